@@ -1,2 +1,103 @@
-/** The public API of @flowmap/shared. */
+/**
+ * The public API of @flowmap/shared: the typed model used by client, server, tests and tools.
+ * Other packages import from '@flowmap/shared' only.
+ */
 export const SHARED_PACKAGE = '@flowmap/shared'
+
+// doc/: the Y.Doc layout
+export { type BoardMeta, DEFAULT_BOARD_TITLE, observeBoard, readBoard, writeBoard } from './doc/board.ts'
+export {
+  observeRecords,
+  type RecordsChange,
+  type RecordsListener,
+  recordIdsTouchedBy,
+} from './doc/observe-records.ts'
+export {
+  DOC_ORIGIN_SOURCES,
+  type DocOrigin,
+  type DocOriginSource,
+  isDocOrigin,
+  localOrigin,
+  remoteOrigin,
+} from './doc/origin.ts'
+export {
+  deleteRecord,
+  deleteRecords,
+  readRecord,
+  readRecords,
+  writeRecord,
+  writeRecords,
+} from './doc/records.ts'
+export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from './doc/roles.ts'
+export type { TouchedIds } from './doc/touched-ids.ts'
+// schema/: record schema, validators, migrations
+export {
+  ARTIFACT_KINDS,
+  type ArtifactKind,
+  type ArtifactShapeProps,
+  artifactShapeMigrations,
+  artifactShapeProps,
+  artifactShapeVersions,
+} from './schema/artifact.ts'
+export {
+  type ConnectorMeta,
+  connectorMetaValidator,
+  DEFAULT_FLOW_KIND,
+  FLOW_KINDS,
+  type FlowKind,
+  readConnectorMeta,
+} from './schema/connector.ts'
+export {
+  type DecisionShapeProps,
+  decisionShapeMigrations,
+  decisionShapeProps,
+  decisionShapeVersions,
+} from './schema/decision.ts'
+export {
+  EVENT_KINDS,
+  type EventKind,
+  type EventShapeProps,
+  eventShapeMigrations,
+  eventShapeProps,
+  eventShapeVersions,
+} from './schema/event.ts'
+export { flowmapSchema } from './schema/flowmap-schema.ts'
+export { type LaneShapeProps, laneShapeMigrations, laneShapeProps, laneShapeVersions } from './schema/lane.ts'
+export {
+  ROLE_KINDS,
+  type Role,
+  type RoleKind,
+  type RoleValidation,
+  type RoleValidationError,
+  roleValidator,
+  validateRole,
+} from './schema/role.ts'
+export {
+  type StageShapeProps,
+  stageShapeMigrations,
+  stageShapeProps,
+  stageShapeVersions,
+} from './schema/stage.ts'
+export {
+  STEP_AUTOMATIONS,
+  STEP_STATUSES,
+  type StepAutomation,
+  type StepShapeProps,
+  type StepStatus,
+  stepShapeMigrations,
+  stepShapeProps,
+  stepShapeVersions,
+} from './schema/step.ts'
+export {
+  type RecordValidation,
+  type RecordValidationError,
+  RecordValidationReason,
+  type ValidateRecordOptions,
+  validateRecord,
+} from './schema/validate-record.ts'
+export {
+  isWorkflowShapeType,
+  WORKFLOW_SHAPE_TYPES,
+  type WorkflowShapeType,
+  workflowShapeSchemas,
+} from './schema/workflow-shapes.ts'

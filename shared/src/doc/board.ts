@@ -1,0 +1,58 @@
+import type { SerializedSchema } from '@tldraw/store'
+import type * as Y from 'yjs'
+import { boardMap } from './doc-maps.ts'
+import { writeFieldsInto } from './field-map.ts'
+import { localOrigin } from './origin.ts'
+
+/** Board-wide fields. Each is stored whole under its own key of the `board` map. */
+export type BoardMeta = {
+  title: string
+  /** The schema the doc's records were written with (`flowmapSchema.serialize()`); null when unknown. */
+  schema: SerializedSchema | null
+  /** Lint rule ids the facilitator turned off for this board. */
+  disabledLintRules: string[]
+}
+
+export const DEFAULT_BOARD_TITLE = 'Untitled board'
+
+const noNestedKeys: ReadonlySet<string> = new Set()
+
+/** Reads the board fields, falling back to defaults for absent or malformed values. */
+export function readBoard(doc: Y.Doc): BoardMeta {
+  const board = boardMap(doc)
+  const title = board.get('title')
+  const schema = board.get('schema')
+  const disabled = board.get('disabledLintRules')
+  return {
+    title: typeof title === 'string' ? title : DEFAULT_BOARD_TITLE,
+    schema: isSerializedSchema(schema) ? schema : null,
+    disabledLintRules: Array.isArray(disabled) ? disabled.filter((id) => typeof id === 'string') : [],
+  }
+}
+
+/** Writes the given fields only; others keep their value. */
+export function writeBoard(doc: Y.Doc, patch: Partial<BoardMeta>, origin: unknown = localOrigin): void {
+  const board = boardMap(doc)
+  doc.transact(() => {
+    const fields: Record<string, unknown> = {}
+    for (const key of board.keys()) fields[key] = board.get(key)
+    Object.assign(fields, patch)
+    writeFieldsInto(board, fields, noNestedKeys)
+  }, origin)
+}
+
+export function observeBoard(doc: Y.Doc, listener: (board: BoardMeta, origin: unknown) => void): () => void {
+  const board = boardMap(doc)
+  const onChange = (_event: unknown, transaction: Y.Transaction) =>
+    listener(readBoard(doc), transaction.origin)
+  board.observe(onChange)
+  return () => board.unobserve(onChange)
+}
+
+function isSerializedSchema(value: unknown): value is SerializedSchema {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { schemaVersion?: unknown }).schemaVersion === 'number'
+  )
+}

@@ -1,0 +1,63 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import fc from 'fast-check'
+import { ARTIFACT_KINDS } from '../schema/artifact.ts'
+import { EVENT_KINDS } from '../schema/event.ts'
+import { STEP_AUTOMATIONS, STEP_STATUSES } from '../schema/step.ts'
+import { connector, workflowShape } from './shape-records.ts'
+
+/** fast-check arbitraries of valid board records, for property tests of the doc layout. */
+
+const size = fc.double({ min: 1, max: 5000, noNaN: true })
+const label = fc.string({ maxLength: 20 })
+const nullableId = fc.option(fc.constantFrom('role:a', 'role:b', 'role:c'), { nil: null })
+const metaValue = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null))
+const meta = fc.dictionary(fc.constantFrom('note', 'tag', 'votes', 'color'), metaValue, { maxKeys: 3 })
+const position = fc.record({
+  x: fc.integer({ min: -5000, max: 5000 }),
+  y: fc.integer({ min: -5000, max: 5000 }),
+})
+const recordId = fc.constantFrom('a', 'b', 'c', 'd')
+
+export const stepArbitrary = fc
+  .record({
+    id: recordId,
+    position,
+    meta,
+    props: fc.record({
+      w: size,
+      h: size,
+      label,
+      description: label,
+      owner: nullableId,
+      status: fc.constantFrom(...STEP_STATUSES),
+      automation: fc.constantFrom(...STEP_AUTOMATIONS),
+      estimate: fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: null }),
+    }),
+  })
+  .map(({ id, position, meta, props }) => workflowShape('step', { id, ...position, meta, props }))
+
+export const workflowRecordArbitrary: fc.Arbitrary<TLRecord> = fc.oneof(
+  stepArbitrary,
+  fc
+    .record({ id: recordId, label, order: fc.integer(), w: size, h: size, position })
+    .map(({ id, position, ...props }) => workflowShape('stage', { id, ...position, props })),
+  fc
+    .record({ id: recordId, label, roleId: nullableId, w: size, h: size })
+    .map(({ id, ...props }) => workflowShape('lane', { id, props })),
+  fc
+    .record({ id: recordId, question: label, w: size, h: size, meta })
+    .map(({ id, meta, ...props }) => workflowShape('decision', { id, meta, props })),
+  fc
+    .record({ id: recordId, label, kind: fc.constantFrom(...ARTIFACT_KINDS) })
+    .map(({ id, ...props }) => workflowShape('artifact', { id, props })),
+  fc
+    .record({ id: recordId, label, kind: fc.constantFrom(...EVENT_KINDS) })
+    .map(({ id, ...props }) => workflowShape('event', { id, props })),
+  fc
+    .record({
+      id: recordId,
+      text: label,
+      flow: fc.constantFrom('sequence', 'dependency', 'information' as const),
+    })
+    .map(({ id, text, flow }) => connector({ id, from: null, to: null, text, flow })[0]!),
+) as fc.Arbitrary<TLRecord>
