@@ -1,11 +1,38 @@
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 // One config for the client build (root: client/, output: client/dist, served by the sync server)
 // and for the vitest projects of every package. Playwright's e2e specs are not vitest tests.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The offline app shell (ARCHITECTURE.md, storage and scale): a Workbox service worker precaching the
+    // built app and tldraw's self-hosted fonts, icons and translations. Registered by
+    // client/src/storage/register-service-worker.ts, hence no injected registration script.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: null,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2,ttf,json}'],
+        // The app bundle (tldraw included) is ~2 MB, over Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // Server routes are never answered with the app shell.
+        navigateFallbackDenylist: [
+          /^\/api(\/|$)/,
+          /^\/collab/,
+          /^\/config\.json$/,
+          /^\/healthz$/,
+          /^\/metrics$/,
+        ],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   optimizeDeps: { exclude: ['@tldraw/assets'] },
   build: {
     outDir: 'dist',

@@ -1,0 +1,105 @@
+/**
+ * The board's connection chip (online / connecting / syncing / offline, with the count of changes the
+ * server has not acknowledged yet), and below it what went wrong, when something did: a refused change
+ * and what was rolled back, a storage failure, a connection the server turned down.
+ */
+import type { CSSProperties } from 'react'
+import { type ConnectionState, type ConnectionStatus, describeConnectionStatus } from './connection-status.ts'
+import type { Refusal } from './refusal-message.ts'
+
+export interface ConnectionStatusChipProps {
+  readonly status: ConnectionStatus
+  readonly refusal: Refusal | null
+  readonly onDismissRefusal: () => void
+  readonly storageError?: string | null
+  readonly connectionProblem?: string | null
+}
+
+const DOT_COLOURS: Record<ConnectionState, string> = {
+  online: '#2f9e44',
+  syncing: '#1971c2',
+  connecting: '#f08c00',
+  offline: '#868e96',
+}
+
+const chipStyle: CSSProperties = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 6,
+  padding: '4px 10px',
+  borderRadius: 999,
+  background: 'var(--color-panel, #fff)',
+  boxShadow: '0 1px 3px rgba(0,0,0,.2)',
+  font: '12px/1.4 system-ui, sans-serif',
+  color: '#212529',
+  pointerEvents: 'all',
+}
+
+const bannerStyle: CSSProperties = {
+  marginTop: 6,
+  maxWidth: 420,
+  padding: '8px 10px',
+  borderRadius: 8,
+  font: '12px/1.4 system-ui, sans-serif',
+  pointerEvents: 'all',
+}
+
+function rolledBackSentence(refusal: Refusal): string {
+  if (refusal.rolledBack.length === 0) return 'Nothing else was lost.'
+  const shown = refusal.rolledBack.slice(0, 5).join(', ')
+  const more = refusal.rolledBack.length > 5 ? ` and ${refusal.rolledBack.length - 5} more` : ''
+  return `Rolled back on this device: ${shown}${more}. Your other changes were kept and sent again.`
+}
+
+export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
+  const { status, refusal, onDismissRefusal, storageError, connectionProblem } = props
+  const label = describeConnectionStatus(status)
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
+      <output
+        data-testid="connection-status"
+        data-state={status.state}
+        data-unsynced={status.unsyncedChanges}
+        title={label}
+        style={chipStyle}
+      >
+        <span
+          aria-hidden
+          style={{ width: 8, height: 8, borderRadius: '50%', background: DOT_COLOURS[status.state] }}
+        />
+        {label}
+      </output>
+      {refusal && (
+        <div
+          role="alert"
+          data-testid="refusal-banner"
+          style={{ ...bannerStyle, background: '#fff4e6', border: '1px solid #f08c00' }}
+        >
+          <strong>The server refused a change{refusal.recordId ? ` to ${refusal.recordId}` : ''}:</strong>{' '}
+          {refusal.reason}. {rolledBackSentence(refusal)}{' '}
+          <button type="button" data-testid="refusal-dismiss" onClick={onDismissRefusal}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {storageError && (
+        <div
+          role="alert"
+          data-testid="storage-error"
+          style={{ ...bannerStyle, background: '#fff5f5', border: '1px solid #e03131' }}
+        >
+          {storageError}
+        </div>
+      )}
+      {connectionProblem && (
+        <div
+          role="alert"
+          data-testid="connection-problem"
+          style={{ ...bannerStyle, background: '#fff5f5', border: '1px solid #e03131' }}
+        >
+          {connectionProblem}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,101 @@
+/**
+ * One board's connection to the sync server: a Hocuspocus provider on `/collab` with the board id as
+ * document name, reporting its status and the server's refusals.
+ *
+ * A refusal ends this connection for good: Hocuspocus's provider stays "connected" with its refused
+ * update pending and never recovers (TOOLCHAIN.md), so the owner resets the doc and connects anew.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import type * as Y from 'yjs'
+import { type ConnectionStatus, deriveConnectionStatus, sameConnectionStatus } from './connection-status.ts'
+import { parseRefusalMessage, type RefusalMessage } from './refusal-message.ts'
+
+export interface BoardConnectionOptions {
+  readonly url: string
+  readonly boardId: string
+  readonly token: string | null
+  readonly doc: Y.Doc
+  onStatus(status: ConnectionStatus): void
+  onRefusal(message: RefusalMessage): void
+  /** The server has acknowledged every local change (after a handshake or an update). */
+  onAllAcknowledged(): void
+  /** The server turned the token down; the reason is shown to the user. */
+  onAuthenticationFailed(reason: string): void
+  /** Reconnect delay ceiling; Hocuspocus's default (30 s) keeps a returning user waiting too long. */
+  readonly maxReconnectDelayMs?: number
+}
+
+export interface BoardConnection {
+  readonly provider: HocuspocusProvider
+  status(): ConnectionStatus
+  /** Closes the socket as a network drop would; the provider reconnects by itself (test hook). */
+  dropSocket(): void
+  destroy(): void
+}
+
+export function connectBoard(options: BoardConnectionOptions): BoardConnection {
+  let destroyed = false
+  let last: ConnectionStatus | null = null
+  // Our own socket object, so that its retry settings can be set; one socket per board connection.
+  const socket = new HocuspocusProviderWebsocket({
+    url: options.url,
+    maxDelay: options.maxReconnectDelayMs ?? 5000,
+  })
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.boardId,
+    document: options.doc,
+    token: options.token ?? '',
+  })
+
+  const status = (): ConnectionStatus =>
+    deriveConnectionStatus({
+      socket: socket.status,
+      handshakeDone: provider.synced,
+      unsyncedChanges: provider.unsyncedChanges,
+    })
+  const report = () => {
+    if (destroyed) return
+    const next = status()
+    if (last && sameConnectionStatus(last, next)) return
+    last = next
+    options.onStatus(next)
+  }
+
+  provider.on('status', report)
+  provider.on('synced', report)
+  provider.on('disconnect', report)
+  provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+    report()
+    if (number === 0 && provider.synced) options.onAllAcknowledged()
+  })
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const refusal = parseRefusalMessage(payload)
+    if (refusal && !destroyed) options.onRefusal(refusal)
+  })
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    if (!destroyed) options.onAuthenticationFailed(reason)
+  })
+  // A provider given its socket attaches only when told to.
+  provider.attach()
+
+  // The browser knows before the retry timer does that the network is back.
+  const reconnectNow = () => {
+    if (socket.status === WebSocketStatus.Disconnected) void socket.connect()
+  }
+  const hasWindow = typeof window !== 'undefined' && typeof window.addEventListener === 'function'
+  if (hasWindow) window.addEventListener('online', reconnectNow)
+
+  return {
+    provider,
+    status,
+    dropSocket: () => socket.webSocket?.close(),
+    destroy: () => {
+      if (destroyed) return
+      destroyed = true
+      if (hasWindow) window.removeEventListener('online', reconnectNow)
+      provider.destroy()
+      socket.destroy()
+    },
+  }
+}

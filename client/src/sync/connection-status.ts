@@ -1,0 +1,65 @@
+/**
+ * What the status chip shows: whether the board is connected, and how many local changes the server
+ * has not acknowledged yet. Hocuspocus counts them for us (`unsyncedChanges`: +1 per update sent,
+ * -1 per acknowledgement, reset to 1 when a handshake starts and 0 once it is acknowledged).
+ */
+import { WebSocketStatus } from '@hocuspocus/provider'
+
+export type ConnectionState = 'offline' | 'connecting' | 'syncing' | 'online'
+
+export interface ConnectionStatus {
+  readonly state: ConnectionState
+  /** Local changes not yet acknowledged by the server (while offline: made since the socket dropped). */
+  readonly unsyncedChanges: number
+}
+
+export const OFFLINE: ConnectionStatus = { state: 'offline', unsyncedChanges: 0 }
+
+export interface ProviderSnapshot {
+  readonly socket: WebSocketStatus
+  /** The first sync handshake since the socket opened has completed. */
+  readonly handshakeDone: boolean
+  readonly unsyncedChanges: number
+}
+
+export function deriveConnectionStatus(snapshot: ProviderSnapshot): ConnectionStatus {
+  const { socket, handshakeDone, unsyncedChanges } = snapshot
+  switch (socket) {
+    case WebSocketStatus.Disconnected:
+      return { state: 'offline', unsyncedChanges }
+    case WebSocketStatus.Connecting:
+      return { state: 'connecting', unsyncedChanges }
+    case WebSocketStatus.Connected:
+      return { state: handshakeDone && unsyncedChanges === 0 ? 'online' : 'syncing', unsyncedChanges }
+    default: {
+      const unexpected: never = socket
+      throw new Error(`unknown socket status ${String(unexpected)}`)
+    }
+  }
+}
+
+export function sameConnectionStatus(a: ConnectionStatus, b: ConnectionStatus): boolean {
+  return a.state === b.state && a.unsyncedChanges === b.unsyncedChanges
+}
+
+/** The chip's words for a status, e.g. "Syncing (3 changes not yet saved)". */
+export function describeConnectionStatus(status: ConnectionStatus): string {
+  const pending =
+    status.unsyncedChanges === 0
+      ? ''
+      : ` (${status.unsyncedChanges} change${status.unsyncedChanges === 1 ? '' : 's'} not yet on the server)`
+  switch (status.state) {
+    case 'offline':
+      return `Offline: edits are kept on this device${pending}`
+    case 'connecting':
+      return `Connecting${pending}`
+    case 'syncing':
+      return `Syncing${pending}`
+    case 'online':
+      return 'Online: all changes saved'
+    default: {
+      const unexpected: never = status.state
+      throw new Error(`unknown connection state ${String(unexpected)}`)
+    }
+  }
+}
