@@ -30,6 +30,27 @@ export {
 } from './doc/records.ts'
 export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from './doc/roles.ts'
 export type { TouchedIds } from './doc/touched-ids.ts'
+// graph/ and lint/: the workflow as a graph, and the structural rules over it
+export { type FlowReachability, flowReachability } from './graph/flow-reachability.ts'
+export { plainTextOf } from './graph/rich-text-plain.ts'
+export { toWorkflowGraph } from './graph/to-workflow-graph.ts'
+export type {
+  WorkflowEdge,
+  WorkflowGraph,
+  WorkflowLane,
+  WorkflowNode,
+  WorkflowNodeShape,
+  WorkflowNodeType,
+  WorkflowStage,
+} from './graph/workflow-graph.ts'
+export { LINT_RULES, type LintOptions, lint } from './lint/lint.ts'
+export {
+  LINT_RULE_IDS,
+  type LintIssue,
+  type LintRule,
+  type LintRuleId,
+  type LintSeverity,
+} from './lint/lint-rule.ts'
 // schema/: record schema, validators, migrations
 export {
   ARTIFACT_KINDS,
@@ -53,6 +74,7 @@ export {
   decisionShapeProps,
   decisionShapeVersions,
 } from './schema/decision.ts'
+export { workflowShapeDefaultProps } from './schema/default-props.ts'
 export {
   EVENT_KINDS,
   type EventKind,
@@ -101,3 +123,19 @@ export {
   type WorkflowShapeType,
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
+
+// testing/: pure builders and generators, shared by tests, benchmarks and fixtures
+export {
+  generateWorkflowMap,
+  type WorkflowMap,
+  type WorkflowMapOptions,
+} from './testing/generate-workflow-map.ts'
+export {
+  type ConnectorInit,
+  connector,
+  documentRecord,
+  pageRecord,
+  TEST_PAGE_ID,
+  type WorkflowShapeInit,
+  workflowShape,
+} from './testing/shape-records.ts'
