@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react'
+import { BoardPage } from './BoardPage.tsx'
+import { NewBoardPage } from './NewBoardPage.tsx'
+import { parseRoute, type Route } from './routes.ts'
+import { loadRuntimeConfig, type RuntimeConfigResult } from './runtime-config.ts'
+
+function currentRoute(): Route {
+  return parseRoute(window.location.pathname, window.location.search)
+}
+
+/** The app's two pages and the run-time config they need; plain History API routing, nothing more. */
+export function App() {
+  const [route, setRoute] = useState<Route>(currentRoute)
+  const [runtime, setRuntime] = useState<RuntimeConfigResult | null>(null)
+
+  useEffect(() => {
+    const onPopState = () => setRoute(currentRoute())
+    window.addEventListener('popstate', onPopState)
+    return () => window.removeEventListener('popstate', onPopState)
+  }, [])
+
+  useEffect(() => {
+    let cancelled = false
+    loadRuntimeConfig().then((result) => {
+      if (cancelled) return
+      if (result.problem) console.info(`Flowmap: ${result.problem}; running without a tldraw licence key.`)
+      setRuntime(result)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [])
+
+  const navigate = useCallback((path: string, options?: { replace?: boolean }) => {
+    if (options?.replace) window.history.replaceState(null, '', path)
+    else window.history.pushState(null, '', path)
+    setRoute(currentRoute())
+  }, [])
+
+  switch (route.page) {
+    case 'new-board':
+      return <NewBoardPage navigate={navigate} />
+    case 'board':
+      // The licence key must be known before tldraw mounts, so the board waits for /config.json.
+      return runtime ? (
+        <BoardPage
+          key={route.boardId}
+          boardId={route.boardId}
+          token={route.token}
+          licenseKey={runtime.config.tldrawLicenseKey}
+        />
+      ) : (
+        <div className="flowmap-splash" role="status">
+          Opening the board…
+        </div>
+      )
+    case 'not-found':
+      return (
+        <div className="flowmap-splash" role="alert">
+          <p>There is no page at {route.path}.</p>
+          <p>
+            <a href="/">Create a new board</a>
+          </p>
+        </div>
+      )
+    default:
+      throw new Error(`unknown route ${String(route satisfies never)}`)
+  }
+}

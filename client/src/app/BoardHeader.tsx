@@ -1,0 +1,56 @@
+import { observeBoard, readBoard, writeBoard } from '@flowmap/shared'
+import { useEffect, useState } from 'react'
+import type { BoardSource } from './use-local-board.ts'
+
+/** The strip above the board: where you are (Flowmap, the board's title) and how the board is doing. */
+export function BoardHeader({ board }: { board: BoardSource }) {
+  const { doc } = board
+  const [title, setTitle] = useState(() => (doc ? readBoard(doc).title : ''))
+  const [draft, setDraft] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!doc) return
+    setTitle(readBoard(doc).title)
+    return observeBoard(doc, (meta) => setTitle(meta.title))
+  }, [doc])
+
+  useEffect(() => {
+    document.title = title ? `${title} · Flowmap` : 'Flowmap'
+  }, [title])
+
+  const commit = () => {
+    if (doc && draft !== null && draft.trim() !== '' && draft.trim() !== title)
+      writeBoard(doc, { title: draft.trim() })
+    setDraft(null)
+  }
+
+  return (
+    <header className="flowmap-header">
+      <a className="flowmap-header__brand" href="/" title="Create a new board">
+        <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+          <rect x="1" y="3" width="7" height="5" rx="1.5" fill="#4263eb" />
+          <rect x="12" y="12" width="7" height="5" rx="1.5" fill="#2f9e44" />
+          <path d="M4.5 8v6.5H12" fill="none" stroke="#495057" strokeWidth="1.6" />
+        </svg>
+        Flowmap
+      </a>
+      <input
+        className="flowmap-header__title"
+        aria-label="Board title"
+        value={draft ?? title}
+        disabled={!doc}
+        onFocus={() => setDraft(title)}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.currentTarget.blur()
+          if (event.key === 'Escape') {
+            setDraft(null)
+            event.currentTarget.blur()
+          }
+        }}
+      />
+      <div className="flowmap-header__status" data-testid="board-status-slot" />
+    </header>
+  )
+}

@@ -1,0 +1,84 @@
+import type { Role } from '@flowmap/shared'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { InspectorPanel } from '../panels/InspectorPanel.tsx'
+import { RolesPanel } from '../panels/RolesPanel.tsx'
+import { BoardRolesContext } from '../shapes/board-roles-context.ts'
+import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
+import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
+import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
+import { BoardContextMenu } from './BoardContextMenu.tsx'
+import { BoardHeader } from './BoardHeader.tsx'
+import { BoardToolbar } from './BoardToolbar.tsx'
+import { useBoardSource } from './board-source.ts'
+import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
+import { exposeEditor } from './test-hook.ts'
+import { TLDRAW_ASSET_URLS } from './tldraw-asset-urls.ts'
+import { useBoardRoles } from './use-board-roles.ts'
+
+// Module constants, not inline literals: tldraw remounts its editor when these props change identity.
+const COMPONENTS: TLComponents = { Toolbar: BoardToolbar, ContextMenu: BoardContextMenu }
+
+type BoardPageProps = { boardId: string; token: string | null; licenseKey: string | null }
+
+/** One board: the tldraw canvas with the workflow shapes, and the inspector and roles beside it. */
+export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
+  const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS })
+  const roles = useBoardRoles(board.doc)
+  const rolesById = useMemo(() => new Map<string, Role>(roles.map((role) => [role.id, role])), [roles])
+  const [editor, setEditor] = useState<Editor | null>(null)
+
+  const onMount = useCallback((mounted: Editor) => {
+    setEditor(mounted)
+    const stopOwnership = registerLaneOwnership(mounted)
+    const stopFlowStyle = registerConnectorFlowStyle(mounted)
+    return () => {
+      stopOwnership()
+      stopFlowStyle()
+      setEditor(null)
+    }
+  }, [])
+
+  useEffect(() => {
+    exposeEditor(editor)
+  }, [editor])
+
+  return (
+    <div className="flowmap-board" data-board-id={boardId}>
+      <BoardHeader board={board} />
+      <div className="flowmap-board__body">
+        <main className="flowmap-board__canvas" aria-label="Workflow board">
+          <BoardRolesContext.Provider value={rolesById}>
+            <Tldraw
+              store={board.store}
+              shapeUtils={WORKFLOW_SHAPE_UTILS}
+              tools={WORKFLOW_TOOLS}
+              overrides={BOARD_UI_OVERRIDES}
+              components={COMPONENTS}
+              assetUrls={TLDRAW_ASSET_URLS}
+              licenseKey={licenseKey ?? undefined}
+              onMount={onMount}
+            />
+          </BoardRolesContext.Provider>
+        </main>
+        <aside className="flowmap-sidebar" aria-label="Board panels">
+          {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
+          <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} />
+        </aside>
+      </div>
+    </div>
+  )
+}
+
+function ReadonlyAwareRolesPanel({
+  board,
+  roles,
+  editor,
+}: {
+  board: ReturnType<typeof useBoardSource>
+  roles: readonly Role[]
+  editor: Editor | null
+}) {
+  const readonly = useValue('is readonly', () => editor?.getIsReadonly() ?? false, [editor])
+  return <RolesPanel doc={board.doc} roles={roles} editor={editor} readonly={readonly} />
+}

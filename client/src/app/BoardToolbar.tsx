@@ -1,0 +1,39 @@
+import {
+  DefaultToolbar,
+  TldrawUiMenuContextProvider,
+  TldrawUiOrientationProvider,
+  TldrawUiToolbar,
+  ToolbarItem,
+  useReadonly,
+} from 'tldraw'
+import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
+
+/**
+ * tldraw's toolbar (select, hand, draw, arrow, note, text...) under a row of workflow tools. The
+ * workflow row never overflows into a "more" menu, so each tool keeps its `tools.<id>` test id.
+ */
+export function BoardToolbar() {
+  const isReadonly = useReadonly()
+  return (
+    <div className="flowmap-toolbars">
+      {!isReadonly && (
+        <TldrawUiOrientationProvider orientation="horizontal" tooltipSide="top">
+          <div className="flowmap-workflow-toolbar" data-testid="workflow-toolbar">
+            <TldrawUiToolbar
+              orientation="horizontal"
+              label="Workflow shapes"
+              className="flowmap-workflow-toolbar__tools"
+            >
+              <TldrawUiMenuContextProvider type="toolbar" sourceId="toolbar">
+                {WORKFLOW_TOOL_ITEMS.map((item) => (
+                  <ToolbarItem key={item.id} tool={item.id} />
+                ))}
+              </TldrawUiMenuContextProvider>
+            </TldrawUiToolbar>
+          </div>
+        </TldrawUiOrientationProvider>
+      )}
+      <DefaultToolbar />
+    </div>
+  )
+}

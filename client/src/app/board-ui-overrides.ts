@@ -1,0 +1,37 @@
+import type { TLUiOverrides } from 'tldraw'
+import { isNote, turnNotesIntoSteps } from '../shapes/note-to-step.ts'
+import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
+
+export const TURN_INTO_STEP_ACTION = 'flowmap.turn-into-step'
+
+/** Adds the workflow tools (with their shortcuts) and the "turn into step" action to tldraw's UI. */
+export const BOARD_UI_OVERRIDES: TLUiOverrides = {
+  tools(editor, tools) {
+    for (const item of WORKFLOW_TOOL_ITEMS) {
+      tools[item.id] = {
+        id: item.id,
+        label: item.label,
+        icon: item.icon,
+        kbd: item.kbd,
+        onSelect() {
+          editor.setCurrentTool(item.id)
+        },
+      }
+    }
+    return tools
+  },
+  actions(editor, actions) {
+    actions[TURN_INTO_STEP_ACTION] = {
+      id: TURN_INTO_STEP_ACTION,
+      label: 'Turn into step',
+      onSelect() {
+        const notes = editor.getSelectedShapes().filter(isNote)
+        turnNotesIntoSteps(
+          editor,
+          notes.map((note) => note.id),
+        )
+      },
+    }
+    return actions
+  },
+}

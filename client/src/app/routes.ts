@@ -1,0 +1,23 @@
+/** Where the browser is in the app: the page that creates a board, or one board. */
+export type Route =
+  | { readonly page: 'new-board' }
+  | { readonly page: 'board'; readonly boardId: string; readonly token: string | null }
+  | { readonly page: 'not-found'; readonly path: string }
+
+// Board ids come from the server or from `generateLocalBoardId`; both stay within this alphabet,
+// which is also safe as a Hocuspocus document name and in a URL path without escaping.
+const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/
+
+export function parseRoute(pathname: string, search: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'new-board' }
+  const match = BOARD_PATH.exec(pathname)
+  if (!match?.[1]) return { page: 'not-found', path: pathname }
+  const token = new URLSearchParams(search).get('token')
+  return { page: 'board', boardId: match[1], token: token === '' ? null : token }
+}
+
+/** The path that opens a board, keeping a share token so a reload stays signed in. */
+export function boardPath(boardId: string, token: string | null = null): string {
+  const path = `/b/${encodeURIComponent(boardId)}`
+  return token ? `${path}?${new URLSearchParams({ token }).toString()}` : path
+}

@@ -1,0 +1,402 @@
+import { type FlowKind, type Role, readConnectorMeta } from '@flowmap/shared'
+import { type Editor, type TLArrowShape, type TLShape, toRichText, useValue } from 'tldraw'
+import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
+import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
+import {
+  ARTIFACT_KIND_OPTIONS,
+  AUTOMATION_OPTIONS,
+  EVENT_KIND_OPTIONS,
+  FLOW_KIND_OPTIONS,
+  STATUS_OPTIONS,
+} from '../shapes/workflow-vocabulary.ts'
+import { NumberField, SelectField, TextField } from './panel-fields.tsx'
+
+const NO_ROLE = ''
+
+type InspectorProps = { editor: Editor; roles: readonly Role[] }
+
+/** Properties of the selection, like bpmn.io's properties panel: what a shape means, not how it looks. */
+export function InspectorPanel({ editor, roles }: InspectorProps) {
+  const selected = useValue('selected shapes', () => editor.getSelectedShapes(), [editor])
+  const readonly = useValue('is readonly', () => editor.getIsReadonly(), [editor])
+
+  return (
+    <section
+      className="flowmap-panel"
+      aria-labelledby="flowmap-inspector-title"
+      data-testid="inspector-panel"
+    >
+      <h2 className="flowmap-panel__title" id="flowmap-inspector-title">
+        {selected.length === 1
+          ? titleFor(selected[0]!)
+          : selected.length > 1
+            ? `${selected.length} shapes`
+            : 'Properties'}
+      </h2>
+      {selected.length === 0 && (
+        <p className="flowmap-panel__empty">Select a shape to see and edit its properties.</p>
+      )}
+      {selected.length === 1 && (
+        <ShapeFields editor={editor} shape={selected[0]!} roles={roles} readonly={readonly} />
+      )}
+      {selected.length > 1 && (
+        <ManyShapesFields editor={editor} shapes={selected} roles={roles} readonly={readonly} />
+      )}
+    </section>
+  )
+}
+
+function titleFor(shape: TLShape): string {
+  switch (shape.type) {
+    case 'step':
+      return 'Step'
+    case 'stage':
+      return 'Stage'
+    case 'lane':
+      return 'Swimlane'
+    case 'decision':
+      return 'Decision'
+    case 'artifact':
+      return 'Artifact'
+    case 'event':
+      return 'Start / end event'
+    case 'arrow':
+      return 'Connector'
+    case 'note':
+      return 'Sticky note'
+    default:
+      return shape.type[0]!.toUpperCase() + shape.type.slice(1)
+  }
+}
+
+function roleOptions(roles: readonly Role[], emptyLabel: string) {
+  return [
+    { value: NO_ROLE, label: emptyLabel },
+    ...roles.map((role) => ({ value: role.id, label: role.name || '(unnamed)' })),
+  ]
+}
+
+/** Keeps a dangling id selectable (its role was deleted elsewhere) instead of silently showing "none". */
+function withUnknownRole(options: { value: string; label: string }[], roleId: string | null) {
+  if (roleId === null || options.some((option) => option.value === roleId)) return options
+  return [...options, { value: roleId, label: 'Unknown role (deleted?)' }]
+}
+
+type FieldsProps = { editor: Editor; shape: TLShape; roles: readonly Role[]; readonly: boolean }
+
+function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
+  // One undo step per field visit: everything typed between focus and blur undoes together.
+  const startEdit = () => editor.markHistoryStoppingPoint('inspector edit')
+  const setProps = (props: Record<string, unknown>) =>
+    editor.updateShape({ id: shape.id, type: shape.type, props } as Parameters<Editor['updateShape']>[0])
+
+  switch (shape.type) {
+    case 'step': {
+      const { label, description, owner, status, automation, estimate } = shape.props
+      return (
+        <div className="flowmap-panel__fields">
+          <TextField
+            label="Label"
+            value={label}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ label: v })}
+            disabled={readonly}
+            testId="inspector-label"
+          />
+          <TextField
+            label="Description"
+            value={description}
+            multiline
+            onFocus={startEdit}
+            onChange={(v) => setProps({ description: v })}
+            disabled={readonly}
+            testId="inspector-description"
+          />
+          <SelectField
+            label="Owner"
+            value={owner ?? NO_ROLE}
+            options={withUnknownRole(roleOptions(roles, 'No owner'), owner)}
+            onChange={(v) => setProps({ owner: v === NO_ROLE ? null : v })}
+            disabled={readonly}
+            testId="inspector-owner"
+            hint={roles.length === 0 ? 'Add people, teams, systems or AI agents under Roles.' : undefined}
+          />
+          <SelectField
+            label="Status"
+            value={status}
+            options={STATUS_OPTIONS}
+            onChange={(v) => setProps({ status: v })}
+            disabled={readonly}
+            testId="inspector-status"
+          />
+          <SelectField
+            label="Automation"
+            value={automation}
+            options={AUTOMATION_OPTIONS}
+            onChange={(v) => setProps({ automation: v })}
+            disabled={readonly}
+            testId="inspector-automation"
+          />
+          <NumberField
+            label="Estimate"
+            unit="hours"
+            value={estimate}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ estimate: v })}
+            disabled={readonly}
+            testId="inspector-estimate"
+          />
+        </div>
+      )
+    }
+    case 'stage':
+      return (
+        <div className="flowmap-panel__fields">
+          <TextField
+            label="Name"
+            value={shape.props.label}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ label: v })}
+            disabled={readonly}
+            testId="inspector-label"
+          />
+          <NumberField
+            label="Order"
+            value={shape.props.order}
+            min={0}
+            step={1}
+            onFocus={startEdit}
+            onChange={(v) => {
+              if (v !== null) setProps({ order: v })
+            }}
+            disabled={readonly}
+            testId="inspector-order"
+          />
+        </div>
+      )
+    case 'lane':
+      return (
+        <div className="flowmap-panel__fields">
+          <TextField
+            label="Name"
+            value={shape.props.label}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ label: v })}
+            disabled={readonly}
+            testId="inspector-label"
+          />
+          <SelectField
+            label="Role"
+            value={shape.props.roleId ?? NO_ROLE}
+            options={withUnknownRole(roleOptions(roles, 'No role'), shape.props.roleId)}
+            onChange={(v) => setProps({ roleId: v === NO_ROLE ? null : v })}
+            disabled={readonly}
+            testId="inspector-role"
+            hint="Steps dropped into this lane without an owner get this role."
+          />
+        </div>
+      )
+    case 'decision':
+      return (
+        <div className="flowmap-panel__fields">
+          <TextField
+            label="Question"
+            value={shape.props.question}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ question: v })}
+            disabled={readonly}
+            testId="inspector-question"
+          />
+          <p className="flowmap-panel__note">
+            Label each arrow leaving the decision with its branch (select the arrow).
+          </p>
+        </div>
+      )
+    case 'artifact':
+      return (
+        <div className="flowmap-panel__fields">
+          <TextField
+            label="Label"
+            value={shape.props.label}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ label: v })}
+            disabled={readonly}
+            testId="inspector-label"
+          />
+          <SelectField
+            label="Kind"
+            value={shape.props.kind}
+            options={ARTIFACT_KIND_OPTIONS}
+            onChange={(v) => setProps({ kind: v })}
+            disabled={readonly}
+            testId="inspector-kind"
+          />
+        </div>
+      )
+    case 'event':
+      return (
+        <div className="flowmap-panel__fields">
+          <TextField
+            label="Label"
+            value={shape.props.label}
+            onFocus={startEdit}
+            onChange={(v) => setProps({ label: v })}
+            disabled={readonly}
+            testId="inspector-label"
+          />
+          <SelectField
+            label="Kind"
+            value={shape.props.kind}
+            options={EVENT_KIND_OPTIONS}
+            onChange={(v) => setProps({ kind: v })}
+            disabled={readonly}
+            testId="inspector-kind"
+          />
+        </div>
+      )
+    case 'arrow':
+      return (
+        <ConnectorFields
+          editor={editor}
+          arrow={shape as TLArrowShape}
+          readonly={readonly}
+          onFocus={startEdit}
+        />
+      )
+    case 'note':
+      return (
+        <div className="flowmap-panel__fields">
+          <p className="flowmap-panel__note">
+            Agreed this is a step? Turn it into one: its text becomes the label.
+          </p>
+          <button
+            type="button"
+            className="flowmap-button flowmap-button--primary"
+            disabled={readonly}
+            onClick={() => turnNotesIntoSteps(editor, [shape.id])}
+          >
+            Turn into step
+          </button>
+        </div>
+      )
+    default:
+      return <p className="flowmap-panel__empty">Use the style panel for this shape's look.</p>
+  }
+}
+
+function ConnectorFields({
+  editor,
+  arrow,
+  readonly,
+  onFocus,
+}: {
+  editor: Editor
+  arrow: TLArrowShape
+  readonly: boolean
+  onFocus(): void
+}) {
+  const { flow, branch } = readConnectorMeta(arrow.meta)
+  const fromDecision = useValue(
+    'arrow leaves a decision',
+    () => decisionArrowStartsAt(editor, arrow.id) !== null,
+    [editor, arrow.id],
+  )
+  const setFlow = (next: FlowKind) =>
+    editor.updateShape({ id: arrow.id, type: 'arrow', meta: { flow: next } })
+  const setBranch = (text: string) =>
+    // The branch is shown as the arrow's own label too, so the map reads "yes" / "no" on the canvas.
+    editor.updateShape({
+      id: arrow.id,
+      type: 'arrow',
+      meta: { branch: text },
+      props: { richText: toRichText(text) },
+    })
+  const current = FLOW_KIND_OPTIONS.find((option) => option.value === flow)
+  return (
+    <div className="flowmap-panel__fields">
+      <fieldset className="flowmap-field flowmap-flow-kinds" disabled={readonly}>
+        <legend className="flowmap-field__label">Flow</legend>
+        {FLOW_KIND_OPTIONS.map((option) => (
+          <label key={option.value} className="flowmap-flow-kind" data-flow={option.value}>
+            <input
+              type="radio"
+              name={`flow-${arrow.id}`}
+              value={option.value}
+              checked={flow === option.value}
+              onChange={() => setFlow(option.value)}
+              data-testid={`inspector-flow-${option.value}`}
+            />
+            <span className="flowmap-flow-kind__swatch" aria-hidden="true" />
+            {option.label}
+          </label>
+        ))}
+        {current && <div className="flowmap-field__hint">{current.hint}</div>}
+      </fieldset>
+      {(fromDecision || branch !== null) && (
+        <TextField
+          label="Branch label"
+          value={branch ?? ''}
+          placeholder="yes, no, approved..."
+          onFocus={onFocus}
+          onChange={setBranch}
+          disabled={readonly}
+          testId="inspector-branch"
+        />
+      )}
+    </div>
+  )
+}
+
+function ManyShapesFields({
+  editor,
+  shapes,
+  roles,
+  readonly,
+}: {
+  editor: Editor
+  shapes: TLShape[]
+  roles: readonly Role[]
+  readonly: boolean
+}) {
+  const steps = shapes.filter((shape): shape is TLShape<'step'> => shape.type === 'step')
+  if (steps.length !== shapes.length) {
+    return <p className="flowmap-panel__empty">Select shapes of one kind to edit them together.</p>
+  }
+  const same = <K extends 'owner' | 'status' | 'automation'>(key: K) =>
+    steps.every((step) => step.props[key] === steps[0]!.props[key]) ? steps[0]!.props[key] : undefined
+  const setAll = (props: Partial<TLShape<'step'>['props']>) =>
+    editor.updateShapes(steps.map((step) => ({ id: step.id, type: 'step' as const, props })))
+  const MIXED = '__mixed__'
+  const owner = same('owner')
+  const status = same('status')
+  const automation = same('automation')
+  const mixed = { value: MIXED, label: 'Mixed' }
+  return (
+    <div className="flowmap-panel__fields">
+      <SelectField
+        label="Owner"
+        value={owner === undefined ? MIXED : (owner ?? NO_ROLE)}
+        options={[...(owner === undefined ? [mixed] : []), ...roleOptions(roles, 'No owner')]}
+        onChange={(v) => v !== MIXED && setAll({ owner: v === NO_ROLE ? null : v })}
+        disabled={readonly}
+        testId="inspector-owner"
+      />
+      <SelectField
+        label="Status"
+        value={status ?? MIXED}
+        options={[...(status === undefined ? [mixed] : []), ...STATUS_OPTIONS]}
+        onChange={(v) => v !== MIXED && setAll({ status: v as TLShape<'step'>['props']['status'] })}
+        disabled={readonly}
+        testId="inspector-status"
+      />
+      <SelectField
+        label="Automation"
+        value={automation ?? MIXED}
+        options={[...(automation === undefined ? [mixed] : []), ...AUTOMATION_OPTIONS]}
+        onChange={(v) => v !== MIXED && setAll({ automation: v as TLShape<'step'>['props']['automation'] })}
+        disabled={readonly}
+        testId="inspector-automation"
+      />
+    </div>
+  )
+}

@@ -1,0 +1,197 @@
+import { deleteRole, type Role, type RoleKind, writeRole } from '@flowmap/shared'
+import { useId, useState } from 'react'
+import type { Editor, TLShapePartial } from 'tldraw'
+import type * as Y from 'yjs'
+import { roleInitials, textColorOn } from '../shapes/role-badge.ts'
+import { ROLE_KIND_OPTIONS } from '../shapes/workflow-vocabulary.ts'
+import { newRoleId, nextRoleColor } from './role-palette.ts'
+
+type RolesPanelProps = { doc: Y.Doc | null; roles: readonly Role[]; editor: Editor | null; readonly: boolean }
+
+/** The people, teams, systems and AI agents that own steps and lanes on this board. */
+export function RolesPanel({ doc, roles, editor, readonly }: RolesPanelProps) {
+  const titleId = useId()
+  return (
+    <section className="flowmap-panel" aria-labelledby={titleId} data-testid="roles-panel">
+      <h2 className="flowmap-panel__title" id={titleId}>
+        Roles
+      </h2>
+      {!doc && <p className="flowmap-panel__empty">Roles appear once the board has loaded.</p>}
+      {doc && roles.length === 0 && (
+        <p className="flowmap-panel__empty">No roles yet. Add who or what does the work.</p>
+      )}
+      {doc && (
+        <ul className="flowmap-roles">
+          {roles.map((role) => (
+            <RoleRow key={role.id} role={role} doc={doc} editor={editor} readonly={readonly} />
+          ))}
+        </ul>
+      )}
+      {doc && !readonly && <AddRoleForm doc={doc} roles={roles} />}
+    </section>
+  )
+}
+
+function RoleRow({
+  role,
+  doc,
+  editor,
+  readonly,
+}: {
+  role: Role
+  doc: Y.Doc
+  editor: Editor | null
+  readonly: boolean
+}) {
+  // The name is committed on blur/Enter, not per keystroke: a role rename is one change for everyone.
+  const [name, setName] = useState(role.name)
+  const [editingName, setEditingName] = useState(false)
+  const shownName = editingName ? name : role.name
+  const commitName = () => {
+    setEditingName(false)
+    const trimmed = name.trim()
+    if (trimmed !== '' && trimmed !== role.name) writeRole(doc, { ...role, name: trimmed })
+    else setName(role.name)
+  }
+  return (
+    <li className="flowmap-role" data-testid="role-row" data-role-id={role.id}>
+      <span
+        className="flowmap-avatar"
+        style={{ background: role.color, color: textColorOn(role.color) }}
+        aria-hidden="true"
+      >
+        {roleInitials(role.name)}
+      </span>
+      <input
+        className="flowmap-input flowmap-role__name"
+        aria-label={`Name of role ${role.name}`}
+        value={shownName}
+        disabled={readonly}
+        onFocus={() => {
+          setName(role.name)
+          setEditingName(true)
+        }}
+        onChange={(event) => setName(event.currentTarget.value)}
+        onBlur={commitName}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.currentTarget.blur()
+          if (event.key === 'Escape') {
+            setName(role.name)
+            setEditingName(false)
+          }
+        }}
+      />
+      <select
+        className="flowmap-input flowmap-role__kind"
+        aria-label={`Kind of role ${role.name}`}
+        value={role.kind}
+        disabled={readonly}
+        onChange={(event) => writeRole(doc, { ...role, kind: event.currentTarget.value as RoleKind })}
+      >
+        {ROLE_KIND_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <input
+        type="color"
+        className="flowmap-role__color"
+        aria-label={`Colour of role ${role.name}`}
+        value={toColorInputValue(role.color)}
+        disabled={readonly}
+        onChange={(event) => writeRole(doc, { ...role, color: event.currentTarget.value })}
+      />
+      <button
+        type="button"
+        className="flowmap-button flowmap-button--icon"
+        aria-label={`Remove role ${role.name}`}
+        title="Remove role"
+        disabled={readonly}
+        onClick={() => removeRole(doc, editor, role.id)}
+      >
+        ×
+      </button>
+    </li>
+  )
+}
+
+/**
+ * Removing a role also unassigns it from the steps and lanes that named it, so nothing on the board
+ * points at a role that no longer exists. The shapes change through the editor (one undo step);
+ * the role itself lives in the doc's roles map.
+ */
+function removeRole(doc: Y.Doc, editor: Editor | null, roleId: string) {
+  if (editor) {
+    const updates: TLShapePartial[] = []
+    for (const shape of editor.getCurrentPageShapes()) {
+      if (shape.type === 'step' && shape.props.owner === roleId) {
+        updates.push({ id: shape.id, type: 'step', props: { owner: null } })
+      } else if (shape.type === 'lane' && shape.props.roleId === roleId) {
+        updates.push({ id: shape.id, type: 'lane', props: { roleId: null } })
+      }
+    }
+    if (updates.length > 0) {
+      editor.markHistoryStoppingPoint('remove role')
+      editor.updateShapes(updates)
+    }
+  }
+  deleteRole(doc, roleId)
+}
+
+/** <input type="color"> only takes #rrggbb; other CSS colours show as black until someone picks one. */
+function toColorInputValue(color: string): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color)
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase()
+  return /^#[0-9a-f]{6}$/i.test(color) ? color.toLowerCase() : '#000000'
+}
+
+function AddRoleForm({ doc, roles }: { doc: Y.Doc; roles: readonly Role[] }) {
+  const [name, setName] = useState('')
+  const [kind, setKind] = useState<RoleKind>('person')
+  const nameId = useId()
+  const kindId = useId()
+  return (
+    <form
+      className="flowmap-add-role"
+      onSubmit={(event) => {
+        event.preventDefault()
+        const trimmed = name.trim()
+        if (trimmed === '') return
+        writeRole(doc, { id: newRoleId(), name: trimmed, kind, color: nextRoleColor(roles) })
+        setName('')
+      }}
+    >
+      <label className="flowmap-visually-hidden" htmlFor={nameId}>
+        New role name
+      </label>
+      <input
+        id={nameId}
+        className="flowmap-input"
+        placeholder="Add a person, team, system…"
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        data-testid="new-role-name"
+      />
+      <label className="flowmap-visually-hidden" htmlFor={kindId}>
+        New role kind
+      </label>
+      <select
+        id={kindId}
+        className="flowmap-input flowmap-role__kind"
+        value={kind}
+        onChange={(event) => setKind(event.currentTarget.value as RoleKind)}
+        data-testid="new-role-kind"
+      >
+        {ROLE_KIND_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="flowmap-button flowmap-button--primary" disabled={name.trim() === ''}>
+        Add
+      </button>
+    </form>
+  )
+}

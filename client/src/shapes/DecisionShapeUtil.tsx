@@ -1,0 +1,84 @@
+import { decisionShapeMigrations, decisionShapeProps } from '@flowmap/shared'
+import {
+  BaseBoxShapeUtil,
+  type Geometry2d,
+  HTMLContainer,
+  Polygon2d,
+  type TLEditStartInfo,
+  type TLShape,
+  Vec,
+} from 'tldraw'
+import { EditableLabel } from './EditableLabel.tsx'
+
+export type DecisionShape = TLShape<'decision'>
+
+/** A decision point (BPMN's exclusive gateway): a diamond with its question; its outgoing arrows carry branch labels. */
+export class DecisionShapeUtil extends BaseBoxShapeUtil<DecisionShape> {
+  static override type = 'decision' as const
+  static override props = decisionShapeProps
+  static override migrations = decisionShapeMigrations
+
+  override getDefaultProps(): DecisionShape['props'] {
+    return { w: 180, h: 130, question: '' }
+  }
+
+  override canEdit(_shape: DecisionShape, _info: TLEditStartInfo): boolean {
+    return true
+  }
+
+  override getText(shape: DecisionShape): string {
+    return shape.props.question
+  }
+
+  override getAriaDescriptor(shape: DecisionShape): string {
+    return `Decision: ${shape.props.question || 'no question yet'}`
+  }
+
+  override getGeometry(shape: DecisionShape): Geometry2d {
+    const { w, h } = shape.props
+    return new Polygon2d({
+      points: [new Vec(w / 2, 0), new Vec(w, h / 2), new Vec(w / 2, h), new Vec(0, h / 2)],
+      isFilled: true,
+    })
+  }
+
+  override component(shape: DecisionShape) {
+    const { w, h, question } = shape.props
+    return (
+      <HTMLContainer className="flowmap-decision" style={{ width: w, height: h }} data-shape-type="decision">
+        <svg
+          className="flowmap-decision__diamond"
+          width={w}
+          height={h}
+          viewBox={`0 0 ${w} ${h}`}
+          aria-hidden="true"
+        >
+          <polygon points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`} />
+        </svg>
+        <div className="flowmap-decision__text" style={{ width: w * 0.62, height: h * 0.62 }}>
+          <EditableLabel
+            shapeId={shape.id}
+            text={question}
+            placeholder="Question?"
+            ariaLabel="Decision question"
+            className="flowmap-decision__label"
+            onTextChange={(text) =>
+              this.editor.updateShape({ id: shape.id, type: 'decision', props: { question: text } })
+            }
+          />
+        </div>
+      </HTMLContainer>
+    )
+  }
+
+  override getIndicatorPath(shape: DecisionShape): Path2D {
+    const { w, h } = shape.props
+    const path = new Path2D()
+    path.moveTo(w / 2, 0)
+    path.lineTo(w, h / 2)
+    path.lineTo(w / 2, h)
+    path.lineTo(0, h / 2)
+    path.closePath()
+    return path
+  }
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react'
+import { type TLShapeId, useEditor, useValue } from 'tldraw'
+
+type EditableLabelProps = {
+  shapeId: TLShapeId
+  /** Writes the edited text into the shape; called on every keystroke, as tldraw's own labels do. */
+  onTextChange(text: string): void
+  text: string
+  placeholder: string
+  /** Accessible name of the text box while editing, e.g. "Step label". */
+  ariaLabel: string
+  className?: string
+}
+
+/**
+ * A shape's label that turns into a text box on double-click (tldraw's editing state).
+ *
+ * The text box is uncontrolled (defaultValue) on purpose: while one person types, a remote change to
+ * the same label must not move their caret; their next keystroke wins, last writer per prop.
+ */
+export function EditableLabel({
+  shapeId,
+  onTextChange,
+  text,
+  placeholder,
+  ariaLabel,
+  className,
+}: EditableLabelProps) {
+  const editor = useEditor()
+  const isEditing = useValue('is editing label', () => editor.getEditingShapeId() === shapeId, [
+    editor,
+    shapeId,
+  ])
+  const input = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    if (!isEditing) return
+    const element = input.current
+    if (!element) return
+    element.focus()
+    element.select()
+  }, [isEditing])
+
+  const classes = `flowmap-label ${className ?? ''}`
+  if (!isEditing) {
+    return (
+      <div className={classes} data-empty={text.trim() === ''}>
+        {text.trim() === '' ? placeholder : text}
+      </div>
+    )
+  }
+  return (
+    <textarea
+      ref={input}
+      className={`${classes} flowmap-label__input`}
+      aria-label={ariaLabel}
+      defaultValue={text}
+      placeholder={placeholder}
+      spellCheck
+      onChange={(event) => onTextChange(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        // Enter commits like in Miro's cards; Shift+Enter keeps a line break. Escape is tldraw's.
+        if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+          event.preventDefault()
+          editor.complete()
+        }
+      }}
+      onPointerDown={(event) => event.stopPropagation()}
+      onDoubleClick={(event) => event.stopPropagation()}
+      onContextMenu={(event) => event.stopPropagation()}
+    />
+  )
+}

@@ -1,0 +1,83 @@
+import { eventShapeMigrations, eventShapeProps } from '@flowmap/shared'
+import {
+  BaseBoxShapeUtil,
+  Circle2d,
+  type Geometry2d,
+  HTMLContainer,
+  type TLEditStartInfo,
+  type TLShape,
+} from 'tldraw'
+import { EditableLabel } from './EditableLabel.tsx'
+
+export type EventShape = TLShape<'event'>
+
+/** Where the workflow starts and ends (BPMN's start and end events: a thin and a thick circle). */
+export class EventShapeUtil extends BaseBoxShapeUtil<EventShape> {
+  static override type = 'event' as const
+  static override props = eventShapeProps
+  static override migrations = eventShapeMigrations
+
+  override getDefaultProps(): EventShape['props'] {
+    // The first event on a page is its start; later ones are ends. The inspector switches it.
+    const hasStart = this.editor
+      .getCurrentPageShapes()
+      .some((shape) => shape.type === 'event' && (shape as EventShape).props.kind === 'start')
+    return { w: 64, h: 64, kind: hasStart ? 'end' : 'start', label: '' }
+  }
+
+  override canEdit(_shape: EventShape, _info: TLEditStartInfo): boolean {
+    return true
+  }
+
+  override isAspectRatioLocked(): boolean {
+    return true
+  }
+
+  override getText(shape: EventShape): string {
+    return shape.props.label
+  }
+
+  override getAriaDescriptor(shape: EventShape): string {
+    return `${shape.props.kind === 'start' ? 'Start' : 'End'} event ${shape.props.label}`.trim()
+  }
+
+  override getGeometry(shape: EventShape): Geometry2d {
+    return new Circle2d({ radius: Math.min(shape.props.w, shape.props.h) / 2, isFilled: true })
+  }
+
+  override component(shape: EventShape) {
+    const { w, h, kind, label } = shape.props
+    const size = Math.min(w, h)
+    return (
+      <HTMLContainer
+        className="flowmap-event"
+        style={{ width: size, height: size }}
+        data-shape-type="event"
+        data-kind={kind}
+      >
+        <div className="flowmap-event__circle" style={{ width: size, height: size }}>
+          <span className="flowmap-event__kind">{kind === 'start' ? 'Start' : 'End'}</span>
+        </div>
+        <div className="flowmap-event__caption">
+          <EditableLabel
+            shapeId={shape.id}
+            text={label}
+            placeholder=""
+            ariaLabel="Event label"
+            className="flowmap-event__label"
+            onTextChange={(text) =>
+              this.editor.updateShape({ id: shape.id, type: 'event', props: { label: text } })
+            }
+          />
+        </div>
+      </HTMLContainer>
+    )
+  }
+
+  override getIndicatorPath(shape: EventShape): Path2D {
+    const radius = Math.min(shape.props.w, shape.props.h) / 2
+    const path = new Path2D()
+    path.arc(radius, radius, radius, 0, Math.PI * 2)
+    return path
+  }
+}

@@ -1,0 +1,105 @@
+import { laneShapeMigrations, laneShapeProps } from '@flowmap/shared'
+import {
+  BaseFrameLikeShapeUtil,
+  type Geometry2d,
+  Group2d,
+  HTMLContainer,
+  Rectangle2d,
+  type TLEditStartInfo,
+  type TLShape,
+} from 'tldraw'
+import { useBoardRole } from './board-roles-context.ts'
+import { EditableLabel } from './EditableLabel.tsx'
+import { textColorOn } from './role-badge.ts'
+
+export type LaneShape = TLShape<'lane'>
+
+/** Width of the band on the left that names the lane and its role. */
+export const LANE_HEADER_WIDTH = 132
+const UNASSIGNED_LANE_COLOR = '#8a94a6'
+
+/**
+ * A swimlane bound to a role. Steps dropped in it take the lane's role as their owner
+ * (see lane-ownership.ts); the band on the left shows the role's name and colour.
+ */
+export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
+  static override type = 'lane' as const
+  static override props = laneShapeProps
+  static override migrations = laneShapeMigrations
+
+  override getDefaultProps(): LaneShape['props'] {
+    return { w: 960, h: 200, label: '', roleId: null }
+  }
+
+  override canEdit(_shape: LaneShape, _info: TLEditStartInfo): boolean {
+    return true
+  }
+
+  override canResize(): boolean {
+    return true
+  }
+
+  override getText(shape: LaneShape): string {
+    return shape.props.label
+  }
+
+  override getAriaDescriptor(shape: LaneShape): string {
+    return `Lane ${shape.props.label || 'untitled'}`
+  }
+
+  override getGeometry(shape: LaneShape): Geometry2d {
+    const { w, h } = shape.props
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: w, height: h, isFilled: false }),
+        new Rectangle2d({ width: Math.min(LANE_HEADER_WIDTH, w), height: h, isFilled: true, isLabel: true }),
+      ],
+    })
+  }
+
+  override component(shape: LaneShape) {
+    return <LaneView shape={shape} onLabelChange={(label) => this.setLabel(shape, label)} />
+  }
+
+  override getIndicatorPath(shape: LaneShape): Path2D {
+    const path = new Path2D()
+    path.rect(0, 0, shape.props.w, shape.props.h)
+    return path
+  }
+
+  private setLabel(shape: LaneShape, label: string) {
+    this.editor.updateShape({ id: shape.id, type: 'lane', props: { label } })
+  }
+}
+
+function LaneView({ shape, onLabelChange }: { shape: LaneShape; onLabelChange(label: string): void }) {
+  const role = useBoardRole(shape.props.roleId)
+  const color = role?.color ?? UNASSIGNED_LANE_COLOR
+  const { w, h } = shape.props
+  return (
+    <HTMLContainer
+      className="flowmap-lane"
+      style={{ width: w, height: h, ['--lane-color' as string]: color }}
+      data-shape-type="lane"
+    >
+      <div className="flowmap-lane__header" style={{ width: LANE_HEADER_WIDTH }}>
+        <EditableLabel
+          shapeId={shape.id}
+          text={shape.props.label}
+          placeholder="Lane"
+          ariaLabel="Lane name"
+          className="flowmap-lane__label"
+          onTextChange={onLabelChange}
+        />
+        <span
+          className="flowmap-lane__role"
+          style={role ? { background: color, color: textColorOn(color) } : undefined}
+          data-unassigned={role === null}
+          title={role ? `${role.name} (${role.kind})` : 'No role: pick one in the inspector'}
+        >
+          {role ? role.name : shape.props.roleId ? 'Unknown role' : 'No role'}
+        </span>
+      </div>
+    </HTMLContainer>
+  )
+}

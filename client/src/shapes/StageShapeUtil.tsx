@@ -1,0 +1,89 @@
+import { stageShapeMigrations, stageShapeProps } from '@flowmap/shared'
+import {
+  BaseFrameLikeShapeUtil,
+  type Geometry2d,
+  Group2d,
+  HTMLContainer,
+  Rectangle2d,
+  type TLEditStartInfo,
+  type TLShape,
+} from 'tldraw'
+import { EditableLabel } from './EditableLabel.tsx'
+
+export type StageShape = TLShape<'stage'>
+
+/** Height of the header band that holds the stage's number and name. */
+export const STAGE_HEADER_HEIGHT = 44
+
+/** A stage (phase) of the workflow: a column that holds the steps done in it. */
+export class StageShapeUtil extends BaseFrameLikeShapeUtil<StageShape> {
+  static override type = 'stage' as const
+  static override props = stageShapeProps
+  static override migrations = stageShapeMigrations
+
+  override getDefaultProps(): StageShape['props'] {
+    const stages = this.editor.getCurrentPageShapes().filter((shape) => shape.type === 'stage')
+    return { w: 320, h: 560, label: '', order: stages.length + 1 }
+  }
+
+  override canEdit(_shape: StageShape, _info: TLEditStartInfo): boolean {
+    return true
+  }
+
+  override canResize(): boolean {
+    return true
+  }
+
+  override getText(shape: StageShape): string {
+    return shape.props.label
+  }
+
+  override getAriaDescriptor(shape: StageShape): string {
+    return `Stage ${shape.props.order}: ${shape.props.label || 'untitled'}`
+  }
+
+  override getGeometry(shape: StageShape): Geometry2d {
+    const { w, h } = shape.props
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: w, height: h, isFilled: false }),
+        // The header is solid so a click on it selects the stage; the body lets clicks reach children.
+        new Rectangle2d({
+          width: w,
+          height: Math.min(STAGE_HEADER_HEIGHT, h),
+          isFilled: true,
+          isLabel: true,
+        }),
+      ],
+    })
+  }
+
+  override component(shape: StageShape) {
+    const { w, h, label, order } = shape.props
+    return (
+      <HTMLContainer className="flowmap-stage" style={{ width: w, height: h }} data-shape-type="stage">
+        <div className="flowmap-stage__header" style={{ height: STAGE_HEADER_HEIGHT }}>
+          <span className="flowmap-stage__order" title="Stage order">
+            {order}
+          </span>
+          <EditableLabel
+            shapeId={shape.id}
+            text={label}
+            placeholder="Stage"
+            ariaLabel="Stage name"
+            className="flowmap-stage__label"
+            onTextChange={(text) =>
+              this.editor.updateShape({ id: shape.id, type: 'stage', props: { label: text } })
+            }
+          />
+        </div>
+      </HTMLContainer>
+    )
+  }
+
+  override getIndicatorPath(shape: StageShape): Path2D {
+    const path = new Path2D()
+    path.rect(0, 0, shape.props.w, shape.props.h)
+    return path
+  }
+}

@@ -1,0 +1,119 @@
+import { stepShapeMigrations, stepShapeProps } from '@flowmap/shared'
+import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLShape } from 'tldraw'
+import { useBoardRole } from './board-roles-context.ts'
+import { EditableLabel } from './EditableLabel.tsx'
+import { roleInitials, textColorOn } from './role-badge.ts'
+import { AutomationIcon } from './workflow-icons.tsx'
+import { AUTOMATION_OPTIONS, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
+
+export type StepShape = TLShape<'step'>
+
+export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
+
+/** A unit of work: who owns it, how far along it is, and who or what carries it out. */
+export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
+  static override type = 'step' as const
+  static override props = stepShapeProps
+  static override migrations = stepShapeMigrations
+
+  override getDefaultProps(): StepShape['props'] {
+    return {
+      ...STEP_DEFAULT_SIZE,
+      label: '',
+      description: '',
+      owner: null,
+      status: 'todo',
+      automation: 'manual',
+      estimate: null,
+    }
+  }
+
+  override canEdit(_shape: StepShape, _info: TLEditStartInfo): boolean {
+    return true
+  }
+
+  override getText(shape: StepShape): string {
+    return shape.props.label
+  }
+
+  override getAriaDescriptor(shape: StepShape): string {
+    return `Step ${shape.props.label || 'untitled'}, ${shape.props.status}, ${shape.props.automation}`
+  }
+
+  override component(shape: StepShape) {
+    return (
+      <StepView
+        shape={shape}
+        onLabelChange={(label) => this.editor.updateShape({ id: shape.id, type: 'step', props: { label } })}
+      />
+    )
+  }
+
+  override getIndicatorPath(shape: StepShape): Path2D {
+    const path = new Path2D()
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 10)
+    return path
+  }
+}
+
+function StepView({ shape, onLabelChange }: { shape: StepShape; onLabelChange(label: string): void }) {
+  const { w, h, label, owner, status, automation, estimate, description } = shape.props
+  const role = useBoardRole(owner)
+  return (
+    <HTMLContainer
+      className="flowmap-step"
+      style={{ width: w, height: h, ['--owner-color' as string]: role?.color ?? 'transparent' }}
+      data-shape-type="step"
+      data-status={status}
+      data-automation={automation}
+    >
+      <div className="flowmap-step__badges">
+        <span className="flowmap-badge flowmap-badge--status" data-status={status}>
+          {labelOf(STATUS_OPTIONS, status)}
+        </span>
+        <span className="flowmap-badge flowmap-badge--automation" data-automation={automation}>
+          <AutomationIcon automation={automation} />
+          {labelOf(AUTOMATION_OPTIONS, automation)}
+        </span>
+      </div>
+      <EditableLabel
+        shapeId={shape.id}
+        text={label}
+        placeholder="Step"
+        ariaLabel="Step label"
+        className="flowmap-step__label"
+        onTextChange={onLabelChange}
+      />
+      <div className="flowmap-step__footer">
+        {role ? (
+          <span className="flowmap-step__owner" title={`Owner: ${role.name}`}>
+            <span
+              className="flowmap-avatar"
+              style={{ background: role.color, color: textColorOn(role.color) }}
+            >
+              {roleInitials(role.name)}
+            </span>
+            <span className="flowmap-step__owner-name">{role.name}</span>
+          </span>
+        ) : (
+          <span className="flowmap-step__owner" data-unowned="true" title="No owner">
+            <span className="flowmap-avatar flowmap-avatar--empty">?</span>
+            <span className="flowmap-step__owner-name">{owner ? 'Unknown role' : 'No owner'}</span>
+          </span>
+        )}
+        {description.trim() !== '' && (
+          <span className="flowmap-step__has-description" title={description}>
+            ¶
+          </span>
+        )}
+        {estimate !== null && <span className="flowmap-step__estimate">{formatHours(estimate)}</span>}
+      </div>
+    </HTMLContainer>
+  )
+}
+
+/** "0.5h", "4h", "1.5d" past a working day of eight hours: what a workshop wall would say. */
+export function formatHours(hours: number): string {
+  if (hours >= 8 && hours % 4 === 0) return `${hours / 8}d`
+  return `${Number(hours.toFixed(2))}h`
+}
