@@ -1,0 +1,58 @@
+/**
+ * Records and stores for the sync tests. Built here because @flowmap/shared exports no test builders;
+ * the props are the workflow defaults from the shared schema.
+ */
+import { flowmapSchema } from '@flowmap/shared'
+import {
+  createTLStore,
+  type IndexKey,
+  type TLPageId,
+  type TLRecord,
+  type TLShapeId,
+  type TLStore,
+} from 'tldraw'
+
+export const PAGE_ID = 'page:page' as TLPageId
+
+export function boardStore(): TLStore {
+  return createTLStore({ schema: flowmapSchema })
+}
+
+export function pageRecords(): TLRecord[] {
+  return [
+    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
+    { id: PAGE_ID, typeName: 'page', name: 'Page 1', index: 'a1' as IndexKey, meta: {} },
+  ] as TLRecord[]
+}
+
+export function stepRecord(
+  id: string,
+  props: Record<string, unknown> = {},
+  fields: Record<string, unknown> = {},
+): TLRecord {
+  return {
+    id: `shape:${id}` as TLShapeId,
+    typeName: 'shape',
+    type: 'step',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    index: 'a1' as IndexKey,
+    parentId: PAGE_ID,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      w: 160,
+      h: 80,
+      label: 'Step',
+      description: '',
+      owner: null,
+      status: 'todo',
+      automation: 'manual',
+      estimate: null,
+      ...props,
+    },
+    ...fields,
+  } as unknown as TLRecord
+}

@@ -1,0 +1,67 @@
+/**
+ * Puts a board doc's records into the tldraw store, when a board opens and after a refusal reset: the
+ * store ends up holding exactly the doc's document-scoped records (session records such as camera and
+ * instance stay as they are). Records written with an older schema are migrated through the store's
+ * schema, and the migrated records are written back with the current `board.schema`, so that the doc
+ * is upgraded once, by the first newer client that opens it.
+ */
+
+import type { DocOrigin } from '@flowmap/shared'
+import { readBoard, readRecords, writeBoard, writeRecords } from '@flowmap/shared'
+import type { TLRecord, TLStore } from 'tldraw'
+import type * as Y from 'yjs'
+import { isDocumentScoped, isNewerSchema, needsMigration } from './store-records.ts'
+
+export const migrationOrigin: DocOrigin = Object.freeze({ source: 'migration' })
+
+export type LoadResult = { ok: true; migrated: boolean; skipped: string[] } | { ok: false; problem: string }
+
+export const NEWER_SCHEMA_PROBLEM =
+  'This board was saved by a newer version of Flowmap than this page runs: reload the page to update it.'
+
+export function loadDocIntoStore(store: TLStore, doc: Y.Doc): LoadResult {
+  const board = readBoard(doc)
+  const inDoc = readRecords(doc).filter((record) => isDocumentScoped(store, record))
+  if (isNewerSchema(store, board.schema)) return { ok: false, problem: NEWER_SCHEMA_PROBLEM }
+  const migrate = needsMigration(store, board.schema)
+  let records: TLRecord[] = inDoc
+  if (migrate && board.schema) {
+    const snapshot = { schema: board.schema, store: Object.fromEntries(inDoc.map((r) => [r.id, r])) }
+    const result = store.schema.migrateStoreSnapshot(snapshot)
+    if (result.type === 'error') {
+      return {
+        ok: false,
+        problem: `The board's records could not be migrated to this version of Flowmap (${result.reason}).`,
+      }
+    }
+    records = Object.values(result.value)
+  }
+
+  const skipped: string[] = []
+  const valid: TLRecord[] = []
+  for (const record of records) {
+    try {
+      valid.push(store.schema.validateRecord(store, record, 'initialize', null))
+    } catch (error) {
+      skipped.push(`${record.id}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  const keep = new Set(valid.map((record) => record.id))
+  const stale = store
+    .allRecords()
+    .filter((record) => isDocumentScoped(store, record) && !keep.has(record.id))
+    .map((record) => record.id)
+  store.mergeRemoteChanges(() => {
+    if (stale.length > 0) store.remove(stale)
+    if (valid.length > 0) store.put(valid)
+  })
+
+  if (migrate) {
+    doc.transact(() => {
+      writeRecords(doc, valid, migrationOrigin)
+      writeBoard(doc, { schema: store.schema.serialize() }, migrationOrigin)
+    }, migrationOrigin)
+  }
+  return { ok: true, migrated: migrate, skipped }
+}

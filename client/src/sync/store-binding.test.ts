@@ -1,0 +1,174 @@
+import { localOrigin, readBoard, readRecord, remoteOrigin, writeBoard, writeRecords } from '@flowmap/shared'
+import type { TLRecord, TLShape, TLShapeId, TLStore } from 'tldraw'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
+import { loadDocIntoStore } from './load-doc-into-store.ts'
+import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
+
+const bindings: StoreBinding[] = []
+afterEach(() => {
+  for (const binding of bindings.splice(0)) binding.dispose()
+})
+
+function boundBoard(doc = new Y.Doc()): { doc: Y.Doc; store: TLStore; binding: StoreBinding } {
+  const store = boardStore()
+  const load = loadDocIntoStore(store, doc)
+  expect(load.ok).toBe(true)
+  const binding = bindStoreToDoc({ store, doc, onRejectedRecord: (message) => expect.fail(message) })
+  bindings.push(binding)
+  return { doc, store, binding }
+}
+
+/** The keys each transaction changed inside the records map, as "record id.key" paths. */
+function recordChangesOf(doc: Y.Doc): string[][] {
+  const transactions: string[][] = []
+  doc.getMap('records').observeDeep((events) => {
+    const paths: string[] = []
+    for (const event of events) {
+      const prefix = event.path.join('.')
+      for (const key of event.keys.keys()) paths.push(prefix ? `${prefix}.${key}` : key)
+    }
+    transactions.push(paths.sort())
+  })
+  return transactions
+}
+
+function shape(store: TLStore, id: string): TLShape {
+  return store.get(`shape:${id}` as TLShapeId) as TLShape
+}
+
+describe('store ⇄ doc binding', () => {
+  it('writes a local edit to the doc property by property', () => {
+    const { doc, store, binding } = boundBoard()
+    store.put([...pageRecords(), stepRecord('a', { label: 'Check invoice' })])
+    binding.flushLocalChanges()
+    expect(readRecord(doc, 'shape:a')).toEqual(stepRecord('a', { label: 'Check invoice' }))
+    expect(readBoard(doc).schema).toEqual(store.schema.serialize())
+
+    const changes = recordChangesOf(doc)
+    store.update(
+      'shape:a' as TLShapeId,
+      (r) => ({ ...r, x: 120, props: { ...(r as TLShape).props, status: 'doing' } }) as TLRecord,
+    )
+    binding.flushLocalChanges()
+    expect(changes).toEqual([['shape:a.props.status', 'shape:a.x']])
+    expect(readRecord(doc, 'shape:a')).toMatchObject({
+      x: 120,
+      props: { status: 'doing', label: 'Check invoice' },
+    })
+  })
+
+  it('writes the document and page with the first edit, and never session records (camera, instance)', () => {
+    const { doc, store, binding } = boundBoard()
+    store.put([stepRecord('a')])
+    binding.flushLocalChanges()
+    expect(store.allRecords().some((r) => r.typeName === 'instance')).toBe(true)
+    expect(store.allRecords().some((r) => r.typeName === 'camera')).toBe(true)
+    const typeNames = [...doc.getMap('records').keys()].map((id) => id.split(':')[0])
+    expect(typeNames.sort()).toEqual(['document', 'page', 'shape'])
+  })
+
+  it('puts a remote change into the store as remote, without echoing it back to the doc', () => {
+    const { doc, store, binding } = boundBoard()
+    store.put([...pageRecords(), stepRecord('a')])
+    binding.flushLocalChanges()
+
+    const sources: string[] = []
+    const stop = store.listen(({ source }) => sources.push(source), { scope: 'document' })
+    const echoes: unknown[] = []
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === binding.origin) echoes.push(origin)
+    })
+    writeRecords(doc, [stepRecord('a', { label: 'Renamed elsewhere' })], remoteOrigin)
+    binding.flushLocalChanges()
+    stop()
+
+    expect(shape(store, 'a').props).toMatchObject({ label: 'Renamed elsewhere' })
+    expect(sources).toEqual(['remote'])
+    expect(echoes).toEqual([])
+  })
+
+  it('keeps a local edit the store has not reported yet when a remote change to the same shape arrives', () => {
+    const { doc, store, binding } = boundBoard()
+    store.put([...pageRecords(), stepRecord('a')])
+    binding.flushLocalChanges()
+
+    store.update('shape:a' as TLShapeId, (r) => ({ ...r, x: 300 }))
+    // Not flushed: tldraw reports it on the next frame. A remote rename lands first.
+    const remote = readRecord(doc, 'shape:a') as TLShape
+    writeRecords(
+      doc,
+      [{ ...remote, props: { ...remote.props, label: 'Remote label' } } as TLRecord],
+      remoteOrigin,
+    )
+
+    expect(shape(store, 'a')).toMatchObject({ x: 300, props: { label: 'Remote label' } })
+    expect(readRecord(doc, 'shape:a')).toMatchObject({ x: 300, props: { label: 'Remote label' } })
+  })
+
+  it('keeps both of two concurrent edits to different properties of one shape', () => {
+    const alice = boundBoard()
+    const bob = boundBoard()
+    // A live link between the two docs, as the server would be.
+    const link = (from: Y.Doc, to: Y.Doc) =>
+      from.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== 'link') Y.applyUpdate(to, update, 'link')
+      })
+    alice.store.put([...pageRecords(), stepRecord('a')])
+    alice.binding.flushLocalChanges()
+    Y.applyUpdate(bob.doc, Y.encodeStateAsUpdate(alice.doc), 'link')
+    expect(shape(bob.store, 'a')).toBeDefined()
+
+    // Offline from each other: Alice moves the step, Bob renames it and reassigns its owner.
+    alice.store.update('shape:a' as TLShapeId, (r) => ({ ...r, x: 400, y: 80 }))
+    bob.store.update(
+      'shape:a' as TLShapeId,
+      (r) =>
+        ({ ...r, props: { ...(r as TLShape).props, label: 'Approve', owner: 'role:finance' } }) as TLRecord,
+    )
+    alice.binding.flushLocalChanges()
+    bob.binding.flushLocalChanges()
+    link(alice.doc, bob.doc)
+    link(bob.doc, alice.doc)
+    Y.applyUpdate(bob.doc, Y.encodeStateAsUpdate(alice.doc, Y.encodeStateVector(bob.doc)), 'link')
+    Y.applyUpdate(alice.doc, Y.encodeStateAsUpdate(bob.doc, Y.encodeStateVector(alice.doc)), 'link')
+
+    for (const { store, doc } of [alice, bob]) {
+      expect(shape(store, 'a')).toMatchObject({
+        x: 400,
+        y: 80,
+        props: { label: 'Approve', owner: 'role:finance' },
+      })
+      expect(readRecord(doc, 'shape:a')).toEqual(shape(store, 'a'))
+    }
+  })
+
+  it('migrates records written with an older schema on load and upgrades the doc', () => {
+    const doc = new Y.Doc()
+    const current = boardStore().schema.serialize()
+    // A board written before steps had `automation` (step v1) and `estimate` (step v2).
+    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 0 } }
+    const oldStep = stepRecord('old', { label: 'Legacy' }) as TLShape
+    const { automation: _a, estimate: _e, ...oldProps } = oldStep.props as Record<string, unknown>
+    writeRecords(doc, [...pageRecords(), { ...oldStep, props: oldProps } as TLRecord], localOrigin)
+    writeBoard(doc, { schema: older }, localOrigin)
+
+    const { store } = boundBoard(doc)
+
+    expect(shape(store, 'old').props).toMatchObject({ label: 'Legacy', automation: 'manual', estimate: null })
+    expect(readRecord(doc, 'shape:old')).toMatchObject({ props: { automation: 'manual', estimate: null } })
+    expect(readBoard(doc).schema).toEqual(current)
+  })
+
+  it('refuses to load a board written by a newer version instead of misreading it', () => {
+    const doc = new Y.Doc()
+    const current = boardStore().schema.serialize()
+    writeRecords(doc, [...pageRecords(), stepRecord('new')], localOrigin)
+    writeBoard(doc, {
+      schema: { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } },
+    })
+    const result = loadDocIntoStore(boardStore(), doc)
+    expect(result).toEqual({ ok: false, problem: expect.stringMatching(/newer version of Flowmap/) })
+  })
+})

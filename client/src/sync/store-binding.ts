@@ -1,0 +1,125 @@
+/**
+ * Keeps a tldraw store and a board's Y.Doc in step, through @flowmap/shared's doc functions only.
+ *
+ * 1. Local edits (store changes with source 'user', document scope) are written to the doc with this
+ *    binding's own origin, key by key (record-patch.ts), in one transaction per store flush.
+ * 2. Doc changes with any other origin (the server via Hocuspocus, y-dexie loading, another tab, a
+ *    migration) are put into the store inside `store.mergeRemoteChanges`: tldraw marks them 'remote', so
+ *    they never enter the local undo stack and the listener in step 1 never writes them back (no echo).
+ * 3. Before a remote change is applied, local edits the store has not reported yet (it reports a frame
+ *    late) are flushed into the doc first; the touched records are then read back from the doc, which
+ *    now holds both sides, so neither overwrites the other.
+ */
+import {
+  type DocOrigin,
+  deleteRecords,
+  observeRecords,
+  readBoard,
+  readRecord,
+  writeBoard,
+  writeRecords,
+} from '@flowmap/shared'
+import type { RecordsDiff, TLRecord, TLStore } from 'tldraw'
+import { isEqual } from 'tldraw'
+import type * as Y from 'yjs'
+import { applyRecordChange } from './record-patch.ts'
+import { isDocumentScoped, prepareForStore } from './store-records.ts'
+
+export interface StoreBinding {
+  /** The origin of every transaction this binding writes; compare by identity. */
+  readonly origin: DocOrigin
+  /** Writes local edits the store has not reported yet. */
+  flushLocalChanges(): void
+  dispose(): void
+}
+
+export interface StoreBindingOptions {
+  readonly store: TLStore
+  readonly doc: Y.Doc
+  /** A record in the doc that the store cannot take (invalid, unmigratable); it is left out. */
+  onRejectedRecord?(message: string): void
+}
+
+export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
+  const { store, doc } = options
+  const origin: DocOrigin = Object.freeze({ source: 'local', clientTag: `store-binding:${doc.clientID}` })
+  let disposed = false
+
+  // The first local edit also writes the store's document-scoped records the doc lacks (the document
+  // and default page tldraw creates by itself), not earlier: on a device that has not synced yet, an
+  // eager write could overwrite the server's page name with tldraw's default.
+  let seeded = false
+  const seedMissingRecords = (upserts: TLRecord[]) => {
+    seeded = true
+    for (const record of store.allRecords()) {
+      if (isDocumentScoped(store, record) && !readRecord(doc, record.id)) upserts.push(record)
+    }
+  }
+
+  const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
+    doc.transact(() => {
+      const upserts: TLRecord[] = Object.values(changes.added)
+      if (!seeded) seedMissingRecords(upserts)
+      for (const [from, to] of Object.values(changes.updated)) {
+        const inDoc = readRecord(doc, to.id)
+        upserts.push(inDoc ? applyRecordChange(inDoc, from, to) : to)
+      }
+      if (upserts.length > 0) writeRecords(doc, upserts, origin)
+      const removed = Object.keys(changes.removed)
+      if (removed.length > 0) deleteRecords(doc, removed, origin)
+      // The doc says which schema its records follow; a board first written here gets ours.
+      if (upserts.length > 0 && readBoard(doc).schema === null) {
+        writeBoard(doc, { schema: store.schema.serialize() }, origin)
+      }
+    }, origin)
+  }
+
+  const stopListening = store.listen(
+    ({ changes }) => {
+      if (!disposed) writeLocalChanges(changes)
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  const stopObserving = observeRecords(doc, (change, transactionOrigin) => {
+    if (disposed || transactionOrigin === origin) return
+    store._flushHistory()
+    const schema = readBoard(doc).schema
+    const puts: TLRecord[] = []
+    const removals: TLRecord['id'][] = []
+    for (const { id } of change.upserted) {
+      const record = readRecord(doc, id)
+      if (!record) {
+        if (store.has(id as TLRecord['id'])) removals.push(id as TLRecord['id'])
+        continue
+      }
+      if (!isDocumentScoped(store, record)) continue
+      const prepared = prepareForStore(store, record, schema)
+      if (!prepared.ok) {
+        options.onRejectedRecord?.(prepared.message)
+        continue
+      }
+      if (!isEqual(store.get(prepared.record.id), prepared.record)) puts.push(prepared.record)
+    }
+    for (const id of change.removed) {
+      if (!readRecord(doc, id) && store.has(id as TLRecord['id'])) removals.push(id as TLRecord['id'])
+    }
+    if (puts.length === 0 && removals.length === 0) return
+    store.mergeRemoteChanges(() => {
+      if (removals.length > 0) store.remove(removals)
+      if (puts.length > 0) store.put(puts)
+    })
+  })
+
+  return {
+    origin,
+    flushLocalChanges: () => store._flushHistory(),
+    dispose: () => {
+      if (disposed) return
+      store._flushHistory()
+      disposed = true
+      stopListening()
+      stopObserving()
+    },
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Records on their way from the doc into the tldraw store: only document-scoped types, migrated up from
+ * the schema the doc was written with (`board.schema`), and validated by the store's own schema first,
+ * because `store.put` throws on an invalid record and would take the whole batch down with it.
+ */
+import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
+
+export type PreparedRecord = { ok: true; record: TLRecord } | { ok: false; message: string }
+
+export function isDocumentScoped(store: TLStore, record: { typeName?: unknown }): boolean {
+  const types = store.schema.types as Partial<Record<string, { scope: string }>>
+  return typeof record.typeName === 'string' && types[record.typeName]?.scope === 'document'
+}
+
+/**
+ * True when `schema` comes from a newer Flowmap: a migration sequence we do not know, or one further on
+ * than ours. tldraw reports that case as a generic migration error, so we tell it apart ourselves.
+ */
+export function isNewerSchema(store: TLStore, schema: SerializedSchema | null): boolean {
+  if (schema === null || schema.schemaVersion < 2 || !('sequences' in schema)) return false
+  const ours = store.schema.serialize().sequences
+  return Object.entries(schema.sequences).some(([sequenceId, version]) => {
+    const known = ours[sequenceId]
+    return known === undefined || version > known
+  })
+}
+
+/** True when records written with `schema` need migrating to be read by this store. */
+export function needsMigration(store: TLStore, schema: SerializedSchema | null): boolean {
+  if (schema === null) return false
+  const migrations = store.schema.getMigrationsSince(schema)
+  return !migrations.ok || migrations.value.length > 0
+}
+
+export function prepareForStore(
+  store: TLStore,
+  record: TLRecord,
+  schema: SerializedSchema | null,
+): PreparedRecord {
+  let candidate = record
+  if (schema !== null && needsMigration(store, schema)) {
+    const migrated = store.schema.migratePersistedRecord(record, schema)
+    if (migrated.type === 'error') {
+      return {
+        ok: false,
+        message: `${record.id} could not be migrated from the board's schema (${migrated.reason})`,
+      }
+    }
+    candidate = migrated.value
+  }
+  const before = store.get(candidate.id) ?? null
+  try {
+    const valid = store.schema.validateRecord(
+      store,
+      candidate,
+      before ? 'updateRecord' : 'createRecord',
+      before,
+    )
+    return { ok: true, record: valid }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return { ok: false, message: `${record.id} is not a valid ${record.typeName} record: ${reason}` }
+  }
+}

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { remoteOrigin, writeRecords } from '@flowmap/shared'
+import {
+  createShapeId,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  Editor,
+  type TLGeoShape,
+  type TLRecord,
+} from 'tldraw'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { loadDocIntoStore } from './load-doc-into-store.ts'
+import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
+
+const cleanup: Array<() => void> = []
+afterEach(() => {
+  for (const fn of cleanup.splice(0)) fn()
+})
+
+function editorOnBoundDoc(): { editor: Editor; doc: Y.Doc; binding: StoreBinding } {
+  const doc = new Y.Doc()
+  const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  expect(loadDocIntoStore(store, doc).ok).toBe(true)
+  const binding = bindStoreToDoc({ store, doc })
+  const container = document.createElement('div')
+  document.body.appendChild(container)
+  const editor = new Editor({
+    store,
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    tools: [],
+    getContainer: () => container,
+  })
+  cleanup.push(() => {
+    editor.dispose()
+    binding.dispose()
+    container.remove()
+  })
+  return { editor, doc, binding }
+}
+
+describe('undo with a bound doc', () => {
+  it('undoes only local edits: a remote change is not an undo step', () => {
+    const { editor, doc, binding } = editorOnBoundDoc()
+    const mine = createShapeId('mine')
+    const theirs = createShapeId('theirs')
+    editor.createShapes<TLGeoShape>([
+      { id: mine, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } },
+      { id: theirs, type: 'geo', x: 300, y: 0, props: { w: 100, h: 100 } },
+    ])
+    binding.flushLocalChanges()
+    editor.markHistoryStoppingPoint('resize')
+    editor.updateShape<TLGeoShape>({ id: mine, type: 'geo', props: { w: 250 } })
+    binding.flushLocalChanges()
+
+    // Someone else moves the other box.
+    const remote = editor.getShape(theirs) as TLGeoShape
+    writeRecords(doc, [{ ...remote, y: 500 } as TLRecord], remoteOrigin)
+    expect(editor.getShape(theirs)?.y).toBe(500)
+
+    editor.undo()
+    binding.flushLocalChanges()
+    expect(editor.getShape<TLGeoShape>(mine)?.props.w).toBe(100)
+    expect(editor.getShape(theirs)?.y).toBe(500)
+    // The undo reached the doc, as a local change.
+    expect((doc.getMap('records').get(mine) as Y.Map<Y.Map<unknown>>).get('props')?.get('w')).toBe(100)
+
+    // Undoing further undoes the creation (local), and still never the remote move.
+    editor.undo()
+    binding.flushLocalChanges()
+    expect(editor.getShape(mine)).toBeUndefined()
+    expect(editor.getCanUndo()).toBe(false)
+  })
+})
