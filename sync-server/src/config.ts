@@ -1,0 +1,187 @@
+/**
+ * Server configuration: the fields, their documented defaults, and the one place the environment is
+ * parsed. `main.ts` calls `configFromEnv(process.env)` once and passes the result down; nothing else
+ * reads `process.env`.
+ */
+import { isIP } from 'node:net'
+import { resolve } from 'node:path'
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface ServerConfig {
+  /**
+   * The port for HTTP and WebSocket. `0` picks a free port (tests, benchmarks).
+   * @default 1234
+   */
+  port: number
+  /**
+   * The address to bind. Loopback by default because local mode (no secret) lets anyone in.
+   * @default '127.0.0.1'
+   */
+  host: string
+  /**
+   * Where `flowmap.db` lives. `null` keeps everything in memory (tests that do not restart; lost on exit).
+   * @default './data'
+   */
+  dataDir: string | null
+  /**
+   * HS256 secret for share-link tokens. `null` is local mode: everyone is a facilitator.
+   * @default null
+   */
+  authSecret: string | null
+  /**
+   * Allows local mode on a non-loopback host. Off by default: an open board on a LAN is editable by anyone.
+   * @default false
+   */
+  allowOpen: boolean
+  /**
+   * The largest WebSocket message accepted; a larger one is refused with a `rejected` message. Frames
+   * beyond twice this are cut off by the WebSocket layer itself (it must not buffer unbounded input).
+   * @default 8 MiB
+   */
+  maxMessageBytes: number
+  /**
+   * tldraw licence key handed to the client through /config.json, never baked into the build.
+   * @default null
+   */
+  tldrawLicenseKey: string | null
+  /**
+   * The built client served with SPA fallback; `null` or a missing folder serves the API only.
+   * @default 'client/dist'
+   */
+  clientDir: string | null
+  /**
+   * A full-state checkpoint is written every this many history entries, so any moment can be rebuilt
+   * from the nearest checkpoint plus at most this many updates.
+   * @default 200
+   */
+  checkpointEvery: number
+  /**
+   * Debounce of the document snapshot (Hocuspocus `onStoreDocument`). The snapshot only speeds up
+   * loading; durability comes from the history log written before each acknowledgement.
+   * @default 2000
+   */
+  snapshotDebounceMs: number
+  /**
+   * SQLite `synchronous`: 'normal' (with WAL) survives a process crash or kill -9, which is what the
+   * acknowledgement promises; 'full' also survives power loss at the price of an fsync per update.
+   * @default 'normal'
+   */
+  sqliteSynchronous: 'normal' | 'full'
+  /**
+   * pino log level; tests use 'silent'.
+   * @default 'info'
+   */
+  logLevel: LogLevel
+  /**
+   * The base of share links printed by the invite command and returned by POST /api/boards/:id/invites.
+   * `null` derives it from the request's Host header (HTTP) or from host and port (CLI).
+   * @default null
+   */
+  publicUrl: string | null
+}
+
+export const defaultServerConfig: ServerConfig = {
+  port: 1234,
+  host: '127.0.0.1',
+  dataDir: './data',
+  authSecret: null,
+  allowOpen: false,
+  maxMessageBytes: 8 * 1024 * 1024,
+  tldrawLicenseKey: null,
+  clientDir: 'client/dist',
+  checkpointEvery: 200,
+  snapshotDebounceMs: 2000,
+  sqliteSynchronous: 'normal',
+  logLevel: 'info',
+  publicUrl: null,
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** Reads the variables README.md documents; every problem is reported, not just the first. */
+export function configFromEnv(env: Record<string, string | undefined>): ConfigResult {
+  const errors: string[] = []
+  const config: ServerConfig = { ...defaultServerConfig }
+
+  const port = nonEmpty(env.PORT)
+  if (port !== null) {
+    const parsed = Number(port)
+    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+      errors.push(`PORT must be an integer from 0 to 65535 (0 picks a free port), got "${port}"`)
+    } else config.port = parsed
+  }
+  config.host = nonEmpty(env.HOST) ?? config.host
+  const dataDir = nonEmpty(env.DATA_DIR)
+  if (dataDir !== null) config.dataDir = dataDir
+  config.authSecret = nonEmpty(env.FLOWMAP_AUTH_SECRET)
+  if (config.authSecret !== null && config.authSecret.length < 16) {
+    errors.push('FLOWMAP_AUTH_SECRET must be at least 16 characters (HS256 with a short secret is guessable)')
+  }
+  const allowOpen = nonEmpty(env.FLOWMAP_ALLOW_OPEN)
+  if (allowOpen !== null && allowOpen !== '1' && allowOpen !== '0') {
+    errors.push(`FLOWMAP_ALLOW_OPEN must be 1 or 0, got "${allowOpen}"`)
+  }
+  config.allowOpen = allowOpen === '1'
+  const maxBytes = nonEmpty(env.MAX_MESSAGE_BYTES)
+  if (maxBytes !== null) {
+    const parsed = Number(maxBytes)
+    if (!Number.isInteger(parsed) || parsed < 1024) {
+      errors.push(`MAX_MESSAGE_BYTES must be an integer of at least 1024 bytes, got "${maxBytes}"`)
+    } else config.maxMessageBytes = parsed
+  }
+  config.tldrawLicenseKey = nonEmpty(env.TLDRAW_LICENSE_KEY)
+  const clientDir = nonEmpty(env.FLOWMAP_CLIENT_DIR)
+  if (clientDir !== null) config.clientDir = clientDir
+  const logLevel = nonEmpty(env.LOG_LEVEL)
+  if (logLevel !== null) {
+    if ((LOG_LEVELS as readonly string[]).includes(logLevel)) config.logLevel = logLevel as LogLevel
+    else errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join('|')}, got "${logLevel}"`)
+  }
+  const publicUrl = nonEmpty(env.FLOWMAP_PUBLIC_URL)
+  if (publicUrl !== null) {
+    if (URL.canParse(publicUrl)) config.publicUrl = publicUrl.replace(/\/+$/, '')
+    else errors.push(`FLOWMAP_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
+  }
+
+  const safety = checkOpenAccess(config)
+  if (safety !== null) errors.push(safety)
+  return errors.length === 0 ? { ok: true, config } : { ok: false, errors }
+}
+
+/** Fills in defaults for in-process callers (tests, bench) and applies the same safety check. */
+export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
+  const config: ServerConfig = { ...defaultServerConfig, ...partial }
+  const safety = checkOpenAccess(config)
+  if (safety !== null) throw new Error(safety)
+  return config
+}
+
+/** Local mode lets anyone who can reach the port edit every board: only on loopback unless asked for. */
+function checkOpenAccess(config: ServerConfig): string | null {
+  if (config.authSecret !== null || config.allowOpen || isLoopback(config.host)) return null
+  return (
+    `HOST=${config.host} is not a loopback address and FLOWMAP_AUTH_SECRET is not set: anyone who can ` +
+    'reach this port could edit every board. Set FLOWMAP_AUTH_SECRET, bind HOST=127.0.0.1, or set ' +
+    'FLOWMAP_ALLOW_OPEN=1 to accept that.'
+  )
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true
+  const kind = isIP(host)
+  if (kind === 4) return host.startsWith('127.')
+  if (kind === 6) return host === '::1'
+  return false
+}
+
+export function databasePath(config: ServerConfig): string | null {
+  return config.dataDir === null ? null : resolve(config.dataDir, 'flowmap.db')
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : null
+}

@@ -1,0 +1,72 @@
+/**
+ * What the server keeps per board, independent of the database behind it. SQLite implements it
+ * (sqlite-storage.ts); a Postgres implementation would implement the same interface.
+ *
+ * Invariant the rest of the server relies on: the history log is the source of truth. A board's state
+ * is `checkpoint or snapshot (whichever is newer) + every history entry after its seq`. Snapshots and
+ * checkpoints only make loading and replay faster; losing one loses nothing.
+ */
+
+/** A row of the boards table: listing metadata. The title is a copy of the doc's `board.title`. */
+export interface BoardRecord {
+  id: string
+  title: string
+  /** ms since the epoch */
+  createdAt: number
+  /** ms since the epoch; moves when a snapshot of a changed board is written */
+  updatedAt: number
+}
+
+/** One accepted update, appended before the sender is acknowledged. */
+export interface HistoryEntry {
+  boardId: string
+  /** 1, 2, 3 … per board, gap-free, assigned by the storage on append */
+  seq: number
+  /** ms since the epoch, when the server accepted the update */
+  time: number
+  /** the token's `sub` (or 'local' in local mode); null for server-made changes */
+  userId: string | null
+  /** the token's `name` at the time, so replay can show who without a user table */
+  userName: string | null
+  /** the Yjs client id whose clock the update advanced; null for a delete-only update */
+  clientId: number | null
+  /** the Yjs update, V1 encoding (what Hocuspocus speaks) */
+  update: Uint8Array
+}
+
+export type NewHistoryEntry = Omit<HistoryEntry, 'seq'>
+
+/** A full document state (Yjs V1 update) that includes every history entry up to and including `seq`. */
+export interface StoredState {
+  seq: number
+  state: Uint8Array
+}
+
+export interface CheckpointInfo {
+  seq: number
+  time: number
+}
+
+export type CreateBoardResult = { ok: true; board: BoardRecord } | { ok: false; reason: 'exists' }
+
+export interface BoardStorage {
+  createBoard(board: { id: string; title: string; now: number }): CreateBoardResult
+  /** The row of a board first seen over the socket (a client may make up its id offline). */
+  ensureBoard(id: string, now: number): BoardRecord
+  getBoard(id: string): BoardRecord | undefined
+  /** Most recently updated first. */
+  listBoards(): BoardRecord[]
+  /** Appends and returns the new entry's seq. Synchronous: it is on disk when this returns. */
+  appendUpdate(entry: NewHistoryEntry): number
+  readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[]
+  lastSeq(boardId: string): number
+  writeCheckpoint(boardId: string, checkpoint: StoredState & { time: number }): void
+  latestCheckpoint(boardId: string): StoredState | undefined
+  listCheckpoints(boardId: string): CheckpointInfo[]
+  /** The debounced document snapshot; `title` refreshes the listing copy. */
+  writeSnapshot(boardId: string, snapshot: StoredState & { title: string; time: number }): void
+  readSnapshot(boardId: string): StoredState | undefined
+  /** false when the database cannot answer (disk gone, closed): /healthz answers 503. */
+  isAvailable(): boolean
+  close(): void
+}

@@ -1,0 +1,215 @@
+/**
+ * BoardStorage on Node's built-in SQLite (`node:sqlite` DatabaseSync): nothing to compile or download
+ * on a fresh machine. WAL mode, so the synchronous append on the update path does not block readers
+ * (HTTP history, export) and a commit is one sequential write.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import type {
+  BoardRecord,
+  BoardStorage,
+  CheckpointInfo,
+  CreateBoardResult,
+  HistoryEntry,
+  NewHistoryEntry,
+  StoredState,
+} from './board-storage.ts'
+
+export interface SqliteStorageOptions {
+  /** A file path, or null for an in-memory database. */
+  path: string | null
+  /** See ServerConfig.sqliteSynchronous. */
+  synchronous: 'normal' | 'full'
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  -- the debounced snapshot and the last history seq it includes
+  state BLOB,
+  state_seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS history (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  user_id TEXT,
+  user_name TEXT,
+  client_id INTEGER,
+  update_bytes BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+`
+
+type Row = Record<string, SQLInputValue>
+
+export class SqliteStorage implements BoardStorage {
+  readonly #db: DatabaseSync
+  readonly #statements = new Map<string, StatementSync>()
+  #closed = false
+
+  constructor(options: SqliteStorageOptions) {
+    if (options.path !== null) mkdirSync(dirname(options.path), { recursive: true })
+    this.#db = new DatabaseSync(options.path ?? ':memory:')
+    this.#db.exec('PRAGMA journal_mode = WAL')
+    this.#db.exec(`PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+    this.#db.exec('PRAGMA busy_timeout = 5000')
+    this.#db.exec(SCHEMA)
+  }
+
+  createBoard(board: { id: string; title: string; now: number }): CreateBoardResult {
+    const result = this.#statement(
+      'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    ).run(board.id, board.title, board.now, board.now)
+    if (result.changes === 0) return { ok: false, reason: 'exists' }
+    return {
+      ok: true,
+      board: { id: board.id, title: board.title, createdAt: board.now, updatedAt: board.now },
+    }
+  }
+
+  ensureBoard(id: string, now: number): BoardRecord {
+    this.#statement(
+      'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    ).run(id, '', now, now)
+    return this.getBoard(id)!
+  }
+
+  getBoard(id: string): BoardRecord | undefined {
+    const row = this.#statement('SELECT id, title, created_at, updated_at FROM boards WHERE id = ?').get(id)
+    return row === undefined ? undefined : toBoard(row)
+  }
+
+  listBoards(): BoardRecord[] {
+    return this.#statement(
+      'SELECT id, title, created_at, updated_at FROM boards ORDER BY updated_at DESC, id',
+    )
+      .all()
+      .map(toBoard)
+  }
+
+  appendUpdate(entry: NewHistoryEntry): number {
+    // The seq is computed inside the INSERT so two writers can never hand out the same number.
+    const row = this.#statement(
+      `INSERT INTO history (board_id, seq, time, user_id, user_name, client_id, update_bytes)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE board_id = ?), ?, ?, ?, ?, ?)
+       RETURNING seq`,
+    ).get(
+      entry.boardId,
+      entry.boardId,
+      entry.time,
+      entry.userId,
+      entry.userName,
+      entry.clientId,
+      entry.update,
+    )
+    return Number((row as Row).seq)
+  }
+
+  readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[] {
+    return this.#statement(
+      `SELECT board_id, seq, time, user_id, user_name, client_id, update_bytes FROM history
+       WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    )
+      .all(boardId, page.afterSeq, page.limit)
+      .map(toHistoryEntry)
+  }
+
+  lastSeq(boardId: string): number {
+    const row = this.#statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM history WHERE board_id = ?').get(
+      boardId,
+    )
+    return Number((row as Row).seq)
+  }
+
+  writeCheckpoint(boardId: string, checkpoint: StoredState & { time: number }): void {
+    this.#statement(
+      'INSERT OR REPLACE INTO checkpoints (board_id, seq, time, state) VALUES (?, ?, ?, ?)',
+    ).run(boardId, checkpoint.seq, checkpoint.time, checkpoint.state)
+  }
+
+  latestCheckpoint(boardId: string): StoredState | undefined {
+    const row = this.#statement(
+      'SELECT seq, state FROM checkpoints WHERE board_id = ? ORDER BY seq DESC LIMIT 1',
+    ).get(boardId)
+    return row === undefined ? undefined : { seq: Number(row.seq), state: row.state as Uint8Array }
+  }
+
+  listCheckpoints(boardId: string): CheckpointInfo[] {
+    return this.#statement('SELECT seq, time FROM checkpoints WHERE board_id = ? ORDER BY seq')
+      .all(boardId)
+      .map((row) => ({ seq: Number(row.seq), time: Number(row.time) }))
+  }
+
+  writeSnapshot(boardId: string, snapshot: StoredState & { title: string; time: number }): void {
+    // Never move the snapshot backwards: a slow writer must not replace a newer snapshot.
+    this.#statement(
+      `UPDATE boards SET state = ?, state_seq = ?, title = ?, updated_at = ?
+       WHERE id = ? AND state_seq <= ?`,
+    ).run(snapshot.state, snapshot.seq, snapshot.title, snapshot.time, boardId, snapshot.seq)
+  }
+
+  readSnapshot(boardId: string): StoredState | undefined {
+    const row = this.#statement('SELECT state, state_seq FROM boards WHERE id = ? AND state IS NOT NULL').get(
+      boardId,
+    )
+    return row === undefined ? undefined : { seq: Number(row.state_seq), state: row.state as Uint8Array }
+  }
+
+  isAvailable(): boolean {
+    if (this.#closed) return false
+    try {
+      this.#statement('SELECT 1').get()
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#db.close()
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql)
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql)
+      this.#statements.set(sql, statement)
+    }
+    return statement
+  }
+}
+
+function toBoard(row: Row): BoardRecord {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  }
+}
+
+function toHistoryEntry(row: Row): HistoryEntry {
+  return {
+    boardId: String(row.board_id),
+    seq: Number(row.seq),
+    time: Number(row.time),
+    userId: row.user_id === null ? null : String(row.user_id),
+    userName: row.user_name === null ? null : String(row.user_name),
+    clientId: row.client_id === null ? null : Number(row.client_id),
+    update: row.update_bytes as Uint8Array,
+  }
+}
