@@ -1,0 +1,137 @@
+/**
+ * One shadow Y.Doc per loaded board: the place an incoming update is tried before Hocuspocus applies
+ * it to the live document.
+ *
+ * Invariant: shadow = live document + the updates admitted but not yet applied to it ("in flight",
+ * at most one per connection because Hocuspocus handles a connection's messages one at a time). Every
+ * admitted update is also in the history log, so the shadow is also exactly "everything appended so
+ * far": snapshots and checkpoints are taken from it.
+ *
+ * Applying an update to the shadow is the same work Yjs does on the live doc (no copy per message). Only
+ * a refusal, which leaves the shadow holding an update the live doc will never get, rebuilds it from the
+ * live doc plus the in-flight updates: O(board), on the rare path only.
+ */
+import * as Y from 'yjs'
+
+/** An update tried on the shadow, kept until Hocuspocus has applied it to the live doc. */
+export interface AdmittedUpdate {
+  update: Uint8Array
+  /** the shadow's transaction: which records and roles the update touched */
+  transaction: Y.Transaction
+  /** false when the update adds nothing the board did not have (e.g. an empty SyncStep2) */
+  changesContent: boolean
+  /** the first Yjs client whose clock the update advanced */
+  clientId: number | null
+}
+
+/**
+ * The doc holds `records`, `board` and `roles` only (the @flowmap/shared layout). They are created as
+ * Y.Maps before any update arrives: a root an update creates first is an untyped placeholder that
+ * Yjs replaces when someone later asks for it by type, and identity checks on the changed types of a
+ * transaction would then miss it.
+ */
+export const BOARD_ROOTS = ['records', 'board', 'roles'] as const
+
+/** The origin of shadow transactions, so nobody mistakes them for live changes. */
+export const SHADOW_ORIGIN = { source: 'shadow' } as const
+
+export class BoardShadow {
+  #doc: Y.Doc
+  #lastTransaction: Y.Transaction | null = null
+  readonly #inFlight = new Map<object, AdmittedUpdate>()
+
+  constructor(doc: Y.Doc) {
+    this.#doc = doc
+    this.#watch(doc)
+  }
+
+  get doc(): Y.Doc {
+    return this.#doc
+  }
+
+  /** Applies `update` to the shadow and reports what it did. The caller validates, then admits or refuses. */
+  tryUpdate(update: Uint8Array): AdmittedUpdate {
+    const store = this.#doc.store
+    const pendingBefore = store.pendingStructs
+    const pendingDeletesBefore = store.pendingDs
+    this.#lastTransaction = null
+    Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
+    const transaction = this.#lastTransaction as Y.Transaction | null
+    if (transaction === null) throw new Error('Yjs applied an update without a transaction')
+    const clientId = firstAdvancedClient(transaction)
+    const changesContent =
+      clientId !== null ||
+      transaction.deleteSet.clients.size > 0 ||
+      // Structs waiting for a missing dependency change nothing yet, but they are part of the state
+      // the sender will consider acknowledged, so they must reach the history log too.
+      store.pendingStructs !== pendingBefore ||
+      store.pendingDs !== pendingDeletesBefore
+    return { update, transaction, changesContent, clientId }
+  }
+
+  /** Marks `admitted` as on its way to the live doc for `connection`. */
+  hold(connection: object, admitted: AdmittedUpdate): void {
+    this.#inFlight.set(connection, admitted)
+  }
+
+  /** The update admitted for `connection`'s current message, if any. */
+  held(connection: object): AdmittedUpdate | undefined {
+    return this.#inFlight.get(connection)
+  }
+
+  /** Hocuspocus has applied (or failed to apply) the connection's message. */
+  release(connection: object): void {
+    this.#inFlight.delete(connection)
+  }
+
+  /** Changes that reach the live doc without passing through `tryUpdate` (server-side writes). */
+  follow(update: Uint8Array): void {
+    Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
+  }
+
+  /** After a refusal: the shadow holds an update the live doc will never get. Rebuild it. */
+  rebuild(live: Y.Doc): void {
+    const doc = new Y.Doc({ gc: live.gc })
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live), SHADOW_ORIGIN)
+    for (const admitted of this.#inFlight.values()) Y.applyUpdate(doc, admitted.update, SHADOW_ORIGIN)
+    this.#doc.destroy()
+    this.#doc = doc
+    this.#watch(doc)
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.#doc)
+  }
+
+  #watch(doc: Y.Doc): void {
+    for (const root of BOARD_ROOTS) doc.getMap(root)
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      this.#lastTransaction = transaction
+    })
+  }
+}
+
+/**
+ * Shadows keyed by the Hocuspocus document object rather than its name: a board unloaded and loaded
+ * again is a new document, and the old one's late hooks must not touch the new shadow.
+ */
+export class BoardShadows {
+  readonly #shadows = new WeakMap<object, BoardShadow>()
+
+  open(document: object, loaded: Y.Doc): BoardShadow {
+    const shadow = new BoardShadow(loaded)
+    this.#shadows.set(document, shadow)
+    return shadow
+  }
+
+  get(document: object): BoardShadow | undefined {
+    return this.#shadows.get(document)
+  }
+}
+
+function firstAdvancedClient(transaction: Y.Transaction): number | null {
+  for (const [client, clock] of transaction.afterState) {
+    if ((transaction.beforeState.get(client) ?? 0) < clock) return client
+  }
+  return null
+}

@@ -1,0 +1,33 @@
+/**
+ * The server half of the refusal protocol (see protocol/refusal.ts): tell the sender, count it, log it,
+ * then throw so Hocuspocus drops the message and closes the sender's connection to the board.
+ */
+import type { Connection } from '@hocuspocus/server'
+import type { FlowmapContext } from '../auth/roles.ts'
+import type { Logger } from '../logger.ts'
+import { type Refusal, RefusedUpdateError, rejectedMessage } from '../protocol/refusal.ts'
+import type { ServerMetrics } from '../server-metrics.ts'
+
+export type RefuseUpdate = (connection: Connection, boardId: string, refusal: Refusal) => never
+
+export function createRefuser(logger: Logger, metrics: ServerMetrics): RefuseUpdate {
+  return (connection, boardId, refusal) => {
+    // The stateless message goes out before Hocuspocus's close message on the same socket, so the
+    // client knows why before it sees the connection end.
+    connection.sendStateless(JSON.stringify(rejectedMessage(refusal)))
+    metrics.updatesRejected.inc({ code: refusal.code })
+    const user = (connection.context as Partial<FlowmapContext> | undefined)?.user
+    logger.warn(
+      {
+        event: 'reject',
+        board: boardId,
+        user: user?.id ?? null,
+        code: refusal.code,
+        recordId: refusal.recordId,
+      },
+      refusal.reason,
+    )
+    // Hocuspocus offers no other way for beforeHandleMessage to stop a message than throwing.
+    throw new RefusedUpdateError(refusal)
+  }
+}

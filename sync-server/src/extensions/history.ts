@@ -1,0 +1,102 @@
+/**
+ * History: durable before acknowledged. An update the validation extension admitted is appended to
+ * the history log here, synchronously, in `beforeHandleMessage`: Hocuspocus acknowledges a message
+ * only after this hook chain resolves and it has applied the update. A kill -9 right after the sender
+ * saw its acknowledgement therefore loses nothing. Every `checkpointEvery` entries the full state is
+ * written as a checkpoint, so any moment can be rebuilt from a checkpoint plus a short tail.
+ */
+import {
+  type beforeHandleMessagePayload,
+  type Extension,
+  isTransactionOrigin,
+  type onChangePayload,
+} from '@hocuspocus/server'
+import type { FlowmapContext } from '../auth/roles.ts'
+import type { BoardShadow, BoardShadows } from '../boards/board-shadows.ts'
+import type { RefuseUpdate } from '../boards/refuse-update.ts'
+import type { Logger } from '../logger.ts'
+import { REFUSAL_CODES } from '../protocol/refusal.ts'
+import type { ServerMetrics } from '../server-metrics.ts'
+import type { BoardStorage, NewHistoryEntry } from '../storage/board-storage.ts'
+
+export interface HistoryExtensionOptions {
+  storage: BoardStorage
+  shadows: BoardShadows
+  checkpointEvery: number
+  metrics: ServerMetrics
+  logger: Logger
+  refuse: RefuseUpdate
+}
+
+export function historyExtension(options: HistoryExtensionOptions): Extension {
+  const { storage, shadows, metrics, logger } = options
+
+  function append(boardId: string, shadow: BoardShadow, entry: NewHistoryEntry): void {
+    const seq = metrics.timeWrite('append', () => storage.appendUpdate(entry))
+    metrics.updatesAccepted.inc()
+    metrics.acceptedUpdateBytes.inc(entry.update.byteLength)
+    if (seq % options.checkpointEvery !== 0) return
+    try {
+      // The shadow holds every appended update (and possibly one admitted a moment ago, which replays
+      // harmlessly twice): it is the state at `seq`.
+      const state = shadow.encodeState()
+      metrics.timeWrite('checkpoint', () =>
+        storage.writeCheckpoint(boardId, { seq, state, time: Date.now() }),
+      )
+    } catch (error) {
+      // A missing checkpoint only makes replay walk a longer tail; the update itself is stored.
+      logger.error({ event: 'error', board: boardId, err: error }, 'checkpoint write failed')
+    }
+  }
+
+  return {
+    extensionName: 'flowmap-history',
+    priority: 800,
+
+    async beforeHandleMessage({ connection, document, documentName, context }: beforeHandleMessagePayload) {
+      const shadow = shadows.get(document)
+      const admitted = shadow?.held(connection)
+      if (shadow === undefined || admitted === undefined || !admitted.changesContent) return
+      const user = (context as FlowmapContext).user
+      try {
+        append(documentName, shadow, {
+          boardId: documentName,
+          time: Date.now(),
+          userId: user.id,
+          userName: user.name,
+          clientId: admitted.clientId,
+          update: admitted.update,
+        })
+      } catch (error) {
+        // Not stored means not acknowledged: refuse, so the client resends it after its reset.
+        logger.error(
+          { event: 'error', board: documentName, user: user.id, err: error },
+          'history append failed',
+        )
+        shadow.release(connection)
+        shadow.rebuild(document)
+        options.refuse(connection, documentName, {
+          code: REFUSAL_CODES.storageUnavailable,
+          reason: 'the server could not store this change; it was not applied',
+          recordId: null,
+        })
+      }
+    },
+
+    /** Changes made on the server itself (not through a connection) skip the hooks above. */
+    async onChange({ transactionOrigin, update, document, documentName }: onChangePayload) {
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') return
+      const shadow = shadows.get(document)
+      if (shadow === undefined) return
+      shadow.follow(update)
+      append(documentName, shadow, {
+        boardId: documentName,
+        time: Date.now(),
+        userId: null,
+        userName: null,
+        clientId: null,
+        update,
+      })
+    },
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Persistence: loads a board from storage (snapshot or checkpoint + history tail) and keeps a
+ * debounced snapshot. The snapshot is Hocuspocus's `onStoreDocument`, debounced and so lost on a
+ * crash; that is fine because it only shortens loading: the history log already holds every
+ * acknowledged update (extensions/history.ts).
+ */
+import { readBoard } from '@flowmap/shared'
+import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import type { BoardShadows } from '../boards/board-shadows.ts'
+import { loadBoardDoc } from '../boards/load-board.ts'
+import type { Logger } from '../logger.ts'
+import type { ServerMetrics } from '../server-metrics.ts'
+import type { BoardStorage } from '../storage/board-storage.ts'
+
+export interface PersistenceExtensionOptions {
+  storage: BoardStorage
+  shadows: BoardShadows
+  metrics: ServerMetrics
+  logger: Logger
+}
+
+export function persistenceExtension(options: PersistenceExtensionOptions): Extension {
+  const { storage, shadows, metrics, logger } = options
+  return {
+    extensionName: 'flowmap-persistence',
+    priority: 950,
+
+    async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+      // A client may have made the board up offline: its first connection creates the row.
+      storage.ensureBoard(documentName, Date.now())
+      const loaded = loadBoardDoc(storage, documentName)
+      // The loaded doc becomes the shadow; Hocuspocus copies its state into the live document.
+      shadows.open(document, loaded.doc)
+      logger.debug({ event: 'load', board: documentName, seq: loaded.seq }, 'board loaded')
+      return loaded.doc
+    },
+
+    async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
+      const shadow = shadows.get(document)
+      if (shadow === undefined) return
+      // Read together, with no await between: the shadow includes every entry up to lastSeq.
+      const seq = storage.lastSeq(documentName)
+      const state = shadow.encodeState()
+      const title = readBoard(shadow.doc).title
+      metrics.timeWrite('snapshot', () =>
+        storage.writeSnapshot(documentName, { seq, state, title, time: Date.now() }),
+      )
+    },
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The refusal protocol, server side (ARCHITECTURE.md "Refusing an update without breaking the CRDT").
+ *
+ * A refused update must never reach the live document, yet the sender's provider keeps it and would
+ * send it again forever. So the server (1) tells the sender why, in a stateless message the client
+ * understands, and (2) closes that sender's connection to the board, which is the only way a Hocuspocus
+ * `beforeHandleMessage` hook can stop the message: it throws, and Hocuspocus closes with the thrown
+ * `{ code, reason }` (the provider sees code 1000 but keeps the reason). The client then resets its doc
+ * from the server state.
+ */
+import type { CloseEvent } from '@hocuspocus/common'
+
+/** Bumped when a stateless message changes shape. */
+export const FLOWMAP_PROTOCOL_VERSION = 1
+
+export const REFUSAL_CODES = {
+  /** A record the update creates or changes fails the @flowmap/shared schema. */
+  invalidRecord: 'invalid-record',
+  /** A role the update creates or changes fails the role validator. */
+  invalidRole: 'invalid-role',
+  /** The sender may only read this board (viewer). */
+  readOnly: 'read-only',
+  /** The message is larger than MAX_MESSAGE_BYTES. */
+  tooLarge: 'too-large',
+  /** The bytes are not a Yjs sync message or update. */
+  malformed: 'malformed-message',
+  /** The update could not be written to the history log, so it cannot be acknowledged. */
+  storageUnavailable: 'storage-unavailable',
+} as const
+
+export type RefusalCode = (typeof REFUSAL_CODES)[keyof typeof REFUSAL_CODES]
+
+export interface Refusal {
+  code: RefusalCode
+  /** What a person reads, e.g. "step shape:abc: props.status must be one of todo|doing|done|blocked, got 42". */
+  reason: string
+  /** The record (or role) id the refusal is about, when there is one. */
+  recordId: string | null
+}
+
+/** The stateless message the sender of a refused update receives before its connection closes. */
+export interface RejectedMessage {
+  type: 'rejected'
+  version: typeof FLOWMAP_PROTOCOL_VERSION
+  code: RefusalCode
+  reason: string
+  recordId: string | null
+}
+
+/** Close events in the style of @hocuspocus/common's CloseEvents: named `{ code, reason }` constants. */
+export const UpdateRefused: CloseEvent = { code: 4422, reason: 'flowmap: update refused' }
+
+export function rejectedMessage(refusal: Refusal): RejectedMessage {
+  return {
+    type: 'rejected',
+    version: FLOWMAP_PROTOCOL_VERSION,
+    code: refusal.code,
+    reason: refusal.reason,
+    recordId: refusal.recordId,
+  }
+}
+
+/** Parses a stateless payload; `null` when it is not a rejection (tests and tools use this). */
+export function parseRejectedMessage(payload: string): RejectedMessage | null {
+  try {
+    const value: unknown = JSON.parse(payload)
+    if (typeof value !== 'object' || value === null) return null
+    const message = value as Partial<RejectedMessage>
+    if (message.type !== 'rejected' || typeof message.reason !== 'string') return null
+    return {
+      type: 'rejected',
+      version: FLOWMAP_PROTOCOL_VERSION,
+      code: message.code ?? REFUSAL_CODES.malformed,
+      reason: message.reason,
+      recordId: typeof message.recordId === 'string' ? message.recordId : null,
+    }
+  } catch {
+    return null
+  }
+}
+
+/** The error a hook throws to make Hocuspocus close the sender's connection (the only way it offers). */
+export class RefusedUpdateError extends Error {
+  readonly code = UpdateRefused.code
+  readonly reason: string
+  readonly refusal: Refusal
+
+  constructor(refusal: Refusal) {
+    super(refusal.reason)
+    this.refusal = refusal
+    this.reason = `${UpdateRefused.reason}: ${refusal.code}`
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Wires one Flowmap server: storage, the Hocuspocus instance with its extensions, and one HTTP server
+ * carrying both the API and the WebSocket endpoint (/collab only) on one port.
+ *
+ * Extension order (Hocuspocus runs higher priority first): metrics counts every message, auth refuses
+ * viewers' writes, persistence loads boards, validation tries updates on the shadow, history appends
+ * what validation admitted, the connection log writes last.
+ */
+import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { Hocuspocus } from '@hocuspocus/server'
+import { type WebSocket, WebSocketServer } from 'ws'
+import { BoardShadows } from './boards/board-shadows.ts'
+import { createRefuser } from './boards/refuse-update.ts'
+import { validateTouched } from './boards/validate-touched.ts'
+import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
+import { authExtension } from './extensions/auth.ts'
+import { connectionLogExtension } from './extensions/connection-log.ts'
+import { historyExtension } from './extensions/history.ts'
+import { metricsExtension } from './extensions/metrics.ts'
+import { persistenceExtension } from './extensions/persistence.ts'
+import { validationExtension } from './extensions/validation.ts'
+import { createRequestHandler } from './http/request-handler.ts'
+import { createLogger, type Logger } from './logger.ts'
+import { ServerMetrics } from './server-metrics.ts'
+import type { BoardStorage } from './storage/board-storage.ts'
+import { SqliteStorage } from './storage/sqlite-storage.ts'
+
+export interface RunningServer {
+  /** http://HOST:PORT */
+  url: string
+  port: number
+  /** Stops accepting, closes connections, writes pending snapshots, closes storage. Idempotent. */
+  close(): Promise<void>
+  /** For in-process tests and the benchmark: the storage this server writes. */
+  storage: BoardStorage
+  /** The Hocuspocus instance (documents, connection counts). */
+  hocuspocus: Hocuspocus
+  logger: Logger
+}
+
+export const COLLAB_PATH = '/collab'
+
+export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config = resolveConfig(partial)
+  const logger = createLogger(config.logLevel)
+  const metrics = new ServerMetrics()
+  const storage = new SqliteStorage({ path: databasePath(config), synchronous: config.sqliteSynchronous })
+  const shadows = new BoardShadows()
+  const refuse = createRefuser(logger, metrics)
+
+  const hocuspocus = new Hocuspocus({
+    name: 'flowmap',
+    quiet: true,
+    debounce: config.snapshotDebounceMs,
+    maxDebounce: config.snapshotDebounceMs * 5,
+    extensions: [
+      metricsExtension(metrics),
+      authExtension({ authSecret: config.authSecret, logger, refuse }),
+      persistenceExtension({ storage, shadows, metrics, logger }),
+      validationExtension({
+        shadows,
+        maxMessageBytes: config.maxMessageBytes,
+        validate: validateTouched,
+        refuse,
+      }),
+      historyExtension({
+        storage,
+        shadows,
+        checkpointEvery: config.checkpointEvery,
+        metrics,
+        logger,
+        refuse,
+      }),
+      connectionLogExtension(logger),
+    ],
+  })
+
+  // The WebSocket layer cuts off frames far beyond the limit without buffering them; between the limit
+  // and twice it, the validation extension refuses politely, with a reason the client can show.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 })
+  const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://flowmap.invalid').pathname
+    if (path !== COLLAB_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  })
+  const address = http.address()
+  const port = typeof address === 'object' && address !== null ? address.port : config.port
+  const url = `http://${urlHost(config.host)}:${port}`
+  warnAboutUnsafeSetup(config, logger)
+
+  let closing: Promise<void> | null = null
+  return {
+    url,
+    port,
+    storage,
+    hocuspocus,
+    logger,
+    close: () => {
+      closing ??= shutDown({ http, sockets, hocuspocus, storage, logger })
+      return closing
+    },
+  }
+}
+
+function attachSocket(hocuspocus: Hocuspocus, ws: WebSocket, request: IncomingMessage, logger: Logger): void {
+  const client = hocuspocus.handleConnection(ws, toFetchRequest(request))
+  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
+    client.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  })
+  ws.on('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }))
+  ws.on('error', (error: Error) => {
+    // ws closes the socket itself (e.g. 1009 for a frame over maxPayload); record why.
+    logger.warn({ event: 'error', err: error.message }, 'WebSocket error')
+  })
+}
+
+/** Hocuspocus 4 reads headers and query parameters from a fetch Request. */
+function toFetchRequest(request: IncomingMessage): Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  return new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, { headers })
+}
+
+async function shutDown(parts: {
+  http: HttpServer
+  sockets: WebSocketServer
+  hocuspocus: Hocuspocus
+  storage: BoardStorage
+  logger: Logger
+}): Promise<void> {
+  const { http, sockets, hocuspocus, storage, logger } = parts
+  const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+  hocuspocus.closeConnections()
+  for (const ws of sockets.clients) ws.close(1001, 'server shutting down')
+  hocuspocus.flushPendingStores()
+  // Snapshots are written from timers Hocuspocus owns; give them a moment, then close regardless:
+  // the history log already holds everything acknowledged.
+  for (let waited = 0; hocuspocus.getDocumentsCount() > 0 && waited < 3000; waited += 25) {
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  for (const ws of sockets.clients) ws.terminate()
+  http.closeAllConnections()
+  await stopped
+  sockets.close()
+  storage.close()
+  logger.info({ event: 'stopped' }, 'server stopped')
+  logger.flush()
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
+}
+
+function warnAboutUnsafeSetup(config: ServerConfig, logger: Logger): void {
+  if (config.authSecret === null) {
+    logger.warn(
+      { event: 'config' },
+      'local mode: FLOWMAP_AUTH_SECRET is not set, so everyone who can reach this server is a facilitator',
+    )
+  }
+  if (config.dataDir === null) {
+    logger.warn({ event: 'config' }, 'storage is in memory: all boards will be lost when the server stops')
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * A real @hocuspocus/provider client of one board, recording what the server tells it: rejections
+ * (the refusal protocol's stateless message), authentication failures, acknowledgements.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import * as Y from 'yjs'
+import { parseRejectedMessage, type RejectedMessage } from '../protocol/refusal.ts'
+
+export interface BoardClient {
+  doc: Y.Doc
+  provider: HocuspocusProvider
+  rejections: RejectedMessage[]
+  authFailures: string[]
+  /** Resolves on the first full sync with the server. */
+  synced: Promise<void>
+  /** Resolves once the server has acknowledged every change this client sent (unsyncedChanges = 0). */
+  acknowledged(): Promise<void>
+  destroy(): void
+}
+
+export function connectBoard(
+  collabUrl: string,
+  boardId: string,
+  options: { token?: string; doc?: Y.Doc } = {},
+): BoardClient {
+  const doc = options.doc ?? new Y.Doc()
+  const rejections: RejectedMessage[] = []
+  const authFailures: string[] = []
+  let markSynced: () => void = () => {}
+  const synced = new Promise<void>((resolve) => {
+    markSynced = resolve
+  })
+  const provider = new HocuspocusProvider({
+    url: collabUrl,
+    name: boardId,
+    document: doc,
+    token: options.token ?? '',
+    onSynced: () => markSynced(),
+    onStateless: ({ payload }) => {
+      const rejected = parseRejectedMessage(payload)
+      if (rejected !== null) rejections.push(rejected)
+    },
+    onAuthenticationFailed: ({ reason }) => authFailures.push(reason),
+  })
+  return {
+    doc,
+    provider,
+    rejections,
+    authFailures,
+    synced,
+    acknowledged: () =>
+      new Promise<void>((resolve) => {
+        if (!provider.hasUnsyncedChanges) return resolve()
+        const onChange = ({ number }: { number: number }) => {
+          if (number !== 0) return
+          provider.off('unsyncedChanges', onChange)
+          resolve()
+        }
+        provider.on('unsyncedChanges', onChange)
+      }),
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

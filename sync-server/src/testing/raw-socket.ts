@@ -1,0 +1,99 @@
+/**
+ * A hand-rolled Hocuspocus protocol client: sends exactly the bytes a test chooses (a viewer's forged
+ * update, an oversized message) with no provider logic in the way, and records what comes back.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+const MESSAGE_SYNC = 0
+const MESSAGE_AUTH = 2
+const MESSAGE_STATELESS = 5
+const MESSAGE_CLOSE = 7
+const MESSAGE_SYNC_STATUS = 8
+const AUTH_TOKEN = 0
+const AUTH_PERMISSION_DENIED = 1
+const AUTH_AUTHENTICATED = 2
+const SYNC_UPDATE = 2
+
+export interface RawBoardSocket {
+  /** 'read-only' | 'read-write' once authenticated */
+  scope: Promise<string>
+  permissionDenied: Promise<string>
+  stateless: string[]
+  /** the reasons of CLOSE messages the server sent for the board */
+  closeReasons: string[]
+  /** SyncStatus acknowledgements: true = applied */
+  syncStatuses: boolean[]
+  /** resolves with the WebSocket close code */
+  closed: Promise<number>
+  sendUpdate(update: Uint8Array): void
+  sendBytes(bytes: Uint8Array): void
+  close(): void
+}
+
+export function openRawBoardSocket(collabUrl: string, boardId: string, token: string): RawBoardSocket {
+  const ws = new WebSocket(collabUrl)
+  ws.binaryType = 'arraybuffer'
+  const stateless: string[] = []
+  const closeReasons: string[] = []
+  const syncStatuses: boolean[] = []
+  let onScope: (scope: string) => void = () => {}
+  let onDenied: (reason: string) => void = () => {}
+  const scope = new Promise<string>((resolve) => {
+    onScope = resolve
+  })
+  const permissionDenied = new Promise<string>((resolve) => {
+    onDenied = resolve
+  })
+  const closed = new Promise<number>((resolve) =>
+    ws.addEventListener('close', (event) => resolve(event.code)),
+  )
+  const opened = new Promise<void>((resolve) => ws.addEventListener('open', () => resolve()))
+
+  ws.addEventListener('message', (event) => {
+    const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer))
+    decoding.readVarString(decoder)
+    const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_AUTH) {
+      const authType = decoding.readVarUint(decoder)
+      if (authType === AUTH_AUTHENTICATED) onScope(decoding.readVarString(decoder))
+      if (authType === AUTH_PERMISSION_DENIED) onDenied(decoding.readVarString(decoder))
+    } else if (type === MESSAGE_STATELESS) stateless.push(decoding.readVarString(decoder))
+    else if (type === MESSAGE_CLOSE) closeReasons.push(decoding.readVarString(decoder))
+    else if (type === MESSAGE_SYNC_STATUS) syncStatuses.push(decoding.readVarUint(decoder) === 1)
+  })
+
+  const send = (bytes: Uint8Array) => void opened.then(() => ws.send(bytes as Uint8Array<ArrayBuffer>))
+  send(
+    message(boardId, MESSAGE_AUTH, (encoder) => {
+      encoding.writeVarUint(encoder, AUTH_TOKEN)
+      encoding.writeVarString(encoder, token)
+    }),
+  )
+
+  return {
+    scope,
+    permissionDenied,
+    stateless,
+    closeReasons,
+    syncStatuses,
+    closed,
+    sendUpdate: (update) =>
+      send(
+        message(boardId, MESSAGE_SYNC, (encoder) => {
+          encoding.writeVarUint(encoder, SYNC_UPDATE)
+          encoding.writeVarUint8Array(encoder, update)
+        }),
+      ),
+    sendBytes: send,
+    close: () => ws.close(),
+  }
+}
+
+function message(boardId: string, type: number, body: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, boardId)
+  encoding.writeVarUint(encoder, type)
+  body(encoder)
+  return encoding.toUint8Array(encoder)
+}
