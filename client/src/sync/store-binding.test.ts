@@ -49,7 +49,7 @@ describe('store ⇄ doc binding', () => {
     const changes = recordChangesOf(doc)
     store.update(
       'shape:a' as TLShapeId,
-      (r) => ({ ...r, x: 120, props: { ...(r as TLShape).props, status: 'doing' } }) as TLRecord,
+      (r) => ({ ...r, x: 120, props: { ...r.props, status: 'doing' } }) as TLShape,
     )
     binding.flushLocalChanges()
     expect(changes).toEqual([['shape:a.props.status', 'shape:a.x']])
@@ -124,8 +124,7 @@ describe('store ⇄ doc binding', () => {
     alice.store.update('shape:a' as TLShapeId, (r) => ({ ...r, x: 400, y: 80 }))
     bob.store.update(
       'shape:a' as TLShapeId,
-      (r) =>
-        ({ ...r, props: { ...(r as TLShape).props, label: 'Approve', owner: 'role:finance' } }) as TLRecord,
+      (r) => ({ ...r, props: { ...r.props, label: 'Approve', owner: 'role:finance' } }) as TLShape,
     )
     alice.binding.flushLocalChanges()
     bob.binding.flushLocalChanges()
