@@ -86,7 +86,9 @@ export class RefusedUpdateError extends Error {
   readonly refusal: Refusal
 
   constructor(refusal: Refusal) {
-    super(refusal.reason)
+    // No message on purpose: Hocuspocus's hook runner prints `error.message` once per extension left in
+    // the chain. The refusal is logged once, by the refuser, with board and user.
+    super()
     this.refusal = refusal
     this.reason = `${UpdateRefused.reason}: ${refusal.code}`
   }

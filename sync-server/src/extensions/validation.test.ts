@@ -1,0 +1,119 @@
+import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { loadBoardDoc } from '../boards/load-board.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
+import { startTestServer, type TestServer } from '../testing/test-server.ts'
+
+let server: TestServer
+let clients: BoardClient[] = []
+let sockets: RawBoardSocket[] = []
+
+afterEach(async () => {
+  for (const client of clients) client.destroy()
+  for (const socket of sockets) socket.close()
+  clients = []
+  sockets = []
+  await server.dispose()
+})
+
+function client(boardId: string): BoardClient {
+  const connected = connectBoard(server.collabUrl, boardId)
+  clients.push(connected)
+  return connected
+}
+
+const validStep = workflowShape('step', { id: 'bad', props: { label: 'Looks fine' } })
+const { label: _dropped, ...propsWithoutLabel } = validStep.props
+
+const malformed = [
+  {
+    what: 'a wrong prop type',
+    record: { ...validStep, props: { ...validStep.props, status: 42 } },
+    reason: /status/,
+  },
+  { what: 'an unknown shape type', record: { ...validStep, type: 'spaceship' }, reason: /spaceship/ },
+  { what: 'a missing field', record: { ...validStep, props: propsWithoutLabel }, reason: /label/ },
+]
+
+describe('validation', () => {
+  it.each(malformed)(
+    'refuses $what: sender told why, others never see it, storage never has it, sender recovers',
+    async ({ record, reason }) => {
+      server = await startTestServer()
+      const board = 'refusals'
+      const alice = client(board)
+      const bob = client(board)
+      await Promise.all([alice.synced, bob.synced])
+      writeRecord(alice.doc, workflowShape('step', { id: 'good', props: { label: 'Acknowledged before' } }))
+      await alice.acknowledged()
+
+      // writeRecord trusts its input (honest clients validate first); a buggy or hostile one does not.
+      writeRecord(alice.doc, record as unknown as typeof validStep)
+      await vi.waitFor(() => expect(alice.rejections).toHaveLength(1))
+      expect(alice.rejections[0]).toMatchObject({
+        type: 'rejected',
+        code: 'invalid-record',
+        recordId: 'shape:bad',
+      })
+      expect(alice.rejections[0]!.reason).toMatch(reason)
+
+      // A later change from someone else reaches Bob; the refused record never did.
+      const carol = client(board)
+      await carol.synced
+      writeRecord(carol.doc, workflowShape('event', { id: 'marker', props: { kind: 'end' } }))
+      await carol.acknowledged()
+      await vi.waitFor(() => expect(readRecord(bob.doc, 'shape:marker')).toBeDefined())
+      expect(readRecord(bob.doc, 'shape:bad')).toBeUndefined()
+      expect(readRecord(carol.doc, 'shape:bad')).toBeUndefined()
+
+      const stored = loadBoardDoc(server.server.storage, board)
+      expect(readRecord(stored.doc, 'shape:bad')).toBeUndefined()
+      expect(readRecord(stored.doc, 'shape:good')).toBeDefined()
+
+      // The refusal protocol's reset: a fresh doc (new client id) from the server's state.
+      const reset = client(board)
+      await reset.synced
+      expect(readRecord(reset.doc, 'shape:good')).toMatchObject({ props: { label: 'Acknowledged before' } })
+      expect(readRecord(reset.doc, 'shape:bad')).toBeUndefined()
+      writeRecord(reset.doc, workflowShape('step', { id: 'after', props: { label: 'Synced after reset' } }))
+      await reset.acknowledged()
+      await vi.waitFor(() => expect(readRecord(bob.doc, 'shape:after')).toBeDefined())
+      expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:after')).toBeDefined()
+    },
+  )
+
+  it('refuses an oversized message without crashing, and cuts off a frame far over the limit', async () => {
+    server = await startTestServer({ maxMessageBytes: 4096 })
+    const board = 'big'
+    const sender = openRawBoardSocket(server.collabUrl, board, '')
+    sockets.push(sender)
+    expect(await sender.scope).toBe('read-write')
+    const doc = new Y.Doc()
+    writeRecord(doc, workflowShape('step', { id: 'huge', props: { label: 'x'.repeat(6000) } }))
+    sender.sendUpdate(Y.encodeStateAsUpdate(doc))
+    await vi.waitFor(() => expect(sender.stateless).toHaveLength(1))
+    expect(JSON.parse(sender.stateless[0]!)).toMatchObject({
+      type: 'rejected',
+      code: 'too-large',
+      recordId: null,
+    })
+    expect(JSON.parse(sender.stateless[0]!).reason).toMatch(/larger than the 4096-byte limit/)
+
+    const flood = openRawBoardSocket(server.collabUrl, board, '')
+    sockets.push(flood)
+    await flood.scope
+    flood.sendBytes(new Uint8Array(3 * 4096))
+    expect(await flood.closed).toBe(1009)
+
+    // Still serving: health, and a normal client syncs; the big record was never stored.
+    expect((await fetch(`${server.server.url}/healthz`)).status).toBe(200)
+    const after = client(board)
+    await after.synced
+    writeRecord(after.doc, workflowShape('step', { id: 'small', props: { label: 'fits' } }))
+    await after.acknowledged()
+    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:huge')).toBeUndefined()
+    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:small')).toBeDefined()
+  })
+})

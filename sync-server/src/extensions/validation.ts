@@ -1,0 +1,76 @@
+/**
+ * Validation: every incoming update is tried on the board's shadow doc and the records and roles it
+ * touched are checked against @flowmap/shared's schema before Hocuspocus applies it to the live doc.
+ * A refused update is not applied, stored or broadcast; the shadow is rebuilt and the sender is told
+ * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way.
+ */
+import type { afterHandleMessagePayload, beforeHandleMessagePayload, Extension } from '@hocuspocus/server'
+import type * as Y from 'yjs'
+import type { BoardShadows } from '../boards/board-shadows.ts'
+import type { RefuseUpdate } from '../boards/refuse-update.ts'
+import { readIncomingMessage } from '../protocol/incoming-update.ts'
+import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
+
+export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction) => Refusal | null
+
+export interface ValidationExtensionOptions {
+  shadows: BoardShadows
+  maxMessageBytes: number
+  validate: TouchedValidator
+  refuse: RefuseUpdate
+}
+
+export function validationExtension(options: ValidationExtensionOptions): Extension {
+  const { shadows, refuse } = options
+  return {
+    extensionName: 'flowmap-validation',
+    priority: 900,
+
+    async beforeHandleMessage({
+      connection,
+      document,
+      documentName,
+      update: message,
+    }: beforeHandleMessagePayload) {
+      if (message.byteLength > options.maxMessageBytes) {
+        refuse(connection, documentName, {
+          code: REFUSAL_CODES.tooLarge,
+          reason: `message of ${message.byteLength} bytes is larger than the ${options.maxMessageBytes}-byte limit`,
+          recordId: null,
+        })
+      }
+      const incoming = readIncomingMessage(message)
+      if (incoming.kind === 'no-content') return
+      if (incoming.kind === 'malformed') {
+        return refuse(connection, documentName, {
+          code: REFUSAL_CODES.malformed,
+          reason: incoming.reason,
+          recordId: null,
+        })
+      }
+      const shadow = shadows.get(document)
+      if (shadow === undefined) throw new Error(`board ${documentName} has no shadow doc: was it loaded?`)
+      let refusal: Refusal | null
+      try {
+        const admitted = shadow.tryUpdate(incoming.update)
+        refusal = admitted.changesContent ? options.validate(shadow.doc, admitted.transaction) : null
+        if (refusal === null) {
+          shadow.hold(connection, admitted)
+          return
+        }
+      } catch (error) {
+        refusal = {
+          code: REFUSAL_CODES.malformed,
+          reason: `not a valid Yjs update: ${(error as Error).message}`,
+          recordId: null,
+        }
+      }
+      shadow.rebuild(document)
+      refuse(connection, documentName, refusal)
+    },
+
+    async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
+      shadows.get(document)?.release(connection)
+    },
+  }
+}
