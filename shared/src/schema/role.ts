@@ -37,7 +37,7 @@ export function validateRole(role: unknown): RoleValidation {
     const { field, reason } = describeValidationFailure(error)
     return {
       ok: false,
-      error: { roleId, field, reason, message: `role ${roleId ?? '(no id)'}: ${field} ${reason}` },
+      error: { roleId, field, reason, message: `role ${roleId || '(no id)'}: ${field} ${reason}` },
     }
   }
 }
