@@ -1,0 +1,113 @@
+import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import type { BoardRole } from '../auth/roles.ts'
+import { issueToken } from '../auth/tokens.ts'
+import { loadBoardDoc } from '../boards/load-board.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
+import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+
+let server: TestServer
+let clients: BoardClient[] = []
+let sockets: RawBoardSocket[] = []
+
+afterEach(async () => {
+  for (const client of clients) client.destroy()
+  for (const socket of sockets) socket.close()
+  clients = []
+  sockets = []
+  await server.dispose()
+})
+
+function client(boardId: string, token: string): BoardClient {
+  const connected = connectBoard(server.collabUrl, boardId, { token })
+  clients.push(connected)
+  return connected
+}
+
+function token(board: string, role: BoardRole, options: { secret?: string; expiresInMs?: number } = {}) {
+  return issueToken(
+    options.secret ?? TEST_SECRET,
+    { sub: `user-${role}`, name: `The ${role}`, board, role },
+    new Date(Date.now() + (options.expiresInMs ?? 60_000)),
+  )
+}
+
+describe('auth and roles', () => {
+  it("refuses a viewer's changes server-side, from a provider and from hand-crafted bytes alike", async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const board = 'viewed'
+    const editor = client(board, await token(board, 'editor'))
+    await editor.synced
+    writeRecord(editor.doc, workflowShape('step', { id: 'existing', props: { label: 'Editor wrote this' } }))
+    await editor.acknowledged()
+
+    const viewer = client(board, await token(board, 'viewer'))
+    await viewer.synced
+    expect(readRecord(viewer.doc, 'shape:existing')).toBeDefined()
+    writeRecord(viewer.doc, workflowShape('step', { id: 'from-viewer', props: { label: 'not allowed' } }))
+
+    const forged = new Y.Doc()
+    writeRecord(forged, workflowShape('step', { id: 'forged', props: { label: 'hand-crafted' } }))
+    const raw = openRawBoardSocket(server.collabUrl, board, await token(board, 'viewer'))
+    sockets.push(raw)
+    expect(await raw.scope).toBe('readonly')
+    raw.sendUpdate(Y.encodeStateAsUpdate(forged))
+    await vi.waitFor(() => expect(raw.stateless).toHaveLength(1))
+    expect(JSON.parse(raw.stateless[0]!)).toMatchObject({ type: 'rejected', code: 'read-only' })
+
+    // The editor keeps working and never receives either change; storage never has them.
+    writeRecord(editor.doc, workflowShape('step', { id: 'later', props: { label: 'after the attempts' } }))
+    await editor.acknowledged()
+    await vi.waitFor(() => expect(viewer.rejections).toHaveLength(1))
+    expect(viewer.rejections[0]).toMatchObject({ code: 'read-only' })
+    const another = client(board, await token(board, 'viewer'))
+    await another.synced
+    expect(readRecord(another.doc, 'shape:later')).toBeDefined()
+    expect(readRecord(another.doc, 'shape:from-viewer')).toBeUndefined()
+    expect(readRecord(editor.doc, 'shape:from-viewer')).toBeUndefined()
+    expect(readRecord(editor.doc, 'shape:forged')).toBeUndefined()
+    const stored = loadBoardDoc(server.server.storage, board).doc
+    expect(readRecord(stored, 'shape:from-viewer')).toBeUndefined()
+    expect(readRecord(stored, 'shape:forged')).toBeUndefined()
+    expect(readRecord(stored, 'shape:later')).toBeDefined()
+  })
+
+  it.each([
+    {
+      what: 'a token for another board',
+      make: () => token('board-b', 'editor'),
+      reason: /opens board "board-b", not "board-a"/,
+    },
+    {
+      what: 'an expired token',
+      make: () => token('board-a', 'editor', { expiresInMs: -60_000 }),
+      reason: /expired/,
+    },
+    {
+      what: 'a token signed with another secret',
+      make: () => token('board-a', 'facilitator', { secret: 'x'.repeat(32) }),
+      reason: /signature/,
+    },
+    { what: 'a garbage token', make: async () => 'not.a.jwt', reason: /token/ },
+    { what: 'no token while auth is on', make: async () => '', reason: /token is required/ },
+  ])('refuses $what with its reason', async ({ make, reason }) => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const refused = client('board-a', await make())
+    await vi.waitFor(() => expect(refused.authFailures.length).toBeGreaterThan(0))
+    expect(refused.authFailures[0]).toMatch(reason)
+    expect(refused.provider.isSynced).toBe(false)
+  })
+
+  it.each([
+    { what: 'characters outside A-Z a-z 0-9 _ -', board: 'board with spaces!' },
+    { what: 'more than 64 characters', board: 'b'.repeat(65) },
+  ])('refuses a board id with $what', async ({ board }) => {
+    server = await startTestServer()
+    const refused = client(board, '')
+    await vi.waitFor(() => expect(refused.authFailures.length).toBeGreaterThan(0))
+    expect(refused.authFailures[0]).toMatch(/invalid board id/)
+    expect(server.server.storage.getBoard(board)).toBeUndefined()
+  })
+})

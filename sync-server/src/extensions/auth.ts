@@ -1,0 +1,61 @@
+/**
+ * Auth: who may open which board, and read-only connections for viewers.
+ *
+ * onAuthenticate checks the board id and the token (or lets everyone in as facilitator in local mode)
+ * and puts the user in the connection context. Viewers get Hocuspocus's readOnly connection, and any
+ * update message they send anyway (a hand-crafted one, a modified client) that would change the board
+ * is refused with the refusal protocol before anything else sees it.
+ */
+import type { beforeHandleMessagePayload, Extension, onAuthenticatePayload } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import { authorize } from '../auth/board-access.ts'
+import { canWrite, type FlowmapContext } from '../auth/roles.ts'
+import { boardIdProblem } from '../boards/board-id.ts'
+import type { RefuseUpdate } from '../boards/refuse-update.ts'
+import type { Logger } from '../logger.ts'
+import { readIncomingMessage } from '../protocol/incoming-update.ts'
+import { REFUSAL_CODES } from '../protocol/refusal.ts'
+
+export interface AuthExtensionOptions {
+  /** null: local mode, everyone is a facilitator */
+  authSecret: string | null
+  logger: Logger
+  refuse: RefuseUpdate
+}
+
+export function authExtension(options: AuthExtensionOptions): Extension {
+  return {
+    extensionName: 'flowmap-auth',
+    priority: 1000,
+
+    async onAuthenticate({ token, documentName, connectionConfig, socketId }: onAuthenticatePayload) {
+      const problem = boardIdProblem(documentName)
+      const decision =
+        problem === null
+          ? await authorize(options.authSecret, token, documentName)
+          : ({ ok: false, reason: problem, kind: 'forbidden' } as const)
+      if (!decision.ok) {
+        options.logger.warn({ event: 'reject', board: documentName, user: null, socketId }, decision.reason)
+        // Hocuspocus turns a thrown `{ reason }` into a permission-denied message carrying that reason;
+        // throwing is the only way this hook can refuse.
+        throw { reason: decision.reason }
+      }
+      connectionConfig.readOnly = !canWrite(decision.user)
+      return { user: decision.user } satisfies FlowmapContext
+    },
+
+    async beforeHandleMessage({ connection, document, documentName, update }: beforeHandleMessagePayload) {
+      if (!connection.readOnly) return
+      const incoming = readIncomingMessage(update)
+      if (incoming.kind !== 'update') return
+      // A viewer's provider sends its own state on connect (SyncStep2): harmless while it holds nothing
+      // the board lacks. Viewers are few and send rarely, so the snapshot comparison is affordable.
+      if (Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return
+      options.refuse(connection, documentName, {
+        code: REFUSAL_CODES.readOnly,
+        reason: 'you can view this board but not change it (viewer link)',
+        recordId: null,
+      })
+    },
+  }
+}
