@@ -1,0 +1,42 @@
+/**
+ * The history format: the server appends every accepted update to an append-only log and writes a
+ * checkpoint (the full state) every N updates, so any moment is the nearest checkpoint plus a short tail.
+ */
+
+/** One accepted update, as the server logged it. */
+export type HistoryEntry = {
+  /** Position in the board's log: 1, 2, 3 … with no gaps. */
+  seq: number
+  /** When the server accepted it, ms since the epoch. */
+  time: number
+  /** Who sent it (the token's `sub`; 'local' in local mode). */
+  userId: string
+  /** The Yjs client ID of the sender's doc, 0 when unknown. */
+  clientId: number
+  /** The Yjs update (V1 encoding, as Hocuspocus speaks). */
+  update: Uint8Array
+}
+
+/** The full state of a board right after the entry `seq` was applied. */
+export type Checkpoint = {
+  seq: number
+  time: number
+  /** `Y.encodeStateAsUpdate(doc)` (V1). */
+  state: Uint8Array
+}
+
+/** A moment in a board's history: after entry `seq`, or after the last entry at or before `time`. */
+export type HistoryMoment = { seq: number } | { time: number }
+
+/** A board's history held in memory, both lists sorted by `seq`. */
+export type BoardHistory = {
+  checkpoints: readonly Checkpoint[]
+  entries: readonly HistoryEntry[]
+}
+
+/** The default number of entries between two checkpoints: a rebuild applies at most this many updates. */
+export const DEFAULT_CHECKPOINT_INTERVAL = 200
+
+export function isCheckpointDue(seq: number, interval: number = DEFAULT_CHECKPOINT_INTERVAL): boolean {
+  return seq > 0 && seq % interval === 0
+}

@@ -1,0 +1,93 @@
+import * as Y from 'yjs'
+import { deleteRecord, readRecord, readRecords, writeRecord } from '../doc/records.ts'
+import { workflowShape } from '../testing/shape-records.ts'
+import { type Checkpoint, type HistoryEntry, isCheckpointDue } from './history-entry.ts'
+
+/**
+ * A generated editing session recorded the way the server records one: every update becomes an entry,
+ * a checkpoint every `checkpointInterval` entries, and (for tests) the live state after each step.
+ * Deterministic for a given seed. Used by the history tests and the seek benchmark.
+ */
+export type RecordedSession = {
+  entries: HistoryEntry[]
+  checkpoints: Checkpoint[]
+  /** Live state (`Y.encodeStateAsUpdate`) after the entries of the given seq, for the seqs asked for. */
+  liveStates: Map<number, Uint8Array>
+}
+
+export type SessionOptions = {
+  updates: number
+  users?: readonly string[]
+  seed?: number
+  checkpointInterval?: number
+  /** Record the live state after these seqs (for equality checks). */
+  recordStatesAt?: (seq: number) => boolean
+}
+
+export function recordSession(options: SessionOptions): RecordedSession {
+  const users = options.users ?? ['ana', 'ben', 'chloe']
+  const random = seededRandom(options.seed ?? 1)
+  const doc = new Y.Doc()
+  const entries: HistoryEntry[] = []
+  const checkpoints: Checkpoint[] = []
+  const liveStates = new Map<number, Uint8Array>()
+  let pending: Uint8Array | null = null
+  doc.on('update', (update: Uint8Array) => {
+    pending = update
+  })
+  const ids: string[] = []
+  for (let seq = 1; seq <= options.updates; seq++) {
+    editOnce(doc, ids, random, seq)
+    const update = pending as Uint8Array | null
+    if (update === null) throw new Error(`step ${seq} made no update`)
+    pending = null
+    const userId = users[seq % users.length] as string
+    entries.push({ seq, time: 1_700_000_000_000 + seq * 1000, userId, clientId: doc.clientID, update })
+    if (isCheckpointDue(seq, options.checkpointInterval)) {
+      checkpoints.push({ seq, time: 1_700_000_000_000 + seq * 1000, state: Y.encodeStateAsUpdate(doc) })
+    }
+    if (options.recordStatesAt?.(seq)) liveStates.set(seq, Y.encodeStateAsUpdate(doc))
+  }
+  return { entries, checkpoints, liveStates }
+}
+
+/** One edit: mostly moves and prop changes, sometimes a new step, now and then a deletion. */
+function editOnce(doc: Y.Doc, ids: string[], random: () => number, seq: number): void {
+  const roll = random()
+  if (ids.length < 5 || roll < 0.05) {
+    const id = `s${seq}`
+    ids.push(id)
+    writeRecord(doc, workflowShape('step', { id, x: seq, y: 0, props: { label: `Step ${seq}` } }))
+    return
+  }
+  const id = ids[Math.floor(random() * ids.length)] as string
+  if (roll < 0.07) {
+    deleteRecord(doc, `shape:${id}`)
+    ids.splice(ids.indexOf(id), 1)
+    return
+  }
+  const current = readRecord(doc, `shape:${id}`) as ReturnType<typeof workflowShape<'step'>> | undefined
+  if (!current) throw new Error(`shape:${id} is missing`)
+  const next =
+    roll < 0.6
+      ? { ...current, x: current.x + 10, y: current.y + 5 }
+      : { ...current, props: { ...current.props, label: `Step ${id} v${seq}` } }
+  writeRecord(doc, next)
+}
+
+/** mulberry32: small, fast and deterministic. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Records as sorted JSON, to compare two docs' contents. */
+export function recordsSnapshot(doc: Y.Doc): string {
+  return JSON.stringify(readRecords(doc).sort((a, b) => (a.id < b.id ? -1 : 1)))
+}
