@@ -93,7 +93,10 @@ function compareRecord(
   }
   if (!before) return { ...base, kind: 'added', fields: [] }
   if (!after) return { ...base, kind: 'removed', fields: [] }
-  const fields = changedFields(before as Record<string, unknown>, after as Record<string, unknown>)
+  const fields = changedFields(
+    before as unknown as Record<string, unknown>,
+    after as unknown as Record<string, unknown>,
+  )
   return fields.length > 0 ? { ...base, kind: 'changed', fields } : null
 }
 

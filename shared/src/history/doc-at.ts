@@ -27,7 +27,7 @@ export function docAt(history: BoardHistory, moment: HistoryMoment): { doc: Y.Do
   const from = checkpoint ? checkpoint.seq : 0
   const start = firstIndexAfter(history.entries, from, (e) => e.seq)
   const end = firstIndexAfter(history.entries, seq, (e) => e.seq)
-  return { doc: rebuildDoc(checkpoint, history.entries.slice(start, end)), seq }
+  return { doc: rebuildDoc(checkpoint ?? null, history.entries.slice(start, end)), seq }
 }
 
 /** The seq of the last entry at or before `moment` (0 when none). */
