@@ -1,4 +1,5 @@
 import type { TLRecord } from '@tldraw/tlschema'
+import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { workflowShape } from '../testing/shape-records.ts'
@@ -73,4 +74,54 @@ test('the same prop changed by both converges on one value on both peers', () =>
   expect(readRecord(a, step.id)).toEqual(readRecord(b, step.id))
   const status = (readRecord(a, step.id) as typeof step).props.status
   expect(['doing', 'blocked']).toContain(status)
+})
+
+test('any two offline edits of disjoint fields of one record both survive, in either exchange order', () => {
+  const editable = ['x', 'y', 'label', 'description', 'owner', 'status', 'estimate', 'tag'] as const
+  type Field = (typeof editable)[number]
+  const value = (field: Field, seed: number): unknown =>
+    ({
+      x: seed,
+      y: -seed,
+      label: `label ${seed}`,
+      description: `description ${seed}`,
+      owner: `role:${seed}`,
+      status: (['todo', 'doing', 'done', 'blocked'] as const)[seed % 4],
+      estimate: seed,
+      tag: `tag ${seed}`,
+    })[field]
+  const apply = (record: TLRecord, edits: Array<[Field, unknown]>): TLRecord => {
+    const next = structuredClone(record) as TLRecord & {
+      props: Record<string, unknown>
+      meta: Record<string, unknown>
+    }
+    for (const [field, v] of edits) {
+      if (field === 'x' || field === 'y') (next as { x: number; y: number })[field] = v as number
+      else if (field === 'tag') next.meta.tag = v as string
+      else next.props[field] = v
+    }
+    return next
+  }
+  fc.assert(
+    fc.property(
+      fc.shuffledSubarray([...editable], { minLength: 2 }),
+      fc.integer({ min: 1, max: 1000 }),
+      fc.integer({ min: 1, max: 1000 }),
+      fc.boolean(),
+      (fields, seedA, seedB, aFirst) => {
+        const split = Math.ceil(fields.length / 2)
+        const editsA = fields.slice(0, split).map((field) => [field, value(field, seedA)] as [Field, unknown])
+        const editsB = fields.slice(split).map((field) => [field, value(field, seedB)] as [Field, unknown])
+        const base = workflowShape('step', { id: 's' })
+        const [a, b] = offlinePeers((doc) => writeRecord(doc, base))
+        writeRecord(a, apply(base, editsA))
+        writeRecord(b, apply(base, editsB))
+        if (aFirst) exchange(a, b)
+        else exchange(b, a)
+        const expected = apply(base, [...editsA, ...editsB])
+        expect(readRecord(a, base.id)).toEqual(expected)
+        expect(readRecord(b, base.id)).toEqual(expected)
+      },
+    ),
+  )
 })

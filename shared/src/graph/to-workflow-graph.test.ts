@@ -77,6 +77,13 @@ describe('toWorkflowGraph', () => {
     ])
   })
 
+  test('an end bound to a shape that was deleted concurrently is loose', () => {
+    const records = [workflowShape('step', { id: 's' }), ...connector({ id: 'c', from: 's', to: 'gone' })]
+    expect(toWorkflowGraph(records, []).edges).toEqual([
+      { id: 'shape:c', from: 'shape:s', to: null, flow: 'sequence', branch: null },
+    ])
+  })
+
   test('a parent cycle from concurrent moves does not hang: containment stops where the cycle closes', () => {
     const records = [
       workflowShape('lane', { id: 'a', parentId: 'shape:b' }),

@@ -23,6 +23,7 @@ type ArrowEnds = { start: string | null; end: string | null }
  *    their nearest lane and stage by parent, and a step's owner falling back to its lane's role.
  * 3. Arrows become edges when they are connectors: bound at either end to a workflow shape, or
  *    given a `meta.flow`. Other arrows are drawings (workshop annotations) and stay out of the graph.
+ *    An end bound to a shape that no longer exists counts as loose.
  */
 export function toWorkflowGraph(records: Iterable<TLRecord>, roles: readonly Role[]): WorkflowGraph {
   const shapes = new Map<string, ShapeParentEntry>()
@@ -99,7 +100,12 @@ export function toWorkflowGraph(records: Iterable<TLRecord>, roles: readonly Rol
   const edges: WorkflowEdge[] = []
   const isWorkflowShape = (id: string | null) => id !== null && isWorkflowShapeType(shapes.get(id)?.type)
   for (const arrow of arrows) {
-    const ends = arrowEnds.get(arrow.id) ?? { start: null, end: null }
+    const bound = arrowEnds.get(arrow.id)
+    // A binding to a shape that is gone (deleted concurrently) leaves that end loose.
+    const ends = {
+      start: bound?.start != null && shapes.has(bound.start) ? bound.start : null,
+      end: bound?.end != null && shapes.has(bound.end) ? bound.end : null,
+    }
     const meta = readConnectorMeta(arrow.meta)
     const hasFlowMeta = typeof (arrow.meta as { flow?: unknown }).flow === 'string'
     if (!hasFlowMeta && !isWorkflowShape(ends.start) && !isWorkflowShape(ends.end)) continue
