@@ -1,0 +1,25 @@
+/** fetch with JSON in and out, for the HTTP route tests. */
+export interface JsonResponse {
+  status: number
+  headers: Headers
+  body: unknown
+}
+
+export async function requestJson(
+  url: string,
+  options: { method?: string; token?: string; body?: unknown; rawBody?: string } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = {}
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const response = await fetch(url, { method: options.method ?? 'GET', headers, body })
+  const text = await response.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // not JSON (metrics, static files): keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed }
+}
