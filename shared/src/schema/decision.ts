@@ -29,8 +29,10 @@ export const decisionShapeMigrations = createShapePropsMigrationSequence({
   sequence: [
     {
       id: decisionShapeVersions.RenameLabelToQuestion,
+      // Idempotent: a record already in the new shape (written by a newer client under an older
+      // board schema) keeps its question.
       up: (props) => {
-        props.question = props.label ?? ''
+        props.question ??= props.label ?? ''
         delete props.label
       },
       down: (props) => {

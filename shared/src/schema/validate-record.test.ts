@@ -143,6 +143,12 @@ describe('validateRecord with the writer schema', () => {
     expect(result).toMatchObject({ ok: true, record: { props: { question: 'Approve?' } } })
   })
 
+  test('migrating up is harmless for a record already in the current shape', () => {
+    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.decision': 0 } }
+    const decision = workflowShape('decision', { id: 'd', props: { question: 'Ship it?' } })
+    expect(validateRecord(decision, { schema: older })).toEqual({ ok: true, record: decision })
+  })
+
   test('refuses a record written with a newer schema', () => {
     const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } }
     const error = refusal(validateRecord(workflowShape('step', { id: 'new' }), { schema: newer }))
