@@ -1,0 +1,82 @@
+import { rmSync } from 'node:fs'
+import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { afterEach, describe, expect, it } from 'vitest'
+import { connectBoard } from './testing/board-client.ts'
+import { runMainToExit, type ServerProcess, spawnServerProcess } from './testing/server-process.ts'
+import { makeDataDir } from './testing/test-server.ts'
+
+let running: ServerProcess | null = null
+let dataDir: string | null = null
+
+afterEach(async () => {
+  if (running !== null && running.child.exitCode === null && running.child.signalCode === null) {
+    running.child.kill('SIGKILL')
+    await running.exited
+  }
+  running = null
+  if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true })
+  dataDir = null
+})
+
+async function boardIds(server: ServerProcess, board: string): Promise<string[]> {
+  const reader = connectBoard(server.collabUrl, board)
+  await reader.synced
+  const ids = readRecords(reader.doc)
+    .map((record) => record.id)
+    .sort()
+  reader.destroy()
+  return ids
+}
+
+describe('main.ts as a process', () => {
+  it('loses no acknowledged edit when killed with SIGKILL right after the acknowledgement (20 times)', async () => {
+    dataDir = makeDataDir()
+    const expected: string[] = []
+    for (let round = 0; round < 20; round++) {
+      running = await spawnServerProcess({ DATA_DIR: dataDir })
+      const writer = connectBoard(running.collabUrl, 'crashy')
+      await writer.synced
+      expect(
+        readRecords(writer.doc)
+          .map((record) => record.id)
+          .sort(),
+      ).toEqual([...expected].sort())
+      writeRecord(
+        writer.doc,
+        workflowShape('step', { id: `round-${round}`, props: { label: `Round ${round}` } }),
+      )
+      await writer.acknowledged()
+      running.child.kill('SIGKILL')
+      await running.exited
+      writer.destroy()
+      expected.push(`shape:round-${round}`)
+    }
+    running = await spawnServerProcess({ DATA_DIR: dataDir })
+    expect(await boardIds(running, 'crashy')).toEqual([...expected].sort())
+  }, 180_000)
+
+  it('prints exactly one ready line, and on SIGTERM closes cleanly with exit 0 keeping its boards', async () => {
+    dataDir = makeDataDir()
+    running = await spawnServerProcess({ DATA_DIR: dataDir })
+    expect(running.stdout).toEqual([`Flowmap is running at ${running.url}`])
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const writer = connectBoard(running.collabUrl, 'graceful')
+    await writer.synced
+    writeRecord(writer.doc, workflowShape('step', { id: 'kept', props: { label: 'kept' } }))
+    await writer.acknowledged()
+    running.child.kill('SIGTERM')
+    expect(await running.exited).toEqual({ code: 0, signal: null })
+    writer.destroy()
+    running = await spawnServerProcess({ DATA_DIR: dataDir })
+    expect(await boardIds(running, 'graceful')).toEqual(['shape:kept'])
+  })
+
+  it('refuses to start with a bad or unsafe configuration, listing every problem', async () => {
+    const result = await runMainToExit({ PORT: 'abc', HOST: '0.0.0.0', MAX_MESSAGE_BYTES: '12' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/PORT must be an integer/)
+    expect(result.stderr).toMatch(/MAX_MESSAGE_BYTES must be an integer/)
+    expect(result.stderr).toMatch(/FLOWMAP_ALLOW_OPEN=1/)
+  })
+})
