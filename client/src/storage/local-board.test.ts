@@ -77,7 +77,7 @@ describe('local board storage (y-dexie)', () => {
     board.doc.getMap('records').set('refused', true)
     await expect.poll(() => countStoredUpdates(db, 'b3')).toBe(1)
     const oldClientId = board.doc.clientID
-    board.release()
+    board.discard()
 
     const serverState = new Y.Doc()
     serverState.getMap('records').set('accepted', true)

@@ -18,8 +18,10 @@ export interface LocalBoard {
   markSynced(at?: number): Promise<void>
   /** Keep the title in the board list in step with the doc. */
   setTitle(title: string): Promise<void>
-  /** Stop persisting and destroy the doc. */
+  /** Stop persisting; y-dexie destroys the doc when its last user has released it. */
   release(): void
+  /** Release and destroy the doc now (before its stored state is replaced). */
+  discard(): void
 }
 
 export interface OpenLocalBoardOptions {
@@ -59,9 +61,14 @@ export async function openLocalBoard(
     setTitle: async (title) => {
       await db.boards.update(boardId, { title })
     },
-    // Destroying the doc stops y-dexie's provider at once (DexieYProvider.release would do it a microtask
-    // later), so that the next open of this board after a reset gets a new Y.Doc, not this cached one.
-    release: () => doc.destroy(),
+    // Reference-counted: React's StrictMode opens a board twice, and both get y-dexie's one cached doc.
+    release: () => DexieYProvider.release(doc),
+    // y-dexie would destroy a released doc a microtask later; destroying it now makes the next open
+    // of this board (after a reset) build a new Y.Doc instead of returning this one from its cache.
+    discard: () => {
+      DexieYProvider.release(doc)
+      doc.destroy()
+    },
   }
 }
 

@@ -1,0 +1,177 @@
+/**
+ * A board's whole life against the real Flowmap server (in-process, port 0, SQLite in a temp dir) and
+ * real providers, with y-dexie on fake-indexeddb standing in for the browser's IndexedDB.
+ */
+import 'fake-indexeddb/auto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readRecord, readRecords, writeRecords } from '@flowmap/shared'
+import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import type { TLShape, TLShapeId, TLStore } from 'tldraw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { createBoardDatabase } from '../storage/board-database.ts'
+import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
+import { BoardSession } from './board-session.ts'
+
+const cleanups: Array<() => unknown> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function serve(dataDir = mkdtempSync(join(tmpdir(), 'flowmap-client-test-'))) {
+  const server: RunningServer = await startFlowmapServer({
+    port: 0,
+    dataDir,
+    logLevel: 'silent',
+    clientDir: null,
+  })
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
+    await server.close()
+  }
+  cleanups.push(async () => {
+    await close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+  return { collabUrl: `${server.url.replace(/^http/, 'ws')}/collab`, dataDir, close }
+}
+
+let databaseCounter = 0
+function deviceName(): string {
+  databaseCounter += 1
+  return `flowmap-session-test-${databaseCounter}-${Date.now()}`
+}
+
+function openSession(
+  collabUrl: string,
+  boardId: string,
+  device: string | null,
+  store: TLStore = boardStore(),
+): { session: BoardSession; store: TLStore; rejected: string[] } {
+  const rejected: string[] = []
+  const session = new BoardSession({
+    boardId,
+    token: null,
+    store,
+    collabUrl,
+    database: device ? createBoardDatabase(device) : null,
+    onRejectedRecord: (message) => rejected.push(message),
+  })
+  cleanups.push(() => session.destroy())
+  return { session, store, rejected }
+}
+
+async function online(session: BoardSession): Promise<void> {
+  await vi.waitFor(() => expect(session.getState().status).toEqual({ state: 'online', unsyncedChanges: 0 }), {
+    timeout: 10_000,
+  })
+}
+
+function shape(store: TLStore, id: string): TLShape | undefined {
+  return store.get(`shape:${id}` as TLShapeId) as TLShape | undefined
+}
+
+function flush(store: TLStore): void {
+  store._flushHistory()
+}
+
+describe('board session', () => {
+  it('resets after a refusal, keeping the other unacknowledged changes and syncing on', async () => {
+    const { collabUrl } = await serve()
+    const alice = openSession(collabUrl, 'refusal', deviceName())
+    await alice.session.start()
+    await online(alice.session)
+    alice.store.put([...pageRecords(), stepRecord('a', { label: 'Receive invoice' }), stepRecord('b')])
+    flush(alice.store)
+    await online(alice.session)
+    const firstDoc = alice.session.getState().doc as Y.Doc
+
+    // A malformed record forced into the doc (as a buggy client would), between two valid edits sent
+    // right after it: the server refuses the malformed one and drops what follows on that connection.
+    alice.store.update('shape:a' as TLShapeId, (r) => ({ ...r, x: 240 }))
+    flush(alice.store)
+    const hostile = new Y.Doc()
+    Y.applyUpdate(hostile, Y.encodeStateAsUpdate(firstDoc))
+    writeRecords(hostile, [stepRecord('bad', { status: 42 })])
+    alice.session.forceRawUpdate(Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(firstDoc)))
+    alice.store.update(
+      'shape:b' as TLShapeId,
+      (r) => ({ ...r, props: { ...(r as TLShape).props, label: 'Pay' } }) as TLShape,
+    )
+    flush(alice.store)
+
+    await vi.waitFor(() => expect(alice.session.getState().refusal).not.toBeNull(), { timeout: 10_000 })
+    const { refusal, doc } = alice.session.getState()
+    expect(refusal?.recordId).toBe('shape:bad')
+    expect(refusal?.reason).toMatch(/status/)
+    expect(refusal?.rolledBack).toEqual(['shape:bad'])
+    expect(alice.rejected.some((message) => message.includes('shape:bad'))).toBe(true)
+    expect(doc).not.toBe(firstDoc)
+    expect(doc?.clientID).not.toBe(firstDoc.clientID)
+    await online(alice.session)
+
+    // Alice's valid edits survived, the malformed record is gone, and the board keeps syncing.
+    expect(shape(alice.store, 'a')).toMatchObject({ x: 240 })
+    expect(shape(alice.store, 'b')?.props).toMatchObject({ label: 'Pay' })
+    expect(shape(alice.store, 'bad')).toBeUndefined()
+    alice.store.update('shape:a' as TLShapeId, (r) => ({ ...r, y: 60 }))
+    flush(alice.store)
+
+    const bob = openSession(collabUrl, 'refusal', null)
+    await bob.session.start()
+    await online(bob.session)
+    await vi.waitFor(() => expect(shape(bob.store, 'a')).toMatchObject({ x: 240, y: 60 }), {
+      timeout: 10_000,
+    })
+    expect(shape(bob.store, 'b')?.props).toMatchObject({ label: 'Pay' })
+    expect(readRecord(bob.session.getState().doc as Y.Doc, 'shape:bad')).toBeUndefined()
+
+    alice.session.dismissRefusal()
+    expect(alice.session.getState().refusal).toBeNull()
+  })
+
+  it('opens a board from the device before connecting, and sends offline edits when the socket returns', async () => {
+    const server = await serve()
+    const device = deviceName()
+    const first = openSession(server.collabUrl, 'offline', device)
+    await first.session.start()
+    await online(first.session)
+    first.store.put([...pageRecords(), stepRecord('s1', { label: 'Draft' })])
+    flush(first.store)
+    await online(first.session)
+
+    // The server goes away; edits keep landing on the device.
+    await server.close()
+    await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+    first.store.update(
+      'shape:s1' as TLShapeId,
+      (r) => ({ ...r, props: { ...(r as TLShape).props, label: 'Final' } }) as TLShape,
+    )
+    first.store.put([stepRecord('s2', { label: 'Made offline' })])
+    flush(first.store)
+    expect(first.session.getState().status.unsyncedChanges).toBeGreaterThan(0)
+    // Give y-dexie its write before "reloading the page".
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    first.session.destroy()
+
+    // Reload with no server: the board comes from the device.
+    const restarted = await serve(server.dataDir)
+    const reloaded = openSession(restarted.collabUrl, 'offline', device)
+    await reloaded.session.start()
+    expect(reloaded.session.getState().load).toEqual({ state: 'ready' })
+    expect(shape(reloaded.store, 's1')?.props).toMatchObject({ label: 'Final' })
+    expect(shape(reloaded.store, 's2')?.props).toMatchObject({ label: 'Made offline' })
+
+    await online(reloaded.session)
+    const other = openSession(restarted.collabUrl, 'offline', null)
+    await other.session.start()
+    await online(other.session)
+    const records = readRecords(other.session.getState().doc as Y.Doc)
+    expect(records.find((r) => r.id === 'shape:s1')).toMatchObject({ props: { label: 'Final' } })
+    expect(records.find((r) => r.id === 'shape:s2')).toMatchObject({ props: { label: 'Made offline' } })
+  })
+})

@@ -1,0 +1,308 @@
+/**
+ * One open board: its doc from the device, the store binding, the connection to the server, and the
+ * refusal reset that replaces all three when the server refuses one of our updates. React-free, so the
+ * whole life of a board runs in Node tests against a real server; use-board-sync.ts wraps it for React.
+ *
+ * Order on open: the doc is loaded from IndexedDB (y-dexie) and put into the store BEFORE the socket
+ * connects, so the board shows at once and works with no network; the provider then syncs whatever
+ * either side lacks (offline edits included, by state vector).
+ */
+
+import { observeBoard } from '@flowmap/shared'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import type { TLStore } from 'tldraw'
+import * as Y from 'yjs'
+import { compactWhileEditing } from '../storage/board-compaction.ts'
+import type { BoardDatabase } from '../storage/board-database.ts'
+import { type LocalBoard, openLocalBoard, replaceLocalBoardState } from '../storage/local-board.ts'
+import { describeStorageError, STORAGE_BLOCKED_MESSAGE } from '../storage/storage-error.ts'
+import { type BoardConnection, connectBoard } from './board-connection.ts'
+import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
+import { loadDocIntoStore } from './load-doc-into-store.ts'
+import type { Refusal, RefusalMessage } from './refusal-message.ts'
+import { applyResetPlan, planRefusalReset } from './refusal-reset.ts'
+import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
+
+export type BoardLoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; problem: string }
+
+export interface BoardSessionState {
+  readonly load: BoardLoadState
+  readonly doc: Y.Doc | null
+  readonly provider: HocuspocusProvider | null
+  readonly status: ConnectionStatus
+  readonly refusal: Refusal | null
+  readonly storageError: string | null
+  /** The server turned the connection down (bad or expired share link). */
+  readonly connectionProblem: string | null
+}
+
+export interface BoardSessionOptions {
+  readonly boardId: string
+  readonly token: string | null
+  readonly store: TLStore
+  /** ws(s)://host/collab */
+  readonly collabUrl: string
+  /** The device's database, owned (and closed) by the session; null keeps the board in memory only. */
+  readonly database: BoardDatabase | null
+  readonly compactionThreshold?: number
+  /** Where records the store cannot take are reported (default: console.warn). */
+  onRejectedRecord?(message: string): void
+}
+
+/** How often, at most, "last synced" is written to the boards table. */
+const LAST_SYNCED_WRITE_INTERVAL_MS = 5000
+
+export class BoardSession {
+  readonly #options: BoardSessionOptions
+  #state: BoardSessionState = {
+    load: { state: 'loading' },
+    doc: null,
+    provider: null,
+    status: OFFLINE,
+    refusal: null,
+    storageError: null,
+    connectionProblem: null,
+  }
+  readonly #listeners = new Set<() => void>()
+  #local: LocalBoard | null = null
+  #binding: StoreBinding | null = null
+  #connection: BoardConnection | null = null
+  #stopWatchingDoc: Array<() => void> = []
+  #resetting = false
+  #destroyed = false
+  #lastSyncedWrite = 0
+
+  constructor(options: BoardSessionOptions) {
+    this.#options = options
+    options.database?.on('blocked', () => this.#update({ storageError: STORAGE_BLOCKED_MESSAGE }))
+  }
+
+  getState(): BoardSessionState {
+    return this.#state
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  async start(): Promise<void> {
+    const doc = await this.#openDoc()
+    if (this.#destroyed) {
+      this.#releaseDoc(doc)
+      return
+    }
+    this.#attach(doc)
+  }
+
+  dismissRefusal(): void {
+    this.#update({ refusal: null })
+  }
+
+  /** Test hook: closes the socket as a network drop would. */
+  dropSocket(): void {
+    this.#connection?.dropSocket()
+  }
+
+  /** Test hook: applies raw Yjs update bytes to the doc, as a buggy or hostile client might. */
+  forceRawUpdate(update: Uint8Array): void {
+    const doc = this.#state.doc
+    if (!doc) throw new Error('the board is not open yet: no doc to apply the update to')
+    Y.applyUpdate(doc, update, forcedUpdateOrigin)
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return
+    this.#destroyed = true
+    this.#detach()
+    const doc = this.#state.doc
+    if (doc) this.#releaseDoc(doc)
+    this.#options.database?.close()
+    this.#listeners.clear()
+  }
+
+  async #openDoc(): Promise<Y.Doc> {
+    const { database, boardId } = this.#options
+    if (database) {
+      try {
+        this.#local = await openLocalBoard(database, boardId, {
+          onStorageError: (message) => this.#update({ storageError: message }),
+        })
+        return this.#local.doc
+      } catch (error) {
+        this.#update({ storageError: describeStorageError(error) })
+      }
+    }
+    return new Y.Doc()
+  }
+
+  #releaseDoc(doc: Y.Doc): void {
+    if (this.#local?.doc === doc) this.#local.release()
+    else doc.destroy()
+    this.#local = null
+  }
+
+  /** Store ← doc, binding, connection; in this order, so the board shows before any network. */
+  #attach(doc: Y.Doc): void {
+    const { store, database, boardId } = this.#options
+    const load = loadDocIntoStore(store, doc)
+    if (!load.ok) {
+      // Never write into a board this version cannot read; show why instead.
+      this.#update({ load: { state: 'error', problem: load.problem }, doc })
+      return
+    }
+    for (const skipped of load.skipped) this.#reportRejectedRecord(skipped)
+    this.#binding = bindStoreToDoc({ store, doc, onRejectedRecord: (m) => this.#reportRejectedRecord(m) })
+    if (database && this.#local) {
+      const local = this.#local
+      this.#stopWatchingDoc.push(
+        compactWhileEditing(database, boardId, doc, {
+          threshold: this.#options.compactionThreshold,
+          onError: (error) => this.#update({ storageError: describeStorageError(error) }),
+        }),
+        observeBoard(doc, (board) => {
+          local
+            .setTitle(board.title)
+            .catch((error) => this.#update({ storageError: describeStorageError(error) }))
+        }),
+      )
+    }
+    this.#connection = this.#connect(doc, {
+      onRefusal: (message) => void this.#reset(message),
+      onAllAcknowledged: () => this.#markSynced(),
+    })
+    this.#update({
+      load: { state: 'ready' },
+      doc,
+      provider: this.#connection.provider,
+      status: this.#connection.status(),
+    })
+  }
+
+  #connect(
+    doc: Y.Doc,
+    handlers: { onRefusal(message: RefusalMessage): void; onAllAcknowledged(): void },
+  ): BoardConnection {
+    const { collabUrl, boardId, token } = this.#options
+    return connectBoard({
+      url: collabUrl,
+      boardId,
+      token,
+      doc,
+      onStatus: (status) => this.#update({ status }),
+      onRefusal: handlers.onRefusal,
+      onAllAcknowledged: handlers.onAllAcknowledged,
+      onAuthenticationFailed: (reason) =>
+        this.#update({
+          connectionProblem: `The server did not let this link open the board (${reason}). Ask for a new share link.`,
+        }),
+    })
+  }
+
+  #detach(): void {
+    this.#connection?.destroy()
+    this.#connection = null
+    this.#binding?.dispose()
+    this.#binding = null
+    for (const stop of this.#stopWatchingDoc.splice(0)) stop()
+  }
+
+  #markSynced(): void {
+    const now = Date.now()
+    if (!this.#local || now - this.#lastSyncedWrite < LAST_SYNCED_WRITE_INTERVAL_MS) return
+    this.#lastSyncedWrite = now
+    this.#local.markSynced(now).catch((error) => this.#update({ storageError: describeStorageError(error) }))
+  }
+
+  /**
+   * The refusal reset (refusal-reset.ts says what is re-applied, and why).
+   * 1. Stop sending: the provider would resend the refused update forever.
+   * 2. Fetch the server's state into a fresh doc over a separate, short-lived connection. Local edits
+   *    keep going into the old doc meanwhile (the binding stays), so none is lost.
+   * 3. Plan from old doc vs server state; apply the kept changes to the fresh doc.
+   * 4. Replace the stored doc (the old one holds the refused update), reopen it (new client id), and
+   *    attach store, binding and connection to it; show what was rolled back.
+   */
+  async #reset(message: RefusalMessage): Promise<void> {
+    if (this.#resetting || this.#destroyed) return
+    this.#resetting = true
+    try {
+      // 1.
+      this.#connection?.destroy()
+      this.#connection = null
+      this.#update({ provider: null })
+      // 2.
+      const serverDoc = new Y.Doc()
+      await this.#fetchServerState(serverDoc)
+      const oldDoc = this.#state.doc
+      if (this.#destroyed || !oldDoc) return
+      this.#detach()
+      // 3.
+      const plan = planRefusalReset(oldDoc, serverDoc, message)
+      applyResetPlan(serverDoc, plan)
+      // 4.
+      const doc = await this.#replaceDoc(oldDoc, serverDoc)
+      if (this.#destroyed) {
+        this.#releaseDoc(doc)
+        return
+      }
+      this.#update({
+        refusal: { reason: message.reason, recordId: message.recordId, rolledBack: plan.rolledBack },
+      })
+      this.#attach(doc)
+    } finally {
+      this.#resetting = false
+    }
+  }
+
+  #fetchServerState(serverDoc: Y.Doc): Promise<void> {
+    return new Promise((resolve) => {
+      const fetching = this.#connect(serverDoc, {
+        // Nothing of ours travels on this connection: a refusal here cannot concern us.
+        onRefusal: () => {},
+        onAllAcknowledged: () => {},
+      })
+      const done = () => {
+        fetching.destroy()
+        resolve()
+      }
+      if (fetching.provider.synced) done()
+      else fetching.provider.on('synced', done)
+      this.#stopWatchingDoc.push(() => fetching.destroy())
+    })
+  }
+
+  async #replaceDoc(oldDoc: Y.Doc, state: Y.Doc): Promise<Y.Doc> {
+    const { database, boardId } = this.#options
+    if (!database || this.#local?.doc !== oldDoc) {
+      oldDoc.destroy()
+      return state
+    }
+    this.#local.discard()
+    this.#local = null
+    try {
+      await replaceLocalBoardState(database, boardId, state)
+      this.#local = await openLocalBoard(database, boardId, {
+        onStorageError: (message) => this.#update({ storageError: message }),
+      })
+      return this.#local.doc
+    } catch (error) {
+      this.#update({ storageError: describeStorageError(error) })
+      return state
+    }
+  }
+
+  #reportRejectedRecord(message: string): void {
+    if (this.#options.onRejectedRecord) this.#options.onRejectedRecord(message)
+    else console.warn(`Flowmap: left a record out of the board: ${message}`)
+  }
+
+  #update(patch: Partial<BoardSessionState>): void {
+    if (this.#destroyed) return
+    this.#state = { ...this.#state, ...patch }
+    for (const listener of this.#listeners) listener()
+  }
+}
+
+/** The origin of updates forced through the test hook: not the binding's, so they reach the store too. */
+const forcedUpdateOrigin = Object.freeze({ source: 'local', clientTag: 'test-hook:forceRawUpdate' })
