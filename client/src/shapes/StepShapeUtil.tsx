@@ -1,10 +1,17 @@
 import { stepShapeMigrations, stepShapeProps } from '@flowmap/shared'
-import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLShape } from 'tldraw'
+import {
+  BaseBoxShapeUtil,
+  HTMLContainer,
+  type TLEditStartInfo,
+  type TLShape,
+  useEditor,
+  useValue,
+} from 'tldraw'
 import { useBoardRole } from './board-roles-context.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
-import { AUTOMATION_OPTIONS, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
+import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
 export type StepShape = TLShape<'step'>
 
@@ -58,7 +65,17 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
 
 function StepView({ shape, onLabelChange }: { shape: StepShape; onLabelChange(label: string): void }) {
   const { w, h, label, owner, status, automation, estimate, description } = shape.props
-  const role = useBoardRole(owner)
+  const editor = useEditor()
+  // A step without an owner of its own is done by its lane's role (the model's inheritance rule);
+  // the card shows that role, dimmed, so the wall reads the same as the workflow graph.
+  const laneRoleId = useValue('lane role of step', () => {
+    const parent = editor.getShape(shape.parentId as TLShape['id'])
+    return parent?.type === 'lane' ? parent.props.roleId : null
+  }, [editor, shape.parentId])
+  const ownRole = useBoardRole(owner)
+  const laneRole = useBoardRole(laneRoleId)
+  const role = owner === null ? laneRole : ownRole
+  const inherited = owner === null && laneRole !== null
   return (
     <HTMLContainer
       className="flowmap-step"
@@ -86,7 +103,11 @@ function StepView({ shape, onLabelChange }: { shape: StepShape; onLabelChange(la
       />
       <div className="flowmap-step__footer">
         {role ? (
-          <span className="flowmap-step__owner" title={`Owner: ${role.name}`}>
+          <span
+            className="flowmap-step__owner"
+            data-inherited={inherited}
+            title={inherited ? `Owner: ${role.name} (from the lane)` : `Owner: ${role.name}`}
+          >
             <span
               className="flowmap-avatar"
               style={{ background: role.color, color: textColorOn(role.color) }}
@@ -110,10 +131,4 @@ function StepView({ shape, onLabelChange }: { shape: StepShape; onLabelChange(la
       </div>
     </HTMLContainer>
   )
-}
-
-/** "0.5h", "4h", "1.5d" past a working day of eight hours: what a workshop wall would say. */
-export function formatHours(hours: number): string {
-  if (hours >= 8 && hours % 4 === 0) return `${hours / 8}d`
-  return `${Number(hours.toFixed(2))}h`
 }

@@ -44,3 +44,9 @@ export const ROLE_KIND_OPTIONS: readonly { value: RoleKind; label: string }[] = 
   { value: 'system', label: 'System' },
   { value: 'ai-agent', label: 'AI agent' },
 ]
+
+/** "0.5h", "4h", "1.5d" past a working day of eight hours: what a workshop wall would say. */
+export function formatHours(hours: number): string {
+  if (hours >= 8 && hours % 4 === 0) return `${hours / 8}d`
+  return `${Number(hours.toFixed(2))}h`
+}

@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+
+import {
+  createShapeId,
+  createTLStore,
+  defaultAddFontsFromNode,
+  defaultBindingUtils,
+  defaultShapeTools,
+  defaultShapeUtils,
+  defaultTools,
+  Editor,
+  type TLArrowShape,
+  type TLShapeId,
+  tipTapDefaultExtensions,
+  toRichText,
+} from 'tldraw'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { registerConnectorFlowStyle } from './connector-flow.ts'
+import { registerLaneOwnership } from './lane-ownership.ts'
+import { turnNotesIntoSteps } from './note-to-step.ts'
+import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from './workflow-shapes.tsx'
+
+// A real tldraw Editor (no React, no canvas) with the workflow shapes and our side effects, so the
+// rules are proven through the same editor calls the UI makes, history and change sources included.
+
+let editor: Editor
+let stop: (() => void)[] = []
+
+beforeEach(() => {
+  const shapeUtils = [...defaultShapeUtils, ...WORKFLOW_SHAPE_UTILS]
+  const container = document.createElement('div')
+  document.body.appendChild(container)
+  editor = new Editor({
+    shapeUtils,
+    bindingUtils: defaultBindingUtils,
+    tools: [...defaultTools, ...defaultShapeTools, ...WORKFLOW_TOOLS],
+    store: createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils }),
+    getContainer: () => container,
+    initialState: 'select',
+    // Notes carry rich text, which the editor can only measure and render with these.
+    options: {
+      text: {
+        addFontsFromNode: defaultAddFontsFromNode,
+        tipTapConfig: { extensions: tipTapDefaultExtensions },
+      },
+    },
+  })
+  stop = [registerLaneOwnership(editor), registerConnectorFlowStyle(editor)]
+})
+
+afterEach(() => {
+  for (const fn of stop) fn()
+  editor.dispose()
+})
+
+function createLane(roleId: string | null): TLShapeId {
+  const id = createShapeId()
+  editor.createShape({ id, type: 'lane', x: 0, y: 0, props: { w: 800, h: 200, roleId } })
+  return id
+}
+
+function createStep(owner: string | null = null, x = 1000): TLShapeId {
+  const id = createShapeId()
+  editor.createShape({ id, type: 'step', x, y: 50, props: { owner } })
+  return id
+}
+
+describe('lane ownership in the editor', () => {
+  it("a step dropped into a lane takes the lane's role, in the same undo step as the move", () => {
+    const lane = createLane('role:ops')
+    const step = createStep()
+    editor.markHistoryStoppingPoint('before drop')
+    editor.reparentShapes([step], lane)
+    expect(editor.getShape(step)).toMatchObject({ parentId: lane, props: { owner: 'role:ops' } })
+    editor.undo()
+    expect(editor.getShape(step)).toMatchObject({ parentId: 'page:page', props: { owner: null } })
+  })
+
+  it('a step created inside a lane takes its role', () => {
+    const lane = createLane('role:ops')
+    const id = createShapeId()
+    editor.createShape({ id, type: 'step', parentId: lane, x: 200, y: 40 })
+    expect(editor.getShape(id)).toMatchObject({ props: { owner: 'role:ops' } })
+  })
+
+  it('a step that already has an owner keeps it', () => {
+    const lane = createLane('role:ops')
+    const step = createStep('role:legal')
+    editor.reparentShapes([step], lane)
+    expect(editor.getShape(step)).toMatchObject({ props: { owner: 'role:legal' } })
+  })
+
+  it("a remote move into a lane is left as it came: its author's client already applied the rule", () => {
+    const lane = createLane('role:ops')
+    const step = createStep()
+    editor.store.mergeRemoteChanges(() => {
+      const current = editor.getShape(step)!
+      editor.store.put([{ ...current, parentId: lane, x: 100, y: 20 }])
+    })
+    expect(editor.getShape(step)).toMatchObject({ parentId: lane, props: { owner: null } })
+  })
+})
+
+describe('connector flow kinds in the editor', () => {
+  function createArrow(): TLShapeId {
+    const id = createShapeId()
+    editor.createShape({
+      id,
+      type: 'arrow',
+      x: 0,
+      y: 0,
+      props: { start: { x: 0, y: 0 }, end: { x: 100, y: 0 } },
+    })
+    return id
+  }
+
+  it('a new arrow is a solid sequence flow', () => {
+    const arrow = editor.getShape<TLArrowShape>(createArrow())!
+    expect(arrow.props.dash).toBe('solid')
+    expect(arrow.meta.flow).toBe('sequence')
+  })
+
+  it('choosing "dependency" makes the line dashed, and undo restores both', () => {
+    const id = createArrow()
+    editor.markHistoryStoppingPoint('flow')
+    editor.updateShape({ id, type: 'arrow', meta: { flow: 'dependency' } })
+    expect(editor.getShape<TLArrowShape>(id)!.props.dash).toBe('dashed')
+    editor.undo()
+    expect(editor.getShape<TLArrowShape>(id)).toMatchObject({
+      props: { dash: 'solid' },
+      meta: { flow: 'sequence' },
+    })
+  })
+
+  it('choosing the dotted style makes it an information flow', () => {
+    const id = createArrow()
+    editor.updateShape({ id, type: 'arrow', props: { dash: 'dotted' } })
+    expect(editor.getShape<TLArrowShape>(id)!.meta.flow).toBe('information')
+  })
+})
+
+describe('turning a note into a step', () => {
+  it('keeps place, parent and text, and re-points arrows at the new step', () => {
+    const lane = createLane(null)
+    const note = createShapeId()
+    editor.createShape({
+      id: note,
+      type: 'note',
+      parentId: lane,
+      x: 300,
+      y: 10,
+      props: { richText: toRichText('Call the customer') },
+    })
+    const arrow = createShapeId()
+    editor.createShape({
+      id: arrow,
+      type: 'arrow',
+      x: -200,
+      y: 0,
+      props: { start: { x: 0, y: 0 }, end: { x: 100, y: 0 } },
+    })
+    editor.createBinding({
+      type: 'arrow',
+      fromId: arrow,
+      toId: note,
+      props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+    })
+
+    const [step] = turnNotesIntoSteps(editor, [note])
+
+    expect(editor.getShape(note)).toBeUndefined()
+    expect(editor.getShape(step!)).toMatchObject({
+      type: 'step',
+      parentId: lane,
+      x: 300,
+      y: 10,
+      props: { label: 'Call the customer' },
+    })
+    expect(editor.getBindingsToShape(step!, 'arrow').map((binding) => binding.fromId)).toEqual([arrow])
+    expect(editor.getSelectedShapeIds()).toEqual([step])
+
+    editor.undo()
+    expect(editor.getShape(step!)).toBeUndefined()
+    expect(editor.getShape(note)).toMatchObject({ type: 'note' })
+  })
+})
