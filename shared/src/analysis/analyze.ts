@@ -1,0 +1,37 @@
+import type { WorkflowGraph } from '../graph/workflow-graph.ts'
+import { type AutomationInsights, automationInsights } from './automation.ts'
+import { type BottleneckInsights, bottleneckInsights } from './bottlenecks.ts'
+import { type CriticalPath, criticalPath } from './critical-path.ts'
+import { type HandoffInsights, handoffInsights } from './handoffs.ts'
+import { type MaturityScore, maturityScorecard } from './maturity.ts'
+import { type OwnershipInsights, ownershipInsights } from './ownership.ts'
+
+export type WorkflowInsights = {
+  ownership: OwnershipInsights
+  handoffs: HandoffInsights
+  bottlenecks: BottleneckInsights
+  criticalPath: CriticalPath
+  automation: AutomationInsights
+  maturity: MaturityScore[]
+}
+
+export type AnalyzeOptions = {
+  /** Distinct people who edited the board, from its history. */
+  contributors?: number
+}
+
+/** Every analysis of a workflow graph: what the Insights panel and `GET /api/boards/:id/insights` show. */
+export function analyzeWorkflow(graph: WorkflowGraph, options: AnalyzeOptions = {}): WorkflowInsights {
+  const handoffs = handoffInsights(graph)
+  return {
+    ownership: ownershipInsights(graph),
+    handoffs,
+    bottlenecks: bottleneckInsights(graph),
+    criticalPath: criticalPath(graph),
+    automation: automationInsights(graph),
+    maturity: maturityScorecard(graph, {
+      handoffs,
+      ...(options.contributors === undefined ? {} : { contributors: options.contributors }),
+    }),
+  }
+}
