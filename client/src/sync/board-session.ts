@@ -45,6 +45,8 @@ export interface BoardSessionOptions {
   /** The device's database, owned (and closed) by the session; null keeps the board in memory only. */
   readonly database: BoardDatabase | null
   readonly compactionThreshold?: number
+  /** Why `database` is null, when opening it already failed; shown as the storage error. */
+  readonly storageProblem?: string | null
   /** Where records the store cannot take are reported (default: console.warn). */
   onRejectedRecord?(message: string): void
 }
@@ -74,6 +76,7 @@ export class BoardSession {
 
   constructor(options: BoardSessionOptions) {
     this.#options = options
+    if (options.storageProblem) this.#state = { ...this.#state, storageError: options.storageProblem }
     options.database?.on('blocked', () => this.#update({ storageError: STORAGE_BLOCKED_MESSAGE }))
   }
 

@@ -1,0 +1,141 @@
+/**
+ * The board page's one entry to sync (contracts.md): a tldraw store bound to the board's Y.Doc, loaded
+ * from the device first and synced with the server, plus what the status chip shows.
+ */
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import {
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLAnyBindingUtilConstructor,
+  type TLAnyShapeUtilConstructor,
+  type TLStoreWithStatus,
+} from 'tldraw'
+import type * as Y from 'yjs'
+import { createBoardDatabase } from '../storage/board-database.ts'
+import { describeStorageError } from '../storage/storage-error.ts'
+import { BoardSession, type BoardSessionState } from './board-session.ts'
+import { collabUrl } from './collab-url.ts'
+import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
+import type { Refusal } from './refusal-message.ts'
+import { exposeBoardSession } from './sync-test-hook.ts'
+
+export type { ConnectionStatus } from './connection-status.ts'
+export type { Refusal } from './refusal-message.ts'
+
+export interface BoardSyncOptions {
+  readonly boardId: string
+  readonly token: string | null
+  readonly shapeUtils: readonly TLAnyShapeUtilConstructor[]
+  readonly bindingUtils?: readonly TLAnyBindingUtilConstructor[]
+}
+
+export interface BoardSync {
+  readonly store: TLStoreWithStatus
+  readonly doc: Y.Doc | null
+  readonly status: ConnectionStatus
+  readonly refusal: Refusal | null
+  dismissRefusal(): void
+  readonly storageError: string | null
+  readonly provider: HocuspocusProvider | null
+  /** The server turned this link down (bad or expired token); null otherwise. */
+  readonly connectionProblem: string | null
+}
+
+/** tldraw's defaults plus the given utils; a given util replaces the default of the same type. */
+function withDefaults<U extends { type: string }>(defaults: readonly U[], given: readonly U[]): U[] {
+  const givenTypes = new Set(given.map((util) => util.type))
+  return [...defaults.filter((util) => !givenTypes.has(util.type)), ...given]
+}
+
+const LOADING_STATE: BoardSessionState = {
+  load: { state: 'loading' },
+  doc: null,
+  provider: null,
+  status: OFFLINE,
+  refusal: null,
+  storageError: null,
+  connectionProblem: null,
+}
+
+export function useBoardSync(options: BoardSyncOptions): BoardSync {
+  const { boardId, token, shapeUtils, bindingUtils } = options
+  // Keyed by the util types, not array identity: a page passing a fresh array each render must not
+  // get a fresh store (and lose the board) each render.
+  const utilsKey = [...shapeUtils, ...(bindingUtils ?? [])].map((util) => util.type).join(',')
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the utils are keyed by their types (utilsKey)
+  const store = useMemo(
+    () =>
+      createTLStore({
+        shapeUtils: withDefaults(defaultShapeUtils, shapeUtils),
+        bindingUtils: withDefaults(defaultBindingUtils, bindingUtils ?? []),
+      }),
+    [boardId, utilsKey],
+  )
+
+  const [session, setSession] = useState<BoardSession | null>(null)
+  useEffect(() => {
+    let database: ReturnType<typeof createBoardDatabase> | null = null
+    let openProblem: string | null = null
+    try {
+      database = createBoardDatabase()
+    } catch (error) {
+      openProblem = describeStorageError(error)
+    }
+    const created = new BoardSession({
+      boardId,
+      token,
+      store,
+      collabUrl: collabUrl(window.location),
+      database,
+      storageProblem: openProblem,
+    })
+    setSession(created)
+    const hideHook = exposeBoardSession(created, boardId)
+    created.start().catch((error: unknown) => {
+      console.error('Flowmap: the board could not be opened', error)
+    })
+    return () => {
+      hideHook()
+      created.destroy()
+      setSession((current) => (current === created ? null : current))
+    }
+  }, [boardId, token, store])
+
+  const state = useSyncExternalStore(
+    (listener) => session?.subscribe(listener) ?? (() => {}),
+    () => session?.getState() ?? LOADING_STATE,
+  )
+
+  const storeWithStatus = useMemo<TLStoreWithStatus>(() => {
+    switch (state.load.state) {
+      case 'loading':
+        return { status: 'loading' }
+      case 'error':
+        return { status: 'error', error: new Error(state.load.problem) }
+      case 'ready':
+        return {
+          status: 'synced-remote',
+          connectionStatus:
+            state.status.state === 'online' || state.status.state === 'syncing' ? 'online' : 'offline',
+          store,
+        }
+      default: {
+        const unexpected: never = state.load
+        throw new Error(`unknown load state ${JSON.stringify(unexpected)}`)
+      }
+    }
+  }, [state.load, state.status.state, store])
+
+  return {
+    store: storeWithStatus,
+    doc: state.doc,
+    status: state.status,
+    refusal: state.refusal,
+    dismissRefusal: () => session?.dismissRefusal(),
+    storageError: state.storageError,
+    provider: state.provider,
+    connectionProblem: state.connectionProblem,
+  }
+}
