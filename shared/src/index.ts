@@ -51,6 +51,9 @@ export {
   type LintRuleId,
   type LintSeverity,
 } from './lint/lint-rule.ts'
+// repair/: the deterministic fix-up of states only concurrent edits produce
+export { BoardProblem, type BoardRepair, type BoardRepairs } from './repair/board-repairs.ts'
+export { findBoardRepairs } from './repair/find-board-repairs.ts'
 // schema/: record schema, validators, migrations
 export {
   ARTIFACT_KINDS,
@@ -123,7 +126,6 @@ export {
   type WorkflowShapeType,
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
-
 // testing/: pure builders and generators, shared by tests, benchmarks and fixtures
 export {
   generateWorkflowMap,
