@@ -1,4 +1,4 @@
-import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { flowmapSchema, readRecord, workflowShape, writeBoard, writeRecord } from '@flowmap/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { loadBoardDoc } from '../boards/load-board.ts'
@@ -83,6 +83,36 @@ describe('validation', () => {
       expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:after')).toBeDefined()
     },
   )
+
+  it('accepts a record written with an older schema it can migrate, refuses one from a newer schema', async () => {
+    server = await startTestServer()
+    const current = flowmapSchema.serialize()
+    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 0 } }
+    const step = workflowShape('step', { id: 'old', props: { label: 'Written by an old client' } })
+    const migrated = flowmapSchema.migratePersistedRecord(step, older, 'down')
+    if (migrated.type !== 'success') throw new Error(migrated.reason)
+    expect(migrated.value).not.toEqual(step)
+
+    const oldClient = client('skewed')
+    await oldClient.synced
+    oldClient.doc.transact(() => {
+      writeBoard(oldClient.doc, { schema: older })
+      writeRecord(oldClient.doc, migrated.value)
+    })
+    await oldClient.acknowledged()
+    expect(oldClient.rejections).toEqual([])
+    expect(readRecord(loadBoardDoc(server.server.storage, 'skewed').doc, 'shape:old')).toBeDefined()
+
+    const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } }
+    const newClient = client('ahead')
+    await newClient.synced
+    newClient.doc.transact(() => {
+      writeBoard(newClient.doc, { schema: newer })
+      writeRecord(newClient.doc, workflowShape('step', { id: 'future', props: { label: 'From the future' } }))
+    })
+    await vi.waitFor(() => expect(newClient.rejections).toHaveLength(1))
+    expect(newClient.rejections[0]).toMatchObject({ code: 'invalid-record', recordId: 'shape:future' })
+  })
 
   it('refuses an oversized message without crashing, and cuts off a frame far over the limit', async () => {
     server = await startTestServer({ maxMessageBytes: 4096 })
