@@ -2,7 +2,7 @@ import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { readConnectorMeta } from '../schema/connector.ts'
 import type { Role } from '../schema/role.ts'
 import { isWorkflowShapeType } from '../schema/workflow-shapes.ts'
-import { createContainerResolver, type ShapeParentEntry } from './containers.ts'
+import { createContainerResolver } from './containers.ts'
 import { plainTextOf } from './rich-text-plain.ts'
 import type {
   WorkflowEdge,
@@ -26,13 +26,12 @@ type ArrowEnds = { start: string | null; end: string | null }
  *    An end bound to a shape that no longer exists counts as loose.
  */
 export function toWorkflowGraph(records: Iterable<TLRecord>, roles: readonly Role[]): WorkflowGraph {
-  const shapes = new Map<string, ShapeParentEntry>()
-  const shapeRecords: TLShape[] = []
+  // Shape records serve as their own parent entries: no copy per shape.
+  const shapes = new Map<string, TLShape>()
   const arrowEnds = new Map<string, ArrowEnds>()
   for (const record of records) {
     if (record.typeName === 'shape') {
-      shapes.set(record.id, { type: record.type, parentId: record.parentId })
-      shapeRecords.push(record)
+      shapes.set(record.id, record)
     } else if (record.typeName === 'binding' && record.type === 'arrow') {
       const ends = arrowEnds.get(record.fromId) ?? { start: null, end: null }
       ends[record.props.terminal] = record.toId
@@ -46,7 +45,7 @@ export function toWorkflowGraph(records: Iterable<TLRecord>, roles: readonly Rol
   const laneRole = new Map<string, string | null>()
   const nodeShapes: WorkflowNodeShape[] = []
   const arrows: TLShape<'arrow'>[] = []
-  for (const shape of shapeRecords) {
+  for (const shape of shapes.values()) {
     switch (shape.type) {
       case 'stage':
         stages.push({
