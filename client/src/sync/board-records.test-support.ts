@@ -10,6 +10,7 @@ import {
   type TLRecord,
   type TLShapeId,
   type TLStore,
+  toRichText,
 } from 'tldraw'
 
 export const PAGE_ID = 'page:page' as TLPageId
@@ -54,5 +55,41 @@ export function stepRecord(
       ...props,
     },
     ...fields,
+  } as unknown as TLRecord
+}
+
+/** A tldraw geo shape: the hook test's store has only tldraw's default shapes. */
+export function geoRecord(id: string): TLRecord {
+  return {
+    id: `shape:${id}` as TLShapeId,
+    typeName: 'shape',
+    type: 'geo',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    index: 'a2' as IndexKey,
+    parentId: PAGE_ID,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      geo: 'rectangle',
+      w: 100,
+      h: 100,
+      growY: 0,
+      dash: 'draw',
+      fill: 'none',
+      color: 'black',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      richText: toRichText(''),
+      url: '',
+      scale: 1,
+      flipX: false,
+      flipY: false,
+    },
   } as unknown as TLRecord
 }
