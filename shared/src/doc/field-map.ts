@@ -35,7 +35,14 @@ export function writeFieldsInto(
 export function readFieldsFrom(source: FieldMap): Record<string, unknown> {
   const fields: Record<string, unknown> = {}
   for (const [key, value] of source) {
-    fields[key] = value instanceof Y.Map ? readFieldsFrom(value as FieldMap) : value
+    // Our writers store only plain values and the props/meta maps; any other shared type comes from a
+    // foreign writer and is read as plain JSON, so validation judges it and no Y type leaks out.
+    fields[key] =
+      value instanceof Y.Map
+        ? readFieldsFrom(value as FieldMap)
+        : value instanceof Y.AbstractType
+          ? value.toJSON()
+          : value
   }
   return fields
 }

@@ -83,3 +83,13 @@ describe('the record layout', () => {
     expect(readRecords(doc)).toHaveLength(3)
   })
 })
+
+test('a shared type a foreign writer put into a record reads back as plain JSON, not as a Y type', () => {
+  const doc = new Y.Doc()
+  writeRecord(doc, workflowShape('step', { id: 's' }))
+  const meta = doc.getMap<Y.Map<unknown>>('records').get('shape:s')!.get('meta') as Y.Map<unknown>
+  const text = new Y.Text()
+  meta.set('note', text)
+  text.insert(0, 'hello')
+  expect(readRecord(doc, 'shape:s')?.meta).toEqual({ note: 'hello' })
+})
