@@ -141,10 +141,8 @@ function firstFieldFailure(record: TLRecord, typeName: string): ValidationFailur
  */
 function newerSequenceIn(schema: SerializedSchema, fields: Record<string, unknown>): string | null {
   if (schema.schemaVersion !== 2) return null
-  for (const [sequenceId, version] of Object.entries(schema.sequences)) {
-    const ours = currentSchema.sequences[sequenceId]
-    if (ours !== undefined && version > ours) return `${sequenceId} ${version} > ${ours}`
-  }
+  const newer = newerKnownSequence(schema)
+  if (newer !== null) return newer
   if (fields.typeName === 'shape' && typeof fields.type === 'string') {
     const sequenceId = `com.tldraw.shape.${fields.type}`
     if (currentSchema.sequences[sequenceId] === undefined && schema.sequences[sequenceId] !== undefined) {
@@ -152,6 +150,24 @@ function newerSequenceIn(schema: SerializedSchema, fields: Record<string, unknow
     }
   }
   return null
+}
+
+// The server validates every touched record against the same board schema object: compare it once.
+const newerKnownSequenceCache = new WeakMap<SerializedSchemaV2, string | null>()
+
+function newerKnownSequence(schema: SerializedSchemaV2): string | null {
+  const cached = newerKnownSequenceCache.get(schema)
+  if (cached !== undefined) return cached
+  let newer: string | null = null
+  for (const [sequenceId, version] of Object.entries(schema.sequences)) {
+    const ours = currentSchema.sequences[sequenceId]
+    if (ours !== undefined && version > ours) {
+      newer = `${sequenceId} ${version} > ${ours}`
+      break
+    }
+  }
+  newerKnownSequenceCache.set(schema, newer)
+  return newer
 }
 
 function describeValue(value: unknown): string {
