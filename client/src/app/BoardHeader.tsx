@@ -1,8 +1,12 @@
 import { observeBoard, readBoard, writeBoard } from '@flowmap/shared'
 import { useEffect, useState } from 'react'
-import type { BoardSource } from './use-local-board.ts'
+import { ConnectionStatusChip } from '../sync/ConnectionStatusChip.tsx'
+import type { BoardSource } from './board-source.ts'
 
-/** The strip above the board: where you are (Flowmap, the board's title) and how the board is doing. */
+/**
+ * The strip above the board: where you are (Flowmap, the board's title) and how the board is doing
+ * (the sync layer's connection chip, with what went wrong below it when something did).
+ */
 export function BoardHeader({ board }: { board: BoardSource }) {
   const { doc } = board
   const [title, setTitle] = useState(() => (doc ? readBoard(doc).title : ''))
@@ -50,7 +54,15 @@ export function BoardHeader({ board }: { board: BoardSource }) {
           }
         }}
       />
-      <div className="flowmap-header__status" data-testid="board-status-slot" />
+      <div className="flowmap-header__status">
+        <ConnectionStatusChip
+          status={board.status}
+          refusal={board.refusal}
+          onDismissRefusal={board.dismissRefusal}
+          storageError={board.storageError}
+          connectionProblem={board.connectionProblem}
+        />
+      </div>
     </header>
   )
 }

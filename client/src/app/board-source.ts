@@ -1,3 +1,3 @@
-// Where the board page gets its store and Y.Doc. This is the one line that picks the source:
-// the sync layer's useBoardSync once it exists, the in-tab stand-in until then.
-export { useLocalBoard as useBoardSource } from './use-local-board.ts'
+// Where the board page gets its store, Y.Doc and connection state: the sync layer's hook
+// (contracts.md). This one line is the seam between the board UI and sync.
+export { type BoardSync as BoardSource, useBoardSync as useBoardSource } from '../sync/use-board-sync.ts'

@@ -31,6 +31,11 @@ export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
     return { w: 960, h: 200, label: '', roleId: null }
   }
 
+  // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way.
+  override canReceiveNewChildrenOfType(shape: LaneShape, type: TLShape['type']): boolean {
+    return !shape.isLocked && type !== 'stage'
+  }
+
   override canEdit(_shape: LaneShape, _info: TLEditStartInfo): boolean {
     return true
   }
