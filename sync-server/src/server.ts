@@ -1,6 +1,7 @@
 /**
  * Wires one Flowmap server: storage, the Hocuspocus instance with its extensions, and one HTTP server
- * carrying both the API and the WebSocket endpoint (/collab only) on one port.
+ * carrying both the API and the WebSocket endpoints on one port: /collab (Hocuspocus protocol) and
+ * /yjs/<board> (plain y-websocket clients, bridged into the same hooks); any other upgrade gets a 404.
  *
  * Extension order (Hocuspocus runs higher priority first): metrics counts every message, auth refuses
  * viewers' writes, persistence loads boards, validation tries updates on the shadow, history appends
@@ -21,6 +22,7 @@ import { metricsExtension } from './extensions/metrics.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
 import { validationExtension } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
+import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { ServerMetrics } from './server-metrics.ts'
 import type { BoardStorage } from './storage/board-storage.ts'
@@ -82,11 +84,25 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://flowmap.invalid').pathname
-    if (path !== COLLAB_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    if (path === COLLAB_PATH) {
+      sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
       return
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
+    const yWebsocketBoard = yWebsocketBoardId(path)
+    if (yWebsocketBoard !== null) {
+      sockets.handleUpgrade(request, socket, head, (ws) =>
+        bridgeYWebsocketClient({
+          hocuspocus,
+          ws,
+          request: toFetchRequest(request),
+          boardId: yWebsocketBoard,
+          token: tokenFromQuery(request),
+          logger,
+        }),
+      )
+      return
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
 
   await new Promise<void>((resolve, reject) => {

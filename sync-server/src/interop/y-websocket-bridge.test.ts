@@ -1,0 +1,82 @@
+import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { issueToken } from '../auth/tokens.ts'
+import { loadBoardDoc } from '../boards/load-board.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+
+let server: TestServer
+let clients: BoardClient[] = []
+let plain: WebsocketProvider[] = []
+
+afterEach(async () => {
+  for (const client of clients) client.destroy()
+  for (const provider of plain) provider.destroy()
+  clients = []
+  plain = []
+  await server.dispose()
+})
+
+function yWebsocketClient(
+  board: string,
+  token: string,
+): { doc: Y.Doc; provider: WebsocketProvider; closes: string[] } {
+  const doc = new Y.Doc()
+  const closes: string[] = []
+  const provider = new WebsocketProvider(`${server.server.url.replace(/^http/, 'ws')}/yjs`, board, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket,
+    maxBackoffTime: 200,
+    // Providers of one room in one process would otherwise sync through a BroadcastChannel, not the server.
+    disableBc: true,
+  })
+  provider.on('connection-close', (event) => {
+    if (event !== null) closes.push(`${event.code} ${event.reason}`)
+  })
+  plain.push(provider)
+  return { doc, provider, closes }
+}
+
+describe('y-websocket interop', () => {
+  it('lets a plain y-websocket client co-edit a board, with the same auth and validation', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const board = 'bridged'
+    const expires = new Date(Date.now() + 60_000)
+    const editorToken = await issueToken(
+      TEST_SECRET,
+      { sub: 'bot', name: 'Bot', board, role: 'editor' },
+      expires,
+    )
+    const personToken = await issueToken(
+      TEST_SECRET,
+      { sub: 'person', name: 'P', board, role: 'editor' },
+      expires,
+    )
+    const hocuspocusClient = connectBoard(server.collabUrl, board, { token: personToken })
+    clients.push(hocuspocusClient)
+    await hocuspocusClient.synced
+    writeRecord(
+      hocuspocusClient.doc,
+      workflowShape('step', { id: 'from-provider', props: { label: 'Hocuspocus' } }),
+    )
+    await hocuspocusClient.acknowledged()
+
+    const bot = yWebsocketClient(board, editorToken)
+    await vi.waitFor(() => expect(readRecord(bot.doc, 'shape:from-provider')).toBeDefined())
+    writeRecord(bot.doc, workflowShape('step', { id: 'from-bot', props: { label: 'y-websocket' } }))
+    await vi.waitFor(() => expect(readRecord(hocuspocusClient.doc, 'shape:from-bot')).toBeDefined())
+    const entries = server.server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
+    expect(entries.map((entry) => entry.userId)).toEqual(['person', 'bot'])
+
+    writeRecord(bot.doc, { ...workflowShape('step', { id: 'broken', props: {} }), type: 'nonsense' } as never)
+    await vi.waitFor(() => expect(bot.closes.some((close) => /^4422 .*nonsense/.test(close))).toBe(true))
+    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:broken')).toBeUndefined()
+    expect(readRecord(hocuspocusClient.doc, 'shape:broken')).toBeUndefined()
+
+    const stranger = yWebsocketClient(board, 'garbage')
+    await vi.waitFor(() => expect(stranger.closes.some((close) => close.startsWith('4401 '))).toBe(true))
+    expect(readRecord(stranger.doc, 'shape:from-provider')).toBeUndefined()
+  })
+})
