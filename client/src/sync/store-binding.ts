@@ -9,6 +9,8 @@
  * 3. Before a remote change is applied, local edits the store has not reported yet (it reports a frame
  *    late) are flushed into the doc first; the touched records are then read back from the doc, which
  *    now holds both sides, so neither overwrites the other.
+ * 4. After a remote change that could break the board's structure, the shared deterministic repair
+ *    runs (board-repair.ts).
  */
 import {
   type DocOrigin,
@@ -22,6 +24,7 @@ import {
 import type { RecordsDiff, TLRecord, TLStore } from 'tldraw'
 import { isEqual } from 'tldraw'
 import type * as Y from 'yjs'
+import { isStructuralChange, repairBoard } from './board-repair.ts'
 import { applyRecordChange } from './record-patch.ts'
 import { isDocumentScoped, prepareForStore } from './store-records.ts'
 
@@ -105,11 +108,17 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       if (!readRecord(doc, id) && store.has(id as TLRecord['id'])) removals.push(id as TLRecord['id'])
     }
     if (puts.length === 0 && removals.length === 0) return
+    const structural = removals.length > 0 || puts.some((record) => isStructuralChange(store, record))
     store.mergeRemoteChanges(() => {
       if (removals.length > 0) store.remove(removals)
       if (puts.length > 0) store.put(puts)
     })
+    // The repair's own writes come back through here and find nothing left to repair.
+    if (structural) repairBoard(store, doc)
   })
+
+  // A board stored or synced before this client saw it may hold a merge's leftovers already.
+  repairBoard(store, doc)
 
   return {
     origin,
