@@ -1,9 +1,9 @@
 import type { Role } from '@flowmap/shared'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import { InspectorPanel } from '../panels/InspectorPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
-import { BoardRolesContext } from '../shapes/board-roles-context.ts'
+import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
 import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
 import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
@@ -25,7 +25,6 @@ type BoardPageProps = { boardId: string; token: string | null; licenseKey: strin
 export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS })
   const roles = useBoardRoles(board.doc)
-  const rolesById = useMemo(() => new Map<string, Role>(roles.map((role) => [role.id, role])), [roles])
   const [editor, setEditor] = useState<Editor | null>(null)
 
   const onMount = useCallback((mounted: Editor) => {
@@ -43,23 +42,25 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     exposeEditor(editor)
   }, [editor])
 
+  useEffect(() => {
+    if (editor) setBoardRoles(editor, roles)
+  }, [editor, roles])
+
   return (
     <div className="flowmap-board" data-board-id={boardId}>
       <BoardHeader board={board} />
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
-          <BoardRolesContext.Provider value={rolesById}>
-            <Tldraw
-              store={board.store}
-              shapeUtils={WORKFLOW_SHAPE_UTILS}
-              tools={WORKFLOW_TOOLS}
-              overrides={BOARD_UI_OVERRIDES}
-              components={COMPONENTS}
-              assetUrls={TLDRAW_ASSET_URLS}
-              licenseKey={licenseKey ?? undefined}
-              onMount={onMount}
-            />
-          </BoardRolesContext.Provider>
+          <Tldraw
+            store={board.store}
+            shapeUtils={WORKFLOW_SHAPE_UTILS}
+            tools={WORKFLOW_TOOLS}
+            overrides={BOARD_UI_OVERRIDES}
+            components={COMPONENTS}
+            assetUrls={TLDRAW_ASSET_URLS}
+            licenseKey={licenseKey ?? undefined}
+            onMount={onMount}
+          />
         </main>
         <aside className="flowmap-sidebar" aria-label="Board panels">
           {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}

@@ -8,7 +8,7 @@ import {
   type TLEditStartInfo,
   type TLShape,
 } from 'tldraw'
-import { useBoardRole } from './board-roles-context.ts'
+import { useBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { textColorOn } from './role-badge.ts'
 

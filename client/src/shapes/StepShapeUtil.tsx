@@ -7,7 +7,7 @@ import {
   useEditor,
   useValue,
 } from 'tldraw'
-import { useBoardRole } from './board-roles-context.ts'
+import { useBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { AutomationIcon } from './workflow-icons.tsx'

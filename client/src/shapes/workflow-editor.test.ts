@@ -15,6 +15,7 @@ import {
   toRichText,
 } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getBoardRole, setBoardRoles } from './board-roles.ts'
 import { registerConnectorFlowStyle } from './connector-flow.ts'
 import { registerLaneOwnership } from './lane-ownership.ts'
 import { turnNotesIntoSteps } from './note-to-step.ts'
@@ -182,5 +183,17 @@ describe('turning a note into a step', () => {
     editor.undo()
     expect(editor.getShape(step!)).toBeUndefined()
     expect(editor.getShape(note)).toMatchObject({ type: 'note' })
+  })
+})
+
+describe('board roles for shapes', () => {
+  it('resolve per editor, and follow the latest list the page sets', () => {
+    const ops = { id: 'role:ops', name: 'Ops', color: '#4263eb', kind: 'team' as const }
+    expect(getBoardRole(editor, 'role:ops')).toBeNull()
+    setBoardRoles(editor, [ops])
+    expect(getBoardRole(editor, 'role:ops')).toEqual(ops)
+    expect(getBoardRole(editor, null)).toBeNull()
+    setBoardRoles(editor, [])
+    expect(getBoardRole(editor, 'role:ops')).toBeNull()
   })
 })
