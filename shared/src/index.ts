@@ -4,6 +4,14 @@
  */
 export const SHARED_PACKAGE = '@flowmap/shared'
 
+// analysis/: what the Insights panel and GET /api/boards/:id/insights show
+export { type AnalyzeOptions, analyzeWorkflow, type WorkflowInsights } from './analysis/analyze.ts'
+export type { AutomationInsights } from './analysis/automation.ts'
+export type { BottleneckInsights, NodeLoad } from './analysis/bottlenecks.ts'
+export type { CriticalPath } from './analysis/critical-path.ts'
+export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
+export type { MaturityDimension, MaturityScore } from './analysis/maturity.ts'
+export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
 // doc/: the Y.Doc layout
 export { type BoardMeta, DEFAULT_BOARD_TITLE, observeBoard, readBoard, writeBoard } from './doc/board.ts'
 export {
@@ -43,6 +51,30 @@ export type {
   WorkflowNodeType,
   WorkflowStage,
 } from './graph/workflow-graph.ts'
+// history/: the update log format, rebuilding any moment, and what changed between two
+export {
+  changedFields,
+  diffHistory,
+  type HistoryDiff,
+  type RecordChange,
+  type RecordChangeKind,
+} from './history/diff.ts'
+export { docAt, rebuildDoc, seqAt } from './history/doc-at.ts'
+export {
+  type BoardHistory,
+  type Checkpoint,
+  DEFAULT_CHECKPOINT_INTERVAL,
+  type HistoryEntry,
+  type HistoryMoment,
+  isCheckpointDue,
+} from './history/history-entry.ts'
+export { historyOrigin } from './history/history-origin.ts'
+export {
+  type RecordedSession,
+  recordSession,
+  recordsSnapshot,
+  type SessionOptions,
+} from './history/recorded-session.ts'
 export { LINT_RULES, type LintOptions, lint } from './lint/lint.ts'
 export {
   LINT_RULE_IDS,
