@@ -53,6 +53,7 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       socket: socket.status,
       handshakeDone: provider.synced,
       unsyncedChanges: provider.unsyncedChanges,
+      browserOnline: typeof navigator === 'undefined' ? undefined : navigator.onLine,
     })
   const report = () => {
     if (destroyed) return
@@ -81,10 +82,14 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
 
   // The browser knows before the retry timer does that the network is back.
   const reconnectNow = () => {
+    report()
     if (socket.status === WebSocketStatus.Disconnected) void socket.connect()
   }
   const hasWindow = typeof window !== 'undefined' && typeof window.addEventListener === 'function'
-  if (hasWindow) window.addEventListener('online', reconnectNow)
+  if (hasWindow) {
+    window.addEventListener('online', reconnectNow)
+    window.addEventListener('offline', report)
+  }
 
   return {
     provider,
@@ -93,7 +98,10 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
     destroy: () => {
       if (destroyed) return
       destroyed = true
-      if (hasWindow) window.removeEventListener('online', reconnectNow)
+      if (hasWindow) {
+        window.removeEventListener('online', reconnectNow)
+        window.removeEventListener('offline', report)
+      }
       provider.destroy()
       socket.destroy()
     },

@@ -28,6 +28,12 @@ describe('connection status', () => {
       'Offline: edits are kept on this device (3 changes not yet on the server)',
     )
   })
+
+  it('says offline while the browser has no network, even between retry attempts', () => {
+    const retrying = { socket: WebSocketStatus.Connecting, handshakeDone: false, unsyncedChanges: 2 }
+    expect(deriveConnectionStatus({ ...retrying, browserOnline: false }).state).toBe('offline')
+    expect(deriveConnectionStatus({ ...retrying, browserOnline: true }).state).toBe('connecting')
+  })
 })
 
 describe('refusal message', () => {

@@ -20,10 +20,15 @@ export interface ProviderSnapshot {
   /** The first sync handshake since the socket opened has completed. */
   readonly handshakeDone: boolean
   readonly unsyncedChanges: number
+  /** The browser's own view (navigator.onLine); absent where there is none (Node). */
+  readonly browserOnline?: boolean
 }
 
 export function deriveConnectionStatus(snapshot: ProviderSnapshot): ConnectionStatus {
-  const { socket, handshakeDone, unsyncedChanges } = snapshot
+  const { socket, handshakeDone, unsyncedChanges, browserOnline } = snapshot
+  // With no network, retry attempts would flash "connecting" every few seconds: say offline.
+  if (browserOnline === false && socket !== WebSocketStatus.Connected)
+    return { state: 'offline', unsyncedChanges }
   switch (socket) {
     case WebSocketStatus.Disconnected:
       return { state: 'offline', unsyncedChanges }
