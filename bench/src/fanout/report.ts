@@ -1,4 +1,4 @@
-import type { RoomResult } from './run-room.ts'
+import type { RoomResult } from './room-summary.ts'
 import { SERVER_TITLES, type ServerKind } from './servers/server-kind.ts'
 
 const fixed = (value: number | null, digits: number) => (value === null ? 'n/a' : value.toFixed(digits))

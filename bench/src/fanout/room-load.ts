@@ -26,10 +26,26 @@ export interface FanoutTiming {
   saturationMs: number
 }
 
-export const FULL_TIMING: FanoutTiming = { warmupMs: 1000, measureMs: 5000, saturationMs: 3000 }
-export const QUICK_TIMING: FanoutTiming = { warmupMs: 500, measureMs: 1500, saturationMs: 1000 }
+/** Rounds per room size: each round runs every server once, in a rotated order, and rounds are pooled. */
+export interface FanoutSchedule {
+  rounds: number
+  timing: FanoutTiming
+}
 
-/** The room sizes N = 1, 20, 100, with M editors each and a total offered rate that a 2-core box sustains. */
+export const FULL_SCHEDULE: FanoutSchedule = {
+  rounds: 3,
+  timing: { warmupMs: 500, measureMs: 2000, saturationMs: 1000 },
+}
+export const QUICK_SCHEDULE: FanoutSchedule = {
+  rounds: 1,
+  timing: { warmupMs: 300, measureMs: 1000, saturationMs: 500 },
+}
+
+/**
+ * The issue's room sizes N = 1, 20, 100, with M editors each. At N=100 every edit is 99 deliveries that
+ * the one client process must decode, so 10 editors at 2 edits/s (about 2,000 deliveries/s) keeps the
+ * client side below saturation on 2 cores: latency then measures the servers, not the harness's backlog.
+ */
 export function roomLoads(timing: FanoutTiming, sizes: readonly string[]): RoomLoad[] {
   const all: RoomLoad[] = [
     {
@@ -54,7 +70,7 @@ export function roomLoads(timing: FanoutTiming, sizes: readonly string[]): RoomL
       label: '100',
       editors: 10,
       observers: 90,
-      editsPerSecondPerEditor: 5,
+      editsPerSecondPerEditor: 2,
       saturationWindow: 4,
       ...timing,
       drainTimeoutMs: 8000,

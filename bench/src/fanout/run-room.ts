@@ -1,5 +1,4 @@
 import type * as Y from 'yjs'
-import { percentile } from '../stats/percentile.ts'
 import { type BenchClient, connectBenchClient } from './bench-client.ts'
 import { DeliveryTracker } from './delivery-tracker.ts'
 import type { RoomLoad } from './room-load.ts'
@@ -8,18 +7,25 @@ import { type BenchRecord, documentRecord, pageRecord, stepRecord } from './step
 
 export type RecordWriter = (doc: Y.Doc, record: BenchRecord) => void
 
-export interface RoomResult {
+/** Called around the two measured phases (after connecting and set-up), e.g. to profile only the load. */
+export interface LoadHooks {
+  beforeLoad?(): Promise<void>
+  afterLoad?(): Promise<void>
+}
+
+/** One room's raw figures; rounds of the same room size and server are pooled by room-summary.ts. */
+export interface RoomMeasurement {
   server: ServerKind
   load: RoomLoad
-  /** Offered rate of the fixed-rate phase, updates/s over all editors. */
-  offeredUpdatesPerSecond: number
-  p50Ms: number | null
-  p99Ms: number | null
-  /** Edit-peer deliveries per second during the fixed-rate window. */
-  deliveriesPerSecond: number
-  /** Closed-loop phase: edits per second that reached every peer. */
-  sustainedUpdatesPerSecond: number
-  sustainedDeliveriesPerSecond: number
+  /** Edit-to-peer latencies (ms) of the fixed-rate window. */
+  latenciesMs: number[]
+  /** Edit-peer deliveries during the fixed-rate window, and its length. */
+  windowDeliveries: number
+  windowSeconds: number
+  /** Closed-loop phase: edits that reached every peer, the deliveries, and its length. */
+  saturationCompleted: number
+  saturationDeliveries: number
+  saturationSeconds: number
   sent: number
   lost: number
   refusals: string[]
@@ -64,7 +70,8 @@ export async function runRoom(
   socketUrl: string,
   load: RoomLoad,
   writeRecord: RecordWriter,
-): Promise<RoomResult> {
+  hooks: LoadHooks = {},
+): Promise<RoomMeasurement> {
   const room = `bench-${load.label}-${Math.random().toString(36).slice(2, 10)}`
   const clients: BenchClient[] = []
   for (let i = 0; i < load.editors + load.observers; i++)
@@ -103,6 +110,7 @@ export async function runRoom(
       tracker.recordSent(editor.index, editor.doc, measured, onFullyDelivered)
     }
 
+    await hooks.beforeLoad?.()
     // Phase 1: fixed rate, editors staggered over the period so the offered load is smooth.
     const periodMs = 1000 / load.editsPerSecondPerEditor
     const phaseStart = performance.now()
@@ -151,17 +159,18 @@ export async function runRoom(
     const saturationDeliveries = tracker.deliveries
     await waitUntil(() => tracker.allDelivered(), load.drainTimeoutMs)
 
+    await hooks.afterLoad?.()
     const { sent, lost } = tracker.counts()
     tracker.detach()
     return {
       server,
       load,
-      offeredUpdatesPerSecond: load.editors * load.editsPerSecondPerEditor,
-      p50Ms: percentile(latencies, 50),
-      p99Ms: percentile(latencies, 99),
-      deliveriesPerSecond: windowDeliveries / windowSeconds,
-      sustainedUpdatesPerSecond: saturationCompleted / saturationSeconds,
-      sustainedDeliveriesPerSecond: saturationDeliveries / saturationSeconds,
+      latenciesMs: latencies,
+      windowDeliveries,
+      windowSeconds,
+      saturationCompleted,
+      saturationDeliveries,
+      saturationSeconds,
       sent,
       lost,
       refusals: refusalsOf(clients),

@@ -8,20 +8,29 @@ const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url))
 export interface ServerChild {
   kind: ServerKind
   socketUrl: string
-  /** SIGTERM and wait for exit (a profiled child writes its .cpuprofile on the way out). */
+  /** Starts V8's CPU profiler inside the server process (start-up stays out of the profile). */
+  startProfile(): Promise<void>
+  /** Stops it and has the server write the .cpuprofile to `path`. */
+  stopProfile(path: string): Promise<void>
+  /** SIGTERM and wait for exit. */
   stop(): Promise<void>
 }
 
 export interface ServerChildOptions {
-  /** Directory for a V8 CPU profile of the server process; no profiling when absent. */
-  cpuProfileDir?: string
   startTimeoutMs?: number
 }
 
 /** Starts `server-process.ts <kind>` and resolves once it prints its `ready <url>` line. */
 export function startServerChild(kind: ServerKind, options: ServerChildOptions = {}): Promise<ServerChild> {
-  const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []
-  const child = spawn(process.execPath, [...nodeArgs, entry, kind], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [entry, kind], { stdio: ['pipe', 'pipe', 'pipe'] })
+  // Commands go down stdin one per line; each is acknowledged by one line on stdout.
+  const waitingForLine: { prefix: string; resolve: () => void }[] = []
+  const command = (line: string, acknowledgement: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (child.exitCode !== null) return reject(new Error(`${kind} server has exited`))
+      waitingForLine.push({ prefix: acknowledgement, resolve })
+      child.stdin?.write(`${line}\n`)
+    })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
@@ -41,11 +50,19 @@ export function startServerChild(kind: ServerKind, options: ServerChildOptions =
     })
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
+      const waiting = waitingForLine.findIndex((w) => line.startsWith(w.prefix))
+      if (waiting >= 0) waitingForLine.splice(waiting, 1)[0]!.resolve()
       const match = /^ready (\S+)$/.exec(line)
       if (!match) return
       clearTimeout(timer)
       child.removeAllListeners('exit')
-      resolve({ kind, socketUrl: match[1]!, stop: () => stopChild(child, kind, () => stderr) })
+      resolve({
+        kind,
+        socketUrl: match[1]!,
+        startProfile: () => command('profile-start', 'profiling'),
+        stopProfile: (path) => command(`profile-stop ${path}`, 'profiled'),
+        stop: () => stopChild(child, kind, () => stderr),
+      })
     })
   })
 }

@@ -1,10 +1,17 @@
 /**
  * Child-process entry: starts one server kind on a free port, prints `ready <socket url>` on stdout, and
- * closes it on SIGTERM (exit 0, so `--cpu-prof` writes its profile). Run alone so that the server's CPU time
- * and profile contain nothing of the benchmark's hundred clients.
+ * closes it on SIGTERM (exit 0). Run alone so that the server's CPU time and profile contain nothing of the
+ * benchmark's hundred clients.
  *
  *   node src/fanout/server-process.ts <y-websocket|hocuspocus|flowmap>
+ *
+ * Commands on stdin, one per line: `profile-start` (answers `profiling`) and `profile-stop <path>` (writes
+ * the V8 .cpuprofile there, answers `profiled`): the same profiler as `node --cpu-prof`, but only around
+ * the load, so module loading and start-up do not crowd the top of the table.
  */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { createInterface } from 'node:readline'
 import { isServerKind, SERVER_KINDS, type ServerKind, type StartedServer } from './servers/server-kind.ts'
 
 async function start(kind: ServerKind): Promise<StartedServer> {
@@ -40,5 +47,23 @@ process.on('SIGTERM', () => {
       process.exit(1)
     },
   )
+})
+
+const profiler = new Session()
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const run = async () => {
+    if (line === 'profile-start') {
+      profiler.connect()
+      await profiler.post('Profiler.enable')
+      await profiler.post('Profiler.start')
+      console.log('profiling')
+    } else if (line.startsWith('profile-stop ')) {
+      const { profile } = await profiler.post('Profiler.stop')
+      writeFileSync(line.slice('profile-stop '.length), JSON.stringify(profile))
+      profiler.disconnect()
+      console.log('profiled')
+    }
+  }
+  run().catch((error: unknown) => console.error(`profiler command "${line}" failed:`, error))
 })
 console.log(`ready ${server.socketUrl}`)
