@@ -59,6 +59,10 @@ describe('operational routes', () => {
     expect(text).toMatch(/^flowmap_open_boards 1$/m)
     expect(text).toMatch(/^flowmap_storage_write_seconds_count\{operation="append"\} 1$/m)
     expect(text).toMatch(/^flowmap_message_bytes_total [1-9]\d*$/m)
+    expect(await requestJson(url('/metrics'), { method: 'POST' })).toMatchObject({
+      status: 405,
+      body: { error: 'method-not-allowed' },
+    })
   })
 
   it('accepts WebSocket upgrades on /collab only', async () => {
