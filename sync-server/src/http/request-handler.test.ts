@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -8,11 +8,14 @@ import { makeDataDir, startTestServer, TEST_SECRET, type TestServer } from '../t
 
 let server: TestServer
 let clients: BoardClient[] = []
+let extraDirs: string[] = []
 
 afterEach(async () => {
   for (const client of clients) client.destroy()
   clients = []
   await server.dispose()
+  for (const dir of extraDirs) rmSync(dir, { recursive: true, force: true })
+  extraDirs = []
 })
 
 function url(path: string): string {
@@ -84,6 +87,7 @@ describe('operational routes', () => {
 describe('the built client', () => {
   it('serves files with content types and cache headers, and index.html for app routes', async () => {
     const clientDir = makeDataDir()
+    extraDirs.push(clientDir)
     mkdirSync(join(clientDir, 'assets'))
     writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Flowmap</title>')
     writeFileSync(join(clientDir, 'assets', 'index-B4x9Kq2Z.js'), 'console.log(1)')
@@ -110,7 +114,9 @@ describe('the built client', () => {
   })
 
   it('says the client is not built when there is none', async () => {
-    server = await startTestServer({ clientDir: join(makeDataDir(), 'missing') })
+    const parent = makeDataDir()
+    extraDirs.push(parent)
+    server = await startTestServer({ clientDir: join(parent, 'missing') })
     expect(await requestJson(url('/'))).toMatchObject({ status: 404, body: { error: 'client-not-built' } })
   })
 })
