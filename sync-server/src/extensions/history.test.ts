@@ -1,5 +1,5 @@
-import { readRecords, readRoles, workflowShape, writeRecord, writeRole } from '@flowmap/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { readRecord, readRecords, readRoles, workflowShape, writeRecord, writeRole } from '@flowmap/shared'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
@@ -68,6 +68,19 @@ describe('history', () => {
     const fromScratch = new Y.Doc()
     for (const entry of entries) Y.applyUpdate(fromScratch, entry.update)
     expect(Y.encodeStateAsUpdate(fromScratch)).toEqual(Y.encodeStateAsUpdate(replayed))
+  })
+
+  it('refuses, rather than acknowledges, an update it cannot append', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const board = 'disk-gone'
+    const ada = await editor(board, 'ada')
+    const bo = await editor(board, 'bo')
+    server.server.storage.close()
+    writeRecord(ada.doc, workflowShape('step', { id: 'unstored', props: { label: 'nowhere to go' } }))
+    await vi.waitFor(() => expect(ada.rejections).toHaveLength(1))
+    expect(ada.rejections[0]).toMatchObject({ code: 'storage-unavailable', recordId: null })
+    expect(ada.provider.hasUnsyncedChanges).toBe(true)
+    expect(readRecord(bo.doc, 'shape:unstored')).toBeUndefined()
   })
 })
 
