@@ -7,7 +7,9 @@ import type { BoardSource } from './board-source.ts'
  * The strip above the board: where you are (Flowmap, the board's title) and how the board is doing
  * (the sync layer's connection chip, with what went wrong below it when something did).
  */
-export function BoardHeader({ board }: { board: BoardSource }) {
+type BoardHeaderProps = { board: BoardSource; panelsOpen: boolean; onTogglePanels(): void }
+
+export function BoardHeader({ board, panelsOpen, onTogglePanels }: BoardHeaderProps) {
   const { doc } = board
   const [title, setTitle] = useState(() => (doc ? readBoard(doc).title : ''))
   const [draft, setDraft] = useState<string | null>(null)
@@ -63,6 +65,16 @@ export function BoardHeader({ board }: { board: BoardSource }) {
           connectionProblem={board.connectionProblem}
         />
       </div>
+      <button
+        type="button"
+        className="flowmap-button flowmap-header__panels"
+        aria-pressed={panelsOpen}
+        aria-controls="flowmap-sidebar"
+        onClick={onTogglePanels}
+        title={panelsOpen ? 'Hide the properties and roles panels' : 'Show the properties and roles panels'}
+      >
+        {panelsOpen ? 'Hide panels' : 'Panels'}
+      </button>
     </header>
   )
 }

@@ -12,12 +12,17 @@ import { BoardHeader } from './BoardHeader.tsx'
 import { BoardToolbar } from './BoardToolbar.tsx'
 import { useBoardSource } from './board-source.ts'
 import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
+import { EmptyBoardHint } from './EmptyBoardHint.tsx'
 import { exposeEditor } from './test-hook.ts'
 import { TLDRAW_ASSET_URLS } from './tldraw-asset-urls.ts'
 import { useBoardRoles } from './use-board-roles.ts'
 
 // Module constants, not inline literals: tldraw remounts its editor when these props change identity.
-const COMPONENTS: TLComponents = { Toolbar: BoardToolbar, ContextMenu: BoardContextMenu }
+const COMPONENTS: TLComponents = {
+  Toolbar: BoardToolbar,
+  ContextMenu: BoardContextMenu,
+  InFrontOfTheCanvas: EmptyBoardHint,
+}
 
 type BoardPageProps = { boardId: string; token: string | null; licenseKey: string | null }
 
@@ -26,6 +31,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS })
   const roles = useBoardRoles(board.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [panelsOpen, setPanelsOpen] = useState(true)
 
   const onMount = useCallback((mounted: Editor) => {
     setEditor(mounted)
@@ -48,7 +54,11 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
 
   return (
     <div className="flowmap-board" data-board-id={boardId}>
-      <BoardHeader board={board} />
+      <BoardHeader
+        board={board}
+        panelsOpen={panelsOpen}
+        onTogglePanels={() => setPanelsOpen((open) => !open)}
+      />
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
           <Tldraw
@@ -62,7 +72,12 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             onMount={onMount}
           />
         </main>
-        <aside className="flowmap-sidebar" aria-label="Board panels">
+        <aside
+          className="flowmap-sidebar"
+          id="flowmap-sidebar"
+          aria-label="Board panels"
+          hidden={!panelsOpen}
+        >
           {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
           <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} />
         </aside>
