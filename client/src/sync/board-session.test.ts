@@ -174,4 +174,22 @@ describe('board session', () => {
     expect(records.find((r) => r.id === 'shape:s1')).toMatchObject({ props: { label: 'Final' } })
     expect(records.find((r) => r.id === 'shape:s2')).toMatchObject({ props: { label: 'Made offline' } })
   })
+
+  it('shows a storage failure and keeps the board working in memory', async () => {
+    const { collabUrl } = await serve()
+    const database = createBoardDatabase(deviceName())
+    database.close()
+    const session = new BoardSession({
+      boardId: 'no-storage',
+      token: null,
+      store: boardStore(),
+      collabUrl,
+      database,
+    })
+    cleanups.push(() => session.destroy())
+    await session.start()
+    expect(session.getState().storageError).toMatch(/Local storage was closed/)
+    expect(session.getState().load).toEqual({ state: 'ready' })
+    await online(session)
+  })
 })
