@@ -1,4 +1,4 @@
-import type { WorkflowGraph } from '../graph/workflow-graph.ts'
+import type { WorkflowEdge } from '../graph/workflow-graph.ts'
 import type { LintIssue, LintRule } from './lint-rule.ts'
 import { quoteLabel } from './lint-rule.ts'
 
@@ -8,16 +8,31 @@ export const dependencyCycle: LintRule = {
   title: 'Dependency cycle',
   severity: 'error',
   check(graph) {
-    return dependencyCycles(graph).map((cycle) => {
-      const names = cycle.nodeIds.map((id) => quoteLabel(graph.nodeById.get(id)?.label ?? '', id))
-      return {
-        ruleId: 'dependency-cycle',
-        severity: 'error',
-        message: `Dependency cycle: ${names.join(' → ')} → ${names[0]} all wait on each other; remove one of these dependencies`,
-        shapeIds: [...cycle.nodeIds, ...cycle.edgeIds],
-      } satisfies LintIssue
-    })
+    return dependencyCycleIssues(graph.edges, (id) => graph.nodeById.get(id)?.label)
   },
+}
+
+/**
+ * One issue per cycle among the given connectors (only dependency connectors bound at both ends
+ * count). Members and connectors are ordered by id, so the issue does not depend on read order.
+ */
+export function dependencyCycleIssues(
+  edges: Iterable<WorkflowEdge>,
+  labelOf: (shapeId: string) => string | undefined,
+): LintIssue[] {
+  return dependencyCycles(edges).map((cycle) => {
+    const names = cycle.nodeIds.map((id) => quoteLabel(labelOf(id) ?? '', id))
+    const message =
+      names.length === 1
+        ? `Dependency cycle: ${names[0]} depends on itself; remove that dependency`
+        : `Dependency cycle: ${names.join(', ')} all wait on each other; remove one of these dependencies`
+    return {
+      ruleId: 'dependency-cycle',
+      severity: 'error',
+      message,
+      shapeIds: [...cycle.nodeIds, ...cycle.edgeIds],
+    } satisfies LintIssue
+  })
 }
 
 type Cycle = { nodeIds: string[]; edgeIds: string[] }
@@ -26,9 +41,9 @@ type Cycle = { nodeIds: string[]; edgeIds: string[] }
  * Strongly connected components of the dependency connectors with more than one shape, or a shape
  * that depends on itself (Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
  */
-function dependencyCycles(graph: WorkflowGraph): Cycle[] {
+function dependencyCycles(edges: Iterable<WorkflowEdge>): Cycle[] {
   const successors = new Map<string, Array<{ to: string; edgeId: string }>>()
-  for (const edge of graph.edges) {
+  for (const edge of edges) {
     if (edge.flow !== 'dependency' || edge.from === null || edge.to === null) continue
     const list = successors.get(edge.from)
     const entry = { to: edge.to, edgeId: edge.id }
@@ -80,7 +95,8 @@ function dependencyCycles(graph: WorkflowGraph): Cycle[] {
       const edgeIds = component.flatMap((id) =>
         (successors.get(id) ?? []).filter((entry) => members.has(entry.to)).map((entry) => entry.edgeId),
       )
-      if (component.length > 1 || edgeIds.length > 0) cycles.push({ nodeIds: component.reverse(), edgeIds })
+      if (component.length > 1 || edgeIds.length > 0)
+        cycles.push({ nodeIds: component.sort(), edgeIds: edgeIds.sort() })
     }
   }
   return cycles

@@ -1,4 +1,5 @@
 import { flowReachability } from '../graph/flow-reachability.ts'
+import type { WorkflowNode } from '../graph/workflow-graph.ts'
 import type { LintIssue, LintRule } from './lint-rule.ts'
 import { quoteLabel } from './lint-rule.ts'
 
@@ -8,19 +9,29 @@ export const endUnreachable: LintRule = {
   title: 'End unreachable',
   severity: 'error',
   check(graph) {
-    const ends = graph.nodes.filter((node) => node.shape.type === 'event' && node.shape.props.kind === 'end')
+    const ends = graph.nodes.filter(isEndEvent)
     if (ends.length === 0) return []
     const { reached } = flowReachability(graph)
     const issues: LintIssue[] = []
     for (const end of ends) {
-      if (reached.has(end.id)) continue
-      issues.push({
-        ruleId: 'end-unreachable',
-        severity: 'error',
-        message: `End ${quoteLabel(end.label, '(unnamed)')} is reached by no path from a start: connect the last step to it`,
-        shapeIds: [end.id],
-      })
+      const issue = unreachableEndIssue(end, reached)
+      if (issue !== null) issues.push(issue)
     }
     return issues
   },
+}
+
+function isEndEvent(node: WorkflowNode): boolean {
+  return node.shape.type === 'event' && node.shape.props.kind === 'end'
+}
+
+/** The rule for one shape, given what the starts reach. */
+export function unreachableEndIssue(node: WorkflowNode, reached: ReadonlySet<string>): LintIssue | null {
+  if (!isEndEvent(node) || reached.has(node.id)) return null
+  return {
+    ruleId: 'end-unreachable',
+    severity: 'error',
+    message: `End ${quoteLabel(node.label, '(unnamed)')} is reached by no path from a start: connect the last step to it`,
+    shapeIds: [node.id],
+  }
 }

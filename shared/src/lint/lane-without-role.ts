@@ -1,3 +1,5 @@
+import type { WorkflowLane } from '../graph/workflow-graph.ts'
+import type { Role } from '../schema/role.ts'
 import type { LintIssue, LintRule } from './lint-rule.ts'
 import { quoteLabel } from './lint-rule.ts'
 
@@ -9,23 +11,29 @@ export const laneWithoutRole: LintRule = {
   check(graph) {
     const issues: LintIssue[] = []
     for (const lane of graph.lanes) {
-      const name = `Lane ${quoteLabel(lane.label, '(unnamed)')}`
-      if (lane.roleId === null) {
-        issues.push({
-          ruleId: 'lane-without-role',
-          severity: 'warning',
-          message: `${name} has no role: bind it to the person, team, system or AI agent that works in it`,
-          shapeIds: [lane.id],
-        })
-      } else if (!graph.roleById.has(lane.roleId)) {
-        issues.push({
-          ruleId: 'lane-without-role',
-          severity: 'warning',
-          message: `${name} is bound to a role that no longer exists (${lane.roleId}): pick an existing role`,
-          shapeIds: [lane.id],
-        })
-      }
+      const issue = laneRoleIssue(lane, graph.roleById)
+      if (issue !== null) issues.push(issue)
     }
     return issues
   },
+}
+
+/** The rule for one lane. */
+export function laneRoleIssue(lane: WorkflowLane, roleById: ReadonlyMap<string, Role>): LintIssue | null {
+  const name = `Lane ${quoteLabel(lane.label, '(unnamed)')}`
+  if (lane.roleId === null) {
+    return {
+      ruleId: 'lane-without-role',
+      severity: 'warning',
+      message: `${name} has no role: bind it to the person, team, system or AI agent that works in it`,
+      shapeIds: [lane.id],
+    }
+  }
+  if (roleById.has(lane.roleId)) return null
+  return {
+    ruleId: 'lane-without-role',
+    severity: 'warning',
+    message: `${name} is bound to a role that no longer exists (${lane.roleId}): pick an existing role`,
+    shapeIds: [lane.id],
+  }
 }

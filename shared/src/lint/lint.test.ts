@@ -221,8 +221,8 @@ describe('duplicate-step-label', () => {
       {
         ruleId: 'duplicate-step-label',
         severity: 'warning',
-        message: '2 steps are named "Intake" in lane "Legal": rename or merge them',
-        shapeIds: ['shape:intake', 'shape:again'],
+        message: '2 steps are named "intake" in lane "Legal": rename or merge them',
+        shapeIds: ['shape:again', 'shape:intake'],
       },
     ])
   })

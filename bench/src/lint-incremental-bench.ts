@@ -1,0 +1,132 @@
+/**
+ * Issue 6's lint benchmark: the incremental lint (what the lint panel runs per transaction) against a
+ * full `lint(toWorkflowGraph(records, roles))` of the same board, in the same process, after one
+ * change to a generated map of 5,000 nodes and 8,000 connectors (about 29,000 records).
+ *
+ * Each kind of change is applied and undone in turn (so the board stays the same size), and each
+ * application is timed twice: the incremental re-lint (apply the change, read the issue list) and a
+ * full lint of the board as it now is. Interleaved, so load drift (2 shared cores) hits both alike.
+ * The ratio full / incremental is the figure; the issue's goal is at least 50x.
+ *
+ * Env: BENCH_QUICK=1 for fewer rounds; LINT_INCREMENTAL_ROUNDS=n to choose.
+ */
+import { pathToFileURL } from 'node:url'
+import {
+  connector,
+  createIncrementalLint,
+  generateWorkflowMap,
+  lint,
+  type RecordsChange,
+  toWorkflowGraph,
+  type WorkflowMap,
+} from '@flowmap/shared'
+import { percentile } from './stats/percentile.ts'
+
+type BoardRecord = WorkflowMap['records'][number]
+type Change = { name: string; apply: RecordsChange; undo: RecordsChange }
+
+const NODES = 5000
+const EDGES = 8000
+const GOAL = 50
+
+export async function runLintIncrementalBench(): Promise<void> {
+  const rounds = Number(process.env.LINT_INCREMENTAL_ROUNDS ?? (process.env.BENCH_QUICK === '1' ? 9 : 31))
+  const { records, roles } = generateWorkflowMap({ nodes: NODES, edges: EDGES, seed: 42 })
+  const board = new Map<string, BoardRecord>(records.map((record) => [record.id, record]))
+  console.log(
+    `map: ${NODES} nodes, ${EDGES} connectors, ${records.length} records; ${rounds} rounds per change`,
+  )
+
+  let started = performance.now()
+  const incremental = createIncrementalLint({ records, roles })
+  console.log(
+    `initial incremental build: ${(performance.now() - started).toFixed(1)} ms, ${incremental.issues().length} issues`,
+  )
+
+  const changes = changesOf(board)
+  const applyTo = (change: RecordsChange) => {
+    for (const id of change.removed) board.delete(id)
+    for (const record of change.upserted) board.set(record.id, record)
+  }
+
+  const summary: Array<{ name: string; incremental: number; full: number }> = []
+  for (const change of changes) {
+    const incrementalMs: number[] = []
+    const fullMs: number[] = []
+    for (let round = 0; round < rounds + 2; round++) {
+      for (const step of [change.apply, change.undo]) {
+        applyTo(step)
+        started = performance.now()
+        incremental.applyRecords(step)
+        const count = incremental.issues().length
+        const afterIncremental = performance.now()
+        const full = lint(toWorkflowGraph(board.values(), roles))
+        const afterFull = performance.now()
+        if (count !== full.length)
+          throw new Error(`${change.name}: incremental ${count} issues, full ${full.length}`)
+        if (round < 2) continue // warm-up
+        incrementalMs.push(afterIncremental - started)
+        fullMs.push(afterFull - afterIncremental)
+      }
+    }
+    summary.push({
+      name: change.name,
+      incremental: percentile(incrementalMs, 50)!,
+      full: percentile(fullMs, 50)!,
+    })
+  }
+
+  for (const row of summary) {
+    const ratio = row.full / row.incremental
+    console.log(
+      `${row.name.padEnd(44)} incremental median ${row.incremental.toFixed(3).padStart(8)} ms   full ${row.full.toFixed(1).padStart(7)} ms   ${ratio.toFixed(0).padStart(6)}x${ratio >= GOAL ? '' : `  (below the ${GOAL}x goal)`}`,
+    )
+  }
+  const worst = Math.min(...summary.map((row) => row.full / row.incremental))
+  console.log(`ratio full / incremental, worst kind of change: ${worst.toFixed(0)}x (goal ${GOAL}x)`)
+}
+
+/** One change of each kind a person makes, with its undo, on records of the generated map. */
+function changesOf(board: Map<string, BoardRecord>): Change[] {
+  const shape = (id: string) => board.get(id) as Extract<BoardRecord, { typeName: 'shape' }>
+  const step = shape('shape:node-2501')
+  const edited = (props: object, extra: object = {}) =>
+    ({ ...step, ...extra, props: { ...step.props, ...props } }) as BoardRecord
+  const back = { upserted: [step], removed: [] }
+  // A chain connector in the middle of the map: removing it may cut off what lies behind (the
+  // reachability rules' expensive case), drawing it back extends reach again.
+  const cut = ['shape:edge-2500', 'binding:edge-2500-start', 'binding:edge-2500-end']
+  const chainLink = cut.map((id) => board.get(id)!)
+  const extra = connector({ id: 'bench-extra', from: 'node-10', to: 'node-4000' })
+  return [
+    {
+      name: 'rename a step',
+      apply: { upserted: [edited({ label: 'Renamed step' })], removed: [] },
+      undo: back,
+    },
+    {
+      name: 'assign an owner to a step',
+      apply: { upserted: [edited({ owner: 'role:1' })], removed: [] },
+      undo: back,
+    },
+    {
+      name: 'move a step into another lane',
+      apply: { upserted: [edited({}, { parentId: 'shape:lane-0' })], removed: [] },
+      undo: back,
+    },
+    {
+      name: 'draw a sequence connector (arrow + 2 bindings)',
+      apply: { upserted: extra, removed: [] },
+      undo: { upserted: [], removed: extra.map((record) => record.id) },
+    },
+    {
+      name: 'delete a sequence connector on the main path',
+      apply: { upserted: [], removed: cut },
+      undo: { upserted: chainLink, removed: [] },
+    },
+  ]
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runLintIncrementalBench()
+}

@@ -1,0 +1,217 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { writeBoard } from '../../doc/board.ts'
+import { deleteRecords, writeRecords } from '../../doc/records.ts'
+import { writeRole } from '../../doc/roles.ts'
+import { toWorkflowGraph } from '../../graph/to-workflow-graph.ts'
+import type { Role } from '../../schema/role.ts'
+import { generateWorkflowMap } from '../../testing/generate-workflow-map.ts'
+import { connector, workflowShape } from '../../testing/shape-records.ts'
+import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
+import { lint } from '../lint.ts'
+import { LINT_RULE_IDS, type LintIssue } from '../lint-rule.ts'
+import { createIncrementalLint } from './incremental-lint.ts'
+import { observeLint } from './observe-lint.ts'
+
+/** Issues as a sorted list of strings: the incremental lint promises the same set, in any order. */
+function canonical(issues: readonly LintIssue[]): string[] {
+  return issues.map((issue) => JSON.stringify(issue)).sort()
+}
+
+const ROLE_POOL: Role[] = [
+  { id: 'role:a', name: 'A', color: '#c33', kind: 'person' },
+  { id: 'role:b', name: 'B', color: '#36c', kind: 'ai-agent' },
+]
+
+// Separate id pools per kind keep parent chains acyclic (a parent cycle is a state the board repair
+// removes before anything reads it); within the node pool, an id changes type when re-created.
+const nodeId = fc.constantFrom('n1', 'n2', 'n3', 'n4', 'n5', 'n6')
+const laneId = fc.constantFrom('l1', 'l2')
+const stageId = fc.constantFrom('s1')
+const arrowId = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5')
+const label = fc.constantFrom('', 'Review', ' review', 'Ship', 'x')
+const roleRef = fc.constantFrom(null, 'role:a', 'role:b')
+const shapeRef = (id: string) => `shape:${id}`
+const nodeParent = fc.constantFrom('page:page', 'shape:l1', 'shape:l2', 'shape:s1')
+
+const upsertNode: fc.Arbitrary<TLRecord[]> = fc.oneof(
+  fc
+    .record({ id: nodeId, parentId: nodeParent, label, owner: roleRef })
+    .map(({ id, parentId, label, owner }) => [
+      workflowShape('step', { id, parentId, props: { label, owner } }),
+    ]),
+  fc
+    .record({ id: nodeId, parentId: nodeParent, question: label })
+    .map(({ id, parentId, question }) => [workflowShape('decision', { id, parentId, props: { question } })]),
+  fc
+    .record({
+      id: nodeId,
+      parentId: nodeParent,
+      kind: fc.constantFrom('start', 'end') as fc.Arbitrary<'start' | 'end'>,
+      label,
+    })
+    .map(({ id, parentId, kind, label }) => [
+      workflowShape('event', { id, parentId, props: { kind, label } }),
+    ]),
+  fc
+    .record({ id: nodeId, parentId: nodeParent })
+    .map(({ id, parentId }) => [workflowShape('artifact', { id, parentId })]),
+)
+const upsertContainer: fc.Arbitrary<TLRecord[]> = fc.oneof(
+  fc
+    .record({ id: laneId, parentId: fc.constantFrom('page:page', 'shape:s1'), label, roleId: roleRef })
+    .map(({ id, parentId, label, roleId }) => [
+      workflowShape('lane', { id, parentId, props: { label, roleId } }),
+    ]),
+  stageId.map((id) => [workflowShape('stage', { id, props: { label: 'Stage' } })]),
+)
+const upsertArrow: fc.Arbitrary<TLRecord[]> = fc
+  .record({
+    id: arrowId,
+    flow: fc.constantFrom(undefined, 'sequence', 'dependency', 'information') as fc.Arbitrary<
+      'sequence' | 'dependency' | 'information' | undefined
+    >,
+    branch: fc.constantFrom(undefined, 'yes', 'no'),
+    text: fc.constantFrom(undefined, '', 'maybe'),
+  })
+  .map(({ id, flow, branch, text }) => [
+    connector({
+      id,
+      from: null,
+      to: null,
+      ...(flow === undefined ? {} : { flow }),
+      ...(branch === undefined ? {} : { branch }),
+      ...(text === undefined ? {} : { text }),
+    })[0]!,
+  ])
+/** Binds one end of an arrow (the binding's id is fixed per arrow and end, as tldraw keeps one). */
+const bindEnd: fc.Arbitrary<TLRecord[]> = fc
+  .record({
+    arrow: arrowId,
+    start: fc.boolean(),
+    target: fc.oneof(nodeId, laneId, fc.constant('a1')),
+  })
+  .map(({ arrow, start, target }) =>
+    connector({ id: arrow, from: start ? target : null, to: start ? null : target }).slice(1),
+  )
+/** A connector drawn whole: arrow and both bindings in one transaction. */
+const drawConnector: fc.Arbitrary<TLRecord[]> = fc
+  .record({
+    id: arrowId,
+    from: nodeId,
+    to: nodeId,
+    flow: fc.constantFrom('sequence', 'dependency') as fc.Arbitrary<'sequence' | 'dependency'>,
+    branch: fc.constantFrom(undefined, 'yes', 'no'),
+  })
+  .map(({ id, from, to, flow, branch }) =>
+    connector({ id, from, to, flow, ...(branch === undefined ? {} : { branch }) }),
+  )
+
+type Edit =
+  | { kind: 'upsert'; records: TLRecord[] }
+  | { kind: 'remove'; ids: string[] }
+  | { kind: 'roles'; roles: Role[] }
+  | { kind: 'disable'; ruleIds: string[] }
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .oneof(upsertNode, upsertContainer, upsertArrow, bindEnd, drawConnector)
+      .map((records) => ({ kind: 'upsert' as const, records })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          nodeId.map(shapeRef),
+          laneId.map(shapeRef),
+          stageId.map(shapeRef),
+          arrowId.map(shapeRef),
+          fc.tuple(arrowId, fc.constantFrom('start', 'end')).map(([arrow, end]) => `binding:${arrow}-${end}`),
+        ),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((ids) => ({ kind: 'remove' as const, ids })),
+  },
+  { weight: 1, arbitrary: fc.subarray(ROLE_POOL).map((roles) => ({ kind: 'roles' as const, roles })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .subarray([...LINT_RULE_IDS], { maxLength: 3 })
+      .map((ruleIds) => ({ kind: 'disable' as const, ruleIds })),
+  },
+)
+
+describe('incremental lint', () => {
+  test('equals a full lint run after every step of a random edit sequence', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 60 }), (edits) => {
+        const board = new Map<string, TLRecord>()
+        let roles: Role[] = [...ROLE_POOL]
+        let disabledRules: string[] = []
+        const incremental = createIncrementalLint({ records: [], roles })
+        for (const step of edits) {
+          if (step.kind === 'upsert') {
+            for (const record of step.records) board.set(record.id, record)
+            incremental.applyRecords({ upserted: step.records, removed: [] })
+          } else if (step.kind === 'remove') {
+            const removed = step.ids.filter((id) => board.delete(id))
+            incremental.applyRecords({ upserted: [], removed })
+          } else if (step.kind === 'roles') {
+            roles = step.roles
+            incremental.setRoles(roles)
+          } else {
+            disabledRules = step.ruleIds
+            incremental.setDisabledRules(disabledRules)
+          }
+          const full = lint(toWorkflowGraph(board.values(), roles), { disabledRules })
+          expect(canonical(incremental.issues())).toEqual(canonical(full))
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('starts from a whole board with the same issues as a full run', () => {
+    const map = generateWorkflowMap({ nodes: 400, edges: 700, seed: 5 })
+    const incremental = createIncrementalLint({ records: map.records, roles: map.roles })
+    const full = lint(toWorkflowGraph(map.records, map.roles))
+    expect(full.length).toBeGreaterThan(0)
+    expect(canonical(incremental.issues())).toEqual(canonical(full))
+  })
+
+  test('keeps the same issue list (same array) while an edit changes no issue', () => {
+    const incremental = createIncrementalLint({ records: cleanApprovalMap(), roles: approvalRoles })
+    const before = incremental.issues()
+    incremental.applyRecords({
+      upserted: [workflowShape('step', { id: 'sign', x: 300, props: { label: 'Sign', owner: 'role:bot' } })],
+      removed: [],
+    })
+    expect(incremental.issues()).toBe(before)
+  })
+})
+
+describe('observeLint', () => {
+  test('reports a decision with one branch, and clears it when the second branch is drawn', () => {
+    const doc = new Y.Doc()
+    for (const role of approvalRoles) writeRole(doc, role)
+    const withoutSecondBranch = cleanApprovalMap().filter((record) => !record.id.includes('c4'))
+    writeRecords(doc, withoutSecondBranch)
+    const reports: string[][] = []
+    const stop = observeLint(doc, (issues) => reports.push(issues.map((issue) => issue.ruleId)))
+    expect(reports.at(-1)).toContain('decision-without-branches')
+    writeRecords(doc, connector({ id: 'c4', from: 'approve', to: 'reject', branch: 'no' }))
+    expect(reports.at(-1)).toEqual([])
+    writeBoard(doc, { disabledLintRules: ['step-unreachable'] })
+    deleteRecords(doc, ['shape:c1', 'binding:c1-start', 'binding:c1-end'])
+    // Nothing reaches the steps now, but that rule is switched off for this board: only the end shows.
+    expect(reports.at(-1)).toEqual(['end-unreachable'])
+    stop()
+    writeRecords(doc, [workflowShape('lane', { id: 'unbound' })])
+    expect(reports.at(-1)).toEqual(['end-unreachable'])
+  })
+})
