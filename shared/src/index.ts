@@ -75,6 +75,12 @@ export {
   recordsSnapshot,
   type SessionOptions,
 } from './history/recorded-session.ts'
+export {
+  createIncrementalLint,
+  type IncrementalLint,
+  type IncrementalLintOptions,
+} from './lint/incremental/incremental-lint.ts'
+export { type LintListener, observeLint } from './lint/incremental/observe-lint.ts'
 export { LINT_RULES, type LintOptions, lint } from './lint/lint.ts'
 export {
   LINT_RULE_IDS,
