@@ -39,7 +39,7 @@ export function App() {
 
   switch (route.page) {
     case 'new-board':
-      return <NewBoardPage navigate={navigate} />
+      return <NewBoardPage token={route.token} navigate={navigate} />
     case 'board':
       // The licence key must be known before tldraw mounts, so the board waits for /config.json.
       return runtime ? (

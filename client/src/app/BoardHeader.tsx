@@ -7,9 +7,9 @@ import type { BoardSource } from './board-source.ts'
  * The strip above the board: where you are (Flowmap, the board's title) and how the board is doing
  * (the sync layer's connection chip, with what went wrong below it when something did).
  */
-type BoardHeaderProps = { board: BoardSource; panelsOpen: boolean; onTogglePanels(): void }
+type BoardHeaderProps = { board: BoardSource; viewOnly: boolean; panelsOpen: boolean; onTogglePanels(): void }
 
-export function BoardHeader({ board, panelsOpen, onTogglePanels }: BoardHeaderProps) {
+export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels }: BoardHeaderProps) {
   const { doc } = board
   const [title, setTitle] = useState(() => (doc ? readBoard(doc).title : ''))
   const [draft, setDraft] = useState<string | null>(null)
@@ -44,7 +44,7 @@ export function BoardHeader({ board, panelsOpen, onTogglePanels }: BoardHeaderPr
         className="flowmap-header__title"
         aria-label="Board title"
         value={draft ?? title}
-        disabled={!doc}
+        disabled={!doc || viewOnly}
         onFocus={() => setDraft(title)}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={commit}
@@ -56,6 +56,15 @@ export function BoardHeader({ board, panelsOpen, onTogglePanels }: BoardHeaderPr
           }
         }}
       />
+      {viewOnly && (
+        <span
+          className="flowmap-header__badge"
+          data-testid="view-only-badge"
+          title="This link lets you look, not edit"
+        >
+          View only
+        </span>
+      )}
       <div className="flowmap-header__status">
         <ConnectionStatusChip
           status={board.status}

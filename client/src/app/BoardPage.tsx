@@ -13,6 +13,7 @@ import { BoardToolbar } from './BoardToolbar.tsx'
 import { useBoardSource } from './board-source.ts'
 import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
+import { readShareToken } from './share-token.ts'
 import { exposeEditor } from './test-hook.ts'
 import { TLDRAW_ASSET_URLS } from './tldraw-asset-urls.ts'
 import { useBoardRoles } from './use-board-roles.ts'
@@ -32,17 +33,23 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const roles = useBoardRoles(board.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [panelsOpen, setPanelsOpen] = useState(true)
+  const viewOnly = readShareToken(token)?.role === 'viewer'
 
-  const onMount = useCallback((mounted: Editor) => {
-    setEditor(mounted)
-    const stopOwnership = registerLaneOwnership(mounted)
-    const stopFlowStyle = registerConnectorFlowStyle(mounted)
-    return () => {
-      stopOwnership()
-      stopFlowStyle()
-      setEditor(null)
-    }
-  }, [])
+  const onMount = useCallback(
+    (mounted: Editor) => {
+      setEditor(mounted)
+      // A viewer's link opens the board read-only: no tools, no edits (the server refuses them anyway).
+      if (viewOnly) mounted.updateInstanceState({ isReadonly: true })
+      const stopOwnership = registerLaneOwnership(mounted)
+      const stopFlowStyle = registerConnectorFlowStyle(mounted)
+      return () => {
+        stopOwnership()
+        stopFlowStyle()
+        setEditor(null)
+      }
+    },
+    [viewOnly],
+  )
 
   useEffect(() => {
     exposeEditor(editor)
@@ -56,6 +63,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     <div className="flowmap-board" data-board-id={boardId}>
       <BoardHeader
         board={board}
+        viewOnly={viewOnly}
         panelsOpen={panelsOpen}
         onTogglePanels={() => setPanelsOpen((open) => !open)}
       />

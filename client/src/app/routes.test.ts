@@ -3,7 +3,8 @@ import { boardPath, parseRoute } from './routes.ts'
 
 describe('parseRoute', () => {
   it('sends the root to the page that creates a board', () => {
-    expect(parseRoute('/', '')).toEqual({ page: 'new-board' })
+    expect(parseRoute('/', '')).toEqual({ page: 'new-board', token: null })
+    expect(parseRoute('/', '?token=abc')).toEqual({ page: 'new-board', token: 'abc' })
   })
 
   it('opens a board with the share token from the query string', () => {

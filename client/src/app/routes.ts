@@ -1,6 +1,6 @@
 /** Where the browser is in the app: the page that creates a board, or one board. */
 export type Route =
-  | { readonly page: 'new-board' }
+  | { readonly page: 'new-board'; readonly token: string | null }
   | { readonly page: 'board'; readonly boardId: string; readonly token: string | null }
   | { readonly page: 'not-found'; readonly path: string }
 
@@ -9,11 +9,12 @@ export type Route =
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/
 
 export function parseRoute(pathname: string, search: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'new-board' }
+  const token = new URLSearchParams(search).get('token') || null
+  // `/?token=...`: a facilitator's link that may create boards on a server that requires sign-in.
+  if (pathname === '/' || pathname === '') return { page: 'new-board', token }
   const match = BOARD_PATH.exec(pathname)
   if (!match?.[1]) return { page: 'not-found', path: pathname }
-  const token = new URLSearchParams(search).get('token')
-  return { page: 'board', boardId: match[1], token: token === '' ? null : token }
+  return { page: 'board', boardId: match[1], token }
 }
 
 /** The path that opens a board, keeping a share token so a reload stays signed in. */
