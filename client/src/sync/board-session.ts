@@ -22,6 +22,7 @@ import { loadDocIntoStore } from './load-doc-into-store.ts'
 import type { Refusal, RefusalMessage } from './refusal-message.ts'
 import { applyResetPlan, planRefusalReset } from './refusal-reset.ts'
 import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
+import type { UndoGuard } from './undo-guard.ts'
 
 export type BoardLoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; problem: string }
 
@@ -47,6 +48,8 @@ export interface BoardSessionOptions {
   readonly compactionThreshold?: number
   /** Why `database` is null, when opening it already failed; shown as the storage error. */
   readonly storageProblem?: string | null
+  /** Keeps undo to local edits; the hook creates it with the store (see undo-guard.ts). */
+  readonly undoGuard?: UndoGuard
   /** Where records the store cannot take are reported (default: console.warn). */
   onRejectedRecord?(message: string): void
 }
@@ -155,7 +158,12 @@ export class BoardSession {
       return
     }
     for (const skipped of load.skipped) this.#reportRejectedRecord(skipped)
-    this.#binding = bindStoreToDoc({ store, doc, onRejectedRecord: (m) => this.#reportRejectedRecord(m) })
+    this.#binding = bindStoreToDoc({
+      store,
+      doc,
+      onRejectedRecord: (m) => this.#reportRejectedRecord(m),
+      undoGuard: this.#options.undoGuard,
+    })
     if (database && this.#local) {
       const local = this.#local
       this.#stopWatchingDoc.push(

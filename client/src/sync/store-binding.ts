@@ -27,6 +27,7 @@ import type * as Y from 'yjs'
 import { isStructuralChange, repairBoard } from './board-repair.ts'
 import { applyRecordChange } from './record-patch.ts'
 import { isDocumentScoped, prepareForStore } from './store-records.ts'
+import type { UndoGuard } from './undo-guard.ts'
 
 export interface StoreBinding {
   /** The origin of every transaction this binding writes; compare by identity. */
@@ -41,6 +42,8 @@ export interface StoreBindingOptions {
   readonly doc: Y.Doc
   /** A record in the doc that the store cannot take (invalid, unmigratable); it is left out. */
   onRejectedRecord?(message: string): void
+  /** Told of every remote record put into the store, so that undo leaves remote edits alone. */
+  readonly undoGuard?: UndoGuard
 }
 
 export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
@@ -109,6 +112,8 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
     }
     if (puts.length === 0 && removals.length === 0) return
     const structural = removals.length > 0 || puts.some((record) => isStructuralChange(store, record))
+    if (options.undoGuard)
+      for (const record of puts) options.undoGuard.noteRemoteChange(store.get(record.id), record)
     store.mergeRemoteChanges(() => {
       if (removals.length > 0) store.remove(removals)
       if (puts.length > 0) store.put(puts)

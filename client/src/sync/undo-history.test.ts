@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { remoteOrigin, writeRecords } from '@flowmap/shared'
+import { readRecord, remoteOrigin, writeRecords } from '@flowmap/shared'
 import {
   createShapeId,
   createTLStore,
@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadDocIntoStore } from './load-doc-into-store.ts'
 import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
+import { createUndoGuard } from './undo-guard.ts'
 
 const cleanup: Array<() => void> = []
 afterEach(() => {
@@ -23,7 +24,8 @@ function editorOnBoundDoc(): { editor: Editor; doc: Y.Doc; binding: StoreBinding
   const doc = new Y.Doc()
   const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
   expect(loadDocIntoStore(store, doc).ok).toBe(true)
-  const binding = bindStoreToDoc({ store, doc })
+  const undoGuard = createUndoGuard(store)
+  const binding = bindStoreToDoc({ store, doc, undoGuard })
   const container = document.createElement('div')
   document.body.appendChild(container)
   const editor = new Editor({
@@ -33,9 +35,12 @@ function editorOnBoundDoc(): { editor: Editor; doc: Y.Doc; binding: StoreBinding
     tools: [],
     getContainer: () => container,
   })
+  const detach = undoGuard.attachEditor(editor)
   cleanup.push(() => {
+    detach()
     editor.dispose()
     binding.dispose()
+    undoGuard.dispose()
     container.remove()
   })
   return { editor, doc, binding }
@@ -72,5 +77,35 @@ describe('undo with a bound doc', () => {
     binding.flushLocalChanges()
     expect(editor.getShape(mine)).toBeUndefined()
     expect(editor.getCanUndo()).toBe(false)
+  })
+
+  it('undoes and redoes a local edit of a shape without reverting what someone else changed on it', () => {
+    const { editor, doc, binding } = editorOnBoundDoc()
+    const id = createShapeId('box')
+    editor.createShape<TLGeoShape>({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } })
+    binding.flushLocalChanges()
+    editor.markHistoryStoppingPoint('resize')
+    editor.updateShape<TLGeoShape>({ id, type: 'geo', props: { w: 250 } })
+    binding.flushLocalChanges()
+
+    // Someone else moves the same box.
+    const remote = editor.getShape(id) as TLGeoShape
+    writeRecords(doc, [{ ...remote, y: 500 } as TLRecord], remoteOrigin)
+
+    editor.undo()
+    binding.flushLocalChanges()
+    expect(editor.getShape<TLGeoShape>(id)).toMatchObject({ y: 500, props: { w: 100 } })
+    expect(readRecord(doc, id)).toMatchObject({ y: 500, props: { w: 100 } })
+
+    editor.redo()
+    binding.flushLocalChanges()
+    expect(editor.getShape<TLGeoShape>(id)).toMatchObject({ y: 500, props: { w: 250 } })
+    expect(readRecord(doc, id)).toMatchObject({ y: 500, props: { w: 250 } })
+
+    // A new local edit of y makes y the user's own again: undo takes it back.
+    editor.markHistoryStoppingPoint('move')
+    editor.updateShape<TLGeoShape>({ id, type: 'geo', y: 40 })
+    editor.undo()
+    expect(editor.getShape(id)?.y).toBe(500)
   })
 })

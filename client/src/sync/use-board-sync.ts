@@ -20,6 +20,7 @@ import { collabUrl } from './collab-url.ts'
 import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
 import type { Refusal } from './refusal-message.ts'
 import { exposeBoardSession } from './sync-test-hook.ts'
+import { createUndoGuard, type UndoGuard } from './undo-guard.ts'
 
 export type { ConnectionStatus } from './connection-status.ts'
 export type { Refusal } from './refusal-message.ts'
@@ -65,14 +66,16 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
   // get a fresh store (and lose the board) each render.
   const utilsKey = [...shapeUtils, ...(bindingUtils ?? [])].map((util) => util.type).join(',')
   // biome-ignore lint/correctness/useExhaustiveDependencies: the utils are keyed by their types (utilsKey)
-  const store = useMemo(
-    () =>
-      createTLStore({
-        shapeUtils: withDefaults(defaultShapeUtils, shapeUtils),
-        bindingUtils: withDefaults(defaultBindingUtils, bindingUtils ?? []),
-      }),
-    [boardId, utilsKey],
-  )
+  const { store, undoGuard } = useMemo(() => {
+    let guard: UndoGuard | null = null
+    const created = createTLStore({
+      shapeUtils: withDefaults(defaultShapeUtils, shapeUtils),
+      bindingUtils: withDefaults(defaultBindingUtils, bindingUtils ?? []),
+      onMount: (editor) => guard?.attachEditor(editor),
+    })
+    guard = createUndoGuard(created)
+    return { store: created, undoGuard: guard }
+  }, [boardId, utilsKey])
 
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
@@ -90,6 +93,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
       collabUrl: collabUrl(window.location),
       database,
       storageProblem: openProblem,
+      undoGuard,
     })
     setSession(created)
     const hideHook = exposeBoardSession(created, boardId)
@@ -101,7 +105,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
       created.destroy()
       setSession((current) => (current === created ? null : current))
     }
-  }, [boardId, token, store])
+  }, [boardId, token, store, undoGuard])
 
   const state = useSyncExternalStore(
     (listener) => session?.subscribe(listener) ?? (() => {}),

@@ -1,0 +1,113 @@
+/**
+ * Undo and redo touch only your own edits. tldraw's undo restores whole records as they were before
+ * your edit, so undoing a resize would also put back the position someone else gave the same shape
+ * since. The guard remembers which keys of which records remote changes set (since your last edit of
+ * those keys), and while tldraw replays history it keeps those keys as they are now.
+ *
+ * It needs to know when tldraw is replaying: `editor.isReplayingHistory()`, which tldraw marks
+ * internal (present in 5.4; the undo tests fail loudly if it goes away).
+ */
+import type { Editor, TLRecord, TLStore } from 'tldraw'
+
+type Fields = Record<string, unknown>
+
+const PER_KEY_FIELDS = ['props', 'meta'] as const
+const GUARDED_TYPES = ['shape', 'binding', 'page', 'document'] as const
+
+/** Changed keys as paths: 'x', 'props.label', 'meta.flow'. */
+function changedPaths(before: Fields, after: Fields): string[] {
+  const paths: string[] = []
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if ((PER_KEY_FIELDS as readonly string[]).includes(key)) {
+      const b = (before[key] ?? {}) as Fields
+      const a = (after[key] ?? {}) as Fields
+      for (const sub of new Set([...Object.keys(b), ...Object.keys(a)])) {
+        if (b[sub] !== a[sub]) paths.push(`${key}.${sub}`)
+      }
+    } else if (before[key] !== after[key]) {
+      paths.push(key)
+    }
+  }
+  return paths
+}
+
+function withValueFrom(target: Fields, source: Fields, path: string): Fields {
+  const [head, sub] = path.split('.') as [string, string | undefined]
+  if (sub === undefined) {
+    const result = { ...target }
+    if (head in source) result[head] = source[head]
+    else delete result[head]
+    return result
+  }
+  const nested = { ...((target[head] ?? {}) as Fields) }
+  const from = (source[head] ?? {}) as Fields
+  if (sub in from) nested[sub] = from[sub]
+  else delete nested[sub]
+  return { ...target, [head]: nested }
+}
+
+export interface UndoGuard {
+  /** Call with the editor the store is mounted in (tldraw's store `onMount`); returns the detach. */
+  attachEditor(editor: Editor): () => void
+  /** The binding calls this for every remote record it puts into the store. */
+  noteRemoteChange(before: TLRecord | undefined, after: TLRecord): void
+  dispose(): void
+}
+
+export function createUndoGuard(store: TLStore): UndoGuard {
+  let editor: Editor | null = null
+  const remoteKeys = new Map<string, Set<string>>()
+  const isReplaying = () =>
+    (editor as unknown as { isReplayingHistory?(): boolean } | null)?.isReplayingHistory?.() ?? false
+
+  const beforeChange = (prev: TLRecord, next: TLRecord, source: 'remote' | 'user'): TLRecord => {
+    if (source !== 'user') return next
+    const keys = remoteKeys.get(next.id)
+    if (!keys || keys.size === 0) return next
+    const changed = changedPaths(prev as unknown as Fields, next as unknown as Fields)
+    if (!isReplaying()) {
+      // Your own new edit: from now on these keys are yours to undo.
+      for (const path of changed) keys.delete(path)
+      return next
+    }
+    let kept = next as unknown as Fields
+    for (const path of changed) {
+      if (keys.has(path)) kept = withValueFrom(kept, prev as unknown as Fields, path)
+    }
+    return kept as unknown as TLRecord
+  }
+  const stops = GUARDED_TYPES.map((type) =>
+    store.sideEffects.registerBeforeChangeHandler(type, beforeChange as never),
+  )
+  const forget = (record: TLRecord) => {
+    remoteKeys.delete(record.id)
+  }
+  const stopDeletes = GUARDED_TYPES.map((type) =>
+    store.sideEffects.registerAfterDeleteHandler(type, forget as never),
+  )
+
+  return {
+    attachEditor: (mounted) => {
+      editor = mounted
+      return () => {
+        if (editor === mounted) editor = null
+      }
+    },
+    noteRemoteChange: (before, after) => {
+      if (!before) return
+      const paths = changedPaths(before as unknown as Fields, after as unknown as Fields)
+      if (paths.length === 0) return
+      let keys = remoteKeys.get(after.id)
+      if (!keys) {
+        keys = new Set()
+        remoteKeys.set(after.id, keys)
+      }
+      for (const path of paths) keys.add(path)
+    },
+    dispose: () => {
+      for (const stop of [...stops, ...stopDeletes]) stop()
+      remoteKeys.clear()
+      editor = null
+    },
+  }
+}
