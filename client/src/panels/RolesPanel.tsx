@@ -1,9 +1,10 @@
-import { deleteRole, type Role, type RoleKind, writeRole } from '@flowmap/shared'
+import { type Role, type RoleKind, writeRole } from '@flowmap/shared'
 import { useId, useState } from 'react'
-import type { Editor, TLShapePartial } from 'tldraw'
+import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { roleInitials, textColorOn } from '../shapes/role-badge.ts'
 import { ROLE_KIND_OPTIONS } from '../shapes/workflow-vocabulary.ts'
+import { removeRole } from './remove-role.ts'
 import { newRoleId, nextRoleColor } from './role-palette.ts'
 
 type RolesPanelProps = { doc: Y.Doc | null; roles: readonly Role[]; editor: Editor | null; readonly: boolean }
@@ -114,29 +115,6 @@ function RoleRow({
       </button>
     </li>
   )
-}
-
-/**
- * Removing a role also unassigns it from the steps and lanes that named it, so nothing on the board
- * points at a role that no longer exists. The shapes change through the editor (one undo step);
- * the role itself lives in the doc's roles map.
- */
-function removeRole(doc: Y.Doc, editor: Editor | null, roleId: string) {
-  if (editor) {
-    const updates: TLShapePartial[] = []
-    for (const shape of editor.getCurrentPageShapes()) {
-      if (shape.type === 'step' && shape.props.owner === roleId) {
-        updates.push({ id: shape.id, type: 'step', props: { owner: null } })
-      } else if (shape.type === 'lane' && shape.props.roleId === roleId) {
-        updates.push({ id: shape.id, type: 'lane', props: { roleId: null } })
-      }
-    }
-    if (updates.length > 0) {
-      editor.markHistoryStoppingPoint('remove role')
-      editor.updateShapes(updates)
-    }
-  }
-  deleteRole(doc, roleId)
 }
 
 /** <input type="color"> only takes #rrggbb; other CSS colours show as black until someone picks one. */

@@ -1,5 +1,11 @@
 import { type FlowKind, readConnectorMeta } from '@flowmap/shared'
-import type { Editor, TLArrowShape, TLShape, TLShapeId } from 'tldraw'
+import {
+  type Editor,
+  renderPlaintextFromRichText,
+  type TLArrowShape,
+  type TLShape,
+  type TLShapeId,
+} from 'tldraw'
 
 /**
  * Connectors are tldraw arrows whose `meta.flow` says what they mean. The line style shows it
@@ -7,6 +13,9 @@ import type { Editor, TLArrowShape, TLShape, TLShapeId } from 'tldraw'
  * choosing a flow kind in the inspector sets the dash, choosing a dash in tldraw's style panel sets
  * the flow kind. Only the user's own changes are reconciled; a remote change arrives already
  * reconciled by its author, so every client ends on the same state without writing back.
+ *
+ * An arrow leaving a decision also keeps its branch label (`meta.branch`) and its text label on the
+ * canvas in step: typing "yes" on the arrow or in the inspector's branch field sets both.
  */
 
 type ArrowDash = TLArrowShape['props']['dash']
@@ -75,10 +84,19 @@ export function registerConnectorFlowStyle(editor: Editor): () => void {
   })
   const removeChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user' || !isArrow(prev) || !isArrow(next)) return next
-    return reconcileFlowAndDash(prev, next)
+    return withBranchFromLabel(editor, prev, reconcileFlowAndDash(prev, next))
   })
   return () => {
     removeCreate()
     removeChange()
   }
+}
+
+/** When the text on an arrow leaving a decision changes, its branch label becomes that text. */
+function withBranchFromLabel(editor: Editor, prev: TLArrowShape, next: TLArrowShape): TLArrowShape {
+  if (prev.props.richText === next.props.richText) return next
+  if (decisionArrowStartsAt(editor, next.id) === null) return next
+  const text = renderPlaintextFromRichText(editor, next.props.richText).trim()
+  if ((readConnectorMeta(next.meta).branch ?? '') === text) return next
+  return { ...next, meta: { ...next.meta, branch: text } }
 }

@@ -1,25 +1,12 @@
 // @vitest-environment happy-dom
 
-import {
-  createShapeId,
-  createTLStore,
-  defaultAddFontsFromNode,
-  defaultBindingUtils,
-  defaultShapeTools,
-  defaultShapeUtils,
-  defaultTools,
-  Editor,
-  type TLArrowShape,
-  type TLShapeId,
-  tipTapDefaultExtensions,
-  toRichText,
-} from 'tldraw'
+import { createShapeId, type Editor, type TLArrowShape, type TLShapeId, toRichText } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getBoardRole, setBoardRoles } from './board-roles.ts'
 import { registerConnectorFlowStyle } from './connector-flow.ts'
 import { registerLaneOwnership } from './lane-ownership.ts'
 import { turnNotesIntoSteps } from './note-to-step.ts'
-import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from './workflow-shapes.tsx'
+import { createWorkflowEditor } from './workflow-editor.test-support.ts'
 
 // A real tldraw Editor (no React, no canvas) with the workflow shapes and our side effects, so the
 // rules are proven through the same editor calls the UI makes, history and change sources included.
@@ -28,24 +15,7 @@ let editor: Editor
 let stop: (() => void)[] = []
 
 beforeEach(() => {
-  const shapeUtils = [...defaultShapeUtils, ...WORKFLOW_SHAPE_UTILS]
-  const container = document.createElement('div')
-  document.body.appendChild(container)
-  editor = new Editor({
-    shapeUtils,
-    bindingUtils: defaultBindingUtils,
-    tools: [...defaultTools, ...defaultShapeTools, ...WORKFLOW_TOOLS],
-    store: createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils }),
-    getContainer: () => container,
-    initialState: 'select',
-    // Notes carry rich text, which the editor can only measure and render with these.
-    options: {
-      text: {
-        addFontsFromNode: defaultAddFontsFromNode,
-        tipTapConfig: { extensions: tipTapDefaultExtensions },
-      },
-    },
-  })
+  editor = createWorkflowEditor()
   stop = [registerLaneOwnership(editor), registerConnectorFlowStyle(editor)]
 })
 
@@ -131,6 +101,24 @@ describe('connector flow kinds in the editor', () => {
       props: { dash: 'solid' },
       meta: { flow: 'sequence' },
     })
+  })
+
+  it('typing a label on an arrow that leaves a decision makes it the branch label', () => {
+    const decision = createShapeId()
+    editor.createShape({ id: decision, type: 'decision', x: -300, y: -50 })
+    const id = createArrow()
+    editor.createBinding({
+      type: 'arrow',
+      fromId: id,
+      toId: decision,
+      props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+    })
+    editor.updateShape({ id, type: 'arrow', props: { richText: toRichText('yes') } })
+    expect(editor.getShape<TLArrowShape>(id)!.meta.branch).toBe('yes')
+
+    const plain = createArrow()
+    editor.updateShape({ id: plain, type: 'arrow', props: { richText: toRichText('note') } })
+    expect(editor.getShape<TLArrowShape>(plain)!.meta.branch).toBeUndefined()
   })
 
   it('choosing the dotted style makes it an information flow', () => {

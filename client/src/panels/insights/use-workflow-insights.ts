@@ -1,0 +1,76 @@
+import {
+  analyzeWorkflow,
+  observeRecords,
+  observeRoles,
+  type Role,
+  readRecords,
+  readRoles,
+  toWorkflowGraph,
+  type WorkflowInsights,
+} from '@flowmap/shared'
+import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+
+/**
+ * The analysis reruns this long after the last edit. It reads the whole board (a few hundred ms on
+ * 5,000 shapes), which is fine once a pause in editing, not per keystroke.
+ */
+const SETTLE_MS = 400
+
+export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[] }
+
+/** `analyzeWorkflow` of the board doc, recomputed when edits settle. */
+export function useWorkflowInsights(doc: Y.Doc | null, contributors: number | undefined): BoardInsights | null {
+  const [result, setResult] = useState<BoardInsights | null>(null)
+  useEffect(() => {
+    if (doc === null) {
+      setResult(null)
+      return
+    }
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const compute = () => {
+      timer = null
+      const roles = readRoles(doc)
+      const graph = toWorkflowGraph(readRecords(doc), roles)
+      setResult({
+        insights: analyzeWorkflow(graph, contributors === undefined ? {} : { contributors }),
+        roles,
+      })
+    }
+    const schedule = () => {
+      if (timer !== null) clearTimeout(timer)
+      timer = setTimeout(compute, SETTLE_MS)
+    }
+    timer = setTimeout(compute, 0)
+    const stops = [observeRecords(doc, schedule), observeRoles(doc, schedule)]
+    return () => {
+      for (const stop of stops) stop()
+      if (timer !== null) clearTimeout(timer)
+    }
+  }, [doc, contributors])
+  return result
+}
+
+/**
+ * Distinct people who edited the board, from the server's history (GET /api/boards/:id/insights).
+ * Undefined while offline or unknown: the scorecard then leaves that fact out rather than guess.
+ */
+export function useContributors(boardId: string | undefined, token: string | null | undefined): number | undefined {
+  const [contributors, setContributors] = useState<number | undefined>(undefined)
+  useEffect(() => {
+    if (boardId === undefined) return
+    const abort = new AbortController()
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+    fetch(`/api/boards/${encodeURIComponent(boardId)}/insights`, { headers, signal: abort.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: unknown) => {
+        const count = (body as { contributors?: unknown } | null)?.contributors
+        if (typeof count === 'number') setContributors(count)
+      })
+      .catch(() => {
+        // Offline, or a board the server has not seen yet: the fact stays out of the scorecard.
+      })
+    return () => abort.abort()
+  }, [boardId, token])
+  return contributors
+}
