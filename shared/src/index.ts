@@ -59,7 +59,7 @@ export {
   type RecordChange,
   type RecordChangeKind,
 } from './history/diff.ts'
-export { docAt, rebuildDoc, seqAt } from './history/doc-at.ts'
+export { docAt, historyDoc, rebuildDoc, seqAt } from './history/doc-at.ts'
 export {
   type BoardHistory,
   type Checkpoint,
@@ -68,13 +68,23 @@ export {
   type HistoryMoment,
   isCheckpointDue,
 } from './history/history-entry.ts'
+export { HistoryLog } from './history/history-log.ts'
 export { historyOrigin } from './history/history-origin.ts'
+export {
+  type HistoryPage,
+  type HistoryPageRead,
+  readHistoryPage,
+  SERVER_USER_ID,
+} from './history/history-page.ts'
 export {
   type RecordedSession,
   recordSession,
   recordsSnapshot,
   type SessionOptions,
 } from './history/recorded-session.ts'
+export { ReplayCursor, type ReplayPosition, type ReplayStep } from './history/replay-cursor.ts'
+export { type RestoreSummary, restoreBoard, restoreOrigin } from './history/restore.ts'
+export { activityHistogram, nextEditSeq, type TimelinePerson, timelinePeople } from './history/timeline.ts'
 export {
   createIncrementalLint,
   type IncrementalLint,

@@ -20,6 +20,12 @@ export type SessionOptions = {
   users?: readonly string[]
   seed?: number
   checkpointInterval?: number
+  /**
+   * Keep the board at about this many shapes (past it, creations turn into deletions), so a long
+   * session grows the history and not the board: what the seek benchmark needs to show that a seek
+   * costs the same at 10k and 100k updates. Unbounded when absent.
+   */
+  maxShapes?: number
   /** Record the live state after these seqs (for equality checks). */
   recordStatesAt?: (seq: number) => boolean
 }
@@ -37,7 +43,7 @@ export function recordSession(options: SessionOptions): RecordedSession {
   })
   const ids: string[] = []
   for (let seq = 1; seq <= options.updates; seq++) {
-    editOnce(doc, ids, random, seq)
+    editOnce(doc, ids, random, seq, options.maxShapes ?? Number.POSITIVE_INFINITY)
     const update = pending as Uint8Array | null
     if (update === null) throw new Error(`step ${seq} made no update`)
     pending = null
@@ -52,9 +58,9 @@ export function recordSession(options: SessionOptions): RecordedSession {
 }
 
 /** One edit: mostly moves and prop changes, sometimes a new step, now and then a deletion. */
-function editOnce(doc: Y.Doc, ids: string[], random: () => number, seq: number): void {
+function editOnce(doc: Y.Doc, ids: string[], random: () => number, seq: number, maxShapes: number): void {
   const roll = random()
-  if (ids.length < 5 || roll < 0.05) {
+  if (ids.length < 5 || (roll < 0.05 && ids.length < maxShapes)) {
     const id = `s${seq}`
     ids.push(id)
     writeRecord(doc, workflowShape('step', { id, x: seq, y: 0, props: { label: `Step ${seq}` } }))

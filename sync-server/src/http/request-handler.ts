@@ -18,6 +18,7 @@ import {
 } from './board-routes.ts'
 import { type ApiError, sendError, sendJson } from './json-response.ts'
 import { staticClient } from './static-client.ts'
+import { createVersionsRoutes } from './versions-route.ts'
 
 export interface RequestHandlerContext {
   config: ServerConfig
@@ -32,6 +33,7 @@ const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/history|\/export\.json|\/invites)?
 
 export function createRequestHandler(context: RequestHandlerContext): RequestHandler {
   const client = staticClient(context.config.clientDir)
+  const versions = createVersionsRoutes(context)
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://flowmap.invalid')
@@ -69,6 +71,8 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
       if (method === 'POST') return send(response, await createBoard(context, request))
       return sendError(response, notAllowed(method, path, 'GET, POST'))
     }
+    const versionsBoard = versions.match(path)
+    if (versionsBoard !== null) return send(response, await versions.handle(request, versionsBoard))
     const board = BOARD_PATH.exec(path)
     if (board !== null) {
       const boardId = decodeURIComponent(board[1]!)

@@ -1,0 +1,110 @@
+/**
+ * Issue 7's seek benchmark: rebuild a board at random moments of a 10,000- and a 100,000-update
+ * history with `docAt` (nearest checkpoint + tail), against the reference measured in the same run on
+ * the same moments: rebuilding from the start (every entry up to the moment, in one transaction).
+ *
+ * The session keeps the board at about 300 shapes (creations turn into deletions past that), so the two
+ * histories differ in length, not in board size: a seek should cost the same at 10k and 100k, while
+ * the reference grows with the history. Checkpoints every 200 entries, as the server writes them.
+ *
+ * Env: BENCH_QUICK=1 for fewer seeks; HISTORY_SEEK_SIZES=10000,100000 to choose the history lengths.
+ */
+import { pathToFileURL } from 'node:url'
+import { docAt, type RecordedSession, rebuildDoc, recordSession } from '@flowmap/shared'
+import { percentile } from './stats/percentile.ts'
+
+const CHECKPOINT_INTERVAL = 200
+const MAX_SHAPES = 300
+
+type SeekFigures = {
+  updates: number
+  median: number
+  p99: number
+  referenceMedian: number
+  referenceP99: number
+}
+
+export async function runHistorySeekBench(): Promise<SeekFigures[]> {
+  const quick = process.env.BENCH_QUICK === '1'
+  const sizes = (process.env.HISTORY_SEEK_SIZES ?? '10000,100000').split(',').map(Number)
+  const seeks = quick ? 100 : 500
+  const referenceSeeks = quick ? 5 : 15
+  const figures: SeekFigures[] = []
+  for (const updates of sizes) {
+    let started = performance.now()
+    const session = recordSession({
+      updates,
+      checkpointInterval: CHECKPOINT_INTERVAL,
+      maxShapes: MAX_SHAPES,
+      seed: 7,
+    })
+    const recordMs = performance.now() - started
+    const history = { entries: session.entries, checkpoints: session.checkpoints }
+    const random = seededRandom(updates)
+    const moments = Array.from({ length: seeks }, () => 1 + Math.floor(random() * updates))
+
+    // Warm-up: the JIT has seen both paths before anything is timed.
+    for (const seq of moments.slice(0, 20)) docAt(history, { seq }).doc.destroy()
+    rebuildDoc(null, session.entries.slice(0, moments[0])).destroy()
+
+    const seekMs: number[] = []
+    const referenceMs: number[] = []
+    // Interleaved (one reference seek every seeks/referenceSeeks docAt seeks), so drift in machine
+    // load on the shared cores hits both series alike.
+    const referenceEvery = Math.floor(seeks / referenceSeeks)
+    for (const [index, seq] of moments.entries()) {
+      started = performance.now()
+      const { doc } = docAt(history, { seq })
+      seekMs.push(performance.now() - started)
+      doc.destroy()
+      if (index % referenceEvery === 0 && referenceMs.length < referenceSeeks) {
+        started = performance.now()
+        rebuildDoc(null, session.entries.slice(0, seq)).destroy()
+        referenceMs.push(performance.now() - started)
+      }
+    }
+    const row = {
+      updates,
+      median: percentile(seekMs, 50)!,
+      p99: percentile(seekMs, 99)!,
+      referenceMedian: percentile(referenceMs, 50)!,
+      referenceP99: percentile(referenceMs, 99)!,
+    }
+    figures.push(row)
+    console.log(
+      `${updates} updates (recorded in ${(recordMs / 1000).toFixed(1)} s, ${session.checkpoints.length} checkpoints, ` +
+        `${stateKb(session)} kB state): docAt median ${row.median.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms ` +
+        `(${seeks} seeks); from the start median ${row.referenceMedian.toFixed(1)} ms, p99 ${row.referenceP99.toFixed(1)} ms ` +
+        `(${referenceMs.length} seeks); ${(row.referenceMedian / row.median).toFixed(0)}x faster`,
+    )
+  }
+  if (figures.length > 1) {
+    const first = figures[0]!
+    const last = figures.at(-1)!
+    console.log(
+      `growth ${first.updates} -> ${last.updates} updates: docAt median x${(last.median / first.median).toFixed(2)}, ` +
+        `from the start median x${(last.referenceMedian / first.referenceMedian).toFixed(1)}`,
+    )
+  }
+  return figures
+}
+
+function stateKb(session: RecordedSession): string {
+  return ((session.checkpoints.at(-1)?.state.byteLength ?? 0) / 1024).toFixed(0)
+}
+
+/** mulberry32, so every run seeks the same moments. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runHistorySeekBench()
+}
