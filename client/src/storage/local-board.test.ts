@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { compactBoardIfNeeded, countStoredUpdates } from './board-compaction.ts'
 import { type BoardDatabase, createBoardDatabase } from './board-database.ts'
-import { openLocalBoard, replaceLocalBoardState } from './local-board.ts'
+import { listLocalBoards, openLocalBoard, replaceLocalBoardState } from './local-board.ts'
 
 const opened: BoardDatabase[] = []
 let dbCounter = 0
@@ -46,7 +46,11 @@ describe('local board storage (y-dexie)', () => {
     expect(again.createdOnDevice).toBe(false)
     expect(again.doc.getMap('records').get('shape:a')).toBe('x')
     expect(again.doc.getMap('board').get('title')).toBe('Onboarding')
-    expect((await second.boards.get('b1'))?.title).toBe('Onboarding')
+    expect(await listLocalBoards(second)).toEqual([
+      { id: 'b1', title: 'Onboarding', lastOpened: expect.any(Number), lastSynced: 0 },
+    ])
+    await again.markSynced(1234)
+    expect((await listLocalBoards(second))[0]?.lastSynced).toBe(1234)
     again.release()
   })
 

@@ -99,3 +99,12 @@ export async function replaceLocalBoardState(
     await db.boards.add(replacement)
   })
 }
+
+/** A board known to this device, as the home page lists it (no doc loaded). */
+export type LocalBoardSummary = Pick<BoardRow, 'id' | 'title' | 'lastOpened' | 'lastSynced'>
+
+/** The boards on this device, most recently opened first. */
+export async function listLocalBoards(db: BoardDatabase): Promise<LocalBoardSummary[]> {
+  const rows = await db.boards.orderBy('lastOpened').reverse().toArray()
+  return rows.map(({ id, title, lastOpened, lastSynced }) => ({ id, title, lastOpened, lastSynced }))
+}
