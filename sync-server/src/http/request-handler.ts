@@ -16,6 +16,7 @@ import {
   listBoards,
   type RouteResult,
 } from './board-routes.ts'
+import { getBoardInsights } from './insights-route.ts'
 import { type ApiError, sendError, sendJson } from './json-response.ts'
 import { staticClient } from './static-client.ts'
 import { createVersionsRoutes } from './versions-route.ts'
@@ -29,7 +30,7 @@ export interface RequestHandlerContext {
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void
 
-const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/history|\/export\.json|\/invites)?\/?$/
+const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/history|\/export\.json|\/invites|\/insights)?\/?$/
 
 export function createRequestHandler(context: RequestHandlerContext): RequestHandler {
   const client = staticClient(context.config.clientDir)
@@ -83,6 +84,7 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
       if (action === '/history')
         return send(response, await getHistory(context, request, boardId, url.searchParams))
       if (action === '/export.json') return send(response, await exportBoard(context, request, boardId))
+      if (action === '/insights') return send(response, await getBoardInsights(context, request, boardId))
       return send(response, await createInvite(context, request, boardId))
     }
     if (path.startsWith('/api/') || path === '/api' || path === '/collab') {

@@ -1,0 +1,95 @@
+import { connector, type WorkflowInsights, workflowShape, writeRecords, writeRole } from '@flowmap/shared'
+import { afterEach, describe, expect, it } from 'vitest'
+import { issueToken } from '../auth/tokens.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { requestJson } from '../testing/http-client.ts'
+import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+
+let server: TestServer
+const clients: BoardClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server.dispose()
+})
+
+type InsightsBody = { boardId: string; seq: number; contributors: number; insights: WorkflowInsights }
+
+/** start → Draft (agent, 3h) → Approve (ops, 2h) → end, written by one person over the socket. */
+async function seedBoard(token = ''): Promise<string> {
+  const created = await requestJson(`${server.server.url}/api/boards`, {
+    method: 'POST',
+    body: { title: 'Approvals' },
+    ...(token === '' ? {} : { token }),
+  })
+  const { id } = created.body as { id: string }
+  const writer = connectBoard(server.collabUrl, id, { token })
+  clients.push(writer)
+  await writer.synced
+  writeRole(writer.doc, { id: 'role:ops', name: 'Ops', color: '#3a3', kind: 'team' })
+  writeRole(writer.doc, { id: 'role:bot', name: 'Agent', color: '#36c', kind: 'ai-agent' })
+  writeRecords(writer.doc, [
+    workflowShape('event', { id: 'start', props: { kind: 'start' } }),
+    workflowShape('step', {
+      id: 'draft',
+      props: { label: 'Draft', owner: 'role:bot', automation: 'ai-agent', estimate: 3 },
+    }),
+    workflowShape('step', { id: 'approve', props: { label: 'Approve', owner: 'role:ops', estimate: 2 } }),
+    workflowShape('event', { id: 'end', props: { kind: 'end' } }),
+    ...connector({ id: 'c1', from: 'start', to: 'draft' }),
+    ...connector({ id: 'c2', from: 'draft', to: 'approve' }),
+    ...connector({ id: 'c3', from: 'approve', to: 'end' }),
+  ])
+  await writer.acknowledged()
+  return id
+}
+
+describe('GET /api/boards/:id/insights', () => {
+  it('returns the analysis of the stored board, with its contributors from the history', async () => {
+    server = await startTestServer()
+    const id = await seedBoard()
+    const answer = await requestJson(`${server.server.url}/api/boards/${id}/insights`)
+    expect(answer.status).toBe(200)
+    const body = answer.body as InsightsBody
+    expect(body).toMatchObject({ boardId: id, contributors: 1 })
+    expect(body.insights.criticalPath).toMatchObject({
+      nodeIds: ['shape:start', 'shape:draft', 'shape:approve', 'shape:end'],
+      hours: 5,
+    })
+    expect(body.insights.handoffs.handoffs.map((handoff) => handoff.edgeId)).toEqual(['shape:c2'])
+    expect(body.insights.automation.unreviewedAiStepIds).toEqual([])
+    expect(body.insights.maturity.map((score) => score.dimension)).toEqual([
+      'clarity',
+      'coordination',
+      'completion',
+      'collaboration',
+    ])
+    expect((await requestJson(`${server.server.url}/api/boards/nope/insights`)).status).toBe(404)
+    expect(
+      (await requestJson(`${server.server.url}/api/boards/${id}/insights`, { method: 'POST' })).status,
+    ).toBe(405)
+  })
+
+  it('applies the board access rules', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const until = new Date(Date.now() + 60_000)
+    const admin = await issueToken(
+      TEST_SECRET,
+      { sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' },
+      until,
+    )
+    const id = await seedBoard(admin)
+    const url = `${server.server.url}/api/boards/${id}/insights`
+    expect((await requestJson(url)).status).toBe(401)
+    const otherBoard = await issueToken(
+      TEST_SECRET,
+      { sub: 'bo', name: 'Bo', board: 'other', role: 'viewer' },
+      until,
+    )
+    expect((await requestJson(url, { token: otherBoard })).status).toBe(403)
+    const viewer = await issueToken(TEST_SECRET, { sub: 'cy', name: 'Cy', board: id, role: 'viewer' }, until)
+    const answer = await requestJson(url, { token: viewer })
+    expect(answer.status).toBe(200)
+    expect((answer.body as InsightsBody).contributors).toBe(1)
+  })
+})
