@@ -27,9 +27,21 @@ export function BarChart({ rows, label }: { rows: readonly BarRow[]; label: stri
           >
             {row.label}
           </button>
-          <svg className="flowmap-bars__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+          <svg
+            className="flowmap-bars__bar"
+            viewBox="0 0 100 10"
+            preserveAspectRatio="none"
+            aria-hidden="true"
+          >
             <rect x="0" y="1" width="100" height="8" rx="2" fill="#eef0f5" />
-            <rect x="0" y="1" width={(row.value / max) * 100} height="8" rx="2" fill={row.color ?? '#4263eb'} />
+            <rect
+              x="0"
+              y="1"
+              width={(row.value / max) * 100}
+              height="8"
+              rx="2"
+              fill={row.color ?? '#4263eb'}
+            />
             {row.highlight !== undefined && row.highlight > 0 && (
               <rect x="0" y="1" width={(row.highlight / max) * 100} height="8" rx="2" fill="#e03131" />
             )}

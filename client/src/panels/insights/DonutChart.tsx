@@ -3,7 +3,15 @@ export type DonutSlice = { key: string; label: string; value: number; color: str
 const RADIUS = 15.9155 // a circumference of 100, so a slice's dash length is its percentage
 
 /** A ring split by share, with a legend: the automation mix of the steps. */
-export function DonutChart({ slices, label, center }: { slices: readonly DonutSlice[]; label: string; center: string }) {
+export function DonutChart({
+  slices,
+  label,
+  center,
+}: {
+  slices: readonly DonutSlice[]
+  label: string
+  center: string
+}) {
   const total = slices.reduce((sum, slice) => sum + slice.value, 0)
   let offset = 0
   return (
@@ -37,7 +45,11 @@ export function DonutChart({ slices, label, center }: { slices: readonly DonutSl
         <ul className="flowmap-donut__legend">
           {slices.map((slice) => (
             <li key={slice.key}>
-              <span className="flowmap-donut__swatch" style={{ background: slice.color }} aria-hidden="true" />
+              <span
+                className="flowmap-donut__swatch"
+                style={{ background: slice.color }}
+                aria-hidden="true"
+              />
               {slice.label}
               <span className="flowmap-donut__value">
                 {slice.value} · {total === 0 ? 0 : Math.round((slice.value / total) * 100)}%

@@ -16,8 +16,18 @@ export function ScoreCard({ scores }: { scores: readonly MaturityScore[] }) {
   return (
     <ul className="flowmap-scorecard" data-testid="scorecard">
       {scores.map((score) => (
-        <li key={score.dimension} className="flowmap-scorecard__item" data-testid={`score-${score.dimension}`}>
-          <svg viewBox="0 0 36 36" width="44" height="44" role="img" aria-label={`${DIMENSION_TITLES[score.dimension]} ${score.score} of 100`}>
+        <li
+          key={score.dimension}
+          className="flowmap-scorecard__item"
+          data-testid={`score-${score.dimension}`}
+        >
+          <svg
+            viewBox="0 0 36 36"
+            width="44"
+            height="44"
+            role="img"
+            aria-label={`${DIMENSION_TITLES[score.dimension]} ${score.score} of 100`}
+          >
             <circle cx="18" cy="18" r="15.9155" fill="none" stroke="#eef0f5" strokeWidth="4" />
             <circle
               cx="18"
@@ -29,7 +39,13 @@ export function ScoreCard({ scores }: { scores: readonly MaturityScore[] }) {
               strokeDasharray={`${score.score} ${100 - score.score}`}
               strokeDashoffset="25"
             />
-            <text x="18" y="22" textAnchor="middle" className="flowmap-scorecard__number" data-testid="score-value">
+            <text
+              x="18"
+              y="22"
+              textAnchor="middle"
+              className="flowmap-scorecard__number"
+              data-testid="score-value"
+            >
               {score.score}
             </text>
           </svg>

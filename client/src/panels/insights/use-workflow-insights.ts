@@ -20,7 +20,10 @@ const SETTLE_MS = 400
 export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[] }
 
 /** `analyzeWorkflow` of the board doc, recomputed when edits settle. */
-export function useWorkflowInsights(doc: Y.Doc | null, contributors: number | undefined): BoardInsights | null {
+export function useWorkflowInsights(
+  doc: Y.Doc | null,
+  contributors: number | undefined,
+): BoardInsights | null {
   const [result, setResult] = useState<BoardInsights | null>(null)
   useEffect(() => {
     if (doc === null) {
@@ -55,7 +58,10 @@ export function useWorkflowInsights(doc: Y.Doc | null, contributors: number | un
  * Distinct people who edited the board, from the server's history (GET /api/boards/:id/insights).
  * Undefined while offline or unknown: the scorecard then leaves that fact out rather than guess.
  */
-export function useContributors(boardId: string | undefined, token: string | null | undefined): number | undefined {
+export function useContributors(
+  boardId: string | undefined,
+  token: string | null | undefined,
+): number | undefined {
   const [contributors, setContributors] = useState<number | undefined>(undefined)
   useEffect(() => {
     if (boardId === undefined) return

@@ -42,7 +42,7 @@ function visibleBadges(editor: Editor): Badge[] {
     if (shape === undefined || shape.type === 'arrow') continue
     const bounds = editor.getShapePageBounds(shape)
     if (bounds === undefined || !viewport.includes(bounds)) continue
-    const corner = editor.pageToViewportPoint({ x: bounds.maxX, y: bounds.minY })
+    const corner = editor.pageToViewport({ x: bounds.maxX, y: bounds.minY })
     badges.push({
       id,
       x: corner.x - 9,

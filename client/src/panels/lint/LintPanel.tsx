@@ -1,4 +1,11 @@
-import { LINT_RULES, type LintIssue, type LintRuleId, observeBoard, readBoard, writeBoard } from '@flowmap/shared'
+import {
+  LINT_RULES,
+  type LintIssue,
+  type LintRuleId,
+  observeBoard,
+  readBoard,
+  writeBoard,
+} from '@flowmap/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type * as Y from 'yjs'
@@ -37,7 +44,11 @@ export function LintPanel({ editor, doc }: LintPanelProps) {
   }
 
   return (
-    <section className="flowmap-panel flowmap-lint" aria-labelledby="flowmap-lint-title" data-testid="lint-panel">
+    <section
+      className="flowmap-panel flowmap-lint"
+      aria-labelledby="flowmap-lint-title"
+      data-testid="lint-panel"
+    >
       <h2 className="flowmap-panel__title" id="flowmap-lint-title">
         Checks{' '}
         <span className="flowmap-lint__total" data-testid="lint-panel-count">
@@ -49,14 +60,25 @@ export function LintPanel({ editor, doc }: LintPanelProps) {
           const ruleIssues = byRule.get(rule.id) ?? []
           const on = !disabled.includes(rule.id)
           return (
-            <li key={rule.id} className="flowmap-lint__rule" data-testid={`lint-rule-${rule.id}`} data-on={on}>
+            <li
+              key={rule.id}
+              className="flowmap-lint__rule"
+              data-testid={`lint-rule-${rule.id}`}
+              data-on={on}
+            >
               <div className="flowmap-lint__rule-head">
-                <span className={`flowmap-lint__dot flowmap-lint__dot--${rule.severity}`} aria-hidden="true" />
+                <span
+                  className={`flowmap-lint__dot flowmap-lint__dot--${rule.severity}`}
+                  aria-hidden="true"
+                />
                 <span className="flowmap-lint__rule-title">{rule.title}</span>
                 <span className="flowmap-lint__rule-count" data-testid={`lint-rule-count-${rule.id}`}>
                   {on ? ruleIssues.length : 'off'}
                 </span>
-                <label className="flowmap-lint__switch" title={on ? 'Switch this check off for the board' : 'Switch this check on for the board'}>
+                <label
+                  className="flowmap-lint__switch"
+                  title={on ? 'Switch this check off for the board' : 'Switch this check on for the board'}
+                >
                   <input
                     type="checkbox"
                     checked={on}
