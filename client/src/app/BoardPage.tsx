@@ -2,6 +2,10 @@ import type { Role } from '@flowmap/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import { InspectorPanel } from '../panels/InspectorPanel.tsx'
+import { CriticalPathHighlight } from '../panels/insights/CriticalPathHighlight.tsx'
+import { InsightsPanel } from '../panels/insights/InsightsPanel.tsx'
+import { LintBadges } from '../panels/lint/LintBadges.tsx'
+import { LintPanel } from '../panels/lint/LintPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
@@ -22,7 +26,18 @@ import { useBoardRoles } from './use-board-roles.ts'
 const COMPONENTS: TLComponents = {
   Toolbar: BoardToolbar,
   ContextMenu: BoardContextMenu,
-  InFrontOfTheCanvas: EmptyBoardHint,
+  InFrontOfTheCanvas: BoardCanvasOverlays,
+}
+
+/** Over the canvas: the empty-board hint, lint badges on shapes, the critical path when asked for. */
+function BoardCanvasOverlays() {
+  return (
+    <>
+      <EmptyBoardHint />
+      <LintBadges />
+      <CriticalPathHighlight />
+    </>
+  )
 }
 
 type BoardPageProps = { boardId: string; token: string | null; licenseKey: string | null }
@@ -88,6 +103,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
         >
           {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
           <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} />
+          <LintPanel editor={editor} doc={board.doc} />
+          <InsightsPanel editor={editor} doc={board.doc} boardId={boardId} token={token} />
         </aside>
       </div>
     </div>

@@ -4,8 +4,10 @@ import {
   TldrawUiOrientationProvider,
   TldrawUiToolbar,
   ToolbarItem,
+  useEditor,
   useReadonly,
 } from 'tldraw'
+import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
 
 /**
@@ -14,6 +16,7 @@ import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
  */
 export function BoardToolbar() {
   const isReadonly = useReadonly()
+  const editor = useEditor()
   return (
     <div className="flowmap-toolbars">
       {!isReadonly && (
@@ -30,6 +33,7 @@ export function BoardToolbar() {
                 ))}
               </TldrawUiMenuContextProvider>
             </TldrawUiToolbar>
+            <LintCount editor={editor} />
           </div>
         </TldrawUiOrientationProvider>
       )}
