@@ -3,7 +3,7 @@
  * from the device first and synced with the server, plus what the status chip shows.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   createTLStore,
   defaultBindingUtils,
@@ -107,10 +107,13 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     }
   }, [boardId, token, store, undoGuard])
 
-  const state = useSyncExternalStore(
-    (listener) => session?.subscribe(listener) ?? (() => {}),
-    () => session?.getState() ?? LOADING_STATE,
+  const subscribe = useCallback(
+    (listener: () => void) => session?.subscribe(listener) ?? (() => {}),
+    [session],
   )
+  const getSnapshot = useCallback(() => session?.getState() ?? LOADING_STATE, [session])
+  const state = useSyncExternalStore(subscribe, getSnapshot)
+  const dismissRefusal = useCallback(() => session?.dismissRefusal(), [session])
 
   const storeWithStatus = useMemo<TLStoreWithStatus>(() => {
     switch (state.load.state) {
@@ -137,7 +140,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     doc: state.doc,
     status: state.status,
     refusal: state.refusal,
-    dismissRefusal: () => session?.dismissRefusal(),
+    dismissRefusal,
     storageError: state.storageError,
     provider: state.provider,
     connectionProblem: state.connectionProblem,
