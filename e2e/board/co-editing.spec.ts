@@ -5,21 +5,17 @@ import {
   documentRecords,
   doubleClickAt,
   drag,
-  openBoard,
-  openNewBoard,
   screenCenterOf,
   screenPointIn,
   shapesOf,
   shapesOfType,
 } from './flowmap-page.ts'
+import { openTwoUsersOnOneBoard } from './two-users.ts'
 
 test('two people co-edit a board: what A draws reaches B, and a rename and a move of one step both survive', async ({
   openUser,
 }, testInfo) => {
-  const a = await openUser()
-  const b = await openUser()
-  const boardId = await openNewBoard(a.page)
-  await openBoard(b.page, boardId)
+  const { a, b } = await openTwoUsersOnOneBoard(openUser)
 
   // A draws a swimlane with the toolbar (a drag sets its size)...
   await a.page.getByTestId('tools.lane').click()
@@ -64,7 +60,7 @@ test('two people co-edit a board: what A draws reaches B, and a rename and a mov
   await a.page.keyboard.press('Escape')
   const moveOnA = async () => {
     const from = await screenPointIn(a.page, second.id, 0.5, 0.85)
-    await drag(a.page, from, { x: from.x + 40, y: from.y + 90 })
+    await drag(a.page, from, { x: from.x - 40, y: from.y + 90 })
   }
   await Promise.all([renameOnB(), moveOnA()])
 

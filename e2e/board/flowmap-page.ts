@@ -79,18 +79,11 @@ export function boardIdOf(page: Page): string {
 
 /** The shapes on the current page, sorted by id, as plain JSON. */
 export function shapesOf(page: Page): Promise<ShapeSummary[]> {
+  // Types are erased before the function reaches the browser, so ShapeSummary may describe its shapes.
   return page.evaluate(() => {
-    type Shape = {
-      id: string
-      type: string
-      x: number
-      y: number
-      parentId: string
-      props: Record<string, unknown>
-      meta: Record<string, unknown>
-    }
-    const hook = (window as unknown as { __flowmap?: { editor?: { getCurrentPageShapes(): Shape[] } } })
-      .__flowmap
+    const hook = (
+      window as unknown as { __flowmap?: { editor?: { getCurrentPageShapes(): ShapeSummary[] } } }
+    ).__flowmap
     const shapes = hook?.editor?.getCurrentPageShapes() ?? []
     return shapes
       .map(({ id, type, x, y, parentId, props, meta }) => ({ id, type, x, y, parentId, props, meta }))

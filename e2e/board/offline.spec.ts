@@ -6,22 +6,18 @@ import {
   doubleClickAt,
   drag,
   dropSocket,
-  openBoard,
-  openNewBoard,
   screenCenterOf,
   shapesOf,
   shapesOfType,
   waitForBoard,
   waitForServiceWorkerControl,
 } from './flowmap-page.ts'
+import { openTwoUsersOnOneBoard } from './two-users.ts'
 
 test('five edits made offline survive a reload with no network and reach the other person once back online', async ({
   openUser,
 }) => {
-  const a = await openUser()
-  const b = await openUser()
-  const boardId = await openNewBoard(a.page)
-  await openBoard(b.page, boardId)
+  const { a, b } = await openTwoUsersOnOneBoard(openUser)
   await waitForServiceWorkerControl(a.page)
 
   // Offline as a user would be: no network, and the open socket gone too (setOffline leaves it up).

@@ -4,20 +4,16 @@ import {
   clickAt,
   documentRecords,
   forceRawUpdate,
-  openBoard,
-  openNewBoard,
   shapesOf,
   shapesOfType,
 } from './flowmap-page.ts'
 import { MALFORMED_STEP_ID, malformedStepUpdate } from './malformed-update.ts'
+import { openTwoUsersOnOneBoard } from './two-users.ts'
 
 test('a malformed update from the page is refused: the page says why, B never sees it, and A keeps syncing', async ({
   openUser,
 }) => {
-  const a = await openUser()
-  const b = await openUser()
-  const boardId = await openNewBoard(a.page)
-  await openBoard(b.page, boardId)
+  const { a, b } = await openTwoUsersOnOneBoard(openUser)
 
   await forceRawUpdate(a.page, malformedStepUpdate())
 
