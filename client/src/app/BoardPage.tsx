@@ -1,5 +1,5 @@
 import type { Role } from '@flowmap/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import { InspectorPanel } from '../panels/InspectorPanel.tsx'
 import { CriticalPathHighlight } from '../panels/insights/CriticalPathHighlight.tsx'
@@ -13,7 +13,9 @@ import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
 import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
+import { BoardSidebar } from './BoardSidebar.tsx'
 import { BoardToolbar } from './BoardToolbar.tsx'
+import { BoardSidebarContext, type SidebarTab } from './board-sidebar-context.ts'
 import { useBoardSource } from './board-source.ts'
 import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
@@ -48,6 +50,16 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const roles = useBoardRoles(board.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [panelsOpen, setPanelsOpen] = useState(true)
+  const [sidebarTab, setSidebarTab] = useState<SidebarTab>('properties')
+  const sidebarControl = useMemo(
+    () => ({
+      show(tab: SidebarTab) {
+        setSidebarTab(tab)
+        setPanelsOpen(true)
+      },
+    }),
+    [],
+  )
   const viewOnly = readShareToken(token)?.role === 'viewer'
 
   const onMount = useCallback(
@@ -84,28 +96,34 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
       />
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
-          <Tldraw
-            store={board.store}
-            shapeUtils={WORKFLOW_SHAPE_UTILS}
-            tools={WORKFLOW_TOOLS}
-            overrides={BOARD_UI_OVERRIDES}
-            components={COMPONENTS}
-            assetUrls={TLDRAW_ASSET_URLS}
-            licenseKey={licenseKey ?? undefined}
-            onMount={onMount}
-          />
+          <BoardSidebarContext.Provider value={sidebarControl}>
+            <Tldraw
+              store={board.store}
+              shapeUtils={WORKFLOW_SHAPE_UTILS}
+              tools={WORKFLOW_TOOLS}
+              overrides={BOARD_UI_OVERRIDES}
+              components={COMPONENTS}
+              assetUrls={TLDRAW_ASSET_URLS}
+              licenseKey={licenseKey ?? undefined}
+              onMount={onMount}
+            />
+          </BoardSidebarContext.Provider>
         </main>
-        <aside
-          className="flowmap-sidebar"
-          id="flowmap-sidebar"
-          aria-label="Board panels"
-          hidden={!panelsOpen}
-        >
-          {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
-          <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} />
-          <LintPanel editor={editor} doc={board.doc} />
-          <InsightsPanel editor={editor} doc={board.doc} boardId={boardId} token={token} />
-        </aside>
+        <BoardSidebar
+          open={panelsOpen}
+          tab={sidebarTab}
+          onTabChange={setSidebarTab}
+          panels={{
+            properties: (
+              <>
+                {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
+                <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} />
+              </>
+            ),
+            checks: <LintPanel editor={editor} doc={board.doc} />,
+            insights: <InsightsPanel editor={editor} doc={board.doc} boardId={boardId} token={token} />,
+          }}
+        />
       </div>
     </div>
   )

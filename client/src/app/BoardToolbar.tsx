@@ -1,3 +1,4 @@
+import { useContext } from 'react'
 import {
   DefaultToolbar,
   TldrawUiMenuContextProvider,
@@ -9,6 +10,7 @@ import {
 } from 'tldraw'
 import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
+import { BoardSidebarContext } from './board-sidebar-context.ts'
 
 /**
  * tldraw's toolbar (select, hand, draw, arrow, note, text...) under a row of workflow tools. The
@@ -17,6 +19,7 @@ import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
 export function BoardToolbar() {
   const isReadonly = useReadonly()
   const editor = useEditor()
+  const sidebar = useContext(BoardSidebarContext)
   return (
     <div className="flowmap-toolbars">
       {!isReadonly && (
@@ -33,7 +36,7 @@ export function BoardToolbar() {
                 ))}
               </TldrawUiMenuContextProvider>
             </TldrawUiToolbar>
-            <LintCount editor={editor} />
+            <LintCount editor={editor} onClick={() => sidebar?.show('checks')} />
           </div>
         </TldrawUiOrientationProvider>
       )}

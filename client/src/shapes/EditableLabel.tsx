@@ -10,6 +10,11 @@ type EditableLabelProps = {
   /** Accessible name of the text box while editing, e.g. "Step label". */
   ariaLabel: string
   className?: string
+  /**
+   * Called while editing when the text no longer fits, with the missing height in page units, so a
+   * card can grow to fit what is typed (as Miro's cards and tldraw's geo shapes do).
+   */
+  onOverflow?(missingHeight: number): void
 }
 
 /**
@@ -25,6 +30,7 @@ export function EditableLabel({
   placeholder,
   ariaLabel,
   className,
+  onOverflow,
 }: EditableLabelProps) {
   const editor = useEditor()
   const isEditing = useValue('is editing label', () => editor.getEditingShapeId() === shapeId, [
@@ -57,7 +63,13 @@ export function EditableLabel({
       defaultValue={text}
       placeholder={placeholder}
       spellCheck
-      onChange={(event) => onTextChange(event.currentTarget.value)}
+      onChange={(event) => {
+        const element = event.currentTarget
+        onTextChange(element.value)
+        // Layout sizes ignore the canvas zoom transform, so this difference is in page units.
+        const missing = element.scrollHeight - element.clientHeight
+        if (onOverflow && missing > 0) onOverflow(missing)
+      }}
       onKeyDown={(event) => {
         // Enter commits like in Miro's cards; Shift+Enter keeps a line break. Escape is tldraw's.
         if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {

@@ -52,6 +52,11 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
       <StepView
         shape={shape}
         onLabelChange={(label) => this.editor.updateShape({ id: shape.id, type: 'step', props: { label } })}
+        onLabelOverflow={(missing) => {
+          const current = this.editor.getShape<StepShape>(shape.id)
+          if (current)
+            this.editor.updateShape({ id: shape.id, type: 'step', props: { h: current.props.h + missing } })
+        }}
       />
     )
   }
@@ -63,7 +68,13 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
   }
 }
 
-function StepView({ shape, onLabelChange }: { shape: StepShape; onLabelChange(label: string): void }) {
+type StepViewProps = {
+  shape: StepShape
+  onLabelChange(label: string): void
+  onLabelOverflow(missing: number): void
+}
+
+function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
   const { w, h, label, owner, status, automation, estimate, description } = shape.props
   const editor = useEditor()
   // A step without an owner of its own is done by its lane's role (the model's inheritance rule);
@@ -100,6 +111,7 @@ function StepView({ shape, onLabelChange }: { shape: StepShape; onLabelChange(la
         ariaLabel="Step label"
         className="flowmap-step__label"
         onTextChange={onLabelChange}
+        onOverflow={onLabelOverflow}
       />
       <div className="flowmap-step__footer">
         {role ? (

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react'
+import type { SidebarTab } from './board-sidebar-context.ts'
+
+const TABS: readonly { id: SidebarTab; label: string }[] = [
+  { id: 'properties', label: 'Properties' },
+  { id: 'checks', label: 'Checks' },
+  { id: 'insights', label: 'Insights' },
+]
+
+type BoardSidebarProps = {
+  open: boolean
+  tab: SidebarTab
+  onTabChange(tab: SidebarTab): void
+  panels: Record<SidebarTab, ReactNode>
+}
+
+/**
+ * The panels beside the board, one tab at a time: properties (inspector and roles), checks (lint),
+ * insights. Hidden tabs stay mounted: the checks panel keeps the live lint that the toolbar count
+ * and the badges on shapes show, whichever tab is open.
+ */
+export function BoardSidebar({ open, tab, onTabChange, panels }: BoardSidebarProps) {
+  return (
+    <aside className="flowmap-sidebar" id="flowmap-sidebar" aria-label="Board panels" hidden={!open}>
+      <div className="flowmap-sidebar__tabs" role="tablist" aria-label="Board panels">
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`flowmap-tab-${id}`}
+            className="flowmap-sidebar__tab"
+            aria-selected={tab === id}
+            aria-controls={`flowmap-tabpanel-${id}`}
+            data-testid={`sidebar-tab-${id}`}
+            onClick={() => onTabChange(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {TABS.map(({ id }) => (
+        <div
+          key={id}
+          role="tabpanel"
+          id={`flowmap-tabpanel-${id}`}
+          aria-labelledby={`flowmap-tab-${id}`}
+          className="flowmap-sidebar__panel"
+          hidden={tab !== id}
+        >
+          {panels[id]}
+        </div>
+      ))}
+    </aside>
+  )
+}
