@@ -51,6 +51,7 @@ export type {
   WorkflowNodeType,
   WorkflowStage,
 } from './graph/workflow-graph.ts'
+export { type BoardContent, readBoardContent } from './history/board-content.ts'
 // history/: the update log format, rebuilding any moment, and what changed between two
 export {
   changedFields,
@@ -68,7 +69,7 @@ export {
   type HistoryMoment,
   isCheckpointDue,
 } from './history/history-entry.ts'
-export { HistoryLog } from './history/history-log.ts'
+export { type EntryEffect, HistoryLog } from './history/history-log.ts'
 export { historyOrigin } from './history/history-origin.ts'
 export {
   type HistoryPage,

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { recordedSnapshotAt } from './doc-at.testing.ts'
 import { docAt, rebuildDoc, seqAt } from './doc-at.ts'
+import { HistoryLog } from './history-log.ts'
 import { recordSession, recordsSnapshot } from './recorded-session.ts'
 
 // A 20,000-update session takes seconds to record and check on a 2-core machine: generous timeouts.
@@ -21,6 +22,17 @@ describe('docAt', { timeout: 180_000 }, () => {
       expect(recordsSnapshot(doc), `seq ${seq}`).toBe(recordedSnapshotAt(session, seq))
       doc.destroy()
     }
+  })
+
+  test('the log loaded from it shows the same content at every 100th step (keyframe + effects)', () => {
+    const log = new HistoryLog(200)
+    log.append(session.entries)
+    for (const [seq, recorded] of session.liveStates) {
+      const content = log.contentAt(seq)
+      const records = [...content.records.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
+      expect(JSON.stringify(records), `seq ${seq}`).toBe(recorded)
+    }
+    log.destroy()
   })
 
   test('starts from the nearest checkpoint, not from the beginning', () => {

@@ -18,3 +18,20 @@ test('a log loaded page by page makes its own checkpoints, and seeks through the
   }
   log.destroy()
 })
+
+test("each entry's effect names the records it wrote and removed, and roles and board when touched", () => {
+  const session = recordSession({ updates: 120, recordStatesAt: () => false })
+  const log = new HistoryLog(50)
+  log.append(session.entries)
+  expect(log.effectOf(1)?.upserted.map((record) => record.id)).toEqual(['shape:s1'])
+  expect(log.effectOf(0)).toBeNull()
+  const removals = session.entries.filter((entry) => (log.effectOf(entry.seq)?.removed.length ?? 0) > 0)
+  expect(removals.length).toBeGreaterThan(0)
+  for (const entry of removals) {
+    const [id] = log.effectOf(entry.seq)!.removed
+    expect(log.contentAt(entry.seq - 1).records.has(id!)).toBe(true)
+    expect(log.contentAt(entry.seq).records.has(id!)).toBe(false)
+  }
+  expect(() => log.append([{ ...session.entries[0]!, seq: 500 }])).toThrow(/gap/)
+  log.destroy()
+})

@@ -11,8 +11,11 @@ import { type Checkpoint, type HistoryEntry, isCheckpointDue } from './history-e
 export type RecordedSession = {
   entries: HistoryEntry[]
   checkpoints: Checkpoint[]
-  /** Live state (`Y.encodeStateAsUpdate`) after the entries of the given seq, for the seqs asked for. */
-  liveStates: Map<number, Uint8Array>
+  /**
+   * The live doc's records (`recordsSnapshot`) after the entry of the given seq, for the seqs asked
+   * for: taken from the live doc as it was, so a check against them never goes through history code.
+   */
+  liveStates: Map<number, string>
 }
 
 export type SessionOptions = {
@@ -36,7 +39,7 @@ export function recordSession(options: SessionOptions): RecordedSession {
   const doc = new Y.Doc()
   const entries: HistoryEntry[] = []
   const checkpoints: Checkpoint[] = []
-  const liveStates = new Map<number, Uint8Array>()
+  const liveStates = new Map<number, string>()
   let pending: Uint8Array | null = null
   doc.on('update', (update: Uint8Array) => {
     pending = update
@@ -52,7 +55,7 @@ export function recordSession(options: SessionOptions): RecordedSession {
     if (isCheckpointDue(seq, options.checkpointInterval)) {
       checkpoints.push({ seq, time: 1_700_000_000_000 + seq * 1000, state: Y.encodeStateAsUpdate(doc) })
     }
-    if (options.recordStatesAt?.(seq)) liveStates.set(seq, Y.encodeStateAsUpdate(doc))
+    if (options.recordStatesAt?.(seq)) liveStates.set(seq, recordsSnapshot(doc))
   }
   return { entries, checkpoints, liveStates }
 }

@@ -1,10 +1,11 @@
 import type { TLRecord } from '@tldraw/tlschema'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { readBoard, writeBoard } from '../doc/board.ts'
 import type { DocOrigin } from '../doc/origin.ts'
 import { deleteRecords, readRecords, writeRecords } from '../doc/records.ts'
 import { deleteRole, readRoles, writeRole } from '../doc/roles.ts'
 import type { Role } from '../schema/role.ts'
+import { type BoardContent, readBoardContent } from './board-content.ts'
 import { changedFields } from './diff.ts'
 
 /** The origin of a restore: a forward change made by a person, synced and logged like any other edit. */
@@ -20,7 +21,7 @@ export type RestoreSummary = {
 }
 
 /**
- * Makes `live` equal to `past` (a doc rebuilt by docAt) as ONE new forward transaction on `live`:
+ * Makes `live` equal to a past moment (a doc rebuilt by docAt, or `HistoryLog.contentAt`) as ONE new forward transaction on `live`:
  * records, roles and board fields that differ are written through the doc functions, everything else is
  * left alone. Nothing is rewritten: the history keeps every entry, the restore is one more, attributed to
  * whoever's connection sends it, and another restore to the moment before it undoes it.
@@ -28,7 +29,12 @@ export type RestoreSummary = {
  * The board's `schema` is not restored: the live doc's records are written in the live schema, and a
  * past record read back from the doc is migrated on load like any other.
  */
-export function restoreBoard(live: Y.Doc, past: Y.Doc, origin: DocOrigin = restoreOrigin): RestoreSummary {
+export function restoreBoard(
+  live: Y.Doc,
+  moment: Y.Doc | BoardContent,
+  origin: DocOrigin = restoreOrigin,
+): RestoreSummary {
+  const past = moment instanceof Y.Doc ? readBoardContent(moment) : moment
   const summary: RestoreSummary = {
     written: [],
     deleted: [],
@@ -37,7 +43,7 @@ export function restoreBoard(live: Y.Doc, past: Y.Doc, origin: DocOrigin = resto
     boardFields: [],
   }
   const liveRecords = byId(readRecords(live))
-  const pastRecords = byId(readRecords(past))
+  const pastRecords = past.records
   const toWrite: TLRecord[] = []
   for (const [id, record] of pastRecords) {
     const current = liveRecords.get(id)
@@ -48,7 +54,7 @@ export function restoreBoard(live: Y.Doc, past: Y.Doc, origin: DocOrigin = resto
   for (const id of liveRecords.keys()) if (!pastRecords.has(id)) summary.deleted.push(id)
 
   const liveRoles = byId(readRoles(live))
-  const pastRoles = byId(readRoles(past))
+  const pastRoles = byId([...past.roles])
   const rolesToWrite: Role[] = []
   for (const [id, role] of pastRoles) {
     const current = liveRoles.get(id)
@@ -59,7 +65,7 @@ export function restoreBoard(live: Y.Doc, past: Y.Doc, origin: DocOrigin = resto
   for (const id of liveRoles.keys()) if (!pastRoles.has(id)) summary.rolesDeleted.push(id)
 
   const liveBoard = readBoard(live)
-  const pastBoard = readBoard(past)
+  const pastBoard = past.board
   const boardPatch: { title?: string; disabledLintRules?: string[] } = {}
   if (liveBoard.title !== pastBoard.title) boardPatch.title = pastBoard.title
   if (changedFields({ v: liveBoard.disabledLintRules }, { v: pastBoard.disabledLintRules }).length > 0) {

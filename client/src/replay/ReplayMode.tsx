@@ -1,0 +1,179 @@
+import { restoreBoard } from '@flowmap/shared'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { type Editor, Tldraw } from 'tldraw'
+import type * as Y from 'yjs'
+import { TLDRAW_ASSET_URLS } from '../app/tldraw-asset-urls.ts'
+import { setBoardRoles } from '../shapes/board-roles.ts'
+import { WORKFLOW_SHAPE_UTILS } from '../shapes/workflow-shapes.tsx'
+import { fetchVersions, type NamedVersion, nameVersion } from './history-api.ts'
+import { personColor } from './person-color.ts'
+import { ShapeOutlines } from './ShapeOutlines.tsx'
+import { Timeline } from './Timeline.tsx'
+import { useReplay } from './use-replay.ts'
+import { viewerIdentity } from './viewer-identity.ts'
+import './replay.css'
+
+export type ReplayModeProps = {
+  boardId: string
+  token: string | null
+  /** The live board's doc: only a restore writes to it, as one forward change. */
+  liveDoc: Y.Doc | null
+  licenseKey?: string | null
+  onClose(): void
+}
+
+type ReplayTestHook = { editor: Editor | null; seek(seq: number): void; seq: number; lastSeq: number }
+
+/**
+ * Replay mode: the board's history in a separate, unsynced, read-only doc and tldraw view over the
+ * page. The live board stays mounted and connected underneath, untouched; closing drops the replay.
+ */
+export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: ReplayModeProps) {
+  const replay = useReplay(boardId, token)
+  const identity = useMemo(() => viewerIdentity(token), [token])
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [versions, setVersions] = useState<NamedVersion[]>([])
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const refreshVersions = useCallback(async () => {
+    const result = await fetchVersions(boardId, token)
+    if (result.ok) setVersions(result.value)
+    else setNotice(`Named versions could not be loaded: ${result.reason}`)
+  }, [boardId, token])
+  useEffect(() => {
+    void refreshVersions()
+  }, [refreshVersions])
+
+  useEffect(() => {
+    if (editor) setBoardRoles(editor, replay.roles)
+  }, [editor, replay.roles])
+
+  useEffect(() => {
+    const host = window as unknown as { __flowmapReplay?: ReplayTestHook }
+    host.__flowmapReplay = { editor, seek: replay.seek, seq: replay.seq, lastSeq: replay.lastSeq }
+    return () => {
+      delete host.__flowmapReplay
+    }
+  }, [editor, replay.seek, replay.seq, replay.lastSeq])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  const restore = () => {
+    const past = replay.currentContent()
+    if (!liveDoc || !past) return
+    const ok = window.confirm(
+      `Restore the board to edit ${replay.seq}? Everyone sees the change; the history keeps every edit, ` +
+        'and restoring the moment before this one undoes it.',
+    )
+    if (!ok) return
+    const summary = restoreBoard(liveDoc, past)
+    const count = summary.written.length + summary.deleted.length + summary.rolesWritten.length
+    setNotice(`Restored edit ${replay.seq}: ${count} change${count === 1 ? '' : 's'} written.`)
+    onClose()
+  }
+
+  const nameMoment = async () => {
+    const name = window.prompt('Name this moment (e.g. "after round 1")')
+    if (!name) return
+    const result = await nameVersion(boardId, token, name, replay.seq)
+    if (!result.ok) setNotice(`The version could not be named: ${result.reason}`)
+    else await refreshVersions()
+  }
+
+  const author = replay.step ? (replay.names[replay.step.entry.userId] ?? replay.step.entry.userId) : null
+  const outlines = useMemo(
+    () =>
+      (replay.step?.changed ?? [])
+        .filter((id) => id.startsWith('shape:'))
+        .map((id) => ({ id, label: author })),
+    [replay.step, author],
+  )
+  const removed = replay.step?.removed.filter((id) => id.startsWith('shape:')).length ?? 0
+  const facilitator = identity.role === 'facilitator'
+
+  return createPortal(
+    <div className="flowmap-replay" role="dialog" aria-label="Replay" data-testid="replay">
+      <header className="flowmap-replay__header">
+        <strong>Replay</strong>
+        <span className="flowmap-replay__caption" data-testid="replay.caption">
+          {replay.step && author ? (
+            <>
+              <span
+                className="flowmap-replay__author"
+                style={{ background: personColor(replay.step.entry.userId) }}
+              >
+                {author}
+              </span>{' '}
+              changed {outlines.length} shape{outlines.length === 1 ? '' : 's'}
+              {removed > 0 ? `, removed ${removed}` : ''}
+            </>
+          ) : (
+            'The board before its first edit'
+          )}
+        </span>
+        {facilitator ? (
+          <>
+            <button
+              type="button"
+              data-testid="replay.name-version"
+              onClick={nameMoment}
+              disabled={replay.load.state !== 'ready'}
+            >
+              Name this moment
+            </button>
+            <button
+              type="button"
+              data-testid="replay.restore"
+              onClick={restore}
+              disabled={replay.load.state !== 'ready' || !liveDoc || replay.seq === replay.lastSeq}
+              title="Make the live board equal to this moment (a new change; the history keeps everything)"
+            >
+              Restore this moment
+            </button>
+          </>
+        ) : null}
+        <button type="button" data-testid="replay.close" onClick={onClose}>
+          Back to live board
+        </button>
+      </header>
+      {notice ? (
+        <p className="flowmap-replay__notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {replay.load.state === 'loading' ? (
+        <div className="flowmap-replay__loading" data-testid="replay.loading">
+          <progress max={Math.max(1, replay.load.total)} value={replay.load.loaded} />
+          <span>
+            Loading history: {replay.load.loaded} of {replay.load.total} edits
+          </span>
+        </div>
+      ) : null}
+      {replay.load.state === 'failed' ? (
+        <p className="flowmap-replay__notice" role="alert">
+          The history could not be loaded: {replay.load.reason}
+        </p>
+      ) : null}
+      <div className="flowmap-replay__canvas" data-testid="replay.canvas">
+        <Tldraw
+          store={replay.store}
+          shapeUtils={WORKFLOW_SHAPE_UTILS}
+          assetUrls={TLDRAW_ASSET_URLS}
+          licenseKey={licenseKey ?? undefined}
+          hideUi
+          onMount={setEditor}
+        />
+        {editor ? <ShapeOutlines editor={editor} outlines={outlines} tone="replay" /> : null}
+      </div>
+      {replay.load.state === 'ready' ? <Timeline replay={replay} versions={versions} /> : null}
+    </div>,
+    document.body,
+  )
+}

@@ -1,0 +1,105 @@
+import { diffHistory, type HistoryDiff } from '@flowmap/shared'
+import { useEffect, useMemo, useState } from 'react'
+import { createPortal } from 'react-dom'
+import type { Editor } from 'tldraw'
+import { fetchHistory, fetchLastSeq } from './history-api.ts'
+import { readLastSeen, writeLastSeen } from './last-visit.ts'
+import { ShapeOutlines } from './ShapeOutlines.tsx'
+import { viewerIdentity } from './viewer-identity.ts'
+import './replay.css'
+
+type Changes = { diff: HistoryDiff; names: Record<string, string>; lastSeq: number }
+
+/**
+ * "Since your last visit": on opening a board, what changed since this person last saw it (counts per
+ * person), with the changed shapes outlined on the live canvas until they dismiss it. The first visit
+ * only remembers where the board is. Dismissing remembers the board's latest seq.
+ */
+export function SinceLastVisit({
+  editor,
+  boardId,
+  token,
+}: {
+  editor: Editor | null
+  boardId: string
+  token: string | null
+}) {
+  const identity = useMemo(() => viewerIdentity(token), [token])
+  const [changes, setChanges] = useState<Changes | null>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    const abort = new AbortController()
+    void (async () => {
+      const lastSeen = readLastSeen(identity.userId, boardId)
+      const latest = await fetchLastSeq(boardId, token)
+      if (cancelled || !latest.ok) return
+      if (lastSeen === null) {
+        writeLastSeen(identity.userId, boardId, latest.value)
+        return
+      }
+      if (latest.value <= lastSeen) return
+      const history = await fetchHistory(boardId, token, () => {}, abort.signal)
+      if (cancelled || !history.ok) return
+      const diff = diffHistory(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
+      history.value.log.destroy()
+      if (diff.changes.length === 0) {
+        writeLastSeen(identity.userId, boardId, diff.toSeq)
+        return
+      }
+      setChanges({ diff, names: history.value.names, lastSeq: diff.toSeq })
+    })()
+    return () => {
+      cancelled = true
+      abort.abort()
+    }
+  }, [boardId, token, identity.userId])
+
+  const outlines = useMemo(
+    () =>
+      (changes?.diff.changes ?? [])
+        .filter((change) => change.typeName === 'shape' && change.kind !== 'removed')
+        .map((change) => ({ id: change.id, label: change.kind === 'added' ? 'new' : 'changed' })),
+    [changes],
+  )
+  if (!changes || !editor) return null
+
+  const dismiss = () => {
+    writeLastSeen(identity.userId, boardId, changes.lastSeq)
+    setChanges(null)
+  }
+  const people = Object.entries(changes.diff.byUser)
+  return (
+    <>
+      {createPortal(
+        <section
+          className="flowmap-since-visit"
+          aria-label="Changes since your last visit"
+          data-testid="since-visit"
+        >
+          <strong>Since your last visit</strong>
+          <ul>
+            {people.map(([userId, counts]) => (
+              <li key={userId} data-testid="since-visit.person">
+                {userId === identity.userId ? 'You' : (changes.names[userId] ?? userId)}: {describe(counts)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" data-testid="since-visit.dismiss" onClick={dismiss}>
+            Got it
+          </button>
+        </section>,
+        editor.getContainer(),
+      )}
+      <ShapeOutlines editor={editor} outlines={outlines} tone="since-visit" />
+    </>
+  )
+}
+
+function describe(counts: { added: number; removed: number; changed: number }): string {
+  const parts: string[] = []
+  if (counts.added > 0) parts.push(`${counts.added} added`)
+  if (counts.changed > 0) parts.push(`${counts.changed} changed`)
+  if (counts.removed > 0) parts.push(`${counts.removed} removed`)
+  return parts.join(', ')
+}

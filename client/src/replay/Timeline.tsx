@@ -1,0 +1,149 @@
+import { activityHistogram, timelinePeople } from '@flowmap/shared'
+import { useMemo } from 'react'
+import type { NamedVersion } from './history-api.ts'
+import { personColor } from './person-color.ts'
+import { REPLAY_SPEEDS, type Replay, type ReplaySpeed } from './use-replay.ts'
+
+const BUCKETS = 120
+
+/**
+ * The replay timeline: an activity histogram over the whole history, one row of markers per person
+ * (where their edits fall; click a name to follow only them), the named versions as flags, a scrubber
+ * and the transport controls.
+ */
+export function Timeline({ replay, versions }: { replay: Replay; versions: readonly NamedVersion[] }) {
+  const entries = replay.log?.entries ?? []
+  const histogram = useMemo(
+    () => activityHistogram(entries, BUCKETS, replay.person),
+    [entries, replay.person],
+  )
+  const people = useMemo(() => timelinePeople(entries), [entries])
+  const perPerson = useMemo(
+    () => people.map((person) => ({ person, buckets: activityHistogram(entries, BUCKETS, person.userId) })),
+    [entries, people],
+  )
+  const peak = Math.max(1, ...histogram)
+  const last = Math.max(1, replay.lastSeq)
+  const at = (seq: number) => `${(seq / last) * 100}%`
+  const entry = replay.seq > 0 ? entries[replay.seq - 1] : undefined
+  const nameOf = (userId: string) => replay.names[userId] ?? userId
+
+  return (
+    <section className="flowmap-timeline" aria-label="Replay timeline">
+      <div className="flowmap-timeline__track">
+        <svg
+          className="flowmap-timeline__histogram"
+          viewBox={`0 0 ${BUCKETS} 100`}
+          preserveAspectRatio="none"
+          aria-label="Edits over time"
+          role="img"
+        >
+          {histogram.map((count, index) => (
+            <rect
+              // biome-ignore lint/suspicious/noArrayIndexKey: buckets are positions, fixed in number
+              key={index}
+              x={index + 0.1}
+              width={0.8}
+              y={100 - (count / peak) * 100}
+              height={(count / peak) * 100}
+            />
+          ))}
+        </svg>
+        {versions.map((version) => (
+          <button
+            type="button"
+            key={`${version.seq}-${version.name}-${version.time}`}
+            className="flowmap-timeline__flag"
+            style={{ left: at(version.seq) }}
+            title={`${version.name} (by ${version.userName})`}
+            data-testid="replay.version"
+            onClick={() => replay.seek(version.seq)}
+          >
+            {version.name}
+          </button>
+        ))}
+        <div className="flowmap-timeline__playhead" style={{ left: at(replay.seq) }} />
+      </div>
+      <input
+        className="flowmap-timeline__scrubber"
+        type="range"
+        min={0}
+        max={replay.lastSeq}
+        step={1}
+        value={replay.seq}
+        aria-label="Moment in the history"
+        data-testid="replay.scrubber"
+        onChange={(event) => replay.seek(Number(event.currentTarget.value))}
+      />
+      <ul className="flowmap-timeline__people" aria-label="People">
+        {perPerson.map(({ person, buckets }) => (
+          <li key={person.userId} className="flowmap-timeline__person">
+            <button
+              type="button"
+              className="flowmap-timeline__person-name"
+              aria-pressed={replay.person === person.userId}
+              style={{ borderColor: personColor(person.userId) }}
+              onClick={() => replay.setPerson(replay.person === person.userId ? null : person.userId)}
+              title="Show only this person's edits"
+            >
+              {nameOf(person.userId)} · {person.edits}
+            </button>
+            <svg
+              className="flowmap-timeline__person-marks"
+              viewBox={`0 0 ${BUCKETS} 10`}
+              preserveAspectRatio="none"
+              aria-hidden="true"
+            >
+              {buckets.map((count, index) =>
+                count > 0 ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: buckets are positions, fixed in number
+                  <rect key={index} x={index} width={1} y={0} height={10} fill={personColor(person.userId)} />
+                ) : null,
+              )}
+            </svg>
+          </li>
+        ))}
+      </ul>
+      <div className="flowmap-timeline__controls">
+        <button
+          type="button"
+          data-testid="replay.previous"
+          onClick={() => replay.stepBy(-1)}
+          title="Previous edit"
+        >
+          ◀ Previous
+        </button>
+        <button
+          type="button"
+          data-testid="replay.play"
+          onClick={() => replay.setPlaying(!replay.playing)}
+          aria-pressed={replay.playing}
+        >
+          {replay.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" data-testid="replay.next" onClick={() => replay.stepBy(1)} title="Next edit">
+          Next ▶
+        </button>
+        <label>
+          Speed{' '}
+          <select
+            value={replay.speed}
+            data-testid="replay.speed"
+            onChange={(event) => replay.setSpeed(Number(event.currentTarget.value) as ReplaySpeed)}
+          >
+            {REPLAY_SPEEDS.map((speed) => (
+              <option key={speed} value={speed}>
+                {speed}x
+              </option>
+            ))}
+          </select>
+        </label>
+        <output className="flowmap-timeline__where" data-testid="replay.position">
+          Edit {replay.seq} of {replay.lastSeq}
+          {entry ? ` · ${new Date(entry.time).toLocaleString()} · ${nameOf(entry.userId)}` : ''}
+          {replay.person ? ` · only ${nameOf(replay.person)}` : ''}
+        </output>
+      </div>
+    </section>
+  )
+}
