@@ -89,7 +89,7 @@ export function InsightsPanel({ editor, doc, boardId, token }: InsightsPanelProp
     const atom = criticalPathHighlightAtom(editor)
     if (atom.get() === null) {
       atom.set({ nodeIds: path.nodeIds, edgeIds: path.edgeIds })
-      focusShapes(editor, path.nodeIds)
+      focusShapes(editor, path.nodeIds, { select: false })
     } else atom.set(null)
   }
 
