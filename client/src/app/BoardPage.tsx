@@ -7,6 +7,8 @@ import { InsightsPanel } from '../panels/insights/InsightsPanel.tsx'
 import { LintBadges } from '../panels/lint/LintBadges.tsx'
 import { LintPanel } from '../panels/lint/LintPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
+import { ReplayButton } from '../replay/ReplayButton.tsx'
+import { SinceLastVisit } from '../replay/SinceLastVisit.tsx'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
 import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
@@ -108,6 +110,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               onMount={onMount}
             />
           </BoardSidebarContext.Provider>
+          <ReplayButton boardId={boardId} token={token} doc={board.doc} licenseKey={licenseKey} />
+          <SinceLastVisit editor={editor} boardId={boardId} token={token} />
         </main>
         <BoardSidebar
           open={panelsOpen}

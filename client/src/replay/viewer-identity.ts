@@ -13,7 +13,11 @@ export function viewerIdentity(token: string | null): ViewerIdentity {
   const payload = token.split('.')[1]
   if (!payload) return { userId: 'unknown', name: 'Unknown', role: 'viewer' }
   try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/')
+    const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) =>
+      c.charCodeAt(0),
+    )
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
     const role = claims.role === 'facilitator' || claims.role === 'editor' ? claims.role : 'viewer'
     const userId = typeof claims.sub === 'string' ? claims.sub : 'unknown'
     const name = typeof claims.name === 'string' ? claims.name : userId
