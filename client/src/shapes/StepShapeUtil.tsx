@@ -1,4 +1,10 @@
-import { stepShapeMigrations, stepShapeProps } from '@flowmap/shared'
+import {
+  type Role,
+  type StepAutomation,
+  type StepStatus,
+  stepShapeMigrations,
+  stepShapeProps,
+} from '@flowmap/shared'
 import {
   BaseBoxShapeUtil,
   HTMLContainer,
@@ -7,7 +13,7 @@ import {
   useEditor,
   useValue,
 } from 'tldraw'
-import { useBoardRole } from './board-roles.ts'
+import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
@@ -16,6 +22,8 @@ import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './work
 export type StepShape = TLShape<'step'>
 
 export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
+
+const DETAIL_ZOOM = 0.3
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
 export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
@@ -75,18 +83,22 @@ type StepViewProps = {
 }
 
 function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
-  const { w, h, label, owner, status, automation, estimate, description } = shape.props
+  const { w, h, label, owner, status, automation } = shape.props
   const editor = useEditor()
+  // Below this zoom the badges and footer are too small to read: drawing only the card and its
+  // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
+  const detailed = useValue('step shows details', () => editor.getEfficientZoomLevel() >= DETAIL_ZOOM, [
+    editor,
+  ])
   // A step without an owner of its own is done by its lane's role (the model's inheritance rule);
   // the card shows that role, dimmed, so the wall reads the same as the workflow graph.
-  const laneRoleId = useValue('lane role of step', () => {
+  // One reactive read for both, so a board of thousands of steps keeps one subscription per card.
+  const { role, inherited } = useValue('step owner role', () => {
+    if (owner !== null) return { role: getBoardRole(editor, owner), inherited: false }
     const parent = editor.getShape(shape.parentId as TLShape['id'])
-    return parent?.type === 'lane' ? parent.props.roleId : null
-  }, [editor, shape.parentId])
-  const ownRole = useBoardRole(owner)
-  const laneRole = useBoardRole(laneRoleId)
-  const role = owner === null ? laneRole : ownRole
-  const inherited = owner === null && laneRole !== null
+    const laneRole = parent?.type === 'lane' ? getBoardRole(editor, parent.props.roleId) : null
+    return { role: laneRole, inherited: laneRole !== null }
+  }, [editor, owner, shape.parentId])
   return (
     <HTMLContainer
       className="flowmap-step"
@@ -95,15 +107,7 @@ function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
       data-status={status}
       data-automation={automation}
     >
-      <div className="flowmap-step__badges">
-        <span className="flowmap-badge flowmap-badge--status" data-status={status}>
-          {labelOf(STATUS_OPTIONS, status)}
-        </span>
-        <span className="flowmap-badge flowmap-badge--automation" data-automation={automation}>
-          <AutomationIcon automation={automation} />
-          {labelOf(AUTOMATION_OPTIONS, automation)}
-        </span>
-      </div>
+      {detailed && <StepBadges status={status} automation={automation} />}
       <EditableLabel
         shapeId={shape.id}
         text={label}
@@ -113,34 +117,54 @@ function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
         onTextChange={onLabelChange}
         onOverflow={onLabelOverflow}
       />
-      <div className="flowmap-step__footer">
-        {role ? (
-          <span
-            className="flowmap-step__owner"
-            data-inherited={inherited}
-            title={inherited ? `Owner: ${role.name} (from the lane)` : `Owner: ${role.name}`}
-          >
-            <span
-              className="flowmap-avatar"
-              style={{ background: role.color, color: textColorOn(role.color) }}
-            >
-              {roleInitials(role.name)}
-            </span>
-            <span className="flowmap-step__owner-name">{role.name}</span>
-          </span>
-        ) : (
-          <span className="flowmap-step__owner" data-unowned="true" title="No owner">
-            <span className="flowmap-avatar flowmap-avatar--empty">?</span>
-            <span className="flowmap-step__owner-name">{owner ? 'Unknown role' : 'No owner'}</span>
-          </span>
-        )}
-        {description.trim() !== '' && (
-          <span className="flowmap-step__has-description" title={description}>
-            ¶
-          </span>
-        )}
-        {estimate !== null && <span className="flowmap-step__estimate">{formatHours(estimate)}</span>}
-      </div>
+      {detailed && <StepFooter role={role} inherited={inherited} step={shape.props} />}
     </HTMLContainer>
+  )
+}
+
+function StepBadges({ status, automation }: { status: StepStatus; automation: StepAutomation }) {
+  return (
+    <div className="flowmap-step__badges">
+      <span className="flowmap-badge flowmap-badge--status" data-status={status}>
+        {labelOf(STATUS_OPTIONS, status)}
+      </span>
+      <span className="flowmap-badge flowmap-badge--automation" data-automation={automation}>
+        <AutomationIcon automation={automation} />
+        {labelOf(AUTOMATION_OPTIONS, automation)}
+      </span>
+    </div>
+  )
+}
+
+type StepFooterProps = { role: Role | null; inherited: boolean; step: StepShape['props'] }
+
+function StepFooter({ role, inherited, step }: StepFooterProps) {
+  const { owner, description, estimate } = step
+  return (
+    <div className="flowmap-step__footer">
+      {role ? (
+        <span
+          className="flowmap-step__owner"
+          data-inherited={inherited}
+          title={inherited ? `Owner: ${role.name} (from the lane)` : `Owner: ${role.name}`}
+        >
+          <span className="flowmap-avatar" style={{ background: role.color, color: textColorOn(role.color) }}>
+            {roleInitials(role.name)}
+          </span>
+          <span className="flowmap-step__owner-name">{role.name}</span>
+        </span>
+      ) : (
+        <span className="flowmap-step__owner" data-unowned="true" title="No owner">
+          <span className="flowmap-avatar flowmap-avatar--empty">?</span>
+          <span className="flowmap-step__owner-name">{owner ? 'Unknown role' : 'No owner'}</span>
+        </span>
+      )}
+      {description.trim() !== '' && (
+        <span className="flowmap-step__has-description" title={description}>
+          ¶
+        </span>
+      )}
+      {estimate !== null && <span className="flowmap-step__estimate">{formatHours(estimate)}</span>}
+    </div>
   )
 }
