@@ -1,4 +1,4 @@
-import type { TLUiOverrides } from 'tldraw'
+import { onDragFromToolbarToCreateShape, type TLUiOverrides } from 'tldraw'
 import { isNote, turnNotesIntoSteps } from '../shapes/note-to-step.ts'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
 
@@ -15,6 +15,13 @@ export const BOARD_UI_OVERRIDES: TLUiOverrides = {
         kbd: item.kbd,
         onSelect() {
           editor.setCurrentTool(item.id)
+        },
+        // Drag a tool onto the board (Miro's way): the shape follows the pointer, and dropping it
+        // into a lane or stage puts it there, as a drag of an existing shape would.
+        onDragStart(_source, info) {
+          onDragFromToolbarToCreateShape(editor, info, {
+            createShape: (id) => editor.createShape({ id, type: item.id }),
+          })
         },
       }
     }
