@@ -46,7 +46,7 @@ function BoardCanvasOverlays() {
 
 type BoardPageProps = { boardId: string; token: string | null; licenseKey: string | null }
 
-/** One board: the tldraw canvas with the workflow shapes, and the inspector and roles beside it. */
+/** One board: the tldraw canvas with the workflow shapes, the header, and the side panels. */
 export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS })
   const roles = useBoardRoles(board.doc)
@@ -121,7 +121,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             properties: (
               <>
                 {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
-                <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} />
+                <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} viewOnly={viewOnly} />
               </>
             ),
             checks: <LintPanel editor={editor} doc={board.doc} />,
@@ -137,11 +137,16 @@ function ReadonlyAwareRolesPanel({
   board,
   roles,
   editor,
+  viewOnly,
 }: {
   board: ReturnType<typeof useBoardSource>
   roles: readonly Role[]
   editor: Editor | null
+  viewOnly: boolean
 }) {
-  const readonly = useValue('is readonly', () => editor?.getIsReadonly() ?? false, [editor])
+  const readonly = useValue('is readonly', () => viewOnly || (editor?.getIsReadonly() ?? false), [
+    editor,
+    viewOnly,
+  ])
   return <RolesPanel doc={board.doc} roles={roles} editor={editor} readonly={readonly} />
 }
