@@ -41,8 +41,11 @@ export function SinceLastVisit({
       if (latest.value <= lastSeen) return
       const history = await fetchHistory(boardId, token, () => {}, abort.signal)
       if (cancelled || !history.ok) return
-      const diff = diffHistory(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
+      const full = diffHistory(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
       history.value.log.destroy()
+      // In workflow terms: shapes (steps, lanes, connectors …), not the page and document records a
+      // client creates when it first opens a board.
+      const diff = shapesOnly(full)
       if (diff.changes.length === 0) {
         writeLastSeen(identity.userId, boardId, diff.toSeq)
         return
@@ -94,6 +97,18 @@ export function SinceLastVisit({
       <ShapeOutlines editor={editor} outlines={outlines} tone="since-visit" />
     </>
   )
+}
+
+function shapesOnly(diff: HistoryDiff): HistoryDiff {
+  const changes = diff.changes.filter((change) => change.typeName === 'shape')
+  const byUser: HistoryDiff['byUser'] = {}
+  for (const change of changes) {
+    for (const user of change.by) {
+      byUser[user] ??= { added: 0, removed: 0, changed: 0 }
+      byUser[user][change.kind]++
+    }
+  }
+  return { ...diff, changes, byUser }
 }
 
 function describe(counts: { added: number; removed: number; changed: number }): string {
