@@ -7,7 +7,7 @@
  * - `docAt` (a Y.Doc you could keep applying updates to): the Yjs checkpoint plus the tail. A Yjs state
  *   keeps a tombstone per overwritten value, so it grows with the history: printed for comparison.
  *
- * The session keeps the board at about 300 shapes (creations turn into deletions past that), so the two
+ * The session keeps the board at about 100 shapes (creations turn into deletions past that), so the two
  * histories differ in length, not in board size: a seek should cost the same at 10k and 100k, while
  * the reference grows with the history. Checkpoints every 200 entries, as the server writes them.
  *
@@ -18,7 +18,7 @@ import { docAt, HistoryLog, type RecordedSession, rebuildDoc, recordSession } fr
 import { percentile } from './stats/percentile.ts'
 
 const CHECKPOINT_INTERVAL = 200
-const MAX_SHAPES = 300
+const MAX_SHAPES = 100
 
 type SeekFigures = {
   updates: number
@@ -47,7 +47,7 @@ export async function runHistorySeekBench(): Promise<SeekFigures[]> {
     const recordMs = performance.now() - started
     const history = { entries: session.entries, checkpoints: session.checkpoints }
     started = performance.now()
-    const log = new HistoryLog(CHECKPOINT_INTERVAL)
+    const log = new HistoryLog(CHECKPOINT_INTERVAL, { yjsCheckpoints: false })
     log.append(session.entries)
     const indexMs = performance.now() - started
     const random = seededRandom(updates)

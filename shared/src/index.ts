@@ -56,6 +56,7 @@ export { type BoardContent, readBoardContent } from './history/board-content.ts'
 export {
   changedFields,
   diffHistory,
+  diffLog,
   type HistoryDiff,
   type RecordChange,
   type RecordChangeKind,

@@ -1,4 +1,4 @@
-import { diffHistory, type HistoryDiff } from '@flowmap/shared'
+import { diffLog, type HistoryDiff } from '@flowmap/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
@@ -41,7 +41,7 @@ export function SinceLastVisit({
       if (latest.value <= lastSeen) return
       const history = await fetchHistory(boardId, token, () => {}, abort.signal)
       if (cancelled || !history.ok) return
-      const full = diffHistory(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
+      const full = diffLog(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
       history.value.log.destroy()
       // In workflow terms: shapes (steps, lanes, connectors …), not the page and document records a
       // client creates when it first opens a board.

@@ -58,7 +58,8 @@ export async function fetchHistory(
 ): Promise<Loaded<LoadedHistory>> {
   const total = await fetchLastSeq(boardId, token)
   if (!total.ok) return total
-  const log = new HistoryLog()
+  // Replay and the banner read content (contentAt, diff from it), never Yjs states: skip those.
+  const log = new HistoryLog(undefined, { yjsCheckpoints: false })
   const names: Record<string, string> = {}
   let after = 0
   onProgress(0, total.value)

@@ -2,8 +2,9 @@ import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { deleteRecord, readRecord, writeRecord } from '../doc/records.ts'
 import { workflowShape } from '../testing/shape-records.ts'
-import { changedFields, diffHistory } from './diff.ts'
+import { changedFields, diffHistory, diffLog } from './diff.ts'
 import type { HistoryEntry } from './history-entry.ts'
+import { HistoryLog } from './history-log.ts'
 
 /** A scripted session: each step is one user's edit, logged as the server logs it. */
 function scriptedSession(steps: Array<[user: string, edit: (doc: Y.Doc) => void]>): HistoryEntry[] {
@@ -85,4 +86,20 @@ test('changedFields compares props and meta key by key', () => {
       { x: 1, props: { a: 1, b: [1, 3] }, meta: { flow: 'x' } },
     ),
   ).toEqual(['props.b', 'meta.flow'])
+})
+
+test("the diff from a loaded log's content index says the same as the one from Yjs", () => {
+  const log = new HistoryLog(2, { yjsCheckpoints: false })
+  log.append(entries)
+  for (const [from, to] of [
+    [3, 9],
+    [0, 9],
+    [7, 9],
+    [1, 5],
+  ] as const) {
+    expect(diffLog(log, { seq: from }, { seq: to }), `${from}..${to}`).toEqual(
+      diffHistory(history, { seq: from }, { seq: to }),
+    )
+  }
+  log.destroy()
 })

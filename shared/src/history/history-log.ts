@@ -55,8 +55,15 @@ export class HistoryLog implements BoardHistory {
   #roles: readonly Role[] = []
   #board: BoardMeta = readBoard(this.#head)
 
-  constructor(interval: number = DEFAULT_CHECKPOINT_INTERVAL) {
+  readonly #yjsCheckpoints: boolean
+
+  /**
+   * `yjsCheckpoints: false` skips the Yjs states (only `docAt` needs them; replay reads `contentAt`):
+   * encoding the whole state every `interval` entries is most of the cost of loading a long history.
+   */
+  constructor(interval: number = DEFAULT_CHECKPOINT_INTERVAL, options: { yjsCheckpoints?: boolean } = {}) {
     this.#interval = interval
+    this.#yjsCheckpoints = options.yjsCheckpoints ?? true
     this.#keyframes.push({ seq: 0, records: new Map(), roles: [], board: this.#board })
   }
 
@@ -75,7 +82,13 @@ export class HistoryLog implements BoardHistory {
       this.entries.push(entry)
       this.#effects.push(this.#applyNoting(entry))
       if (entry.seq % this.#interval === 0) {
-        this.checkpoints.push({ seq: entry.seq, time: entry.time, state: Y.encodeStateAsUpdate(this.#head) })
+        if (this.#yjsCheckpoints) {
+          this.checkpoints.push({
+            seq: entry.seq,
+            time: entry.time,
+            state: Y.encodeStateAsUpdate(this.#head),
+          })
+        }
         this.#keyframes.push({
           seq: entry.seq,
           records: new Map(this.#records),
