@@ -7,18 +7,28 @@ import {
   useEditor,
   useValue,
 } from 'tldraw'
+import { canContinueFrom } from '../shapes/next-step.ts'
 import { isNote } from '../shapes/note-to-step.ts'
-import { TURN_INTO_STEP_ACTION } from './board-ui-overrides.ts'
+import { ADD_NEXT_STEP_ACTION, TURN_INTO_STEP_ACTION } from './board-ui-overrides.ts'
 
-/** tldraw's context menu, with "Turn into step" on top when the selection holds sticky notes. */
+/**
+ * tldraw's context menu with the workflow actions on top: "Turn into step" for sticky notes, "Add
+ * next step" for a shape a flow can continue from.
+ */
 export function BoardContextMenu(props: TLUiContextMenuProps) {
   const editor = useEditor()
   const hasNotes = useValue('selection has notes', () => editor.getSelectedShapes().some(isNote), [editor])
+  const canContinue = useValue(
+    'selection can continue',
+    () => canContinueFrom(editor.getOnlySelectedShape() ?? undefined),
+    [editor],
+  )
   return (
     <DefaultContextMenu {...props}>
-      {hasNotes && (
+      {(hasNotes || canContinue) && (
         <TldrawUiMenuGroup id="flowmap-workflow">
-          <TldrawUiMenuActionItem actionId={TURN_INTO_STEP_ACTION} />
+          {hasNotes && <TldrawUiMenuActionItem actionId={TURN_INTO_STEP_ACTION} />}
+          {canContinue && <TldrawUiMenuActionItem actionId={ADD_NEXT_STEP_ACTION} />}
         </TldrawUiMenuGroup>
       )}
       <DefaultContextMenuContent />

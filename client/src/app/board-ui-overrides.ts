@@ -1,10 +1,12 @@
 import { onDragFromToolbarToCreateShape, type TLUiOverrides } from 'tldraw'
+import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { isNote, turnNotesIntoSteps } from '../shapes/note-to-step.ts'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
 
 export const TURN_INTO_STEP_ACTION = 'flowmap.turn-into-step'
+export const ADD_NEXT_STEP_ACTION = 'flowmap.add-next-step'
 
-/** Adds the workflow tools (with their shortcuts) and the "turn into step" action to tldraw's UI. */
+/** Adds the workflow tools (with their shortcuts) and the workflow actions to tldraw's UI. */
 export const BOARD_UI_OVERRIDES: TLUiOverrides = {
   tools(editor, tools) {
     for (const item of WORKFLOW_TOOL_ITEMS) {
@@ -37,6 +39,15 @@ export const BOARD_UI_OVERRIDES: TLUiOverrides = {
           editor,
           notes.map((note) => note.id),
         )
+      },
+    }
+    actions[ADD_NEXT_STEP_ACTION] = {
+      id: ADD_NEXT_STEP_ACTION,
+      label: 'Add next step',
+      kbd: 'shift+s',
+      onSelect() {
+        const only = editor.getOnlySelectedShape()
+        if (only && canContinueFrom(only) && !editor.getIsReadonly()) addNextStep(editor, only.id)
       },
     }
     return actions

@@ -1,6 +1,7 @@
 import { type FlowKind, type Role, readConnectorMeta } from '@flowmap/shared'
 import { type Editor, type TLArrowShape, type TLShape, toRichText, useValue } from 'tldraw'
 import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
+import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
 import {
   ARTIFACT_KIND_OPTIONS,
@@ -38,6 +39,17 @@ export function InspectorPanel({ editor, roles }: InspectorProps) {
       )}
       {selected.length === 1 && (
         <ShapeFields editor={editor} shape={selected[0]!} roles={roles} readonly={readonly} />
+      )}
+      {selected.length === 1 && canContinueFrom(selected[0]) && !readonly && (
+        <button
+          type="button"
+          className="flowmap-button flowmap-panel__action"
+          title="Add a step after this one, joined by an arrow (Shift+S)"
+          data-testid="inspector-add-next-step"
+          onClick={() => addNextStep(editor, selected[0]!.id)}
+        >
+          Add next step
+        </button>
       )}
       {selected.length > 1 && (
         <ManyShapesFields editor={editor} shapes={selected} roles={roles} readonly={readonly} />

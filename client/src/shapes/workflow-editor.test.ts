@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getBoardRole, setBoardRoles } from './board-roles.ts'
 import { registerConnectorFlowStyle } from './connector-flow.ts'
 import { registerLaneOwnership } from './lane-ownership.ts'
+import { addNextStep } from './next-step.ts'
 import { turnNotesIntoSteps } from './note-to-step.ts'
 import { createWorkflowEditor } from './workflow-editor.test-support.ts'
 
@@ -183,5 +184,47 @@ describe('board roles for shapes', () => {
     expect(getBoardRole(editor, null)).toBeNull()
     setBoardRoles(editor, [])
     expect(getBoardRole(editor, 'role:ops')).toBeNull()
+  })
+})
+
+describe('adding the next step', () => {
+  it('puts a step to the right in the same lane, joined by a bound sequence arrow, ready to type', () => {
+    const lane = createLane('role:ops')
+    const first = createShapeId()
+    editor.createShape({ id: first, type: 'step', parentId: lane, x: 150, y: 40 })
+
+    const next = addNextStep(editor, first)!
+
+    expect(editor.getShape(next)).toMatchObject({
+      type: 'step',
+      parentId: lane,
+      y: 40,
+      props: { owner: 'role:ops' },
+    })
+    expect(editor.getShape(next)!.x).toBeGreaterThan(150 + 220)
+    const arrows = editor.getCurrentPageShapes().filter((shape) => shape.type === 'arrow')
+    expect(arrows).toHaveLength(1)
+    expect(arrows[0]).toMatchObject({ props: { dash: 'solid' }, meta: { flow: 'sequence' } })
+    const ends = editor
+      .getBindingsFromShape(arrows[0]!.id, 'arrow')
+      .map((b) => [(b.props as { terminal: string }).terminal, b.toId])
+    expect(ends).toEqual(
+      expect.arrayContaining([
+        ['start', first],
+        ['end', next],
+      ]),
+    )
+    expect(editor.getEditingShapeId()).toBe(next)
+
+    editor.setEditingShape(null)
+    editor.undo()
+    expect(editor.getShape(next)).toBeUndefined()
+    expect(editor.getCurrentPageShapes().filter((shape) => shape.type === 'arrow')).toHaveLength(0)
+  })
+
+  it('does not continue from an end event', () => {
+    const end = createShapeId()
+    editor.createShape({ id: end, type: 'event', x: 0, y: 0, props: { kind: 'end' } })
+    expect(addNextStep(editor, end)).toBeNull()
   })
 })
