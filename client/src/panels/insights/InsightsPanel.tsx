@@ -1,5 +1,5 @@
 import { STEP_AUTOMATIONS, type StepAutomation } from '@flowmap/shared'
-import { useEffect } from 'react'
+import { type RefObject, useEffect, useRef, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { focusShapes } from '../lint/focus-shapes.ts'
@@ -38,7 +38,9 @@ type InsightsPanelProps = {
  */
 export function InsightsPanel({ editor, doc, boardId, token }: InsightsPanelProps) {
   const contributors = useContributors(boardId, token)
-  const result = useWorkflowInsights(doc, contributors)
+  const sectionRef = useRef<HTMLElement>(null)
+  const shown = useShown(sectionRef)
+  const result = useWorkflowInsights(doc, contributors, shown)
   const highlight = useValue(
     'critical path highlighted',
     () => (editor ? criticalPathHighlightAtom(editor).get() !== null : false),
@@ -61,7 +63,7 @@ export function InsightsPanel({ editor, doc, boardId, token }: InsightsPanelProp
 
   if (result === null) {
     return (
-      <section className="flowmap-panel" data-testid="insights-panel">
+      <section className="flowmap-panel" data-testid="insights-panel" ref={sectionRef}>
         <h2 className="flowmap-panel__title">Insights</h2>
         <p className="flowmap-panel__empty">Reading the map…</p>
       </section>
@@ -95,6 +97,7 @@ export function InsightsPanel({ editor, doc, boardId, token }: InsightsPanelProp
 
   return (
     <section
+      ref={sectionRef}
       className="flowmap-panel flowmap-insights"
       aria-labelledby="flowmap-insights-title"
       data-testid="insights-panel"
@@ -254,4 +257,19 @@ export function InsightsPanel({ editor, doc, boardId, token }: InsightsPanelProp
       )}
     </section>
   )
+}
+
+/** Whether the element is laid out on screen (a hidden tab or a closed sidebar is not). */
+function useShown(ref: RefObject<HTMLElement | null>): boolean {
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const observer = new IntersectionObserver((entries) =>
+      setShown(entries.some((entry) => entry.isIntersecting)),
+    )
+    observer.observe(element)
+    return () => observer.disconnect()
+  })
+  return shown
 }

@@ -19,10 +19,14 @@ const SETTLE_MS = 400
 
 export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[] }
 
-/** `analyzeWorkflow` of the board doc, recomputed when edits settle. */
+/**
+ * `analyzeWorkflow` of the board doc, recomputed when edits settle, and only while the panel is
+ * shown: a hidden panel costs nothing while people draw, and catches up when opened.
+ */
 export function useWorkflowInsights(
   doc: Y.Doc | null,
   contributors: number | undefined,
+  shown: boolean,
 ): BoardInsights | null {
   const [result, setResult] = useState<BoardInsights | null>(null)
   useEffect(() => {
@@ -30,6 +34,7 @@ export function useWorkflowInsights(
       setResult(null)
       return
     }
+    if (!shown) return
     let timer: ReturnType<typeof setTimeout> | null = null
     const compute = () => {
       timer = null
@@ -50,7 +55,7 @@ export function useWorkflowInsights(
       for (const stop of stops) stop()
       if (timer !== null) clearTimeout(timer)
     }
-  }, [doc, contributors])
+  }, [doc, contributors, shown])
   return result
 }
 
