@@ -45,7 +45,19 @@ export function EditableLabel({
     if (!element) return
     element.focus()
     element.select()
-  }, [isEditing])
+    // Entering the edit with a click or double-click: tldraw finishes handling that pointer after this
+    // effect and takes focus back to its container, so focus again once it is done (tldraw's own
+    // rich-text labels wait the same way). Selecting is left to the first focus: typing replaces all.
+    const refocus = () => {
+      if (editor.getEditingShapeId() === shapeId && document.activeElement !== element) element.focus()
+    }
+    const soon = editor.timers.setTimeout(refocus, 0)
+    const later = editor.timers.setTimeout(refocus, 100)
+    return () => {
+      clearTimeout(soon)
+      clearTimeout(later)
+    }
+  }, [editor, isEditing, shapeId])
 
   const classes = `flowmap-label ${className ?? ''}`
   if (!isEditing) {
