@@ -26,7 +26,7 @@ type LintPanelProps = { editor: Editor | null; doc: Y.Doc | null }
 export function LintPanel({ editor, doc }: LintPanelProps) {
   const issues = useLiveLint(editor, doc)
   const disabled = useDisabledRules(doc)
-  const readonly = useValue('is readonly', () => editor?.getIsReadonly() ?? true, [editor])
+  const readonly = useValue('is readonly', () => editor?.getIsReadonly() ?? false, [editor])
   const byRule = useMemo(() => {
     const groups = new Map<LintRuleId, LintIssue[]>()
     for (const issue of issues) {
