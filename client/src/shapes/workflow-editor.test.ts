@@ -4,6 +4,7 @@ import { createShapeId, type Editor, type TLArrowShape, type TLShapeId, toRichTe
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getBoardRole, setBoardRoles } from './board-roles.ts'
 import { registerConnectorFlowStyle } from './connector-flow.ts'
+import { adoptEnclosedShapes } from './enclose-shapes.ts'
 import { registerLaneOwnership } from './lane-ownership.ts'
 import { addNextStep } from './next-step.ts'
 import { turnNotesIntoSteps } from './note-to-step.ts'
@@ -226,5 +227,22 @@ describe('adding the next step', () => {
     const end = createShapeId()
     editor.createShape({ id: end, type: 'event', x: 0, y: 0, props: { kind: 'end' } })
     expect(addNextStep(editor, end)).toBeNull()
+  })
+})
+
+describe('drawing a container around shapes', () => {
+  it('a lane drawn around steps adopts them (and gives them its role), but not shapes it only overlaps', () => {
+    const inside = createStep(null, 100)
+    const overlapping = createStep(null, 700)
+    const stage = createShapeId()
+    editor.createShape({ id: stage, type: 'stage', x: 50, y: 0, props: { w: 300, h: 300 } })
+    const lane = createShapeId()
+    editor.createShape({ id: lane, type: 'lane', x: 0, y: 0, props: { w: 800, h: 400, roleId: 'role:ops' } })
+
+    adoptEnclosedShapes(editor, editor.getShape(lane)!)
+
+    expect(editor.getShape(inside)).toMatchObject({ parentId: lane, props: { owner: 'role:ops' } })
+    expect(editor.getShape(overlapping)).toMatchObject({ parentId: 'page:page', props: { owner: null } })
+    expect(editor.getShape(stage), 'a lane never takes a stage').toMatchObject({ parentId: 'page:page' })
   })
 })
