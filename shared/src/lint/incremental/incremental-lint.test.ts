@@ -184,6 +184,19 @@ describe('incremental lint', () => {
     expect(canonical(incremental.issues())).toEqual(canonical(full))
   })
 
+  test('a change that brings a whole board at once (a first sync) ends equal to a full run, and edits go on from there', () => {
+    const map = generateWorkflowMap({ nodes: 600, edges: 900, seed: 9 })
+    const incremental = createIncrementalLint({ records: [], roles: map.roles })
+    incremental.applyRecords({ upserted: map.records, removed: [] })
+    expect(canonical(incremental.issues())).toEqual(canonical(lint(toWorkflowGraph(map.records, map.roles))))
+    const removed = map.records
+      .filter((record) => record.id.startsWith('shape:node-1'))
+      .map((record) => record.id)
+    incremental.applyRecords({ upserted: [], removed })
+    const left = map.records.filter((record) => !removed.includes(record.id))
+    expect(canonical(incremental.issues())).toEqual(canonical(lint(toWorkflowGraph(left, map.roles))))
+  })
+
   test('keeps the same issue list (same array) while an edit changes no issue', () => {
     const incremental = createIncrementalLint({ records: cleanApprovalMap(), roles: approvalRoles })
     const before = incremental.issues()

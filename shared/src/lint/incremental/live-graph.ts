@@ -36,6 +36,9 @@ export type LiveGraph = {
   apply(change: RecordsChange): GraphDelta
 }
 
+/** Past this many shapes touched by one change, one full graph build beats rebuilding each. */
+const BULK_CHANGE = 500
+
 export function createLiveGraph(records: Iterable<TLRecord>): LiveGraph {
   const shapes = new Map<string, TLShape>()
   const children = new Map<string, Set<string>>()
@@ -182,24 +185,45 @@ export function createLiveGraph(records: Iterable<TLRecord>): LiveGraph {
     delta.edges.set(id, { before, after: edge })
   }
 
+  /**
+   * The whole graph from the indexed records in one `toWorkflowGraph` run, reported as a change of
+   * every part: cheaper than one small run per shape when a change touches much of the board (the
+   * first load, a sync that brings the whole board, a paste of hundreds of shapes).
+   */
+  function rebuildAll(): GraphDelta {
+    const whole = toWorkflowGraph([...shapes.values(), ...bindings.values()], [])
+    const delta: GraphDelta = { nodes: new Map(), edges: new Map(), lanes: new Map() }
+    const replace = <T extends { id: string }>(
+      current: Map<string, T>,
+      next: T[],
+      changes: Map<string, Changed<T>>,
+    ) => {
+      const before = new Map(current)
+      current.clear()
+      for (const part of next) current.set(part.id, part)
+      for (const [id, part] of before) changes.set(id, { before: part, after: current.get(id) })
+      for (const [id, part] of current)
+        if (!before.has(id)) changes.set(id, { before: undefined, after: part })
+    }
+    replace(nodes, whole.nodes, delta.nodes)
+    replace(lanes, whole.lanes, delta.lanes)
+    replace(edges, whole.edges, delta.edges)
+    outgoing.clear()
+    for (const edge of whole.edges) if (edge.from !== null) addTo(outgoing, edge.from, edge.id)
+    return delta
+  }
+
   function apply(change: RecordsChange): GraphDelta {
     const { dirtyShapes, dirtyArrows } = take(change)
+    if (dirtyShapes.size + dirtyArrows.size > BULK_CHANGE) return rebuildAll()
     const delta: GraphDelta = { nodes: new Map(), edges: new Map(), lanes: new Map() }
     for (const id of dirtyShapes) rebuildShape(id, delta)
     for (const id of dirtyArrows) rebuildArrow(id, delta)
     return delta
   }
 
-  // The whole board at once: one full `toWorkflowGraph` instead of one small one per shape.
-  const initial = [...records]
-  take({ upserted: initial, removed: [] })
-  const whole = toWorkflowGraph(initial, [])
-  for (const node of whole.nodes) nodes.set(node.id, node)
-  for (const lane of whole.lanes) lanes.set(lane.id, lane)
-  for (const edge of whole.edges) {
-    edges.set(edge.id, edge)
-    if (edge.from !== null) addTo(outgoing, edge.from, edge.id)
-  }
+  take({ upserted: [...records], removed: [] })
+  rebuildAll()
 
   return {
     nodes,
