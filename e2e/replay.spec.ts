@@ -188,6 +188,15 @@ test('replay shows exactly the recorded board at three moments, names a moment, 
   await expect
     .poll(async () => (await replayShapes(fay)).find((s) => s.id === 'shape:review')?.props.label)
     .toBe('Review order')
+  // Play at 32x from the start of Eli's edits (the filter is still on) runs to Eli's last edit and stops.
+  await fay.getByTestId('replay.speed').selectOption('32')
+  await scrubber.fill('0')
+  await fay.getByTestId('replay.play').click()
+  await expect(fay.getByTestId('replay.play')).toHaveText('Pause')
+  await expect(fay.getByTestId('replay.play')).toHaveText('Play', { timeout: 10_000 })
+  await expect.poll(() => replayShapes(fay)).toEqual(moments[2]!.shapes)
+  await fay.getByRole('button', { name: /^Eli ·/ }).click()
+
   // The live board underneath was never touched by any of this.
   expect(await liveShapes(fay)).toEqual(liveBefore)
 

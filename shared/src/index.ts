@@ -84,7 +84,6 @@ export {
   recordsSnapshot,
   type SessionOptions,
 } from './history/recorded-session.ts'
-export { ReplayCursor, type ReplayPosition, type ReplayStep } from './history/replay-cursor.ts'
 export { type RestoreSummary, restoreBoard, restoreOrigin } from './history/restore.ts'
 export { activityHistogram, nextEditSeq, type TimelinePerson, timelinePeople } from './history/timeline.ts'
 export {
