@@ -12,8 +12,8 @@ const entries: HistoryEntry[] = users.map((userId, index) => ({
 }))
 
 test('the histogram counts edits per slice of the history, for everyone or one person', () => {
-  expect(activityHistogram(entries, 4)).toEqual([2, 2, 2, 2])
-  expect(activityHistogram(entries, 4, 'ben')).toEqual([0, 1, 1, 1])
+  expect(activityHistogram(entries, 4)).toEqual([1, 2, 2, 3])
+  expect(activityHistogram(entries, 4, 'ben')).toEqual([0, 1, 0, 2])
   expect(activityHistogram([], 3)).toEqual([0, 0, 0])
 })
 

@@ -1,6 +1,9 @@
 import type { HistoryEntry } from './history-entry.ts'
 
-/** How many edits fell in each of `buckets` equal slices of the history, by seq (what the timeline draws). */
+/**
+ * How many edits fell in each of `buckets` equal slices of the history, by seq (what the timeline
+ * draws). Edit `seq` sits at `seq / lastSeq` of the width, where the scrubber shows that moment.
+ */
 export function activityHistogram(
   entries: readonly HistoryEntry[],
   buckets: number,
@@ -11,7 +14,7 @@ export function activityHistogram(
   if (last === 0 || buckets <= 0) return counts
   for (const entry of entries) {
     if (userId !== null && entry.userId !== userId) continue
-    const bucket = Math.min(buckets - 1, Math.floor(((entry.seq - 1) / last) * buckets))
+    const bucket = Math.min(buckets - 1, Math.floor((entry.seq / last) * buckets))
     counts[bucket] = (counts[bucket] ?? 0) + 1
   }
   return counts
