@@ -7,6 +7,7 @@ import {
   Rectangle2d,
   type TLEditStartInfo,
   type TLShape,
+  type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
@@ -34,6 +35,12 @@ export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
   // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way.
   override canReceiveNewChildrenOfType(shape: LaneShape, type: TLShape['type']): boolean {
     return !shape.isLocked && type !== 'stage'
+  }
+
+  // Flows join steps, decisions, events and artifacts, never a container: an arrow let go over an
+  // empty part of a stage or lane stays loose (and the checks say so) instead of binding to it.
+  override canBind({ bindingType }: TLShapeUtilCanBindOpts<LaneShape>): boolean {
+    return bindingType !== 'arrow'
   }
 
   override canEdit(_shape: LaneShape, _info: TLEditStartInfo): boolean {

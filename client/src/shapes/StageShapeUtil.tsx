@@ -7,6 +7,7 @@ import {
   Rectangle2d,
   type TLEditStartInfo,
   type TLShape,
+  type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
 
@@ -24,6 +25,12 @@ export class StageShapeUtil extends BaseFrameLikeShapeUtil<StageShape> {
   override getDefaultProps(): StageShape['props'] {
     const stages = this.editor.getCurrentPageShapes().filter((shape) => shape.type === 'stage')
     return { w: 320, h: 560, label: '', order: stages.length + 1 }
+  }
+
+  // Flows join steps, decisions, events and artifacts, never a container: an arrow let go over an
+  // empty part of a stage or lane stays loose (and the checks say so) instead of binding to it.
+  override canBind({ bindingType }: TLShapeUtilCanBindOpts<StageShape>): boolean {
+    return bindingType !== 'arrow'
   }
 
   override canEdit(_shape: StageShape, _info: TLEditStartInfo): boolean {
