@@ -1,7 +1,8 @@
 import type { ArtifactKind } from '@flowmap/shared'
 import { artifactShapeMigrations, artifactShapeProps } from '@flowmap/shared'
-import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLShape } from 'tldraw'
+import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { ArtifactIcon } from './workflow-icons.tsx'
 import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 
@@ -19,6 +20,10 @@ export class ArtifactShapeUtil extends BaseBoxShapeUtil<ArtifactShape> {
 
   override canEdit(_shape: ArtifactShape, _info: TLEditStartInfo): boolean {
     return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: ArtifactShape): string {

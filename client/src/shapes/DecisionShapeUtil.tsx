@@ -5,10 +5,12 @@ import {
   HTMLContainer,
   Polygon2d,
   type TLEditStartInfo,
+  type TLFontFace,
   type TLShape,
   Vec,
 } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type DecisionShape = TLShape<'decision'>
 
@@ -24,6 +26,10 @@ export class DecisionShapeUtil extends BaseBoxShapeUtil<DecisionShape> {
 
   override canEdit(_shape: DecisionShape, _info: TLEditStartInfo): boolean {
     return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: DecisionShape): string {

@@ -5,9 +5,11 @@ import {
   type Geometry2d,
   HTMLContainer,
   type TLEditStartInfo,
+  type TLFontFace,
   type TLShape,
 } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type EventShape = TLShape<'event'>
 
@@ -31,6 +33,10 @@ export class EventShapeUtil extends BaseBoxShapeUtil<EventShape> {
 
   override isAspectRatioLocked(): boolean {
     return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: EventShape): string {

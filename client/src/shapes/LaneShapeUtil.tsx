@@ -6,12 +6,14 @@ import {
   HTMLContainer,
   Rectangle2d,
   type TLEditStartInfo,
+  type TLFontFace,
   type TLShape,
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { textColorOn } from './role-badge.ts'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type LaneShape = TLShape<'lane'>
 
@@ -49,6 +51,10 @@ export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
 
   override canResize(): boolean {
     return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: LaneShape): string {

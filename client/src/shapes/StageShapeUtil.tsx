@@ -6,10 +6,12 @@ import {
   HTMLContainer,
   Rectangle2d,
   type TLEditStartInfo,
+  type TLFontFace,
   type TLShape,
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type StageShape = TLShape<'stage'>
 
@@ -39,6 +41,10 @@ export class StageShapeUtil extends BaseFrameLikeShapeUtil<StageShape> {
 
   override canResize(): boolean {
     return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: StageShape): string {

@@ -9,6 +9,7 @@ import {
   BaseBoxShapeUtil,
   HTMLContainer,
   type TLEditStartInfo,
+  type TLFontFace,
   type TLShape,
   useEditor,
   useValue,
@@ -16,6 +17,7 @@ import {
 import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { roleInitials, textColorOn } from './role-badge.ts'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
@@ -45,6 +47,10 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
 
   override canEdit(_shape: StepShape, _info: TLEditStartInfo): boolean {
     return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: StepShape): string {
