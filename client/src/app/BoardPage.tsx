@@ -44,6 +44,9 @@ function BoardCanvasOverlays() {
   )
 }
 
+/** Below this width the side panels start closed. */
+const NARROW_WINDOW_PX = 900
+
 type BoardPageProps = { boardId: string; token: string | null; licenseKey: string | null }
 
 /** One board: the tldraw canvas with the workflow shapes, the header, and the side panels. */
@@ -51,7 +54,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS })
   const roles = useBoardRoles(board.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [panelsOpen, setPanelsOpen] = useState(true)
+  // On a narrow window the board gets the room; the panels are a click away.
+  const [panelsOpen, setPanelsOpen] = useState(() => window.innerWidth >= NARROW_WINDOW_PX)
   const [sidebarTab, setSidebarTab] = useState<SidebarTab>('properties')
   const sidebarControl = useMemo(
     () => ({
