@@ -54,7 +54,10 @@ export function ScoreCard({ scores }: { scores: readonly MaturityScore[] }) {
             <ul className="flowmap-scorecard__facts">
               {score.facts.map((fact) => (
                 <li key={fact.label} data-testid="score-fact">
-                  {fact.value} of {fact.of} {fact.label}
+                  {/* A capped fact (people, roles) can pass its target: say what counts as full. */}
+                  {fact.value > fact.of
+                    ? `${fact.value} ${fact.label} (${fact.of} count as full)`
+                    : `${fact.value} of ${fact.of} ${fact.label}`}
                   <span className="flowmap-scorecard__percent">{fact.percent}%</span>
                 </li>
               ))}
