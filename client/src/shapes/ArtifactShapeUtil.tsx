@@ -1,7 +1,8 @@
-import type { ArtifactKind } from '@flowmap/shared'
 import { artifactShapeMigrations, artifactShapeProps } from '@flowmap/shared'
 import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
+import { artifactOutline, cylinderRim } from './artifact-outline.ts'
 import { EditableLabel } from './EditableLabel.tsx'
+import { ArtifactSvg } from './flow-node-svg.tsx'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { ArtifactIcon } from './workflow-icons.tsx'
 import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
@@ -77,34 +78,12 @@ export class ArtifactShapeUtil extends BaseBoxShapeUtil<ArtifactShape> {
     )
   }
 
+  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
+  override toSvg(shape: ArtifactShape) {
+    return <ArtifactSvg editor={this.editor} shape={shape} />
+  }
+
   override getIndicatorPath(shape: ArtifactShape): Path2D {
     return new Path2D(artifactOutline(shape.props.kind, shape.props.w, shape.props.h))
   }
-}
-
-const INSET = 1.5
-
-/** The flowchart symbols: a page with a wavy foot (document), a cylinder (data), a double-sided box (system). */
-export function artifactOutline(kind: ArtifactKind, w: number, h: number): string {
-  const r = INSET
-  switch (kind) {
-    case 'document': {
-      const wave = Math.min(12, h * 0.12)
-      const foot = h - r - wave
-      return `M ${r} ${r} H ${w - r} V ${foot} C ${w * 0.75} ${foot - wave}, ${w * 0.6} ${foot - wave}, ${w / 2} ${foot} S ${w * 0.25} ${foot + 2 * wave}, ${r} ${foot} Z`
-    }
-    case 'data': {
-      const ry = Math.min(12, h * 0.14)
-      return `M ${r} ${r + ry} A ${w / 2 - r} ${ry} 0 0 1 ${w - r} ${r + ry} V ${h - r - ry} A ${w / 2 - r} ${ry} 0 0 1 ${r} ${h - r - ry} Z`
-    }
-    case 'system':
-      return `M ${r} ${r} H ${w - r} V ${h - r} H ${r} Z`
-    default:
-      throw new Error(`artifact kind ${String(kind satisfies never)} has no outline`)
-  }
-}
-
-function cylinderRim(w: number, h: number): string {
-  const ry = Math.min(12, h * 0.14)
-  return `M ${INSET} ${INSET + ry} A ${w / 2 - INSET} ${ry} 0 0 0 ${w - INSET} ${INSET + ry}`
 }

@@ -10,6 +10,7 @@ import {
   Vec,
 } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { DecisionSvg } from './flow-node-svg.tsx'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type DecisionShape = TLShape<'decision'>
@@ -75,6 +76,11 @@ export class DecisionShapeUtil extends BaseBoxShapeUtil<DecisionShape> {
         </div>
       </HTMLContainer>
     )
+  }
+
+  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
+  override toSvg(shape: DecisionShape) {
+    return <DecisionSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: DecisionShape): Path2D {

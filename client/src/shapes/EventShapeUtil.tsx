@@ -9,6 +9,7 @@ import {
   type TLShape,
 } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { EventSvg } from './flow-node-svg.tsx'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type EventShape = TLShape<'event'>
@@ -78,6 +79,11 @@ export class EventShapeUtil extends BaseBoxShapeUtil<EventShape> {
         </div>
       </HTMLContainer>
     )
+  }
+
+  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
+  override toSvg(shape: EventShape) {
+    return <EventSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: EventShape): Path2D {

@@ -11,15 +11,13 @@ import {
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
+import { LANE_HEADER_WIDTH, UNASSIGNED_LANE_COLOR } from './container-layout.ts'
+import { LaneSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
 import { textColorOn } from './role-badge.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type LaneShape = TLShape<'lane'>
-
-/** Width of the band on the left that names the lane and its role. */
-export const LANE_HEADER_WIDTH = 132
-const UNASSIGNED_LANE_COLOR = '#8a94a6'
 
 /**
  * A swimlane bound to a role. Steps dropped in it take the lane's role as their owner
@@ -77,6 +75,11 @@ export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
 
   override component(shape: LaneShape) {
     return <LaneView shape={shape} onLabelChange={(label) => this.setLabel(shape, label)} />
+  }
+
+  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
+  override toSvg(shape: LaneShape) {
+    return <LaneSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: LaneShape): Path2D {

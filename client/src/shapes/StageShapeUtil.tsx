@@ -10,13 +10,12 @@ import {
   type TLShape,
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
+import { STAGE_HEADER_HEIGHT } from './container-layout.ts'
+import { StageSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type StageShape = TLShape<'stage'>
-
-/** Height of the header band that holds the stage's number and name. */
-export const STAGE_HEADER_HEIGHT = 44
 
 /** A stage (phase) of the workflow: a column that holds the steps done in it. */
 export class StageShapeUtil extends BaseFrameLikeShapeUtil<StageShape> {
@@ -92,6 +91,11 @@ export class StageShapeUtil extends BaseFrameLikeShapeUtil<StageShape> {
         </div>
       </HTMLContainer>
     )
+  }
+
+  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
+  override toSvg(shape: StageShape) {
+    return <StageSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: StageShape): Path2D {

@@ -17,6 +17,8 @@ import {
 import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { roleInitials, textColorOn } from './role-badge.ts'
+import { StepSvg } from './step-svg.tsx'
+import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
@@ -75,6 +77,12 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
     )
   }
 
+  // Drawn in SVG for exports, rather than tldraw's fallback of the HTML in a foreignObject, so an
+  // exported map opens in any SVG tool.
+  override toSvg(shape: StepShape) {
+    return <StepSvg editor={this.editor} shape={shape} />
+  }
+
   override getIndicatorPath(shape: StepShape): Path2D {
     const path = new Path2D()
     path.roundRect(0, 0, shape.props.w, shape.props.h, 10)
@@ -108,7 +116,13 @@ function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
   return (
     <HTMLContainer
       className="flowmap-step"
-      style={{ width: w, height: h, ['--owner-color' as string]: role?.color ?? 'transparent' }}
+      style={{
+        width: w,
+        height: h,
+        background: stepCardColors(status).fill,
+        borderColor: stepCardColors(status).stroke,
+        ['--owner-color' as string]: role?.color ?? 'transparent',
+      }}
       data-shape-type="step"
       data-status={status}
       data-automation={automation}
@@ -131,10 +145,18 @@ function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
 function StepBadges({ status, automation }: { status: StepStatus; automation: StepAutomation }) {
   return (
     <div className="flowmap-step__badges">
-      <span className="flowmap-badge flowmap-badge--status" data-status={status}>
+      <span
+        className="flowmap-badge flowmap-badge--status"
+        data-status={status}
+        style={{ background: STATUS_COLORS[status].fill, color: STATUS_COLORS[status].text }}
+      >
         {labelOf(STATUS_OPTIONS, status)}
       </span>
-      <span className="flowmap-badge flowmap-badge--automation" data-automation={automation}>
+      <span
+        className="flowmap-badge flowmap-badge--automation"
+        data-automation={automation}
+        style={{ background: AUTOMATION_COLORS[automation].fill, color: AUTOMATION_COLORS[automation].text }}
+      >
         <AutomationIcon automation={automation} />
         {labelOf(AUTOMATION_OPTIONS, automation)}
       </span>
