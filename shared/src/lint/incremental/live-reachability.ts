@@ -94,7 +94,10 @@ export function createLiveReachability(graph: LiveGraph): LiveReachability {
   function indexIncoming(edge: WorkEdge, add: boolean) {
     let byEdge = incoming.get(edge.to)
     if (add) {
-      if (!byEdge) incoming.set(edge.to, (byEdge = new Map()))
+      if (!byEdge) {
+        byEdge = new Map()
+        incoming.set(edge.to, byEdge)
+      }
       byEdge.set(edge.id, edge)
     } else {
       byEdge?.delete(edge.id)
