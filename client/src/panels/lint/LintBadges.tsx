@@ -1,5 +1,5 @@
 import { type Editor, type TLShapeId, useEditor, useValue } from 'tldraw'
-import { issuesByShape, lintIssuesAtom } from './lint-state.ts'
+import { lintIssuesByShape } from './lint-state.ts'
 import './lint.css'
 
 type Badge = { id: string; x: number; y: number; severity: 'error' | 'warning'; count: number; title: string }
@@ -32,11 +32,11 @@ export function LintBadges() {
 }
 
 function visibleBadges(editor: Editor): Badge[] {
-  const issues = lintIssuesAtom(editor).get()
-  if (issues.length === 0) return []
+  const byShape = lintIssuesByShape(editor).get()
+  if (byShape.size === 0) return []
   const viewport = editor.getViewportPageBounds()
   const badges: Badge[] = []
-  for (const [id, found] of issuesByShape(issues)) {
+  for (const [id, found] of byShape) {
     const shape = editor.getShape(id as TLShapeId)
     // Connectors show through their ends' badges; a badge on an arrow's box would float in space.
     if (shape === undefined || shape.type === 'arrow') continue

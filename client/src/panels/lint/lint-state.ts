@@ -1,5 +1,5 @@
 import type { LintIssue } from '@flowmap/shared'
-import { type Atom, atom, type Editor } from 'tldraw'
+import { type Atom, atom, type Computed, computed, type Editor } from 'tldraw'
 
 /**
  * The board's current lint issues, per editor, so the panel, the badges drawn over the canvas and the
@@ -15,6 +15,19 @@ export function lintIssuesAtom(editor: Editor): Atom<readonly LintIssue[]> {
     issuesByEditor.set(editor, issues)
   }
   return issues
+}
+
+const byShapeByEditor = new WeakMap<Editor, Computed<Map<string, ShapeIssues>>>()
+
+/** `issuesByShape` of the editor's current issues, recomputed only when they change (not per frame). */
+export function lintIssuesByShape(editor: Editor): Computed<Map<string, ShapeIssues>> {
+  let byShape = byShapeByEditor.get(editor)
+  if (!byShape) {
+    const issues = lintIssuesAtom(editor)
+    byShape = computed('lint issues by shape', () => issuesByShape(issues.get()))
+    byShapeByEditor.set(editor, byShape)
+  }
+  return byShape
 }
 
 export type ShapeIssues = { severity: LintIssue['severity']; messages: string[] }
