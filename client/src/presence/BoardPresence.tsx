@@ -1,0 +1,84 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { useEffect, useId, useRef, useState } from 'react'
+import type { Editor } from 'tldraw'
+import type { PresenceRole } from './awareness-state.ts'
+import { FollowingBanner } from './FollowingBanner.tsx'
+import { PeoplePanel } from './PeoplePanel.tsx'
+import { useIdentity } from './use-identity.ts'
+import { usePresence } from './use-presence.ts'
+import './presence.css'
+
+const MAX_AVATARS = 5
+
+/**
+ * The board's presence in the header: avatars of who is here, a People button with the list (role,
+ * online/idle, Follow) and my name and colour; and the "Following X" banner. Cursors and selection
+ * outlines of others are drawn by tldraw itself from the presence records the bridge feeds it.
+ */
+export function BoardPresence({
+  editor,
+  provider,
+  role,
+  suggestedName,
+}: {
+  editor: Editor | null
+  provider: HocuspocusProvider | null
+  role: PresenceRole
+  suggestedName: string | null
+}) {
+  const [identity, setIdentity] = useIdentity(suggestedName)
+  const peers = usePresence({ editor, provider, person: identity, role })
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const root = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const close = (event: KeyboardEvent | PointerEvent) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !root.current?.contains(event.target as Node)
+      )
+        setOpen(false)
+    }
+    window.addEventListener('keydown', close)
+    window.addEventListener('pointerdown', close)
+    return () => {
+      window.removeEventListener('keydown', close)
+      window.removeEventListener('pointerdown', close)
+    }
+  }, [open])
+
+  const others = peers.filter((peer) => !peer.isSelf)
+  return (
+    <div className="flowmap-presence" ref={root}>
+      <div className="flowmap-presence__avatars" aria-hidden="true">
+        {others.slice(0, MAX_AVATARS).map((peer) => (
+          <span
+            key={peer.clientId}
+            className="flowmap-presence__avatar"
+            style={{ background: peer.person.color }}
+            title={peer.person.name}
+          >
+            {peer.person.name.slice(0, 1).toUpperCase()}
+          </span>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="flowmap-button"
+        data-testid="people-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((was) => !was)}
+      >
+        People ({others.length + 1})
+      </button>
+      <div id={panelId} className="flowmap-presence__popover" hidden={!open}>
+        <PeoplePanel editor={editor} peers={peers} identity={identity} onIdentityChange={setIdentity} />
+      </div>
+      <FollowingBanner editor={editor} />
+    </div>
+  )
+}

@@ -1,0 +1,160 @@
+/**
+ * The two directions between a tldraw editor and a board's Yjs awareness:
+ * 1. out: my presence (derived from the editor's session records by tldraw's getDefaultUserPresence)
+ *    is published, throttled, as my awareness state;
+ * 2. in: every peer's state is parsed and becomes an `instance_presence` record, merged into the store as
+ *    a remote change. Those records are presence-scoped: the store ⇄ doc binding only writes document
+ *    records, so they never enter the doc, and tldraw draws them as collaborators.
+ */
+import { type Editor, getDefaultUserPresence, react, type TLRecord, UserRecordType } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import {
+  AWARENESS_STATE_VERSION,
+  type AwarenessState,
+  type PresenceRole,
+  parseAwarenessState,
+  type SharedPresence,
+} from './awareness-state.ts'
+import type { PersonIdentity } from './identity.ts'
+import { presenceRecordFor, userRecordId } from './presence-records.ts'
+
+/** Someone on the board right now, as the people list shows them. */
+export type Peer = {
+  readonly clientId: number
+  readonly person: PersonIdentity
+  readonly role: PresenceRole
+  /** This device's clock when their pointer, selection or view last changed (or when they joined). */
+  readonly activeAt: number
+  readonly isSelf: boolean
+}
+
+export type PresenceBridgeOptions = {
+  editor: Editor
+  awareness: Awareness
+  person: PersonIdentity
+  role: PresenceRole
+  onPeers(peers: readonly Peer[]): void
+  /** Milliseconds between two published states at most once (cursor moves come at frame rate). */
+  publishIntervalMs?: number
+  now?: () => number
+}
+
+export type PresenceBridge = { setPerson(person: PersonIdentity): void; stop(): void }
+
+const DEFAULT_PUBLISH_INTERVAL_MS = 50
+
+export function connectPresence(options: PresenceBridgeOptions): PresenceBridge {
+  const { editor, awareness, role } = options
+  const now = options.now ?? Date.now
+  const interval = options.publishIntervalMs ?? DEFAULT_PUBLISH_INTERVAL_MS
+  let person = options.person
+  let stopped = false
+  let pending: ReturnType<typeof setTimeout> | null = null
+  let lastPublishedAt = 0
+  // Per peer: the sender's own activity stamp we last saw, and when we saw it change.
+  const activity = new Map<number, { senderStamp: number | null; seenAt: number }>()
+
+  const applyUserPreferences = () => {
+    // tldraw hides presence records whose userId is its current user's, and follows by user id: the
+    // editor's user must be the person this device publishes as.
+    editor.user.updateUserPreferences({ id: person.id, name: person.name, color: person.color })
+  }
+  applyUserPreferences()
+
+  const localState = (): AwarenessState => {
+    const user = UserRecordType.create({
+      id: userRecordId(person.id),
+      name: person.name,
+      color: person.color,
+    })
+    const info = getDefaultUserPresence(editor.store, user)
+    const presence: SharedPresence | null = info && {
+      currentPageId: info.currentPageId,
+      cursor: info.cursor,
+      camera: info.camera,
+      screenBounds: info.screenBounds,
+      selectedShapeIds: info.selectedShapeIds,
+      brush: info.brush,
+      followingUserId: info.followingUserId,
+      lastActivityTimestamp: info.lastActivityTimestamp,
+    }
+    return { v: AWARENESS_STATE_VERSION, person, role, presence }
+  }
+
+  const publish = () => {
+    pending = null
+    if (stopped) return
+    lastPublishedAt = now()
+    awareness.setLocalState(localState())
+  }
+  const schedulePublish = () => {
+    if (pending !== null || stopped) return
+    const wait = Math.max(0, lastPublishedAt + interval - now())
+    pending = setTimeout(publish, wait)
+  }
+
+  // Runs once now and again whenever a session record it read (pointer, camera, selection …) changes.
+  const stopReacting = react('flowmap: publish presence', () => {
+    localState()
+    schedulePublish()
+  })
+
+  const readPeers = () => {
+    const peers: Peer[] = []
+    const put: TLRecord[] = []
+    for (const [clientId, raw] of awareness.getStates()) {
+      const isSelf = clientId === awareness.clientID
+      const parsed = parseAwarenessState(raw)
+      if (!parsed.ok) continue
+      const { state } = parsed
+      const stamp = state.presence?.lastActivityTimestamp ?? null
+      const seen = activity.get(clientId)
+      const seenAt = seen && seen.senderStamp === stamp ? seen.seenAt : now()
+      activity.set(clientId, { senderStamp: stamp, seenAt })
+      peers.push({ clientId, person: state.person, role: state.role, activeAt: seenAt, isSelf })
+      if (isSelf || state.presence === null) continue
+      put.push(presenceRecordFor(clientId, { ...state, presence: state.presence }, seenAt))
+    }
+    for (const clientId of activity.keys())
+      if (!awareness.getStates().has(clientId)) activity.delete(clientId)
+    const stale = editor.store
+      .allRecords()
+      .filter((record) => record.typeName === 'instance_presence')
+      .filter((record) => !put.some((next) => next.id === record.id))
+      .map((record) => record.id)
+    editor.store.mergeRemoteChanges(() => {
+      if (put.length > 0) editor.store.put(put)
+      if (stale.length > 0) editor.store.remove(stale)
+    })
+    options.onPeers(
+      peers.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.person.name.localeCompare(b.person.name)),
+    )
+  }
+
+  const onChange = () => {
+    if (!stopped) readPeers()
+  }
+  awareness.on('change', onChange)
+  readPeers()
+
+  return {
+    setPerson(next) {
+      person = next
+      applyUserPreferences()
+      schedulePublish()
+    },
+    stop() {
+      stopped = true
+      if (pending !== null) clearTimeout(pending)
+      stopReacting()
+      awareness.off('change', onChange)
+      const ids = editor.store
+        .allRecords()
+        .filter((record) => record.typeName === 'instance_presence')
+        .map((record) => record.id)
+      editor.store.mergeRemoteChanges(() => editor.store.remove(ids))
+      // Others should not keep seeing a cursor of a board this tab has left.
+      awareness.setLocalState(null)
+    },
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Who I am on this device, as others see me in presence: a stable id, a name and a colour, chosen
+ * once per device (kept in localStorage) and editable. Not an account: the share token decides rights.
+ */
+export type PersonIdentity = { readonly id: string; readonly name: string; readonly color: string }
+
+/** Colours that read well as cursors and outlines on a white board (tldraw's own collaborator hues). */
+export const PERSON_COLORS = [
+  '#e03131',
+  '#1971c2',
+  '#2f9e44',
+  '#f08c00',
+  '#9c36b5',
+  '#0c8599',
+  '#c2255c',
+  '#5c940d',
+] as const
+
+export const MAX_NAME_LENGTH = 40
+const STORAGE_KEY = 'flowmap.identity'
+const COLOR = /^#[0-9a-f]{6}$/i
+const ID = /^[A-Za-z0-9_-]{6,64}$/
+
+/** The identity stored on this device, or a new one (named after the share link when it names someone). */
+export function loadIdentity(
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  options: { suggestedName?: string | null; random?: () => number } = {},
+): PersonIdentity {
+  const stored = parseIdentity(readJson(storage.getItem(STORAGE_KEY)))
+  if (stored) return stored
+  const random = options.random ?? Math.random
+  const created: PersonIdentity = {
+    id: `p${Math.floor(random() * 2 ** 48).toString(36)}${Math.floor(random() * 2 ** 48).toString(36)}`,
+    name: cleanName(options.suggestedName ?? '') || `Guest ${Math.floor(random() * 900 + 100)}`,
+    color: PERSON_COLORS[Math.floor(random() * PERSON_COLORS.length)] ?? PERSON_COLORS[0],
+  }
+  storage.setItem(STORAGE_KEY, JSON.stringify(created))
+  return created
+}
+
+export function saveIdentity(storage: Pick<Storage, 'setItem'>, identity: PersonIdentity): void {
+  storage.setItem(STORAGE_KEY, JSON.stringify(identity))
+}
+
+/** Trims and shortens a typed name; '' when nothing usable is left. */
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH)
+}
+
+export function isPersonColor(value: unknown): value is string {
+  return typeof value === 'string' && COLOR.test(value)
+}
+
+export function parseIdentity(value: unknown): PersonIdentity | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { id, name, color } = value as Record<string, unknown>
+  if (typeof id !== 'string' || !ID.test(id)) return null
+  if (typeof name !== 'string' || cleanName(name) === '') return null
+  if (!isPersonColor(color)) return null
+  return { id, name: cleanName(name), color }
+}
+
+function readJson(text: string | null): unknown {
+  if (text === null) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
