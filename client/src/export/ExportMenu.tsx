@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { type Editor, useValue } from 'tldraw'
+import { type ExportFormat, exportBoard } from './export-board.ts'
+import './export.css'
+
+/** The Export menu in the header: PNG or SVG, of the selection when there is one, else of the board. */
+export function ExportMenu({ editor, title }: { editor: Editor | null; title: string }) {
+  const [open, setOpen] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const menuId = useId()
+  const root = useRef<HTMLDivElement>(null)
+  const hasSelection = useValue('has selection', () => (editor?.getSelectedShapeIds().length ?? 0) > 0, [
+    editor,
+  ])
+
+  useEffect(() => {
+    if (!open) return
+    const close = (event: KeyboardEvent | PointerEvent) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !root.current?.contains(event.target as Node)
+      )
+        setOpen(false)
+    }
+    window.addEventListener('keydown', close)
+    window.addEventListener('pointerdown', close)
+    return () => {
+      window.removeEventListener('keydown', close)
+      window.removeEventListener('pointerdown', close)
+    }
+  }, [open])
+
+  const run = async (format: ExportFormat) => {
+    if (!editor) return
+    setOpen(false)
+    const outcome = await exportBoard(editor, format, title)
+    setProblem(outcome.ok ? null : outcome.message)
+  }
+
+  const scope = hasSelection ? 'selection' : 'board'
+  return (
+    <div className="flowmap-export" ref={root}>
+      <button
+        type="button"
+        className="flowmap-button"
+        data-testid="export-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        disabled={!editor}
+        onClick={() => setOpen((was) => !was)}
+      >
+        Export
+      </button>
+      {open && (
+        <div id={menuId} role="menu" className="flowmap-export__menu" aria-label={`Export the ${scope}`}>
+          <button type="button" role="menuitem" data-testid="export-png" onClick={() => void run('png')}>
+            PNG of the {scope}
+          </button>
+          <button type="button" role="menuitem" data-testid="export-svg" onClick={() => void run('svg')}>
+            SVG of the {scope}
+          </button>
+        </div>
+      )}
+      {problem && (
+        <span className="flowmap-export__problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  )
+}

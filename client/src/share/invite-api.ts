@@ -1,0 +1,45 @@
+import type { ShareRole } from './share-link.ts'
+
+/** A link the server made: POST /api/boards/:id/invites → { url, token, expiresAt }. */
+export type Invite = { readonly url: string; readonly token: string; readonly expiresAt: string }
+
+export type InviteResult = { ok: true; invite: Invite } | { ok: false; message: string }
+
+export async function requestInvite(options: {
+  boardId: string
+  token: string | null
+  role: ShareRole
+  days: number
+  name: string
+  fetch?: typeof fetch
+}): Promise<InviteResult> {
+  const doFetch = options.fetch ?? fetch
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (options.token) headers.authorization = `Bearer ${options.token}`
+  let response: Response
+  try {
+    response = await doFetch(`/api/boards/${encodeURIComponent(options.boardId)}/invites`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ role: options.role, days: options.days, name: options.name }),
+    })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return {
+      ok: false,
+      message: `The server could not be reached (${reason}); links can only be made online.`,
+    }
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const message =
+      typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string'
+        ? (body as { message: string }).message
+        : `${response.status} ${response.statusText}`
+    return { ok: false, message: `The server did not make the link: ${message}.` }
+  }
+  const { url, token, expiresAt } = (body ?? {}) as Record<string, unknown>
+  if (typeof url !== 'string' || typeof token !== 'string' || typeof expiresAt !== 'string')
+    return { ok: false, message: 'The server answered without a link (url, token, expiresAt).' }
+  return { ok: true, invite: { url, token, expiresAt } }
+}
