@@ -16,7 +16,7 @@ export type ExportOutcome = { ok: true; shapeCount: number } | { ok: false; mess
 /** Characters file systems refuse, and names that are nothing but dots or spaces, made safe. */
 export function exportFileName(title: string): string {
   const cleaned = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120)
