@@ -15,11 +15,13 @@ export async function serveFlowmapApp(): Promise<ServedFlowmapApp> {
   const workDir = mkdtempSync(join(tmpdir(), 'flowmap-app-bench-'))
   const clientDir = join(workDir, 'client')
   await buildFlowmapClient(clientDir)
+  // Quiet: a benchmark's output is its figures; connect/disconnect lines would bury them.
   const server = await startFlowmapServer({
     port: 0,
     host: '127.0.0.1',
     dataDir: join(workDir, 'data'),
     clientDir,
+    logLevel: 'error',
   })
   return {
     url: server.url,
