@@ -1,5 +1,5 @@
 import { observeBoard, readBoard, writeBoard } from '@flowmap/shared'
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { ConnectionStatusChip } from '../sync/ConnectionStatusChip.tsx'
 import type { BoardSource } from './board-source.ts'
 
@@ -7,9 +7,16 @@ import type { BoardSource } from './board-source.ts'
  * The strip above the board: where you are (Flowmap, the board's title) and how the board is doing
  * (the sync layer's connection chip, with what went wrong below it when something did).
  */
-type BoardHeaderProps = { board: BoardSource; viewOnly: boolean; panelsOpen: boolean; onTogglePanels(): void }
+type BoardHeaderProps = {
+  board: BoardSource
+  viewOnly: boolean
+  panelsOpen: boolean
+  onTogglePanels(): void
+  /** People, Export and Share (client/src/presence, export, share), placed before the Panels button. */
+  actions?: ReactNode
+}
 
-export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels }: BoardHeaderProps) {
+export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels, actions }: BoardHeaderProps) {
   const { doc } = board
   const [title, setTitle] = useState(() => (doc ? readBoard(doc).title : ''))
   const [draft, setDraft] = useState<string | null>(null)
@@ -74,6 +81,7 @@ export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels }: Boa
           connectionProblem={board.connectionProblem}
         />
       </div>
+      {actions}
       <button
         type="button"
         className="flowmap-button flowmap-header__panels"

@@ -1,18 +1,22 @@
 import type { Role } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { ExportMenu } from '../export/ExportMenu.tsx'
 import { InspectorPanel } from '../panels/InspectorPanel.tsx'
 import { CriticalPathHighlight } from '../panels/insights/CriticalPathHighlight.tsx'
 import { InsightsPanel } from '../panels/insights/InsightsPanel.tsx'
 import { LintBadges } from '../panels/lint/LintBadges.tsx'
 import { LintPanel } from '../panels/lint/LintPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
+import { BoardPresence } from '../presence/BoardPresence.tsx'
 import { ReplayButton } from '../replay/ReplayButton.tsx'
 import { SinceLastVisit } from '../replay/SinceLastVisit.tsx'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
 import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
 import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
+import { ShareButton } from '../share/ShareDialog.tsx'
+import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
 import { BoardSidebar } from './BoardSidebar.tsx'
@@ -66,7 +70,10 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     }),
     [],
   )
-  const viewOnly = readShareToken(token)?.role === 'viewer'
+  const claims = readShareToken(token)
+  const viewOnly = claims?.role === 'viewer'
+  // No token is local mode, where the server treats everyone as a facilitator.
+  const role = claims?.role ?? 'facilitator'
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -99,7 +106,20 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
         viewOnly={viewOnly}
         panelsOpen={panelsOpen}
         onTogglePanels={() => setPanelsOpen((open) => !open)}
+        actions={
+          <>
+            <BoardPresence
+              editor={editor}
+              provider={board.provider}
+              role={role}
+              suggestedName={claims?.name ?? null}
+            />
+            <ExportMenu editor={editor} doc={board.doc} />
+            <ShareButton boardId={boardId} token={token} canInvite={role === 'facilitator'} />
+          </>
+        }
       />
+      <ShareTokenNotice boardId={boardId} token={token} />
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
           <BoardSidebarContext.Provider value={sidebarControl}>

@@ -1,10 +1,12 @@
+import { readBoard } from '@flowmap/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
+import type * as Y from 'yjs'
 import { type ExportFormat, exportBoard } from './export-board.ts'
 import './export.css'
 
 /** The Export menu in the header: PNG or SVG, of the selection when there is one, else of the board. */
-export function ExportMenu({ editor, title }: { editor: Editor | null; title: string }) {
+export function ExportMenu({ editor, doc }: { editor: Editor | null; doc: Y.Doc | null }) {
   const [open, setOpen] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const menuId = useId()
@@ -34,7 +36,8 @@ export function ExportMenu({ editor, title }: { editor: Editor | null; title: st
   const run = async (format: ExportFormat) => {
     if (!editor) return
     setOpen(false)
-    const outcome = await exportBoard(editor, format, title)
+    // The title is read when exporting, so a rename a moment ago names the file.
+    const outcome = await exportBoard(editor, format, doc ? readBoard(doc).title : '')
     setProblem(outcome.ok ? null : outcome.message)
   }
 
