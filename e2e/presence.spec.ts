@@ -1,0 +1,138 @@
+import type { Page } from '@playwright/test'
+import { canvasPoint, clickAt, screenCenterOf, shapesOfType } from './board/flowmap-page.ts'
+import { openTwoUsersOnOneBoard } from './board/two-users.ts'
+import { expect, test } from './fixtures/test.ts'
+
+/** Sets this device's presence name through the People panel, as a person would. */
+async function nameMyself(page: Page, name: string): Promise<void> {
+  await page.getByTestId('people-button').click()
+  const input = page.getByTestId('presence-name')
+  await input.fill(name)
+  await input.press('Enter')
+  await page.keyboard.press('Escape')
+}
+
+type Collaborator = { userName: string; cursor: { x: number; y: number } | null; selectedShapeIds: string[] }
+
+function collaboratorsOf(page: Page): Promise<Collaborator[]> {
+  return page.evaluate(() => {
+    type Editor = { getCollaborators(): Collaborator[] }
+    const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
+    return (editor?.getCollaborators() ?? []).map(({ userName, cursor, selectedShapeIds }) => ({
+      userName,
+      cursor,
+      selectedShapeIds,
+    }))
+  })
+}
+
+/** The centre of what this page shows, in page coordinates. */
+function viewportCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    type Editor = { getViewportPageBounds(): { center: { x: number; y: number } } }
+    const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
+    const { x, y } = editor?.getViewportPageBounds().center ?? { x: Number.NaN, y: Number.NaN }
+    return { x, y }
+  })
+}
+
+function pagePointOf(page: Page, screen: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  return page.evaluate((point) => {
+    type Editor = { screenToPage(p: { x: number; y: number }): { x: number; y: number } }
+    const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
+    const { x, y } = editor?.screenToPage(point) ?? { x: Number.NaN, y: Number.NaN }
+    return { x, y }
+  }, screen)
+}
+
+test("A and B see each other's cursor, with the name, and each other's selection", async ({ openUser }) => {
+  const { a, b } = await openTwoUsersOnOneBoard(openUser)
+  await nameMyself(a.page, 'Ada')
+  await nameMyself(b.page, 'Bob')
+
+  await a.page.getByTestId('tools.step').click()
+  await clickAt(a.page, await canvasPoint(a.page, 0.4, 0.4))
+  await expect.poll(async () => (await shapesOfType(b.page, 'step')).length, { timeout: 15_000 }).toBe(1)
+  const [step] = await shapesOfType(a.page, 'step')
+
+  // A's pointer over the canvas shows on B's screen as a cursor with A's name, where A points.
+  const aScreen = await canvasPoint(a.page, 0.7, 0.6)
+  await a.page.mouse.move(aScreen.x, aScreen.y, { steps: 4 })
+  const aPage = await pagePointOf(a.page, aScreen)
+  await expect(b.page.locator('.tl-collaborators__item .tl-nametag', { hasText: 'Ada' })).toBeVisible({
+    timeout: 10_000,
+  })
+  await expect
+    .poll(async () => {
+      const ada = (await collaboratorsOf(b.page)).find((c) => c.userName === 'Ada')
+      return ada?.cursor
+        ? Math.hypot(ada.cursor.x - aPage.x, ada.cursor.y - aPage.y)
+        : Number.POSITIVE_INFINITY
+    })
+    .toBeLessThan(2)
+
+  // And the other way round.
+  const bScreen = await canvasPoint(b.page, 0.2, 0.7)
+  await b.page.mouse.move(bScreen.x, bScreen.y, { steps: 4 })
+  await expect(a.page.locator('.tl-collaborators__item .tl-nametag', { hasText: 'Bob' })).toBeVisible({
+    timeout: 10_000,
+  })
+
+  // A selects the step: B's view of A carries that selection (tldraw outlines it in A's colour).
+  await clickAt(a.page, await screenCenterOf(a.page, step!.id))
+  await expect
+    .poll(async () => (await collaboratorsOf(b.page)).find((c) => c.userName === 'Ada')?.selectedShapeIds)
+    .toEqual([step!.id])
+  // B's people list shows A online, with a role.
+  await b.page.getByTestId('people-button').click()
+  const ada = b.page.getByTestId('person').filter({ hasText: 'Ada' })
+  await expect(ada).toHaveAttribute('data-activity', 'online')
+  await expect(ada).toContainText('Facilitator')
+})
+
+test('B follows A: B sees what A sees when A pans, until B pans or stops', async ({ openUser }) => {
+  const { a, b } = await openTwoUsersOnOneBoard(openUser)
+  await nameMyself(a.page, 'Ada')
+  await nameMyself(b.page, 'Bob')
+  // A must have been on the canvas for B to follow A's view.
+  const aCanvas = await canvasPoint(a.page, 0.5, 0.5)
+  await a.page.mouse.move(aCanvas.x, aCanvas.y, { steps: 3 })
+
+  await b.page.getByTestId('people-button').click()
+  await b.page.getByRole('button', { name: 'Follow Ada' }).click()
+  await b.page.keyboard.press('Escape')
+  const banner = b.page.getByTestId('following-banner')
+  await expect(banner).toContainText('Following Ada')
+
+  // A pans far away with the wheel; B's viewport goes there too.
+  for (let i = 0; i < 6; i++) await a.page.mouse.wheel(300, 200)
+  const aCentre = await viewportCentre(a.page)
+  expect(Math.abs(aCentre.x) + Math.abs(aCentre.y), 'A really moved').toBeGreaterThan(1000)
+  await expect
+    .poll(
+      async () => {
+        const bCentre = await viewportCentre(b.page)
+        return Math.hypot(bCentre.x - aCentre.x, bCentre.y - aCentre.y)
+      },
+      { timeout: 10_000 },
+    )
+    .toBeLessThan(20)
+
+  // B pans: following stops, and A's next pan leaves B where B is.
+  const bCanvas = await canvasPoint(b.page, 0.5, 0.5)
+  await b.page.mouse.move(bCanvas.x, bCanvas.y)
+  await b.page.mouse.wheel(0, 300)
+  await expect(banner).toBeHidden()
+  const bStays = await viewportCentre(b.page)
+  for (let i = 0; i < 4; i++) await a.page.mouse.wheel(-400, 0)
+  await expect.poll(async () => (await viewportCentre(a.page)).x).toBeLessThan(aCentre.x - 1000)
+  expect(await viewportCentre(b.page)).toEqual(bStays)
+
+  // Following again, the banner's button stops it too.
+  await b.page.getByTestId('people-button').click()
+  await b.page.getByRole('button', { name: 'Follow Ada' }).click()
+  await b.page.keyboard.press('Escape')
+  await expect(banner).toBeVisible()
+  await banner.getByRole('button', { name: 'Stop following' }).click()
+  await expect(banner).toBeHidden()
+})
