@@ -6,6 +6,7 @@ import { build } from 'vite'
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 const TLDRAW_ALONE_ROOT = fileURLToPath(new URL('./tldraw-alone/', import.meta.url))
+const BOARD_OPEN_ROOT = fileURLToPath(new URL('./board-open/', import.meta.url))
 
 /**
  * Builds Flowmap's client with the repository's own Vite config into `outDir`, not client/dist: the
@@ -26,6 +27,16 @@ export async function buildTldrawAlone(outDir: string): Promise<void> {
     configFile: false,
     root: TLDRAW_ALONE_ROOT,
     // tldraw's dependencies trip rolldown's "use client" directive warning; the figures are what matter.
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  })
+}
+
+/** Builds the storage page of board-open-bench.ts (y-dexie and y-indexeddb side by side) into `outDir`. */
+export async function buildBoardOpenPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: BOARD_OPEN_ROOT,
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   })
