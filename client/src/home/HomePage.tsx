@@ -1,0 +1,272 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { createBoard } from '../app/create-board.ts'
+import { boardPath } from '../app/routes.ts'
+import { type BoardDatabase, createBoardDatabase } from '../storage/board-database.ts'
+import { listLocalBoards } from '../storage/local-board.ts'
+import { describeStorageError } from '../storage/storage-error.ts'
+import { BoardPreview } from './BoardPreview.tsx'
+import {
+  type BoardEntry,
+  type DeviceBoard,
+  mergeBoardEntries,
+  searchByTitle,
+  UNTITLED,
+} from './board-entries.ts'
+import { removeDeviceBoard, renameDeviceBoard } from './device-boards.ts'
+import { fetchServerBoards, type ServerBoard } from './server-boards.ts'
+import './home.css'
+
+type HomePageProps = {
+  token: string | null
+  navigate(path: string, options?: { replace?: boolean }): void
+}
+
+function when(time: number | null): string {
+  return time ? new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—'
+}
+
+/** `/`: the boards on this device (from IndexedDB, so offline too) and on the server; create, open, rename, remove, search. */
+export function HomePage({ token, navigate }: HomePageProps) {
+  const [db] = useState<BoardDatabase | null>(() => {
+    try {
+      return createBoardDatabase()
+    } catch {
+      return null
+    }
+  })
+  const [device, setDevice] = useState<DeviceBoard[]>([])
+  const [server, setServer] = useState<ServerBoard[]>([])
+  const [serverNote, setServerNote] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(
+    db ? null : 'This browser has no storage for boards (IndexedDB).',
+  )
+  const [query, setQuery] = useState('')
+  const [newTitle, setNewTitle] = useState('')
+  const [creating, setCreating] = useState(false)
+  const searchId = useId()
+  const titleId = useId()
+
+  const reloadDevice = useCallback(async () => {
+    if (!db) return
+    try {
+      setDevice(await listLocalBoards(db))
+    } catch (error) {
+      setProblem(describeStorageError(error))
+    }
+  }, [db])
+
+  const reloadServer = useCallback(async () => {
+    const result = await fetchServerBoards({ token })
+    if (result.ok) {
+      setServer(result.boards)
+      setServerNote(null)
+    } else setServerNote(result.message)
+  }, [token])
+
+  useEffect(() => {
+    document.title = 'Your boards · Flowmap'
+    void reloadDevice()
+    void reloadServer()
+    // Coming back online, the server's boards join the list.
+    const onOnline = () => void reloadServer()
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [reloadDevice, reloadServer])
+
+  useEffect(() => () => db?.close(), [db])
+
+  const entries = useMemo(
+    () => searchByTitle(mergeBoardEntries(device, server), query),
+    [device, server, query],
+  )
+
+  const create = async () => {
+    setCreating(true)
+    const title = newTitle.trim()
+    const created = await createBoard({ token, ...(title ? { title } : {}) })
+    navigate(boardPath(created.boardId, token))
+  }
+
+  return (
+    <div className="flowmap-home">
+      <header className="flowmap-home__header">
+        <span className="flowmap-home__brand">Flowmap</span>
+        <h1>Your boards</h1>
+      </header>
+      <main className="flowmap-home__main">
+        <form
+          className="flowmap-home__create"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void create()
+          }}
+        >
+          <label htmlFor={titleId}>New board</label>
+          <input
+            id={titleId}
+            data-testid="home-new-title"
+            placeholder="Title (optional)"
+            value={newTitle}
+            maxLength={200}
+            onChange={(event) => setNewTitle(event.currentTarget.value)}
+          />
+          <button
+            type="submit"
+            className="flowmap-button flowmap-button--primary"
+            disabled={creating}
+            data-testid="home-create"
+          >
+            {creating ? 'Creating…' : 'Create board'}
+          </button>
+        </form>
+        <div className="flowmap-home__search">
+          <label htmlFor={searchId}>Search by title</label>
+          <input
+            id={searchId}
+            type="search"
+            data-testid="home-search"
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+          />
+        </div>
+        {problem && (
+          <p className="flowmap-home__problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {serverNote && (
+          <p className="flowmap-home__note" role="status" data-testid="home-server-note">
+            {serverNote}
+          </p>
+        )}
+        {entries.length === 0 ? (
+          <p className="flowmap-home__empty">
+            {query ? 'No board has that in its title.' : 'No boards yet: create one above.'}
+          </p>
+        ) : (
+          <ul className="flowmap-home__list" aria-label="Boards" data-testid="home-boards">
+            {entries.map((entry) => (
+              <BoardCard
+                key={entry.id}
+                entry={entry}
+                db={db}
+                token={token}
+                navigate={navigate}
+                onChanged={reloadDevice}
+                onProblem={setProblem}
+              />
+            ))}
+          </ul>
+        )}
+      </main>
+    </div>
+  )
+}
+
+function BoardCard({
+  entry,
+  db,
+  token,
+  navigate,
+  onChanged,
+  onProblem,
+}: {
+  entry: BoardEntry
+  db: BoardDatabase | null
+  token: string | null
+  navigate: HomePageProps['navigate']
+  onChanged(): Promise<void>
+  onProblem(message: string): void
+}) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const path = boardPath(entry.id, token)
+  const title = entry.title || UNTITLED
+
+  const rename = async () => {
+    const next = draft?.trim()
+    setDraft(null)
+    if (!db || !next || next === entry.title) return
+    try {
+      await renameDeviceBoard(db, entry.id, next)
+      await onChanged()
+    } catch (error) {
+      onProblem(`Could not rename "${title}": ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  const remove = async () => {
+    if (!db) return
+    const unsynced = entry.lastChanged === null
+    const question = unsynced
+      ? `"${title}" has never reached the server: removing it from this device deletes it for good. Remove it?`
+      : `Remove "${title}" from this device? It stays on the server.`
+    if (!window.confirm(question)) return
+    await removeDeviceBoard(db, entry.id)
+    await onChanged()
+  }
+
+  return (
+    <li className="flowmap-home__card" data-testid="home-board" data-board-id={entry.id}>
+      <a
+        href={path}
+        className="flowmap-home__open"
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+          event.preventDefault()
+          navigate(path)
+        }}
+      >
+        <BoardPreview db={db} boardId={entry.id} onDevice={entry.onDevice} />
+        {draft === null && <span className="flowmap-home__title">{title}</span>}
+      </a>
+      {draft !== null && (
+        <input
+          className="flowmap-home__rename"
+          aria-label={`New title for ${title}`}
+          value={draft}
+          // biome-ignore lint/a11y/noAutofocus: the input appears because the person asked to rename
+          autoFocus
+          maxLength={200}
+          onChange={(event) => setDraft(event.currentTarget.value)}
+          onBlur={() => void rename()}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') void rename()
+            if (event.key === 'Escape') setDraft(null)
+          }}
+        />
+      )}
+      <dl className="flowmap-home__facts">
+        <dt>Last opened</dt>
+        <dd>{when(entry.lastOpened)}</dd>
+        <dt>Last changed</dt>
+        <dd>{entry.lastChanged ? when(entry.lastChanged) : 'not on the server yet'}</dd>
+      </dl>
+      <div className="flowmap-home__where">
+        {entry.onDevice && <span className="flowmap-home__badge">On this device</span>}
+        {entry.onServer && (
+          <span className="flowmap-home__badge flowmap-home__badge--server">On the server</span>
+        )}
+      </div>
+      {entry.onDevice && (
+        <div className="flowmap-home__actions">
+          <button
+            type="button"
+            className="flowmap-button"
+            onClick={() => setDraft(entry.title)}
+            aria-label={`Rename ${title}`}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            className="flowmap-button"
+            onClick={() => void remove()}
+            aria-label={`Remove ${title} from this device`}
+          >
+            Remove from device
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { mergeBoardEntries, searchByTitle } from './board-entries.ts'
+import { previewOf } from './board-preview.ts'
+
+describe('home page board list', () => {
+  const device = [
+    { id: 'local-only', title: 'Offline sketch', lastOpened: 300, lastSynced: 0 },
+    { id: 'both', title: 'Renamed here', lastOpened: 200, lastSynced: 150 },
+  ]
+  const server = [
+    { id: 'both', title: 'Old name', createdAt: 1, updatedAt: 180 },
+    { id: 'server-only', title: 'Order to cash', createdAt: 1, updatedAt: 400 },
+  ]
+
+  it('lists each board once, device boards by last opened, then server-only boards', () => {
+    const entries = mergeBoardEntries(device, server)
+    expect(entries.map((e) => [e.id, e.onDevice, e.onServer])).toEqual([
+      ['local-only', true, false],
+      ['both', true, true],
+      ['server-only', false, true],
+    ])
+  })
+
+  it("keeps the device's title and takes the server's last change", () => {
+    const both = mergeBoardEntries(device, server).find((e) => e.id === 'both')
+    expect(both).toMatchObject({ title: 'Renamed here', lastOpened: 200, lastChanged: 180 })
+  })
+
+  it('a board never synced has no last change', () => {
+    expect(mergeBoardEntries(device, []).find((e) => e.id === 'local-only')?.lastChanged).toBeNull()
+  })
+
+  it('search finds titles holding every word, in any case', () => {
+    const entries = mergeBoardEntries(device, server)
+    expect(searchByTitle(entries, 'order CASH').map((e) => e.id)).toEqual(['server-only'])
+    expect(searchByTitle(entries, '  ')).toHaveLength(3)
+    expect(searchByTitle(entries, 'nothing like it')).toEqual([])
+  })
+})
+
+describe('board preview', () => {
+  it('frames the top-level shapes and leaves out children and non-shapes', () => {
+    const preview = previewOf([
+      { typeName: 'shape', type: 'step', parentId: 'page:page', x: 0, y: 0, props: { w: 100, h: 50 } },
+      { typeName: 'shape', type: 'step', parentId: 'page:page', x: 200, y: 100, props: { w: 100, h: 50 } },
+      { typeName: 'shape', type: 'step', parentId: 'shape:lane', x: 5000, y: 5000, props: { w: 1, h: 1 } },
+      { typeName: 'page' },
+    ])
+    expect(preview.boxes.map((b) => b.x)).toEqual([0, 200])
+    const [x, y, w, h] = (preview.viewBox ?? '').split(' ').map(Number)
+    expect(x).toBeLessThan(0)
+    expect(y).toBeLessThan(0)
+    expect(x! + w!).toBeGreaterThan(300)
+    expect(y! + h!).toBeGreaterThan(150)
+  })
+
+  it('an empty board has no view box', () => {
+    expect(previewOf([])).toEqual({ viewBox: null, boxes: [] })
+  })
+})

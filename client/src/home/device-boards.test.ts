@@ -1,0 +1,60 @@
+import 'fake-indexeddb/auto'
+import { readBoard, writeBoard } from '@flowmap/shared'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { countStoredUpdates } from '../storage/board-compaction.ts'
+import { type BoardDatabase, type BoardRow, createBoardDatabase } from '../storage/board-database.ts'
+import { listLocalBoards, openLocalBoard } from '../storage/local-board.ts'
+import { deviceBoardPreview, removeDeviceBoard, renameDeviceBoard } from './device-boards.ts'
+
+const opened: BoardDatabase[] = []
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close()
+})
+
+function database(name = `flowmap-home-${Math.random().toString(36).slice(2)}`): BoardDatabase {
+  const db = createBoardDatabase(name)
+  opened.push(db)
+  return db
+}
+
+const noStorageErrors = { onStorageError: (message: string) => expect.fail(message) }
+
+describe('boards on this device, from the home page', () => {
+  it('a rename reaches the stored doc and the list, and survives reopening', async () => {
+    const db = database()
+    const board = await openLocalBoard(db, 'b1', noStorageErrors)
+    writeBoard(board.doc, { title: 'First name' })
+    board.discard()
+
+    await renameDeviceBoard(db, 'b1', 'Second name')
+    expect((await listLocalBoards(db)).map((b) => b.title)).toEqual(['Second name'])
+    const reopened = await openLocalBoard(db, 'b1', noStorageErrors)
+    expect(readBoard(reopened.doc).title).toBe('Second name')
+    reopened.discard()
+  })
+
+  it('removing a board forgets its row and its stored updates', async () => {
+    const db = database()
+    // A stored board as the device keeps one: y-dexie stores a doc given to add() as its first update.
+    const doc = new Y.Doc()
+    writeBoard(doc, { title: 'Temporary' })
+    await db.boards.add({ id: 'gone', title: 'Temporary', lastOpened: 1, lastSynced: 0, doc } as BoardRow)
+    expect(await countStoredUpdates(db, 'gone')).toBeGreaterThan(0)
+
+    await removeDeviceBoard(db, 'gone')
+    expect(await listLocalBoards(db)).toEqual([])
+    expect(await countStoredUpdates(db, 'gone')).toBe(0)
+    // A new page load (a new database handle, no docs cached in memory) finds nothing of it.
+    db.close()
+    const again = await openLocalBoard(database(db.name), 'gone', noStorageErrors)
+    expect(readBoard(again.doc).title).not.toBe('Temporary')
+    again.discard()
+  })
+
+  it('a board not on the device has no preview, and renaming it says so', async () => {
+    const db = database()
+    expect(await deviceBoardPreview(db, 'missing')).toBeNull()
+    await expect(renameDeviceBoard(db, 'missing', 'x')).rejects.toThrow(/not on this device/)
+  })
+})

@@ -1,0 +1,55 @@
+/**
+ * The home page's reads and writes of the boards kept on this device, on the storage module's Dexie
+ * database. A doc is loaded only to rename it or to draw its preview, and released right after.
+ */
+import { readBoard, readRecords, writeBoard } from '@flowmap/shared'
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
+import { type BoardDatabase, boardUpdatesTableName } from '../storage/board-database.ts'
+import { type BoardPreview, type PreviewRecord, previewOf } from './board-preview.ts'
+
+async function withBoardDoc<T>(
+  db: BoardDatabase,
+  boardId: string,
+  use: (doc: Y.Doc) => T,
+): Promise<T | null> {
+  const row = await db.boards.get(boardId)
+  if (!row) return null
+  const provider = DexieYProvider.load(row.doc)
+  try {
+    await provider.whenLoaded
+    return use(row.doc)
+  } finally {
+    DexieYProvider.release(row.doc)
+  }
+}
+
+/**
+ * Renames a board in its doc (so the name syncs to the server and everyone when the board next
+ * connects) and in the device's list.
+ */
+export async function renameDeviceBoard(db: BoardDatabase, boardId: string, title: string): Promise<void> {
+  const renamed = await withBoardDoc(db, boardId, (doc) => {
+    writeBoard(doc, { title })
+    return readBoard(doc).title
+  })
+  if (renamed === null) throw new Error(`board ${boardId} is not on this device`)
+  await db.boards.update(boardId, { title: renamed })
+}
+
+/**
+ * Forgets a board on this device: its row and its stored updates. Changes the server never
+ * acknowledged are lost with it, which is why the page asks first when there are any.
+ */
+export async function removeDeviceBoard(db: BoardDatabase, boardId: string): Promise<void> {
+  const updates = db.table(boardUpdatesTableName(db))
+  await db.transaction('rw', db.boards, updates, async () => {
+    await updates.where('k').equals(boardId).delete()
+    await db.boards.delete(boardId)
+  })
+}
+
+/** The small picture of a board on this device, from its stored doc (works offline). */
+export async function deviceBoardPreview(db: BoardDatabase, boardId: string): Promise<BoardPreview | null> {
+  return withBoardDoc(db, boardId, (doc) => previewOf(readRecords(doc) as unknown as PreviewRecord[]))
+}
