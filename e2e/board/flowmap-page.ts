@@ -58,9 +58,9 @@ export async function waitForBoard(page: Page, options: { online?: boolean } = {
   }
 }
 
-/** `/` creates a board and navigates to it; returns its id. */
+/** `/new` creates a board and navigates to it (`/` is the home page); returns its id. */
 export async function openNewBoard(page: Page): Promise<string> {
-  await page.goto('/')
+  await page.goto('/new')
   await page.waitForURL(BOARD_PATH, { timeout: 30_000 })
   await waitForBoard(page)
   return boardIdOf(page)

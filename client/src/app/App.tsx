@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { HomePage } from '../home/HomePage.tsx'
 import { BoardPage } from './BoardPage.tsx'
 import { NewBoardPage } from './NewBoardPage.tsx'
 import { parseRoute, type Route } from './routes.ts'
@@ -38,6 +39,8 @@ export function App() {
   }, [])
 
   switch (route.page) {
+    case 'home':
+      return <HomePage token={route.token} navigate={navigate} />
     case 'new-board':
       return <NewBoardPage token={route.token} navigate={navigate} />
     case 'board':
@@ -59,7 +62,7 @@ export function App() {
         <div className="flowmap-splash" role="alert">
           <p>There is no page at {route.path}.</p>
           <p>
-            <a href="/">Create a new board</a>
+            <a href="/">Your boards</a>
           </p>
         </div>
       )

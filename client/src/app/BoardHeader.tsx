@@ -39,7 +39,7 @@ export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels, actio
 
   return (
     <header className="flowmap-header">
-      <a className="flowmap-header__brand" href="/" title="Create a new board">
+      <a className="flowmap-header__brand" href="/" title="Your boards">
         <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
           <rect x="1" y="3" width="7" height="5" rx="1.5" fill="#4263eb" />
           <rect x="12" y="12" width="7" height="5" rx="1.5" fill="#2f9e44" />

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { boardPath, parseRoute } from './routes.ts'
 
 describe('parseRoute', () => {
-  it('sends the root to the page that creates a board', () => {
-    expect(parseRoute('/', '')).toEqual({ page: 'new-board', token: null })
-    expect(parseRoute('/', '?token=abc')).toEqual({ page: 'new-board', token: 'abc' })
+  it('sends the root to the home page, and /new to the page that creates a board', () => {
+    expect(parseRoute('/', '')).toEqual({ page: 'home', token: null })
+    expect(parseRoute('/', '?token=abc')).toEqual({ page: 'home', token: 'abc' })
+    expect(parseRoute('/new', '?token=abc')).toEqual({ page: 'new-board', token: 'abc' })
   })
 
   it('opens a board with the share token from the query string', () => {

@@ -1,5 +1,6 @@
-/** Where the browser is in the app: the page that creates a board, or one board. */
+/** Where the browser is in the app: the home page (the boards list), the page that creates a board, or one board. */
 export type Route =
+  | { readonly page: 'home'; readonly token: string | null }
   | { readonly page: 'new-board'; readonly token: string | null }
   | { readonly page: 'board'; readonly boardId: string; readonly token: string | null }
   | { readonly page: 'not-found'; readonly path: string }
@@ -10,8 +11,10 @@ const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/
 
 export function parseRoute(pathname: string, search: string): Route {
   const token = new URLSearchParams(search).get('token') || null
-  // `/?token=...`: a facilitator's link that may create boards on a server that requires sign-in.
-  if (pathname === '/' || pathname === '') return { page: 'new-board', token }
+  // `/?token=...`: a facilitator's link that may list and create boards on a server that requires sign-in.
+  if (pathname === '/' || pathname === '') return { page: 'home', token }
+  // `/new` creates a board straight away (scripts, bookmarks, the e2e specs).
+  if (pathname === '/new' || pathname === '/new/') return { page: 'new-board', token }
   const match = BOARD_PATH.exec(pathname)
   if (!match?.[1]) return { page: 'not-found', path: pathname }
   return { page: 'board', boardId: match[1], token }
