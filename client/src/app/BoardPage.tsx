@@ -55,7 +55,9 @@ type BoardPageProps = { boardId: string; token: string | null; licenseKey: strin
 
 /** One board: the tldraw canvas with the workflow shapes, the header, and the side panels. */
 export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
-  const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS })
+  const claims = readShareToken(token)
+  const viewOnly = claims?.role === 'viewer'
+  const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS, readOnly: viewOnly })
   const roles = useBoardRoles(board.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
   // On a narrow window the board gets the room; the panels are a click away.
@@ -70,8 +72,6 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     }),
     [],
   )
-  const claims = readShareToken(token)
-  const viewOnly = claims?.role === 'viewer'
   // No token is local mode, where the server treats everyone as a facilitator.
   const role = claims?.role ?? 'facilitator'
 

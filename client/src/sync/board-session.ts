@@ -50,6 +50,8 @@ export interface BoardSessionOptions {
   readonly storageProblem?: string | null
   /** Keeps undo to local edits; the hook creates it with the store (see undo-guard.ts). */
   readonly undoGuard?: UndoGuard
+  /** A viewer's board: the doc is only read, never written (no migration, repair or local edit). */
+  readonly readOnly?: boolean
   /** Where records the store cannot take are reported (default: console.warn). */
   onRejectedRecord?(message: string): void
 }
@@ -151,7 +153,8 @@ export class BoardSession {
   /** Store ← doc, binding, connection; in this order, so the board shows before any network. */
   #attach(doc: Y.Doc): void {
     const { store, database, boardId } = this.#options
-    const load = loadDocIntoStore(store, doc)
+    const readOnly = this.#options.readOnly ?? false
+    const load = loadDocIntoStore(store, doc, { readOnly })
     if (!load.ok) {
       // Never write into a board this version cannot read; show why instead.
       this.#update({ load: { state: 'error', problem: load.problem }, doc })
@@ -163,6 +166,7 @@ export class BoardSession {
       doc,
       onRejectedRecord: (m) => this.#reportRejectedRecord(m),
       undoGuard: this.#options.undoGuard,
+      readOnly,
     })
     if (database && this.#local) {
       const local = this.#local

@@ -19,7 +19,12 @@ export type LoadResult = { ok: true; migrated: boolean; skipped: string[] } | { 
 export const NEWER_SCHEMA_PROBLEM =
   'This board was saved by a newer version of Flowmap than this page runs: reload the page to update it.'
 
-export function loadDocIntoStore(store: TLStore, doc: Y.Doc): LoadResult {
+export type LoadOptions = {
+  /** Migrate into the store only: a viewer cannot write the upgraded records back. */
+  readOnly?: boolean
+}
+
+export function loadDocIntoStore(store: TLStore, doc: Y.Doc, options: LoadOptions = {}): LoadResult {
   const board = readBoard(doc)
   const inDoc = readRecords(doc).filter((record) => isDocumentScoped(store, record))
   if (isNewerSchema(store, board.schema)) return { ok: false, problem: NEWER_SCHEMA_PROBLEM }
@@ -57,7 +62,7 @@ export function loadDocIntoStore(store: TLStore, doc: Y.Doc): LoadResult {
     if (valid.length > 0) store.put(valid)
   })
 
-  if (migrate) {
+  if (migrate && !options.readOnly) {
     doc.transact(() => {
       writeRecords(doc, valid, migrationOrigin)
       writeBoard(doc, { schema: store.schema.serialize() }, migrationOrigin)

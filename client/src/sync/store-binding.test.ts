@@ -171,3 +171,24 @@ describe('store ⇄ doc binding', () => {
     expect(result).toEqual({ ok: false, problem: expect.stringMatching(/newer version of Flowmap/) })
   })
 })
+
+describe("a viewer's read-only binding", () => {
+  it('never writes local store changes to the doc, yet still takes remote changes', () => {
+    const doc = new Y.Doc()
+    const store = boardStore()
+    expect(loadDocIntoStore(store, doc, { readOnly: true }).ok).toBe(true)
+    const binding = bindStoreToDoc({ store, doc, readOnly: true })
+    bindings.push(binding)
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+
+    // tldraw seeds its document and page records, and a page script could put a shape.
+    store.put([...pageRecords(), stepRecord('a', { label: 'Forged' })])
+    binding.flushLocalChanges()
+    expect(updates).toEqual([])
+    expect(readRecord(doc, 'shape:a')).toBeUndefined()
+
+    writeRecords(doc, [stepRecord('b', { label: 'From the server' })], remoteOrigin)
+    expect(shape(store, 'b')?.props).toMatchObject({ label: 'From the server' })
+  })
+})

@@ -44,6 +44,11 @@ export interface StoreBindingOptions {
   onRejectedRecord?(message: string): void
   /** Told of every remote record put into the store, so that undo leaves remote edits alone. */
   readonly undoGuard?: UndoGuard
+  /**
+   * A viewer's board: the doc is only read. Local store changes (tldraw's own document, page and user
+   * records, anything a page script does) and repairs stay on this page and never reach the doc.
+   */
+  readonly readOnly?: boolean
 }
 
 export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
@@ -82,7 +87,7 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
 
   const stopListening = store.listen(
     ({ changes }) => {
-      if (!disposed) writeLocalChanges(changes)
+      if (!disposed && !options.readOnly) writeLocalChanges(changes)
     },
     { source: 'user', scope: 'document' },
   )
@@ -119,11 +124,11 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       if (puts.length > 0) store.put(puts)
     })
     // The repair's own writes come back through here and find nothing left to repair.
-    if (structural) repairBoard(store, doc)
+    if (structural && !options.readOnly) repairBoard(store, doc)
   })
 
   // A board stored or synced before this client saw it may hold a merge's leftovers already.
-  repairBoard(store, doc)
+  if (!options.readOnly) repairBoard(store, doc)
 
   return {
     origin,

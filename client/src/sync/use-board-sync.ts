@@ -30,6 +30,11 @@ export interface BoardSyncOptions {
   readonly token: string | null
   readonly shapeUtils: readonly TLAnyShapeUtilConstructor[]
   readonly bindingUtils?: readonly TLAnyBindingUtilConstructor[]
+  /**
+   * A viewer's board: nothing this page does is written to the doc (the server refuses a viewer's
+   * updates, and a refused update would reset the board on every open).
+   */
+  readonly readOnly?: boolean
 }
 
 export interface BoardSync {
@@ -94,6 +99,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
       database,
       storageProblem: openProblem,
       undoGuard,
+      readOnly: options.readOnly ?? false,
     })
     setSession(created)
     const hideHook = exposeBoardSession(created, boardId)
@@ -105,7 +111,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
       created.destroy()
       setSession((current) => (current === created ? null : current))
     }
-  }, [boardId, token, store, undoGuard])
+  }, [boardId, token, store, undoGuard, options.readOnly])
 
   const subscribe = useCallback(
     (listener: () => void) => session?.subscribe(listener) ?? (() => {}),
