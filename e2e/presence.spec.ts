@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { canvasPoint, clickAt, screenCenterOf, shapesOfType } from './board/flowmap-page.ts'
+import { canvasPoint, clickAt, openNewBoard, screenCenterOf, shapesOfType } from './board/flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from './board/two-users.ts'
 import { expect, test } from './fixtures/test.ts'
 
@@ -135,4 +135,34 @@ test('B follows A: B sees what A sees when A pans, until B pans or stops', async
   await expect(banner).toBeVisible()
   await banner.getByRole('button', { name: 'Stop following' }).click()
   await expect(banner).toBeHidden()
+})
+
+test('the People, Export and Share controls are reachable by keyboard, labelled, and show where focus is', async ({
+  page,
+}) => {
+  await openNewBoard(page)
+  await page.getByRole('textbox', { name: 'Board title' }).focus()
+  const reached: string[] = []
+  for (let i = 0; i < 12 && reached.length < 3; i++) {
+    await page.keyboard.press('Tab')
+    const name = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+    if (/^(People \(1\)|Export|Share)$/.test(name)) reached.push(name)
+  }
+  expect(reached).toEqual(['People (1)', 'Export', 'Share'])
+  // The focused Share button is outlined (visible focus), and Enter opens its dialog with focus inside.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)
+  expect(outline).not.toBe('none')
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Share this board' })
+  await expect(dialog).toBeVisible()
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  // People by keyboard: Enter opens the list, the name field is labelled and reachable.
+  await page.getByTestId('people-button').focus()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused()
+  await expect(page.getByRole('radiogroup', { name: 'Your colour' })).toBeVisible()
 })

@@ -134,6 +134,16 @@ test('a viewer link opens read-only and nothing its page does changes the board;
   await waitForBoard(v)
   await expect(v.getByTestId('view-only-badge')).toBeVisible()
   await expect(v.getByTestId('tools.step')).toHaveCount(0)
+  // Presence still works for a viewer: the facilitator sees them, named after the link, as a viewer.
+  await f.getByTestId('people-button').click()
+  await expect(f.getByTestId('person').filter({ hasText: 'The viewer' })).toHaveAttribute(
+    'data-role',
+    'viewer',
+  )
+  await f.keyboard.press('Escape')
+  // Opening the board wrote nothing: tldraw's own document, page and user records stay on the page,
+  // so the server had nothing to refuse.
+  await expect(v.getByTestId('refusal-banner')).toHaveCount(0)
   const before = await serverState(boardId, facilitator)
   const [step] = await shapesOfType(v, 'step')
   const centre = await screenCenterOf(v, step!.id)

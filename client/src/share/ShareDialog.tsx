@@ -27,7 +27,7 @@ export function ShareButton({
     <>
       <button
         type="button"
-        className="flowmap-button flowmap-button--primary"
+        className="flowmap-button flowmap-button--primary flowmap-share__open"
         data-testid="share-button"
         onClick={() => dialog.current?.showModal()}
       >
