@@ -48,6 +48,12 @@ function BoardCanvasOverlays() {
   )
 }
 
+/**
+ * tldraw refuses new shapes past 4,000 on a page by default; a workflow map of 5,000 steps with its
+ * connectors, lanes and notes holds three times that, so the limit is raised well past it.
+ */
+const TLDRAW_OPTIONS = { maxShapesPerPage: 50_000 } as const
+
 /** Below this width the side panels start closed. */
 const NARROW_WINDOW_PX = 900
 
@@ -131,6 +137,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               components={COMPONENTS}
               assetUrls={TLDRAW_ASSET_URLS}
               licenseKey={licenseKey ?? undefined}
+              options={TLDRAW_OPTIONS}
               onMount={onMount}
             />
           </BoardSidebarContext.Provider>
