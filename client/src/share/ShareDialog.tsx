@@ -153,6 +153,22 @@ function ShareForm({
       ) : (
         <p>Only a facilitator can make links to this board. Ask one to invite people.</p>
       )}
+      <label htmlFor={`${ids}-address`}>This board's address (enough on a server without sign-in)</label>
+      <div className="flowmap-share__address">
+        <input
+          id={`${ids}-address`}
+          readOnly
+          value={`${window.location.origin}/b/${boardId}`}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="flowmap-button"
+          onClick={() => void copy(`${window.location.origin}/b/${boardId}`)}
+        >
+          {copied === `${window.location.origin}/b/${boardId}` ? 'Copied' : 'Copy'}
+        </button>
+      </div>
       {problem && (
         <p className="flowmap-share__problem" role="alert" data-testid="share-problem">
           {problem}
