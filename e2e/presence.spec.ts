@@ -83,6 +83,16 @@ test("A and B see each other's cursor, with the name, and each other's selection
   await expect
     .poll(async () => (await collaboratorsOf(b.page)).find((c) => c.userName === 'Ada')?.selectedShapeIds)
     .toEqual([step!.id])
+  // Two people never wear the same colour unless one of them chose it.
+  await expect
+    .poll(() =>
+      b.page.evaluate(() => {
+        type Editor = { getCollaborators(): { color: string }[]; user: { getColor(): string } }
+        const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
+        return editor ? editor.getCollaborators()[0]?.color !== editor.user.getColor() : false
+      }),
+    )
+    .toBe(true)
   // B's people list shows A online, with a role.
   await b.page.getByTestId('people-button').click()
   const ada = b.page.getByTestId('person').filter({ hasText: 'Ada' })

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { PresenceRole } from './awareness-state.ts'
 import { FollowingBanner } from './FollowingBanner.tsx'
+import { colorAvoidingOthers } from './identity.ts'
 import { PeoplePanel } from './PeoplePanel.tsx'
 import { useIdentity } from './use-identity.ts'
 import { usePresence } from './use-presence.ts'
@@ -51,6 +52,17 @@ export function BoardPresence({
   }, [open])
 
   const others = peers.filter((peer) => !peer.isSelf)
+  const self = peers.find((peer) => peer.isSelf)
+  const nextColor = self
+    ? colorAvoidingOthers(
+        { clientId: self.clientId, color: identity.color, colorChosen: identity.colorChosen === true },
+        others.map((peer) => ({ clientId: peer.clientId, color: peer.person.color })),
+      )
+    : null
+  useEffect(() => {
+    if (nextColor) setIdentity({ ...identity, color: nextColor })
+  }, [nextColor, identity, setIdentity])
+
   return (
     <div className="flowmap-presence" ref={root}>
       <div className="flowmap-presence__avatars" aria-hidden="true">

@@ -42,7 +42,7 @@ export function IdentityEditor({
             aria-label={`Colour ${color}`}
             className="flowmap-presence__swatch"
             style={{ background: color }}
-            onClick={() => onChange({ ...identity, color })}
+            onClick={() => onChange({ ...identity, color, colorChosen: true })}
           />
         ))}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadIdentity, parseIdentity, saveIdentity } from './identity.ts'
+import { colorAvoidingOthers, loadIdentity, PERSON_COLORS, parseIdentity, saveIdentity } from './identity.ts'
 
 function memoryStorage() {
   const items = new Map<string, string>()
@@ -30,5 +30,25 @@ describe('identity on this device', () => {
     const identity = loadIdentity(storage)
     expect(parseIdentity(identity)).toEqual(identity)
     expect(identity.id).not.toBe('x')
+  })
+})
+
+describe('a given colour that clashes', () => {
+  const [red, blue, green] = PERSON_COLORS
+  it('moves to a free colour, for the later of the two only', () => {
+    expect(
+      colorAvoidingOthers({ clientId: 9, color: red, colorChosen: false }, [
+        { clientId: 3, color: red },
+        { clientId: 4, color: blue },
+      ]),
+    ).toBe(green)
+    expect(
+      colorAvoidingOthers({ clientId: 3, color: red, colorChosen: false }, [{ clientId: 9, color: red }]),
+    ).toBeNull()
+  })
+  it('stays when the person chose it', () => {
+    expect(
+      colorAvoidingOthers({ clientId: 9, color: red, colorChosen: true }, [{ clientId: 3, color: red }]),
+    ).toBeNull()
   })
 })

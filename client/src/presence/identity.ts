@@ -2,7 +2,13 @@
  * Who I am on this device, as others see me in presence: a stable id, a name and a colour, chosen
  * once per device (kept in localStorage) and editable. Not an account: the share token decides rights.
  */
-export type PersonIdentity = { readonly id: string; readonly name: string; readonly color: string }
+export type PersonIdentity = {
+  readonly id: string
+  readonly name: string
+  readonly color: string
+  /** True once the person picked the colour; until then it may change to differ from others'. */
+  readonly colorChosen?: boolean
+}
 
 /** Colours that read well as cursors and outlines on a white board (tldraw's own collaborator hues). */
 export const PERSON_COLORS = [
@@ -33,6 +39,7 @@ export function loadIdentity(
     id: `p${Math.floor(random() * 2 ** 48).toString(36)}${Math.floor(random() * 2 ** 48).toString(36)}`,
     name: cleanName(options.suggestedName ?? '') || `Guest ${Math.floor(random() * 900 + 100)}`,
     color: PERSON_COLORS[Math.floor(random() * PERSON_COLORS.length)] ?? PERSON_COLORS[0],
+    colorChosen: false,
   }
   storage.setItem(STORAGE_KEY, JSON.stringify(created))
   return created
@@ -57,7 +64,8 @@ export function parseIdentity(value: unknown): PersonIdentity | null {
   if (typeof id !== 'string' || !ID.test(id)) return null
   if (typeof name !== 'string' || cleanName(name) === '') return null
   if (!isPersonColor(color)) return null
-  return { id, name: cleanName(name), color }
+  const colorChosen = (value as { colorChosen?: unknown }).colorChosen === true
+  return { id, name: cleanName(name), color, colorChosen }
 }
 
 function readJson(text: string | null): unknown {
@@ -67,4 +75,20 @@ function readJson(text: string | null): unknown {
   } catch {
     return null
   }
+}
+
+/**
+ * A colour for me that nobody else here wears, when mine was given rather than chosen and clashes.
+ * Of two people with the same given colour only one moves (the one with the larger awareness client
+ * id), so the two never swap back and forth. null: keep the colour.
+ */
+export function colorAvoidingOthers(
+  me: { clientId: number; color: string; colorChosen: boolean },
+  others: readonly { clientId: number; color: string }[],
+): string | null {
+  if (me.colorChosen) return null
+  const clash = others.some((other) => other.color === me.color && other.clientId < me.clientId)
+  if (!clash) return null
+  const taken = new Set(others.map((other) => other.color))
+  return PERSON_COLORS.find((color) => !taken.has(color)) ?? null
 }
