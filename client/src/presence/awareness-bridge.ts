@@ -53,6 +53,8 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
   let lastPublishedAt = 0
   // Per peer: the sender's own activity stamp we last saw, and when we saw it change.
   const activity = new Map<number, { senderStamp: number | null; seenAt: number }>()
+  // The presence records this bridge has put in the store (and so must take out again).
+  const shown = new Set<TLRecord['id']>()
 
   const applyUserPreferences = () => {
     // tldraw hides presence records whose userId is its current user's, and follows by user id: the
@@ -117,11 +119,12 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
     }
     for (const clientId of activity.keys())
       if (!awareness.getStates().has(clientId)) activity.delete(clientId)
-    const stale = editor.store
-      .allRecords()
-      .filter((record) => record.typeName === 'instance_presence')
-      .filter((record) => !put.some((next) => next.id === record.id))
-      .map((record) => record.id)
+    // Runs on every cursor move of every peer: it looks only at the presence records it put itself,
+    // never at the whole store.
+    const current = new Set(put.map((record) => record.id))
+    const stale = [...shown].filter((id) => !current.has(id))
+    shown.clear()
+    for (const id of current) shown.add(id)
     editor.store.mergeRemoteChanges(() => {
       if (put.length > 0) editor.store.put(put)
       if (stale.length > 0) editor.store.remove(stale)
@@ -148,10 +151,8 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
       if (pending !== null) clearTimeout(pending)
       stopReacting()
       awareness.off('change', onChange)
-      const ids = editor.store
-        .allRecords()
-        .filter((record) => record.typeName === 'instance_presence')
-        .map((record) => record.id)
+      const ids = [...shown]
+      shown.clear()
       editor.store.mergeRemoteChanges(() => editor.store.remove(ids))
       // Others should not keep seeing a cursor of a board this tab has left.
       awareness.setLocalState(null)
