@@ -1,27 +1,19 @@
 /**
  * The past-moment endpoint against a real server (SQLite file in a temp dir, checkpoints every 5
  * entries, real providers): every moment it rebuilds equals the board a client saw then, and it starts
- * from the nearest checkpoint. The route is served here by a plain HTTP server of its own, as the
- * request handler would serve it.
+ * from the nearest checkpoint.
  */
-import { createServer, type Server } from 'node:http'
 import { recordsSnapshot, workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'
-import { resolveConfig } from '../config.ts'
 import { connectBoard } from '../testing/board-client.ts'
 import { requestJson } from '../testing/http-client.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
-import { createHistoryAtRoute } from './history-at-route.ts'
-import { sendError, sendJson } from './json-response.ts'
 
 let server: TestServer
-let routeServer: Server | null = null
 
 afterEach(async () => {
-  await new Promise<void>((resolve) => (routeServer ? routeServer.close(() => resolve()) : resolve()))
-  routeServer = null
   await server.dispose()
 })
 
@@ -48,25 +40,8 @@ test('rebuilds any moment from the nearest checkpoint plus the entries after it'
   }
   client.destroy()
 
-  const route = createHistoryAtRoute({
-    config: resolveConfig({ authSecret: TEST_SECRET, dataDir: server.dataDir }),
-    storage: server.server.storage,
-  })
-  routeServer = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://x.invalid')
-    const boardId = route.match(url.pathname)
-    if (boardId === null) return sendError(response, { status: 404, error: 'not-found', message: 'no route' })
-    route.handle(request, boardId, url.searchParams).then((result) => {
-      if ('problem' in result) sendError(response, result.problem)
-      else sendJson(response, result.status, result.body)
-    })
-  })
-  await new Promise<void>((resolve) => routeServer!.listen(0, '127.0.0.1', resolve))
-  const address = routeServer.address() as { port: number }
   const at = (query: string) =>
-    requestJson(`http://127.0.0.1:${address.port}/api/boards/${boardId}/history/at${query}`, {
-      token: bearer,
-    })
+    requestJson(`${server.server.url}/api/boards/${boardId}/history/at${query}`, { token: bearer })
 
   for (const [seq, snapshot] of seen) {
     const answer = await at(`?seq=${seq}`)

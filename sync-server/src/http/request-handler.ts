@@ -16,6 +16,7 @@ import {
   listBoards,
   type RouteResult,
 } from './board-routes.ts'
+import { createHistoryAtRoute } from './history-at-route.ts'
 import { getBoardInsights } from './insights-route.ts'
 import { type ApiError, sendError, sendJson } from './json-response.ts'
 import { staticClient } from './static-client.ts'
@@ -35,6 +36,7 @@ const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/history|\/export\.json|\/invites|\
 export function createRequestHandler(context: RequestHandlerContext): RequestHandler {
   const client = staticClient(context.config.clientDir)
   const versions = createVersionsRoutes(context)
+  const historyAt = createHistoryAtRoute(context)
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://flowmap.invalid')
@@ -71,6 +73,10 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
       if (method === 'GET') return send(response, await listBoards(context, request))
       if (method === 'POST') return send(response, await createBoard(context, request))
       return sendError(response, notAllowed(method, path, 'GET, POST'))
+    }
+    const historyAtBoard = historyAt.match(path)
+    if (historyAtBoard !== null) {
+      return send(response, await historyAt.handle(request, historyAtBoard, url.searchParams))
     }
     const versionsBoard = versions.match(path)
     if (versionsBoard !== null) return send(response, await versions.handle(request, versionsBoard))
