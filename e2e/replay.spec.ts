@@ -247,6 +247,11 @@ test('replay shows exactly the recorded board at three moments, names a moment, 
   await eli.screenshot({ path: testInfo.outputPath('since-last-visit.png') })
   await eli.getByTestId('since-visit.dismiss').click()
   await expect(banner).toBeHidden()
+  // Dismissing remembers the board's latest seq for Eli on this board.
+  const latest = await lastSeq()
+  await expect
+    .poll(() => eli.evaluate((key) => window.localStorage.getItem(key), `flowmap:last-seen:eli:${boardId}`))
+    .toBe(String(latest))
   await eli.reload()
   await expect(eli.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', {
     timeout: 30_000,

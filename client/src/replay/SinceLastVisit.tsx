@@ -70,6 +70,10 @@ export function SinceLastVisit({
   const dismiss = () => {
     writeLastSeen(identity.userId, boardId, changes.lastSeq)
     setChanges(null)
+    // Whatever reached the board while the banner was up happened in front of them: seen too.
+    void fetchLastSeq(boardId, token).then((latest) => {
+      if (latest.ok) writeLastSeen(identity.userId, boardId, latest.value)
+    })
   }
   const people = Object.entries(changes.diff.byUser)
   return (
