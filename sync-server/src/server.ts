@@ -3,9 +3,12 @@
  * carrying both the API and the WebSocket endpoints on one port: /collab (Hocuspocus protocol) and
  * /yjs/<board> (plain y-websocket clients, bridged into the same hooks); any other upgrade gets a 404.
  *
- * Extension order (Hocuspocus runs higher priority first): metrics counts every message, auth refuses
- * viewers' writes, persistence loads boards, validation tries updates on the shadow, history appends
- * what validation admitted, the connection log writes last.
+ * Every incoming message goes through one synchronous hook, the message pipeline
+ * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, auth
+ * refuses viewers' writes, validation tries updates on the shadow, history appends what validation
+ * admitted. The other hooks stay in their extensions (Hocuspocus runs higher priority first): metrics
+ * observes the instance, auth authenticates, persistence loads boards, history follows server-side
+ * changes, the connection log writes last.
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -15,12 +18,13 @@ import { BoardShadows } from './boards/board-shadows.ts'
 import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
-import { authExtension } from './extensions/auth.ts'
+import { authExtension, readOnlyStage } from './extensions/auth.ts'
 import { connectionLogExtension } from './extensions/connection-log.ts'
-import { historyExtension } from './extensions/history.ts'
-import { metricsExtension } from './extensions/metrics.ts'
+import { createHistory } from './extensions/history.ts'
+import { messagePipelineExtension } from './extensions/message-pipeline.ts'
+import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
-import { validationExtension } from './extensions/validation.ts'
+import { releaseStage, validationStage } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createLogger, type Logger } from './logger.ts'
@@ -51,6 +55,14 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const shadows = new BoardShadows()
   const refuse = createRefuser(logger, metrics)
 
+  const history = createHistory({
+    storage,
+    shadows,
+    checkpointEvery: config.checkpointEvery,
+    metrics,
+    logger,
+    refuse,
+  })
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
     quiet: true,
@@ -60,20 +72,21 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       metricsExtension(metrics),
       authExtension({ authSecret: config.authSecret, logger, refuse }),
       persistenceExtension({ storage, shadows, metrics, logger }),
-      validationExtension({
-        shadows,
-        maxMessageBytes: config.maxMessageBytes,
-        validate: validateTouched,
-        refuse,
+      messagePipelineExtension({
+        stages: [
+          messageBytesStage(metrics),
+          readOnlyStage(refuse),
+          validationStage({
+            shadows,
+            maxMessageBytes: config.maxMessageBytes,
+            validate: validateTouched,
+            refuse,
+          }),
+          history.stage,
+        ],
+        after: [releaseStage(shadows)],
       }),
-      historyExtension({
-        storage,
-        shadows,
-        checkpointEvery: config.checkpointEvery,
-        metrics,
-        logger,
-        refuse,
-      }),
+      history.extension,
       connectionLogExtension(logger),
     ],
   })

@@ -6,15 +6,15 @@
  * update message they send anyway (a hand-crafted one, a modified client) that would change the board
  * is refused with the refusal protocol before anything else sees it.
  */
-import type { beforeHandleMessagePayload, Extension, onAuthenticatePayload } from '@hocuspocus/server'
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
 import { canWrite, type FlowmapContext } from '../auth/roles.ts'
 import { boardIdProblem } from '../boards/board-id.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { Logger } from '../logger.ts'
-import { readIncomingMessage } from '../protocol/incoming-update.ts'
 import { REFUSAL_CODES } from '../protocol/refusal.ts'
+import type { MessageStage } from './message-pipeline.ts'
 
 export interface AuthExtensionOptions {
   /** null: local mode, everyone is a facilitator */
@@ -43,19 +43,20 @@ export function authExtension(options: AuthExtensionOptions): Extension {
       connectionConfig.readOnly = !canWrite(decision.user)
       return { user: decision.user } satisfies FlowmapContext
     },
+  }
+}
 
-    async beforeHandleMessage({ connection, document, documentName, update }: beforeHandleMessagePayload) {
-      if (!connection.readOnly) return
-      const incoming = readIncomingMessage(update)
-      if (incoming.kind !== 'update') return
-      // A viewer's provider sends its own state on connect (SyncStep2): harmless while it holds nothing
-      // the board lacks. Viewers are few and send rarely, so the snapshot comparison is affordable.
-      if (Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return
-      options.refuse(connection, documentName, {
-        code: REFUSAL_CODES.readOnly,
-        reason: 'you can view this board but not change it (viewer link)',
-        recordId: null,
-      })
-    },
+/** Message stage: refuses a viewer's update that would change the board, before validation sees it. */
+export function readOnlyStage(refuse: RefuseUpdate): MessageStage {
+  return ({ connection, document, documentName }, incoming) => {
+    if (!connection.readOnly || incoming.kind !== 'update') return
+    // A viewer's provider sends its own state on connect (SyncStep2): harmless while it holds nothing
+    // the board lacks. Viewers are few and send rarely, so the snapshot comparison is affordable.
+    if (Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return
+    refuse(connection, documentName, {
+      code: REFUSAL_CODES.readOnly,
+      reason: 'you can view this board but not change it (viewer link)',
+      recordId: null,
+    })
   }
 }

@@ -5,12 +5,7 @@
  * saw its acknowledgement therefore loses nothing. Every `checkpointEvery` entries the full state is
  * written as a checkpoint, so any moment can be rebuilt from a checkpoint plus a short tail.
  */
-import {
-  type beforeHandleMessagePayload,
-  type Extension,
-  isTransactionOrigin,
-  type onChangePayload,
-} from '@hocuspocus/server'
+import { type Extension, isTransactionOrigin, type onChangePayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { BoardShadow, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
@@ -18,6 +13,7 @@ import type { Logger } from '../logger.ts'
 import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardStorage, NewHistoryEntry } from '../storage/board-storage.ts'
+import type { MessageStage } from './message-pipeline.ts'
 
 export interface HistoryExtensionOptions {
   storage: BoardStorage
@@ -28,13 +24,21 @@ export interface HistoryExtensionOptions {
   refuse: RefuseUpdate
 }
 
-export function historyExtension(options: HistoryExtensionOptions): Extension {
+/**
+ * The history log's two entry points: `stage` (the message pipeline's last step, for updates from
+ * connections) and `extension` (onChange, for changes made on the server itself).
+ */
+export interface History {
+  stage: MessageStage
+  extension: Extension
+}
+
+export function createHistory(options: HistoryExtensionOptions): History {
   const { storage, shadows, metrics, logger } = options
 
   function append(boardId: string, shadow: BoardShadow, entry: NewHistoryEntry): void {
     const seq = metrics.timeWrite('append', () => storage.appendUpdate(entry))
-    metrics.updatesAccepted.inc()
-    metrics.acceptedUpdateBytes.inc(entry.update.byteLength)
+    metrics.countAccepted(entry.update.byteLength)
     if (seq % options.checkpointEvery !== 0) return
     try {
       // The shadow holds every appended update (and possibly one admitted a moment ago, which replays
@@ -49,41 +53,41 @@ export function historyExtension(options: HistoryExtensionOptions): Extension {
     }
   }
 
-  return {
+  const stage: MessageStage = ({ connection, document, documentName, context }) => {
+    const shadow = shadows.get(document)
+    const admitted = shadow?.held(connection)
+    if (shadow === undefined || admitted === undefined || !admitted.changesContent) return
+    const user = (context as FlowmapContext).user
+    try {
+      append(documentName, shadow, {
+        boardId: documentName,
+        time: Date.now(),
+        userId: user.id,
+        userName: user.name,
+        clientId: admitted.clientId,
+        update: admitted.update,
+      })
+    } catch (error) {
+      // Not stored means not acknowledged: refuse, so the client resends it after its reset.
+      logger.error(
+        { event: 'error', board: documentName, user: user.id, err: error },
+        'history append failed',
+      )
+      shadow.release(connection)
+      shadow.rebuild(document)
+      options.refuse(connection, documentName, {
+        code: REFUSAL_CODES.storageUnavailable,
+        reason: 'the server could not store this change; it was not applied',
+        recordId: null,
+      })
+    }
+  }
+
+  const extension: Extension = {
     extensionName: 'flowmap-history',
     priority: 800,
 
-    async beforeHandleMessage({ connection, document, documentName, context }: beforeHandleMessagePayload) {
-      const shadow = shadows.get(document)
-      const admitted = shadow?.held(connection)
-      if (shadow === undefined || admitted === undefined || !admitted.changesContent) return
-      const user = (context as FlowmapContext).user
-      try {
-        append(documentName, shadow, {
-          boardId: documentName,
-          time: Date.now(),
-          userId: user.id,
-          userName: user.name,
-          clientId: admitted.clientId,
-          update: admitted.update,
-        })
-      } catch (error) {
-        // Not stored means not acknowledged: refuse, so the client resends it after its reset.
-        logger.error(
-          { event: 'error', board: documentName, user: user.id, err: error },
-          'history append failed',
-        )
-        shadow.release(connection)
-        shadow.rebuild(document)
-        options.refuse(connection, documentName, {
-          code: REFUSAL_CODES.storageUnavailable,
-          reason: 'the server could not store this change; it was not applied',
-          recordId: null,
-        })
-      }
-    },
-
-    /** Changes made on the server itself (not through a connection) skip the hooks above. */
+    /** Changes made on the server itself (not through a connection) skip the message pipeline. */
     async onChange({ transactionOrigin, update, document, documentName }: onChangePayload) {
       if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') return
       const shadow = shadows.get(document)
@@ -99,4 +103,5 @@ export function historyExtension(options: HistoryExtensionOptions): Extension {
       })
     },
   }
+  return { stage, extension }
 }

@@ -1,11 +1,11 @@
 /** Metrics: points the gauges at the Hocuspocus instance and counts incoming message bytes. */
-import type { beforeHandleMessagePayload, Extension, onConfigurePayload } from '@hocuspocus/server'
+import type { Extension, onConfigurePayload } from '@hocuspocus/server'
 import type { ServerMetrics } from '../server-metrics.ts'
+import type { MessageStage } from './message-pipeline.ts'
 
 export function metricsExtension(metrics: ServerMetrics): Extension {
   return {
     extensionName: 'flowmap-metrics',
-    // First, so refused messages are counted too.
     priority: 2000,
 
     async onConfigure({ instance }: onConfigurePayload) {
@@ -14,9 +14,10 @@ export function metricsExtension(metrics: ServerMetrics): Extension {
         openBoards: () => instance.getDocumentsCount(),
       })
     },
-
-    async beforeHandleMessage({ update }: beforeHandleMessagePayload) {
-      metrics.messageBytes.inc(update.byteLength)
-    },
   }
+}
+
+/** First stage of the message pipeline, so refused messages are counted too. */
+export function messageBytesStage(metrics: ServerMetrics): MessageStage {
+  return ({ update }) => metrics.countMessage(update.byteLength)
 }

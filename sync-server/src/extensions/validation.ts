@@ -4,12 +4,11 @@
  * A refused update is not applied, stored or broadcast; the shadow is rebuilt and the sender is told
  * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way.
  */
-import type { afterHandleMessagePayload, beforeHandleMessagePayload, Extension } from '@hocuspocus/server'
 import type * as Y from 'yjs'
 import type { BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
-import { readIncomingMessage } from '../protocol/incoming-update.ts'
 import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
+import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 
 export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction) => Refusal | null
 
@@ -20,57 +19,51 @@ export interface ValidationExtensionOptions {
   refuse: RefuseUpdate
 }
 
-export function validationExtension(options: ValidationExtensionOptions): Extension {
+/**
+ * Message stage: tries the update on the shadow and validates what it touched; an admitted update is
+ * held for the history stage and until Hocuspocus has applied it (`releaseStage`).
+ */
+export function validationStage(options: ValidationExtensionOptions): MessageStage {
   const { shadows, refuse } = options
-  return {
-    extensionName: 'flowmap-validation',
-    priority: 900,
-
-    async beforeHandleMessage({
-      connection,
-      document,
-      documentName,
-      update: message,
-    }: beforeHandleMessagePayload) {
-      if (message.byteLength > options.maxMessageBytes) {
-        refuse(connection, documentName, {
-          code: REFUSAL_CODES.tooLarge,
-          reason: `message of ${message.byteLength} bytes is larger than the ${options.maxMessageBytes}-byte limit`,
-          recordId: null,
-        })
+  return ({ connection, document, documentName, update: message }, incoming) => {
+    if (message.byteLength > options.maxMessageBytes) {
+      refuse(connection, documentName, {
+        code: REFUSAL_CODES.tooLarge,
+        reason: `message of ${message.byteLength} bytes is larger than the ${options.maxMessageBytes}-byte limit`,
+        recordId: null,
+      })
+    }
+    if (incoming.kind === 'no-content') return
+    if (incoming.kind === 'malformed') {
+      return refuse(connection, documentName, {
+        code: REFUSAL_CODES.malformed,
+        reason: incoming.reason,
+        recordId: null,
+      })
+    }
+    const shadow = shadows.get(document)
+    if (shadow === undefined) throw new Error(`board ${documentName} has no shadow doc: was it loaded?`)
+    let refusal: Refusal | null
+    try {
+      const admitted = shadow.tryUpdate(incoming.update)
+      refusal = admitted.changesContent ? options.validate(shadow.doc, admitted.transaction) : null
+      if (refusal === null) {
+        shadow.hold(connection, admitted)
+        return
       }
-      const incoming = readIncomingMessage(message)
-      if (incoming.kind === 'no-content') return
-      if (incoming.kind === 'malformed') {
-        return refuse(connection, documentName, {
-          code: REFUSAL_CODES.malformed,
-          reason: incoming.reason,
-          recordId: null,
-        })
+    } catch (error) {
+      refusal = {
+        code: REFUSAL_CODES.malformed,
+        reason: `not a valid Yjs update: ${(error as Error).message}`,
+        recordId: null,
       }
-      const shadow = shadows.get(document)
-      if (shadow === undefined) throw new Error(`board ${documentName} has no shadow doc: was it loaded?`)
-      let refusal: Refusal | null
-      try {
-        const admitted = shadow.tryUpdate(incoming.update)
-        refusal = admitted.changesContent ? options.validate(shadow.doc, admitted.transaction) : null
-        if (refusal === null) {
-          shadow.hold(connection, admitted)
-          return
-        }
-      } catch (error) {
-        refusal = {
-          code: REFUSAL_CODES.malformed,
-          reason: `not a valid Yjs update: ${(error as Error).message}`,
-          recordId: null,
-        }
-      }
-      shadow.rebuild(document)
-      refuse(connection, documentName, refusal)
-    },
-
-    async afterHandleMessage({ connection, document }: afterHandleMessagePayload) {
-      shadows.get(document)?.release(connection)
-    },
+    }
+    shadow.rebuild(document)
+    refuse(connection, documentName, refusal)
   }
+}
+
+/** After Hocuspocus applied (or failed to apply) the message: the held update is no longer in flight. */
+export function releaseStage(shadows: BoardShadows): AfterMessageStage {
+  return ({ connection, document }) => shadows.get(document)?.release(connection)
 }
