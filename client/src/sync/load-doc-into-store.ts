@@ -10,6 +10,7 @@ import type { DocOrigin } from '@flowmap/shared'
 import { readBoard, readRecords, writeBoard, writeRecords } from '@flowmap/shared'
 import type { TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
+import { putRemoteRecords } from './put-remote-records.ts'
 import { isDocumentScoped, isNewerSchema, needsMigration } from './store-records.ts'
 
 export const migrationOrigin: DocOrigin = Object.freeze({ source: 'migration' })
@@ -57,10 +58,8 @@ export function loadDocIntoStore(store: TLStore, doc: Y.Doc, options: LoadOption
     .allRecords()
     .filter((record) => isDocumentScoped(store, record) && !keep.has(record.id))
     .map((record) => record.id)
-  store.mergeRemoteChanges(() => {
-    if (stale.length > 0) store.remove(stale)
-    if (valid.length > 0) store.put(valid)
-  })
+  // A whole board: loaded as tldraw loads a snapshot, without re-running its writers' side effects.
+  putRemoteRecords(store, { removals: stale, puts: valid, asSnapshot: true })
 
   if (migrate && !options.readOnly) {
     doc.transact(() => {

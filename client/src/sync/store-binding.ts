@@ -25,8 +25,9 @@ import type { RecordsDiff, TLRecord, TLStore } from 'tldraw'
 import { isEqual } from 'tldraw'
 import type * as Y from 'yjs'
 import { isStructuralChange, repairBoard } from './board-repair.ts'
+import { putRemoteRecords } from './put-remote-records.ts'
 import { applyRecordChange } from './record-patch.ts'
-import { isDocumentScoped, prepareForStore } from './store-records.ts'
+import { isDocumentScoped, needsMigration, prepareForStore } from './store-records.ts'
 import type { UndoGuard } from './undo-guard.ts'
 
 export interface StoreBinding {
@@ -67,7 +68,14 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
     }
   }
 
+  // Whether the store holds shapes or bindings: until it does, a remote batch is the board's first
+  // fill and goes in as a snapshot load (put-remote-records.ts says why).
+  let holdsContent = store.allRecords().some(isBoardContent)
+
+  let localWrites = 0
   const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
+    localWrites++
+    holdsContent ||= Object.values(changes.added).some(isBoardContent)
     doc.transact(() => {
       const upserts: TLRecord[] = Object.values(changes.added)
       if (!seeded) seedMissingRecords(upserts)
@@ -94,18 +102,23 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
 
   const stopObserving = observeRecords(doc, (change, transactionOrigin) => {
     if (disposed || transactionOrigin === origin) return
+    const writesBefore = localWrites
     store._flushHistory()
-    const schema = readBoard(doc).schema
-    const puts: TLRecord[] = []
+    // Unless the flush wrote local edits into the doc, the records observeRecords read are current;
+    // after such a write, read the touched ones again: the doc now holds both sides.
+    const upserted: TLRecord[] = []
     const removals: TLRecord['id'][] = []
-    for (const { id } of change.upserted) {
-      const record = readRecord(doc, id)
-      if (!record) {
-        if (store.has(id as TLRecord['id'])) removals.push(id as TLRecord['id'])
-        continue
-      }
+    for (const record of change.upserted) {
+      const current = localWrites === writesBefore ? record : readRecord(doc, record.id)
+      if (current) upserted.push(current)
+      else if (store.has(record.id)) removals.push(record.id)
+    }
+    const schema = readBoard(doc).schema
+    const migrateFrom = needsMigration(store, schema) ? schema : null
+    const puts: TLRecord[] = []
+    for (const record of upserted) {
       if (!isDocumentScoped(store, record)) continue
-      const prepared = prepareForStore(store, record, schema)
+      const prepared = prepareForStore(store, record, migrateFrom)
       if (!prepared.ok) {
         options.onRejectedRecord?.(prepared.message)
         continue
@@ -119,10 +132,8 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
     const structural = removals.length > 0 || puts.some((record) => isStructuralChange(store, record))
     if (options.undoGuard)
       for (const record of puts) options.undoGuard.noteRemoteChange(store.get(record.id), record)
-    store.mergeRemoteChanges(() => {
-      if (removals.length > 0) store.remove(removals)
-      if (puts.length > 0) store.put(puts)
-    })
+    putRemoteRecords(store, { removals, puts, asSnapshot: !holdsContent })
+    holdsContent ||= puts.some(isBoardContent)
     // The repair's own writes come back through here and find nothing left to repair.
     if (structural && !options.readOnly) repairBoard(store, doc)
   })
@@ -141,4 +152,8 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       stopObserving()
     },
   }
+}
+
+function isBoardContent(record: TLRecord): boolean {
+  return record.typeName === 'shape' || record.typeName === 'binding'
 }

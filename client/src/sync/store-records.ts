@@ -32,13 +32,18 @@ export function needsMigration(store: TLStore, schema: SerializedSchema | null):
   return !migrations.ok || migrations.value.length > 0
 }
 
+/**
+ * `migrateFrom`: the doc's schema when its records need migrating (`needsMigration`), else null; the
+ * caller works that out once per batch, as it costs a walk over the schema's migration sequences.
+ */
 export function prepareForStore(
   store: TLStore,
   record: TLRecord,
-  schema: SerializedSchema | null,
+  migrateFrom: SerializedSchema | null,
 ): PreparedRecord {
   let candidate = record
-  if (schema !== null && needsMigration(store, schema)) {
+  if (migrateFrom !== null) {
+    const schema = migrateFrom
     const migrated = store.schema.migratePersistedRecord(record, schema)
     if (migrated.type === 'error') {
       return {
