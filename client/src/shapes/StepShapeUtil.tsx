@@ -27,7 +27,13 @@ export type StepShape = TLShape<'step'>
 
 export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
 
-const DETAIL_ZOOM = 0.3
+/**
+ * Below this zoom the card draws only its paper, edges and label. The badge and footer text (10.5 and
+ * 11.5 page px) is under ~6 screen px there, too small to read, yet it was most of a card's paint:
+ * panning 2,000 steps at zoom 0.5 took ~25-32 ms a frame with it and ~20 ms without, against ~18 ms
+ * for tldraw's geo rectangles (bench/src/pan-frame-bench.ts).
+ */
+const DETAIL_ZOOM = 0.6
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
 export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
@@ -99,7 +105,7 @@ type StepViewProps = {
 function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
   const { w, h, label, owner, status, automation } = shape.props
   const editor = useEditor()
-  // Below this zoom the badges and footer are too small to read: drawing only the card and its
+  // Below DETAIL_ZOOM the badges and footer are too small to read: drawing only the card and its
   // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
   const detailed = useValue('step shows details', () => editor.getEfficientZoomLevel() >= DETAIL_ZOOM, [
     editor,
