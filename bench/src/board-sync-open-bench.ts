@@ -8,6 +8,11 @@
  * store. Both go through the same sync layer, so the ratio is what the workflow shapes add; the absolute
  * times are the sync layer's cost on a board this size.
  *
+ * Measured on the 2-core dev VM (noisy): 23.5 s median before the snapshot-style first fill
+ * (client/src/sync/put-remote-records.ts), 17.0 s after; the twin follows the same path, so the ratio
+ * stayed ~1.0. What remains is mostly React mounting ~13,000 shape components, Yjs decoding, GC, and
+ * the wait for the server's initial sync.
+ *
  * Env: BENCH_QUICK=1 (1,000 nodes and 1,600 connectors, one open each).
  */
 import { generateWorkflowMap, type Role, writeRecords, writeRole } from '@flowmap/shared'
