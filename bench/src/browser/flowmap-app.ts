@@ -34,7 +34,7 @@ export async function serveFlowmapApp(): Promise<ServedFlowmapApp> {
 
 /** `/` creates a board and opens it; resolves once the editor is on `window.__flowmap`. */
 export async function openNewBoard(page: Page, appUrl: string): Promise<string> {
-  await page.goto(`${appUrl}/`)
+  await page.goto(`${appUrl}/new`)
   await page.waitForURL(/\/b\/[A-Za-z0-9_-]+/, { timeout: 30_000 })
   await waitForEditor(page)
   return new URL(page.url()).pathname.split('/').pop()!
