@@ -32,7 +32,7 @@ export async function serveFlowmapApp(): Promise<ServedFlowmapApp> {
   }
 }
 
-/** `/` creates a board and opens it; resolves once the editor is on `window.__flowmap`. */
+/** `/new` creates a board and opens it (`/` is the home page); resolves once the editor is on `window.__flowmap`. */
 export async function openNewBoard(page: Page, appUrl: string): Promise<string> {
   await page.goto(`${appUrl}/new`)
   await page.waitForURL(/\/b\/[A-Za-z0-9_-]+/, { timeout: 30_000 })
