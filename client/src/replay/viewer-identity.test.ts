@@ -2,7 +2,8 @@ import { expect, test } from 'vitest'
 import { LOCAL_VIEWER, viewerIdentity } from './viewer-identity.ts'
 
 function tokenWith(claims: Record<string, unknown>): string {
-  const json = new TextEncoder().encode(JSON.stringify(claims))
+  // Shaped as the server issues them: board and exp are always there.
+  const json = new TextEncoder().encode(JSON.stringify({ board: 'b1', exp: 4_000_000_000, ...claims }))
   const payload = btoa(String.fromCharCode(...json))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')

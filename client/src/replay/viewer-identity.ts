@@ -4,25 +4,18 @@
  * facilitator actions, and the server refuses them to anyone else anyway). No token is local mode,
  * where everyone is the facilitator 'local' (as the server treats them).
  */
+import { decodeShareToken } from '../share/share-link.ts'
+
 export type ViewerIdentity = { userId: string; name: string; role: 'facilitator' | 'editor' | 'viewer' }
 
 export const LOCAL_VIEWER: ViewerIdentity = { userId: 'local', name: 'Local user', role: 'facilitator' }
 
+const UNKNOWN_VIEWER: ViewerIdentity = { userId: 'unknown', name: 'Unknown', role: 'viewer' }
+
 export function viewerIdentity(token: string | null): ViewerIdentity {
   if (!token) return LOCAL_VIEWER
-  const payload = token.split('.')[1]
-  if (!payload) return { userId: 'unknown', name: 'Unknown', role: 'viewer' }
-  try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/')
-    const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) =>
-      c.charCodeAt(0),
-    )
-    const claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
-    const role = claims.role === 'facilitator' || claims.role === 'editor' ? claims.role : 'viewer'
-    const userId = typeof claims.sub === 'string' ? claims.sub : 'unknown'
-    const name = typeof claims.name === 'string' ? claims.name : userId
-    return { userId, name, role }
-  } catch {
-    return { userId: 'unknown', name: 'Unknown', role: 'viewer' }
-  }
+  const claims = decodeShareToken(token)
+  if (typeof claims === 'string') return UNKNOWN_VIEWER
+  const userId = claims.sub ?? 'unknown'
+  return { userId, name: claims.name ?? userId, role: claims.role }
 }

@@ -15,7 +15,7 @@ describe('share links', () => {
     const check = checkShareToken(token({ role: 'viewer', name: 'Ada', board: 'b1', exp: inADay }), 'b1', NOW)
     expect(check).toEqual({
       state: 'ok',
-      claims: { role: 'viewer', name: 'Ada', board: 'b1', expiresAt: inADay * 1000 },
+      claims: { role: 'viewer', name: 'Ada', sub: null, board: 'b1', expiresAt: inADay * 1000 },
     })
   })
 

@@ -8,6 +8,8 @@ export type ShareRole = 'facilitator' | 'editor' | 'viewer'
 export type ShareClaims = {
   readonly role: ShareRole
   readonly name: string | null
+  /** Who the token was made for (the server's user id), null when it names nobody. */
+  readonly sub: string | null
   /** The board id the token opens, or '*' for every board. */
   readonly board: string
   /** ms since epoch. */
@@ -36,13 +38,14 @@ export function decodeShareToken(token: string): ShareClaims | string {
     return 'its contents cannot be read (was the link cut short when it was copied?)'
   }
   if (typeof claims !== 'object' || claims === null) return 'its contents are not a set of claims'
-  const { role, name, board, exp } = claims as Record<string, unknown>
+  const { role, name, sub, board, exp } = claims as Record<string, unknown>
   if (typeof role !== 'string' || !ROLES.has(role)) return `it grants no known role (got ${String(role)})`
   if (typeof board !== 'string' || board === '') return 'it names no board'
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'it has no expiry date'
   return {
     role: role as ShareRole,
     name: typeof name === 'string' && name.trim() !== '' ? name : null,
+    sub: typeof sub === 'string' && sub !== '' ? sub : null,
     board,
     expiresAt: exp * 1000,
   }
