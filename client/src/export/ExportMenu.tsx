@@ -1,37 +1,19 @@
 import { readBoard } from '@flowmap/shared'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type * as Y from 'yjs'
+import { usePopover } from '../app/use-popover.ts'
 import { type ExportFormat, exportBoard } from './export-board.ts'
 import './export.css'
 
 /** The Export menu in the header: PNG or SVG, of the selection when there is one, else of the board. */
 export function ExportMenu({ editor, doc }: { editor: Editor | null; doc: Y.Doc | null }) {
-  const [open, setOpen] = useState(false)
+  const { open, setOpen, root } = usePopover()
   const [problem, setProblem] = useState<string | null>(null)
   const menuId = useId()
-  const root = useRef<HTMLDivElement>(null)
   const hasSelection = useValue('has selection', () => (editor?.getSelectedShapeIds().length ?? 0) > 0, [
     editor,
   ])
-
-  useEffect(() => {
-    if (!open) return
-    const close = (event: KeyboardEvent | PointerEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !root.current?.contains(event.target as Node)
-      )
-        setOpen(false)
-    }
-    window.addEventListener('keydown', close)
-    window.addEventListener('pointerdown', close)
-    return () => {
-      window.removeEventListener('keydown', close)
-      window.removeEventListener('pointerdown', close)
-    }
-  }, [open])
 
   const run = async (format: ExportFormat) => {
     if (!editor) return

@@ -1,6 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId } from 'react'
 import type { Editor } from 'tldraw'
+import { usePopover } from '../app/use-popover.ts'
 import type { PresenceRole } from './awareness-state.ts'
 import { FollowingBanner } from './FollowingBanner.tsx'
 import { colorAvoidingOthers } from './identity.ts'
@@ -29,27 +30,8 @@ export function BoardPresence({
 }) {
   const [identity, setIdentity] = useIdentity(suggestedName)
   const peers = usePresence({ editor, provider, person: identity, role })
-  const [open, setOpen] = useState(false)
+  const { open, setOpen, root } = usePopover()
   const panelId = useId()
-  const root = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const close = (event: KeyboardEvent | PointerEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !root.current?.contains(event.target as Node)
-      )
-        setOpen(false)
-    }
-    window.addEventListener('keydown', close)
-    window.addEventListener('pointerdown', close)
-    return () => {
-      window.removeEventListener('keydown', close)
-      window.removeEventListener('pointerdown', close)
-    }
-  }, [open])
 
   const others = peers.filter((peer) => !peer.isSelf)
   const self = peers.find((peer) => peer.isSelf)
