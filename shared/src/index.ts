@@ -13,7 +13,14 @@ export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityScore } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
 // doc/: the Y.Doc layout
-export { type BoardMeta, DEFAULT_BOARD_TITLE, observeBoard, readBoard, writeBoard } from './doc/board.ts'
+export {
+  type BoardMeta,
+  DEFAULT_BOARD_TITLE,
+  observeBoard,
+  readBoard,
+  readBoardTitle,
+  writeBoard,
+} from './doc/board.ts'
 export {
   observeRecords,
   type RecordsChange,

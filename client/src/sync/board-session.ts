@@ -8,7 +8,7 @@
  * either side lacks (offline edits included, by state vector).
  */
 
-import { observeBoard } from '@flowmap/shared'
+import { observeBoard, readBoardTitle } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import type { TLStore } from 'tldraw'
 import * as Y from 'yjs'
@@ -175,10 +175,12 @@ export class BoardSession {
           threshold: this.#options.compactionThreshold,
           onError: (error) => this.#update({ storageError: describeStorageError(error) }),
         }),
-        observeBoard(doc, (board) => {
-          local
-            .setTitle(board.title)
-            .catch((error) => this.#update({ storageError: describeStorageError(error) }))
+        observeBoard(doc, () => {
+          // Before the first sync the doc has no title: recording the default then would hide the
+          // server's title in the board list.
+          const title = readBoardTitle(doc)
+          if (title === null) return
+          local.setTitle(title).catch((error) => this.#update({ storageError: describeStorageError(error) }))
         }),
       )
     }

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { flowmapSchema } from '../schema/flowmap-schema.ts'
-import { DEFAULT_BOARD_TITLE, observeBoard, readBoard, writeBoard } from './board.ts'
+import { DEFAULT_BOARD_TITLE, observeBoard, readBoard, readBoardTitle, writeBoard } from './board.ts'
 import { remoteOrigin } from './origin.ts'
 
 test('an empty doc reads as an untitled board with no schema and every lint rule on', () => {
@@ -51,4 +51,14 @@ test('two people change the title and the disabled rules offline: both survive',
   for (const doc of [a, b]) {
     expect(readBoard(doc)).toMatchObject({ title: 'Hiring map', disabledLintRules: ['step-without-owner'] })
   }
+})
+
+test('readBoardTitle tells a doc with no title yet from a titled one', () => {
+  const doc = new Y.Doc()
+  expect(readBoardTitle(doc)).toBeNull()
+  writeBoard(doc, { schema: flowmapSchema.serialize() })
+  expect(readBoardTitle(doc), 'other board fields do not give it a title').toBeNull()
+  expect(readBoard(doc).title).toBe(DEFAULT_BOARD_TITLE)
+  writeBoard(doc, { title: 'Order to cash' })
+  expect(readBoardTitle(doc)).toBe('Order to cash')
 })

@@ -30,6 +30,16 @@ export function readBoard(doc: Y.Doc): BoardMeta {
   }
 }
 
+/**
+ * The title the doc holds, or null when it holds none yet (a board opened before its first sync):
+ * unlike `readBoard`, which falls back to the default title, this tells "untitled" from "not known yet",
+ * so a device never records the default over the title the server is about to send.
+ */
+export function readBoardTitle(doc: Y.Doc): string | null {
+  const title = boardMap(doc).get('title')
+  return typeof title === 'string' ? title : null
+}
+
 /** Writes the given fields only; others keep their value. */
 export function writeBoard(doc: Y.Doc, patch: Partial<BoardMeta>, origin: unknown = localOrigin): void {
   const board = boardMap(doc)
