@@ -14,7 +14,14 @@
  * Env: BENCH_QUICK=1 for fewer seeks; HISTORY_SEEK_SIZES=10000,100000 to choose the history lengths.
  */
 import { pathToFileURL } from 'node:url'
-import { docAt, HistoryLog, type RecordedSession, rebuildDoc, recordSession } from '@flowmap/shared'
+import {
+  docAt,
+  HistoryLog,
+  type RecordedSession,
+  rebuildDoc,
+  recordSession,
+  seededRandom,
+} from '@flowmap/shared'
 import { percentile } from './stats/percentile.ts'
 
 const CHECKPOINT_INTERVAL = 200
@@ -117,18 +124,6 @@ export async function runHistorySeekBench(): Promise<SeekFigures[]> {
 
 function stateKb(session: RecordedSession): string {
   return ((session.checkpoints.at(-1)?.state.byteLength ?? 0) / 1024).toFixed(0)
-}
-
-/** mulberry32, so every run seeks the same moments. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -188,6 +188,7 @@ export {
   type WorkflowMap,
   type WorkflowMapOptions,
 } from './testing/generate-workflow-map.ts'
+export { seededRandom } from './testing/seeded-random.ts'
 export {
   type ConnectorInit,
   connector,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { deleteRecord, readRecord, readRecords, writeRecord } from '../doc/records.ts'
+import { seededRandom } from '../testing/seeded-random.ts'
 import { workflowShape } from '../testing/shape-records.ts'
 import { type Checkpoint, type HistoryEntry, isCheckpointDue } from './history-entry.ts'
 
@@ -82,18 +83,6 @@ function editOnce(doc: Y.Doc, ids: string[], random: () => number, seq: number, 
       ? { ...current, x: current.x + 10, y: current.y + 5 }
       : { ...current, props: { ...current.props, label: `Step ${id} v${seq}` } }
   writeRecord(doc, next)
-}
-
-/** mulberry32: small, fast and deterministic. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Records as sorted JSON, to compare two docs' contents. */

@@ -3,6 +3,7 @@ import { getIndices } from '@tldraw/utils'
 import type { FlowKind } from '../schema/connector.ts'
 import { ROLE_KINDS, type Role } from '../schema/role.ts'
 import { STEP_AUTOMATIONS, STEP_STATUSES } from '../schema/step.ts'
+import { seededRandom } from './seeded-random.ts'
 import { connector, documentRecord, pageRecord, TEST_PAGE_ID, workflowShape } from './shape-records.ts'
 
 export type WorkflowMapOptions = {
@@ -23,7 +24,7 @@ export type WorkflowMap = { records: TLRecord[]; roles: Role[] }
  * find: a lane without role, steps without owner in it, and an occasional loose connector.
  */
 export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptions): WorkflowMap {
-  const random = mulberry32(seed)
+  const random = seededRandom(seed)
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!
   const stageCount = Math.max(1, Math.round(nodes / 500))
   const lanesPerStage = 4
@@ -129,16 +130,4 @@ export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptio
     )
   }
   return { records, roles }
-}
-
-/** A small, fast, seedable PRNG (Mulberry32): the same seed gives the same map everywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
