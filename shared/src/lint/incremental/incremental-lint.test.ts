@@ -172,8 +172,25 @@ describe('incremental lint', () => {
           expect(canonical(incremental.issues())).toEqual(canonical(full))
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     )
+  })
+
+  test('a connector from a shape to itself, re-pointed at one end, still hears of that shape going', () => {
+    // Found by the property above: both ends bound to one shape, one end moved elsewhere, then the
+    // shape removed. The index of bindings by target must count each end, not the arrow once.
+    const artifact = workflowShape('artifact', { id: 'n2' })
+    const selfLoop = connector({ id: 'a5', from: 'n2', to: 'n2', flow: 'sequence' })
+    const board = new Map<string, TLRecord>([artifact, ...selfLoop].map((record) => [record.id, record]))
+    const incremental = createIncrementalLint({ records: [...board.values()], roles: [] })
+    const repointed = connector({ id: 'a5', from: null, to: 'n6', flow: 'sequence' }).slice(1)
+    for (const record of repointed) board.set(record.id, record)
+    incremental.applyRecords({ upserted: repointed, removed: [] })
+    board.delete('shape:n2')
+    incremental.applyRecords({ upserted: [], removed: ['shape:n2'] })
+    const full = lint(toWorkflowGraph(board.values(), []))
+    expect(full.map((issue) => issue.message)).toContain('Connector has both ends loose: attach them to a shape')
+    expect(canonical(incremental.issues())).toEqual(canonical(full))
   })
 
   test('starts from a whole board with the same issues as a full run', () => {

@@ -44,7 +44,8 @@ export function createLiveGraph(records: Iterable<TLRecord>): LiveGraph {
   const children = new Map<string, Set<string>>()
   const bindings = new Map<string, TLArrowBinding>()
   const bindingsOfArrow = new Map<string, Set<string>>()
-  const arrowsBoundTo = new Map<string, Set<string>>()
+  /** Bindings by the shape they hold: by binding, not arrow, as both ends of one arrow may hold it. */
+  const bindingsTo = new Map<string, Set<string>>()
   const nodes = new Map<string, WorkflowNode>()
   const edges = new Map<string, WorkflowEdge>()
   const lanes = new Map<string, WorkflowLane>()
@@ -76,7 +77,7 @@ export function createLiveGraph(records: Iterable<TLRecord>): LiveGraph {
       }
     }
     const markBoundArrows = (id: string) => {
-      for (const arrow of arrowsBoundTo.get(id) ?? []) dirtyArrows.add(arrow)
+      for (const bindingId of bindingsTo.get(id) ?? []) dirtyArrows.add(bindings.get(bindingId)!.fromId)
     }
     const forgetShape = (shape: TLShape) => {
       shapes.delete(shape.id)
@@ -85,7 +86,7 @@ export function createLiveGraph(records: Iterable<TLRecord>): LiveGraph {
     const forgetBinding = (binding: TLArrowBinding) => {
       bindings.delete(binding.id)
       removeFrom(bindingsOfArrow, binding.fromId, binding.id)
-      removeFrom(arrowsBoundTo, binding.toId, binding.fromId)
+      removeFrom(bindingsTo, binding.toId, binding.id)
       dirtyArrows.add(binding.fromId)
     }
 
@@ -116,7 +117,7 @@ export function createLiveGraph(records: Iterable<TLRecord>): LiveGraph {
         if (previous !== undefined) forgetBinding(previous)
         bindings.set(record.id, record)
         addTo(bindingsOfArrow, record.fromId, record.id)
-        addTo(arrowsBoundTo, record.toId, record.fromId)
+        addTo(bindingsTo, record.toId, record.id)
         dirtyArrows.add(record.fromId)
       }
     }
