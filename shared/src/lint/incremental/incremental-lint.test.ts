@@ -189,7 +189,9 @@ describe('incremental lint', () => {
     board.delete('shape:n2')
     incremental.applyRecords({ upserted: [], removed: ['shape:n2'] })
     const full = lint(toWorkflowGraph(board.values(), []))
-    expect(full.map((issue) => issue.message)).toContain('Connector has both ends loose: attach them to a shape')
+    expect(full.map((issue) => issue.message)).toContain(
+      'Connector has both ends loose: attach them to a shape',
+    )
     expect(canonical(incremental.issues())).toEqual(canonical(full))
   })
 
