@@ -94,178 +94,116 @@ function withUnknownRole(options: { value: string; label: string }[], roleId: st
   return [...options, { value: roleId, label: 'Unknown role (deleted?)' }]
 }
 
+/**
+ * The fields a shape type shows, in order, each naming the prop it edits: one table instead of one
+ * hand-written form per type, so a field looks and behaves the same wherever it appears.
+ */
+type FieldSpec =
+  | { kind: 'text'; prop: string; label: string; testId: string; multiline?: boolean }
+  | { kind: 'select'; prop: string; label: string; testId: string; options: readonly Option[] }
+  | { kind: 'role'; prop: string; label: string; testId: string; emptyLabel: string; hint?: string }
+  | {
+      kind: 'number'
+      prop: string
+      label: string
+      testId: string
+      unit?: string
+      step?: number
+      /** whether the field may be emptied (stored as null); a required number keeps its last value */
+      nullable: boolean
+    }
+type Option = { value: string; label: string }
+
+const labelField = (label: string, prop = 'label', testId = 'inspector-label'): FieldSpec => ({
+  kind: 'text',
+  prop,
+  label,
+  testId,
+})
+
+const SHAPE_FIELDS: Partial<Record<string, readonly FieldSpec[]>> = {
+  step: [
+    labelField('Label'),
+    {
+      kind: 'text',
+      prop: 'description',
+      label: 'Description',
+      testId: 'inspector-description',
+      multiline: true,
+    },
+    { kind: 'role', prop: 'owner', label: 'Owner', testId: 'inspector-owner', emptyLabel: 'No owner' },
+    { kind: 'select', prop: 'status', label: 'Status', testId: 'inspector-status', options: STATUS_OPTIONS },
+    {
+      kind: 'select',
+      prop: 'automation',
+      label: 'Automation',
+      testId: 'inspector-automation',
+      options: AUTOMATION_OPTIONS,
+    },
+    {
+      kind: 'number',
+      prop: 'estimate',
+      label: 'Estimate',
+      testId: 'inspector-estimate',
+      unit: 'hours',
+      nullable: true,
+    },
+  ],
+  stage: [
+    labelField('Name'),
+    { kind: 'number', prop: 'order', label: 'Order', testId: 'inspector-order', step: 1, nullable: false },
+  ],
+  lane: [
+    labelField('Name'),
+    {
+      kind: 'role',
+      prop: 'roleId',
+      label: 'Role',
+      testId: 'inspector-role',
+      emptyLabel: 'No role',
+      hint: 'Steps dropped into this lane without an owner get this role.',
+    },
+  ],
+  decision: [labelField('Question', 'question', 'inspector-question')],
+  artifact: [
+    labelField('Label'),
+    { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: ARTIFACT_KIND_OPTIONS },
+  ],
+  event: [
+    labelField('Label'),
+    { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: EVENT_KIND_OPTIONS },
+  ],
+}
+
 type FieldsProps = { editor: Editor; shape: TLShape; roles: readonly Role[]; readonly: boolean }
 
 function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
   // One undo step per field visit: everything typed between focus and blur undoes together.
   const startEdit = () => editor.markHistoryStoppingPoint('inspector edit')
-  const setProps = (props: Record<string, unknown>) =>
-    editor.updateShape({ id: shape.id, type: shape.type, props } as Parameters<Editor['updateShape']>[0])
-
-  switch (shape.type) {
-    case 'step': {
-      const { label, description, owner, status, automation, estimate } = shape.props
-      return (
-        <div className="flowmap-panel__fields">
-          <TextField
-            label="Label"
-            value={label}
+  const fields = SHAPE_FIELDS[shape.type]
+  if (fields !== undefined) {
+    return (
+      <div className="flowmap-panel__fields">
+        {fields.map((field) => (
+          <ShapeField
+            key={field.prop}
+            editor={editor}
+            shape={shape}
+            field={field}
+            roles={roles}
+            readonly={readonly}
             onFocus={startEdit}
-            onChange={(v) => setProps({ label: v })}
-            disabled={readonly}
-            testId="inspector-label"
           />
-          <TextField
-            label="Description"
-            value={description}
-            multiline
-            onFocus={startEdit}
-            onChange={(v) => setProps({ description: v })}
-            disabled={readonly}
-            testId="inspector-description"
-          />
-          <SelectField
-            label="Owner"
-            value={owner ?? NO_ROLE}
-            options={withUnknownRole(roleOptions(roles, 'No owner'), owner)}
-            onChange={(v) => setProps({ owner: v === NO_ROLE ? null : v })}
-            disabled={readonly}
-            testId="inspector-owner"
-            hint={roles.length === 0 ? 'Add people, teams, systems or AI agents under Roles.' : undefined}
-          />
-          <SelectField
-            label="Status"
-            value={status}
-            options={STATUS_OPTIONS}
-            onChange={(v) => setProps({ status: v })}
-            disabled={readonly}
-            testId="inspector-status"
-          />
-          <SelectField
-            label="Automation"
-            value={automation}
-            options={AUTOMATION_OPTIONS}
-            onChange={(v) => setProps({ automation: v })}
-            disabled={readonly}
-            testId="inspector-automation"
-          />
-          <NumberField
-            label="Estimate"
-            unit="hours"
-            value={estimate}
-            onFocus={startEdit}
-            onChange={(v) => setProps({ estimate: v })}
-            disabled={readonly}
-            testId="inspector-estimate"
-          />
-        </div>
-      )
-    }
-    case 'stage':
-      return (
-        <div className="flowmap-panel__fields">
-          <TextField
-            label="Name"
-            value={shape.props.label}
-            onFocus={startEdit}
-            onChange={(v) => setProps({ label: v })}
-            disabled={readonly}
-            testId="inspector-label"
-          />
-          <NumberField
-            label="Order"
-            value={shape.props.order}
-            min={0}
-            step={1}
-            onFocus={startEdit}
-            onChange={(v) => {
-              if (v !== null) setProps({ order: v })
-            }}
-            disabled={readonly}
-            testId="inspector-order"
-          />
-        </div>
-      )
-    case 'lane':
-      return (
-        <div className="flowmap-panel__fields">
-          <TextField
-            label="Name"
-            value={shape.props.label}
-            onFocus={startEdit}
-            onChange={(v) => setProps({ label: v })}
-            disabled={readonly}
-            testId="inspector-label"
-          />
-          <SelectField
-            label="Role"
-            value={shape.props.roleId ?? NO_ROLE}
-            options={withUnknownRole(roleOptions(roles, 'No role'), shape.props.roleId)}
-            onChange={(v) => setProps({ roleId: v === NO_ROLE ? null : v })}
-            disabled={readonly}
-            testId="inspector-role"
-            hint="Steps dropped into this lane without an owner get this role."
-          />
-        </div>
-      )
-    case 'decision':
-      return (
-        <div className="flowmap-panel__fields">
-          <TextField
-            label="Question"
-            value={shape.props.question}
-            onFocus={startEdit}
-            onChange={(v) => setProps({ question: v })}
-            disabled={readonly}
-            testId="inspector-question"
-          />
+        ))}
+        {shape.type === 'decision' && (
           <p className="flowmap-panel__note">
             Label each arrow leaving the decision with its branch (select the arrow).
           </p>
-        </div>
-      )
-    case 'artifact':
-      return (
-        <div className="flowmap-panel__fields">
-          <TextField
-            label="Label"
-            value={shape.props.label}
-            onFocus={startEdit}
-            onChange={(v) => setProps({ label: v })}
-            disabled={readonly}
-            testId="inspector-label"
-          />
-          <SelectField
-            label="Kind"
-            value={shape.props.kind}
-            options={ARTIFACT_KIND_OPTIONS}
-            onChange={(v) => setProps({ kind: v })}
-            disabled={readonly}
-            testId="inspector-kind"
-          />
-        </div>
-      )
-    case 'event':
-      return (
-        <div className="flowmap-panel__fields">
-          <TextField
-            label="Label"
-            value={shape.props.label}
-            onFocus={startEdit}
-            onChange={(v) => setProps({ label: v })}
-            disabled={readonly}
-            testId="inspector-label"
-          />
-          <SelectField
-            label="Kind"
-            value={shape.props.kind}
-            options={EVENT_KIND_OPTIONS}
-            onChange={(v) => setProps({ kind: v })}
-            disabled={readonly}
-            testId="inspector-kind"
-          />
-        </div>
-      )
+        )}
+      </div>
+    )
+  }
+  switch (shape.type) {
     case 'arrow':
       return (
         <ConnectorFields
@@ -293,6 +231,68 @@ function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
       )
     default:
       return <p className="flowmap-panel__empty">Use the style panel for this shape's look.</p>
+  }
+}
+
+function ShapeField({
+  editor,
+  shape,
+  field,
+  roles,
+  readonly,
+  onFocus,
+}: {
+  editor: Editor
+  shape: TLShape
+  field: FieldSpec
+  roles: readonly Role[]
+  readonly: boolean
+  onFocus(): void
+}) {
+  const value = (shape.props as Record<string, unknown>)[field.prop]
+  const set = (next: unknown) =>
+    editor.updateShape({ id: shape.id, type: shape.type, props: { [field.prop]: next } } as Parameters<
+      Editor['updateShape']
+    >[0])
+  const common = { label: field.label, disabled: readonly, testId: field.testId }
+  switch (field.kind) {
+    case 'text':
+      return (
+        <TextField
+          {...common}
+          value={value as string}
+          multiline={field.multiline ?? false}
+          onFocus={onFocus}
+          onChange={set}
+        />
+      )
+    case 'select':
+      return <SelectField {...common} value={value as string} options={field.options} onChange={set} />
+    case 'role': {
+      const roleId = value as string | null
+      return (
+        <SelectField
+          {...common}
+          value={roleId ?? NO_ROLE}
+          options={withUnknownRole(roleOptions(roles, field.emptyLabel), roleId)}
+          onChange={(v) => set(v === NO_ROLE ? null : v)}
+          hint={roles.length === 0 ? 'Add people, teams, systems or AI agents under Roles.' : field.hint}
+        />
+      )
+    }
+    case 'number':
+      return (
+        <NumberField
+          {...common}
+          value={value as number | null}
+          {...(field.unit === undefined ? {} : { unit: field.unit })}
+          {...(field.step === undefined ? {} : { step: field.step })}
+          onFocus={onFocus}
+          onChange={(v) => {
+            if (v !== null || field.nullable) set(v)
+          }}
+        />
+      )
   }
 }
 

@@ -1,15 +1,6 @@
-import { BaseBoxShapeTool, type TLShape } from 'tldraw'
-import { adoptEnclosedShapes } from './enclose-shapes.ts'
+import { ContainerShapeTool } from './ContainerShapeUtil.ts'
 
-export class LaneShapeTool extends BaseBoxShapeTool {
+export class LaneShapeTool extends ContainerShapeTool {
   static override id = 'lane'
-  static override initial = 'idle'
   override shapeType = 'lane' as const
-
-  // Called when the shape was drawn by dragging (not for a click's default-size shape), like frames.
-  override onCreate(shape: TLShape | null): void {
-    adoptEnclosedShapes(this.editor, shape)
-    if (this.editor.getInstanceState().isToolLocked) this.editor.setCurrentTool('lane')
-    else this.editor.setCurrentTool('select.idle')
-  }
 }

@@ -1,21 +1,11 @@
 import { laneShapeMigrations, laneShapeProps } from '@flowmap/shared'
-import {
-  BaseFrameLikeShapeUtil,
-  type Geometry2d,
-  Group2d,
-  HTMLContainer,
-  Rectangle2d,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-  type TLShapeUtilCanBindOpts,
-} from 'tldraw'
+import { HTMLContainer, type TLShape } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
+import { ContainerShapeUtil } from './ContainerShapeUtil.ts'
 import { LANE_HEADER_WIDTH, UNASSIGNED_LANE_COLOR } from './container-layout.ts'
 import { LaneSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
 import { textColorOn } from './role-badge.ts'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type LaneShape = TLShape<'lane'>
 
@@ -23,7 +13,7 @@ export type LaneShape = TLShape<'lane'>
  * A swimlane bound to a role. Steps dropped in it take the lane's role as their owner
  * (see lane-ownership.ts); the band on the left shows the role's name and colour.
  */
-export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
+export class LaneShapeUtil extends ContainerShapeUtil<LaneShape> {
   static override type = 'lane' as const
   static override props = laneShapeProps
   static override migrations = laneShapeMigrations
@@ -37,40 +27,12 @@ export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
     return !shape.isLocked && type !== 'stage'
   }
 
-  // Flows join steps, decisions, events and artifacts, never a container: an arrow let go over an
-  // empty part of a stage or lane stays loose (and the checks say so) instead of binding to it.
-  override canBind({ bindingType }: TLShapeUtilCanBindOpts<LaneShape>): boolean {
-    return bindingType !== 'arrow'
-  }
-
-  override canEdit(_shape: LaneShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override canResize(): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
-  override getText(shape: LaneShape): string {
-    return shape.props.label
-  }
-
   override getAriaDescriptor(shape: LaneShape): string {
     return `Lane ${shape.props.label || 'untitled'}`
   }
 
-  override getGeometry(shape: LaneShape): Geometry2d {
-    const { w, h } = shape.props
-    return new Group2d({
-      children: [
-        new Rectangle2d({ width: w, height: h, isFilled: false }),
-        new Rectangle2d({ width: Math.min(LANE_HEADER_WIDTH, w), height: h, isFilled: true, isLabel: true }),
-      ],
-    })
+  protected override headerSize(shape: LaneShape) {
+    return { width: LANE_HEADER_WIDTH, height: shape.props.h }
   }
 
   override component(shape: LaneShape) {
@@ -80,16 +42,6 @@ export class LaneShapeUtil extends BaseFrameLikeShapeUtil<LaneShape> {
   // Drawn in SVG for exports (see StepShapeUtil.toSvg).
   override toSvg(shape: LaneShape) {
     return <LaneSvg editor={this.editor} shape={shape} />
-  }
-
-  override getIndicatorPath(shape: LaneShape): Path2D {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
-  }
-
-  private setLabel(shape: LaneShape, label: string) {
-    this.editor.updateShape({ id: shape.id, type: 'lane', props: { label } })
   }
 }
 

@@ -1,0 +1,92 @@
+import {
+  BaseBoxShapeTool,
+  BaseFrameLikeShapeUtil,
+  type Geometry2d,
+  Group2d,
+  Rectangle2d,
+  type TLEditStartInfo,
+  type TLFontFace,
+  type TLShape,
+  type TLShapeUtilCanBindOpts,
+} from 'tldraw'
+import { adoptEnclosedShapes } from './enclose-shapes.ts'
+import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
+
+/** The workflow's containers: a stage (a column) and a lane (a row bound to a role). */
+export type ContainerShape = TLShape<'stage'> | TLShape<'lane'>
+
+/**
+ * What stages and lanes share: a frame-like box with a labelled header band, resizable, whose label
+ * is edited in place, drawn with the workflow fonts.
+ */
+export abstract class ContainerShapeUtil<S extends ContainerShape> extends BaseFrameLikeShapeUtil<S> {
+  /** The solid band that holds the label, in shape coordinates from the top left. */
+  protected abstract headerSize(shape: S): { width: number; height: number }
+
+  // Flows join steps, decisions, events and artifacts, never a container: an arrow let go over an
+  // empty part of a stage or lane stays loose (and the checks say so) instead of binding to it.
+  override canBind({ bindingType }: TLShapeUtilCanBindOpts<S>): boolean {
+    return bindingType !== 'arrow'
+  }
+
+  override canEdit(_shape: S, _info: TLEditStartInfo): boolean {
+    return true
+  }
+
+  override canResize(): boolean {
+    return true
+  }
+
+  override getFontFaces(): TLFontFace[] {
+    return [...WORKFLOW_FONT_FACES]
+  }
+
+  override getText(shape: S): string {
+    return shape.props.label
+  }
+
+  override getGeometry(shape: S): Geometry2d {
+    const { w, h } = shape.props
+    const header = this.headerSize(shape)
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: w, height: h, isFilled: false }),
+        // The header is solid so a click on it selects the container; the body lets clicks reach children.
+        new Rectangle2d({
+          width: Math.min(header.width, w),
+          height: Math.min(header.height, h),
+          isFilled: true,
+          isLabel: true,
+        }),
+      ],
+    })
+  }
+
+  override getIndicatorPath(shape: S): Path2D {
+    const path = new Path2D()
+    path.rect(0, 0, shape.props.w, shape.props.h)
+    return path
+  }
+
+  protected setLabel(shape: S, label: string): void {
+    this.editor.updateShape({ id: shape.id, type: shape.type, props: { label } } as Parameters<
+      typeof this.editor.updateShape
+    >[0])
+  }
+}
+
+/**
+ * Draws a container by dragging a box (or a click for the default size). A container drawn around
+ * shapes takes them in, like a frame; the tool stays on when tool lock is on.
+ */
+export abstract class ContainerShapeTool extends BaseBoxShapeTool {
+  static override initial = 'idle'
+  abstract override shapeType: ContainerShape['type']
+
+  // Called when the shape was drawn by dragging (not for a click's default-size shape), like frames.
+  override onCreate(shape: TLShape | null): void {
+    adoptEnclosedShapes(this.editor, shape)
+    if (this.editor.getInstanceState().isToolLocked) this.editor.setCurrentTool(this.shapeType)
+    else this.editor.setCurrentTool('select.idle')
+  }
+}
