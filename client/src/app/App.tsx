@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { HomePage } from '../home/HomePage.tsx'
 import { BoardPage } from './BoardPage.tsx'
 import { NewBoardPage } from './NewBoardPage.tsx'
+import { NewVersionBanner } from './NewVersionBanner.tsx'
 import { parseRoute, type Route } from './routes.ts'
 import { loadRuntimeConfig, type RuntimeConfigResult } from './runtime-config.ts'
 
@@ -9,8 +10,18 @@ function currentRoute(): Route {
   return parseRoute(window.location.pathname, window.location.search)
 }
 
-/** The app's two pages and the run-time config they need; plain History API routing, nothing more. */
+/** The app's pages, and the offer of a new version over any of them. */
 export function App() {
+  return (
+    <>
+      <Pages />
+      <NewVersionBanner />
+    </>
+  )
+}
+
+/** The app's pages and the run-time config they need; plain History API routing, nothing more. */
+function Pages() {
   const [route, setRoute] = useState<Route>(currentRoute)
   const [runtime, setRuntime] = useState<RuntimeConfigResult | null>(null)
 
