@@ -15,12 +15,12 @@ import {
 import * as Y from 'yjs'
 import { isBoardRole, opensBoard } from '../auth/roles.ts'
 import { createShareLink, inviteDaysProblem } from '../auth/share-link.ts'
-import { boardIdProblem, newBoardId } from '../boards/board-id.ts'
+import { newBoardId } from '../boards/board-id.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { ServerConfig } from '../config.ts'
 import type { BoardRecord, BoardStorage, HistoryEntry } from '../storage/board-storage.ts'
-import { type ApiError, readJsonBody } from './json-response.ts'
-import { authorizeRequest } from './request-auth.ts'
+import { type ApiError, problem, readJsonBody } from './json-response.ts'
+import { authorizeRequest, findReadableBoard } from './request-auth.ts'
 
 export interface BoardRoutesContext {
   config: ServerConfig
@@ -68,8 +68,7 @@ export async function createBoard(
   const id = newBoardId()
   const now = Date.now()
   const created = context.storage.createBoard({ id, title, now })
-  if (!created.ok)
-    return { problem: { status: 409, error: 'board-exists', message: `board ${id} already exists` } }
+  if (!created.ok) return problem(409, 'board-exists', `board ${id} already exists`)
   // The title and schema version live in the doc (clients read them there); the first history entry
   // writes them, so replay starts from the board as created.
   const doc = new Y.Doc()
@@ -93,7 +92,7 @@ export async function getBoard(
   request: IncomingMessage,
   boardId: string,
 ): Promise<RouteResult> {
-  const found = await findReadableBoard(context, request, boardId)
+  const found = await findReadableBoard(readContext(context), request, boardId)
   if ('problem' in found) return found
   return { status: 200, body: { ...boardJson(found.board), lastSeq: context.storage.lastSeq(boardId) } }
 }
@@ -104,7 +103,7 @@ export async function getHistory(
   boardId: string,
   query: URLSearchParams,
 ): Promise<RouteResult> {
-  const found = await findReadableBoard(context, request, boardId)
+  const found = await findReadableBoard(readContext(context), request, boardId)
   if ('problem' in found) return found
   const after = integerParam(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)
   if (typeof after === 'string') return badRequest('invalid-after', after)
@@ -134,7 +133,7 @@ export async function exportBoard(
   request: IncomingMessage,
   boardId: string,
 ): Promise<RouteResult> {
-  const found = await findReadableBoard(context, request, boardId)
+  const found = await findReadableBoard(readContext(context), request, boardId)
   if ('problem' in found) return found
   // Storage holds every acknowledged update, so it is as current as the live document.
   const { doc, seq } = loadBoardDoc(context.storage, boardId)
@@ -165,20 +164,17 @@ export async function createInvite(
   request: IncomingMessage,
   boardId: string,
 ): Promise<RouteResult> {
-  const found = await findReadableBoard(context, request, boardId)
+  const found = await findReadableBoard(readContext(context), request, boardId)
   if ('problem' in found) return found
   if (found.user.role !== 'facilitator')
     return forbidden('only a facilitator of this board can invite people')
   const secret = context.config.authSecret
   if (secret === null) {
-    return {
-      problem: {
-        status: 409,
-        error: 'auth-disabled',
-        message:
-          'invites need FLOWMAP_AUTH_SECRET; in local mode anyone who can open the URL is a facilitator',
-      },
-    }
+    return problem(
+      409,
+      'auth-disabled',
+      'invites need FLOWMAP_AUTH_SECRET; in local mode anyone who can open the URL is a facilitator',
+    )
   }
   const read = await readJsonBody(request)
   if (!read.ok) return read
@@ -214,22 +210,8 @@ export async function createInvite(
   return { status: 201, body: link }
 }
 
-type FoundBoard = { board: BoardRecord; user: import('../auth/roles.ts').BoardUser } | { problem: ApiError }
-
-async function findReadableBoard(
-  context: BoardRoutesContext,
-  request: IncomingMessage,
-  boardId: string,
-): Promise<FoundBoard> {
-  const idProblem = boardIdProblem(boardId)
-  if (idProblem !== null) return badRequest('invalid-board-id', idProblem)
-  const access = await authorizeRequest(context.config.authSecret, request, boardId)
-  if (!access.ok) return access
-  const board = context.storage.getBoard(boardId)
-  if (board === undefined) {
-    return { problem: { status: 404, error: 'board-not-found', message: `there is no board "${boardId}"` } }
-  }
-  return { board, user: access.user }
+function readContext(context: BoardRoutesContext) {
+  return { authSecret: context.config.authSecret, storage: context.storage }
 }
 
 function baseUrl(config: ServerConfig, request: IncomingMessage): string {
@@ -274,9 +256,9 @@ function historyEntryJson(entry: HistoryEntry) {
 }
 
 function badRequest(error: string, message: string): { problem: ApiError } {
-  return { problem: { status: 400, error, message } }
+  return problem(400, error, message)
 }
 
 function forbidden(message: string): { problem: ApiError } {
-  return { problem: { status: 403, error: 'forbidden', message } }
+  return problem(403, 'forbidden', message)
 }

@@ -7,13 +7,11 @@
 import type { IncomingMessage } from 'node:http'
 import { readBoard, readRecords, readRoles, rebuildDoc } from '@flowmap/shared'
 import * as Y from 'yjs'
-import { boardIdProblem } from '../boards/board-id.ts'
-import { databasePath, type ServerConfig } from '../config.ts'
+import type { ServerConfig } from '../config.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
-import { checkpointAtOrBefore } from '../storage/checkpoint-at.ts'
 import type { RouteResult } from './board-routes.ts'
-import type { ApiError } from './json-response.ts'
-import { authorizeRequest } from './request-auth.ts'
+import { problem } from './json-response.ts'
+import { findReadableBoard } from './request-auth.ts'
 
 export interface HistoryAtRoute {
   /** The board id when `path` is /api/boards/:id/history/at, else null. */
@@ -27,7 +25,7 @@ export function createHistoryAtRoute(context: {
   config: ServerConfig
   storage: BoardStorage
 }): HistoryAtRoute {
-  const database = databasePath(context.config)
+  const access = { authSecret: context.config.authSecret, storage: context.storage }
 
   async function handle(
     request: IncomingMessage,
@@ -35,13 +33,8 @@ export function createHistoryAtRoute(context: {
     query: URLSearchParams,
   ): Promise<RouteResult> {
     if ((request.method ?? 'GET') !== 'GET') return problem(405, 'method-not-allowed', 'use GET')
-    const idProblem = boardIdProblem(boardId)
-    if (idProblem !== null) return problem(400, 'invalid-board-id', idProblem)
-    const access = await authorizeRequest(context.config.authSecret, request, boardId)
-    if (!access.ok) return access
-    if (context.storage.getBoard(boardId) === undefined) {
-      return problem(404, 'board-not-found', `there is no board "${boardId}"`)
-    }
+    const found = await findReadableBoard(access, request, boardId)
+    if ('problem' in found) return found
     const lastSeq = context.storage.lastSeq(boardId)
     const raw = query.get('seq')
     const seq = raw === null || raw === '' ? lastSeq : Number(raw)
@@ -52,11 +45,11 @@ export function createHistoryAtRoute(context: {
         `seq must be an integer from 0 to ${lastSeq} (the board's last), got "${raw}"`,
       )
     }
-    const checkpoint = checkpointAtOrBefore(database, boardId, seq)
+    const checkpoint = context.storage.checkpointAtOrBefore(boardId, seq)
     const from = checkpoint?.seq ?? 0
     const tail = seq > from ? context.storage.readHistory(boardId, { afterSeq: from, limit: seq - from }) : []
     const doc = rebuildDoc(
-      checkpoint,
+      checkpoint ?? null,
       tail.map((entry) => ({ ...entry, userId: entry.userId ?? 'server', clientId: entry.clientId ?? 0 })),
     )
     try {
@@ -85,8 +78,4 @@ export function createHistoryAtRoute(context: {
     },
     handle,
   }
-}
-
-function problem(status: number, error: string, message: string): { problem: ApiError } {
-  return { problem: { status, error, message } }
 }

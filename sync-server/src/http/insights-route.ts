@@ -6,11 +6,10 @@
  */
 import type { IncomingMessage } from 'node:http'
 import { analyzeWorkflow, readRecords, readRoles, toWorkflowGraph } from '@flowmap/shared'
-import { boardIdProblem } from '../boards/board-id.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
 import type { BoardRoutesContext, RouteResult } from './board-routes.ts'
-import { authorizeRequest } from './request-auth.ts'
+import { findReadableBoard } from './request-auth.ts'
 
 /** Reads the log in pages so a long history never sits in memory whole. */
 const HISTORY_PAGE = 1000
@@ -20,13 +19,12 @@ export async function getBoardInsights(
   request: IncomingMessage,
   boardId: string,
 ): Promise<RouteResult> {
-  const idProblem = boardIdProblem(boardId)
-  if (idProblem !== null) return { problem: { status: 400, error: 'invalid-board-id', message: idProblem } }
-  const access = await authorizeRequest(context.config.authSecret, request, boardId)
-  if (!access.ok) return access
-  if (context.storage.getBoard(boardId) === undefined) {
-    return { problem: { status: 404, error: 'board-not-found', message: `there is no board "${boardId}"` } }
-  }
+  const found = await findReadableBoard(
+    { authSecret: context.config.authSecret, storage: context.storage },
+    request,
+    boardId,
+  )
+  if ('problem' in found) return found
   const { doc, seq } = loadBoardDoc(context.storage, boardId)
   try {
     const contributors = contributorsOf(context.storage, boardId)

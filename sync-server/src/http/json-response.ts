@@ -7,6 +7,11 @@ export interface ApiError {
   message: string
 }
 
+/** A route's refusal: what the dispatcher sends as `{ error, message }` with `status`. */
+export function problem(status: number, error: string, message: string): { problem: ApiError } {
+  return { problem: { status, error, message } }
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
   response.writeHead(status, {

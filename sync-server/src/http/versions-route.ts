@@ -4,13 +4,11 @@
  * the facilitator sees), or at an explicit `seq` of the history (naming a moment found in replay).
  */
 import type { IncomingMessage } from 'node:http'
-import { boardIdProblem } from '../boards/board-id.ts'
-import { databasePath, type ServerConfig } from '../config.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
-import { type NamedVersion, namedVersionStore } from '../storage/named-versions.ts'
+import type { ServerConfig } from '../config.ts'
+import type { BoardStorage, NamedVersion } from '../storage/board-storage.ts'
 import type { RouteResult } from './board-routes.ts'
-import { type ApiError, readJsonBody } from './json-response.ts'
-import { authorizeRequest } from './request-auth.ts'
+import { problem, readJsonBody } from './json-response.ts'
+import { findReadableBoard } from './request-auth.ts'
 
 export interface VersionsRoutes {
   /** The board id when `path` is /api/boards/:id/versions, else null. */
@@ -25,24 +23,21 @@ export function createVersionsRoutes(context: {
   config: ServerConfig
   storage: BoardStorage
 }): VersionsRoutes {
-  const versions = namedVersionStore(databasePath(context.config))
+  const access = { authSecret: context.config.authSecret, storage: context.storage }
 
   async function handle(request: IncomingMessage, boardId: string): Promise<RouteResult> {
     const method = request.method ?? 'GET'
     if (method !== 'GET' && method !== 'POST') {
       return problem(405, 'method-not-allowed', `${method} is not allowed here; use GET or POST`)
     }
-    const idProblem = boardIdProblem(boardId)
-    if (idProblem !== null) return problem(400, 'invalid-board-id', idProblem)
-    const access = await authorizeRequest(context.config.authSecret, request, boardId)
-    if (!access.ok) return access
-    if (context.storage.getBoard(boardId) === undefined) {
-      return problem(404, 'board-not-found', `there is no board "${boardId}"`)
+    const found = await findReadableBoard(access, request, boardId)
+    if ('problem' in found) return found
+    if (method === 'GET') {
+      const versions = context.storage.listNamedVersions(boardId)
+      return { status: 200, body: { boardId, versions: versions.map(versionJson) } }
     }
-    if (method === 'GET')
-      return { status: 200, body: { boardId, versions: versions.list(boardId).map(versionJson) } }
 
-    if (access.user.role !== 'facilitator')
+    if (found.user.role !== 'facilitator')
       return problem(403, 'forbidden', 'only a facilitator can name a version')
     const read = await readJsonBody(request)
     if (!read.ok) return read
@@ -72,10 +67,10 @@ export function createVersionsRoutes(context: {
       seq,
       name,
       time: Date.now(),
-      userId: access.user.id,
-      userName: access.user.name,
+      userId: found.user.id,
+      userName: found.user.name,
     }
-    versions.add(version)
+    context.storage.addNamedVersion(version)
     return { status: 201, body: versionJson(version) }
   }
 
@@ -96,8 +91,4 @@ function versionJson(version: NamedVersion) {
     userId: version.userId,
     userName: version.userName,
   }
-}
-
-function problem(status: number, error: string, message: string): { problem: ApiError } {
-  return { problem: { status, error, message } }
 }

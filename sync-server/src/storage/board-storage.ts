@@ -47,6 +47,21 @@ export interface CheckpointInfo {
   time: number
 }
 
+/**
+ * A facilitator's name for a moment of a board ("after round 1"): it points at a history seq, so replay
+ * can jump to it and restore it. Metadata beside the history, never part of the board's doc.
+ */
+export interface NamedVersion {
+  boardId: string
+  /** The history seq the name points at: the board as it was after that entry. */
+  seq: number
+  name: string
+  /** ms since the epoch, when it was named */
+  time: number
+  userId: string
+  userName: string
+}
+
 export type CreateBoardResult = { ok: true; board: BoardRecord } | { ok: false; reason: 'exists' }
 
 export interface BoardStorage {
@@ -62,10 +77,15 @@ export interface BoardStorage {
   lastSeq(boardId: string): number
   writeCheckpoint(boardId: string, checkpoint: StoredState & { time: number }): void
   latestCheckpoint(boardId: string): StoredState | undefined
+  /** The newest checkpoint at or before `seq`: where rebuilding a past moment starts. */
+  checkpointAtOrBefore(boardId: string, seq: number): (StoredState & { time: number }) | undefined
   listCheckpoints(boardId: string): CheckpointInfo[]
   /** The debounced document snapshot; `title` refreshes the listing copy. */
   writeSnapshot(boardId: string, snapshot: StoredState & { title: string; time: number }): void
   readSnapshot(boardId: string): StoredState | undefined
+  addNamedVersion(version: NamedVersion): void
+  /** Oldest first (by seq, then time). */
+  listNamedVersions(boardId: string): NamedVersion[]
   /** false when the database cannot answer (disk gone, closed): /healthz answers 503. */
   isAvailable(): boolean
   close(): void

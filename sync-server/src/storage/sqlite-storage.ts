@@ -12,6 +12,7 @@ import type {
   CheckpointInfo,
   CreateBoardResult,
   HistoryEntry,
+  NamedVersion,
   NewHistoryEntry,
   StoredState,
 } from './board-storage.ts'
@@ -50,6 +51,15 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   state BLOB NOT NULL,
   PRIMARY KEY (board_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS named_versions (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  user_name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS named_versions_by_board ON named_versions (board_id, seq);
 `
 
 type Row = Record<string, SQLInputValue>
@@ -146,6 +156,15 @@ export class SqliteStorage implements BoardStorage {
     return row === undefined ? undefined : { seq: Number(row.seq), state: row.state as Uint8Array }
   }
 
+  checkpointAtOrBefore(boardId: string, seq: number): (StoredState & { time: number }) | undefined {
+    const row = this.#statement(
+      'SELECT seq, time, state FROM checkpoints WHERE board_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+    ).get(boardId, seq)
+    return row === undefined
+      ? undefined
+      : { seq: Number(row.seq), time: Number(row.time), state: row.state as Uint8Array }
+  }
+
   listCheckpoints(boardId: string): CheckpointInfo[] {
     return this.#statement('SELECT seq, time FROM checkpoints WHERE board_id = ? ORDER BY seq')
       .all(boardId)
@@ -165,6 +184,27 @@ export class SqliteStorage implements BoardStorage {
       boardId,
     )
     return row === undefined ? undefined : { seq: Number(row.state_seq), state: row.state as Uint8Array }
+  }
+
+  addNamedVersion(version: NamedVersion): void {
+    this.#statement(
+      'INSERT INTO named_versions (board_id, seq, time, name, user_id, user_name) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(version.boardId, version.seq, version.time, version.name, version.userId, version.userName)
+  }
+
+  listNamedVersions(boardId: string): NamedVersion[] {
+    return this.#statement(
+      'SELECT board_id, seq, time, name, user_id, user_name FROM named_versions WHERE board_id = ? ORDER BY seq, time',
+    )
+      .all(boardId)
+      .map((row) => ({
+        boardId: String(row.board_id),
+        seq: Number(row.seq),
+        time: Number(row.time),
+        name: String(row.name),
+        userId: String(row.user_id),
+        userName: String(row.user_name),
+      }))
   }
 
   isAvailable(): boolean {
