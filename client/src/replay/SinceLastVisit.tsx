@@ -39,7 +39,7 @@ export function SinceLastVisit({
         return
       }
       if (latest.value <= lastSeen) return
-      const history = await fetchHistory(boardId, token, () => {}, abort.signal)
+      const history = await fetchHistory(boardId, token, () => {}, { signal: abort.signal })
       if (cancelled || !history.ok) return
       const full = diffLog(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
       history.value.log.destroy()

@@ -10,6 +10,14 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: string }
 /** Entries per request: big enough that a 10,000-entry history is ten requests. */
 const PAGE_SIZE = 1000
 
+export interface HistoryRequestOptions {
+  signal?: AbortSignal
+  /** Entries per request (default 1,000). */
+  pageSize?: number
+  /** The server's origin; the page's own (relative URLs) by default. */
+  baseUrl?: string
+}
+
 function headers(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {}
 }
@@ -37,8 +45,12 @@ async function getJson(url: string, token: string | null, signal?: AbortSignal):
 }
 
 /** The board's last history seq, for the progress bar's total. */
-export async function fetchLastSeq(boardId: string, token: string | null): Promise<Loaded<number>> {
-  const board = await getJson(`/api/boards/${encodeURIComponent(boardId)}`, token)
+export async function fetchLastSeq(
+  boardId: string,
+  token: string | null,
+  baseUrl = '',
+): Promise<Loaded<number>> {
+  const board = await getJson(`${baseUrl}/api/boards/${encodeURIComponent(boardId)}`, token)
   if (!board.ok) return board
   const lastSeq = (board.value as { lastSeq?: unknown }).lastSeq
   return typeof lastSeq === 'number'
@@ -54,9 +66,10 @@ export async function fetchHistory(
   boardId: string,
   token: string | null,
   onProgress: (loaded: number, total: number) => void,
-  signal?: AbortSignal,
+  options: HistoryRequestOptions = {},
 ): Promise<Loaded<LoadedHistory>> {
-  const total = await fetchLastSeq(boardId, token)
+  const { signal, pageSize = PAGE_SIZE, baseUrl = '' } = options
+  const total = await fetchLastSeq(boardId, token, baseUrl)
   if (!total.ok) return total
   // Replay and the banner read content (contentAt, diff from it), never Yjs states: skip those.
   const log = new HistoryLog(undefined, { yjsCheckpoints: false })
@@ -64,7 +77,7 @@ export async function fetchHistory(
   let after = 0
   onProgress(0, total.value)
   for (;;) {
-    const url = `/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${PAGE_SIZE}`
+    const url = `${baseUrl}/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${pageSize}`
     const page = await getJson(url, token, signal)
     if (!page.ok) return page
     const read = readHistoryPage(page.value)

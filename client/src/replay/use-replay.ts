@@ -85,12 +85,9 @@ export function useReplay(boardId: string, token: string | null): Replay {
 
   useEffect(() => {
     const abort = new AbortController()
-    fetchHistory(
-      boardId,
-      token,
-      (done, total) => setLoad({ state: 'loading', loaded: done, total }),
-      abort.signal,
-    ).then((result) => {
+    fetchHistory(boardId, token, (done, total) => setLoad({ state: 'loading', loaded: done, total }), {
+      signal: abort.signal,
+    }).then((result) => {
       if (abort.signal.aborted) return
       if (!result.ok) {
         setLoad({ state: 'failed', reason: result.reason })
