@@ -59,17 +59,20 @@ export interface BoardSessionOptions {
 /** How often, at most, "last synced" is written to the boards table. */
 const LAST_SYNCED_WRITE_INTERVAL_MS = 5000
 
+/** Where every session starts: nothing loaded, nothing connected. */
+export const LOADING_SESSION_STATE: BoardSessionState = Object.freeze({
+  load: { state: 'loading' as const },
+  doc: null,
+  provider: null,
+  status: OFFLINE,
+  refusal: null,
+  storageError: null,
+  connectionProblem: null,
+})
+
 export class BoardSession {
   readonly #options: BoardSessionOptions
-  #state: BoardSessionState = {
-    load: { state: 'loading' },
-    doc: null,
-    provider: null,
-    status: OFFLINE,
-    refusal: null,
-    storageError: null,
-    connectionProblem: null,
-  }
+  #state: BoardSessionState = LOADING_SESSION_STATE
   readonly #listeners = new Set<() => void>()
   #local: LocalBoard | null = null
   #binding: StoreBinding | null = null

@@ -15,9 +15,9 @@ import {
 import type * as Y from 'yjs'
 import { createBoardDatabase } from '../storage/board-database.ts'
 import { describeStorageError } from '../storage/storage-error.ts'
-import { BoardSession, type BoardSessionState } from './board-session.ts'
+import { BoardSession, LOADING_SESSION_STATE } from './board-session.ts'
 import { collabUrl } from './collab-url.ts'
-import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
+import type { ConnectionStatus } from './connection-status.ts'
 import type { Refusal } from './refusal-message.ts'
 import { exposeBoardSession } from './sync-test-hook.ts'
 import { createUndoGuard, type UndoGuard } from './undo-guard.ts'
@@ -53,16 +53,6 @@ export interface BoardSync {
 function withDefaults<U extends { type: string }>(defaults: readonly U[], given: readonly U[]): U[] {
   const givenTypes = new Set(given.map((util) => util.type))
   return [...defaults.filter((util) => !givenTypes.has(util.type)), ...given]
-}
-
-const LOADING_STATE: BoardSessionState = {
-  load: { state: 'loading' },
-  doc: null,
-  provider: null,
-  status: OFFLINE,
-  refusal: null,
-  storageError: null,
-  connectionProblem: null,
 }
 
 export function useBoardSync(options: BoardSyncOptions): BoardSync {
@@ -117,7 +107,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     (listener: () => void) => session?.subscribe(listener) ?? (() => {}),
     [session],
   )
-  const getSnapshot = useCallback(() => session?.getState() ?? LOADING_STATE, [session])
+  const getSnapshot = useCallback(() => session?.getState() ?? LOADING_SESSION_STATE, [session])
   const state = useSyncExternalStore(subscribe, getSnapshot)
   const dismissRefusal = useCallback(() => session?.dismissRefusal(), [session])
 
