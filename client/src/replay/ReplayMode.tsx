@@ -156,6 +156,12 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
           </span>
         </div>
       ) : null}
+      {replay.load.state === 'ready' && replay.load.offline !== null ? (
+        <p className="flowmap-replay__notice" role="status" data-testid="replay.offline">
+          Offline: showing the {replay.lastSeq} edits this device has seen. Newer edits load when the server
+          can be reached.
+        </p>
+      ) : null}
       {replay.load.state === 'failed' ? (
         <p className="flowmap-replay__notice" role="alert">
           The history could not be loaded: {replay.load.reason}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
 import { fetchHistory, fetchLastSeq } from './history-api.ts'
+import { deviceHistoryCache } from './history-cache.ts'
 import { readLastSeen, writeLastSeen } from './last-visit.ts'
 import { ShapeOutlines } from './ShapeOutlines.tsx'
 import { viewerIdentity } from './viewer-identity.ts'
@@ -39,7 +40,10 @@ export function SinceLastVisit({
         return
       }
       if (latest.value <= lastSeen) return
-      const history = await fetchHistory(boardId, token, () => {}, { signal: abort.signal })
+      const history = await fetchHistory(boardId, token, () => {}, {
+        signal: abort.signal,
+        cache: deviceHistoryCache(),
+      })
       if (cancelled || !history.ok) return
       const full = diffLog(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
       history.value.log.destroy()

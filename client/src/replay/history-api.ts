@@ -2,10 +2,17 @@
  * The replay's side of the HTTP API: the board's history, page by page (with progress), and its named
  * versions. Every failure is a value with a reason the person can act on.
  */
-import { HistoryLog, readHistoryPage } from '@flowmap/shared'
+import { type HistoryEntry, HistoryLog, readHistoryPage } from '@flowmap/shared'
+import type { CachedHistory, HistoryCache } from './history-cache.ts'
 
-export type LoadedHistory = { log: HistoryLog; names: Record<string, string> }
-export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: string }
+export type LoadedHistory = {
+  log: HistoryLog
+  names: Record<string, string>
+  /** Why only this device's copy is shown (the server could not be reached); null when it is all. */
+  offline: string | null
+}
+/** `unreachable`: the request never got an answer (no network, server down), unlike a refusal. */
+export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: string; unreachable?: true }
 
 /** Entries per request: big enough that a 10,000-entry history is ten requests. */
 const PAGE_SIZE = 1000
@@ -16,6 +23,8 @@ export interface HistoryRequestOptions {
   pageSize?: number
   /** The server's origin; the page's own (relative URLs) by default. */
   baseUrl?: string
+  /** This device's copy of histories: only what it lacks is downloaded, and it opens offline. */
+  cache?: HistoryCache
 }
 
 function headers(token: string | null): Record<string, string> {
@@ -31,6 +40,7 @@ async function getJson(url: string, token: string | null, signal?: AbortSignal):
     return {
       ok: false,
       reason: `the server could not be reached (${String(error)}); history needs a connection`,
+      unreachable: true,
     }
   }
   const body = await response.json().catch(() => null)
@@ -60,7 +70,9 @@ export async function fetchLastSeq(
 
 /**
  * Loads the whole history into a HistoryLog (which checkpoints itself as it goes), calling
- * `onProgress(loaded, total)` after each page.
+ * `onProgress(loaded, total)` after each page. With a cache, the device's copy is read first and only
+ * the entries after it are downloaded (and added to it); with the server unreachable, the device's copy
+ * is the answer, marked `offline`.
  */
 export async function fetchHistory(
   boardId: string,
@@ -68,25 +80,82 @@ export async function fetchHistory(
   onProgress: (loaded: number, total: number) => void,
   options: HistoryRequestOptions = {},
 ): Promise<Loaded<LoadedHistory>> {
-  const { signal, pageSize = PAGE_SIZE, baseUrl = '' } = options
-  const total = await fetchLastSeq(boardId, token, baseUrl)
-  if (!total.ok) return total
-  // Replay and the banner read content (contentAt, diff from it), never Yjs states: skip those.
-  const log = new HistoryLog(undefined, { yjsCheckpoints: false })
-  const names: Record<string, string> = {}
-  let after = 0
-  onProgress(0, total.value)
-  for (;;) {
-    const url = `${baseUrl}/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${pageSize}`
-    const page = await getJson(url, token, signal)
+  const { signal, pageSize = PAGE_SIZE, baseUrl = '', cache } = options
+  const historyUrl = (after: number, limit: number) =>
+    `${baseUrl}/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${limit}`
+  const readPage = async (after: number, limit: number) => {
+    const page = await getJson(historyUrl(after, limit), token, signal)
     if (!page.ok) return page
     const read = readHistoryPage(page.value)
-    if (!read.ok) return { ok: false, reason: `the history could not be read: ${read.reason}` }
+    return read.ok ? read : { ok: false as const, reason: `the history could not be read: ${read.reason}` }
+  }
+
+  let known = cache ? await readCache(cache, boardId) : NOTHING_CACHED
+  const total = await fetchLastSeq(boardId, token, baseUrl)
+  if (!total.ok) {
+    if (!total.unreachable || known.entries.length === 0) return total
+    return { ok: true, value: { ...logOf(known), offline: total.reason } }
+  }
+  if (cache && known.entries.length > 0) {
+    const last = known.entries[known.entries.length - 1]!
+    const check = last.seq <= total.value ? await readPage(last.seq - 1, 1) : null
+    if (check !== null && !check.ok) return check
+    if (check === null || !sameEntry(check.page.entries[0], last)) {
+      // Not this board's history any more (the server's was reset): start over from the server.
+      await writeCache(() => cache.drop(boardId))
+      known = NOTHING_CACHED
+    }
+  }
+
+  // Replay and the banner read content (contentAt, diff from it), never Yjs states: skip those.
+  const { log, names } = logOf(known)
+  let after = log.lastSeq
+  let caching = cache !== undefined
+  onProgress(after, Math.max(total.value, after))
+  while (after < total.value) {
+    const read = await readPage(after, pageSize)
+    if (!read.ok) return read
     log.append(read.page.entries)
     Object.assign(names, read.page.names)
+    if (caching) caching = await writeCache(() => cache!.append(boardId, read.page.entries, read.page.names))
     onProgress(log.lastSeq, Math.max(total.value, log.lastSeq))
-    if (!read.page.hasMore || read.page.nextAfter === null) return { ok: true, value: { log, names } }
+    if (!read.page.hasMore || read.page.nextAfter === null) break
     after = read.page.nextAfter
+  }
+  return { ok: true, value: { log, names, offline: null } }
+}
+
+const NOTHING_CACHED: CachedHistory = { entries: [], names: {} }
+
+function logOf(history: CachedHistory): { log: HistoryLog; names: Record<string, string> } {
+  const log = new HistoryLog(undefined, { yjsCheckpoints: false })
+  log.append(history.entries)
+  return { log, names: { ...history.names } }
+}
+
+function sameEntry(server: HistoryEntry | undefined, cached: HistoryEntry): boolean {
+  if (server === undefined || server.seq !== cached.seq || server.time !== cached.time) return false
+  if (server.update.byteLength !== cached.update.byteLength) return false
+  return server.update.every((byte, i) => byte === cached.update[i])
+}
+
+async function readCache(cache: HistoryCache, boardId: string): Promise<CachedHistory> {
+  try {
+    return await cache.read(boardId)
+  } catch (error) {
+    console.warn(`Flowmap: this device's copy of the history could not be read (${String(error)})`)
+    return NOTHING_CACHED
+  }
+}
+
+/** false when the cache failed: loading goes on from the server, without it. */
+async function writeCache(write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write()
+    return true
+  } catch (error) {
+    console.warn(`Flowmap: this device could not keep a copy of the history (${String(error)})`)
+    return false
   }
 }
 

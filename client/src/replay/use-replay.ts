@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { TLStore } from 'tldraw'
 import { fetchHistory } from './history-api.ts'
+import { deviceHistoryCache } from './history-cache.ts'
 import { createReplayStore, showContentInStore } from './replay-store.ts'
 
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32] as const
@@ -25,7 +26,8 @@ const EDITS_PER_SECOND_AT_1X = 2
 export type ReplayLoad =
   | { state: 'loading'; loaded: number; total: number }
   | { state: 'failed'; reason: string }
-  | { state: 'ready' }
+  /** `offline`: why only this device's copy of the history is shown, or null */
+  | { state: 'ready'; offline: string | null }
 
 /** The edit that led to the shown moment, and the records it wrote and removed (for highlighting). */
 export type ReplayStep = { entry: HistoryEntry; changed: string[]; removed: string[] }
@@ -87,6 +89,7 @@ export function useReplay(boardId: string, token: string | null): Replay {
     const abort = new AbortController()
     fetchHistory(boardId, token, (done, total) => setLoad({ state: 'loading', loaded: done, total }), {
       signal: abort.signal,
+      cache: deviceHistoryCache(),
     }).then((result) => {
       if (abort.signal.aborted) return
       if (!result.ok) {
@@ -94,7 +97,7 @@ export function useReplay(boardId: string, token: string | null): Replay {
         return
       }
       setLoaded(result.value)
-      setLoad({ state: 'ready' })
+      setLoad({ state: 'ready', offline: result.value.offline })
     })
     return () => {
       abort.abort()
