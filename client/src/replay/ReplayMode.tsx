@@ -39,7 +39,8 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
   const refreshVersions = useCallback(async () => {
     const result = await fetchVersions(boardId, token)
     if (result.ok) setVersions(result.value)
-    else setNotice(`Named versions could not be loaded: ${result.reason}`)
+    // Unreachable: the offline line below says what is shown, and that names come back online.
+    else if (!result.unreachable) setNotice(`Named versions could not be loaded: ${result.reason}`)
   }, [boardId, token])
   useEffect(() => {
     void refreshVersions()
@@ -158,8 +159,8 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
       ) : null}
       {replay.load.state === 'ready' && replay.load.offline !== null ? (
         <p className="flowmap-replay__notice" role="status" data-testid="replay.offline">
-          Offline: showing the {replay.lastSeq} edits this device has seen. Newer edits load when the server
-          can be reached.
+          Offline: showing the {replay.lastSeq} edits this device has seen. Newer edits and named versions
+          load when the server can be reached.
         </p>
       ) : null}
       {replay.load.state === 'failed' ? (
