@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { countStoredUpdates } from '../storage/board-compaction.ts'
 import { type BoardDatabase, type BoardRow, createBoardDatabase } from '../storage/board-database.ts'
+import { openHistoryCache } from '../storage/history-cache.ts'
 import { listLocalBoards, openLocalBoard } from '../storage/local-board.ts'
 import { deviceBoardPreview, removeDeviceBoard, renameDeviceBoard } from './device-boards.ts'
 
@@ -34,7 +35,7 @@ describe('boards on this device, from the home page', () => {
     reopened.discard()
   })
 
-  it('removing a board forgets its row and its stored updates', async () => {
+  it('removing a board forgets its row, its stored updates and its copy of the history', async () => {
     const db = database()
     // A stored board as the device keeps one: y-dexie stores a doc given to add() as its first update.
     const doc = new Y.Doc()
@@ -42,8 +43,17 @@ describe('boards on this device, from the home page', () => {
     await db.boards.add({ id: 'gone', title: 'Temporary', lastOpened: 1, lastSynced: 0, doc } as BoardRow)
     expect(await countStoredUpdates(db, 'gone')).toBeGreaterThan(0)
 
-    await removeDeviceBoard(db, 'gone')
+    const history = openHistoryCache(`${db.name}-history`)
+    const entry = { seq: 1, time: 1, userId: 'ada', clientId: 7, update: new Uint8Array([0, 0]) }
+    await history.append('gone', [entry], { ada: 'Ada' })
+    await history.append('kept', [entry], {})
+
+    await removeDeviceBoard(db, 'gone', history)
     expect(await listLocalBoards(db)).toEqual([])
+    // Its copy of the history goes too; another board's stays.
+    expect(await history.read('gone')).toEqual({ entries: [], names: {} })
+    expect((await history.read('kept')).entries).toHaveLength(1)
+    history.close()
     expect(await countStoredUpdates(db, 'gone')).toBe(0)
     // A new page load (a new database handle, no docs cached in memory) finds nothing of it.
     db.close()

@@ -2,10 +2,12 @@
  * The home page's reads and writes of the boards kept on this device, on the storage module's Dexie
  * database. A doc is loaded only to rename it or to draw its preview, and released right after.
  */
+
 import { readBoard, readRecords, writeBoard } from '@flowmap/shared'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { type BoardDatabase, boardUpdatesTableName } from '../storage/board-database.ts'
+import type { HistoryCache } from '../storage/history-cache.ts'
 import { type BoardPreview, type PreviewRecord, previewOf } from './board-preview.ts'
 
 async function withBoardDoc<T>(
@@ -38,15 +40,21 @@ export async function renameDeviceBoard(db: BoardDatabase, boardId: string, titl
 }
 
 /**
- * Forgets a board on this device: its row and its stored updates. Changes the server never
- * acknowledged are lost with it, which is why the page asks first when there are any.
+ * Forgets a board on this device: its row, its stored updates and the copy of its history replay
+ * kept. Changes the server never acknowledged are lost with it, which is why the page asks first when
+ * there are any.
  */
-export async function removeDeviceBoard(db: BoardDatabase, boardId: string): Promise<void> {
+export async function removeDeviceBoard(
+  db: BoardDatabase,
+  boardId: string,
+  historyCache?: HistoryCache,
+): Promise<void> {
   const updates = db.table(boardUpdatesTableName(db))
   await db.transaction('rw', db.boards, updates, async () => {
     await updates.where('k').equals(boardId).delete()
     await db.boards.delete(boardId)
   })
+  await historyCache?.drop(boardId)
 }
 
 /** The small picture of a board on this device, from its stored doc (works offline). */

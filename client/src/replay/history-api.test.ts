@@ -11,8 +11,8 @@ import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
+import { type HistoryCache, openHistoryCache } from '../storage/history-cache.ts'
 import { fetchHistory, fetchLastSeq } from './history-api.ts'
-import { type HistoryCache, openHistoryCache } from './history-cache.ts'
 
 const STEPS = 23
 let server: RunningServer

@@ -3,7 +3,7 @@
  * versions. Every failure is a value with a reason the person can act on.
  */
 import { type HistoryEntry, HistoryLog, readHistoryPage } from '@flowmap/shared'
-import type { CachedHistory, HistoryCache } from './history-cache.ts'
+import type { CachedHistory, HistoryCache } from '../storage/history-cache.ts'
 
 export type LoadedHistory = {
   log: HistoryLog

@@ -13,8 +13,8 @@ import {
 } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { TLStore } from 'tldraw'
+import { deviceHistoryCache } from '../storage/history-cache.ts'
 import { fetchHistory } from './history-api.ts'
-import { deviceHistoryCache } from './history-cache.ts'
 import { createReplayStore, showContentInStore } from './replay-store.ts'
 
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32] as const
