@@ -238,25 +238,42 @@ test('replay shows exactly the recorded board at three moments, names a moment, 
   await fay.getByTestId('replay.restore').click()
   await expect.poll(() => liveShapes(eli)).toEqual(moments[2]!.shapes)
 
-  // Eli comes back: the banner says what changed since their first visit, per person.
-  await eli.reload()
+  // Eli watched all of this live (his own edits included): once the board has told his page the
+  // latest, a reload has nothing "since your last visit" to tell.
   const banner = eli.getByTestId('since-visit')
+  const seenByEli = () =>
+    eli.evaluate((key) => window.localStorage.getItem(key), `flowmap:last-seen:eli:${boardId}`)
+  const eliOnline = () =>
+    expect(eli.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', {
+      timeout: 30_000,
+    })
+  await expect.poll(seenByEli).toBe(String(await lastSeq()))
+  await eli.reload()
+  await eliOnline()
+  await eli.waitForTimeout(1_000) // the banner would appear within one history fetch
+  await expect(banner).toBeHidden()
+
+  // Eli leaves; Fay adds a step while he is away; Eli comes back: the banner names what Fay did, and
+  // nothing Eli saw happen or did himself, with the new step outlined.
+  await eli.goto('/')
+  await expect(eli.getByRole('heading', { name: 'Your boards' })).toBeVisible()
+  await edit(fay, {
+    op: 'create',
+    shape: { id: 'shape:ship', type: 'step', x: 420, y: 420, props: { label: 'Ship' } },
+  })
+  await settle([fay])
+  await eli.goto(`/b/${boardId}?token=${encodeURIComponent(eliToken)}`)
   await expect(banner).toBeVisible({ timeout: 30_000 })
-  await expect(banner).toContainText('Fay')
-  await expect(banner).toContainText('You')
+  await expect(banner.getByTestId('since-visit.person')).toHaveText(['Fay: 1 added'])
+  await expect(eli.locator('.flowmap-outlines--since-visit [data-shape-id="shape:ship"]')).toBeVisible()
   await eli.screenshot({ path: testInfo.outputPath('since-last-visit.png') })
   await eli.getByTestId('since-visit.dismiss').click()
   await expect(banner).toBeHidden()
-  // Dismissing remembers the board's latest seq for Eli on this board.
-  const latest = await lastSeq()
-  await expect
-    .poll(() => eli.evaluate((key) => window.localStorage.getItem(key), `flowmap:last-seen:eli:${boardId}`))
-    .toBe(String(latest))
+  // Dismissed, and on the board since: a reload tells nothing new.
+  await expect.poll(seenByEli).toBe(String(await lastSeq()))
   await eli.reload()
-  await expect(eli.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', {
-    timeout: 30_000,
-  })
-  await eli.waitForTimeout(1_000) // the banner would appear within one history fetch
+  await eliOnline()
+  await eli.waitForTimeout(1_000)
   await expect(banner).toBeHidden()
   await fay.context().close()
   await eli.context().close()

@@ -142,7 +142,12 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             />
           </BoardSidebarContext.Provider>
           <ReplayButton boardId={boardId} token={token} doc={board.doc} licenseKey={licenseKey} />
-          <SinceLastVisit editor={editor} boardId={boardId} token={token} />
+          <SinceLastVisit
+            editor={editor}
+            boardId={boardId}
+            token={token}
+            online={board.status.state !== 'offline'}
+          />
         </main>
         <BoardSidebar
           open={panelsOpen}

@@ -1,66 +1,93 @@
 import { diffLog, type HistoryDiff } from '@flowmap/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
 import { deviceHistoryCache } from '../storage/history-cache.ts'
 import { fetchHistory, fetchLastSeq } from './history-api.ts'
-import { readLastSeen, writeLastSeen } from './last-visit.ts'
+import { readLastSeen, trackSeenWhileOpen, writeLastSeen } from './last-visit.ts'
 import { ShapeOutlines } from './ShapeOutlines.tsx'
 import { viewerIdentity } from './viewer-identity.ts'
 import './replay.css'
 
-type Changes = { diff: HistoryDiff; names: Record<string, string>; lastSeq: number }
+type Changes = { diff: HistoryDiff; names: Record<string, string> }
+
+/** After the board changes (anyone's edit), wait this long for more before asking for the latest seq. */
+const CHANGES_QUIET_MS = 500
 
 /**
- * "Since your last visit": on opening a board, what changed since this person last saw it (counts per
- * person), with the changed shapes outlined on the live canvas until they dismiss it. The first visit
- * only remembers where the board is. Dismissing remembers the board's latest seq.
+ * "Since your last visit": on opening a board, what changed while this person was away (counts per
+ * person), with the changed shapes outlined on the live canvas until they dismiss it. The mark moves
+ * while the board is open, in view and online (last-visit.ts), so what they watched happen, their own
+ * edits included, is not news next time. The first visit only sets the mark.
  */
 export function SinceLastVisit({
   editor,
   boardId,
   token,
+  online,
 }: {
   editor: Editor | null
   boardId: string
   token: string | null
+  /** Whether the board is connected: only then do others' changes reach the page to be seen. */
+  online: boolean
 }) {
   const identity = useMemo(() => viewerIdentity(token), [token])
   const [changes, setChanges] = useState<Changes | null>(null)
+  /** Whether the mark may move: not before the banner is worked out, nor while it is up. */
+  const [tracking, setTracking] = useState(false)
+  const onlineNow = useRef(online)
+  onlineNow.current = online
 
+  // Worked out once per board and person, as soon as the board is connected (an offline open waits).
+  const workedOut = useRef<string | null>(null)
   useEffect(() => {
+    const subject = `${identity.userId}|${boardId}|${token}`
+    if (!online || workedOut.current === subject) return
     let cancelled = false
     const abort = new AbortController()
     void (async () => {
       const lastSeen = readLastSeen(identity.userId, boardId)
       const latest = await fetchLastSeq(boardId, token)
       if (cancelled || !latest.ok) return
-      if (lastSeen === null) {
-        writeLastSeen(identity.userId, boardId, latest.value)
-        return
-      }
-      if (latest.value <= lastSeen) return
-      const history = await fetchHistory(boardId, token, () => {}, {
-        signal: abort.signal,
-        cache: deviceHistoryCache(),
-      })
-      if (cancelled || !history.ok) return
-      const full = diffLog(history.value.log, { seq: lastSeen }, { seq: history.value.log.lastSeq })
-      history.value.log.destroy()
-      // In workflow terms: shapes (steps, lanes, connectors …), not the page and document records a
-      // client creates when it first opens a board.
-      const diff = shapesOnly(full)
-      if (diff.changes.length === 0) {
-        writeLastSeen(identity.userId, boardId, diff.toSeq)
-        return
-      }
-      setChanges({ diff, names: history.value.names, lastSeq: diff.toSeq })
+      const found =
+        lastSeen === null || latest.value <= lastSeen
+          ? null
+          : await changesSince(boardId, token, lastSeen, abort.signal)
+      if (cancelled) return
+      workedOut.current = subject
+      if (found === null) setTracking(true)
+      else setChanges(found)
     })()
     return () => {
       cancelled = true
       abort.abort()
     }
-  }, [boardId, token, identity.userId])
+  }, [boardId, token, identity.userId, online])
+
+  useEffect(() => {
+    if (!tracking) return
+    const mark = () => {
+      if (!onlineNow.current) return
+      void fetchLastSeq(boardId, token).then((latest) => {
+        if (latest.ok && onlineNow.current) writeLastSeen(identity.userId, boardId, latest.value)
+      })
+    }
+    const stop = trackSeenWhileOpen(mark)
+    let quiet: number | undefined
+    const stopListening = editor?.store.listen(
+      () => {
+        window.clearTimeout(quiet)
+        quiet = window.setTimeout(mark, CHANGES_QUIET_MS)
+      },
+      { source: 'all', scope: 'document' },
+    )
+    return () => {
+      window.clearTimeout(quiet)
+      stopListening?.()
+      stop()
+    }
+  }, [tracking, editor, boardId, token, identity.userId])
 
   const outlines = useMemo(
     () =>
@@ -71,13 +98,10 @@ export function SinceLastVisit({
   )
   if (!changes || !editor) return null
 
+  // Dismissed: they have seen it, and the mark moves on from here.
   const dismiss = () => {
-    writeLastSeen(identity.userId, boardId, changes.lastSeq)
     setChanges(null)
-    // Whatever reached the board while the banner was up happened in front of them: seen too.
-    void fetchLastSeq(boardId, token).then((latest) => {
-      if (latest.ok) writeLastSeen(identity.userId, boardId, latest.value)
-    })
+    setTracking(true)
   }
   const people = Object.entries(changes.diff.byUser)
   return (
@@ -105,6 +129,26 @@ export function SinceLastVisit({
       <ShapeOutlines editor={editor} outlines={outlines} tone="since-visit" />
     </>
   )
+}
+
+/** What others (and this person elsewhere) changed after seq `lastSeen`, in shapes; null when nothing. */
+async function changesSince(
+  boardId: string,
+  token: string | null,
+  lastSeen: number,
+  signal: AbortSignal,
+): Promise<Changes | null> {
+  const history = await fetchHistory(boardId, token, () => {}, { signal, cache: deviceHistoryCache() })
+  if (!history.ok) return null
+  const { log, names } = history.value
+  try {
+    // In workflow terms: shapes (steps, lanes, connectors …), not the page and document records a
+    // client creates when it first opens a board.
+    const diff = shapesOnly(diffLog(log, { seq: lastSeen }, { seq: log.lastSeq }))
+    return diff.changes.length === 0 ? null : { diff, names }
+  } finally {
+    log.destroy()
+  }
 }
 
 function shapesOnly(diff: HistoryDiff): HistoryDiff {
