@@ -32,7 +32,9 @@ export async function createShareLink(request: ShareLinkRequest): Promise<ShareL
     { sub, name: request.name, board: request.boardId, role: request.role },
     expiresAt,
   )
-  const url = `${request.baseUrl}/b/${encodeURIComponent(request.boardId)}?token=${encodeURIComponent(token)}`
+  // A token for every board ("*") opens the home page, which lists the boards it may open and create.
+  const path = request.boardId === '*' ? '/' : `/b/${encodeURIComponent(request.boardId)}`
+  const url = `${request.baseUrl}${path}?token=${encodeURIComponent(token)}`
   return { url, token, expiresAt: expiresAt.toISOString() }
 }
 

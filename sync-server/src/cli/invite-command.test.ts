@@ -23,6 +23,16 @@ describe('flowmap invite', () => {
     expect(checked.expiresAt - now.getTime()).toBeLessThanOrEqual(3 * 24 * 3600_000)
   })
 
+  it('a link for every board opens the home page, not a board called "*"', async () => {
+    const result = await inviteCommand(['--board', '*', '--role', 'facilitator', '--name', 'Fran'], env)
+    if (!result.ok) throw new Error(result.error)
+    const link = new URL(result.output)
+    expect(`${link.origin}${link.pathname}`).toBe('https://maps.example.org/')
+    const checked = await verifyToken(TEST_SECRET, link.searchParams.get('token') ?? '')
+    if (!checked.ok) throw new Error(checked.reason)
+    expect(checked.user).toMatchObject({ board: '*', role: 'facilitator', name: 'Fran' })
+  })
+
   it('refuses bad input and a missing secret with every reason', async () => {
     const bad = await inviteCommand(['--board', 'no spaces', '--role', 'owner', '--days', '0'], env)
     expect(bad.ok).toBe(false)
