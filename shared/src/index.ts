@@ -10,7 +10,8 @@ export type { AutomationInsights } from './analysis/automation.ts'
 export type { BottleneckInsights, NodeLoad } from './analysis/bottlenecks.ts'
 export type { CriticalPath } from './analysis/critical-path.ts'
 export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
-export type { MaturityDimension, MaturityScore } from './analysis/maturity.ts'
+export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
+export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
 // doc/: the Y.Doc layout
 export {

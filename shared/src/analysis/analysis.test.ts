@@ -9,7 +9,7 @@ import { automationInsights } from './automation.ts'
 import { bottleneckInsights } from './bottlenecks.ts'
 import { criticalPath } from './critical-path.ts'
 import { handoffInsights } from './handoffs.ts'
-import { maturityScorecard } from './maturity.ts'
+import { describeFact, maturityScorecard } from './maturity.ts'
 import { ownershipInsights } from './ownership.ts'
 
 const ana: Role = { id: 'role:ana', name: 'Ana', color: '#c33', kind: 'person' }
@@ -199,6 +199,12 @@ describe('maturity scorecard', () => {
   test('collaboration: contributors and roles, capped', () => {
     // 2 of 4 people (50), 3 of 3 roles (100) → 75
     expect(byDimension.collaboration?.score).toBe(75)
+  })
+  test('a share reads "n of m", a target says what counts as full (not "of 4 people")', () => {
+    const [people, roles] = byDimension.collaboration!.facts
+    expect(describeFact(people!)).toBe('People who edited the map: 2 (4 count as full)')
+    expect(describeFact(roles!)).toBe('Roles owning steps: 3 (3 count as full)')
+    expect(describeFact(byDimension.clarity!.facts[0]!)).toMatch(/^\d+ of 6 steps with an owner$/)
   })
 })
 

@@ -4,11 +4,23 @@ import type { HandoffInsights } from './handoffs.ts'
 
 export type MaturityDimension = 'clarity' | 'coordination' | 'completion' | 'collaboration'
 
+/**
+ * A fact behind a score: `value` of `of` (a share, "3 of 5 steps with an owner"), or, for a `target`,
+ * a count measured against the number at which it counts as full ("4 people edited": full marks).
+ */
+export type MaturityFact = { label: string; value: number; of: number; percent: number; target: boolean }
+
 /** One of the four Cs: a score 0–100 and the facts it was computed from, each a share 0–100. */
 export type MaturityScore = {
   dimension: MaturityDimension
   score: number
-  facts: Array<{ label: string; value: number; of: number; percent: number }>
+  facts: MaturityFact[]
+}
+
+/** How a fact reads to a person, without its percentage. */
+export function describeFact(fact: MaturityFact): string {
+  if (!fact.target) return `${fact.value} of ${fact.of} ${fact.label}`
+  return `${fact.label[0]!.toUpperCase()}${fact.label.slice(1)}: ${fact.value} (${fact.of} count as full)`
 }
 
 export type MaturityContext = {
@@ -42,17 +54,19 @@ export function maturityScorecard(graph: WorkflowGraph, context: MaturityContext
   const { handoffs } = context.handoffs
   const contributors = context.contributors
 
-  const fact = (label: string, value: number, of: number) => ({
+  const fact = (label: string, value: number, of: number): MaturityFact => ({
     label,
     value,
     of,
     percent: percent(value, of),
+    target: false,
   })
-  const capped = (label: string, value: number, full: number) => ({
+  const capped = (label: string, value: number, full: number): MaturityFact => ({
     label,
     value,
     of: full,
     percent: Math.min(100, percent(value, full)),
+    target: true,
   })
   const score = (dimension: MaturityDimension, facts: MaturityScore['facts']): MaturityScore => ({
     dimension,

@@ -1,4 +1,4 @@
-import type { MaturityScore } from '@flowmap/shared'
+import { describeFact, type MaturityScore } from '@flowmap/shared'
 
 const DIMENSION_TITLES: Record<MaturityScore['dimension'], string> = {
   clarity: 'Clarity',
@@ -54,10 +54,7 @@ export function ScoreCard({ scores }: { scores: readonly MaturityScore[] }) {
             <ul className="flowmap-scorecard__facts">
               {score.facts.map((fact) => (
                 <li key={fact.label} data-testid="score-fact">
-                  {/* A capped fact (people, roles) can pass its target: say what counts as full. */}
-                  {fact.value > fact.of
-                    ? `${fact.value} ${fact.label} (${fact.of} count as full)`
-                    : `${fact.value} of ${fact.of} ${fact.label}`}
+                  {describeFact(fact)}
                   <span className="flowmap-scorecard__percent">{fact.percent}%</span>
                 </li>
               ))}
