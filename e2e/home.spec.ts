@@ -1,4 +1,6 @@
+import { workflowShape } from '@flowmap/shared'
 import { openBoard, waitForBoard } from './board/flowmap-page.ts'
+import { seedBoard } from './fixtures/seed-board.ts'
 import { expect, test } from './fixtures/test.ts'
 
 test('the home page lists a board created offline, and the server boards once back online', async ({
@@ -6,12 +8,14 @@ test('the home page lists a board created offline, and the server boards once ba
   context,
   server,
 }) => {
-  const created = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Already on the server' }),
+  const serverBoardId = await seedBoard(server.url, {
+    title: 'Already on the server',
+    records: [
+      workflowShape('lane', { id: 'lane', x: 0, y: 0, props: { w: 900, h: 220 } }),
+      workflowShape('step', { id: 'a', parentId: 'shape:lane', x: 200, y: 60 }),
+      workflowShape('step', { id: 'b', parentId: 'shape:lane', x: 500, y: 60 }),
+    ],
   })
-  const { id: serverBoardId } = (await created.json()) as { id: string }
 
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Your boards' })).toBeVisible()
@@ -38,6 +42,8 @@ test('the home page lists a board created offline, and the server boards once ba
   const serverCard = boards.filter({ hasText: 'Already on the server' })
   await expect(serverCard).toHaveAttribute('data-board-id', serverBoardId, { timeout: 15_000 })
   await expect(serverCard).toContainText('On the server')
+  // Not opened on this device, yet drawn: the server sends its thumbnail (the lane and its two steps).
+  await expect(serverCard.getByTestId('home-board-preview').locator('rect')).toHaveCount(3)
   await expect(boards.filter({ hasText: 'Planned on the train' })).toContainText('On this device')
 })
 

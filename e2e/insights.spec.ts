@@ -7,12 +7,9 @@ import {
   type Role,
   toWorkflowGraph,
   workflowShape,
-  writeRecords,
-  writeRole,
 } from '@flowmap/shared'
-import { HocuspocusProvider } from '@hocuspocus/provider'
-import * as Y from 'yjs'
 import { openBoard } from './board/flowmap-page.ts'
+import { seedBoard } from './fixtures/seed-board.ts'
 import { expect, test } from './fixtures/test.ts'
 
 const ana: Role = { id: 'role:ana', name: 'Ana', color: '#e8590c', kind: 'person' }
@@ -50,34 +47,11 @@ function seededMap() {
   ]
 }
 
-/** Writes the map into a new board through a real provider, as another client would. */
-async function seedBoard(serverUrl: string): Promise<string> {
-  const created = await fetch(`${serverUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Request handling' }),
-  })
-  const { id } = (await created.json()) as { id: string }
-  const doc = new Y.Doc()
-  const provider = new HocuspocusProvider({
-    url: `${serverUrl.replace(/^http/, 'ws')}/collab`,
-    name: id,
-    document: doc,
-    token: '',
-  })
-  await new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-  for (const role of roles) writeRole(doc, role)
-  writeRecords(doc, seededMap())
-  await expect.poll(() => provider.unsyncedChanges, { timeout: 10_000 }).toBe(0)
-  provider.destroy()
-  return id
-}
-
 test('the Insights panel shows the four-Cs scorecard of a seeded board, and highlights its critical path', async ({
   page,
   server,
 }, testInfo) => {
-  const boardId = await seedBoard(server.url)
+  const boardId = await seedBoard(server.url, { title: 'Request handling', records: seededMap(), roles })
   // What the panel must show: the same analysis, with the one person who edited the board.
   const expected = analyzeWorkflow(toWorkflowGraph(seededMap(), roles), { contributors: 1 })
 

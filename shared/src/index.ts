@@ -108,6 +108,7 @@ export {
   type LintRuleId,
   type LintSeverity,
 } from './lint/lint-rule.ts'
+export { type BoardPreview, type PreviewBox, previewOf } from './preview/board-preview.ts'
 // repair/: the deterministic fix-up of states only concurrent edits produce
 export { BoardProblem, type BoardRepair, type BoardRepairs } from './repair/board-repairs.ts'
 export { findBoardRepairs } from './repair/find-board-repairs.ts'

@@ -1,7 +1,8 @@
+import type { BoardPreview as Preview } from '@flowmap/shared'
 import { useEffect, useState } from 'react'
 import type { BoardDatabase } from '../storage/board-database.ts'
-import type { BoardPreview as Preview } from './board-preview.ts'
 import { deviceBoardPreview } from './device-boards.ts'
+import { fetchServerPreview } from './server-boards.ts'
 
 const KIND_COLORS: Record<string, string> = {
   stage: '#e7f5ff',
@@ -12,21 +13,30 @@ const KIND_COLORS: Record<string, string> = {
   event: '#862e9c',
 }
 
-/** A thumbnail of a board on this device: its shapes as boxes. Server-only boards show a placeholder. */
+/**
+ * A thumbnail of a board: its shapes as boxes, from the device's copy, or from the server for a board
+ * this device has not opened (a placeholder when neither can be had, e.g. offline).
+ */
 export function BoardPreview({
   db,
   boardId,
   onDevice,
+  token,
 }: {
   db: BoardDatabase | null
   boardId: string
   onDevice: boolean
+  token: string | null
 }) {
   const [preview, setPreview] = useState<Preview | null>(null)
   useEffect(() => {
-    if (!db || !onDevice) return
     let cancelled = false
-    deviceBoardPreview(db, boardId)
+    const loading = onDevice
+      ? db
+        ? deviceBoardPreview(db, boardId)
+        : Promise.resolve(null)
+      : fetchServerPreview(boardId, token)
+    loading
       .then((loaded) => {
         if (!cancelled) setPreview(loaded)
       })
@@ -34,18 +44,19 @@ export function BoardPreview({
     return () => {
       cancelled = true
     }
-  }, [db, boardId, onDevice])
+  }, [db, boardId, onDevice, token])
 
   if (!preview?.viewBox) {
     return (
       <div className="flowmap-home__preview flowmap-home__preview--empty" aria-hidden="true">
-        {onDevice ? 'Empty board' : 'Open to download'}
+        {onDevice || preview ? 'Empty board' : 'Open to download'}
       </div>
     )
   }
   return (
     <svg
       className="flowmap-home__preview"
+      data-testid="home-board-preview"
       viewBox={preview.viewBox}
       preserveAspectRatio="xMidYMid meet"
       aria-hidden="true"

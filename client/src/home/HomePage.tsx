@@ -217,7 +217,7 @@ function BoardCard({
           navigate(path)
         }}
       >
-        <BoardPreview db={db} boardId={entry.id} onDevice={entry.onDevice} />
+        <BoardPreview db={db} boardId={entry.id} onDevice={entry.onDevice} token={token} />
         {draft === null && <span className="flowmap-home__title">{title}</span>}
       </a>
       {draft !== null && (

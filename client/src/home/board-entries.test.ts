@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { mergeBoardEntries, searchByTitle } from './board-entries.ts'
-import { previewOf } from './board-preview.ts'
 
 describe('home page board list', () => {
   const device = [
@@ -35,26 +34,5 @@ describe('home page board list', () => {
     expect(searchByTitle(entries, 'order CASH').map((e) => e.id)).toEqual(['server-only'])
     expect(searchByTitle(entries, '  ')).toHaveLength(3)
     expect(searchByTitle(entries, 'nothing like it')).toEqual([])
-  })
-})
-
-describe('board preview', () => {
-  it('frames the top-level shapes and leaves out children and non-shapes', () => {
-    const preview = previewOf([
-      { typeName: 'shape', type: 'step', parentId: 'page:page', x: 0, y: 0, props: { w: 100, h: 50 } },
-      { typeName: 'shape', type: 'step', parentId: 'page:page', x: 200, y: 100, props: { w: 100, h: 50 } },
-      { typeName: 'shape', type: 'step', parentId: 'shape:lane', x: 5000, y: 5000, props: { w: 1, h: 1 } },
-      { typeName: 'page' },
-    ])
-    expect(preview.boxes.map((b) => b.x)).toEqual([0, 200])
-    const [x, y, w, h] = (preview.viewBox ?? '').split(' ').map(Number)
-    expect(x).toBeLessThan(0)
-    expect(y).toBeLessThan(0)
-    expect(x! + w!).toBeGreaterThan(300)
-    expect(y! + h!).toBeGreaterThan(150)
-  })
-
-  it('an empty board has no view box', () => {
-    expect(previewOf([])).toEqual({ viewBox: null, boxes: [] })
   })
 })

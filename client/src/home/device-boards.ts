@@ -3,12 +3,11 @@
  * database. A doc is loaded only to rename it or to draw its preview, and released right after.
  */
 
-import { readBoard, readRecords, writeBoard } from '@flowmap/shared'
+import { type BoardPreview, previewOf, readBoard, readRecords, writeBoard } from '@flowmap/shared'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { type BoardDatabase, boardUpdatesTableName } from '../storage/board-database.ts'
 import type { HistoryCache } from '../storage/history-cache.ts'
-import { type BoardPreview, type PreviewRecord, previewOf } from './board-preview.ts'
 
 async function withBoardDoc<T>(
   db: BoardDatabase,
@@ -59,5 +58,5 @@ export async function removeDeviceBoard(
 
 /** The small picture of a board on this device, from its stored doc (works offline). */
 export async function deviceBoardPreview(db: BoardDatabase, boardId: string): Promise<BoardPreview | null> {
-  return withBoardDoc(db, boardId, (doc) => previewOf(readRecords(doc) as unknown as PreviewRecord[]))
+  return withBoardDoc(db, boardId, (doc) => previewOf(readRecords(doc)))
 }

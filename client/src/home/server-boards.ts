@@ -1,3 +1,5 @@
+import type { BoardPreview } from '@flowmap/shared'
+
 /** The boards the server holds that this link may open (GET /api/boards). */
 export type ServerBoard = {
   readonly id: string
@@ -48,4 +50,22 @@ export async function fetchServerBoards(options: {
     })
   }
   return { ok: true, boards }
+}
+
+/** A board's thumbnail from the server (GET /api/boards/:id/preview); null when it cannot be had. */
+export async function fetchServerPreview(
+  boardId: string,
+  token: string | null,
+): Promise<BoardPreview | null> {
+  try {
+    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/preview`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(5000),
+    })
+    if (!response.ok) return null
+    const body = (await response.json()) as { preview?: BoardPreview }
+    return body.preview && Array.isArray(body.preview.boxes) ? body.preview : null
+  } catch {
+    return null // offline or slow: the card shows its placeholder
+  }
 }

@@ -4,8 +4,10 @@
  */
 import type { IncomingMessage } from 'node:http'
 import {
+  type BoardPreview,
   DEFAULT_BOARD_TITLE,
   flowmapSchema,
+  previewOf,
   readBoard,
   readRecords,
   readRoles,
@@ -154,6 +156,39 @@ export async function exportBoard(
         graph: toWorkflowGraph(records, roles),
       },
     }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Previews by storage and board, with the seq they show: a board unchanged since is not loaded again. */
+const previews = new WeakMap<BoardStorage, Map<string, { seq: number; preview: BoardPreview }>>()
+
+/**
+ * GET /api/boards/:id/preview: the board's thumbnail (the same `previewOf` the home page draws from a
+ * board on the device), for boards this device has not opened yet.
+ */
+export async function getBoardPreview(
+  context: BoardRoutesContext,
+  request: IncomingMessage,
+  boardId: string,
+): Promise<RouteResult> {
+  const found = await findReadableBoard(readContext(context), request, boardId)
+  if ('problem' in found) return found
+  let cache = previews.get(context.storage)
+  if (cache === undefined) {
+    cache = new Map()
+    previews.set(context.storage, cache)
+  }
+  const cached = cache.get(boardId)
+  if (cached !== undefined && cached.seq === context.storage.lastSeq(boardId)) {
+    return { status: 200, body: { boardId, ...cached } }
+  }
+  const { doc, seq } = loadBoardDoc(context.storage, boardId)
+  try {
+    const preview = previewOf(readRecords(doc))
+    cache.set(boardId, { seq, preview })
+    return { status: 200, body: { boardId, seq, preview } }
   } finally {
     doc.destroy()
   }

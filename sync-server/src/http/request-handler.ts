@@ -12,6 +12,7 @@ import {
   createInvite,
   exportBoard,
   getBoard,
+  getBoardPreview,
   getHistory,
   listBoards,
   type RouteResult,
@@ -31,7 +32,7 @@ export interface RequestHandlerContext {
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void
 
-const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/history|\/export\.json|\/invites|\/insights)?\/?$/
+const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/history|\/export\.json|\/invites|\/insights|\/preview)?\/?$/
 
 export function createRequestHandler(context: RequestHandlerContext): RequestHandler {
   const client = staticClient(context.config.clientDir)
@@ -91,6 +92,7 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
         return send(response, await getHistory(context, request, boardId, url.searchParams))
       if (action === '/export.json') return send(response, await exportBoard(context, request, boardId))
       if (action === '/insights') return send(response, await getBoardInsights(context, request, boardId))
+      if (action === '/preview') return send(response, await getBoardPreview(context, request, boardId))
       return send(response, await createInvite(context, request, boardId))
     }
     if (path.startsWith('/api/') || path === '/api' || path === '/collab') {

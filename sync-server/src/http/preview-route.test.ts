@@ -1,0 +1,80 @@
+import { type BoardPreview, workflowShape, writeRecords } from '@flowmap/shared'
+import { afterEach, describe, expect, it } from 'vitest'
+import { issueToken } from '../auth/tokens.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { requestJson } from '../testing/http-client.ts'
+import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+
+let server: TestServer
+const clients: BoardClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server.dispose()
+})
+
+type PreviewBody = { boardId: string; seq: number; preview: BoardPreview }
+
+async function boardWithWriter(token = ''): Promise<{ id: string; writer: BoardClient }> {
+  const created = await requestJson(`${server.server.url}/api/boards`, {
+    method: 'POST',
+    body: { title: 'Preview me' },
+    ...(token === '' ? {} : { token }),
+  })
+  const { id } = created.body as { id: string }
+  const writer = connectBoard(server.collabUrl, id, { token })
+  clients.push(writer)
+  await writer.synced
+  return { id, writer }
+}
+
+describe('GET /api/boards/:id/preview', () => {
+  it("draws the stored board's shapes where they are on the page, and follows later edits", async () => {
+    server = await startTestServer()
+    const { id, writer } = await boardWithWriter()
+    writeRecords(writer.doc, [
+      workflowShape('lane', { id: 'lane', x: 100, y: 100, props: { w: 800, h: 200 } }),
+      workflowShape('step', { id: 'in', parentId: 'shape:lane', x: 200, y: 40, props: { w: 160, h: 90 } }),
+    ])
+    await writer.acknowledged()
+    const url = `${server.server.url}/api/boards/${id}/preview`
+    const first = await requestJson(url)
+    expect(first.status).toBe(200)
+    expect((first.body as PreviewBody).preview.boxes).toEqual([
+      { x: 100, y: 100, w: 800, h: 200, kind: 'lane' },
+      { x: 300, y: 140, w: 160, h: 90, kind: 'step' },
+    ])
+
+    // A later edit shows in the next preview (a stored preview is only reused while the board is unchanged).
+    writeRecords(writer.doc, [workflowShape('decision', { id: 'ok', x: 1000, y: 120 })])
+    await writer.acknowledged()
+    const second = (await requestJson(url)).body as PreviewBody
+    expect(second.seq).toBeGreaterThan((first.body as PreviewBody).seq)
+    expect(second.preview.boxes.map((box) => box.kind)).toEqual(['lane', 'step', 'decision'])
+    expect((await requestJson(url)).body).toEqual(second)
+
+    expect((await requestJson(`${server.server.url}/api/boards/nope/preview`)).status).toBe(404)
+    expect((await requestJson(url, { method: 'POST' })).status).toBe(405)
+  })
+
+  it('applies the board access rules', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const until = new Date(Date.now() + 60_000)
+    const admin = await issueToken(
+      TEST_SECRET,
+      { sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' },
+      until,
+    )
+    const { id } = await boardWithWriter(admin)
+    const url = `${server.server.url}/api/boards/${id}/preview`
+    expect((await requestJson(url)).status).toBe(401)
+    const other = await issueToken(
+      TEST_SECRET,
+      { sub: 'bo', name: 'Bo', board: 'other', role: 'viewer' },
+      until,
+    )
+    expect((await requestJson(url, { token: other })).status).toBe(403)
+    const viewer = await issueToken(TEST_SECRET, { sub: 'cy', name: 'Cy', board: id, role: 'viewer' }, until)
+    expect((await requestJson(url, { token: viewer })).status).toBe(200)
+  })
+})
