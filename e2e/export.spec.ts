@@ -105,3 +105,24 @@ test('Export of a selection covers only the selected step', async ({ page }) => 
   expect(svgTexts(text)).toContain('Only this one')
   expect(svgTexts(text)).not.toContain('Not this one')
 })
+
+test('An unnamed stage and lane export without the placeholder text the canvas shows for typing', async ({
+  page,
+}) => {
+  await openNewBoard(page)
+  await page.keyboard.press('c')
+  await clickAt(page, await canvasPoint(page, 0.15, 0.2))
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('w')
+  await clickAt(page, await canvasPoint(page, 0.5, 0.75))
+  await page.keyboard.press('Escape')
+  await expect.poll(async () => (await shapesOfType(page, 'lane')).length).toBe(1)
+  await expect.poll(async () => (await shapesOfType(page, 'stage')).length).toBe(1)
+  await page.getByTestId('export-button').click()
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()])
+  const texts = svgTexts(readFileSync((await svg.path())!, 'utf8'))
+  // What the map says is there (the stage's number, the lane's missing role); no "Stage" or "Lane".
+  expect(texts).toEqual(expect.arrayContaining(['1', 'No role']))
+  expect(texts).not.toContain('Stage')
+  expect(texts).not.toContain('Lane')
+})

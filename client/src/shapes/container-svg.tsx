@@ -38,18 +38,21 @@ export function StageSvg({ editor, shape }: { editor: Editor; shape: TLShape<'st
       >
         {order}
       </text>
-      <SvgText
-        editor={editor}
-        text={label || 'Stage'}
-        x={48}
-        y={0}
-        width={w - 62}
-        height={header}
-        fontSize={17}
-        bold
-        fill={label ? '#263046' : '#a0a7b4'}
-        verticalAlign="middle"
-      />
+      {/* An export shows what the map says: no placeholder for an unnamed stage. */}
+      {label ? (
+        <SvgText
+          editor={editor}
+          text={label}
+          x={48}
+          y={0}
+          width={w - 62}
+          height={header}
+          fontSize={17}
+          bold
+          fill="#263046"
+          verticalAlign="middle"
+        />
+      ) : null}
     </g>
   )
 }
@@ -78,18 +81,20 @@ export function LaneSvg({ editor, shape }: { editor: Editor; shape: TLShape<'lan
       <rect width={6} height={h} fill={color} />
       <line x1={header} y1={0} x2={header} y2={h} stroke={color} strokeOpacity={0.55} strokeWidth={1.5} />
       <rect width={w} height={h} rx={6} fill="none" stroke={color} strokeOpacity={0.55} strokeWidth={1.5} />
-      <SvgText
-        editor={editor}
-        text={label || 'Lane'}
-        x={18}
-        y={h / 2 - 32}
-        width={header - 28}
-        height={28}
-        fontSize={15}
-        bold
-        fill={label ? '#263046' : '#a0a7b4'}
-        verticalAlign="middle"
-      />
+      {label ? (
+        <SvgText
+          editor={editor}
+          text={label}
+          x={18}
+          y={h / 2 - 32}
+          width={header - 28}
+          height={28}
+          fontSize={15}
+          bold
+          fill="#263046"
+          verticalAlign="middle"
+        />
+      ) : null}
       {chip.element}
     </g>
   )
