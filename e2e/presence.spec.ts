@@ -176,3 +176,34 @@ test('the People, Export and Share controls are reachable by keyboard, labelled,
   await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused()
   await expect(page.getByRole('radiogroup', { name: 'Your colour' })).toBeVisible()
 })
+
+test('the side panels are one Tab stop; arrow keys switch Properties, Checks and Insights, and Tab enters the panel', async ({
+  page,
+}) => {
+  await openNewBoard(page)
+  const tab = (name: string) => page.getByRole('tab', { name })
+  await tab('Properties').focus()
+  await expect(tab('Properties')).toHaveAttribute('aria-selected', 'true')
+  // Only the selected tab is in the Tab order.
+  await expect(tab('Checks')).toHaveAttribute('tabindex', '-1')
+
+  await page.keyboard.press('ArrowRight')
+  await expect(tab('Checks')).toBeFocused()
+  await expect(tab('Checks')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tabpanel', { name: 'Checks' })).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await expect(tab('Insights')).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(tab('Properties')).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(tab('Insights')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(tab('Checks')).toBeFocused()
+
+  // Tab leaves the tab list for the shown panel: the first rule switch of the Checks panel.
+  await page.keyboard.press('Tab')
+  const focusedInPanel = await page.evaluate(
+    () => document.activeElement?.closest('[role="tabpanel"]')?.getAttribute('aria-labelledby') ?? null,
+  )
+  expect(focusedInPanel).toBe('flowmap-tab-checks')
+})

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import type { SidebarTab } from './board-sidebar-context.ts'
 
 const TABS: readonly { id: SidebarTab; label: string }[] = [
@@ -20,9 +20,28 @@ type BoardSidebarProps = {
  * and the badges on shapes show, whichever tab is open.
  */
 export function BoardSidebar({ open, tab, onTabChange, panels }: BoardSidebarProps) {
+  // The ARIA tabs pattern: one Tab stop for the tab list, arrows (and Home/End) move between tabs.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = TABS.findIndex(({ id }) => id === tab)
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index + TABS.length - 1) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : null
+    if (next === null) return
+    event.preventDefault()
+    const id = TABS[next]!.id
+    onTabChange(id)
+    document.getElementById(`flowmap-tab-${id}`)?.focus()
+  }
   return (
     <aside className="flowmap-sidebar" id="flowmap-sidebar" aria-label="Board panels" hidden={!open}>
-      <div className="flowmap-sidebar__tabs" role="tablist" aria-label="Board panels">
+      <div className="flowmap-sidebar__tabs" role="tablist" aria-label="Board panels" onKeyDown={onKeyDown}>
         {TABS.map(({ id, label }) => (
           <button
             key={id}
@@ -31,6 +50,7 @@ export function BoardSidebar({ open, tab, onTabChange, panels }: BoardSidebarPro
             id={`flowmap-tab-${id}`}
             className="flowmap-sidebar__tab"
             aria-selected={tab === id}
+            tabIndex={tab === id ? 0 : -1}
             aria-controls={`flowmap-tabpanel-${id}`}
             data-testid={`sidebar-tab-${id}`}
             onClick={() => onTabChange(id)}
