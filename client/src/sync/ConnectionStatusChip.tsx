@@ -75,8 +75,18 @@ export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
           data-testid="refusal-banner"
           style={{ ...bannerStyle, background: '#fff4e6', border: '1px solid #f08c00' }}
         >
-          <strong>The server refused a change{refusal.recordId ? ` to ${refusal.recordId}` : ''}:</strong>{' '}
-          {refusal.reason}. {rolledBackSentence(refusal)}{' '}
+          {refusal.resentInParts !== undefined ? (
+            <>
+              <strong>Your changes were more than the server takes at once</strong> ({refusal.reason}): they
+              were sent again in {refusal.resentInParts} parts.
+            </>
+          ) : (
+            <>
+              <strong>The server refused a change{refusal.recordId ? ` to ${refusal.recordId}` : ''}:</strong>{' '}
+              {refusal.reason}.
+            </>
+          )}{' '}
+          {rolledBackSentence(refusal)}{' '}
           <button type="button" data-testid="refusal-dismiss" onClick={onDismissRefusal}>
             Dismiss
           </button>

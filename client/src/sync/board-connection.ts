@@ -33,6 +33,9 @@ export interface BoardConnection {
   destroy(): void
 }
 
+/** WebSocket close code 1009: the peer closed because a message was too big to process. */
+const MESSAGE_TOO_BIG = 1009
+
 export function connectBoard(options: BoardConnectionOptions): BoardConnection {
   let destroyed = false
   let last: ConnectionStatus | null = null
@@ -73,6 +76,18 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const refusal = parseRefusalMessage(payload)
     if (refusal && !destroyed) options.onRefusal(refusal)
+  })
+  // A frame far over the server's limit is cut off by its WebSocket layer (close code 1009, "message
+  // too big") before the server can refuse it with a reason: the same refusal for size, without the limit.
+  socket.on('close', ({ event }: { event: { code: number } }) => {
+    if (event.code !== MESSAGE_TOO_BIG || destroyed) return
+    options.onRefusal({
+      type: 'rejected',
+      reason: 'the server cut off a message far larger than it accepts',
+      recordId: null,
+      code: 'too-large',
+      limit: null,
+    })
   })
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     if (!destroyed) options.onAuthenticationFailed(reason)

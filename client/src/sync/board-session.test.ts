@@ -20,12 +20,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function serve(dataDir = mkdtempSync(join(tmpdir(), 'flowmap-client-test-'))) {
+async function serve(
+  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-client-test-')),
+  config: { maxMessageBytes?: number } = {},
+) {
   const server: RunningServer = await startFlowmapServer({
     port: 0,
     dataDir,
     logLevel: 'silent',
     clientDir: null,
+    ...config,
   })
   let closed = false
   const close = async () => {
@@ -173,6 +177,56 @@ describe('board session', () => {
     const records = readRecords(other.session.getState().doc as Y.Doc)
     expect(records.find((r) => r.id === 'shape:s1')).toMatchObject({ props: { label: 'Final' } })
     expect(records.find((r) => r.id === 'shape:s2')).toMatchObject({ props: { label: 'Made offline' } })
+  })
+
+  it('offline changes too large for one message are sent again in parts and reach everyone; a record too large even alone is rolled back, named', async () => {
+    const LIMIT = 64 * 1024
+    const server = await serve(undefined, { maxMessageBytes: LIMIT })
+    const device = deviceName()
+    const first = openSession(server.collabUrl, 'big', device)
+    await first.session.start()
+    await online(first.session)
+    first.store.put(pageRecords())
+    flush(first.store)
+    await online(first.session)
+
+    // Offline, a long session: 40 steps of 4 KB (160 KB together, over twice the limit: the server's
+    // WebSocket cuts such a frame off unread) and one step of 70 KB (over the limit on its own).
+    await server.close()
+    await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+    const steps = Array.from({ length: 40 }, (_, i) =>
+      stepRecord(`s${i}`, { label: `Step ${i}`, description: 'd'.repeat(4000) }),
+    )
+    first.store.put([...steps, stepRecord('huge', { label: 'Huge', description: 'h'.repeat(70_000) })])
+    flush(first.store)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    first.session.destroy()
+
+    // Back online (the same server, restarted): the device's board connects, is refused for size,
+    // and sends its changes again in parts.
+    const restarted = await serve(server.dataDir, { maxMessageBytes: LIMIT })
+    const reloaded = openSession(restarted.collabUrl, 'big', device)
+    await reloaded.session.start()
+    await vi.waitFor(() => expect(reloaded.session.getState().refusal).not.toBeNull(), { timeout: 20_000 })
+    await online(reloaded.session)
+    const refusal = reloaded.session.getState().refusal!
+    expect(refusal.resentInParts).toBeGreaterThan(1)
+    expect(refusal.rolledBack).toEqual(['shape:huge'])
+    // Kept on this device, except the one that cannot be sent.
+    expect(shape(reloaded.store, 's39')?.props).toMatchObject({ label: 'Step 39' })
+    expect(shape(reloaded.store, 'huge')).toBeUndefined()
+
+    // Everyone else gets all forty.
+    const other = openSession(restarted.collabUrl, 'big', null)
+    await other.session.start()
+    await online(other.session)
+    const labels = readRecords(other.session.getState().doc as Y.Doc)
+      .filter((record) => record.typeName === 'shape')
+      .map((record) => (record as TLShape).props as { label: string })
+      .map((props) => props.label)
+    expect(labels.sort()).toEqual(
+      steps.map((step) => (step as TLShape & { props: { label: string } }).props.label).sort(),
+    )
   })
 
   it('shows a storage failure and keeps the board working in memory', async () => {

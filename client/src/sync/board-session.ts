@@ -20,7 +20,7 @@ import { type BoardConnection, connectBoard } from './board-connection.ts'
 import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
 import { loadDocIntoStore } from './load-doc-into-store.ts'
 import type { Refusal, RefusalMessage } from './refusal-message.ts'
-import { applyResetPlan, planRefusalReset } from './refusal-reset.ts'
+import { applyResetPlan, planRefusalReset, splitResetPlan } from './refusal-reset.ts'
 import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
 import type { UndoGuard } from './undo-guard.ts'
 
@@ -58,6 +58,15 @@ export interface BoardSessionOptions {
 
 /** How often, at most, "last synced" is written to the boards table. */
 const LAST_SYNCED_WRITE_INTERVAL_MS = 5000
+
+/**
+ * The message limit assumed when the server cut a message off without saying its limit: parts are cut
+ * to a quarter of it (1 MiB), well under the server's default of 8 MiB; a smaller limit is said in the
+ * next refusal, and the parts shrink to it.
+ */
+const ASSUMED_MESSAGE_LIMIT = 4 * 1024 * 1024
+/** Rounds of ever smaller parts before a refusal for size is treated like any other refusal. */
+const MAX_PART_ATTEMPTS = 6
 
 /** Where every session starts: nothing loaded, nothing connected. */
 export const LOADING_SESSION_STATE: BoardSessionState = Object.freeze({
@@ -251,14 +260,29 @@ export class BoardSession {
       this.#connection?.destroy()
       this.#connection = null
       this.#update({ provider: null })
-      // 2.
-      const serverDoc = new Y.Doc()
-      await this.#fetchServerState(serverDoc)
+      // 2. (a refusal for size alone first sends the changes again in parts: #sendInParts)
+      let serverDoc = new Y.Doc()
+      let sent: { parts: number; oversized: string[] } | null = null
+      if (message.code === 'too-large') {
+        serverDoc.destroy()
+        const outcome = await this.#sendInParts(message.limit ?? ASSUMED_MESSAGE_LIMIT)
+        serverDoc = outcome.serverDoc
+        if ('refusal' in outcome) message = outcome.refusal
+        else sent = outcome
+      }
+      if (sent === null) await this.#fetchServerState(serverDoc)
       const oldDoc = this.#state.doc
       if (this.#destroyed || !oldDoc) return
       this.#detach()
       // 3.
-      const plan = planRefusalReset(oldDoc, serverDoc, message)
+      // Changes refused for their size alone are never dropped: they stay, to be sent again.
+      const plan = planRefusalReset(
+        oldDoc,
+        serverDoc,
+        sent !== null
+          ? { recordId: null, tooLarge: true, exclude: new Set(sent.oversized) }
+          : { recordId: message.recordId, tooLarge: message.code === 'too-large' },
+      )
       applyResetPlan(serverDoc, plan)
       // 4.
       const doc = await this.#replaceDoc(oldDoc, serverDoc)
@@ -267,11 +291,85 @@ export class BoardSession {
         return
       }
       this.#update({
-        refusal: { reason: message.reason, recordId: message.recordId, rolledBack: plan.rolledBack },
+        refusal: {
+          reason: message.reason,
+          recordId: message.recordId,
+          rolledBack: plan.rolledBack,
+          ...(sent === null ? {} : { resentInParts: sent.parts }),
+        },
       })
       this.#attach(doc)
     } finally {
       this.#resetting = false
+    }
+  }
+
+  /**
+   * 2, for a refusal of size alone (a long offline session, a big paste): nothing in the changes is
+   * wrong, they are only more than one message may carry. Over a connection of its own, a fresh doc
+   * takes the server's state, then our changes part by part (splitResetPlan), each acknowledged before
+   * the next, so that the server has them all when the board reconnects. A part refused for size again
+   * (the limit was not said, or was smaller than assumed) starts over with smaller parts, from the
+   * server's state, which holds the parts acknowledged so far. The stored doc keeps every change until
+   * the reset replaces it: a tab closed midway loses nothing (its next open does this again). Records
+   * too large to send even alone are named, to be rolled back.
+   */
+  async #sendInParts(
+    initialLimit: number,
+  ): Promise<
+    { serverDoc: Y.Doc; parts: number; oversized: string[] } | { serverDoc: Y.Doc; refusal: RefusalMessage }
+  > {
+    let limit = initialLimit
+    for (let attempt = 1; ; attempt++) {
+      const serverDoc = new Y.Doc()
+      const outcome = await this.#sendPartsOnce(serverDoc, limit)
+      if (!('refusal' in outcome)) return { serverDoc, ...outcome }
+      const { refusal } = outcome
+      if (refusal.code !== 'too-large' || attempt >= MAX_PART_ATTEMPTS) {
+        // Refused for what it holds (or sizes cannot be found): reset from the server as for any refusal.
+        serverDoc.destroy()
+        return { serverDoc: new Y.Doc(), refusal }
+      }
+      serverDoc.destroy()
+      limit = Math.min(refusal.limit ?? limit / 4, limit / 2)
+    }
+  }
+
+  async #sendPartsOnce(
+    serverDoc: Y.Doc,
+    limit: number,
+  ): Promise<{ parts: number; oversized: string[] } | { refusal: RefusalMessage }> {
+    let acknowledged: (() => void) | null = null
+    let refused: RefusalMessage | null = null
+    const sending = this.#connect(serverDoc, {
+      onRefusal: (message) => {
+        refused = message
+        acknowledged?.()
+      },
+      onAllAcknowledged: () => acknowledged?.(),
+    })
+    try {
+      await new Promise<void>((resolve) => {
+        if (sending.provider.synced) resolve()
+        else sending.provider.on('synced', () => resolve())
+      })
+      const oldDoc = this.#state.doc
+      if (this.#destroyed || !oldDoc) return { parts: 0, oversized: [] }
+      const plan = planRefusalReset(oldDoc, serverDoc, { recordId: null, tooLarge: true })
+      const { parts, oversized } = splitResetPlan(plan, limit)
+      for (const part of parts) {
+        const sent = new Promise<void>((resolve) => {
+          acknowledged = resolve
+        })
+        applyResetPlan(serverDoc, part)
+        if (sending.provider.unsyncedChanges > 0) await sent
+        if (refused !== null) return { refusal: refused }
+        if (this.#destroyed) break
+      }
+      return { parts: parts.length, oversized }
+    } finally {
+      acknowledged = null
+      sending.destroy()
     }
   }
 

@@ -44,7 +44,16 @@ describe('refusal message', () => {
       type: 'rejected',
       reason: 'step shape:a: bad',
       recordId: 'shape:a',
+      code: null,
+      limit: null,
     })
+    // A refusal for size says the limit, so the client can send its changes in parts that fit.
+    expect(
+      parseRefusalMessage(
+        '{"type":"rejected","code":"too-large","reason":"too big","recordId":null,"limit":8388608}',
+      ),
+    ).toMatchObject({ code: 'too-large', limit: 8388608 })
+    expect(parseRefusalMessage('{"type":"rejected","code":"too-large","limit":-3}')?.limit).toBeNull()
     expect(parseRefusalMessage('{"type":"rejected","recordId":null}')?.reason).toMatch(/without a reason/)
     expect(parseRefusalMessage('{"type":"presence"}')).toBeNull()
     expect(parseRefusalMessage('not json')).toBeNull()

@@ -9,6 +9,10 @@ export interface RefusalMessage {
   readonly reason: string
   /** The record the refused update touched, or null when the whole update was refused (size, role). */
   readonly recordId: string | null
+  /** The server's refusal code (`too-large`, `invalid-record`, …); null from a server that sends none. */
+  readonly code: string | null
+  /** For `too-large`: the largest message the server takes, in bytes; null when not said. */
+  readonly limit: number | null
 }
 
 export function parseRefusalMessage(payload: string): RefusalMessage | null {
@@ -19,13 +23,15 @@ export function parseRefusalMessage(payload: string): RefusalMessage | null {
     return null
   }
   if (typeof message !== 'object' || message === null) return null
-  const { type, reason, recordId } = message as Record<string, unknown>
+  const { type, reason, recordId, code, limit } = message as Record<string, unknown>
   if (type !== 'rejected') return null
   return {
     type,
     reason:
       typeof reason === 'string' && reason !== '' ? reason : 'the server refused the change without a reason',
     recordId: typeof recordId === 'string' ? recordId : null,
+    code: typeof code === 'string' ? code : null,
+    limit: typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : null,
   }
 }
 
@@ -35,4 +41,6 @@ export interface Refusal {
   readonly recordId: string | null
   /** Ids of the records whose local changes were dropped (the refused one and any that no longer validate). */
   readonly rolledBack: string[]
+  /** Set when the changes were refused only for their size and were sent again in this many parts. */
+  readonly resentInParts?: number
 }

@@ -50,6 +50,13 @@ export interface ResetPlan {
 export interface RefusedChange {
   /** The refused record; null when the whole update was refused (too large, read-only, malformed). */
   readonly recordId: string | null
+  /**
+   * The update was refused only for its size: nothing in it is wrong, so every change that validates
+   * is kept (to be sent again in parts, see splitResetPlan) instead of all being dropped.
+   */
+  readonly tooLarge?: boolean
+  /** Ids rolled back whatever else holds (a record too large to send even alone). */
+  readonly exclude?: ReadonlySet<string>
 }
 
 export function planRefusalReset(ours: Y.Doc, server: Y.Doc, refused: RefusedChange): ResetPlan {
@@ -74,14 +81,15 @@ export function planRefusalReset(ours: Y.Doc, server: Y.Doc, refused: RefusedCha
   // A refusal that names nothing we touched cannot be pinned down: drop all our changes rather than
   // send the same refused update again.
   const touchedIds = new Set([...touched, ...changedRoles.map((role) => role.id), ...removedRoles])
-  const dropAll = refused.recordId === null || !touchedIds.has(refused.recordId)
+  const dropAll = !refused.tooLarge && (refused.recordId === null || !touchedIds.has(refused.recordId))
+  const excluded = (id: string) => id === refused.recordId || (refused.exclude?.has(id) ?? false)
   const schema = readBoard(shadow).schema
   const records: TLRecord[] = []
   const removedRecords: string[] = []
   const rolledBack: string[] = []
   // 3. Keep what validates, roll back the rest.
   for (const id of [...touched].sort()) {
-    if (dropAll || id === refused.recordId) {
+    if (dropAll || excluded(id)) {
       rolledBack.push(id)
       continue
     }
@@ -97,7 +105,7 @@ export function planRefusalReset(ours: Y.Doc, server: Y.Doc, refused: RefusedCha
 
   const roles: Role[] = []
   for (const role of changedRoles) {
-    if (dropAll || refused.recordId === role.id || !validateRole(role).ok) rolledBack.push(role.id)
+    if (dropAll || excluded(role.id) || !validateRole(role).ok) rolledBack.push(role.id)
     else roles.push(role)
   }
 
@@ -124,4 +132,51 @@ export function applyResetPlan(doc: Y.Doc, plan: ResetPlan, origin: DocOrigin = 
     for (const id of plan.removedRoles) deleteRole(doc, id, origin)
     if (Object.keys(plan.board).length > 0) writeBoard(doc, plan.board, origin)
   }, origin)
+}
+
+/**
+ * A plan cut into parts whose messages each fit under the server's `limit` (bytes), for changes that
+ * were refused only for being too large together (a long offline session, a big paste). Records are
+ * sized by their JSON, which a Yjs update does not exceed by much; a part aims at a quarter of the
+ * limit (at most 1 MiB) to leave room. Removals, roles and board fields go with the first part.
+ * `oversized`: records that do not fit even alone; they cannot be sent and are rolled back.
+ */
+export function splitResetPlan(plan: ResetPlan, limit: number): { parts: ResetPlan[]; oversized: string[] } {
+  const budget = Math.min(limit / 4, 1024 * 1024)
+  const alone = limit * 0.9
+  const oversized: string[] = []
+  const batches: TLRecord[][] = []
+  let batch: TLRecord[] = []
+  let size = 0
+  for (const record of plan.records) {
+    const bytes = new TextEncoder().encode(JSON.stringify(record)).byteLength
+    if (bytes > alone) {
+      oversized.push(record.id)
+      continue
+    }
+    if (batch.length > 0 && size + bytes > budget) {
+      batches.push(batch)
+      batch = []
+      size = 0
+    }
+    batch.push(record)
+    size += bytes
+  }
+  if (batch.length > 0) batches.push(batch)
+  const first: ResetPlan = {
+    ...plan,
+    records: batches[0] ?? [],
+    rolledBack: [...plan.rolledBack, ...oversized],
+  }
+  const rest = batches.slice(1).map(
+    (records): ResetPlan => ({
+      records,
+      removedRecords: [],
+      roles: [],
+      removedRoles: [],
+      board: {},
+      rolledBack: [],
+    }),
+  )
+  return { parts: [first, ...rest], oversized }
 }

@@ -128,6 +128,8 @@ describe('validation', () => {
       type: 'rejected',
       code: 'too-large',
       recordId: null,
+      // The limit, so that the sender can send its changes again in parts that fit.
+      limit: 4096,
     })
     expect(JSON.parse(sender.stateless[0]!).reason).toMatch(/larger than the 4096-byte limit/)
 

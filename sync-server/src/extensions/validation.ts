@@ -31,6 +31,7 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
         code: REFUSAL_CODES.tooLarge,
         reason: `message of ${message.byteLength} bytes is larger than the ${options.maxMessageBytes}-byte limit`,
         recordId: null,
+        limit: options.maxMessageBytes,
       })
     }
     if (incoming.kind === 'no-content') return

@@ -36,6 +36,8 @@ export interface Refusal {
   reason: string
   /** The record (or role) id the refusal is about, when there is one. */
   recordId: string | null
+  /** For `too-large`: the largest message the server takes, so the sender can send its changes in parts. */
+  limit?: number
 }
 
 /** The stateless message the sender of a refused update receives before its connection closes. */
@@ -45,6 +47,8 @@ export interface RejectedMessage {
   code: RefusalCode
   reason: string
   recordId: string | null
+  /** Present for `too-large`: the largest message the server takes, in bytes. */
+  limit?: number
 }
 
 /** Close events in the style of @hocuspocus/common's CloseEvents: named `{ code, reason }` constants. */
@@ -57,6 +61,7 @@ export function rejectedMessage(refusal: Refusal): RejectedMessage {
     code: refusal.code,
     reason: refusal.reason,
     recordId: refusal.recordId,
+    ...(refusal.limit === undefined ? {} : { limit: refusal.limit }),
   }
 }
 
@@ -73,6 +78,7 @@ export function parseRejectedMessage(payload: string): RejectedMessage | null {
       code: message.code ?? REFUSAL_CODES.malformed,
       reason: message.reason,
       recordId: typeof message.recordId === 'string' ? message.recordId : null,
+      ...(typeof message.limit === 'number' ? { limit: message.limit } : {}),
     }
   } catch {
     return null
