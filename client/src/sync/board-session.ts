@@ -348,8 +348,16 @@ export class BoardSession {
       },
       onAllAcknowledged: () => acknowledged?.(),
     })
+    // Closing the board meanwhile ends the sending (the stored doc still holds every change).
+    let synced: (() => void) | null = null
+    this.#stopWatchingDoc.push(() => {
+      sending.destroy()
+      synced?.()
+      acknowledged?.()
+    })
     try {
       await new Promise<void>((resolve) => {
+        synced = resolve
         if (sending.provider.synced) resolve()
         else sending.provider.on('synced', () => resolve())
       })
