@@ -34,15 +34,15 @@ import { useBoardRoles } from './use-board-roles.ts'
 const COMPONENTS: TLComponents = {
   Toolbar: BoardToolbar,
   ContextMenu: BoardContextMenu,
+  OnTheCanvas: LintBadges,
   InFrontOfTheCanvas: BoardCanvasOverlays,
 }
 
-/** Over the canvas: the empty-board hint, lint badges on shapes, the critical path when asked for. */
+/** Over the canvas: the empty-board hint, the critical path when asked for. (Lint badges are on it.) */
 function BoardCanvasOverlays() {
   return (
     <>
       <EmptyBoardHint />
-      <LintBadges />
       <CriticalPathHighlight />
     </>
   )
