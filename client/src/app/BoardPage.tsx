@@ -146,7 +146,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             editor={editor}
             boardId={boardId}
             token={token}
-            online={board.status.state !== 'offline'}
+            online={board.status.state === 'online' || board.status.state === 'syncing'}
           />
         </main>
         <BoardSidebar
