@@ -78,7 +78,10 @@ export function SinceLastVisit({
     const stopListening = editor?.store.listen(
       () => {
         window.clearTimeout(quiet)
-        quiet = window.setTimeout(mark, CHANGES_QUIET_MS)
+        // Changes that arrive while the page is hidden (another tab) are not seen until it is back.
+        quiet = window.setTimeout(() => {
+          if (document.visibilityState === 'visible') mark()
+        }, CHANGES_QUIET_MS)
       },
       { source: 'all', scope: 'document' },
     )
