@@ -3,15 +3,16 @@ import { createRoot } from 'react-dom/client'
 import 'tldraw/tldraw.css'
 import './app/app.css'
 import { App } from './app/App.tsx'
-import { newVersionOffer, trackFirstInteraction, watchForNewVersion } from './storage/new-version.ts'
+import { createNewVersionOffer, trackFirstInteraction, watchForNewVersion } from './app/new-version.ts'
 import { registerServiceWorker } from './storage/register-service-worker.ts'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element to mount Flowmap into')
 
+const newVersion = createNewVersionOffer()
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App newVersion={newVersion} />
   </StrictMode>,
 )
 
@@ -22,6 +23,6 @@ if ('serviceWorker' in navigator) {
   watchForNewVersion(navigator.serviceWorker, {
     touched,
     reload: () => window.location.reload(),
-    offer: newVersionOffer.show,
+    offer: newVersion.show,
   })
 }

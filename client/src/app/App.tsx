@@ -3,6 +3,7 @@ import { HomePage } from '../home/HomePage.tsx'
 import { BoardPage } from './BoardPage.tsx'
 import { NewBoardPage } from './NewBoardPage.tsx'
 import { NewVersionBanner } from './NewVersionBanner.tsx'
+import type { NewVersionOffer } from './new-version.ts'
 import { parseRoute, type Route } from './routes.ts'
 import { loadRuntimeConfig, type RuntimeConfigResult } from './runtime-config.ts'
 
@@ -11,11 +12,11 @@ function currentRoute(): Route {
 }
 
 /** The app's pages, and the offer of a new version over any of them. */
-export function App() {
+export function App({ newVersion }: { newVersion: NewVersionOffer }) {
   return (
     <>
       <Pages />
-      <NewVersionBanner />
+      <NewVersionBanner offer={newVersion} />
     </>
   )
 }

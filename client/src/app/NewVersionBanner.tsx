@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react'
-import { newVersionOffer } from '../storage/new-version.ts'
+import type { NewVersionOffer } from './new-version.ts'
 
 /** "A new version is ready" with a Reload button, once a new build took over a page in use. */
-export function NewVersionBanner() {
-  const ready = useSyncExternalStore(newVersionOffer.subscribe, newVersionOffer.isReady)
+export function NewVersionBanner({ offer }: { offer: NewVersionOffer }) {
+  const ready = useSyncExternalStore(offer.subscribe, offer.isReady)
   if (!ready) return null
   return (
     <div className="flowmap-new-version" role="status" data-testid="new-version-banner">

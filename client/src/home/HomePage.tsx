@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { createBoard } from '../app/create-board.ts'
 import { boardPath } from '../app/routes.ts'
 import { type BoardDatabase, createBoardDatabase } from '../storage/board-database.ts'
-import { deviceHistoryCache } from '../storage/history-cache.ts'
+import { withDeviceHistoryCache } from '../storage/history-cache.ts'
 import { listLocalBoards } from '../storage/local-board.ts'
 import { describeStorageError } from '../storage/storage-error.ts'
 import { BoardPreview } from './BoardPreview.tsx'
@@ -202,7 +202,7 @@ function BoardCard({
       ? `"${title}" has never reached the server: removing it from this device deletes it for good. Remove it?`
       : `Remove "${title}" from this device? It stays on the server.`
     if (!window.confirm(question)) return
-    await removeDeviceBoard(db, entry.id, deviceHistoryCache())
+    await withDeviceHistoryCache((cache) => removeDeviceBoard(db, entry.id, cache))
     await onChanged()
   }
 

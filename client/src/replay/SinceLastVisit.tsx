@@ -2,7 +2,7 @@ import { diffLog, type HistoryDiff } from '@flowmap/shared'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
-import { deviceHistoryCache } from '../storage/history-cache.ts'
+import { withDeviceHistoryCache } from '../storage/history-cache.ts'
 import { fetchHistory, fetchLastSeq } from './history-api.ts'
 import { readLastSeen, trackSeenWhileOpen, writeLastSeen } from './last-visit.ts'
 import { ShapeOutlines } from './ShapeOutlines.tsx'
@@ -141,7 +141,9 @@ async function changesSince(
   lastSeen: number,
   signal: AbortSignal,
 ): Promise<Changes | null> {
-  const history = await fetchHistory(boardId, token, () => {}, { signal, cache: deviceHistoryCache() })
+  const history = await withDeviceHistoryCache((cache) =>
+    fetchHistory(boardId, token, () => {}, { signal, cache }),
+  )
   if (!history.ok) return null
   const { log, names } = history.value
   try {

@@ -31,17 +31,24 @@ function headers(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {}
 }
 
-async function getJson(url: string, token: string | null, signal?: AbortSignal): Promise<Loaded<unknown>> {
+/** One API request: the JSON answer, or the server's own message when it says no. */
+async function requestJson(
+  url: string,
+  token: string | null,
+  init: { signal?: AbortSignal | undefined; method?: 'POST'; body?: unknown } = {},
+): Promise<Loaded<unknown>> {
   let response: Response
   try {
-    response = await fetch(url, { headers: headers(token), signal })
+    response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers:
+        init.body === undefined ? headers(token) : { ...headers(token), 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.signal === undefined ? {} : { signal: init.signal }),
+    })
   } catch (error) {
-    if (signal?.aborted) return { ok: false, reason: 'cancelled' }
-    return {
-      ok: false,
-      reason: `the server could not be reached (${String(error)}); history needs a connection`,
-      unreachable: true,
-    }
+    if (init.signal?.aborted) return { ok: false, reason: 'cancelled' }
+    return { ok: false, reason: `the server could not be reached (${String(error)})`, unreachable: true }
   }
   const body = await response.json().catch(() => null)
   if (!response.ok) {
@@ -60,7 +67,7 @@ export async function fetchLastSeq(
   token: string | null,
   baseUrl = '',
 ): Promise<Loaded<number>> {
-  const board = await getJson(`${baseUrl}/api/boards/${encodeURIComponent(boardId)}`, token)
+  const board = await requestJson(`${baseUrl}/api/boards/${encodeURIComponent(boardId)}`, token)
   if (!board.ok) return board
   const lastSeq = (board.value as { lastSeq?: unknown }).lastSeq
   return typeof lastSeq === 'number'
@@ -84,7 +91,7 @@ export async function fetchHistory(
   const historyUrl = (after: number, limit: number) =>
     `${baseUrl}/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${limit}`
   const readPage = async (after: number, limit: number) => {
-    const page = await getJson(historyUrl(after, limit), token, signal)
+    const page = await requestJson(historyUrl(after, limit), token, { signal })
     if (!page.ok) return page
     const read = readHistoryPage(page.value)
     return read.ok ? read : { ok: false as const, reason: `the history could not be read: ${read.reason}` }
@@ -162,7 +169,7 @@ async function writeCache(write: () => Promise<void>): Promise<boolean> {
 export type NamedVersion = { seq: number; name: string; time: string; userId: string; userName: string }
 
 export async function fetchVersions(boardId: string, token: string | null): Promise<Loaded<NamedVersion[]>> {
-  const body = await getJson(`/api/boards/${encodeURIComponent(boardId)}/versions`, token)
+  const body = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/versions`, token)
   if (!body.ok) return body
   const versions = (body.value as { versions?: unknown }).versions
   return Array.isArray(versions)
@@ -177,23 +184,9 @@ export async function nameVersion(
   name: string,
   seq?: number,
 ): Promise<Loaded<NamedVersion>> {
-  let response: Response
-  try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/versions`, {
-      method: 'POST',
-      headers: { ...headers(token), 'content-type': 'application/json' },
-      body: JSON.stringify(seq === undefined ? { name } : { name, seq }),
-    })
-  } catch (error) {
-    return { ok: false, reason: `the server could not be reached (${String(error)})` }
-  }
-  const body = await response.json().catch(() => null)
-  if (!response.ok) {
-    const message = (body as { message?: unknown } | null)?.message
-    return {
-      ok: false,
-      reason: typeof message === 'string' ? message : `the server answered ${response.status}`,
-    }
-  }
-  return { ok: true, value: body as NamedVersion }
+  const answer = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/versions`, token, {
+    method: 'POST',
+    body: seq === undefined ? { name } : { name, seq },
+  })
+  return answer.ok ? { ok: true, value: answer.value as NamedVersion } : answer
 }

@@ -13,7 +13,7 @@ import {
 } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { TLStore } from 'tldraw'
-import { deviceHistoryCache } from '../storage/history-cache.ts'
+import { withDeviceHistoryCache } from '../storage/history-cache.ts'
 import { fetchHistory } from './history-api.ts'
 import { createReplayStore, showContentInStore } from './replay-store.ts'
 
@@ -87,10 +87,12 @@ export function useReplay(boardId: string, token: string | null): Replay {
 
   useEffect(() => {
     const abort = new AbortController()
-    fetchHistory(boardId, token, (done, total) => setLoad({ state: 'loading', loaded: done, total }), {
-      signal: abort.signal,
-      cache: deviceHistoryCache(),
-    }).then((result) => {
+    withDeviceHistoryCache((cache) =>
+      fetchHistory(boardId, token, (done, total) => setLoad({ state: 'loading', loaded: done, total }), {
+        signal: abort.signal,
+        cache,
+      }),
+    ).then((result) => {
       if (abort.signal.aborted) return
       if (!result.ok) {
         setLoad({ state: 'failed', reason: result.reason })

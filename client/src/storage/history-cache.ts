@@ -72,11 +72,18 @@ export function openHistoryCache(name: string = HISTORY_CACHE_NAME): HistoryCach
   }
 }
 
-let deviceCache: HistoryCache | null = null
-
-/** The page's one history cache; undefined where there is no IndexedDB (loading then uses the network only). */
-export function deviceHistoryCache(): HistoryCache | undefined {
-  if (typeof indexedDB === 'undefined') return undefined
-  deviceCache ??= openHistoryCache()
-  return deviceCache
+/**
+ * Runs `use` with this device's history cache, closed afterwards (no handle outlives its use);
+ * undefined where there is no IndexedDB, and loading then uses the network only.
+ */
+export async function withDeviceHistoryCache<T>(
+  use: (cache: HistoryCache | undefined) => Promise<T>,
+): Promise<T> {
+  if (typeof indexedDB === 'undefined') return use(undefined)
+  const cache = openHistoryCache()
+  try {
+    return await use(cache)
+  } finally {
+    cache.close()
+  }
 }

@@ -4,7 +4,7 @@
  * no network still starts the app, which then opens the board from Dexie.
  *
  * The worker skips waiting and claims clients (registerType 'autoUpdate'): a new version takes over on
- * the next load without asking; new-version.ts reloads an untouched page onto it, and never reloads a
+ * the next load without asking; app/new-version.ts reloads an untouched page onto it, and never reloads a
  * page under someone's hands (it offers the reload instead).
  */
 import { Workbox } from 'workbox-window'

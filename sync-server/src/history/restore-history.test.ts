@@ -22,7 +22,7 @@ import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { requestJson } from '../testing/http-client.ts'
+import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
 
 let server: TestServer
@@ -80,12 +80,10 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   server = await startTestServer({ authSecret: TEST_SECRET })
   const facilitatorToken = await token('facilitator', 'fay')
   const editorToken = await token('editor', 'eli')
-  const created = await requestJson(`${server.server.url}/api/boards`, {
-    method: 'POST',
+  const boardId = await createBoardOverApi(server.server.url, {
+    title: 'Order to cash',
     token: facilitatorToken,
-    body: { title: 'Order to cash' },
   })
-  const boardId = (created.body as { id: string }).id
   const fay = connectBoard(server.collabUrl, boardId, { token: facilitatorToken })
   const eli = connectBoard(server.collabUrl, boardId, { token: editorToken })
   clients.push(fay, eli)
@@ -146,11 +144,7 @@ test('an editor cannot name a version; a facilitator can, and everyone lists it'
   server = await startTestServer({ authSecret: TEST_SECRET })
   const facilitatorToken = await token('facilitator', 'fay')
   const editorToken = await token('editor', 'eli')
-  const created = await requestJson(`${server.server.url}/api/boards`, {
-    method: 'POST',
-    token: facilitatorToken,
-  })
-  const boardId = (created.body as { id: string }).id
+  const boardId = await createBoardOverApi(server.server.url, { token: facilitatorToken })
   const url = `${server.server.url}/api/boards/${boardId}/versions`
 
   const refused = await requestJson(url, { method: 'POST', token: editorToken, body: { name: 'mine' } })

@@ -8,7 +8,7 @@ import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'
 import { connectBoard } from '../testing/board-client.ts'
-import { requestJson } from '../testing/http-client.ts'
+import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
 
 let server: TestServer
@@ -24,8 +24,7 @@ test('rebuilds any moment from the nearest checkpoint plus the entries after it'
     { sub: 'fay', name: 'Fay', board: '*', role: 'facilitator' },
     new Date(Date.now() + 60_000),
   )
-  const created = await requestJson(`${server.server.url}/api/boards`, { method: 'POST', token: bearer })
-  const boardId = (created.body as { id: string }).id
+  const boardId = await createBoardOverApi(server.server.url, { token: bearer })
   const client = connectBoard(server.collabUrl, boardId, { token: bearer })
   await client.synced
   const seen = new Map<number, string>()

@@ -2,7 +2,7 @@ import { connector, type WorkflowInsights, workflowShape, writeRecords, writeRol
 import { afterEach, describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { requestJson } from '../testing/http-client.ts'
+import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
 
 let server: TestServer
@@ -17,12 +17,7 @@ type InsightsBody = { boardId: string; seq: number; contributors: number; insigh
 
 /** start → Draft (agent, 3h) → Approve (ops, 2h) → end, written by one person over the socket. */
 async function seedBoard(token = ''): Promise<string> {
-  const created = await requestJson(`${server.server.url}/api/boards`, {
-    method: 'POST',
-    body: { title: 'Approvals' },
-    ...(token === '' ? {} : { token }),
-  })
-  const { id } = created.body as { id: string }
+  const id = await createBoardOverApi(server.server.url, { title: 'Approvals', token })
   const writer = connectBoard(server.collabUrl, id, { token })
   clients.push(writer)
   await writer.synced

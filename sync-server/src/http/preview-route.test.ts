@@ -2,7 +2,7 @@ import { type BoardPreview, workflowShape, writeRecords } from '@flowmap/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { requestJson } from '../testing/http-client.ts'
+import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
 
 let server: TestServer
@@ -16,12 +16,7 @@ afterEach(async () => {
 type PreviewBody = { boardId: string; seq: number; preview: BoardPreview }
 
 async function boardWithWriter(token = ''): Promise<{ id: string; writer: BoardClient }> {
-  const created = await requestJson(`${server.server.url}/api/boards`, {
-    method: 'POST',
-    body: { title: 'Preview me' },
-    ...(token === '' ? {} : { token }),
-  })
-  const { id } = created.body as { id: string }
+  const id = await createBoardOverApi(server.server.url, { title: 'Preview me', token })
   const writer = connectBoard(server.collabUrl, id, { token })
   clients.push(writer)
   await writer.synced

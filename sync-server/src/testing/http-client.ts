@@ -23,3 +23,17 @@ export async function requestJson(
   }
   return { status: response.status, headers: response.headers, body: parsed }
 }
+
+/** Creates a board through POST /api/boards, as a facilitator's client would; answers its id. */
+export async function createBoardOverApi(
+  serverUrl: string,
+  options: { title?: string; token?: string } = {},
+): Promise<string> {
+  const created = await requestJson(`${serverUrl}/api/boards`, {
+    method: 'POST',
+    ...(options.token === undefined || options.token === '' ? {} : { token: options.token }),
+    ...(options.title === undefined ? {} : { body: { title: options.title } }),
+  })
+  if (created.status !== 201) throw new Error(`creating a board answered ${created.status}`)
+  return (created.body as { id: string }).id
+}

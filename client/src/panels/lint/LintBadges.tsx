@@ -2,60 +2,74 @@ import { type Editor, type TLShapeId, useEditor, useValue } from 'tldraw'
 import { lintIssuesByShape } from './lint-state.ts'
 import './lint.css'
 
-type Badge = { id: string; x: number; y: number; severity: 'error' | 'warning'; count: number; title: string }
+/** Half a badge: its centre sits on the shape's corner. */
+const BADGE_OFFSET = 9
 
 /**
  * A small mark at the top-right corner of every shape that has a lint issue. It lives on the canvas
  * (tldraw's OnTheCanvas slot, which the camera transforms): positions are in page coordinates, so
  * panning moves the marks with their shapes without rendering anything, and each mark is scaled by
- * 1/zoom to keep its size on screen. (Drawn in screen coordinates over the canvas, they were
- * recomputed for every shape on every frame of a pan.)
+ * 1/zoom to keep its size on screen. Each mark follows its own shape, so dragging one shape renders
+ * one mark; the list changes only when the issues do.
  */
 export function LintBadges() {
   const editor = useEditor()
-  const badges = useValue('lint badges', () => pageBadges(editor), [editor])
+  // A string, so that an unchanged set of shapes is an unchanged value (no render of the list).
+  const ids = useValue(
+    'shapes with lint issues',
+    () => [...lintIssuesByShape(editor).get().keys()].join(' '),
+    [editor],
+  )
   const zoom = useValue('zoom level', () => editor.getZoomLevel(), [editor])
-  if (badges.length === 0) return null
+  if (ids === '') return null
   const keepScreenSize = `scale(${1 / zoom}) translate(-${BADGE_OFFSET}px, -${BADGE_OFFSET}px)`
   return (
     <div className="flowmap-lint-badges" aria-hidden="true">
-      {badges.map((badge) => (
-        <span
-          key={badge.id}
-          className={`flowmap-lint-badge flowmap-lint-badge--${badge.severity}`}
-          data-testid="lint-badge"
-          data-shape-id={badge.id}
-          title={badge.title}
-          style={{ transform: `translate(${badge.x}px, ${badge.y}px) ${keepScreenSize}` }}
-        >
-          {badge.count > 1 ? badge.count : '!'}
-        </span>
+      {ids.split(' ').map((id) => (
+        <LintBadge key={id} editor={editor} shapeId={id as TLShapeId} keepScreenSize={keepScreenSize} />
       ))}
     </div>
   )
 }
 
-/** Half a badge: its centre sits on the shape's corner. */
-const BADGE_OFFSET = 9
+function LintBadge({
+  editor,
+  shapeId,
+  keepScreenSize,
+}: {
+  editor: Editor
+  shapeId: TLShapeId
+  keepScreenSize: string
+}) {
+  const badge = useValue('lint badge', () => badgeOf(editor, shapeId), [editor, shapeId])
+  if (badge === null) return null
+  return (
+    <span
+      className={`flowmap-lint-badge flowmap-lint-badge--${badge.severity}`}
+      data-testid="lint-badge"
+      data-shape-id={shapeId}
+      title={badge.title}
+      style={{ transform: `translate(${badge.x}px, ${badge.y}px) ${keepScreenSize}` }}
+    >
+      {badge.count > 1 ? badge.count : '!'}
+    </span>
+  )
+}
 
-function pageBadges(editor: Editor): Badge[] {
-  const byShape = lintIssuesByShape(editor).get()
-  if (byShape.size === 0) return []
-  const badges: Badge[] = []
-  for (const [id, found] of byShape) {
-    const shape = editor.getShape(id as TLShapeId)
-    // Connectors show through their ends' badges; a badge on an arrow's box would float in space.
-    if (shape === undefined || shape.type === 'arrow') continue
-    const bounds = editor.getShapePageBounds(shape)
-    if (bounds === undefined) continue
-    badges.push({
-      id,
-      x: bounds.maxX,
-      y: bounds.minY,
-      severity: found.severity,
-      count: found.messages.length,
-      title: found.messages.join('\n'),
-    })
+type Badge = { x: number; y: number; severity: 'error' | 'warning'; count: number; title: string }
+
+function badgeOf(editor: Editor, shapeId: TLShapeId): Badge | null {
+  const found = lintIssuesByShape(editor).get().get(shapeId)
+  const shape = editor.getShape(shapeId)
+  // Connectors show through their ends' badges; a badge on an arrow's box would float in space.
+  if (found === undefined || shape === undefined || shape.type === 'arrow') return null
+  const bounds = editor.getShapePageBounds(shape)
+  if (bounds === undefined) return null
+  return {
+    x: bounds.maxX,
+    y: bounds.minY,
+    severity: found.severity,
+    count: found.messages.length,
+    title: found.messages.join('\n'),
   }
-  return badges
 }

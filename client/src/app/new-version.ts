@@ -51,19 +51,25 @@ export function trackFirstInteraction(target: Pick<Window, 'addEventListener'>):
   return () => touched
 }
 
-type Listener = () => void
-const listeners = new Set<Listener>()
-let ready = false
+/** The "new version ready" offer: set once, read by the banner (useSyncExternalStore). */
+export interface NewVersionOffer {
+  isReady(): boolean
+  subscribe(listener: () => void): () => void
+  show(): void
+}
 
-/** The offer's state for the React banner (useSyncExternalStore). */
-export const newVersionOffer = {
-  isReady: (): boolean => ready,
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  },
-  show(): void {
-    ready = true
-    for (const listener of listeners) listener()
-  },
+export function createNewVersionOffer(): NewVersionOffer {
+  const listeners = new Set<() => void>()
+  let ready = false
+  return {
+    isReady: () => ready,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    show() {
+      ready = true
+      for (const listener of listeners) listener()
+    },
+  }
 }
