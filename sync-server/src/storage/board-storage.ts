@@ -75,6 +75,8 @@ export interface BoardStorage {
   appendUpdate(entry: NewHistoryEntry): number
   readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[]
   lastSeq(boardId: string): number
+  /** Distinct people whose updates the board's history holds (server-made changes excluded). */
+  contributorCount(boardId: string): number
   writeCheckpoint(boardId: string, checkpoint: StoredState & { time: number }): void
   latestCheckpoint(boardId: string): StoredState | undefined
   /** The newest checkpoint at or before `seq`: where rebuilding a past moment starts. */

@@ -143,6 +143,13 @@ export class SqliteStorage implements BoardStorage {
     return Number((row as Row).seq)
   }
 
+  contributorCount(boardId: string): number {
+    const row = this.#statement(
+      'SELECT COUNT(DISTINCT user_id) AS people FROM history WHERE board_id = ? AND user_id IS NOT NULL',
+    ).get(boardId)
+    return Number((row as Row).people)
+  }
+
   writeCheckpoint(boardId: string, checkpoint: StoredState & { time: number }): void {
     this.#statement(
       'INSERT OR REPLACE INTO checkpoints (board_id, seq, time, state) VALUES (?, ?, ?, ?)',
