@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { connectBoard } from './testing/board-client.ts'
 import { runMainToExit, type ServerProcess, spawnServerProcess } from './testing/server-process.ts'
 import { makeDataDir } from './testing/test-server.ts'
@@ -69,6 +69,32 @@ describe('main.ts as a process', () => {
     writer.destroy()
     running = await spawnServerProcess({ DATA_DIR: dataDir })
     expect(await boardIds(running, 'graceful')).toEqual(['shape:kept'])
+  })
+
+  it('logs one JSON line per connect, refusal and disconnect, each with its board and user', async () => {
+    dataDir = makeDataDir()
+    running = await spawnServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'info' })
+    const writer = connectBoard(running.collabUrl, 'logged')
+    await writer.synced
+    // A step whose status is not one of todo|doing|done|blocked: refused, and logged as such.
+    writeRecord(writer.doc, workflowShape('step', { id: 'bad', props: { status: 42 as never } }))
+    const server = running
+    // Hocuspocus prints its own text too (a closed connection's stack); the log lines are the JSON ones.
+    const events = () =>
+      server.stderr
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { event?: string; board?: string; user?: string | null })
+        .filter((line) => line.board === 'logged')
+    await vi.waitFor(() => expect(events().map((line) => line.event)).toContain('reject'), {
+      timeout: 10_000,
+    })
+    writer.destroy()
+    await vi.waitFor(() => expect(events().map((line) => line.event)).toContain('disconnect'), {
+      timeout: 10_000,
+    })
+    for (const event of ['connect', 'reject', 'disconnect']) {
+      expect(events().find((line) => line.event === event)).toMatchObject({ board: 'logged', user: 'local' })
+    }
   })
 
   it('refuses to start with a bad or unsafe configuration, listing every problem', async () => {

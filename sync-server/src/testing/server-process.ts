@@ -15,6 +15,8 @@ export interface ServerProcess {
   child: ChildProcess
   /** every stdout line so far */
   stdout: string[]
+  /** every stderr line so far (the pino log) */
+  stderr: string[]
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
@@ -40,9 +42,13 @@ function spawnMain(env: Record<string, string>): ChildProcess {
 export function spawnServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawnMain(env)
   const stdout: string[] = []
+  const stderrLines: string[] = []
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
+    const lines = stderr.split('\n')
+    stderrLines.length = 0
+    stderrLines.push(...lines.filter((line) => line !== ''))
   })
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -57,7 +63,14 @@ export function spawnServerProcess(env: Record<string, string>): Promise<ServerP
         stdout.push(line)
         const ready = READY.exec(line)
         if (ready !== null)
-          resolve({ url: ready[1]!, collabUrl: collabUrlOf(ready[1]!), child, stdout, exited })
+          resolve({
+            url: ready[1]!,
+            collabUrl: collabUrlOf(ready[1]!),
+            child,
+            stdout,
+            stderr: stderrLines,
+            exited,
+          })
       }
     })
     void exited.then(({ code }) =>
