@@ -9,6 +9,7 @@
  * from the server state.
  */
 import type { CloseEvent } from '@hocuspocus/common'
+import { FLOWMAP_CLOSE } from './close-codes.ts'
 
 /** Bumped when a stateless message changes shape. */
 export const FLOWMAP_PROTOCOL_VERSION = 1
@@ -26,6 +27,14 @@ export const REFUSAL_CODES = {
   malformed: 'malformed-message',
   /** The update could not be written to the history log, so it cannot be acknowledged. */
   storageUnavailable: 'storage-unavailable',
+  /** The update changes the `board` map in a way its validator refuses (unknown key, bad value, newer schema). */
+  invalidBoard: 'invalid-board',
+  /** The update writes structs under a Yjs client ID that another writer owns. */
+  foreignClientId: 'foreign-client-id',
+  /** The update depends on structs the server does not have (it would stay pending). */
+  missingDependency: 'missing-dependency',
+  /** The sender is over a message or byte rate for longer than the burst allowance. */
+  rateLimited: 'rate-limited',
 } as const
 
 export type RefusalCode = (typeof REFUSAL_CODES)[keyof typeof REFUSAL_CODES]
@@ -51,8 +60,8 @@ export interface RejectedMessage {
   limit?: number
 }
 
-/** Close events in the style of @hocuspocus/common's CloseEvents: named `{ code, reason }` constants. */
-export const UpdateRefused: CloseEvent = { code: 4422, reason: 'flowmap: update refused' }
+/** The close that follows a refusal (protocol/close-codes.ts holds every close code). */
+export const UpdateRefused: CloseEvent = FLOWMAP_CLOSE.updateRefused
 
 export function rejectedMessage(refusal: Refusal): RejectedMessage {
   return {
