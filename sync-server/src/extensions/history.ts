@@ -93,14 +93,20 @@ export function createHistory(options: HistoryExtensionOptions): History {
       const shadow = shadows.get(document)
       if (shadow === undefined) return
       shadow.follow(update)
-      append(documentName, shadow, {
-        boardId: documentName,
-        time: Date.now(),
-        userId: null,
-        userName: null,
-        clientId: null,
-        update,
-      })
+      try {
+        append(documentName, shadow, {
+          boardId: documentName,
+          time: Date.now(),
+          userId: null,
+          userName: null,
+          clientId: null,
+          update,
+        })
+      } catch (error) {
+        // A server-made change has no sender to refuse; it is in the live doc but not in the log.
+        logger.error({ event: 'error', board: documentName, err: error }, 'history append failed')
+        throw error
+      }
     },
   }
   return { stage, extension }
