@@ -128,6 +128,9 @@ export class SqliteStorage implements BoardStorage {
   }
 
   ensureBoard(id: string, now: number): BoardRecord {
+    // A board that exists needs no write: it still opens (read-only, in effect) while storage fails.
+    const existing = this.getBoard(id)
+    if (existing !== undefined) return existing
     return this.#write('board', () => {
       this.#statement(
         'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
@@ -283,7 +286,7 @@ export class SqliteStorage implements BoardStorage {
   }
 
   writeFailure(): StorageFailure | null {
-    const moved = this.#closed ? null : this.#identity?.problem('next write')
+    const moved = this.#closed ? null : this.#identity?.problem('writes')
     if (moved) this.#health.recordFailure(moved)
     return this.#health.failure()
   }
@@ -303,7 +306,7 @@ export class SqliteStorage implements BoardStorage {
       const moved = this.#identity?.problem(operation)
       if (moved) throw moved
       const result = write()
-      this.#health.recordSuccess()
+      this.#health.recordSuccess(operation)
       return result
     } catch (error) {
       const failure = storageWriteError(operation, error)

@@ -36,11 +36,11 @@ const SQLITE_NOTADB = 26
 /** A write that did not reach the database; `cause` says why, `message` says it for a person. */
 export class StorageWriteError extends Error {
   readonly failure: StorageFailureCause
-  /** What was being written: 'append', 'checkpoint', 'snapshot', 'board', 'named version'. */
+  /** What was being written: 'append', 'checkpoint', 'snapshot', 'board', 'named version' ('writes' for none in particular). */
   readonly operation: string
 
   constructor(operation: string, failure: StorageFailureCause, detail: string, cause?: unknown) {
-    super(`could not store the ${operation}: ${detail}`, cause === undefined ? undefined : { cause })
+    super(`${operation} not stored: ${detail}`, cause === undefined ? undefined : { cause })
     this.name = 'StorageWriteError'
     this.operation = operation
     this.failure = failure
