@@ -99,7 +99,11 @@ describe('storage faults', () => {
     expect(ada.provider.unsyncedChanges).toBeGreaterThan(0)
     const health = await requestJson(`${server.url}/healthz`)
     expect(health.status).toBe(503)
-    expect(health.body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/full/) })
+    expect(health.body).toMatchObject({
+      status: 'unavailable',
+      cause: 'disk-full',
+      reason: expect.stringMatching(/append not stored: the disk holding the database is full/),
+    })
     // Not broadcast either: a newcomer sees what was stored, not the refused edit.
     expect(await idsSeenByNewClient(server, board)).toEqual([...acknowledged].sort())
 
@@ -138,7 +142,8 @@ describe('storage faults', () => {
     expect(health.status).toBe(503)
     expect(health.body).toMatchObject({
       status: 'unavailable',
-      reason: expect.stringContaining(databaseFile),
+      cause: 'database-file-gone',
+      reason: expect.stringContaining(`the database file ${databaseFile} was deleted`),
     })
     expect(await editAndSettle(ada, 'into-the-void')).toBe('refused')
     expect(ada.rejections.at(-1)).toMatchObject({ code: REFUSAL_CODES.storageUnavailable })

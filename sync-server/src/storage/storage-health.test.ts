@@ -12,6 +12,8 @@ describe('StorageHealth', () => {
     health.recordSuccess('snapshot')
     expect(health.failure()).toMatchObject({ operation: 'append', cause: 'disk-full', since: 1 })
     health.recordFailure(full('append'), 3)
+    health.recordFailure(full('snapshot'), 4)
+    // The append's failure is the one reported: it is what refuses edits.
     expect(health.failure()).toMatchObject({ since: 1, at: 3, reason: 'append not stored: the disk is full' })
     health.recordSuccess('append')
     expect(health.failure()).toBeNull()

@@ -7,7 +7,7 @@
  *
  * Nothing here retries or probes: the next real write (a client's resend, a snapshot, a checkpoint)
  * finds out whether the disk has room again, so the server recovers with no restart. /healthz answers
- * 503 with the newest failure's reason while there is one.
+ * 503 with the failure's reason while there is one.
  */
 import type { StorageFailureCause, StorageWriteError } from './storage-error.ts'
 
@@ -26,8 +26,13 @@ export interface StorageFailure {
 export class StorageHealth {
   readonly #failures = new Map<string, StorageFailure>()
 
-  /** The newest failure not yet cleared; null while writes succeed. */
+  /**
+   * The failure to report: the append's when appends fail (that is what refuses edits), else the newest
+   * not yet cleared; null while writes succeed.
+   */
   failure(): StorageFailure | null {
+    const append = this.#failures.get('append')
+    if (append !== undefined) return append
     let newest: StorageFailure | null = null
     for (const failure of this.#failures.values())
       if (newest === null || failure.at >= newest.at) newest = failure
