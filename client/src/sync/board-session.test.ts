@@ -253,10 +253,14 @@ describe('board session', () => {
       storageRetryDelays: { firstMs: 200, maxMs: 800 },
     })
     cleanups.push(() => session.destroy())
+    // One entry per storage refusal (each is a new refusal object): the wait it announced.
     const retryWaits: number[] = []
+    let lastRefusal: unknown = null
     session.subscribe(() => {
-      const wait = session.getState().refusal?.retryInMs
-      if (wait !== undefined && wait !== retryWaits.at(-1)) retryWaits.push(wait)
+      const { refusal } = session.getState()
+      if (refusal === lastRefusal) return
+      lastRefusal = refusal
+      if (refusal?.retryInMs !== undefined) retryWaits.push(refusal.retryInMs)
     })
     await session.start()
     await online(session)
