@@ -79,6 +79,14 @@ export interface ServerConfig {
    * @default null
    */
   publicUrl: string | null
+  /**
+   * SQLite `max_page_count` for the database (pages of 4 KiB): a cap on its size, past which writes
+   * fail as a full disk would (refused, /healthz 503) instead of filling the filesystem. `null` keeps
+   * SQLite's own limit, which is far beyond any disk. The fault tests use it where no small filesystem
+   * can be mounted.
+   * @default null
+   */
+  sqliteMaxPages: number | null
 }
 
 export const defaultServerConfig: ServerConfig = {
@@ -95,6 +103,7 @@ export const defaultServerConfig: ServerConfig = {
   sqliteSynchronous: 'normal',
   logLevel: 'info',
   publicUrl: null,
+  sqliteMaxPages: null,
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -144,6 +153,14 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
   if (publicUrl !== null) {
     if (URL.canParse(publicUrl)) config.publicUrl = publicUrl.replace(/\/+$/, '')
     else errors.push(`FLOWMAP_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
+  }
+
+  const maxPages = nonEmpty(env.SQLITE_MAX_PAGES)
+  if (maxPages !== null) {
+    const parsed = Number(maxPages)
+    if (!Number.isInteger(parsed) || parsed < 16) {
+      errors.push(`SQLITE_MAX_PAGES must be an integer of at least 16 pages, got "${maxPages}"`)
+    } else config.sqliteMaxPages = parsed
   }
 
   const safety = checkOpenAccess(config)

@@ -12,7 +12,13 @@ if (!parsed.ok) {
   process.exit(1)
 }
 
-const server = await startFlowmapServer(parsed.config)
+const server = await startFlowmapServer(parsed.config).catch((error: unknown) => {
+  // A refusal to open the data (a missing or replaced database) says what to do; no stack trace.
+  process.stderr.write(
+    `Flowmap cannot start:\n  - ${error instanceof Error ? error.message : String(error)}\n`,
+  )
+  process.exit(1)
+})
 process.stdout.write(`Flowmap is running at ${server.url}\n`)
 
 let stopping = false

@@ -51,7 +51,11 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const config = resolveConfig(partial)
   const logger = createLogger(config.logLevel)
   const metrics = new ServerMetrics()
-  const storage = new SqliteStorage({ path: databasePath(config), synchronous: config.sqliteSynchronous })
+  const storage = new SqliteStorage({
+    path: databasePath(config),
+    synchronous: config.sqliteSynchronous,
+    maxPages: config.sqliteMaxPages,
+  })
   const shadows = new BoardShadows()
   const refuse = createRefuser(logger, metrics)
 

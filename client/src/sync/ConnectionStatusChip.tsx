@@ -75,7 +75,12 @@ export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
           data-testid="refusal-banner"
           style={{ ...bannerStyle, background: '#fff4e6', border: '1px solid #f08c00' }}
         >
-          {refusal.resentInParts !== undefined ? (
+          {refusal.retryInMs !== undefined ? (
+            <>
+              <strong>The server could not save your changes</strong> ({refusal.reason}): they are kept on
+              this device and sent again in {Math.ceil(refusal.retryInMs / 1000)} s.
+            </>
+          ) : refusal.resentInParts !== undefined ? (
             <>
               <strong>Your changes were more than the server takes at once</strong> ({refusal.reason}): they
               were sent again in {refusal.resentInParts} parts.

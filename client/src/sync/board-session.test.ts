@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readRecord, readRecords, writeRecords } from '@flowmap/shared'
 import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { makeFullDisk } from '@flowmap/sync-server/testing/full-disk'
 import type { TLShape, TLShapeId, TLStore } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -228,6 +229,84 @@ describe('board session', () => {
       steps.map((step) => (step as TLShape & { props: { label: string } }).props.label).sort(),
     )
   })
+
+  it("keeps every change the server could not store, shows why, retries with growing waits, and sends them once the server's disk has room", async () => {
+    const disk = makeFullDisk()
+    cleanups.push(() => disk.dispose())
+    console.info(`board session: full disk made by ${disk.mechanism}`)
+    const server = await startFlowmapServer({
+      port: 0,
+      dataDir: disk.dataDir,
+      sqliteMaxPages: disk.sqliteMaxPages,
+      logLevel: 'silent',
+      clientDir: null,
+    })
+    cleanups.push(() => server.close())
+    const collabUrl = `${server.url.replace(/^http/, 'ws')}/collab`
+    const store = boardStore()
+    const session = new BoardSession({
+      boardId: 'full-disk',
+      token: null,
+      store,
+      collabUrl,
+      database: createBoardDatabase(deviceName()),
+      storageRetryDelays: { firstMs: 200, maxMs: 800 },
+    })
+    cleanups.push(() => session.destroy())
+    // One entry per storage refusal (each is a new refusal object): the wait it announced.
+    const retryWaits: number[] = []
+    let lastRefusal: unknown = null
+    session.subscribe(() => {
+      const { refusal } = session.getState()
+      if (refusal === lastRefusal) return
+      lastRefusal = refusal
+      if (refusal?.retryInMs !== undefined) retryWaits.push(refusal.retryInMs)
+    })
+    await session.start()
+    await online(session)
+    store.put([...pageRecords(), stepRecord('stored', { label: 'Stored' })])
+    flush(store)
+    await online(session)
+
+    disk.fill()
+    // Room left inside the database files may take a few edits; the first that does not fit is refused.
+    const made: string[] = []
+    for (let i = 0; session.getState().refusal === null; i++) {
+      if (i >= 500) throw new Error('500 edits on a full disk were all acknowledged')
+      store.put([stepRecord(`full-${i}`, { label: `Made while full ${i}` })])
+      flush(store)
+      made.push(`full-${i}`)
+      await vi.waitFor(
+        () => {
+          const state = session.getState()
+          expect(state.refusal !== null || state.status.state === 'online').toBe(true)
+          expect(state.status.unsyncedChanges === 0 || state.refusal !== null).toBe(true)
+        },
+        { timeout: 20_000 },
+      )
+    }
+    const refusal = session.getState().refusal!
+    expect(refusal.reason).toMatch(/could not store this change \(its disk is full\)/)
+    expect(refusal.rolledBack).toEqual([])
+    // Waits grow with each refusal in a row (no tight loop against a failing server), up to the ceiling.
+    await vi.waitFor(() => expect(retryWaits.length).toBeGreaterThanOrEqual(3), { timeout: 20_000 })
+    expect(retryWaits[1]!).toBeGreaterThanOrEqual(retryWaits[0]!)
+    expect(retryWaits[2]!).toBeGreaterThanOrEqual(retryWaits[1]!)
+    expect(Math.max(...retryWaits)).toBeLessThanOrEqual(800)
+    // Nothing was rolled back on the device meanwhile, and edits keep landing.
+    for (const id of made) expect(shape(store, id)).toBeDefined()
+    store.put([stepRecord('while-waiting', { label: 'Made while waiting' })])
+    flush(store)
+
+    disk.free()
+    await online(session)
+    await vi.waitFor(() => expect(session.getState().refusal).toBeNull(), { timeout: 20_000 })
+    const other = openSession(collabUrl, 'full-disk', null)
+    await other.session.start()
+    await online(other.session)
+    const ids = readRecords(other.session.getState().doc as Y.Doc).map((record) => record.id)
+    for (const id of ['stored', ...made, 'while-waiting']) expect(ids).toContain(`shape:${id}`)
+  }, 60_000)
 
   it('shows a storage failure and keeps the board working in memory', async () => {
     const { collabUrl } = await serve()

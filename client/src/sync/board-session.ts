@@ -21,6 +21,7 @@ import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
 import { loadDocIntoStore } from './load-doc-into-store.ts'
 import type { Refusal, RefusalMessage } from './refusal-message.ts'
 import { applyResetPlan, planRefusalReset, splitResetPlan } from './refusal-reset.ts'
+import { DEFAULT_STORAGE_RETRY_DELAYS, type StorageRetryDelays, storageRetryDelay } from './storage-retry.ts'
 import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
 import type { UndoGuard } from './undo-guard.ts'
 
@@ -54,6 +55,8 @@ export interface BoardSessionOptions {
   readonly readOnly?: boolean
   /** Where records the store cannot take are reported (default: console.warn). */
   onRejectedRecord?(message: string): void
+  /** Waits before sending again changes the server could not store (storage-retry.ts). */
+  readonly storageRetryDelays?: StorageRetryDelays
 }
 
 /** How often, at most, "last synced" is written to the boards table. */
@@ -90,6 +93,9 @@ export class BoardSession {
   #resetting = false
   #destroyed = false
   #lastSyncedWrite = 0
+  /** storage-unavailable refusals in a row; the next wait grows with it (storage-retry.ts). */
+  #storageRetries = 0
+  #cancelRetryWait: (() => void) | null = null
 
   constructor(options: BoardSessionOptions) {
     this.#options = options
@@ -134,6 +140,7 @@ export class BoardSession {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
+    this.#cancelRetryWait?.()
     this.#detach()
     const doc = this.#state.doc
     if (doc) this.#releaseDoc(doc)
@@ -196,16 +203,66 @@ export class BoardSession {
         }),
       )
     }
-    this.#connection = this.#connect(doc, {
-      onRefusal: (message) => void this.#reset(message),
-      onAllAcknowledged: () => this.#markSynced(),
-    })
+    this.#connection = this.#connectBoard(doc)
     this.#update({
       load: { state: 'ready' },
       doc,
       provider: this.#connection.provider,
       status: this.#connection.status(),
     })
+  }
+
+  /** The board's own connection: refusals lead to a reset, or to a retry when storage failed. */
+  #connectBoard(doc: Y.Doc): BoardConnection {
+    return this.#connect(doc, {
+      onRefusal: (message) =>
+        void (message.code === 'storage-unavailable' ? this.#retryLater(message) : this.#reset(message)),
+      onAllAcknowledged: () => {
+        if (this.#storageRetries > 0) {
+          // Stored after all: the banner about the failure is no longer true.
+          this.#storageRetries = 0
+          if (this.#state.refusal?.retryInMs !== undefined) this.#update({ refusal: null })
+        }
+        this.#markSynced()
+      },
+    })
+  }
+
+  /**
+   * The server could not store our update (full disk, database lost): nothing in it is wrong and it
+   * was not applied anywhere, so no reset: the doc keeps every change (and takes new ones) while we
+   * wait, then a new connection on the same doc sends what the server lacks, by state vector.
+   */
+  async #retryLater(message: RefusalMessage): Promise<void> {
+    if (this.#resetting || this.#destroyed) return
+    this.#resetting = true
+    try {
+      this.#connection?.destroy()
+      this.#connection = null
+      const delay = storageRetryDelay(
+        this.#storageRetries++,
+        this.#options.storageRetryDelays ?? DEFAULT_STORAGE_RETRY_DELAYS,
+      )
+      this.#update({
+        provider: null,
+        status: { ...OFFLINE, unsyncedChanges: Math.max(1, this.#state.status.unsyncedChanges) },
+        refusal: { reason: message.reason, recordId: message.recordId, rolledBack: [], retryInMs: delay },
+      })
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay)
+        this.#cancelRetryWait = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      this.#cancelRetryWait = null
+      const doc = this.#state.doc
+      if (this.#destroyed || !doc) return
+      this.#connection = this.#connectBoard(doc)
+      this.#update({ provider: this.#connection.provider, status: this.#connection.status() })
+    } finally {
+      this.#resetting = false
+    }
   }
 
   #connect(

@@ -43,4 +43,9 @@ export interface Refusal {
   readonly rolledBack: string[]
   /** Set when the changes were refused only for their size and were sent again in this many parts. */
   readonly resentInParts?: number
+  /**
+   * Set when the server could not store the changes (storage-unavailable): they are all kept on this
+   * device and sent again after this many ms.
+   */
+  readonly retryInMs?: number
 }

@@ -42,9 +42,15 @@ export function persistenceExtension(options: PersistenceExtensionOptions): Exte
       const seq = storage.lastSeq(documentName)
       const state = shadow.encodeState()
       const title = readBoard(shadow.doc).title
-      metrics.timeWrite('snapshot', () =>
-        storage.writeSnapshot(documentName, { seq, state, title, time: Date.now() }),
-      )
+      try {
+        metrics.timeWrite('snapshot', () =>
+          storage.writeSnapshot(documentName, { seq, state, title, time: Date.now() }),
+        )
+      } catch (error) {
+        // Nothing is lost (the history log holds every acknowledged update); the storage health
+        // already records the failure for /healthz.
+        logger.error({ event: 'error', board: documentName, err: error }, 'snapshot write failed')
+      }
     },
   }
 }

@@ -46,6 +46,15 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
 
     if (path === '/healthz') {
       if (method !== 'GET' && method !== 'HEAD') return sendError(response, notAllowed(method, path, 'GET'))
+      // A failing write (full disk, database file gone) is named until a write succeeds again.
+      const failure = context.storage.writeFailure()
+      if (failure !== null) {
+        return sendJson(response, 503, {
+          status: 'unavailable',
+          cause: failure.cause,
+          reason: failure.reason,
+        })
+      }
       const available = context.storage.isAvailable()
       return sendJson(
         response,

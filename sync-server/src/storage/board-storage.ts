@@ -6,6 +6,7 @@
  * is `checkpoint or snapshot (whichever is newer) + every history entry after its seq`. Snapshots and
  * checkpoints only make loading and replay faster; losing one loses nothing.
  */
+import type { StorageFailure } from './storage-health.ts'
 
 /** A row of the boards table: listing metadata. The title is a copy of the doc's `board.title`. */
 export interface BoardRecord {
@@ -71,7 +72,10 @@ export interface BoardStorage {
   getBoard(id: string): BoardRecord | undefined
   /** Most recently updated first. */
   listBoards(): BoardRecord[]
-  /** Appends and returns the new entry's seq. Synchronous: it is on disk when this returns. */
+  /**
+   * Appends and returns the new entry's seq. Synchronous: it is committed when this returns, and it
+   * throws a StorageWriteError (storage-error.ts) when it is not. Every write method throws so.
+   */
   appendUpdate(entry: NewHistoryEntry): number
   readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[]
   lastSeq(boardId: string): number
@@ -88,7 +92,12 @@ export interface BoardStorage {
   addNamedVersion(version: NamedVersion): void
   /** Oldest first (by seq, then time). */
   listNamedVersions(boardId: string): NamedVersion[]
-  /** false when the database cannot answer (disk gone, closed): /healthz answers 503. */
+  /** false when the database cannot answer (disk gone, closed) or cannot take writes: /healthz answers 503. */
   isAvailable(): boolean
+  /**
+   * Why writes are failing now (the last write failed, or the database file was deleted or replaced),
+   * or null while they succeed; the next successful write clears it.
+   */
+  writeFailure(): StorageFailure | null
   close(): void
 }

@@ -2,6 +2,12 @@
  * BoardStorage on Node's built-in SQLite (`node:sqlite` DatabaseSync): nothing to compile or download
  * on a fresh machine. WAL mode, so the synchronous append on the update path does not block readers
  * (HTTP history, export) and a commit is one sequential write.
+ *
+ * Durable before acknowledged: every write checks that it really committed (node:sqlite's `.get()` on
+ * an `INSERT … RETURNING` hands back the row even when the commit then fails, e.g. on a full disk, so
+ * writes step their statements to the end) and that the database file is still the one opened
+ * (database-file-identity.ts). A failed write throws a StorageWriteError naming the cause and is
+ * recorded in the storage health (storage-health.ts), which the next successful write clears.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -16,15 +22,26 @@ import type {
   NewHistoryEntry,
   StoredState,
 } from './board-storage.ts'
+import { DatabaseFileIdentity } from './database-file-identity.ts'
+import { checkMarkerBeforeOpen, reconcileMarker } from './database-marker.ts'
+import { StorageWriteError, storageWriteError } from './storage-error.ts'
+import { type StorageFailure, StorageHealth } from './storage-health.ts'
 
 export interface SqliteStorageOptions {
   /** A file path, or null for an in-memory database. */
   path: string | null
   /** See ServerConfig.sqliteSynchronous. */
   synchronous: 'normal' | 'full'
+  /** See ServerConfig.sqliteMaxPages; null keeps SQLite's own limit. */
+  maxPages?: number | null
 }
 
 const SCHEMA = `
+-- facts about the database itself: 'database_id' (mirrored in the marker file, database-marker.ts)
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
@@ -68,20 +85,41 @@ export class SqliteStorage implements BoardStorage {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
   #closed = false
+  readonly #health = new StorageHealth()
+  /** null for an in-memory database, which has no file to lose. */
+  readonly #identity: DatabaseFileIdentity | null = null
 
   constructor(options: SqliteStorageOptions) {
-    if (options.path !== null) mkdirSync(dirname(options.path), { recursive: true })
+    if (options.path !== null) {
+      mkdirSync(dirname(options.path), { recursive: true })
+      checkMarkerBeforeOpen(options.path)
+    }
     this.#db = new DatabaseSync(options.path ?? ':memory:')
     this.#db.exec('PRAGMA journal_mode = WAL')
     this.#db.exec(`PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
     this.#db.exec('PRAGMA busy_timeout = 5000')
+    if (options.maxPages != null) this.#db.exec(`PRAGMA max_page_count = ${Math.trunc(options.maxPages)}`)
     this.#db.exec(SCHEMA)
+    if (options.path !== null) {
+      this.#identity = new DatabaseFileIdentity(options.path)
+      try {
+        const stored = this.#db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get()
+        reconcileMarker(options.path, stored === undefined ? null : String(stored.value), (id) => {
+          this.#db.prepare("INSERT INTO meta (key, value) VALUES ('database_id', ?)").run(id)
+        })
+      } catch (error) {
+        this.#db.close()
+        throw error
+      }
+    }
   }
 
   createBoard(board: { id: string; title: string; now: number }): CreateBoardResult {
-    const result = this.#statement(
-      'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
-    ).run(board.id, board.title, board.now, board.now)
+    const result = this.#write('board', () =>
+      this.#statement(
+        'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      ).run(board.id, board.title, board.now, board.now),
+    )
     if (result.changes === 0) return { ok: false, reason: 'exists' }
     return {
       ok: true,
@@ -90,10 +128,17 @@ export class SqliteStorage implements BoardStorage {
   }
 
   ensureBoard(id: string, now: number): BoardRecord {
-    this.#statement(
-      'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
-    ).run(id, '', now, now)
-    return this.getBoard(id)!
+    // A board that exists needs no write: it still opens (read-only, in effect) while storage fails.
+    const existing = this.getBoard(id)
+    if (existing !== undefined) return existing
+    return this.#write('board', () => {
+      this.#statement(
+        'INSERT OR IGNORE INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      ).run(id, '', now, now)
+      const board = this.getBoard(id)
+      if (board === undefined) throw new StorageWriteError('board', 'error', `board ${id} was not stored`)
+      return board
+    })
   }
 
   getBoard(id: string): BoardRecord | undefined {
@@ -110,21 +155,28 @@ export class SqliteStorage implements BoardStorage {
   }
 
   appendUpdate(entry: NewHistoryEntry): number {
-    // The seq is computed inside the INSERT so two writers can never hand out the same number.
-    const row = this.#statement(
-      `INSERT INTO history (board_id, seq, time, user_id, user_name, client_id, update_bytes)
-       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE board_id = ?), ?, ?, ?, ?, ?)
-       RETURNING seq`,
-    ).get(
-      entry.boardId,
-      entry.boardId,
-      entry.time,
-      entry.userId,
-      entry.userName,
-      entry.clientId,
-      entry.update,
-    )
-    return Number((row as Row).seq)
+    return this.#write('append', () => {
+      // The seq is computed inside the INSERT so two writers can never hand out the same number.
+      // `.all()`, not `.get()`: the commit happens when the statement runs to its end, and only stepping
+      // it there reports a failed commit; `.get()` returns the row and drops that error.
+      const rows = this.#statement(
+        `INSERT INTO history (board_id, seq, time, user_id, user_name, client_id, update_bytes)
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE board_id = ?), ?, ?, ?, ?, ?)
+         RETURNING seq`,
+      ).all(
+        entry.boardId,
+        entry.boardId,
+        entry.time,
+        entry.userId,
+        entry.userName,
+        entry.clientId,
+        entry.update,
+      )
+      if (rows.length !== 1) {
+        throw new StorageWriteError('append', 'error', `the insert stored ${rows.length} rows, expected 1`)
+      }
+      return Number(rows[0]!.seq)
+    })
   }
 
   readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[] {
@@ -151,9 +203,12 @@ export class SqliteStorage implements BoardStorage {
   }
 
   writeCheckpoint(boardId: string, checkpoint: StoredState & { time: number }): void {
-    this.#statement(
-      'INSERT OR REPLACE INTO checkpoints (board_id, seq, time, state) VALUES (?, ?, ?, ?)',
-    ).run(boardId, checkpoint.seq, checkpoint.time, checkpoint.state)
+    this.#write('checkpoint', () => {
+      const result = this.#statement(
+        'INSERT OR REPLACE INTO checkpoints (board_id, seq, time, state) VALUES (?, ?, ?, ?)',
+      ).run(boardId, checkpoint.seq, checkpoint.time, checkpoint.state)
+      if (result.changes === 0) throw new StorageWriteError('checkpoint', 'error', 'no row was written')
+    })
   }
 
   latestCheckpoint(boardId: string): StoredState | undefined {
@@ -179,11 +234,14 @@ export class SqliteStorage implements BoardStorage {
   }
 
   writeSnapshot(boardId: string, snapshot: StoredState & { title: string; time: number }): void {
-    // Never move the snapshot backwards: a slow writer must not replace a newer snapshot.
-    this.#statement(
-      `UPDATE boards SET state = ?, state_seq = ?, title = ?, updated_at = ?
-       WHERE id = ? AND state_seq <= ?`,
-    ).run(snapshot.state, snapshot.seq, snapshot.title, snapshot.time, boardId, snapshot.seq)
+    // Never move the snapshot backwards: a slow writer must not replace a newer snapshot (so no row
+    // changed is a valid outcome; a failed commit still throws).
+    this.#write('snapshot', () =>
+      this.#statement(
+        `UPDATE boards SET state = ?, state_seq = ?, title = ?, updated_at = ?
+         WHERE id = ? AND state_seq <= ?`,
+      ).run(snapshot.state, snapshot.seq, snapshot.title, snapshot.time, boardId, snapshot.seq),
+    )
   }
 
   readSnapshot(boardId: string): StoredState | undefined {
@@ -194,9 +252,12 @@ export class SqliteStorage implements BoardStorage {
   }
 
   addNamedVersion(version: NamedVersion): void {
-    this.#statement(
-      'INSERT INTO named_versions (board_id, seq, time, name, user_id, user_name) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(version.boardId, version.seq, version.time, version.name, version.userId, version.userName)
+    this.#write('named version', () => {
+      const result = this.#statement(
+        'INSERT INTO named_versions (board_id, seq, time, name, user_id, user_name) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(version.boardId, version.seq, version.time, version.name, version.userId, version.userName)
+      if (result.changes !== 1) throw new StorageWriteError('named version', 'error', 'no row was written')
+    })
   }
 
   listNamedVersions(boardId: string): NamedVersion[] {
@@ -215,7 +276,7 @@ export class SqliteStorage implements BoardStorage {
   }
 
   isAvailable(): boolean {
-    if (this.#closed) return false
+    if (this.#closed || this.writeFailure() !== null) return false
     try {
       this.#statement('SELECT 1').get()
       return true
@@ -224,10 +285,34 @@ export class SqliteStorage implements BoardStorage {
     }
   }
 
+  writeFailure(): StorageFailure | null {
+    const moved = this.#closed ? null : this.#identity?.problem('writes')
+    if (moved) this.#health.recordFailure(moved)
+    return this.#health.failure()
+  }
+
   close(): void {
     if (this.#closed) return
     this.#closed = true
     this.#db.close()
+  }
+
+  /**
+   * Runs one write: refused outright when the database file is no longer the one opened (writing on
+   * would store into an unreachable inode), recorded in the health either way.
+   */
+  #write<T>(operation: string, write: () => T): T {
+    try {
+      const moved = this.#identity?.problem(operation)
+      if (moved) throw moved
+      const result = write()
+      this.#health.recordSuccess(operation)
+      return result
+    } catch (error) {
+      const failure = storageWriteError(operation, error)
+      this.#health.recordFailure(failure)
+      throw failure
+    }
   }
 
   #statement(sql: string): StatementSync {
