@@ -27,6 +27,7 @@ import { persistenceExtension } from './extensions/persistence.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
+import { createServerLimits } from './limits/server-limits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { ServerMetrics } from './server-metrics.ts'
 import type { BoardStorage } from './storage/board-storage.ts'
@@ -63,6 +64,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     logger,
     refuse,
   })
+  const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
     quiet: true,
@@ -70,11 +72,13 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     maxDebounce: config.snapshotDebounceMs * 5,
     extensions: [
       metricsExtension(metrics),
+      limits.boardConnectionLimit,
       authExtension({ authSecret: config.authSecret, logger, refuse }),
       persistenceExtension({ storage, shadows, metrics, logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),
+          limits.awarenessStage,
           readOnlyStage(refuse),
           validationStage({
             shadows,
@@ -93,10 +97,18 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
 
   // The WebSocket layer cuts off frames far beyond the limit without buffering them; between the limit
   // and twice it, the validation extension refuses politely, with a reason the client can show.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 })
+  // Each socket's messages pass its rate budget (limits/), one message per event-loop turn
+  // (allowSynchronousEvents: false), so frames one socket has already sent never starve the others.
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxMessageBytes * 2,
+    WebSocket: limits.WebSocket,
+    allowSynchronousEvents: false,
+  })
   const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://flowmap.invalid').pathname
+    if (!limits.admitUpgrade(request, socket, yWebsocketBoardId(path))) return
     if (path === COLLAB_PATH) {
       sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
       return
@@ -155,6 +167,10 @@ function attachSocket(hocuspocus: Hocuspocus, ws: WebSocket, request: IncomingMe
     // ws closes the socket itself (e.g. 1009 for a frame over maxPayload); record why.
     logger.warn({ event: 'error', err: error.message }, 'WebSocket error')
   })
+}
+
+function boardConnectionsCount(hocuspocus: Hocuspocus, board: string): number {
+  return hocuspocus.documents.get(board)?.getConnectionsCount() ?? 0
 }
 
 /** Hocuspocus 4 reads headers and query parameters from a fetch Request. */
