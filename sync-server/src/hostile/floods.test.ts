@@ -6,6 +6,7 @@
  */
 import { readRecord, workflowShape, writeRecord, writeRecords } from '@flowmap/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { ServerConfig } from '../config.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
@@ -184,7 +185,8 @@ describe('per-address and per-board connection limits', () => {
     await first[1]!.closed
     await vi.waitFor(async () => {
       const again = socket(board, 'collab', office)
-      await expect(again.authenticated).resolves.toBe('read-write')
+      const refusedAgain = again.refused.then(({ body }) => Promise.reject(new Error(body)))
+      await expect(Promise.race([again.authenticated, refusedAgain])).resolves.toBe('read-write')
     }, DEADLINE)
   })
 
@@ -260,6 +262,42 @@ describe('awareness limits', () => {
         }),
       DEADLINE,
     )
+  })
+
+  it("a y-websocket client's echo of its peers' states is not counted as its own clients", async () => {
+    const { ada, bob } = await boardWithPeers('echoes')
+    const peers = [ada, bob, client('echoes'), client('echoes'), client('echoes'), client('echoes')]
+    await Promise.all(peers.map((peer) => peer.synced))
+    peers.forEach((peer, index) => {
+      peer.provider.setAwarenessField('user', { name: `peer ${index}` })
+    })
+    const doc = new Y.Doc()
+    const plain = new WebsocketProvider(`${server.server.url.replace(/^http/, 'ws')}/yjs`, 'echoes', doc, {
+      WebSocketPolyfill: WebSocket,
+      disableBc: true,
+    })
+    const closes: number[] = []
+    plain.on('connection-close', (event) => {
+      if (event !== null) closes.push(event.code)
+    })
+    try {
+      // It receives all six and, as y-websocket does, sends every change it applied back to the server.
+      await vi.waitFor(() => expect(plain.awareness.getStates().size).toBeGreaterThanOrEqual(7), DEADLINE)
+      plain.awareness.setLocalStateField('user', { name: 'plain' })
+      await vi.waitFor(
+        () =>
+          expect(ada.provider.awareness?.getStates().get(doc.clientID)).toMatchObject({
+            user: { name: 'plain' },
+          }),
+        DEADLINE,
+      )
+      await roundTrip(ada, bob, 'after-echoes')
+      expect(closes).toEqual([])
+      expect(plain.wsconnected).toBe(true)
+    } finally {
+      plain.destroy()
+      doc.destroy()
+    }
   })
 
   it('a 6 MB state is never relayed and its sender is closed with 4413 and the reason', async () => {
