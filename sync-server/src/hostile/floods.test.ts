@@ -121,6 +121,36 @@ describe('a socket flooding the server', () => {
   })
 })
 
+describe('an honest client over its byte budget', () => {
+  it('is slowed, never closed: pastes beyond the burst, each awaited, are all acknowledged', async () => {
+    await start({
+      socketBytesPerSecond: 64 * 1024,
+      socketByteBurst: 64 * 1024,
+      socketThrottleCloseAfterMs: 10_000,
+    })
+    const board = 'pasting'
+    const facilitator = client(board)
+    const participant = client(board)
+    await Promise.all([facilitator.synced, participant.synced])
+    const closes: number[] = []
+    facilitator.provider.configuration.websocketProvider.on('close', ({ event }: { event: CloseEvent }) =>
+      closes.push(event.code),
+    )
+    for (let paste = 0; paste < 4; paste++) {
+      writeRecords(
+        facilitator.doc,
+        Array.from({ length: 150 }, (_, index) =>
+          workflowShape('step', { id: `paste-${paste}-${index}`, props: { label: `Pasted step ${index}` } }),
+        ),
+      )
+      await vi.waitFor(() => expect(facilitator.provider.hasUnsyncedChanges).toBe(false), DEADLINE)
+    }
+    await vi.waitFor(() => expect(readRecord(participant.doc, 'shape:paste-3-149')).toBeDefined(), DEADLINE)
+    expect(closes).toEqual([])
+    expect(facilitator.rejections).toEqual([])
+  })
+})
+
 describe('the defaults let a real workshop in', () => {
   it('takes a 500-shape template pasted in one update', async () => {
     await start()

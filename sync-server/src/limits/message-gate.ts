@@ -160,8 +160,12 @@ export class MessageGate {
       reason,
     )
     this.stop()
-    // Stays paused: the flood is not read any more. The close frame still goes out, so the sender
-    // learns why; a sender that does not answer it is cut off shortly after.
+    // Paused for good: the flood is not read any more. The close frame still goes out, so the sender
+    // learns why; a sender that does not answer it (its answer is not read) is cut off shortly after.
+    if (!this.#paused) {
+      this.#paused = true
+      this.#socket.pause()
+    }
     this.#socket.close(FLOWMAP_CLOSE.rateLimited.code, reason)
     setTimeout(() => this.#socket.terminate(), CLOSE_GRACE_MS).unref()
   }
