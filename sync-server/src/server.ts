@@ -4,11 +4,13 @@
  * /yjs/<board> (plain y-websocket clients, bridged into the same hooks); any other upgrade gets a 404.
  *
  * Every incoming message goes through one synchronous hook, the message pipeline
- * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, auth
- * refuses viewers' writes, validation tries updates on the shadow, history appends what validation
- * admitted. The other hooks stay in their extensions (Hocuspocus runs higher priority first): metrics
- * observes the instance, auth authenticates, persistence loads boards, history follows server-side
- * changes, the connection log writes last.
+ * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, the
+ * awareness limits close a sender over them, auth refuses viewers' writes, validation tries updates on
+ * the shadow, history appends what validation admitted. The other hooks stay in their extensions
+ * (Hocuspocus runs higher priority first): metrics observes the instance, the board connection limit
+ * refuses joining a full board, auth authenticates, persistence loads boards, history follows
+ * server-side changes, the connection log writes last. Upgrades are admitted per address and sockets
+ * are slowed to their message and byte budgets by limits/ (limits/server-limits.ts).
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
