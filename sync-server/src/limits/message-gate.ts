@@ -10,8 +10,9 @@
  *      free for everyone else. The queue holds only what `ws` had already read (a chunk or one frame).
  *   2. When the buckets have refilled, queued messages are delivered in order and reading resumes.
  *   3. Only a socket whose backlog cannot be paid back within `closeAfterMs`, or that stays over budget
- *      (its buckets never refill to half) for longer than that, is closed with `rateLimited` and the
- *      reason: its sender keeps sending faster than the budget, so its backlog would grow without bound.
+ *      (never a second without a message that had to wait) for longer than that, is closed with
+ *      `rateLimited` and the reason: it keeps sending faster than its budget, so its backlog (held here
+ *      and in TCP buffers) would grow without bound.
  */
 import type { Logger } from '../logger.ts'
 import { closeReason, FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
@@ -39,6 +40,9 @@ interface Held {
   bytes: number
 }
 
+/** How long a socket must send nothing that has to wait to count as back within budget. */
+const QUIET_MS = 1000
+
 /** How long a socket closed for its rate may take to answer the close before it is cut off. */
 const CLOSE_GRACE_MS = 1000
 
@@ -54,6 +58,8 @@ export class MessageGate {
   #timer: ReturnType<typeof setTimeout> | null = null
   #paused = false
   #overBudgetSince: number | null = null
+  /** When the last hold ended (everything held was delivered); null while one is going on. */
+  #holdEndedAt: number | null = null
   #stopped = false
 
   constructor(options: {
@@ -87,6 +93,7 @@ export class MessageGate {
     this.#queue.push({ args, bytes })
     this.#queuedBytes += bytes
     if (this.#timer === null) this.#drain()
+    else this.#closeIfOverTooLong(performance.now())
   }
 
   /** The socket closed: nothing held is delivered any more. */
@@ -101,20 +108,27 @@ export class MessageGate {
   #drain(): void {
     this.#timer = null
     const now = performance.now()
-    this.#forgiveIfRefilled(now)
+    this.#forgiveAfterQuiet(now)
     while (this.#queue.length > 0 && !this.#stopped) {
-      const wait = Math.max(this.#messages.msUntil(0, now), this.#bytes.msUntil(0, now))
+      // A message larger than the whole byte burst waits for a full bucket, then goes into debt.
+      const head = this.#queue[0] as Held
+      const wait = Math.max(
+        this.#messages.msUntil(1, now),
+        this.#bytes.msUntil(Math.min(head.bytes, this.#budget.byteBurst), now),
+      )
       if (wait > 0) {
         this.#holdBack(now, wait)
         return
       }
-      const held = this.#queue.shift() as Held
-      this.#queuedBytes -= held.bytes
+      this.#queue.shift()
+      this.#queuedBytes -= head.bytes
       this.#messages.take(1, now)
-      this.#bytes.take(held.bytes, now)
-      this.#deliver(held.args)
+      this.#bytes.take(head.bytes, now)
+      this.#deliver(head.args)
     }
-    if (this.#paused && !this.#stopped) {
+    if (this.#stopped) return
+    if (this.#overBudgetSince !== null && this.#holdEndedAt === null) this.#holdEndedAt = now
+    if (this.#paused) {
       this.#paused = false
       this.#socket.resume()
     }
@@ -122,30 +136,40 @@ export class MessageGate {
 
   #holdBack(now: number, wait: number): void {
     this.#overBudgetSince ??= now
-    const backlogMs = Math.max(
-      ((this.#queue.length - this.#messages.tokensAt(now)) / this.#budget.messagesPerSecond) * 1000,
-      ((this.#queuedBytes - this.#bytes.tokensAt(now)) / this.#budget.bytesPerSecond) * 1000,
-    )
-    const overFor = now - this.#overBudgetSince
-    if (backlogMs > this.#budget.closeAfterMs || overFor > this.#budget.closeAfterMs) {
-      this.#closeForRate(backlogMs > this.#budget.closeAfterMs ? 'backlog' : 'sustained')
-      return
-    }
+    this.#holdEndedAt = null
+    if (this.#closeIfOverTooLong(now)) return
     if (!this.#paused) {
       this.#paused = true
       this.#socket.pause()
     }
     // Wake for the next message, or when the allowance runs out, whichever is first.
-    const untilClose = this.#budget.closeAfterMs - overFor + 1
+    const untilClose = this.#budget.closeAfterMs - (now - this.#overBudgetSince) + 1
     this.#timer = setTimeout(() => this.#drain(), Math.min(wait, untilClose))
   }
 
-  /** A socket counts as back within budget once its buckets have refilled to half. */
-  #forgiveIfRefilled(now: number): void {
-    if (this.#overBudgetSince === null) return
-    if (this.#messages.tokensAt(now) < this.#budget.messageBurst / 2) return
-    if (this.#bytes.tokensAt(now) < this.#budget.byteBurst / 2) return
+  /** Closes (and answers true) a held socket whose backlog or time over budget is past the allowance. */
+  #closeIfOverTooLong(now: number): boolean {
+    if (this.#overBudgetSince === null || this.#stopped) return false
+    const { messagesPerSecond, bytesPerSecond, closeAfterMs } = this.#budget
+    const backlogMs = Math.max(
+      ((this.#queue.length - this.#messages.tokensAt(now)) / messagesPerSecond) * 1000,
+      ((this.#queuedBytes - this.#bytes.tokensAt(now)) / bytesPerSecond) * 1000,
+    )
+    if (backlogMs > closeAfterMs) this.#closeForRate('backlog')
+    else if (now - this.#overBudgetSince > closeAfterMs) this.#closeForRate('sustained')
+    else return false
+    return true
+  }
+
+  /**
+   * A socket is back within budget once nothing it sent had to wait for QUIET_MS. A flooder's next
+   * chunk arrives right after reading resumes, so its time over budget keeps counting; a busy honest
+   * client held now and then starts afresh each time.
+   */
+  #forgiveAfterQuiet(now: number): void {
+    if (this.#holdEndedAt === null || now - this.#holdEndedAt < QUIET_MS) return
     this.#overBudgetSince = null
+    this.#holdEndedAt = null
   }
 
   #closeForRate(why: 'backlog' | 'sustained'): void {
