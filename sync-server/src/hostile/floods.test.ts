@@ -100,6 +100,34 @@ describe('a socket flooding the server', () => {
     },
   )
 
+  it('of awareness is closed with 4429 too; an honest editor keeps working', async () => {
+    await start({ socketMessagesPerSecond: 100, socketMessageBurst: 50, socketThrottleCloseAfterMs: 1000 })
+    const board = 'presence-flood'
+    const honest = client(board)
+    await honest.synced
+    let furthest = 0
+    honest.provider.awareness?.on('change', () => {
+      const state = honest.provider.awareness?.getStates().get(31337) as
+        | { cursor?: { x: number } }
+        | undefined
+      furthest = Math.max(furthest, state?.cursor?.x ?? 0)
+    })
+    const flooder = socket(board)
+    await flooder.authenticated
+    for (let clock = 1; clock <= 3000; clock++) {
+      flooder.sendAwareness([
+        { clientId: 31337, clock, state: JSON.stringify({ cursor: { x: clock, y: 0 } }) },
+      ])
+    }
+    await honestEdit(honest, 'during-presence-flood')
+    const closed = await flooder.closed
+    expect(closed.code).toBe(4429)
+    expect(closed.reason).toMatch(/^flowmap: too many messages: /)
+    // Relayed while it lasted, but cut off far from its last cursor move.
+    expect(furthest).toBeGreaterThan(0)
+    expect(furthest).toBeLessThan(1500)
+  })
+
   it('is slowed, not dropped: an honest edit is acknowledged while its backlog waits, then all of it is served', async () => {
     await start({ socketMessagesPerSecond: 200, socketMessageBurst: 50, socketThrottleCloseAfterMs: 60_000 })
     const board = 'slowed'
