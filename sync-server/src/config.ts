@@ -87,6 +87,83 @@ export interface ServerConfig {
    * @default null
    */
   sqliteMaxPages: number | null
+  /**
+   * Messages per second one WebSocket may send, sustained. A socket over its budget is slowed (its
+   * messages wait and its TCP socket is not read), not refused. An honest tab sends well under 100/s
+   * (a drag at 60 frames/s plus presence at 20/s); 200 leaves room for a socket carrying several boards.
+   * @default 200
+   */
+  socketMessagesPerSecond: number
+  /**
+   * Messages one WebSocket may send at once before the rate applies: joining (auth, sync, awareness)
+   * and a reconnect's catch-up are a handful; 1,000 never slows an honest client.
+   * @default 1000
+   */
+  socketMessageBurst: number
+  /**
+   * Bytes per second one WebSocket may send, sustained (slowed like the message rate). 2 MiB/s sends
+   * a long offline session's parts (each up to MAX_MESSAGE_BYTES) in seconds.
+   * @default 2 MiB
+   */
+  socketBytesPerSecond: number
+  /**
+   * Bytes one WebSocket may send at once: three messages of the default 8 MiB limit, so a facilitator's
+   * template paste or the first parts of an offline session go through at full speed.
+   * @default 24 MiB
+   */
+  socketByteBurst: number
+  /**
+   * A socket whose backlog takes longer than this to serve at its budget, or that stays over budget
+   * this long, is closed with 4429 and the reason: it sends faster than the budget without pause. 30 s
+   * lets 60 MiB through after the burst; it stays under Hocuspocus's 30 s idle timeout per message.
+   * @default 30000
+   */
+  socketThrottleCloseAfterMs: number
+  /**
+   * WebSocket upgrades per minute from one address, sustained (refused with 429 and Retry-After).
+   * An office NAT is one address: 60 people with a few tabs each, plus everyone reconnecting after a
+   * server restart.
+   * @default 600
+   */
+  connectionAttemptsPerMinute: number
+  /**
+   * WebSocket upgrades one address may make at once before the per-minute rate applies: a whole
+   * workshop (60 people, 4 tabs) joining in the same minute is 240.
+   * @default 1000
+   */
+  connectionAttemptBurst: number
+  /**
+   * Open WebSockets from one address (IPv6: one /64); over it, upgrades are refused with 429. Four
+   * times a 60-person workshop's 240 tabs, for tabs that hold a second socket while they resend.
+   * @default 1000
+   */
+  maxConnectionsPerAddress: number
+  /**
+   * Open connections to one board; over it, joining is refused with the reason (a /yjs upgrade with
+   * 503). Every update is sent to each of them, so this bounds one update's fan-out.
+   * @default 1000
+   */
+  maxConnectionsPerBoard: number
+  /**
+   * The largest awareness (presence) state of one client, in bytes of JSON. A state over it is never
+   * relayed and its sender is closed with 4413. 64 KiB holds a selection of about 2,000 shapes.
+   * @default 64 KiB
+   */
+  maxAwarenessStateBytes: number
+  /**
+   * Awareness clients one connection to a board may register: a provider registers one, a y-websocket
+   * client one; more is a client inventing peers. Over it the sender is closed with 4413.
+   * @default 4
+   */
+  maxAwarenessClientsPerConnection: number
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For is trusted. 0 reads the socket's
+   * address and ignores the header (any client could write it); 1 takes the address the nearest proxy
+   * appended (the header's last entry), 2 the one before it, and so on. Behind a proxy with 0, every
+   * client shares the proxy's address and its per-address limits.
+   * @default 0
+   */
+  trustProxy: number
 }
 
 export const defaultServerConfig: ServerConfig = {
@@ -104,6 +181,18 @@ export const defaultServerConfig: ServerConfig = {
   logLevel: 'info',
   publicUrl: null,
   sqliteMaxPages: null,
+  socketMessagesPerSecond: 200,
+  socketMessageBurst: 1000,
+  socketBytesPerSecond: 2 * 1024 * 1024,
+  socketByteBurst: 24 * 1024 * 1024,
+  socketThrottleCloseAfterMs: 30_000,
+  connectionAttemptsPerMinute: 600,
+  connectionAttemptBurst: 1000,
+  maxConnectionsPerAddress: 1000,
+  maxConnectionsPerBoard: 1000,
+  maxAwarenessStateBytes: 64 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  trustProxy: 0,
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -154,6 +243,7 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     if (URL.canParse(publicUrl)) config.publicUrl = publicUrl.replace(/\/+$/, '')
     else errors.push(`FLOWMAP_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
   }
+  readLimits(env, config, errors)
 
   const maxPages = nonEmpty(env.SQLITE_MAX_PAGES)
   if (maxPages !== null) {
@@ -201,4 +291,30 @@ export function databasePath(config: ServerConfig): string | null {
 function nonEmpty(value: string | undefined): string | null {
   const trimmed = value?.trim()
   return trimmed ? trimmed : null
+}
+
+/** The limits' variables (README "Limits"); each a whole number, at least `min`. */
+const LIMIT_VARIABLES = {
+  FLOWMAP_SOCKET_MESSAGES_PER_SECOND: { field: 'socketMessagesPerSecond', min: 1 },
+  FLOWMAP_SOCKET_MESSAGE_BURST: { field: 'socketMessageBurst', min: 1 },
+  FLOWMAP_SOCKET_BYTES_PER_SECOND: { field: 'socketBytesPerSecond', min: 1024 },
+  FLOWMAP_SOCKET_BYTE_BURST: { field: 'socketByteBurst', min: 1024 },
+  FLOWMAP_SOCKET_THROTTLE_CLOSE_AFTER_MS: { field: 'socketThrottleCloseAfterMs', min: 1 },
+  FLOWMAP_CONNECTION_ATTEMPTS_PER_MINUTE: { field: 'connectionAttemptsPerMinute', min: 1 },
+  FLOWMAP_CONNECTION_ATTEMPT_BURST: { field: 'connectionAttemptBurst', min: 1 },
+  FLOWMAP_MAX_CONNECTIONS_PER_ADDRESS: { field: 'maxConnectionsPerAddress', min: 1 },
+  FLOWMAP_MAX_CONNECTIONS_PER_BOARD: { field: 'maxConnectionsPerBoard', min: 1 },
+  FLOWMAP_MAX_AWARENESS_STATE_BYTES: { field: 'maxAwarenessStateBytes', min: 256 },
+  FLOWMAP_MAX_AWARENESS_CLIENTS_PER_CONNECTION: { field: 'maxAwarenessClientsPerConnection', min: 1 },
+  FLOWMAP_TRUST_PROXY: { field: 'trustProxy', min: 0 },
+} as const satisfies Record<string, { field: keyof ServerConfig; min: number }>
+
+function readLimits(env: Record<string, string | undefined>, config: ServerConfig, errors: string[]): void {
+  for (const [name, { field, min }] of Object.entries(LIMIT_VARIABLES)) {
+    const value = nonEmpty(env[name])
+    if (value === null) continue
+    const parsed = Number(value)
+    if (Number.isSafeInteger(parsed) && parsed >= min) config[field] = parsed
+    else errors.push(`${name} must be a whole number of at least ${min}, got "${value}"`)
+  }
 }

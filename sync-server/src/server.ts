@@ -4,11 +4,13 @@
  * /yjs/<board> (plain y-websocket clients, bridged into the same hooks); any other upgrade gets a 404.
  *
  * Every incoming message goes through one synchronous hook, the message pipeline
- * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, auth
- * refuses viewers' writes, validation tries updates on the shadow, history appends what validation
- * admitted. The other hooks stay in their extensions (Hocuspocus runs higher priority first): metrics
- * observes the instance, auth authenticates, persistence loads boards, history follows server-side
- * changes, the connection log writes last.
+ * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, the
+ * awareness limits close a sender over them, auth refuses viewers' writes, validation tries updates on
+ * the shadow, history appends what validation admitted. The other hooks stay in their extensions
+ * (Hocuspocus runs higher priority first): metrics observes the instance, the board connection limit
+ * refuses joining a full board, auth authenticates, persistence loads boards, history follows
+ * server-side changes, the connection log writes last. Upgrades are admitted per address and sockets
+ * are slowed to their message and byte budgets by limits/ (limits/server-limits.ts).
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -27,6 +29,7 @@ import { persistenceExtension } from './extensions/persistence.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
+import { createServerLimits } from './limits/server-limits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { ServerMetrics } from './server-metrics.ts'
 import type { BoardStorage } from './storage/board-storage.ts'
@@ -67,6 +70,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     logger,
     refuse,
   })
+  const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
     quiet: true,
@@ -74,11 +78,13 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     maxDebounce: config.snapshotDebounceMs * 5,
     extensions: [
       metricsExtension(metrics),
+      limits.boardConnectionLimit,
       authExtension({ authSecret: config.authSecret, logger, refuse }),
       persistenceExtension({ storage, shadows, metrics, logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),
+          limits.awarenessStage,
           readOnlyStage(refuse),
           validationStage({
             shadows,
@@ -97,10 +103,18 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
 
   // The WebSocket layer cuts off frames far beyond the limit without buffering them; between the limit
   // and twice it, the validation extension refuses politely, with a reason the client can show.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 })
+  // Each socket's messages pass its rate budget (limits/), one message per event-loop turn
+  // (allowSynchronousEvents: false), so frames one socket has already sent never starve the others.
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxMessageBytes * 2,
+    WebSocket: limits.WebSocket,
+    allowSynchronousEvents: false,
+  })
   const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://flowmap.invalid').pathname
+    if (!limits.admitUpgrade(request, socket, yWebsocketBoardId(path))) return
     if (path === COLLAB_PATH) {
       sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
       return
@@ -159,6 +173,10 @@ function attachSocket(hocuspocus: Hocuspocus, ws: WebSocket, request: IncomingMe
     // ws closes the socket itself (e.g. 1009 for a frame over maxPayload); record why.
     logger.warn({ event: 'error', err: error.message }, 'WebSocket error')
   })
+}
+
+function boardConnectionsCount(hocuspocus: Hocuspocus, board: string): number {
+  return hocuspocus.documents.get(board)?.getConnectionsCount() ?? 0
 }
 
 /** Hocuspocus 4 reads headers and query parameters from a fetch Request. */

@@ -30,6 +30,8 @@ export const FLOWMAP_CLOSE = {
   rateLimited: { code: 4429, reason: 'flowmap: too many messages' },
   /** Too many open sockets (per address or per board). */
   tooManyConnections: { code: 4430, reason: 'flowmap: too many connections' },
+  /** An awareness (presence) message over a limit: a state too large, or too many clients per connection. */
+  awarenessRefused: { code: 4413, reason: 'flowmap: awareness refused' },
   /** Storage cannot take writes; the client should try again later. */
   storageUnavailable: { code: 4503, reason: 'flowmap: storage unavailable' },
   /** The server is shutting down. */
