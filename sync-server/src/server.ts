@@ -12,7 +12,7 @@
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { Hocuspocus } from '@hocuspocus/server'
+import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { createRefuser } from './boards/refuse-update.ts'
@@ -28,6 +28,9 @@ import { releaseStage, validationStage } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { closeReason } from './protocol/close-codes.ts'
+import { collabFrameChecker, isAuthenticatedAnswer } from './protocol/frame-guard.ts'
+import { guardSocket } from './protocol/guarded-socket.ts'
 import { ServerMetrics } from './server-metrics.ts'
 import type { BoardStorage } from './storage/board-storage.ts'
 import { SqliteStorage } from './storage/sqlite-storage.ts'
@@ -96,9 +99,16 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 })
   const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(request.url ?? '/', 'http://flowmap.invalid').pathname
+    // URL.parse, not new URL: a request line it cannot parse must not throw out of the upgrade event.
+    const path = URL.parse(request.url ?? '/', 'http://flowmap.invalid')?.pathname ?? null
+    if (path === null) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
     if (path === COLLAB_PATH) {
-      sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
+      sockets.handleUpgrade(request, socket, head, (ws) =>
+        attachSocket(hocuspocus, ws, request, logger, config.authTimeoutMs),
+      )
       return
     }
     const yWebsocketBoard = yWebsocketBoardId(path)
@@ -111,6 +121,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
           boardId: yWebsocketBoard,
           token: tokenFromQuery(request),
           logger,
+          authTimeoutMs: config.authTimeoutMs,
         }),
       )
       return
@@ -144,11 +155,37 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   }
 }
 
-function attachSocket(hocuspocus: Hocuspocus, ws: WebSocket, request: IncomingMessage, logger: Logger): void {
-  const client = hocuspocus.handleConnection(ws, toFetchRequest(request))
-  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
-    client.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+function attachSocket(
+  hocuspocus: Hocuspocus,
+  ws: WebSocket,
+  request: IncomingMessage,
+  logger: Logger,
+  authTimeoutMs: number,
+): void {
+  // Hocuspocus writes to this wrapper, so the guard sees the "authenticated" answer go out.
+  const towardsClient: WebSocketLike = {
+    get readyState() {
+      return ws.readyState
+    },
+    close: (code, reason) => ws.close(code, reason === undefined ? undefined : closeReason(reason)),
+    send: (data) => {
+      if (!guard.authenticated && data instanceof Uint8Array && isAuthenticatedAnswer(data)) {
+        guard.markAuthenticated()
+      }
+      ws.send(data as Uint8Array)
+    },
+  }
+  const client = hocuspocus.handleConnection(towardsClient, toFetchRequest(request))
+  const guard = guardSocket({
+    ws,
+    endpoint: 'collab',
+    authTimeoutMs,
+    logger,
+    check: collabFrameChecker(),
+    // A bare Pong has no address and needs no answer.
+    onFrame: (frame, check) => {
+      if (check.address !== null) client.handleMessage(frame)
+    },
   })
   ws.on('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }))
   ws.on('error', (error: Error) => {
