@@ -97,7 +97,17 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   // The WebSocket layer cuts off frames far beyond the limit without buffering them; between the limit
   // and twice it, the validation extension refuses politely, with a reason the client can show.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2 })
-  const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
+  const http = createServer(
+    {
+      headersTimeout: config.httpHeadersTimeoutMs,
+      requestTimeout: config.httpRequestTimeoutMs,
+      maxHeaderSize: config.httpMaxHeaderBytes,
+      // Node checks the two timeouts on this interval (30 s by default, longer than the timeouts).
+      connectionsCheckingInterval: Math.min(5_000, config.httpHeadersTimeoutMs),
+    },
+    createRequestHandler({ config, storage, metrics, logger }),
+  )
+  http.maxHeadersCount = config.httpMaxHeadersCount
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // URL.parse, not new URL: a request line it cannot parse must not throw out of the upgrade event.
     const path = URL.parse(request.url ?? '/', 'http://flowmap.invalid')?.pathname ?? null
