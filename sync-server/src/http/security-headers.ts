@@ -8,8 +8,10 @@
  *   app needs no referrer for anything.
  * - The app's policy (HTML and the scripts the app and its service worker run) allows only this origin,
  *   plus what tldraw needs: inline styles (it positions shapes with `style`), `data:`/`blob:` images and
- *   fonts (exports, pasted images, the SVG-to-PNG path), `blob:` workers. `connect-src 'self'` covers the
- *   same-origin WebSocket too (CSP Level 3 lets 'self' match ws:/wss: on the same host).
+ *   fonts (exports, pasted images, the SVG-to-PNG path), `blob:` workers, and `fetch` of `data:`/`blob:`
+ *   URLs (tldraw fetches its self-hosted asset URLs, some of which the build inlines as `data:`).
+ *   `connect-src 'self'` covers the same-origin WebSocket too (CSP Level 3 lets 'self' match ws:/wss:
+ *   on the same host).
  *   `frame-ancestors 'none'`: no other site may frame the board (clickjacking a facilitator).
  * - Everything else (API JSON, errors, metrics) gets a policy that allows nothing: such a response is
  *   data, never a document, so framing it or running anything in it is never right.
@@ -23,7 +25,7 @@ export const APP_CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "media-src 'self' data: blob:",
-  "connect-src 'self'",
+  "connect-src 'self' data: blob:",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
