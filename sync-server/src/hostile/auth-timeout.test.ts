@@ -92,4 +92,30 @@ describe('auth timeout', () => {
     await reconnected.acknowledged()
     expect(closes).toBe(0)
   })
+
+  it('leaves an authenticated y-websocket client connected past the timeout', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
+    const token = await editorToken('bot')
+    const bridged = new WebSocket(
+      `${server.server.url.replace(/^http/, 'ws')}/yjs/${BOARD}?token=${encodeURIComponent(token)}`,
+    )
+    bridged.binaryType = 'arraybuffer'
+    let received = 0
+    bridged.addEventListener('message', () => received++)
+    await new Promise((resolve) => bridged.addEventListener('open', resolve))
+    // A sync step 1 (empty state vector) is answered once the bridge has authenticated the URL's token.
+    const syncStep1 = new Uint8Array([0, 0, 1, 0])
+    bridged.send(syncStep1)
+    await expect.poll(() => received, { timeout: DEADLINE }).toBeGreaterThan(0)
+
+    const idle = new WebSocket(server.collabUrl)
+    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    expect(bridged.readyState).toBe(WebSocket.OPEN)
+
+    // Still served.
+    const before = received
+    bridged.send(syncStep1)
+    await expect.poll(() => received, { timeout: DEADLINE }).toBeGreaterThan(before)
+    bridged.close()
+  })
 })
