@@ -122,6 +122,16 @@ describe('security headers', () => {
   })
 })
 
+describe('request limits', () => {
+  it('headers over the size limit answer 431 and the server keeps serving', async () => {
+    const status = await rawStatusLine(
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    )
+    expect(status).toMatch(/^HTTP\/1\.1 431/)
+    expect((await fetch(url('/healthz'))).status).toBe(200)
+  })
+})
+
 describe('JSON request bodies', () => {
   it('a body over the limit answers 413 with the limit named, declared or streamed', async () => {
     const big = JSON.stringify({ title: 'x'.repeat(4096) })
