@@ -11,8 +11,11 @@
  *   3. strips the prefix from Hocuspocus's answers, forwarding sync and awareness and dropping what a
  *      y-websocket client does not know (acknowledgements, stateless messages);
  *   4. turns "permission denied" and Hocuspocus's close message into a WebSocket close with the reason,
- *      since that is all a y-websocket client understands. Such a client cannot reset its doc the way
- *      the refusal protocol asks, so after a refusal it stays refused until it drops the change.
+ *      since that is all a y-websocket client understands (codes from the close-codes table). Such a
+ *      client cannot reset its doc the way the refusal protocol asks, so after a refusal it stays refused
+ *      until it drops the change.
+ * Incoming frames are decoded by the frame guard before step 2, so a malformed one closes the socket
+ * with 4400 instead of throwing here; Hocuspocus's answers are decoded inside a guard too.
  */
 import type { IncomingMessage } from 'node:http'
 import { AuthMessageType } from '@hocuspocus/common'
