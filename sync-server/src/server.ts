@@ -2,6 +2,8 @@
  * Wires one Flowmap server: storage, the Hocuspocus instance with its extensions, and one HTTP server
  * carrying both the API and the WebSocket endpoints on one port: /collab (Hocuspocus protocol) and
  * /yjs/<board> (plain y-websocket clients, bridged into the same hooks); any other upgrade gets a 404.
+ * On both, every frame is decoded by the frame guard (protocol/guarded-socket.ts) before Hocuspocus
+ * sees it, and a socket that does not authenticate in time is closed.
  *
  * Every incoming message goes through one synchronous hook, the message pipeline
  * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, auth
