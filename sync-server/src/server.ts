@@ -194,7 +194,7 @@ function attachSocket(
     authTimeoutMs,
     logger,
     check: collabFrameChecker(),
-    // A bare Pong has no address and needs no answer.
+    // A bare Pong, or a CLOSE for a board never opened here, has nothing for Hocuspocus.
     onFrame: (frame, check) => {
       if (check.address !== null) client.handleMessage(frame)
     },

@@ -147,11 +147,14 @@ interface Probe {
   closed: Promise<number>
   /** resolves once the server has answered an Auth message with "authenticated" (Hocuspocus framing) */
   authenticated: Promise<void>
+  /** how many sync messages the server has sent (Hocuspocus framing) */
+  syncMessages(): number
 }
 
 function openProbe(url: string): Probe {
   const ws = new WebSocket(url)
   ws.binaryType = 'arraybuffer'
+  let syncs = 0
   let onAuthenticated: () => void = () => {}
   const authenticated = new Promise<void>((resolve) => {
     onAuthenticated = resolve
@@ -161,12 +164,14 @@ function openProbe(url: string): Probe {
     // [varString address][Auth][Authenticated]: the address is short, so its length is one byte.
     const type = data[1 + (data[0] ?? 0)]
     if (type === AUTH && data[2 + (data[0] ?? 0)] === 2) onAuthenticated()
+    if (type === SYNC) syncs++
   })
   return {
     ws,
     opened: new Promise((resolve) => ws.addEventListener('open', () => resolve())),
     closed: new Promise((resolve) => ws.addEventListener('close', (event) => resolve(event.code))),
     authenticated,
+    syncMessages: () => syncs,
   }
 }
 
@@ -330,6 +335,41 @@ describe.each([
         await expectServerUnharmed(server, honest, editorToken)
       },
     )
+  })
+
+  it('accepts the odd frames honest providers do send (Pong, CLOSE of a board never opened, stateless)', async () => {
+    const probe = openProbe(server.collabUrl)
+    await withDeadline(probe.opened, 'open')
+    send(probe.ws, authFrame(BOARD, attackerToken))
+    await withDeadline(probe.authenticated, 'authentication')
+    send(probe.ws, new Uint8Array([10])) // Pong
+    send(probe.ws, collab('never-opened', 7)) // CLOSE
+    send(
+      probe.ws,
+      collab(
+        BOARD,
+        5,
+        bytes((e) => encoding.writeVarString(e, 'hello')),
+      ),
+    ) // Stateless
+    send(probe.ws, collab(BOARD, 3)) // QueryAwareness
+    // A sync step 1 after them is answered only if the socket read every frame before it and stayed open.
+    const syncsBefore = probe.syncMessages()
+    send(
+      probe.ws,
+      collab(
+        BOARD,
+        SYNC,
+        bytes((e) => {
+          encoding.writeVarUint(e, SYNC_STEP_1)
+          encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
+        }),
+      ),
+    )
+    await expect.poll(() => probe.syncMessages(), { timeout: DEADLINE }).toBeGreaterThan(syncsBefore)
+    expect(probe.ws.readyState).toBe(WebSocket.OPEN)
+    probe.ws.close()
+    await expectServerUnharmed(server, honest, editorToken)
   })
 
   it('survives 200 seeded random frames per endpoint (seed printed on failure)', async () => {

@@ -20,7 +20,7 @@
  *   Stateless         `[varString payload]`
  * Nothing may follow a body. Server-only types (SyncStatus, BroadcastStateless, …) and unknown ones are
  * refused. Hocuspocus's provider answers a bare Ping with the single byte Pong, with no address: that
- * frame is accepted and needs no handler.
+ * frame is accepted and needs no handler; so does a CLOSE for a board the socket never authenticated for.
  */
 import { AuthMessageType } from '@hocuspocus/common'
 import { MessageType } from '@hocuspocus/server'
@@ -37,6 +37,7 @@ const SYNC_STEP_1 = 0
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
 
+/** `address` is null for a frame that is valid but has nothing for Hocuspocus (a bare Pong, see below). */
 export type FrameCheck =
   | { ok: true; type: MessageType; address: string | null }
   | { ok: false; problem: string }
@@ -74,6 +75,11 @@ export function collabFrameChecker(): (frame: Uint8Array) => FrameCheck {
         }
         readAuthBody(decoder)
         authenticating.add(address)
+      } else if (type === MessageType.CLOSE && !authenticating.has(address)) {
+        // A multiplexing provider detached before its Auth went out still sends CLOSE from its queue:
+        // harmless, and nothing to hand on (a null address), since that board was never opened here.
+        expectEnd(decoder)
+        return { ok: true, type, address: null }
       } else {
         if (!authenticating.has(address)) {
           throw new FrameProblem(`message type ${type} for a board this socket has not authenticated for`)
