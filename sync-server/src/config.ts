@@ -164,6 +164,42 @@ export interface ServerConfig {
    * @default 0
    */
   trustProxy: number
+  /**
+   * A socket that has not authenticated for any board within this time is closed (close code 4408).
+   * Honest providers send their token as the socket opens and are answered within milliseconds; 10 s
+   * leaves room for a loaded server while stopping sockets that never authenticate from piling up.
+   * @default 10000
+   */
+  authTimeoutMs: number
+  /**
+   * Node's `headersTimeout`: the time a client has to send the request headers. Short, so a client
+   * trickling headers byte by byte (slowloris) cannot hold a connection; real clients send them at once.
+   * @default 10000
+   */
+  httpHeadersTimeoutMs: number
+  /**
+   * Node's `requestTimeout`: the time a client has to send the whole request, body included. The
+   * largest body is `maxJsonBodyBytes`, seconds of upload even on a poor link.
+   * @default 30000
+   */
+  httpRequestTimeoutMs: number
+  /**
+   * Node's `maxHeaderSize` (bytes of all request headers). Node's own default, made explicit: a share
+   * token in `Authorization` is under 1 KiB.
+   * @default 16384
+   */
+  httpMaxHeaderBytes: number
+  /**
+   * The most headers a request may carry; Node's default is 2,000 and a browser sends about 20.
+   * @default 100
+   */
+  httpMaxHeadersCount: number
+  /**
+   * The largest JSON request body (a board title, an invite, a version name); a larger one is answered
+   * 413. Board content travels over the socket, never in an HTTP body.
+   * @default 64 KiB
+   */
+  maxJsonBodyBytes: number
 }
 
 export const defaultServerConfig: ServerConfig = {
@@ -193,6 +229,12 @@ export const defaultServerConfig: ServerConfig = {
   maxAwarenessStateBytes: 64 * 1024,
   maxAwarenessClientsPerConnection: 4,
   trustProxy: 0,
+  authTimeoutMs: 10_000,
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 30_000,
+  httpMaxHeaderBytes: 16 * 1024,
+  httpMaxHeadersCount: 100,
+  maxJsonBodyBytes: 64 * 1024,
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -251,6 +293,13 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     if (!Number.isInteger(parsed) || parsed < 16) {
       errors.push(`SQLITE_MAX_PAGES must be an integer of at least 16 pages, got "${maxPages}"`)
     } else config.sqliteMaxPages = parsed
+  }
+  const authTimeout = nonEmpty(env.AUTH_TIMEOUT_MS)
+  if (authTimeout !== null) {
+    const parsed = Number(authTimeout)
+    if (!Number.isInteger(parsed) || parsed < 100) {
+      errors.push(`AUTH_TIMEOUT_MS must be an integer of at least 100 milliseconds, got "${authTimeout}"`)
+    } else config.authTimeoutMs = parsed
   }
 
   const safety = checkOpenAccess(config)

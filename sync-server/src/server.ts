@@ -2,6 +2,8 @@
  * Wires one Flowmap server: storage, the Hocuspocus instance with its extensions, and one HTTP server
  * carrying both the API and the WebSocket endpoints on one port: /collab (Hocuspocus protocol) and
  * /yjs/<board> (plain y-websocket clients, bridged into the same hooks); any other upgrade gets a 404.
+ * On both, every frame is decoded by the frame guard (protocol/guarded-socket.ts) before Hocuspocus
+ * sees it, and a socket that does not authenticate in time is closed.
  *
  * Every incoming message goes through one synchronous hook, the message pipeline
  * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, the
@@ -14,7 +16,7 @@
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { Hocuspocus } from '@hocuspocus/server'
+import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { createRefuser } from './boards/refuse-update.ts'
@@ -31,6 +33,9 @@ import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createServerLimits } from './limits/server-limits.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { closeReason } from './protocol/close-codes.ts'
+import { collabFrameChecker, isAuthenticatedAnswer } from './protocol/frame-guard.ts'
+import { guardSocket } from './protocol/guarded-socket.ts'
 import { ServerMetrics } from './server-metrics.ts'
 import type { BoardStorage } from './storage/board-storage.ts'
 import { SqliteStorage } from './storage/sqlite-storage.ts'
@@ -111,12 +116,29 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     WebSocket: limits.WebSocket,
     allowSynchronousEvents: false,
   })
-  const http = createServer(createRequestHandler({ config, storage, metrics, logger }))
+  const http = createServer(
+    {
+      headersTimeout: config.httpHeadersTimeoutMs,
+      requestTimeout: config.httpRequestTimeoutMs,
+      maxHeaderSize: config.httpMaxHeaderBytes,
+      // Node checks the two timeouts on this interval (30 s by default, longer than the timeouts).
+      connectionsCheckingInterval: Math.min(5_000, config.httpHeadersTimeoutMs),
+    },
+    createRequestHandler({ config, storage, metrics, logger }),
+  )
+  http.maxHeadersCount = config.httpMaxHeadersCount
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(request.url ?? '/', 'http://flowmap.invalid').pathname
+    // URL.parse, not new URL: a request line it cannot parse must not throw out of the upgrade event.
+    const path = URL.parse(request.url ?? '/', 'http://flowmap.invalid')?.pathname ?? null
+    if (path === null) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
     if (!limits.admitUpgrade(request, socket, yWebsocketBoardId(path))) return
     if (path === COLLAB_PATH) {
-      sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(hocuspocus, ws, request, logger))
+      sockets.handleUpgrade(request, socket, head, (ws) =>
+        attachSocket(hocuspocus, ws, request, logger, config.authTimeoutMs),
+      )
       return
     }
     const yWebsocketBoard = yWebsocketBoardId(path)
@@ -129,6 +151,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
           boardId: yWebsocketBoard,
           token: tokenFromQuery(request),
           logger,
+          authTimeoutMs: config.authTimeoutMs,
         }),
       )
       return
@@ -162,11 +185,37 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   }
 }
 
-function attachSocket(hocuspocus: Hocuspocus, ws: WebSocket, request: IncomingMessage, logger: Logger): void {
-  const client = hocuspocus.handleConnection(ws, toFetchRequest(request))
-  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
-    client.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+function attachSocket(
+  hocuspocus: Hocuspocus,
+  ws: WebSocket,
+  request: IncomingMessage,
+  logger: Logger,
+  authTimeoutMs: number,
+): void {
+  // Hocuspocus writes to this wrapper, so the guard sees the "authenticated" answer go out.
+  const towardsClient: WebSocketLike = {
+    get readyState() {
+      return ws.readyState
+    },
+    close: (code, reason) => ws.close(code, reason === undefined ? undefined : closeReason(reason)),
+    send: (data) => {
+      if (!guard.authenticated && data instanceof Uint8Array && isAuthenticatedAnswer(data)) {
+        guard.markAuthenticated()
+      }
+      ws.send(data as Uint8Array)
+    },
+  }
+  const client = hocuspocus.handleConnection(towardsClient, toFetchRequest(request))
+  const guard = guardSocket({
+    ws,
+    endpoint: 'collab',
+    authTimeoutMs,
+    logger,
+    check: collabFrameChecker(),
+    // A bare Pong, or a CLOSE for a board never opened here, has nothing for Hocuspocus.
+    onFrame: (frame, check) => {
+      if (check.address !== null) client.handleMessage(frame)
+    },
   })
   ws.on('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }))
   ws.on('error', (error: Error) => {

@@ -54,7 +54,7 @@ export async function createBoard(
   if (access.user.role !== 'facilitator' || access.user.board !== '*') {
     return forbidden('creating boards needs a facilitator token for all boards (board "*")')
   }
-  const read = await readJsonBody(request)
+  const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
   if (!read.ok) return read
   const body = read.body as { title?: unknown }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -211,7 +211,7 @@ export async function createInvite(
       'invites need FLOWMAP_AUTH_SECRET; in local mode anyone who can open the URL is a facilitator',
     )
   }
-  const read = await readJsonBody(request)
+  const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
   if (!read.ok) return read
   const body = read.body as { role?: unknown; days?: unknown; name?: unknown }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

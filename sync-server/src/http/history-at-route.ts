@@ -11,6 +11,7 @@ import type { ServerConfig } from '../config.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
 import type { RouteResult } from './board-routes.ts'
 import { problem } from './json-response.ts'
+import { decodePathSegment } from './path-decoding.ts'
 import { findReadableBoard } from './request-auth.ts'
 
 export interface HistoryAtRoute {
@@ -74,7 +75,7 @@ export function createHistoryAtRoute(context: {
   return {
     match: (path) => {
       const found = HISTORY_AT_PATH.exec(path)
-      return found === null ? null : decodeURIComponent(found[1]!)
+      return found === null ? null : decodePathSegment(found[1]!)
     },
     handle,
   }

@@ -28,28 +28,42 @@ export function sendError(response: ServerResponse, problem: ApiError): void {
 
 export type BodyResult = { ok: true; body: unknown } | { ok: false; problem: ApiError }
 
-const MAX_BODY_BYTES = 64 * 1024
-
-/** Reads a JSON body; an empty body is `{}` (POST /api/boards needs nothing). */
-export async function readJsonBody(request: IncomingMessage): Promise<BodyResult> {
+/**
+ * Reads a JSON body of at most `maxBytes`; an empty body is `{}` (POST /api/boards needs nothing).
+ * 413 when the declared or the received size is over the limit (checked as it arrives, so an endless
+ * body is never buffered); 415 for a body that is not declared as JSON; 400 for JSON that does not parse.
+ */
+export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+  const tooLarge = (size: string): BodyResult => ({
+    ok: false,
+    problem: {
+      status: 413,
+      error: 'body-too-large',
+      message: `the request body is ${size}; at most ${maxBytes} bytes are accepted here`,
+    },
+  })
+  const declared = Number(request.headers['content-length'] ?? Number.NaN)
+  if (declared > maxBytes) return tooLarge(`${declared} bytes`)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).byteLength
-    if (size > MAX_BODY_BYTES) {
-      return {
-        ok: false,
-        problem: {
-          status: 413,
-          error: 'body-too-large',
-          message: `request body over ${MAX_BODY_BYTES} bytes`,
-        },
-      }
-    }
+    if (size > maxBytes) return tooLarge(`over ${maxBytes} bytes`)
     chunks.push(chunk as Buffer)
   }
   const text = Buffer.concat(chunks).toString('utf8').trim()
   if (text === '') return { ok: true, body: {} }
+  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (type !== 'application/json') {
+    return {
+      ok: false,
+      problem: {
+        status: 415,
+        error: 'unsupported-media-type',
+        message: `the request body must be JSON sent as Content-Type: application/json, got "${type || 'none'}"`,
+      },
+    }
+  }
   try {
     return { ok: true, body: JSON.parse(text) }
   } catch {

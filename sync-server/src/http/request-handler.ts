@@ -20,6 +20,8 @@ import {
 import { createHistoryAtRoute } from './history-at-route.ts'
 import { getBoardInsights } from './insights-route.ts'
 import { type ApiError, sendError, sendJson } from './json-response.ts'
+import { decodePathSegment, requestPath } from './path-decoding.ts'
+import { setSecurityHeaders } from './security-headers.ts'
 import { staticClient } from './static-client.ts'
 import { createVersionsRoutes } from './versions-route.ts'
 
@@ -40,8 +42,9 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
   const historyAt = createHistoryAtRoute(context)
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://flowmap.invalid')
-    const path = url.pathname
+    const target = requestPath(request.url ?? '/')
+    if ('problem' in target) return sendError(response, target.problem)
+    const { path, url } = target
     const method = request.method ?? 'GET'
 
     if (path === '/healthz') {
@@ -91,8 +94,8 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
     const versionsBoard = versions.match(path)
     if (versionsBoard !== null) return send(response, await versions.handle(request, versionsBoard))
     const board = BOARD_PATH.exec(path)
-    if (board !== null) {
-      const boardId = decodeURIComponent(board[1]!)
+    const boardId = board === null ? null : decodePathSegment(board[1]!)
+    if (board !== null && boardId !== null) {
       const action = board[2] ?? ''
       const allowed = action === '/invites' ? 'POST' : 'GET'
       if (method !== allowed) return sendError(response, notAllowed(method, path, allowed))
@@ -119,6 +122,7 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
   }
 
   return (request, response) => {
+    setSecurityHeaders(response)
     route(request, response).catch((error: unknown) => {
       context.logger.error(
         { event: 'error', method: request.method, url: request.url, err: error },

@@ -6,6 +6,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { decodePathSegment } from './path-decoding.ts'
+import { APP_CONTENT_SECURITY_POLICY } from './security-headers.ts'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,12 +65,8 @@ export function staticClient(clientDir: string | null): StaticClient {
 }
 
 function fileFor(root: string, pathname: string): string | null {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(pathname)
-  } catch {
-    return null
-  }
+  const decoded = decodePathSegment(pathname)
+  if (decoded === null) return null
   const candidate = normalize(join(root, decoded))
   // Never serve outside the client folder (../ in the path).
   if (candidate !== root && !candidate.startsWith(root + sep)) return null
@@ -101,6 +99,7 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: stri
     'Content-Length': stat.size,
     'Cache-Control': cache,
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': APP_CONTENT_SECURITY_POLICY,
   })
   if (request.method === 'HEAD') {
     response.end()

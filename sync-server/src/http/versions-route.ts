@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config.ts'
 import type { BoardStorage, NamedVersion } from '../storage/board-storage.ts'
 import type { RouteResult } from './board-routes.ts'
 import { problem, readJsonBody } from './json-response.ts'
+import { decodePathSegment } from './path-decoding.ts'
 import { findReadableBoard } from './request-auth.ts'
 
 export interface VersionsRoutes {
@@ -39,7 +40,7 @@ export function createVersionsRoutes(context: {
 
     if (found.user.role !== 'facilitator')
       return problem(403, 'forbidden', 'only a facilitator can name a version')
-    const read = await readJsonBody(request)
+    const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
     if (!read.ok) return read
     const body = read.body as { name?: unknown; seq?: unknown }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -77,7 +78,7 @@ export function createVersionsRoutes(context: {
   return {
     match: (path) => {
       const found = VERSIONS_PATH.exec(path)
-      return found === null ? null : decodeURIComponent(found[1]!)
+      return found === null ? null : decodePathSegment(found[1]!)
     },
     handle,
   }

@@ -11,32 +11,25 @@
  *   3. strips the prefix from Hocuspocus's answers, forwarding sync and awareness and dropping what a
  *      y-websocket client does not know (acknowledgements, stateless messages);
  *   4. turns "permission denied" and Hocuspocus's close message into a WebSocket close with the reason,
- *      since that is all a y-websocket client understands. Such a client cannot reset its doc the way
- *      the refusal protocol asks, so after a refusal it stays refused until it drops the change.
+ *      since that is all a y-websocket client understands (codes from the close-codes table). Such a
+ *      client cannot reset its doc the way the refusal protocol asks, so after a refusal it stays refused
+ *      until it drops the change.
+ * Incoming frames are decoded by the frame guard before step 2, so a malformed one closes the socket
+ * with 4400 instead of throwing here; Hocuspocus's answers are decoded inside a guard too.
  */
 import type { IncomingMessage } from 'node:http'
-import type { Hocuspocus } from '@hocuspocus/server'
+import { AuthMessageType } from '@hocuspocus/common'
+import { type Hocuspocus, MessageType, type WebSocketLike } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { WebSocket } from 'ws'
 import type { Logger } from '../logger.ts'
+import { closeReason, FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
+import { checkYWebsocketFrame } from '../protocol/frame-guard.ts'
+import { guardSocket } from '../protocol/guarded-socket.ts'
 import { parseRejectedMessage } from '../protocol/refusal.ts'
 
 export const Y_WEBSOCKET_PATH_PREFIX = '/yjs/'
-
-const MESSAGE_SYNC = 0
-const MESSAGE_AWARENESS = 1
-const MESSAGE_AUTH = 2
-const MESSAGE_QUERY_AWARENESS = 3
-const MESSAGE_SYNC_REPLY = 4
-const MESSAGE_STATELESS = 5
-const MESSAGE_CLOSE = 7
-const AUTH_TOKEN = 0
-const AUTH_PERMISSION_DENIED = 1
-
-/** WebSocket close codes a y-websocket client sees (4000–4999 are the application's). */
-const PERMISSION_DENIED_CLOSE = 4401
-const REFUSED_CLOSE = 4422
 
 export function bridgeYWebsocketClient(options: {
   hocuspocus: Hocuspocus
@@ -45,66 +38,93 @@ export function bridgeYWebsocketClient(options: {
   boardId: string
   token: string
   logger: Logger
+  authTimeoutMs: number
 }): void {
   const { hocuspocus, ws, boardId } = options
   let lastRejection: string | null = null
 
-  const closeWith = (code: number, reason: string) => {
-    // A close reason is limited to 123 bytes.
-    ws.close(code, Buffer.from(reason).subarray(0, 123).toString())
+  const closeWithReason = (code: number, reason: string) => ws.close(code, closeReason(reason))
+
+  // What Hocuspocus answers is decoded too; should it ever send bytes the bridge cannot read, that
+  // ends this socket, not the process.
+  const forwardToClient = (bytes: Uint8Array) => {
+    const decoder = decoding.createDecoder(bytes)
+    decoding.readVarString(decoder)
+    const type = decoding.readVarUint(decoder)
+    const payload = bytes.subarray(decoder.pos)
+    switch (type) {
+      case MessageType.Sync:
+      case MessageType.SyncReply:
+      case MessageType.Awareness:
+        ws.send(frame(type === MessageType.SyncReply ? MessageType.Sync : type, payload))
+        return
+      case MessageType.Auth: {
+        const authType = decoding.readVarUint(decoder)
+        if (authType === AuthMessageType.Authenticated) guard.markAuthenticated()
+        if (authType === AuthMessageType.PermissionDenied) {
+          const reason = decoding.readVarString(decoder)
+          closeWithReason(
+            FLOWMAP_CLOSE.permissionDenied.code,
+            reason || FLOWMAP_CLOSE.permissionDenied.reason,
+          )
+        }
+        return
+      }
+      case MessageType.Stateless:
+        lastRejection = parseRejectedMessage(decoding.readVarString(decoder))?.reason ?? lastRejection
+        return
+      case MessageType.CLOSE:
+        closeWithReason(FLOWMAP_CLOSE.updateRefused.code, lastRejection ?? decoding.readVarString(decoder))
+        return
+      default:
+        // acknowledgements (SyncStatus), pings: nothing a y-websocket client reads
+        return
+    }
   }
 
-  const towardsClient = {
+  const towardsClient: WebSocketLike = {
     get readyState() {
       return ws.readyState
     },
-    close: (code?: number, reason?: string) => ws.close(code, reason),
-    send(data: unknown) {
+    close: (code, reason) => ws.close(code, reason === undefined ? undefined : closeReason(reason)),
+    send(data) {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer)
-      const decoder = decoding.createDecoder(bytes)
-      decoding.readVarString(decoder)
-      const type = decoding.readVarUint(decoder)
-      const payload = bytes.subarray(decoder.pos)
-      switch (type) {
-        case MESSAGE_SYNC:
-        case MESSAGE_SYNC_REPLY:
-        case MESSAGE_AWARENESS:
-          ws.send(frame(type === MESSAGE_SYNC_REPLY ? MESSAGE_SYNC : type, payload))
-          return
-        case MESSAGE_AUTH:
-          if (decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED) {
-            closeWith(PERMISSION_DENIED_CLOSE, decoding.readVarString(decoder))
-          }
-          return
-        case MESSAGE_STATELESS:
-          lastRejection = parseRejectedMessage(decoding.readVarString(decoder))?.reason ?? lastRejection
-          return
-        case MESSAGE_CLOSE:
-          closeWith(REFUSED_CLOSE, lastRejection ?? decoding.readVarString(decoder))
-          return
-        default:
-          // acknowledgements (SyncStatus), pings: nothing a y-websocket client reads
-          return
+      try {
+        forwardToClient(bytes)
+      } catch (error) {
+        guard.closeWith(
+          FLOWMAP_CLOSE.malformedMessage,
+          `the server sent a message the bridge cannot read: ${(error as Error).message}`,
+        )
       }
     },
   }
 
   const client = hocuspocus.handleConnection(towardsClient, options.request)
+  const guard = guardSocket({
+    ws,
+    endpoint: 'y-websocket',
+    board: boardId,
+    authTimeoutMs: options.authTimeoutMs,
+    logger: options.logger,
+    check: checkYWebsocketFrame,
+    onFrame: (bytes, check) => {
+      // The guard decoded the type, a single varUint; the rest is the body Hocuspocus reads.
+      const decoder = decoding.createDecoder(bytes)
+      decoding.readVarUint(decoder)
+      client.handleMessage(
+        addressed(boardId, check.type, (encoder) =>
+          encoding.writeUint8Array(encoder, bytes.subarray(decoder.pos)),
+        ),
+      )
+    },
+  })
   client.handleMessage(
-    addressed(boardId, MESSAGE_AUTH, (encoder) => {
-      encoding.writeVarUint(encoder, AUTH_TOKEN)
+    addressed(boardId, MessageType.Auth, (encoder) => {
+      encoding.writeVarUint(encoder, AuthMessageType.Token)
       encoding.writeVarString(encoder, options.token)
     }),
   )
-  ws.on('message', (data: Buffer) => {
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    const decoder = decoding.createDecoder(bytes)
-    const type = decoding.readVarUint(decoder)
-    if (type !== MESSAGE_SYNC && type !== MESSAGE_AWARENESS && type !== MESSAGE_QUERY_AWARENESS) return
-    client.handleMessage(
-      addressed(boardId, type, (encoder) => encoding.writeUint8Array(encoder, bytes.subarray(decoder.pos))),
-    )
-  })
   ws.on('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }))
   ws.on('error', (error: Error) =>
     options.logger.warn({ event: 'error', board: boardId, err: error.message }, 'y-websocket error'),
