@@ -7,12 +7,13 @@
  *
  * Every incoming message goes through one synchronous hook, the message pipeline
  * (extensions/message-pipeline.ts), whose stages run in this order: metrics counts every message, the
- * awareness limits close a sender over them, auth refuses viewers' writes, validation tries updates on
- * the shadow, history appends what validation admitted. The other hooks stay in their extensions
- * (Hocuspocus runs higher priority first): metrics observes the instance, the board connection limit
- * refuses joining a full board, auth authenticates, persistence loads boards, history follows
- * server-side changes, the connection log writes last. Upgrades are admitted per address and sockets
- * are slowed to their message and byte budgets by limits/ (limits/server-limits.ts).
+ * awareness limits close a sender over them, auth refuses viewers' writes, client IDs refuses structs
+ * under another writer's ID, validation tries updates on the shadow, history appends what validation
+ * admitted. The other hooks stay in their extensions (Hocuspocus runs higher priority first): metrics
+ * observes the instance, the board connection limit refuses joining a full board, auth authenticates,
+ * persistence loads boards, history follows server-side changes, the connection log writes last.
+ * Upgrades are admitted per address and sockets are slowed to their message and byte budgets by
+ * limits/ (limits/server-limits.ts).
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -23,6 +24,7 @@ import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
 import { authExtension, readOnlyStage } from './extensions/auth.ts'
+import { createClientIds } from './extensions/client-ids.ts'
 import { connectionLogExtension } from './extensions/connection-log.ts'
 import { createHistory } from './extensions/history.ts'
 import { messagePipelineExtension } from './extensions/message-pipeline.ts'
@@ -66,6 +68,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   })
   const shadows = new BoardShadows()
   const refuse = createRefuser(logger, metrics)
+  const clientIds = createClientIds({ storage, shadows, refuse, localMode: config.authSecret === null })
 
   const history = createHistory({
     storage,
@@ -74,6 +77,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     metrics,
     logger,
     refuse,
+    clientIds,
   })
   const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
@@ -91,6 +95,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
           messageBytesStage(metrics),
           limits.awarenessStage,
           readOnlyStage(refuse),
+          clientIds.stage,
           validationStage({
             shadows,
             maxMessageBytes: config.maxMessageBytes,
@@ -99,9 +104,10 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
           }),
           history.stage,
         ],
-        after: [releaseStage(shadows)],
+        after: [releaseStage(shadows), clientIds.after],
       }),
       history.extension,
+      clientIds.extension,
       connectionLogExtension(logger),
     ],
   })

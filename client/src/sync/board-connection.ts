@@ -9,6 +9,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import type * as Y from 'yjs'
 import { type ConnectionStatus, deriveConnectionStatus, sameConnectionStatus } from './connection-status.ts'
 import { parseRefusalMessage, type RefusalMessage } from './refusal-message.ts'
+import { sendUpdatesAfterHandshake } from './updates-after-handshake.ts'
 
 export interface BoardConnectionOptions {
   readonly url: string
@@ -50,6 +51,8 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
     document: options.doc,
     token: options.token ?? '',
   })
+  // Never an update the server cannot place: the handshake's SyncStep2 goes first (see that module).
+  const stopHoldingUpdates = sendUpdatesAfterHandshake(provider, socket)
 
   const status = (): ConnectionStatus =>
     deriveConnectionStatus({
@@ -117,6 +120,7 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
         window.removeEventListener('online', reconnectNow)
         window.removeEventListener('offline', report)
       }
+      stopHoldingUpdates()
       provider.destroy()
       socket.destroy()
     },

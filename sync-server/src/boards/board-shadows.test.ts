@@ -39,3 +39,36 @@ describe('board shadow', () => {
     expect(shadow.tryUpdate(updateWriting('next')).changesContent).toBe(true)
   })
 })
+
+describe('board shadow: nothing pending', () => {
+  function twoUpdates(): [Uint8Array, Uint8Array] {
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    writeRecord(doc, workflowShape('step', { id: 'a', props: { label: 'first' } }))
+    writeRecord(doc, workflowShape('step', { id: 'a', props: { label: 'second' } }))
+    return [updates[0]!, updates[1]!]
+  }
+
+  it('reports what an update depends on that the shadow lacks, per client and clock', () => {
+    const [first, second] = twoUpdates()
+    const shadow = new BoardShadow(new Y.Doc())
+    const admitted = shadow.tryUpdate(second)
+    expect(admitted.missing).not.toBeNull()
+    const [client, clock] = [...admitted.missing!.structs][0]!
+    expect(client).toBe(Y.parseUpdateMeta(first).from.keys().next().value)
+    expect(clock).toBeGreaterThan(0)
+    expect(new BoardShadow(new Y.Doc()).tryUpdate(first).missing).toBeNull()
+  })
+
+  it('a board loaded with pending structs (stored before they were refused) has them dropped', () => {
+    const [, second] = twoUpdates()
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, second)
+    expect(loaded.store.pendingStructs).not.toBeNull()
+    const shadow = new BoardShadow(loaded)
+    expect(shadow.doc.store.pendingStructs).toBeNull()
+    expect(shadow.doc.store.pendingDs).toBeNull()
+    expect(shadow.tryUpdate(updateWriting('b')).missing).toBeNull()
+  })
+})

@@ -10,6 +10,12 @@
  * Applying an update to the shadow is the same work Yjs does on the live doc (no copy per message). Only
  * a refusal, which leaves the shadow holding an update the live doc will never get, rebuilds it from the
  * live doc plus the in-flight updates: O(board), on the rare path only.
+ *
+ * Second invariant: the shadow holds no pending structs or deletes. Yjs keeps what depends on something
+ * it does not have aside ("pending") and integrates it once the dependency arrives, so validation could
+ * never see it and the history log would keep bytes nobody checked. An update that leaves anything
+ * pending is reported (`missing`) and refused; a board whose stored log already holds such bytes (written
+ * before this check existed) has them dropped when it loads: they were never part of any visible state.
  */
 import * as Y from 'yjs'
 
@@ -22,6 +28,11 @@ export interface AdmittedUpdate {
   changesContent: boolean
   /** the first Yjs client whose clock the update advanced */
   clientId: number | null
+  /**
+   * What the update depends on that the shadow does not have: per Yjs client, the first missing clock
+   * (`deletes` when it deletes content the shadow lacks). null when nothing was left pending.
+   */
+  missing: { structs: Map<number, number>; deletes: boolean } | null
 }
 
 /**
@@ -43,6 +54,7 @@ export class BoardShadow {
   constructor(doc: Y.Doc) {
     this.#doc = doc
     this.#watch(doc)
+    dropPending(doc)
   }
 
   get doc(): Y.Doc {
@@ -52,21 +64,18 @@ export class BoardShadow {
   /** Applies `update` to the shadow and reports what it did. The caller validates, then admits or refuses. */
   tryUpdate(update: Uint8Array): AdmittedUpdate {
     const store = this.#doc.store
-    const pendingBefore = store.pendingStructs
-    const pendingDeletesBefore = store.pendingDs
     this.#lastTransaction = null
     Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
     const transaction = this.#lastTransaction as Y.Transaction | null
     if (transaction === null) throw new Error('Yjs applied an update without a transaction')
     const clientId = firstAdvancedClient(transaction)
-    const changesContent =
-      clientId !== null ||
-      transaction.deleteSet.clients.size > 0 ||
-      // Structs waiting for a missing dependency change nothing yet, but they are part of the state
-      // the sender will consider acknowledged, so they must reach the history log too.
-      store.pendingStructs !== pendingBefore ||
-      store.pendingDs !== pendingDeletesBefore
-    return { update, transaction, changesContent, clientId }
+    const changesContent = clientId !== null || transaction.deleteSet.clients.size > 0
+    // The shadow had nothing pending before (second invariant), so anything pending now is this update's.
+    const missing =
+      store.pendingStructs === null && store.pendingDs === null
+        ? null
+        : { structs: new Map(store.pendingStructs?.missing ?? []), deletes: store.pendingDs !== null }
+    return { update, transaction, changesContent, clientId, missing }
   }
 
   /** Marks `admitted` as on its way to the live doc for `connection`. */
@@ -127,6 +136,12 @@ export class BoardShadows {
   get(document: object): BoardShadow | undefined {
     return this.#shadows.get(document)
   }
+}
+
+/** Forgets structs and deletes Yjs is holding back for a dependency: they are not part of the board. */
+function dropPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
 }
 
 function firstAdvancedClient(transaction: Y.Transaction): number | null {

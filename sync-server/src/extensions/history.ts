@@ -14,6 +14,7 @@ import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardStorage, NewHistoryEntry } from '../storage/board-storage.ts'
 import { StorageWriteError } from '../storage/storage-error.ts'
+import type { ClientIds } from './client-ids.ts'
 import type { MessageStage } from './message-pipeline.ts'
 
 export interface HistoryExtensionOptions {
@@ -23,6 +24,8 @@ export interface HistoryExtensionOptions {
   metrics: ServerMetrics
   logger: Logger
   refuse: RefuseUpdate
+  /** Claims the client IDs an update is the first to write under, in the same transaction as its append. */
+  clientIds: ClientIds
 }
 
 /**
@@ -37,10 +40,10 @@ export interface History {
 export function createHistory(options: HistoryExtensionOptions): History {
   const { storage, shadows, metrics, logger } = options
 
-  function append(boardId: string, shadow: BoardShadow, entry: NewHistoryEntry): void {
+  function append(boardId: string, shadow: BoardShadow, entry: NewHistoryEntry): number {
     const seq = metrics.timeWrite('append', () => storage.appendUpdate(entry))
     metrics.countAccepted(entry.update.byteLength)
-    if (seq % options.checkpointEvery !== 0) return
+    if (seq % options.checkpointEvery !== 0) return seq
     try {
       // The shadow holds every appended update (and possibly one admitted a moment ago, which replays
       // harmlessly twice): it is the state at `seq`.
@@ -52,6 +55,7 @@ export function createHistory(options: HistoryExtensionOptions): History {
       // A missing checkpoint only makes replay walk a longer tail; the update itself is stored.
       logger.error({ event: 'error', board: boardId, err: error }, 'checkpoint write failed')
     }
+    return seq
   }
 
   const stage: MessageStage = ({ connection, document, documentName, context }) => {
@@ -60,14 +64,16 @@ export function createHistory(options: HistoryExtensionOptions): History {
     if (shadow === undefined || admitted === undefined || !admitted.changesContent) return
     const user = (context as FlowmapContext).user
     try {
-      append(documentName, shadow, {
-        boardId: documentName,
-        time: Date.now(),
-        userId: user.id,
-        userName: user.name,
-        clientId: admitted.clientId,
-        update: admitted.update,
-      })
+      options.clientIds.appendFromConnection(document, connection, documentName, () =>
+        append(documentName, shadow, {
+          boardId: documentName,
+          time: Date.now(),
+          userId: user.id,
+          userName: user.name,
+          clientId: admitted.clientId,
+          update: admitted.update,
+        }),
+      )
     } catch (error) {
       // Not stored means not acknowledged: refuse, so the client resends it after its reset.
       logger.error(
@@ -95,14 +101,16 @@ export function createHistory(options: HistoryExtensionOptions): History {
       if (shadow === undefined) return
       shadow.follow(update)
       try {
-        append(documentName, shadow, {
-          boardId: documentName,
-          time: Date.now(),
-          userId: null,
-          userName: null,
-          clientId: null,
-          update,
-        })
+        options.clientIds.appendFromServer(document, documentName, update, () =>
+          append(documentName, shadow, {
+            boardId: documentName,
+            time: Date.now(),
+            userId: null,
+            userName: null,
+            clientId: null,
+            update,
+          }),
+        )
       } catch (error) {
         // A server-made change has no sender to refuse; it is in the live doc but not in the log.
         logger.error({ event: 'error', board: documentName, err: error }, 'history append failed')

@@ -2,10 +2,11 @@
  * Validation: every incoming update is tried on the board's shadow doc and the records and roles it
  * touched are checked against @flowmap/shared's schema before Hocuspocus applies it to the live doc.
  * A refused update is not applied, stored or broadcast; the shadow is rebuilt and the sender is told
- * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way.
+ * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way, and so is an
+ * update that depends on content the server does not have (Yjs would keep it pending, unvalidated).
  */
 import type * as Y from 'yjs'
-import type { BoardShadows } from '../boards/board-shadows.ts'
+import type { AdmittedUpdate, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
@@ -47,7 +48,12 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
     let refusal: Refusal | null
     try {
       const admitted = shadow.tryUpdate(incoming.update)
-      refusal = admitted.changesContent ? options.validate(shadow.doc, admitted.transaction) : null
+      refusal =
+        admitted.missing !== null
+          ? missingDependencyRefusal(admitted.missing)
+          : admitted.changesContent
+            ? options.validate(shadow.doc, admitted.transaction)
+            : null
       if (refusal === null) {
         shadow.hold(connection, admitted)
         return
@@ -61,6 +67,26 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
     }
     shadow.rebuild(document)
     refuse(connection, documentName, refusal)
+  }
+}
+
+/**
+ * An update that builds on content the server does not have would wait, unchecked, inside Yjs until
+ * that content arrives. An honest client sends what the server lacks in its SyncStep2 before any
+ * incremental update (client/src/sync/updates-after-handshake.ts), so this is a bug or a hostile client.
+ */
+function missingDependencyRefusal(missing: NonNullable<AdmittedUpdate['missing']>): Refusal {
+  const [first] = missing.structs
+  const what =
+    first === undefined
+      ? 'it deletes content the server does not have'
+      : `it builds on content the server does not have (Yjs client ${first[0]} from clock ${first[1]}${
+          missing.structs.size > 1 ? ` and ${missing.structs.size - 1} more client(s)` : ''
+        })`
+  return {
+    code: REFUSAL_CODES.missingDependency,
+    reason: `change not applied: ${what}; reconnect so the full state is sent first`,
+    recordId: null,
   }
 }
 

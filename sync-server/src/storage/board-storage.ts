@@ -63,6 +63,19 @@ export interface NamedVersion {
   userName: string
 }
 
+/**
+ * Who first wrote under a Yjs client ID on a board: only they may write structs under it again (a
+ * writer that knows another's ID could otherwise plant content at that writer's next clock).
+ */
+export interface ClientIdClaim {
+  /** the Yjs client ID (a random 32-bit integer the writer's doc chose) */
+  clientId: number
+  /** the token's `sub` of the first writer; null for the server's own changes */
+  owner: string | null
+  /** ms since the epoch, when the first update under this ID was accepted */
+  firstSeen: number
+}
+
 export type CreateBoardResult = { ok: true; board: BoardRecord } | { ok: false; reason: 'exists' }
 
 export interface BoardStorage {
@@ -100,4 +113,10 @@ export interface BoardStorage {
    */
   writeFailure(): StorageFailure | null
   close(): void
+  /** Every client ID claimed on a board (read once when the board is first written after loading). */
+  readClientIds(boardId: string): ClientIdClaim[]
+  /** Records first writers; an ID already claimed keeps its owner. */
+  claimClientIds(boardId: string, claims: readonly ClientIdClaim[]): void
+  /** Runs `write` as one transaction: all its writes commit together, or none does (it rethrows). */
+  atomically<T>(write: () => T): T
 }

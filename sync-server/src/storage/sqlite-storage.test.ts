@@ -105,6 +105,37 @@ describe('SqliteStorage on a full disk', () => {
     expect(storage.writeFailure()).toBeNull()
     expect(storage.isAvailable()).toBe(true)
   })
+  it('an append with its client-id claims that cannot commit throws, shows in the health, and leaves no transaction open', () => {
+    const disk = fullDisk()
+    const path = join(disk.dataDir, 'flowmap.db')
+    const storage = open(path, disk.sqliteMaxPages)
+    storage.ensureBoard('b', 1)
+    disk.fill()
+    let stored = 0
+    let error: unknown = null
+    for (; stored < 10_000 && error === null; stored++) {
+      try {
+        storage.atomically(() => {
+          storage.claimClientIds('b', [{ clientId: 1000 + stored, owner: 'ada', firstSeen: 1 }])
+          return storage.appendUpdate(entry('b', 2000))
+        })
+      } catch (caught) {
+        error = caught
+      }
+    }
+    expect(error).toBeInstanceOf(StorageWriteError)
+    expect(storage.writeFailure()).toMatchObject({ cause: 'disk-full' })
+    const refusedClient = 1000 + stored - 1
+
+    disk.free()
+    const seq = storage.appendUpdate(entry('b'))
+    storage.close()
+    // Reopened: the write after the failure really committed (no transaction was left open around it),
+    // and the refused claim is not there.
+    const reopened = open(path, null)
+    expect(reopened.lastSeq('b')).toBe(seq)
+    expect(reopened.readClientIds('b').map((claim) => claim.clientId)).not.toContain(refusedClient)
+  })
 })
 
 describe('SqliteStorage database file identity', () => {

@@ -16,6 +16,7 @@ import type {
   BoardRecord,
   BoardStorage,
   CheckpointInfo,
+  ClientIdClaim,
   CreateBoardResult,
   HistoryEntry,
   NamedVersion,
@@ -77,6 +78,14 @@ CREATE TABLE IF NOT EXISTS named_versions (
   user_name TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS named_versions_by_board ON named_versions (board_id, seq);
+CREATE TABLE IF NOT EXISTS client_ids (
+  board_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  -- the token subject of the first writer; NULL for the server itself
+  owner TEXT,
+  first_seen INTEGER NOT NULL,
+  PRIMARY KEY (board_id, client_id)
+) WITHOUT ROWID;
 `
 
 type Row = Record<string, SQLInputValue>
@@ -322,6 +331,37 @@ export class SqliteStorage implements BoardStorage {
       this.#statements.set(sql, statement)
     }
     return statement
+  }
+
+  readClientIds(boardId: string): ClientIdClaim[] {
+    return this.#statement('SELECT client_id, owner, first_seen FROM client_ids WHERE board_id = ?')
+      .all(boardId)
+      .map((row) => ({
+        clientId: Number(row.client_id),
+        owner: row.owner === null ? null : String(row.owner),
+        firstSeen: Number(row.first_seen),
+      }))
+  }
+
+  claimClientIds(boardId: string, claims: readonly ClientIdClaim[]): void {
+    // OR IGNORE: a claim never moves an ID from its first writer.
+    const insert = this.#statement(
+      'INSERT OR IGNORE INTO client_ids (board_id, client_id, owner, first_seen) VALUES (?, ?, ?, ?)',
+    )
+    for (const claim of claims) insert.run(boardId, claim.clientId, claim.owner, claim.firstSeen)
+  }
+
+  atomically<T>(write: () => T): T {
+    this.#db.exec('SAVEPOINT flowmap_atomically')
+    try {
+      const result = write()
+      this.#db.exec('RELEASE flowmap_atomically')
+      return result
+    } catch (error) {
+      this.#db.exec('ROLLBACK TO flowmap_atomically')
+      this.#db.exec('RELEASE flowmap_atomically')
+      throw error
+    }
   }
 }
 

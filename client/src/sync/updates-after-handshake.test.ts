@@ -1,0 +1,305 @@
+/**
+ * Honest clients that were offline are never refused for updates the server cannot place
+ * (missing-dependency) and lose nothing: real server (auth on, so client IDs belong to token subjects),
+ * real providers through board-connection.ts, and a TCP proxy in front of the server that is stopped to
+ * take the clients offline (sockets cut, reconnects refused) and started again to bring them back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { issueToken, type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { WebSocketStatus } from '@hocuspocus/provider'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { type BoardConnection, connectBoard } from './board-connection.ts'
+import type { RefusalMessage } from './refusal-message.ts'
+
+const SECRET = 'updates-after-handshake-test-secret'
+const BOARD = 'offline-board'
+const WAIT = { timeout: 20_000 }
+
+const cleanups: Array<() => unknown> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+/** A TCP proxy: `stop` is the network going away, `start` it coming back (same port). */
+class NetworkProxy {
+  #server: Server | null = null
+  readonly #sockets = new Set<Socket>()
+  port = 0
+  target: number
+  constructor(target: number) {
+    this.target = target
+  }
+
+  async start(): Promise<void> {
+    const server = createServer((inbound) => {
+      const outbound = tcpConnect(this.target, '127.0.0.1')
+      for (const socket of [inbound, outbound]) {
+        this.#sockets.add(socket)
+        socket.on('close', () => this.#sockets.delete(socket))
+        socket.on('error', () => {
+          inbound.destroy()
+          outbound.destroy()
+        })
+      }
+      inbound.pipe(outbound).pipe(inbound)
+    })
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve))
+    const address = server.address()
+    if (typeof address === 'object' && address !== null) this.port = address.port
+    this.#server = server
+  }
+
+  async stop(): Promise<void> {
+    const server = this.#server
+    this.#server = null
+    for (const socket of this.#sockets) socket.destroy()
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  get collabUrl(): string {
+    return `ws://127.0.0.1:${this.port}/collab`
+  }
+}
+
+async function serve(
+  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-test-')),
+): Promise<RunningServer> {
+  const server = await startFlowmapServer({
+    port: 0,
+    dataDir,
+    logLevel: 'silent',
+    clientDir: null,
+    authSecret: SECRET,
+  })
+  cleanups.push(async () => {
+    await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+  return server
+}
+
+async function network(server: RunningServer): Promise<NetworkProxy> {
+  const proxy = new NetworkProxy(server.port)
+  await proxy.start()
+  cleanups.push(() => proxy.stop())
+  return proxy
+}
+
+interface Client {
+  doc: Y.Doc
+  connection: BoardConnection
+  refusals: RefusalMessage[]
+}
+
+async function open(url: string, sub: string, doc = new Y.Doc()): Promise<Client> {
+  const token = await issueToken(
+    SECRET,
+    { sub, name: sub, board: BOARD, role: 'editor' },
+    new Date(Date.now() + 600_000),
+  )
+  const refusals: RefusalMessage[] = []
+  const connection = connectBoard({
+    url,
+    boardId: BOARD,
+    token,
+    doc,
+    maxReconnectDelayMs: 500,
+    onStatus: () => {},
+    onRefusal: (message) => refusals.push(message),
+    onAllAcknowledged: () => {},
+    onAuthenticationFailed: (reason) => {
+      throw new Error(`authentication failed: ${reason}`)
+    },
+  })
+  cleanups.push(() => connection.destroy())
+  return { doc, connection, refusals }
+}
+
+/** Online, handshake done, every local change acknowledged, never refused. */
+async function acknowledged(client: Client): Promise<void> {
+  await vi.waitFor(() => {
+    expect(client.refusals).toEqual([])
+    const { provider } = client.connection
+    expect(provider.synced).toBe(true)
+    expect(provider.unsyncedChanges).toBe(0)
+  }, WAIT)
+  expect(client.refusals).toEqual([])
+}
+
+async function offline(client: Client): Promise<void> {
+  await vi.waitFor(() => expect(client.connection.status().state).toBe('offline'), WAIT)
+}
+
+const step = (id: string, label: string) => workflowShape('step', { id, props: { label } })
+
+/** The board as the server stored it (history log), so "acknowledged" is checked against the disk. */
+function stored(server: RunningServer): Y.Doc {
+  const doc = new Y.Doc()
+  const history = server.storage.readHistory(BOARD, { afterSeq: 0, limit: 100_000 })
+  Y.applyUpdate(doc, Y.mergeUpdates(history.map((entry) => entry.update)))
+  expect(doc.store.pendingStructs).toBeNull()
+  expect(doc.store.pendingDs).toBeNull()
+  return doc
+}
+
+function labelOf(doc: Y.Doc, id: string): unknown {
+  return (readRecord(doc, `shape:${id}`) as { props?: { label?: unknown } } | undefined)?.props?.label
+}
+
+/** Once online again, an ordinary edit is sent at once, acknowledged and on disk. */
+async function liveEditStored(server: RunningServer, client: Client, id: string): Promise<void> {
+  const seqBefore = server.storage.lastSeq(BOARD)
+  writeRecord(client.doc, step(id, `live edit ${id}`))
+  expect(client.connection.provider.unsyncedChanges).toBeGreaterThan(0)
+  await acknowledged(client)
+  expect(server.storage.lastSeq(BOARD)).toBeGreaterThan(seqBefore)
+  expect(labelOf(stored(server), id)).toBe(`live edit ${id}`)
+}
+
+/** Edits `id` the moment the socket opens again, before any handshake message is even sent. */
+function editOnReconnect(client: Client, id: string, label: string): void {
+  const onStatus = ({ status }: { status: WebSocketStatus }) => {
+    if (status !== WebSocketStatus.Connected) return
+    client.connection.provider.off('status', onStatus)
+    writeRecord(client.doc, step(id, label))
+  }
+  client.connection.provider.on('status', onStatus)
+}
+
+describe('updates wait for the handshake: honest offline clients are never refused', {
+  timeout: 60_000,
+}, () => {
+  it('(a) edits made offline (a shape created, then edited) reach the server on reconnect', async () => {
+    const server = await serve()
+    const net = await network(server)
+    const ada = await open(net.collabUrl, 'ada')
+    writeRecord(ada.doc, step('before', 'online'))
+    await acknowledged(ada)
+
+    await net.stop()
+    await offline(ada)
+    writeRecord(ada.doc, step('made-offline', 'created offline'))
+    writeRecord(ada.doc, step('made-offline', 'edited offline'))
+    expect(ada.connection.status().unsyncedChanges).toBe(2)
+    await net.start()
+
+    await acknowledged(ada)
+    expect(labelOf(stored(server), 'made-offline')).toBe('edited offline')
+    await liveEditStored(server, ada, 'after-a')
+  })
+
+  it('(b) an edit made the instant the socket reopens, of a shape created offline, is not sent ahead of the handshake', async () => {
+    const server = await serve()
+    const net = await network(server)
+    const ada = await open(net.collabUrl, 'ada')
+    await acknowledged(ada)
+
+    await net.stop()
+    await offline(ada)
+    writeRecord(ada.doc, step('made-offline', 'created offline'))
+    editOnReconnect(ada, 'made-offline', 'edited at reconnect')
+    await net.start()
+
+    await acknowledged(ada)
+    await vi.waitFor(() => expect(labelOf(stored(server), 'made-offline')).toBe('edited at reconnect'), WAIT)
+    await liveEditStored(server, ada, 'after-b')
+  })
+
+  it('(c) reload while offline: a doc with a new client ID edits a shape the old ID created offline; both go online', async () => {
+    const server = await serve()
+    const net = await network(server)
+    const tab = await open(net.collabUrl, 'ada')
+    writeRecord(tab.doc, step('before', 'online'))
+    await acknowledged(tab)
+
+    await net.stop()
+    await offline(tab)
+    writeRecord(tab.doc, step('made-offline', 'created by the first page'))
+    // The reload: the device's copy of the doc, opened in a new Y.Doc (a new client ID).
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(tab.doc))
+    expect(reloaded.clientID).not.toBe(tab.doc.clientID)
+    const page = await open(net.collabUrl, 'ada', reloaded)
+    writeRecord(reloaded, step('made-offline', 'edited after the reload'))
+    editOnReconnect(page, 'made-offline', 'edited again at reconnect')
+    await net.start()
+
+    await acknowledged(page)
+    await acknowledged(tab)
+    const board = stored(server)
+    expect(labelOf(board, 'made-offline')).toBe('edited again at reconnect')
+    expect(labelOf(board, 'before')).toBe('online')
+    // Both pages keep writing under their own IDs.
+    await liveEditStored(server, tab, 'from-first')
+    await liveEditStored(server, page, 'from-reloaded')
+  })
+
+  it('(c) reload while offline, the old page closed: only the new doc connects, carrying the old ID’s edits', async () => {
+    const server = await serve()
+    const net = await network(server)
+    const tab = await open(net.collabUrl, 'ada')
+    await acknowledged(tab)
+    await net.stop()
+    await offline(tab)
+    writeRecord(tab.doc, step('made-offline', 'created by the first page'))
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(tab.doc))
+    tab.connection.destroy()
+
+    const page = await open(net.collabUrl, 'ada', reloaded)
+    writeRecord(reloaded, step('made-offline', 'edited after the reload'))
+    await net.start()
+    await acknowledged(page)
+    expect(labelOf(stored(server), 'made-offline')).toBe('edited after the reload')
+    await liveEditStored(server, page, 'after-c')
+  })
+
+  it('(d) a server restart in between: offline edits and an edit at reconnect are accepted under the same client ID', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-restart-'))
+    let server = await startFlowmapServer({
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      clientDir: null,
+      authSecret: SECRET,
+    })
+    cleanups.push(async () => {
+      await server.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    })
+    const net = await network(server)
+    const ada = await open(net.collabUrl, 'ada')
+    const clientId = ada.doc.clientID
+    writeRecord(ada.doc, step('before', 'before the restart'))
+    await acknowledged(ada)
+
+    await net.stop()
+    await server.close()
+    await offline(ada)
+    writeRecord(ada.doc, step('made-offline', 'created while the server was down'))
+    writeRecord(ada.doc, step('before', 'edited while the server was down'))
+    server = await startFlowmapServer({
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      clientDir: null,
+      authSecret: SECRET,
+    })
+    net.target = server.port
+    editOnReconnect(ada, 'made-offline', 'edited at reconnect')
+    await net.start()
+
+    await acknowledged(ada)
+    expect(ada.doc.clientID).toBe(clientId)
+    const board = stored(server)
+    expect(labelOf(board, 'made-offline')).toBe('edited at reconnect')
+    expect(labelOf(board, 'before')).toBe('edited while the server was down')
+    await liveEditStored(server, ada, 'after-restart')
+    expect(ada.doc.clientID).toBe(clientId)
+  })
+})

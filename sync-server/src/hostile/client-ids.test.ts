@@ -1,0 +1,304 @@
+/**
+ * Hostile: structs under someone else's Yjs client ID, and updates that depend on content the server
+ * does not have (Yjs would keep them "pending", out of validation's sight). Each case: the attacker is
+ * refused, the honest clients stay connected and get their next edit acknowledged, and nothing of the
+ * attack is stored or reaches another client.
+ */
+import { deleteRecord, readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import type { BoardRole } from '../auth/roles.ts'
+import { issueToken } from '../auth/tokens.ts'
+import { loadBoardDoc } from '../boards/load-board.ts'
+import { parseRejectedMessage, type RefusalCode } from '../protocol/refusal.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
+import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+
+const BOARD = 'hostile-client-ids'
+const WAIT = { timeout: 20_000 }
+
+let server: TestServer
+let clients: BoardClient[] = []
+let sockets: RawBoardSocket[] = []
+
+afterEach(async () => {
+  for (const client of clients) client.destroy()
+  for (const socket of sockets) socket.close()
+  clients = []
+  sockets = []
+  await server.dispose()
+})
+
+function token(sub: string, role: BoardRole = 'editor'): Promise<string> {
+  return issueToken(TEST_SECRET, { sub, name: sub, board: BOARD, role }, new Date(Date.now() + 600_000))
+}
+
+async function person(sub: string, doc?: Y.Doc): Promise<BoardClient> {
+  const client = connectBoard(server.collabUrl, BOARD, { token: await token(sub), ...(doc ? { doc } : {}) })
+  clients.push(client)
+  await client.synced
+  return client
+}
+
+async function attackerSocket(): Promise<RawBoardSocket> {
+  const socket = openRawBoardSocket(server.collabUrl, BOARD, await token('mallory'))
+  sockets.push(socket)
+  expect(await socket.scope).toBe('read-write')
+  return socket
+}
+
+const step = (id: string, label: string) => workflowShape('step', { id, props: { label } })
+
+/** Structs written by a doc that poses as `clientId`, starting from `state`: what a forger would send. */
+function forged(state: Uint8Array, clientId: number, write: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  // After the state: Yjs gives a doc a new ID when a remote update writes under its own.
+  doc.clientID = clientId
+  const before = Y.encodeStateVector(doc)
+  write(doc)
+  const update = Y.encodeStateAsUpdate(doc, before)
+  doc.destroy()
+  return update
+}
+
+/** Updates a doc emits, one per transaction, in order. */
+function recordUpdates(doc: Y.Doc): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  return updates
+}
+
+async function refusedWith(socket: RawBoardSocket, code: RefusalCode): Promise<void> {
+  await vi.waitFor(() => {
+    const codes = socket.stateless.map((payload) => parseRejectedMessage(payload)?.code)
+    expect(codes).toContain(code)
+  }, WAIT)
+}
+
+/** The honest side of every case: still connected, its edit acknowledged and seen by the other. */
+async function honestStillWorks(writer: BoardClient, watcher: BoardClient, id: string): Promise<void> {
+  writeRecord(writer.doc, step(id, `written after the attack: ${id}`))
+  await writer.acknowledged()
+  await vi.waitFor(() => expect(readRecord(watcher.doc, `shape:${id}`)).toBeDefined(), WAIT)
+  expect(writer.rejections).toEqual([])
+  expect(watcher.rejections).toEqual([])
+  expect(writer.provider.synced).toBe(true)
+}
+
+/** Nothing from the attack in the log, nor in what the watcher holds. */
+function neverStored(watcher: BoardClient, recordId: string): void {
+  const stored = loadBoardDoc(server.server.storage, BOARD).doc
+  expect(readRecord(stored, recordId)).toBeUndefined()
+  expect(stored.store.pendingStructs).toBeNull()
+  expect(stored.store.pendingDs).toBeNull()
+  const history = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
+  expect(history.filter((entry) => entry.userId === 'mallory')).toEqual([])
+  expect(readRecord(watcher.doc, recordId)).toBeUndefined()
+  expect(watcher.doc.store.pendingStructs).toBeNull()
+  expect(watcher.doc.store.pendingDs).toBeNull()
+}
+
+describe('hostile: client IDs belong to their writer', () => {
+  it("structs at another user's next clock are refused; the victim's following edits are accepted and it stays connected", async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    const bob = await person('bob')
+    writeRecord(alice.doc, step('alices', 'Alice wrote this'))
+    await alice.acknowledged()
+
+    const attacker = await attackerSocket()
+    const state = Y.encodeStateAsUpdate(alice.doc)
+    attacker.sendUpdate(forged(state, alice.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
+    await refusedWith(attacker, 'foreign-client-id')
+
+    // Without the check the planted structs would occupy Alice's next clocks.
+    writeRecord(alice.doc, step('alices', 'Alice edits again'))
+    await alice.acknowledged()
+    await honestStillWorks(alice, bob, 'after-next-clock')
+    await vi.waitFor(
+      () =>
+        expect(readRecord(bob.doc, 'shape:alices')).toMatchObject({ props: { label: 'Alice edits again' } }),
+      WAIT,
+    )
+    neverStored(bob, 'shape:planted')
+  })
+
+  it('structs at an old clock of another user (content the server already has under that ID) are refused', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    const bob = await person('bob')
+    writeRecord(alice.doc, step('first', 'One'))
+    await alice.acknowledged()
+    const earlier = Y.encodeStateAsUpdate(alice.doc)
+    writeRecord(alice.doc, step('second', 'Two'))
+    await alice.acknowledged()
+
+    const attacker = await attackerSocket()
+    // Same clocks as Alice's second edit, other content: accepted, it would pass as a no-op duplicate.
+    attacker.sendUpdate(
+      forged(earlier, alice.doc.clientID, (doc) => writeRecord(doc, step('rewritten', 'x'))),
+    )
+    await refusedWith(attacker, 'foreign-client-id')
+    await honestStillWorks(alice, bob, 'after-old-clock')
+    neverStored(bob, 'shape:rewritten')
+  })
+
+  it("structs under the ID of another user's ended session are refused: the person owns it, not the connection", async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    const bobEarlier = await person('bob')
+    writeRecord(bobEarlier.doc, step('bobs', 'Bob wrote this yesterday'))
+    await bobEarlier.acknowledged()
+    const bobsOldId = bobEarlier.doc.clientID
+    const state = Y.encodeStateAsUpdate(bobEarlier.doc)
+    clients.splice(clients.indexOf(bobEarlier), 1)
+    bobEarlier.destroy()
+    const bob = await person('bob')
+
+    const attacker = await attackerSocket()
+    attacker.sendUpdate(forged(state, bobsOldId, (doc) => writeRecord(doc, step('posed', 'x'))))
+    await refusedWith(attacker, 'foreign-client-id')
+    await honestStillWorks(alice, bob, 'after-known-id')
+    await honestStillWorks(bob, alice, 'bob-after-known-id')
+    neverStored(alice, 'shape:posed')
+  })
+
+  it('a fresh ID learned from the awareness relay before its owner wrote anything cannot be taken', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const bob = await person('bob')
+    const alice = await person('alice')
+    // Alice's presence, under the client ID her doc will write with: the server relays it to every editor.
+    alice.provider.awareness!.setLocalStateField('user', { name: 'Alice' })
+    const live = server.server.hocuspocus.documents.get(BOARD)!
+    await vi.waitFor(() => expect([...live.awareness.getStates().keys()]).toContain(alice.doc.clientID), WAIT)
+    const learned = alice.doc.clientID
+    expect(Y.getState(alice.doc.store, learned)).toBe(0)
+
+    const attacker = await attackerSocket()
+    attacker.sendUpdate(
+      forged(Y.encodeStateAsUpdate(bob.doc), learned, (doc) => writeRecord(doc, step('first', 'x'))),
+    )
+    await refusedWith(attacker, 'foreign-client-id')
+    await honestStillWorks(alice, bob, 'alices-first-edit')
+    expect(alice.doc.clientID).toBe(learned)
+    neverStored(bob, 'shape:first')
+  })
+
+  it('ownership is stored: after a server restart the attacker is still refused and the owner still accepted', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    writeRecord(alice.doc, step('alices', 'before the restart'))
+    await alice.acknowledged()
+    const aliceId = alice.doc.clientID
+    const state = Y.encodeStateAsUpdate(alice.doc)
+    for (const client of clients.splice(0)) client.destroy()
+    server = await server.restart()
+
+    const bob = await person('bob')
+    const attacker = await attackerSocket()
+    attacker.sendUpdate(forged(state, aliceId, (doc) => writeRecord(doc, step('planted', 'x'))))
+    await refusedWith(attacker, 'foreign-client-id')
+
+    // Alice comes back with the same doc (same client ID) and keeps writing under it.
+    const returning = new Y.Doc()
+    Y.applyUpdate(returning, state)
+    returning.clientID = aliceId
+    const alice2 = await person('alice', returning)
+    await honestStillWorks(alice2, bob, 'after-restart')
+    neverStored(bob, 'shape:planted')
+  })
+
+  it('the server owns the IDs of its own changes', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    const bob = await person('bob')
+    const live = server.server.hocuspocus.documents.get(BOARD)!
+    live.transact(() => writeRecord(live, step('by-server', 'written on the server')), {
+      source: 'server-test',
+    })
+    await vi.waitFor(() => expect(readRecord(bob.doc, 'shape:by-server')).toBeDefined(), WAIT)
+
+    const attacker = await attackerSocket()
+    const state = Y.encodeStateAsUpdate(bob.doc)
+    attacker.sendUpdate(forged(state, live.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
+    await refusedWith(attacker, 'foreign-client-id')
+    await honestStillWorks(alice, bob, 'after-server-id')
+    neverStored(bob, 'shape:planted')
+  })
+})
+
+describe('hostile: client IDs in local mode (no auth: connections own IDs while open)', () => {
+  it("another connection's structs at a connection's next clock are refused; after a dropped socket the owner keeps writing", async () => {
+    server = await startTestServer()
+    const victim = connectBoard(server.collabUrl, BOARD)
+    const watcher = connectBoard(server.collabUrl, BOARD)
+    clients.push(victim, watcher)
+    await Promise.all([victim.synced, watcher.synced])
+    writeRecord(victim.doc, step('victims', 'written first'))
+    await victim.acknowledged()
+
+    const attacker = openRawBoardSocket(server.collabUrl, BOARD, '')
+    sockets.push(attacker)
+    expect(await attacker.scope).toBe('read-write')
+    const state = Y.encodeStateAsUpdate(victim.doc)
+    attacker.sendUpdate(forged(state, victim.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
+    await refusedWith(attacker, 'foreign-client-id')
+    await honestStillWorks(victim, watcher, 'after-local-attack')
+
+    // The victim's socket drops; its provider reconnects on a new connection, same doc, same client ID.
+    const clientId = victim.doc.clientID
+    victim.provider.configuration.websocketProvider.webSocket?.close()
+    await vi.waitFor(() => expect(victim.provider.synced).toBe(false), WAIT)
+    await vi.waitFor(() => expect(victim.provider.synced).toBe(true), WAIT)
+    await honestStillWorks(victim, watcher, 'after-reconnect')
+    expect(victim.doc.clientID).toBe(clientId)
+    neverStored(watcher, 'shape:planted')
+  })
+})
+
+describe('hostile: updates that depend on content the server does not have', () => {
+  it('structs that would stay pending are refused, never stored, logged or broadcast', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    const bob = await person('bob')
+    const attacker = await attackerSocket()
+
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(alice.doc))
+    const updates = recordUpdates(offline)
+    writeRecord(offline, step('withheld', 'never sent'))
+    // The second update edits the record the first created, and makes it invalid.
+    offline.transact(() => {
+      const record = offline.getMap('records').get('shape:withheld') as Y.Map<unknown>
+      ;(record.get('props') as Y.Map<unknown>).set('status', 42)
+    })
+    expect(updates).toHaveLength(2)
+    attacker.sendUpdate(updates[1]!)
+    await refusedWith(attacker, 'missing-dependency')
+    await honestStillWorks(alice, bob, 'after-pending-structs')
+    neverStored(bob, 'shape:withheld')
+  })
+
+  it('deletes of content the server does not have are refused, never stored, logged or broadcast', async () => {
+    server = await startTestServer({ authSecret: TEST_SECRET })
+    const alice = await person('alice')
+    const bob = await person('bob')
+    const attacker = await attackerSocket()
+
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(alice.doc))
+    const updates = recordUpdates(offline)
+    writeRecord(offline, step('withheld', 'never sent'))
+    deleteRecord(offline, 'shape:withheld')
+    expect(updates).toHaveLength(2)
+    expect(Y.parseUpdateMeta(updates[1]!).to.size).toBe(0)
+    attacker.sendUpdate(updates[1]!)
+    await refusedWith(attacker, 'missing-dependency')
+    await honestStillWorks(alice, bob, 'after-pending-deletes')
+    neverStored(bob, 'shape:withheld')
+    const history = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
+    for (const entry of history) expect(entry.userId).not.toBe('mallory')
+  })
+})
