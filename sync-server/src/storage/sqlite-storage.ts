@@ -352,15 +352,36 @@ export class SqliteStorage implements BoardStorage {
   }
 
   atomically<T>(write: () => T): T {
-    this.#db.exec('SAVEPOINT flowmap_atomically')
+    // Through #write like every write: the inner writes' success says nothing until the RELEASE below
+    // commits, and a failed commit must reach the health (and /healthz) as the append's failure.
+    return this.#write('append', () => {
+      // A savepoint rather than BEGIN, so that it nests inside a transaction a caller may already hold.
+      const nested = this.#db.isTransaction
+      this.#db.exec('SAVEPOINT flowmap_atomically')
+      try {
+        const result = write()
+        this.#db.exec('RELEASE flowmap_atomically')
+        return result
+      } catch (error) {
+        this.#undoSavepoint(nested)
+        throw error
+      }
+    })
+  }
+
+  /**
+   * A RELEASE that fails to commit (a full disk) can leave the transaction open: every later write would
+   * then run inside it and never be committed, yet look stored. So an outermost savepoint is rolled back
+   * whole, and the connection is left with no transaction.
+   */
+  #undoSavepoint(nested: boolean): void {
     try {
-      const result = write()
-      this.#db.exec('RELEASE flowmap_atomically')
-      return result
-    } catch (error) {
-      this.#db.exec('ROLLBACK TO flowmap_atomically')
-      this.#db.exec('RELEASE flowmap_atomically')
-      throw error
+      if (nested) {
+        this.#db.exec('ROLLBACK TO flowmap_atomically')
+        this.#db.exec('RELEASE flowmap_atomically')
+      } else if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+    } catch {
+      if (!nested && this.#db.isTransaction) this.#db.exec('ROLLBACK')
     }
   }
 }
