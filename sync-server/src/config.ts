@@ -265,13 +265,6 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     errors.push(`FLOWMAP_ALLOW_OPEN must be 1 or 0, got "${allowOpen}"`)
   }
   config.allowOpen = allowOpen === '1'
-  const maxBytes = nonEmpty(env.MAX_MESSAGE_BYTES)
-  if (maxBytes !== null) {
-    const parsed = Number(maxBytes)
-    if (!Number.isInteger(parsed) || parsed < 1024) {
-      errors.push(`MAX_MESSAGE_BYTES must be an integer of at least 1024 bytes, got "${maxBytes}"`)
-    } else config.maxMessageBytes = parsed
-  }
   config.tldrawLicenseKey = nonEmpty(env.TLDRAW_LICENSE_KEY)
   const clientDir = nonEmpty(env.FLOWMAP_CLIENT_DIR)
   if (clientDir !== null) config.clientDir = clientDir
@@ -285,22 +278,7 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     if (URL.canParse(publicUrl)) config.publicUrl = publicUrl.replace(/\/+$/, '')
     else errors.push(`FLOWMAP_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
   }
-  readLimits(env, config, errors)
-
-  const maxPages = nonEmpty(env.SQLITE_MAX_PAGES)
-  if (maxPages !== null) {
-    const parsed = Number(maxPages)
-    if (!Number.isInteger(parsed) || parsed < 16) {
-      errors.push(`SQLITE_MAX_PAGES must be an integer of at least 16 pages, got "${maxPages}"`)
-    } else config.sqliteMaxPages = parsed
-  }
-  const authTimeout = nonEmpty(env.AUTH_TIMEOUT_MS)
-  if (authTimeout !== null) {
-    const parsed = Number(authTimeout)
-    if (!Number.isInteger(parsed) || parsed < 100) {
-      errors.push(`AUTH_TIMEOUT_MS must be an integer of at least 100 milliseconds, got "${authTimeout}"`)
-    } else config.authTimeoutMs = parsed
-  }
+  readWholeNumbers(env, config, errors)
 
   const safety = checkOpenAccess(config)
   if (safety !== null) errors.push(safety)
@@ -342,28 +320,46 @@ function nonEmpty(value: string | undefined): string | null {
   return trimmed ? trimmed : null
 }
 
-/** The limits' variables (README "Limits"); each a whole number, at least `min`. */
-const LIMIT_VARIABLES = {
-  FLOWMAP_SOCKET_MESSAGES_PER_SECOND: { field: 'socketMessagesPerSecond', min: 1 },
-  FLOWMAP_SOCKET_MESSAGE_BURST: { field: 'socketMessageBurst', min: 1 },
-  FLOWMAP_SOCKET_BYTES_PER_SECOND: { field: 'socketBytesPerSecond', min: 1024 },
-  FLOWMAP_SOCKET_BYTE_BURST: { field: 'socketByteBurst', min: 1024 },
-  FLOWMAP_SOCKET_THROTTLE_CLOSE_AFTER_MS: { field: 'socketThrottleCloseAfterMs', min: 1 },
-  FLOWMAP_CONNECTION_ATTEMPTS_PER_MINUTE: { field: 'connectionAttemptsPerMinute', min: 1 },
-  FLOWMAP_CONNECTION_ATTEMPT_BURST: { field: 'connectionAttemptBurst', min: 1 },
-  FLOWMAP_MAX_CONNECTIONS_PER_ADDRESS: { field: 'maxConnectionsPerAddress', min: 1 },
-  FLOWMAP_MAX_CONNECTIONS_PER_BOARD: { field: 'maxConnectionsPerBoard', min: 1 },
-  FLOWMAP_MAX_AWARENESS_STATE_BYTES: { field: 'maxAwarenessStateBytes', min: 256 },
-  FLOWMAP_MAX_AWARENESS_CLIENTS_PER_CONNECTION: { field: 'maxAwarenessClientsPerConnection', min: 1 },
-  FLOWMAP_TRUST_PROXY: { field: 'trustProxy', min: 0 },
-} as const satisfies Record<string, { field: keyof ServerConfig; min: number }>
+/**
+ * The variables that each set one whole-number field (README "Configuration" and "Limits"), with the
+ * least value that makes sense and its unit for the error message.
+ */
+const WHOLE_NUMBER_VARIABLES = {
+  MAX_MESSAGE_BYTES: { field: 'maxMessageBytes', min: 1024, unit: 'bytes' },
+  SQLITE_MAX_PAGES: { field: 'sqliteMaxPages', min: 16, unit: 'pages' },
+  AUTH_TIMEOUT_MS: { field: 'authTimeoutMs', min: 100, unit: 'milliseconds' },
+  FLOWMAP_SOCKET_MESSAGES_PER_SECOND: { field: 'socketMessagesPerSecond', min: 1, unit: 'messages' },
+  FLOWMAP_SOCKET_MESSAGE_BURST: { field: 'socketMessageBurst', min: 1, unit: 'messages' },
+  FLOWMAP_SOCKET_BYTES_PER_SECOND: { field: 'socketBytesPerSecond', min: 1024, unit: 'bytes' },
+  FLOWMAP_SOCKET_BYTE_BURST: { field: 'socketByteBurst', min: 1024, unit: 'bytes' },
+  FLOWMAP_SOCKET_THROTTLE_CLOSE_AFTER_MS: {
+    field: 'socketThrottleCloseAfterMs',
+    min: 1,
+    unit: 'milliseconds',
+  },
+  FLOWMAP_CONNECTION_ATTEMPTS_PER_MINUTE: { field: 'connectionAttemptsPerMinute', min: 1, unit: 'attempts' },
+  FLOWMAP_CONNECTION_ATTEMPT_BURST: { field: 'connectionAttemptBurst', min: 1, unit: 'attempts' },
+  FLOWMAP_MAX_CONNECTIONS_PER_ADDRESS: { field: 'maxConnectionsPerAddress', min: 1, unit: 'connections' },
+  FLOWMAP_MAX_CONNECTIONS_PER_BOARD: { field: 'maxConnectionsPerBoard', min: 1, unit: 'connections' },
+  FLOWMAP_MAX_AWARENESS_STATE_BYTES: { field: 'maxAwarenessStateBytes', min: 256, unit: 'bytes' },
+  FLOWMAP_MAX_AWARENESS_CLIENTS_PER_CONNECTION: {
+    field: 'maxAwarenessClientsPerConnection',
+    min: 1,
+    unit: 'clients',
+  },
+  FLOWMAP_TRUST_PROXY: { field: 'trustProxy', min: 0, unit: 'proxies' },
+} as const satisfies Record<string, { field: keyof ServerConfig; min: number; unit: string }>
 
-function readLimits(env: Record<string, string | undefined>, config: ServerConfig, errors: string[]): void {
-  for (const [name, { field, min }] of Object.entries(LIMIT_VARIABLES)) {
+function readWholeNumbers(
+  env: Record<string, string | undefined>,
+  config: ServerConfig,
+  errors: string[],
+): void {
+  for (const [name, { field, min, unit }] of Object.entries(WHOLE_NUMBER_VARIABLES)) {
     const value = nonEmpty(env[name])
     if (value === null) continue
     const parsed = Number(value)
     if (Number.isSafeInteger(parsed) && parsed >= min) config[field] = parsed
-    else errors.push(`${name} must be a whole number of at least ${min}, got "${value}"`)
+    else errors.push(`${name} must be a whole number of at least ${min} ${unit}, got "${value}"`)
   }
 }

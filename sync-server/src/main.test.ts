@@ -102,7 +102,7 @@ describe('main.ts as a process', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/PORT must be an integer/)
-    expect(result.stderr).toMatch(/MAX_MESSAGE_BYTES must be an integer/)
+    expect(result.stderr).toMatch(/MAX_MESSAGE_BYTES must be a whole number/)
     expect(result.stderr).toMatch(/FLOWMAP_ALLOW_OPEN=1/)
   })
 })

@@ -44,8 +44,8 @@ describe('limits from the environment', () => {
     expect(configFromEnv({ FLOWMAP_TRUST_PROXY: 'yes', FLOWMAP_SOCKET_MESSAGE_BURST: '0' })).toEqual({
       ok: false,
       errors: [
-        'FLOWMAP_SOCKET_MESSAGE_BURST must be a whole number of at least 1, got "0"',
-        'FLOWMAP_TRUST_PROXY must be a whole number of at least 0, got "yes"',
+        'FLOWMAP_SOCKET_MESSAGE_BURST must be a whole number of at least 1 messages, got "0"',
+        'FLOWMAP_TRUST_PROXY must be a whole number of at least 0 proxies, got "yes"',
       ],
     })
   })
