@@ -4,13 +4,16 @@
  * A refused update is not applied, stored or broadcast; the shadow is rebuilt and the sender is told
  * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way.
  */
+
+import { readRawBoardField } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
+import type { BoardBefore } from '../boards/validate-touched.ts'
 import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 
-export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction) => Refusal | null
+export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction, before: BoardBefore) => Refusal | null
 
 export interface ValidationExtensionOptions {
   shadows: BoardShadows
@@ -46,8 +49,10 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
     if (shadow === undefined) throw new Error(`board ${documentName} has no shadow doc: was it loaded?`)
     let refusal: Refusal | null
     try {
+      // Read before applying: Yjs garbage-collects an overwritten value when its transaction ends.
+      const before: BoardBefore = { schema: readRawBoardField(shadow.doc, 'schema') }
       const admitted = shadow.tryUpdate(incoming.update)
-      refusal = admitted.changesContent ? options.validate(shadow.doc, admitted.transaction) : null
+      refusal = admitted.changesContent ? options.validate(shadow.doc, admitted.transaction, before) : null
       if (refusal === null) {
         shadow.hold(connection, admitted)
         return
