@@ -63,7 +63,7 @@ function docFromHistory(boardId: string): { doc: Y.Doc; clientIds: Set<number> }
   const clientIds = new Set<number>()
   const entries = server.server.storage.readHistory(boardId, { afterSeq: 0, limit: 100_000 })
   for (const entry of entries) {
-    clientIds.add(entry.clientId)
+    if (entry.clientId !== null) clientIds.add(entry.clientId)
     Y.applyUpdate(doc, entry.update)
   }
   return { doc, clientIds }
