@@ -191,3 +191,15 @@ describe('record limits, as properties', () => {
     )
   })
 })
+
+test('a refusal stays short when the refused value or field name is huge', () => {
+  const step = workflowShape('step', { id: 'abc' })
+  for (const record of [
+    withProps(step, { status: 's'.repeat(1_000_000) }),
+    withProps(step, { ['k'.repeat(1_000_000)]: 1 }),
+    { ...step, type: 't'.repeat(1_000_000) },
+    { ...step, typeName: 'n'.repeat(1_000_000) },
+  ]) {
+    expect(messageOf(record)!.length).toBeLessThan(300)
+  }
+})
