@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { MAX_LABEL_CHARS } from '../schema/limits.ts'
+import { validateRecord } from '../schema/validate-record.ts'
 import { workflowShape } from '../testing/shape-records.ts'
 import { readRawBoardFields, readRawRecord, readRawRole } from './raw-entry.ts'
 import { readRecord, writeRecord } from './records.ts'
@@ -59,5 +62,49 @@ describe('raw entry reads', () => {
       fields: { schema: { schemaVersion: 2, sequences: {} } },
     })
     expect(readRawBoardFields(doc, ['title', 'schema'])).toMatchObject({ ok: false, field: 'title' })
+  })
+})
+
+describe('raw entry reads, as a property', () => {
+  const plainLeaf = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null))
+  const meta = fc.dictionary(
+    fc.string({ minLength: 1, maxLength: 8 }),
+    fc.oneof(
+      plainLeaf,
+      fc.array(plainLeaf, { maxLength: 4 }),
+      fc.dictionary(fc.string({ maxLength: 8 }), plainLeaf, { noNullPrototype: true }),
+    ),
+    { maxKeys: 4, noNullPrototype: true },
+  )
+  const stepProps = fc.record({
+    label: fc.string({ maxLength: MAX_LABEL_CHARS }),
+    description: fc.string({ maxLength: 200 }),
+    status: fc.constantFrom('todo', 'doing', 'done', 'blocked'),
+    estimate: fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1e6, noNaN: true })),
+  })
+
+  test('any valid step written to a doc reads back raw and validates unchanged', () => {
+    fc.assert(
+      fc.property(stepProps, meta, fc.integer({ min: -1e6, max: 1e6 }), (props, metaValue, x) => {
+        const step = workflowShape('step', { id: 'p', x, props })
+        const record = { ...step, meta: metaValue }
+        const doc = new Y.Doc()
+        writeRecord(doc, record as typeof step)
+        const raw = readRawRecord(doc, 'shape:p')
+        expect(raw).toEqual({ ok: true, fields: record })
+        expect(validateRecord(raw!.ok ? raw!.fields : null)).toEqual({ ok: true, record })
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+test('a "__proto__" key, which would vanish from a plain-object read, is reported', () => {
+  const doc = docWithStep()
+  propsOf(doc).set('__proto__', { polluted: true })
+  expect(readRawRecord(doc, 'shape:s')).toEqual({
+    ok: false,
+    field: 'props.__proto__',
+    reason: 'is not a usable field name',
   })
 })

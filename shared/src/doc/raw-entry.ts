@@ -41,6 +41,7 @@ export function readRawBoardFields(doc: Y.Doc, keys: Iterable<string>): RawEntry
   const board = boardMap(doc)
   const fields: Record<string, unknown> = {}
   for (const key of keys) {
+    if (key === '__proto__') return unusableKey(key)
     const value = board.get(key)
     const foreign = foreignKindOf(value)
     if (foreign !== null) return refusal(key, foreign)
@@ -60,6 +61,7 @@ function readRawEntry(source: FieldMap, nested: ReadonlySet<string>): RawEntry {
     if (value instanceof Y.Map && nested.has(key)) {
       const inner: Record<string, unknown> = {}
       for (const [innerKey, innerValue] of value as FieldMap) {
+        if (innerKey === '__proto__') return unusableKey(`${key}.${innerKey}`)
         const foreign = foreignKindOf(innerValue)
         if (foreign !== null) return refusal(`${key}.${innerKey}`, foreign)
         inner[innerKey] = innerValue
@@ -67,11 +69,17 @@ function readRawEntry(source: FieldMap, nested: ReadonlySet<string>): RawEntry {
       fields[key] = inner
       continue
     }
+    if (key === '__proto__') return unusableKey(key)
     const foreign = foreignKindOf(value)
     if (foreign !== null) return refusal(key, foreign)
     fields[key] = value
   }
   return { ok: true, fields }
+}
+
+/** Assigning `__proto__` on a plain object sets its prototype: the field would vanish from every read. */
+function unusableKey(field: string): RawEntry {
+  return { ok: false, field, reason: 'is not a usable field name' }
 }
 
 function refusal(field: string, kind: string): RawEntry {
