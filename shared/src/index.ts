@@ -163,6 +163,7 @@ export type { LimitFailure, WrittenFields } from './schema/field-limits.ts'
 export { flowmapSchema } from './schema/flowmap-schema.ts'
 export { type LaneShapeProps, laneShapeMigrations, laneShapeProps, laneShapeVersions } from './schema/lane.ts'
 export {
+  MAX_ASSET_RECORD_CHARS,
   MAX_BOARD_TITLE_CHARS,
   MAX_BRANCH_LABEL_CHARS,
   MAX_DESCRIPTION_CHARS,

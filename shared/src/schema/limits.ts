@@ -47,6 +47,13 @@ export const MAX_JSON_DEPTH = 32
  */
 export const MAX_RECORD_CHARS = 256 * 1024
 
+/**
+ * An asset record (an image or video) as a whole. With no asset store, tldraw keeps a pasted image
+ * inline as a data URL in its asset record, so these are far larger than shapes; the bound is the
+ * server's default message size (8 MiB), which such a record must fit through anyway.
+ */
+export const MAX_ASSET_RECORD_CHARS = 8 * 1024 * 1024
+
 /** A sequence id of a serialized schema (`com.tldraw.shape.step`). */
 export const MAX_SCHEMA_SEQUENCE_ID_CHARS = 128
 

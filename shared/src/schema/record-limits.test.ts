@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { connector, workflowShape } from '../testing/shape-records.ts'
 import {
+  MAX_ASSET_RECORD_CHARS,
   MAX_BRANCH_LABEL_CHARS,
   MAX_DESCRIPTION_CHARS,
   MAX_ID_CHARS,
@@ -202,4 +203,17 @@ test('a refusal stays short when the refused value or field name is huge', () =>
   ]) {
     expect(messageOf(record)!.length).toBeLessThan(300)
   }
+})
+
+test('an image asset inline as a data URL (tldraw with no asset store) has the larger asset limit', () => {
+  const image = {
+    id: 'asset:img',
+    typeName: 'asset',
+    type: 'image',
+    props: { name: 'photo.png', src: `data:image/png;base64,${'A'.repeat(2_000_000)}`, w: 800, h: 600 },
+    meta: {},
+  }
+  expect(recordLimitFailure(image)).toBeNull()
+  const tooBig = { ...image, props: { ...image.props, src: 'A'.repeat(MAX_ASSET_RECORD_CHARS) } }
+  expect(recordLimitFailure(tooBig)?.reason).toMatch(/characters as JSON; at most 8,388,608/)
 })

@@ -5,6 +5,7 @@ import {
   type WrittenFields,
 } from './field-limits.ts'
 import {
+  MAX_ASSET_RECORD_CHARS,
   MAX_BRANCH_LABEL_CHARS,
   MAX_DESCRIPTION_CHARS,
   MAX_ID_CHARS,
@@ -47,11 +48,12 @@ export function recordLimitFailure(
   const failure = firstLimitFailure(record, limits, written)
   if (failure !== null) return failure
   if (!couldGrow(record, written)) return null
+  const max = record.typeName === 'asset' ? MAX_ASSET_RECORD_CHARS : MAX_RECORD_CHARS
   const size = JSON.stringify(record).length
-  if (size > MAX_RECORD_CHARS) {
+  if (size > max) {
     return {
       field: '',
-      reason: `is ${size.toLocaleString('en-US')} characters as JSON; at most ${MAX_RECORD_CHARS.toLocaleString('en-US')}`,
+      reason: `is ${size.toLocaleString('en-US')} characters as JSON; at most ${max.toLocaleString('en-US')}`,
     }
   }
   return null
