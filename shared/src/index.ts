@@ -179,7 +179,7 @@ export {
   MAX_SCHEMA_SEQUENCES,
 } from './schema/limits.ts'
 export { firstJsonProblem, type JsonProblem } from './schema/plain-json.ts'
-export { recordLimitFailure } from './schema/record-limits.ts'
+export { recordLimitFailure, shapeStringLimits } from './schema/record-limits.ts'
 export {
   ROLE_KINDS,
   type Role,

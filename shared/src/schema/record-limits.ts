@@ -35,6 +35,14 @@ const SHAPE_LIMITS: Readonly<Record<string, StringLimits>> = {
 }
 
 /**
+ * The string fields of a shape type that have a limit (dotted paths: "props.label", "meta.branch"),
+ * for a client that stops an edit at the limit instead of sending what the server would refuse.
+ */
+export function shapeStringLimits(shapeType: string): StringLimits {
+  return SHAPE_LIMITS[shapeType] ?? {}
+}
+
+/**
  * The first limit a written record breaks: a written field that is not finite JSON of bounded depth,
  * a string over its limit, or the record over `MAX_RECORD_CHARS` as JSON. The size is only held against
  * a write that could have grown it (a move of a note stored before the limit existed is let through).
