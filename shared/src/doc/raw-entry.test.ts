@@ -43,6 +43,15 @@ describe('raw entry reads', () => {
     })
   })
 
+  test('anything but a Y.Map under a record or role id is reported; an absent id reads as null', () => {
+    const doc = new Y.Doc()
+    doc.getMap('records').set('shape:bare', 42)
+    doc.getMap('roles').set('role:text', new Y.Text('r'))
+    expect(readRawRecord(doc, 'shape:bare')).toEqual({ ok: false, field: '', reason: 'is not a record map' })
+    expect(readRawRole(doc, 'role:text')).toEqual({ ok: false, field: '', reason: 'is not a role map' })
+    expect(readRawRole(doc, 'role:none')).toBeNull()
+  })
+
   test('a shared type at the top of a record other than props and meta is reported', () => {
     const doc = docWithStep()
     ;(doc.getMap('records').get('shape:s') as Y.Map<unknown>).set('x', new Y.Map())

@@ -21,16 +21,29 @@ export type RawEntry =
 const RECORD_NESTED_KEYS: ReadonlySet<string> = new Set(['props', 'meta'])
 const NO_NESTED_KEYS: ReadonlySet<string> = new Set()
 
-/** The record stored under `id` as stored; null when there is no Y.Map under that id. */
+/**
+ * The record stored under `id` as stored; null when there is none (removed). Anything but a Y.Map
+ * under the id (a hostile update can put a bare value there) is reported with field ''.
+ */
 export function readRawRecord(doc: Y.Doc, id: string): RawEntry | null {
-  const source = recordsMap(doc).get(id)
-  return source instanceof Y.Map ? readRawEntry(source, RECORD_NESTED_KEYS) : null
+  return readRawEntryUnder(recordsMap(doc) as Y.Map<unknown>, id, RECORD_NESTED_KEYS, 'record')
 }
 
-/** The role stored under `id` as stored (a flat map); null when there is no Y.Map under that id. */
+/** The role stored under `id` as stored (a flat map); null when there is none. */
 export function readRawRole(doc: Y.Doc, id: string): RawEntry | null {
-  const source = rolesMap(doc).get(id)
-  return source instanceof Y.Map ? readRawEntry(source, NO_NESTED_KEYS) : null
+  return readRawEntryUnder(rolesMap(doc) as Y.Map<unknown>, id, NO_NESTED_KEYS, 'role')
+}
+
+function readRawEntryUnder(
+  top: Y.Map<unknown>,
+  id: string,
+  nested: ReadonlySet<string>,
+  kind: string,
+): RawEntry | null {
+  if (!top.has(id)) return null
+  const source = top.get(id)
+  if (source instanceof Y.Map) return readRawEntry(source as FieldMap, nested)
+  return { ok: false, field: '', reason: `is not a ${kind} map` }
 }
 
 /**

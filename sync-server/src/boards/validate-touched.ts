@@ -43,25 +43,11 @@ function firstRecordRefusal(doc: Y.Doc, transaction: Y.Transaction): Refusal | n
   if (touched.size === 0) return null
   // The schema the board's records were written with: older records are migrated up before checking.
   const schema = readBoard(doc).schema
-  const records = doc.getMap('records')
   for (const [id, written] of touched) {
     const raw = readRawRecord(doc, id)
-    if (raw === null) {
-      // "Removed" means "no longer a Y.Map": a hostile update can also put a bare value under an id.
-      if (!records.has(id)) continue
-      return {
-        code: REFUSAL_CODES.invalidRecord,
-        reason: `record ${shorten(id)} is not a record map`,
-        recordId: id,
-      }
-    }
-    if (!raw.ok) {
-      return {
-        code: REFUSAL_CODES.invalidRecord,
-        reason: `record ${shorten(id)}: ${raw.field} ${raw.reason}`,
-        recordId: id,
-      }
-    }
+    if (raw === null) continue
+    if (!raw.ok)
+      return { code: REFUSAL_CODES.invalidRecord, reason: rawFailure('record', id, raw), recordId: id }
     const checked = validateRecord(raw.fields, { schema, written })
     if (!checked.ok) return { code: REFUSAL_CODES.invalidRecord, reason: checked.error.message, recordId: id }
     if (checked.record.id !== id) {
@@ -76,24 +62,10 @@ function firstRecordRefusal(doc: Y.Doc, transaction: Y.Transaction): Refusal | n
 }
 
 function firstRoleRefusal(doc: Y.Doc, transaction: Y.Transaction): Refusal | null {
-  const roles = doc.getMap('roles')
   for (const [id, written] of roleFieldsTouchedBy(transaction)) {
     const raw = readRawRole(doc, id)
-    if (raw === null) {
-      if (!roles.has(id)) continue
-      return {
-        code: REFUSAL_CODES.invalidRole,
-        reason: `role ${shorten(id)} is not a role map`,
-        recordId: id,
-      }
-    }
-    if (!raw.ok) {
-      return {
-        code: REFUSAL_CODES.invalidRole,
-        reason: `role ${shorten(id)}: ${raw.field} ${raw.reason}`,
-        recordId: id,
-      }
-    }
+    if (raw === null) continue
+    if (!raw.ok) return { code: REFUSAL_CODES.invalidRole, reason: rawFailure('role', id, raw), recordId: id }
     const checked = validateRoleWrite(raw.fields, written)
     if (!checked.ok) return { code: REFUSAL_CODES.invalidRole, reason: checked.error.message, recordId: id }
     if (checked.role.id !== id) {
@@ -131,6 +103,13 @@ function firstForeignRoot(doc: Y.Doc, transaction: Y.Transaction): string | null
     }
   }
   return null
+}
+
+/** "record shape:a is not a record map", "record shape:a: meta.note is a Y.Text; ...". */
+function rawFailure(kind: string, id: string, raw: { field: string; reason: string }): string {
+  return raw.field === ''
+    ? `${kind} ${shorten(id)} ${raw.reason}`
+    : `${kind} ${shorten(id)}: ${raw.field} ${raw.reason}`
 }
 
 function shorten(text: string): string {

@@ -244,6 +244,13 @@ const tamperings: Tampering[] = [
     shows: (doc) => metaOf(doc, 'shape:target').has('deep'),
   },
   {
+    what: 'a Y.Text where a record belongs',
+    tamper: (doc) => doc.getMap('records').set('shape:bare', new Y.Text('not a record')),
+    code: 'invalid-record',
+    reason: /record shape:bare is not a record map/,
+    shows: (doc) => doc.getMap('records').has('shape:bare'),
+  },
+  {
     what: 'a Y.Text inside meta',
     tamper: (doc) => metaOf(doc, 'shape:target').set('note', new Y.Text('rich')),
     code: 'invalid-record',
