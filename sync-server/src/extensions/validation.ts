@@ -4,7 +4,6 @@
  * A refused update is not applied, stored or broadcast; the shadow is rebuilt and the sender is told
  * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way.
  */
-
 import { readRawBoardField } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { BoardShadows } from '../boards/board-shadows.ts'
