@@ -37,6 +37,13 @@ export {
   remoteOrigin,
 } from './doc/origin.ts'
 export {
+  type RawEntry,
+  readRawBoardField,
+  readRawBoardFields,
+  readRawRecord,
+  readRawRole,
+} from './doc/raw-entry.ts'
+export {
   deleteRecord,
   deleteRecords,
   readRecord,
@@ -45,7 +52,8 @@ export {
   writeRecords,
 } from './doc/records.ts'
 export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from './doc/roles.ts'
-export type { TouchedIds } from './doc/touched-ids.ts'
+export { boardFieldsTouchedBy, recordFieldsTouchedBy, roleFieldsTouchedBy } from './doc/touched-fields.ts'
+export type { TouchedFields, TouchedIds } from './doc/touched-ids.ts'
 // graph/ and lint/: the workflow as a graph, and the structural rules over it
 export { type FlowReachability, flowReachability } from './graph/flow-reachability.ts'
 export { plainTextOf } from './graph/rich-text-plain.ts'
@@ -122,6 +130,13 @@ export {
   artifactShapeVersions,
 } from './schema/artifact.ts'
 export {
+  BOARD_FIELDS,
+  type BoardField,
+  type BoardValidation,
+  type ValidateBoardWriteOptions,
+  validateBoardWrite,
+} from './schema/board-meta.ts'
+export {
   type ConnectorMeta,
   connectorMetaValidator,
   DEFAULT_FLOW_KIND,
@@ -144,8 +159,27 @@ export {
   eventShapeProps,
   eventShapeVersions,
 } from './schema/event.ts'
+export type { LimitFailure, WrittenFields } from './schema/field-limits.ts'
 export { flowmapSchema } from './schema/flowmap-schema.ts'
 export { type LaneShapeProps, laneShapeMigrations, laneShapeProps, laneShapeVersions } from './schema/lane.ts'
+export {
+  MAX_ASSET_RECORD_CHARS,
+  MAX_BOARD_TITLE_CHARS,
+  MAX_BRANCH_LABEL_CHARS,
+  MAX_DESCRIPTION_CHARS,
+  MAX_DISABLED_LINT_RULES,
+  MAX_ID_CHARS,
+  MAX_JSON_DEPTH,
+  MAX_LABEL_CHARS,
+  MAX_LINT_RULE_ID_CHARS,
+  MAX_RECORD_CHARS,
+  MAX_ROLE_COLOR_CHARS,
+  MAX_ROLE_NAME_CHARS,
+  MAX_SCHEMA_SEQUENCE_ID_CHARS,
+  MAX_SCHEMA_SEQUENCES,
+} from './schema/limits.ts'
+export { firstJsonProblem, type JsonProblem } from './schema/plain-json.ts'
+export { recordLimitFailure, shapeStringLimits } from './schema/record-limits.ts'
 export {
   ROLE_KINDS,
   type Role,
@@ -154,6 +188,7 @@ export {
   type RoleValidationError,
   roleValidator,
   validateRole,
+  validateRoleWrite,
 } from './schema/role.ts'
 export {
   type StageShapeProps,

@@ -1,4 +1,4 @@
-import { observeBoard, readBoard, writeBoard } from '@flowmap/shared'
+import { MAX_BOARD_TITLE_CHARS, observeBoard, readBoard, writeBoard } from '@flowmap/shared'
 import { type ReactNode, useEffect, useState } from 'react'
 import { ConnectionStatusChip } from '../sync/ConnectionStatusChip.tsx'
 import type { BoardSource } from './board-source.ts'
@@ -51,6 +51,7 @@ export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels, actio
         className="flowmap-header__title"
         aria-label="Board title"
         value={draft ?? title}
+        maxLength={MAX_BOARD_TITLE_CHARS}
         disabled={!doc || viewOnly}
         onFocus={() => setDraft(title)}
         onChange={(event) => setDraft(event.currentTarget.value)}

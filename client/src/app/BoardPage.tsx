@@ -14,6 +14,7 @@ import { SinceLastVisit } from '../replay/SinceLastVisit.tsx'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
 import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
+import { registerTextLimits } from '../shapes/text-limits.ts'
 import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
 import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
@@ -88,9 +89,11 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
       if (viewOnly) mounted.updateInstanceState({ isReadonly: true })
       const stopOwnership = registerLaneOwnership(mounted)
       const stopFlowStyle = registerConnectorFlowStyle(mounted)
+      const stopTextLimits = registerTextLimits(mounted)
       return () => {
         stopOwnership()
         stopFlowStyle()
+        stopTextLimits()
         setEditor(null)
       }
     },

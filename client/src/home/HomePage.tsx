@@ -1,3 +1,4 @@
+import { MAX_BOARD_TITLE_CHARS } from '@flowmap/shared'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { createBoard } from '../app/create-board.ts'
 import { boardPath } from '../app/routes.ts'
@@ -108,7 +109,7 @@ export function HomePage({ token, navigate }: HomePageProps) {
             data-testid="home-new-title"
             placeholder="Title (optional)"
             value={newTitle}
-            maxLength={200}
+            maxLength={MAX_BOARD_TITLE_CHARS}
             onChange={(event) => setNewTitle(event.currentTarget.value)}
           />
           <button
@@ -227,7 +228,7 @@ function BoardCard({
           value={draft}
           // biome-ignore lint/a11y/noAutofocus: the input appears because the person asked to rename
           autoFocus
-          maxLength={200}
+          maxLength={MAX_BOARD_TITLE_CHARS}
           onChange={(event) => setDraft(event.currentTarget.value)}
           onBlur={() => void rename()}
           onKeyDown={(event) => {

@@ -3,7 +3,7 @@
  * The inspector in a DOM with React, on a real tldraw Editor with the workflow shapes: what it shows
  * for the selection, and that editing a field changes the shape the way the field says.
  */
-import type { Role } from '@flowmap/shared'
+import { MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, type Role } from '@flowmap/shared'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
@@ -140,4 +140,10 @@ test('a read-only board shows the fields disabled', () => {
   expect(field<HTMLInputElement>('inspector-label').disabled).toBe(true)
   expect(field<HTMLSelectElement>('inspector-status').disabled).toBe(true)
   expect(document.querySelector('[data-testid="inspector-add-next-step"]')).toBeNull()
+})
+
+test("text fields stop at the schema's limits, the same numbers the server refuses beyond", () => {
+  create('step', { label: 'Review' })
+  expect(field<HTMLInputElement>('inspector-label').maxLength).toBe(MAX_LABEL_CHARS)
+  expect(field<HTMLTextAreaElement>('inspector-description').maxLength).toBe(MAX_DESCRIPTION_CHARS)
 })

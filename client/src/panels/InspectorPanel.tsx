@@ -1,4 +1,11 @@
-import { type FlowKind, type Role, readConnectorMeta } from '@flowmap/shared'
+import {
+  type FlowKind,
+  MAX_BRANCH_LABEL_CHARS,
+  MAX_DESCRIPTION_CHARS,
+  MAX_LABEL_CHARS,
+  type Role,
+  readConnectorMeta,
+} from '@flowmap/shared'
 import { type Editor, type TLArrowShape, type TLShape, toRichText, useValue } from 'tldraw'
 import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
 import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
@@ -99,7 +106,7 @@ function withUnknownRole(options: { value: string; label: string }[], roleId: st
  * hand-written form per type, so a field looks and behaves the same wherever it appears.
  */
 type FieldSpec =
-  | { kind: 'text'; prop: string; label: string; testId: string; multiline?: boolean }
+  | { kind: 'text'; prop: string; label: string; testId: string; maxLength: number; multiline?: boolean }
   | { kind: 'select'; prop: string; label: string; testId: string; options: readonly Option[] }
   | { kind: 'role'; prop: string; label: string; testId: string; emptyLabel: string; hint?: string }
   | {
@@ -119,6 +126,7 @@ const labelField = (label: string, prop = 'label', testId = 'inspector-label'): 
   prop,
   label,
   testId,
+  maxLength: MAX_LABEL_CHARS,
 })
 
 const SHAPE_FIELDS: Partial<Record<string, readonly FieldSpec[]>> = {
@@ -129,6 +137,7 @@ const SHAPE_FIELDS: Partial<Record<string, readonly FieldSpec[]>> = {
       prop: 'description',
       label: 'Description',
       testId: 'inspector-description',
+      maxLength: MAX_DESCRIPTION_CHARS,
       multiline: true,
     },
     { kind: 'role', prop: 'owner', label: 'Owner', testId: 'inspector-owner', emptyLabel: 'No owner' },
@@ -262,6 +271,7 @@ function ShapeField({
           {...common}
           value={value as string}
           multiline={field.multiline ?? false}
+          maxLength={field.maxLength}
           onFocus={onFocus}
           onChange={set}
         />
@@ -349,6 +359,7 @@ function ConnectorFields({
           label="Branch label"
           value={branch ?? ''}
           placeholder="yes, no, approved..."
+          maxLength={MAX_BRANCH_LABEL_CHARS}
           onFocus={onFocus}
           onChange={setBranch}
           disabled={readonly}

@@ -1,4 +1,4 @@
-import { type Role, type RoleKind, writeRole } from '@flowmap/shared'
+import { MAX_ROLE_NAME_CHARS, type Role, type RoleKind, writeRole } from '@flowmap/shared'
 import { useId, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
@@ -67,6 +67,7 @@ function RoleRow({
         className="flowmap-input flowmap-role__name"
         aria-label={`Name of role ${role.name}`}
         value={shownName}
+        maxLength={MAX_ROLE_NAME_CHARS}
         disabled={readonly}
         onFocus={() => {
           setName(role.name)
@@ -148,6 +149,7 @@ function AddRoleForm({ doc, roles }: { doc: Y.Doc; roles: readonly Role[] }) {
         className="flowmap-input"
         placeholder="Add a person, team, system…"
         value={name}
+        maxLength={MAX_ROLE_NAME_CHARS}
         onChange={(event) => setName(event.currentTarget.value)}
         data-testid="new-role-name"
       />

@@ -27,6 +27,8 @@ type TextFieldProps = {
   multiline?: boolean
   placeholder?: string
   testId?: string
+  /** The most characters the field may hold (from @flowmap/shared's limits, which the server enforces). */
+  maxLength?: number
 }
 
 export function TextField({
@@ -38,6 +40,7 @@ export function TextField({
   multiline,
   placeholder,
   testId,
+  maxLength,
 }: TextFieldProps) {
   const id = useId()
   const common = {
@@ -45,6 +48,7 @@ export function TextField({
     value,
     disabled,
     placeholder,
+    maxLength,
     'data-testid': testId,
     onFocus,
     onChange: (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value),

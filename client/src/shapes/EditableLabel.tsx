@@ -1,3 +1,4 @@
+import { MAX_LABEL_CHARS } from '@flowmap/shared'
 import { useEffect, useRef } from 'react'
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
 
@@ -74,6 +75,8 @@ export function EditableLabel({
       aria-label={ariaLabel}
       defaultValue={text}
       placeholder={placeholder}
+      // Every label a shape edits in place (labels, a decision's question) has this limit.
+      maxLength={MAX_LABEL_CHARS}
       spellCheck
       onChange={(event) => {
         const element = event.currentTarget

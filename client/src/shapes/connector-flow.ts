@@ -1,4 +1,4 @@
-import { type FlowKind, readConnectorMeta } from '@flowmap/shared'
+import { type FlowKind, MAX_BRANCH_LABEL_CHARS, readConnectorMeta } from '@flowmap/shared'
 import {
   type Editor,
   renderPlaintextFromRichText,
@@ -96,7 +96,10 @@ export function registerConnectorFlowStyle(editor: Editor): () => void {
 function withBranchFromLabel(editor: Editor, prev: TLArrowShape, next: TLArrowShape): TLArrowShape {
   if (prev.props.richText === next.props.richText) return next
   if (decisionArrowStartsAt(editor, next.id) === null) return next
-  const text = renderPlaintextFromRichText(editor, next.props.richText).trim()
+  // The arrow's text has no limit of its own (the record's size bounds it); its branch label does.
+  const text = renderPlaintextFromRichText(editor, next.props.richText)
+    .trim()
+    .slice(0, MAX_BRANCH_LABEL_CHARS)
   if ((readConnectorMeta(next.meta).branch ?? '') === text) return next
   return { ...next, meta: { ...next.meta, branch: text } }
 }

@@ -1,4 +1,6 @@
 import { T } from '@tldraw/validate'
+import { firstLimitFailure, type StringLimits, type WrittenFields } from './field-limits.ts'
+import { MAX_ID_CHARS, MAX_ROLE_COLOR_CHARS, MAX_ROLE_NAME_CHARS } from './limits.ts'
 import { describeValidationFailure } from './validation-failure.ts'
 
 /** The kinds of participant a step can be owned by. */
@@ -39,5 +41,28 @@ export function validateRole(role: unknown): RoleValidation {
       ok: false,
       error: { roleId, field, reason, message: `role ${roleId || '(no id)'}: ${field} ${reason}` },
     }
+  }
+}
+
+const ROLE_LIMITS: StringLimits = { id: MAX_ID_CHARS, name: MAX_ROLE_NAME_CHARS, color: MAX_ROLE_COLOR_CHARS }
+
+/**
+ * Checks a role as it is written: the validator's types plus the size limits of the fields written
+ * (limits.ts). Reading stays lenient (`validateRole`), so a role stored before the limits still shows.
+ */
+export function validateRoleWrite(role: unknown, written: WrittenFields = 'whole'): RoleValidation {
+  const checked = validateRole(role)
+  if (!checked.ok) return checked
+  const failure = firstLimitFailure(checked.role, ROLE_LIMITS, written)
+  if (failure === null) return checked
+  const roleId = checked.role.id.length > MAX_ID_CHARS ? `${checked.role.id.slice(0, 40)}…` : checked.role.id
+  return {
+    ok: false,
+    error: {
+      roleId,
+      field: failure.field,
+      reason: failure.reason,
+      message: `role ${roleId}: ${failure.field} ${failure.reason}`,
+    },
   }
 }

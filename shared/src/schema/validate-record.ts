@@ -1,7 +1,9 @@
 import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { connectorMetaValidator } from './connector.ts'
+import type { WrittenFields } from './field-limits.ts'
 import { flowmapSchema } from './flowmap-schema.ts'
+import { recordLimitFailure } from './record-limits.ts'
 import { describeValidationFailure, type ValidationFailure } from './validation-failure.ts'
 
 /** Why a record was refused; a const object so the union type derives from it (tldraw's convention). */
@@ -14,6 +16,8 @@ export const RecordValidationReason = {
   MissingField: 'missing-field',
   UnknownField: 'unknown-field',
   InvalidField: 'invalid-field',
+  /** A written field is over its size limit, not finite JSON, nested too deep; or the record is too large. */
+  OverLimit: 'over-limit',
 } as const
 export type RecordValidationReason = (typeof RecordValidationReason)[keyof typeof RecordValidationReason]
 
@@ -32,6 +36,11 @@ export type RecordValidation = { ok: true; record: TLRecord } | { ok: false; err
 export type ValidateRecordOptions = {
   /** The schema the writer used (the doc's `board.schema`); older records are migrated up first. */
   schema?: SerializedSchema | null
+  /**
+   * The fields this write changed (the server knows them from the update); limits (limits.ts) are held
+   * against these only, so a value stored before a limit existed still loads. Default: the whole record.
+   */
+  written?: WrittenFields
 }
 
 const currentSchema: SerializedSchemaV2 = flowmapSchema.serialize()
@@ -53,7 +62,13 @@ export function validateRecord(record: unknown, options: ValidateRecordOptions =
   }
   const recordType = (flowmapSchema.types as Partial<Record<string, { scope: string }>>)[typeName]
   if (recordType === undefined) {
-    return refuse(recordId, typeName, 'typeName', 'unknown-type', `"${typeName}" is not a known record type`)
+    return refuse(
+      recordId,
+      typeName,
+      'typeName',
+      'unknown-type',
+      `${describeValue(typeName)} is not a known record type`,
+    )
   }
   if (recordType.scope !== 'document') {
     return refuse(
@@ -62,6 +77,18 @@ export function validateRecord(record: unknown, options: ValidateRecordOptions =
       'typeName',
       'session-record',
       `${typeName} records are ${recordType.scope}-scoped and never stored in a board`,
+    )
+  }
+  // Before migrations and validators run: they must never meet NaN, binary data or a deep tree.
+  const overLimit = recordLimitFailure(fields, options.written)
+  if (overLimit !== null) {
+    const { field, reason } = overLimit
+    return refuse(
+      recordId,
+      typeName,
+      field,
+      'over-limit',
+      field === '' ? `the record ${reason}` : `${field} ${reason}`,
     )
   }
   const newerSequence = options.schema ? newerSequenceIn(options.schema, fields) : null
@@ -111,8 +138,11 @@ export function validateRecord(record: unknown, options: ValidateRecordOptions =
     detail: string,
   ): RecordValidation {
     const shapeType = (record as { type?: unknown } | null)?.type
-    const kind = name === 'shape' && typeof shapeType === 'string' ? shapeType : (name ?? 'record')
-    const message = `${kind} ${id ?? '(no id)'}: ${detail}`
+    const named = name === 'shape' && typeof shapeType === 'string' ? shapeType : (name ?? 'record')
+    const kind = named.length > 40 ? `${named.slice(0, 40)}…` : named
+    // An id is capped by the limits, but the message must stay short even for the one that breaks it.
+    const shownId = id === null ? '(no id)' : id.length > 60 ? `${id.slice(0, 60)}…` : id
+    const message = `${kind} ${shownId}: ${detail}`
     return { ok: false, error: { recordId: id, typeName: name, field, reason, message } }
   }
 }

@@ -20,18 +20,23 @@ export function describeValidationFailure(error: unknown, modelName?: string): V
   }
   const path = error.path.filter((item) => typeof item === 'number' || !item.startsWith('('))
   if (modelName !== undefined && path[0] === modelName) path.shift()
-  const field = formatFieldPath(path)
+  const field = shorten(formatFieldPath(path), 120)
   const raw = stripErrorPrefix(error.rawMessage)
   if (raw === 'Unexpected property') return { field, kind: 'unknown-field', reason: 'is not a known field' }
   const expectation = /^Expected (.*), got (.*)$/s.exec(raw)
   if (expectation) {
     const expected = describeExpected(expectation[1]!)
-    const got = expectation[2]!
+    // The value is echoed back to a person (and into logs): a megabyte of it helps nobody.
+    const got = shorten(expectation[2]!, 60)
     if (got === 'undefined')
       return { field, kind: 'missing-field', reason: `is missing (expected ${expected})` }
     return { field, kind: 'invalid-field', reason: `must be ${expected}, got ${got}` }
   }
-  return { field, kind: 'invalid-field', reason: `is invalid: ${raw}` }
+  return { field, kind: 'invalid-field', reason: `is invalid: ${shorten(raw, 200)}` }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
 function formatFieldPath(path: ReadonlyArray<string | number>): string {

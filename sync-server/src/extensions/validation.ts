@@ -5,13 +5,15 @@
  * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way, and so is an
  * update that depends on content the server does not have (Yjs would keep it pending, unvalidated).
  */
+import { readRawBoardField } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { AdmittedUpdate, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
+import type { BoardBefore } from '../boards/validate-touched.ts'
 import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 
-export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction) => Refusal | null
+export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction, before: BoardBefore) => Refusal | null
 
 export interface ValidationExtensionOptions {
   shadows: BoardShadows
@@ -47,12 +49,14 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
     if (shadow === undefined) throw new Error(`board ${documentName} has no shadow doc: was it loaded?`)
     let refusal: Refusal | null
     try {
+      // Read before applying: Yjs garbage-collects an overwritten value when its transaction ends.
+      const before: BoardBefore = { schema: readRawBoardField(shadow.doc, 'schema') }
       const admitted = shadow.tryUpdate(incoming.update)
       refusal =
         admitted.missing !== null
           ? missingDependencyRefusal(admitted.missing)
           : admitted.changesContent
-            ? options.validate(shadow.doc, admitted.transaction)
+            ? options.validate(shadow.doc, admitted.transaction, before)
             : null
       if (refusal === null) {
         shadow.hold(connection, admitted)

@@ -1,0 +1,18 @@
+import type * as Y from 'yjs'
+import { boardMap, recordsMap, rolesMap } from './doc-maps.ts'
+import { entryFieldsTouchedBy, type TouchedFields } from './touched-ids.ts'
+
+/** Per record id a transaction touched, the fields it wrote (what validation checks limits on). */
+export function recordFieldsTouchedBy(transaction: Y.Transaction): Map<string, TouchedFields> {
+  return entryFieldsTouchedBy(transaction, recordsMap(transaction.doc) as Y.Map<unknown>)
+}
+
+/** Per role id a transaction touched, the fields it wrote. */
+export function roleFieldsTouchedBy(transaction: Y.Transaction): Map<string, TouchedFields> {
+  return entryFieldsTouchedBy(transaction, rolesMap(transaction.doc) as Y.Map<unknown>)
+}
+
+/** The keys of the `board` map a transaction set, removed, or changed anything beneath. */
+export function boardFieldsTouchedBy(transaction: Y.Transaction): Set<string> {
+  return new Set(entryFieldsTouchedBy(transaction, boardMap(transaction.doc)).keys())
+}
