@@ -40,7 +40,6 @@ export function sendUpdatesAfterHandshake(
   doc.off('update', provider.boundDocumentUpdateHandler)
 
   const onUpdate = (update: Uint8Array, origin: unknown) => {
-    console.log('DBG update', answered, socket.status, update.byteLength)
     if (origin === provider) return
     if (answered) {
       provider.documentUpdateHandler(update, origin)
@@ -52,7 +51,6 @@ export function sendUpdatesAfterHandshake(
   // 'message' is emitted before the provider handles the message: the SyncStep2 it is about to send
   // is computed after this, from a doc that holds every update held back so far.
   const onMessage = ({ event }: { event: MessageEvent }) => {
-    console.log('DBG msg', Object.prototype.toString.call(event.data), isServerSyncStep1(event.data))
     if (!answered && isServerSyncStep1(event.data)) answered = true
   }
   const onClose = () => {
