@@ -1,0 +1,162 @@
+/**
+ * One fuzzed participant: a Y.Doc of its own (its own client ID, kept for its whole life, as a browser
+ * tab keeps its doc in Dexie) and a real @hocuspocus/provider that the harness can take down and bring
+ * back in the two ways a real client goes offline:
+ * - 'destroy': the provider and its socket are destroyed and a new provider is made on the same doc
+ *   later (a reload that keeps the local doc);
+ * - 'disconnect': the socket provider is disconnected and connected again (the network drops).
+ *
+ * It records what it was told was acknowledged: the doc's state vector at each moment the provider's
+ * `unsyncedChanges` reached 0. The server promised those clocks are stored.
+ *
+ * Like the real client (client/src/sync/board-repair.ts), it applies the deterministic board repair
+ * after each remote change. The real client repairs only after structural changes; repairing after
+ * every remote change is a superset (the repair writes nothing when nothing is broken).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import * as Y from 'yjs'
+import { parseRejectedMessage, type RejectedMessage } from '../protocol/refusal.ts'
+import { type EditLedger, LedgerWriter } from './fuzz-operations.ts'
+
+export type OfflineMode = 'destroy' | 'disconnect'
+
+export class FuzzClient {
+  readonly doc = new Y.Doc()
+  readonly writer: LedgerWriter
+  #socket: HocuspocusProviderWebsocket | null = null
+  #provider: HocuspocusProvider | null = null
+  #offlineMode: OfflineMode | null = null
+  #repairScheduled = false
+  /** client ID → the highest clock acknowledged to this client (its own and others' it had received) */
+  readonly acknowledged = new Map<number, number>()
+  repairsWritten = 0
+  /** What the server refused of this client: an honest client must never see one. */
+  readonly rejections: RejectedMessage[] = []
+  acknowledgements = 0
+
+  readonly name: string
+  readonly collabUrl: string
+  readonly boardId: string
+
+  constructor(name: string, collabUrl: string, boardId: string, ledger: EditLedger) {
+    this.name = name
+    this.collabUrl = collabUrl
+    this.boardId = boardId
+    this.writer = new LedgerWriter(this.doc, ledger)
+    this.doc.on('afterTransaction', (transaction) => {
+      if (this.#provider !== null && transaction.origin === this.#provider) this.#scheduleRepair()
+    })
+  }
+
+  get online(): boolean {
+    return this.#provider !== null && this.#offlineMode === null
+  }
+
+  get provider(): HocuspocusProvider | null {
+    return this.#provider
+  }
+
+  get repairPending(): boolean {
+    return this.#repairScheduled
+  }
+
+  /** Connected, past the first sync, and nothing it sent is waiting for an acknowledgement. */
+  get quiescent(): boolean {
+    const provider = this.#provider
+    if (provider === null || !this.online) return false
+    return (
+      provider.synced && provider.isAuthenticated && provider.unsyncedChanges === 0 && !this.#repairScheduled
+    )
+  }
+
+  connect(): void {
+    if (this.#provider !== null) throw new Error(`${this.name} is already connected`)
+    // Short reconnect delays: the harness restarts the server often, and the default backoff grows to 30 s.
+    const socket = new HocuspocusProviderWebsocket({
+      url: this.collabUrl,
+      delay: 50,
+      initialDelay: 0,
+      factor: 1.5,
+      minDelay: 20,
+      maxDelay: 400,
+      maxAttempts: 0,
+      jitter: true,
+      timeout: 0,
+    })
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: this.boardId,
+      document: this.doc,
+      token: '',
+      awareness: null,
+      onStateless: ({ payload }) => {
+        const rejected = parseRejectedMessage(payload)
+        if (rejected !== null) this.rejections.push(rejected)
+      },
+    })
+    provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      if (number !== 0 || this.#provider !== provider) return
+      this.acknowledgements++
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+        if ((this.acknowledged.get(client) ?? 0) < clock) this.acknowledged.set(client, clock)
+      }
+    })
+    provider.attach()
+    this.#socket = socket
+    this.#provider = provider
+    this.#offlineMode = null
+  }
+
+  goOffline(mode: OfflineMode): void {
+    if (!this.online) return
+    if (mode === 'destroy') {
+      this.#teardown()
+    } else {
+      this.#offlineMode = 'disconnect'
+      this.#socket!.disconnect()
+    }
+  }
+
+  goOnline(): void {
+    if (this.online) return
+    if (this.#provider === null) this.connect()
+    else {
+      this.#offlineMode = null
+      void this.#socket!.connect()
+    }
+  }
+
+  destroy(): void {
+    this.#teardown()
+    this.doc.destroy()
+  }
+
+  /** A line for failure reports: where this client stands. */
+  describe(): string {
+    const provider = this.#provider
+    return `${this.name} (client ${this.doc.clientID}): ${
+      provider === null
+        ? 'no provider'
+        : `${this.#offlineMode ?? 'online'}, socket ${this.#socket?.status}, synced=${provider.synced}, unsynced=${provider.unsyncedChanges}`
+    }, repairPending=${this.#repairScheduled}, refusals=${JSON.stringify(this.rejections)}, sv=${JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(this.doc))])}`
+  }
+
+  #teardown(): void {
+    this.#provider?.destroy()
+    this.#socket?.destroy()
+    this.#provider = null
+    this.#socket = null
+    this.#offlineMode = null
+  }
+
+  #scheduleRepair(): void {
+    if (this.#repairScheduled) return
+    this.#repairScheduled = true
+    // After the remote transaction has finished, as the real client repairs after mirroring it.
+    queueMicrotask(() => {
+      this.#repairScheduled = false
+      if (this.doc.isDestroyed) return
+      this.repairsWritten += this.writer.repair()
+    })
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The sync server as a real child process that the fuzzer stops and starts: SIGKILL (nothing gets to
+ * run, so only what was durable before the acknowledgement survives) and SIGTERM (a clean close). Every
+ * start reuses the data dir and the port of the first start, so clients reconnect to the same URL on
+ * their own, as they would to a restarted production server.
+ */
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { loadBoardDoc } from '../boards/load-board.ts'
+import { SqliteStorage } from '../storage/sqlite-storage.ts'
+import { type ServerProcess, spawnServerProcess } from '../testing/server-process.ts'
+import { makeDataDir } from '../testing/test-server.ts'
+
+export class ServerUnderTest {
+  readonly dataDir = makeDataDir()
+  #port = 0
+  #process: ServerProcess | null = null
+  #collabUrl: string | null = null
+
+  get collabUrl(): string {
+    if (this.#collabUrl === null) throw new Error('the server has not started yet')
+    return this.#collabUrl
+  }
+
+  get running(): boolean {
+    return this.#process !== null
+  }
+
+  async start(): Promise<void> {
+    if (this.#process !== null) throw new Error('the server is already running')
+    const started = await spawnServerProcess({ DATA_DIR: this.dataDir, PORT: String(this.#port) })
+    this.#process = started
+    if (this.#port === 0) {
+      this.#port = Number(new URL(started.url).port)
+      this.#collabUrl = started.collabUrl
+    } else if (started.collabUrl !== this.#collabUrl) {
+      throw new Error(`the server came back at ${started.collabUrl}, not ${this.#collabUrl}`)
+    }
+  }
+
+  /** Sends the signal and waits for the process to end; a SIGTERM must end with exit code 0. */
+  async stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    const running = this.#process
+    if (running === null) return
+    running.child.kill(signal)
+    const exit = await running.exited
+    this.#process = null
+    if (signal === 'SIGTERM' && exit.code !== 0) {
+      throw new Error(`SIGTERM ended the server with ${JSON.stringify(exit)}:\n${running.stderr.join('\n')}`)
+    }
+  }
+
+  /**
+   * The board as the server's storage holds it while the server is down, rebuilt the way the server
+   * loads it (snapshot or checkpoint, then the history tail). Reading storage rather than asking a
+   * restarted server means no reconnecting client can mask a lost update by sending it again.
+   */
+  durableBoard(boardId: string): Y.Doc {
+    if (this.#process !== null) throw new Error('read storage only while the server is down')
+    const storage = new SqliteStorage({ path: join(this.dataDir, 'flowmap.db'), synchronous: 'normal' })
+    try {
+      return loadBoardDoc(storage, boardId).doc
+    } finally {
+      storage.close()
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop('SIGKILL')
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+}
+
+/** The clocks `acknowledged` names that `durable` lacks, as "client 123: acknowledged 40, stored 37". */
+export function missingClocks(durable: Y.Doc, acknowledged: ReadonlyMap<number, number>): string[] {
+  const stored = Y.decodeStateVector(Y.encodeStateVector(durable))
+  const missing: string[] = []
+  for (const [client, clock] of acknowledged) {
+    const has = stored.get(client) ?? 0
+    if (has < clock) missing.push(`client ${client}: acknowledged clock ${clock}, stored ${has}`)
+  }
+  return missing
+}
