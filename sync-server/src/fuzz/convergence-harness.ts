@@ -27,7 +27,7 @@ import {
 } from './convergence-checks.ts'
 import { FuzzClient, type OfflineMode } from './fuzz-client.ts'
 import { applyOperation, EditLedger, pickOperation, type Random } from './fuzz-operations.ts'
-import { missingClocks, ServerUnderTest } from './server-under-test.ts'
+import { missingRanges, ServerUnderTest } from './server-under-test.ts'
 
 export interface FuzzOptions {
   seed: number
@@ -50,7 +50,10 @@ export interface FuzzReport {
   offlineToggles: number
   partitions: number
   durabilityChecks: number
+  /** SyncStep2 and Update messages the server acknowledged */
   acknowledgements: number
+  /** times a provider's unsyncedChanges reached 0 while its messages were still unacknowledged */
+  providerPrematureAcks: number
   repairsWritten: number
   finalRecords: number
   finalRoles: number
@@ -63,6 +66,10 @@ const INITIAL_TITLE = 'Fuzzed board'
 class StepLog {
   readonly #lines: string[] = []
   #count = 0
+
+  get count(): number {
+    return this.#count
+  }
 
   add(line: string): void {
     this.#count++
@@ -82,6 +89,7 @@ export class FuzzFailure extends Error {
     problems: readonly string[],
     log: StepLog,
     clients: readonly FuzzClient[],
+    serverLog: readonly string[],
   ) {
     super(
       [
@@ -92,6 +100,8 @@ export class FuzzFailure extends Error {
         ...clients.map((client) => `  ${client.describe()}`),
         `last ${STEP_LOG_LENGTH} steps:`,
         log.toString(),
+        'server stderr (last 30 lines):',
+        ...serverLog.slice(-30),
       ].join('\n'),
     )
   }
@@ -135,19 +145,23 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     partitions: 0,
     durabilityChecks: 0,
     acknowledgements: 0,
+    providerPrematureAcks: 0,
     repairsWritten: 0,
     finalRecords: 0,
     finalRoles: 0,
   }
   const fail = (what: string, problems: readonly string[]) =>
-    new FuzzFailure(seed, what, problems, log, clients)
+    new FuzzFailure(seed, what, problems, log, clients, server.stderr())
 
   async function waitFor(what: string, condition: () => boolean): Promise<void> {
-    const deadline = Date.now() + deadlineMs
+    const started = Date.now()
+    const deadline = started + deadlineMs
     while (!condition()) {
       if (Date.now() > deadline) throw fail(`timed out waiting until ${what}`, [])
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
+    // Not an assertion: a slow wait in the step log tells a slow run's story.
+    if (Date.now() - started > 1000) log.add(`waited ${Date.now() - started} ms until ${what}`)
   }
 
   function checkDurable(after: string): void {
@@ -155,18 +169,43 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     extraDocs.push(durable)
     report.durabilityChecks++
     const missing = clients.flatMap((client) =>
-      missingClocks(durable, client.acknowledged).map((line) => `${client.name}: ${line}`),
+      missingRanges(durable, client.tracker.acknowledged).map((line) => `${client.name}: ${line}`),
     )
     log.add(
       `durability check after ${after}: ${missing.length === 0 ? 'every acknowledged clock stored' : 'LOSS'}`,
     )
-    if (missing.length > 0) throw fail(`acknowledged updates missing from storage after ${after}`, missing)
+    if (missing.length > 0) {
+      const acks = clients.flatMap((client) =>
+        client.ackLog.slice(-5).map((line) => `${client.name} ${line}`),
+      )
+      throw fail(`acknowledged updates missing from storage after ${after}`, [
+        ...missing,
+        'last acknowledgements seen by clients:',
+        ...acks,
+        'history tail:',
+        ...server.historyTail(boardId, 15),
+        ...clients.flatMap((client) => [
+          `history of ${client.name}'s clocks:`,
+          ...server.historyTail(boardId, 8, client.doc.clientID),
+        ]),
+        `durable pending: ${JSON.stringify(pendingOf(durable))}`,
+      ])
+    }
   }
 
   try {
     await server.start()
     for (let i = 0; i < options.clients; i++) {
-      clients.push(new FuzzClient(`client-${i}`, server.collabUrl, boardId, ledger))
+      clients.push(
+        new FuzzClient(
+          `client-${i}`,
+          server.collabUrl,
+          boardId,
+          ledger,
+          () => log.count,
+          (line) => log.add(line),
+        ),
+      )
     }
     const first = clients[0]!
     first.connect()
@@ -270,7 +309,14 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
       () => clients.every((client) => client.quiescent) && sameState(),
     )
 
-    const observer = new FuzzClient('observer', server.collabUrl, boardId, new EditLedger())
+    const observer = new FuzzClient(
+      'observer',
+      server.collabUrl,
+      boardId,
+      new EditLedger(),
+      () => log.count,
+      (line) => log.add(line),
+    )
     observer.connect()
     await waitFor('a fresh observer has synced', () => observer.quiescent && sameAs(observer, clients[0]!))
     const named: NamedDoc[] = [...clients, observer].map((client) => ({ name: client.name, doc: client.doc }))
@@ -290,7 +336,9 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     ]
     if (problems.length > 0) throw fail('the end state is wrong', problems)
 
-    report.acknowledgements = clients.reduce((sum, client) => sum + client.acknowledgements, 0)
+    if (process.env.FUZZ_VERBOSE) console.log(`${log.toString()}\n${server.stderr().join('\n')}`)
+    report.acknowledgements = clients.reduce((sum, client) => sum + client.tracker.acknowledgedMessages, 0)
+    report.providerPrematureAcks = clients.reduce((sum, client) => sum + client.providerPrematureAcks, 0)
     report.repairsWritten = clients.reduce((sum, client) => sum + client.repairsWritten, 0)
     report.finalRecords = first.doc.getMap('records').size
     report.finalRoles = first.doc.getMap('roles').size
@@ -300,6 +348,13 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     for (const doc of extraDocs) doc.destroy()
     await server.dispose()
   }
+}
+
+function pendingOf(doc: Y.Doc): unknown {
+  const pending = doc.store.pendingStructs
+  if (pending === null) return null
+  const { from, to } = Y.parseUpdateMeta(pending.update)
+  return { from: [...from], to: [...to], missing: [...pending.missing] }
 }
 
 function sameAs(a: FuzzClient, b: FuzzClient): boolean {

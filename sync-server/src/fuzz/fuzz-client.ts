@@ -16,6 +16,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
 import { parseRejectedMessage, type RejectedMessage } from '../protocol/refusal.ts'
+import { AcknowledgementTracker } from './acknowledgement-tracker.ts'
 import { type EditLedger, LedgerWriter } from './fuzz-operations.ts'
 
 export type OfflineMode = 'destroy' | 'disconnect'
@@ -27,8 +28,10 @@ export class FuzzClient {
   #provider: HocuspocusProvider | null = null
   #offlineMode: OfflineMode | null = null
   #repairScheduled = false
-  /** client ID → the highest clock acknowledged to this client (its own and others' it had received) */
-  readonly acknowledged = new Map<number, number>()
+  /** what the server acknowledged, paired message by message (see acknowledgement-tracker.ts) */
+  readonly tracker = new AcknowledgementTracker()
+  /** times the provider said "all acknowledged" while the wire showed messages still unacknowledged */
+  providerPrematureAcks = 0
   repairsWritten = 0
   /** What the server refused of this client: an honest client must never see one. */
   readonly rejections: RejectedMessage[] = []
@@ -38,7 +41,22 @@ export class FuzzClient {
   readonly collabUrl: string
   readonly boardId: string
 
-  constructor(name: string, collabUrl: string, boardId: string, ledger: EditLedger) {
+  readonly #step: () => number
+  /** "after step #12: own clock 40 acknowledged": when each acknowledgement came, for failure reports */
+  readonly ackLog: string[] = []
+
+  readonly #note: (line: string) => void
+
+  constructor(
+    name: string,
+    collabUrl: string,
+    boardId: string,
+    ledger: EditLedger,
+    step: () => number,
+    note: (line: string) => void,
+  ) {
+    this.#step = step
+    this.#note = note
     this.name = name
     this.collabUrl = collabUrl
     this.boardId = boardId
@@ -65,7 +83,11 @@ export class FuzzClient {
     const provider = this.#provider
     if (provider === null || !this.online) return false
     return (
-      provider.synced && provider.isAuthenticated && provider.unsyncedChanges === 0 && !this.#repairScheduled
+      provider.synced &&
+      provider.isAuthenticated &&
+      provider.unsyncedChanges === 0 &&
+      this.#unsent() === 0 &&
+      !this.#repairScheduled
     )
   }
 
@@ -83,6 +105,7 @@ export class FuzzClient {
       jitter: true,
       timeout: 0,
     })
+    this.tracker.watch(socket)
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: this.boardId,
@@ -97,9 +120,22 @@ export class FuzzClient {
     provider.on('unsyncedChanges', ({ number }: { number: number }) => {
       if (number !== 0 || this.#provider !== provider) return
       this.acknowledgements++
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-        if ((this.acknowledged.get(client) ?? 0) < clock) this.acknowledged.set(client, clock)
-      }
+      const ownClock = Y.getState(this.doc.store, this.doc.clientID)
+      // After the socket's other listeners: the tracker pairs this very SyncStatus after the provider.
+      queueMicrotask(() => {
+        const unsent = this.#unsent()
+        if (unsent > 0) this.providerPrematureAcks++
+        this.ackLog.push(
+          `after step #${this.#step()}: provider says all acknowledged at own clock ${ownClock}; ${unsent} messages unacknowledged or queued`,
+        )
+        if (this.ackLog.length > 20) this.ackLog.shift()
+      })
+    })
+    // A document connection the server closes while the socket stays open leaves the provider silent
+    // (no reconnect until its 30 s message timeout): worth a line in the step log when it happens.
+    provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+      if (this.#provider === provider)
+        this.#note(`${this.name}: connection closed ${event.code} "${event.reason}"`)
     })
     provider.attach()
     this.#socket = socket
@@ -139,6 +175,15 @@ export class FuzzClient {
         ? 'no provider'
         : `${this.#offlineMode ?? 'online'}, socket ${this.#socket?.status}, synced=${provider.synced}, unsynced=${provider.unsyncedChanges}`
     }, repairPending=${this.#repairScheduled}, refusals=${JSON.stringify(this.rejections)}, sv=${JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(this.doc))])}`
+  }
+
+  /** Messages on the wire without acknowledgement, plus those the socket still queues. */
+  #unsent(): number {
+    const socket = this.#socket
+    if (socket === null) return 0
+    // The queue is private to the socket provider; it is read, never changed.
+    const queued = (socket as unknown as { messageQueue: unknown[] }).messageQueue.length
+    return this.tracker.inFlight(socket) + queued
   }
 
   #teardown(): void {

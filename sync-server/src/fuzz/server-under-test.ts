@@ -11,12 +11,15 @@ import { loadBoardDoc } from '../boards/load-board.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
 import { type ServerProcess, spawnServerProcess } from '../testing/server-process.ts'
 import { makeDataDir } from '../testing/test-server.ts'
+import type { ClockRange } from './acknowledgement-tracker.ts'
 
 export class ServerUnderTest {
   readonly dataDir = makeDataDir()
   #port = 0
   #process: ServerProcess | null = null
   #collabUrl: string | null = null
+  /** stderr of the processes that have ended, then of the running one: the server's side of a failure */
+  readonly #pastStderr: string[] = []
 
   get collabUrl(): string {
     if (this.#collabUrl === null) throw new Error('the server has not started yet')
@@ -46,6 +49,7 @@ export class ServerUnderTest {
     running.child.kill(signal)
     const exit = await running.exited
     this.#process = null
+    this.#pastStderr.push(...running.stderr, `(server ended: ${JSON.stringify(exit)})`)
     if (signal === 'SIGTERM' && exit.code !== 0) {
       throw new Error(`SIGTERM ended the server with ${JSON.stringify(exit)}:\n${running.stderr.join('\n')}`)
     }
@@ -66,19 +70,58 @@ export class ServerUnderTest {
     }
   }
 
+  stderr(): string[] {
+    return [...this.#pastStderr, ...(this.#process?.stderr ?? [])]
+  }
+
+  /** The last history entries as "seq 12: client 7 clocks 40..56", to tell "never stored" from "stored but not integrable". */
+  historyTail(boardId: string, count: number, client?: number): string[] {
+    const storage = new SqliteStorage({ path: join(this.dataDir, 'flowmap.db'), synchronous: 'normal' })
+    try {
+      const last = storage.lastSeq(boardId)
+      const afterSeq = client === undefined ? Math.max(0, last - count) : 0
+      return storage
+        .readHistory(boardId, { afterSeq, limit: 100_000 })
+        .filter((entry) => client === undefined || Y.parseUpdateMeta(entry.update).to.has(client))
+        .slice(-count)
+        .map((entry) => {
+          const { from, to } = Y.parseUpdateMeta(entry.update)
+          const ranges = [...to].map(([id, end]) => `client ${id} ${from.get(id)}..${end}`)
+          return `seq ${entry.seq}: ${ranges.join(', ') || 'deletes only'}`
+        })
+    } finally {
+      storage.close()
+    }
+  }
+
   async dispose(): Promise<void> {
     await this.stop('SIGKILL')
     rmSync(this.dataDir, { recursive: true, force: true })
   }
 }
 
-/** The clocks `acknowledged` names that `durable` lacks, as "client 123: acknowledged 40, stored 37". */
-export function missingClocks(durable: Y.Doc, acknowledged: ReadonlyMap<number, number>): string[] {
-  const stored = Y.decodeStateVector(Y.encodeStateVector(durable))
+/**
+ * The acknowledged clock ranges `durable` lacks, as "client 123: clocks 40..56 acknowledged, stored up
+ * to 37". A range counts as stored when the durable doc has integrated it, or holds it as pending (stored,
+ * waiting for a dependency the client has not had acknowledged yet).
+ */
+export function missingRanges(durable: Y.Doc, acknowledged: readonly ClockRange[]): string[] {
+  const integrated = Y.decodeStateVector(Y.encodeStateVector(durable))
+  const pending = durable.store.pendingStructs
+  const pendingMeta = pending === null ? null : Y.parseUpdateMeta(pending.update)
   const missing: string[] = []
-  for (const [client, clock] of acknowledged) {
-    const has = stored.get(client) ?? 0
-    if (has < clock) missing.push(`client ${client}: acknowledged clock ${clock}, stored ${has}`)
+  for (const { client, from, to } of acknowledged) {
+    if (to <= from || (integrated.get(client) ?? 0) >= to) continue
+    const waiting =
+      pendingMeta !== null &&
+      (pendingMeta.from.get(client) ?? Number.POSITIVE_INFINITY) <=
+        Math.max(from, integrated.get(client) ?? 0) &&
+      (pendingMeta.to.get(client) ?? 0) >= to
+    if (!waiting) {
+      missing.push(
+        `client ${client}: clocks ${from}..${to} acknowledged, stored up to ${integrated.get(client) ?? 0}`,
+      )
+    }
   }
   return missing
 }
