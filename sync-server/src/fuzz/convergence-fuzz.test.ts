@@ -28,6 +28,7 @@ function optionsFor(seed: number): FuzzOptions {
     operations: Number(process.env.FUZZ_OPERATIONS ?? 150),
     kills: 1,
     gracefulRestarts: 1,
+    strictRefusals: process.env.FUZZ_STRICT_REFUSALS === '1',
   }
 }
 
