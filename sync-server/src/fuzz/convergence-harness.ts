@@ -376,7 +376,7 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
 function pendingOf(doc: Y.Doc): unknown {
   const pending = doc.store.pendingStructs
   if (pending === null) return null
-  const { from, to } = Y.parseUpdateMeta(pending.update)
+  const { from, to } = Y.parseUpdateMetaV2(pending.update)
   return { from: [...from], to: [...to], missing: [...pending.missing] }
 }
 

@@ -107,8 +107,9 @@ export class ServerUnderTest {
  */
 export function missingRanges(durable: Y.Doc, acknowledged: readonly ClockRange[]): string[] {
   const integrated = Y.decodeStateVector(Y.encodeStateVector(durable))
+  // Yjs keeps pending structs V2-encoded.
   const pending = durable.store.pendingStructs
-  const pendingMeta = pending === null ? null : Y.parseUpdateMeta(pending.update)
+  const pendingMeta = pending === null ? null : Y.parseUpdateMetaV2(pending.update)
   const missing: string[] = []
   for (const { client, from, to } of acknowledged) {
     if (to <= from || (integrated.get(client) ?? 0) >= to) continue
