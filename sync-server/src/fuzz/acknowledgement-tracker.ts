@@ -14,7 +14,8 @@
  *    one SyncStatus, so each SyncStatus received on a WebSocket acknowledges the oldest message in that
  *    WebSocket's FIFO.
  * 3. A WebSocket that closes takes its unacknowledged messages with it (the client resends their
- *    content in its next SyncStep2).
+ *    content in its next SyncStep2); one whose document connection the server closed (a refusal) is
+ *    no longer trusted for pairing (`distrust`).
  */
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as decoding from 'lib0/decoding'
@@ -35,6 +36,8 @@ export interface ClockRange {
 
 export class AcknowledgementTracker {
   readonly #inFlight = new Map<object, ClockRange[][]>()
+  /** WebSockets whose document connection the server closed: pairing there is no longer certain */
+  readonly #untrusted = new WeakSet<object>()
   /** every range the server acknowledged to this client, in order */
   readonly acknowledged: ClockRange[] = []
   acknowledgedMessages = 0
@@ -45,7 +48,7 @@ export class AcknowledgementTracker {
     socket.send = (message: unknown) => {
       const ws = socket.webSocket
       // Only what reaches an open WebSocket is transmitted; the rest is queued and comes back here.
-      if (ws !== null && ws.readyState === 1 && message instanceof Uint8Array) {
+      if (ws !== null && ws.readyState === 1 && !this.#untrusted.has(ws) && message instanceof Uint8Array) {
         const ranges = syncContentRanges(message)
         if (ranges !== null) this.#fifo(ws).push(ranges)
       }
@@ -53,7 +56,8 @@ export class AcknowledgementTracker {
     }
     socket.on('message', (event: MessageEvent) => {
       const ws = socket.webSocket
-      if (ws === null || !isSyncStatus(new Uint8Array(event.data as ArrayBuffer))) return
+      if (ws === null || this.#untrusted.has(ws)) return
+      if (!isSyncStatus(new Uint8Array(event.data as ArrayBuffer))) return
       const ranges = this.#fifo(ws).shift()
       if (ranges === undefined) throw new Error('a SyncStatus arrived for no message in flight')
       this.acknowledgedMessages++
@@ -63,6 +67,19 @@ export class AcknowledgementTracker {
       // The closed WebSocket's FIFO is dropped: its messages will never be acknowledged.
       for (const ws of [...this.#inFlight.keys()]) if (ws !== socket.webSocket) this.#inFlight.delete(ws)
     })
+  }
+
+  /**
+   * The server closed the document connection on this socket's WebSocket (a refusal): it dropped the
+   * refused message and those queued behind it without acknowledgement, and a later connection on the
+   * same WebSocket would acknowledge only later messages. Rather than guess the pairing, nothing more
+   * on this WebSocket counts as acknowledged (this can only make the durability check weaker).
+   */
+  distrust(socket: HocuspocusProviderWebsocket): void {
+    const ws = socket.webSocket
+    if (ws === null) return
+    this.#untrusted.add(ws)
+    this.#inFlight.delete(ws)
   }
 
   /** Messages transmitted on `socket`'s current WebSocket and not yet acknowledged. */

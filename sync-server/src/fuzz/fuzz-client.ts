@@ -116,6 +116,7 @@ export class FuzzClient {
         const rejected = parseRejectedMessage(payload)
         if (rejected === null) return
         this.rejections.push(rejected)
+        this.tracker.distrust(socket)
         // The server closes the document connection after a refusal and the provider would sit silent
         // until its 30 s message timeout. A new provider on the same doc sends everything again in one
         // SyncStep2, which is what a refused honest change needs (see the harness's end checks).
@@ -143,6 +144,9 @@ export class FuzzClient {
     // A document connection the server closes while the socket stays open leaves the provider silent
     // (no reconnect until its 30 s message timeout): worth a line in the step log when it happens.
     provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+      if (this.#provider !== provider) return
+      // A document-level close while the socket stays open: the server dropped what was queued.
+      if (socket.webSocket !== null) this.tracker.distrust(socket)
       if (this.#provider === provider)
         this.#note(`${this.name}: connection closed ${event.code} "${event.reason}"`)
     })
@@ -162,13 +166,16 @@ export class FuzzClient {
     }
   }
 
+  /**
+   * Back online. After 'disconnect' this is a new provider on the same doc, not `socket.connect()`:
+   * with @hocuspocus/provider 4.8, `connect()` soon after `disconnect()` sometimes left the socket
+   * disconnected for good (the old WebSocket's late close event, code 1005, arrives during the new
+   * attempt and no retry follows; seen with seed 1008).
+   */
   goOnline(): void {
     if (this.online) return
-    if (this.#provider === null) this.connect()
-    else {
-      this.#offlineMode = null
-      void this.#socket!.connect()
-    }
+    this.#teardown()
+    this.connect()
   }
 
   destroy(): void {
