@@ -5,9 +5,9 @@
  * acknowledged edit stored and every surviving value one somebody wrote.
  *
  * CI runs a few fixed seeds. `FUZZ_SEEDS=N` runs N seeds from `FUZZ_SEED_BASE` (default 1000),
- * `FUZZ_SEED=s` one. A failure prints its seed and the last steps. The server's refusals of these
- * honest clients (a known server bug, see out-of-order-update.test.ts) are counted in the report line;
- * `FUZZ_STRICT_REFUSALS=1` fails on them.
+ * `FUZZ_SEED=s` one. A failure prints its seed and the last steps. These clients are honest, so any
+ * refusal of theirs fails the run; `FUZZ_STRICT_REFUSALS=0` only counts them (to look past one while
+ * chasing another failure).
  */
 import { describe, expect, it } from 'vitest'
 import { type FuzzOptions, runConvergenceFuzz } from './convergence-harness.ts'
@@ -31,7 +31,7 @@ function optionsFor(seed: number): FuzzOptions {
     operations: Number(process.env.FUZZ_OPERATIONS ?? 150),
     kills: 1,
     gracefulRestarts: 1,
-    strictRefusals: process.env.FUZZ_STRICT_REFUSALS === '1',
+    strictRefusals: process.env.FUZZ_STRICT_REFUSALS !== '0',
   }
 }
 

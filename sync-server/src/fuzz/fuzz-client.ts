@@ -9,12 +9,19 @@
  * It records what it was told was acknowledged: the doc's state vector at each moment the provider's
  * `unsyncedChanges` reached 0. The server promised those clocks are stored.
  *
+ * Like the real client's connection (client/src/sync/board-connection.ts), it holds the doc's updates until
+ * its SyncStep2 has gone out on each new socket (`sendUpdatesAfterHandshake`): a bare provider flushes
+ * updates queued offline ahead of that SyncStep2, and the server refuses an update that depends on
+ * content it does not have (missing-dependency), so a bare provider is reset where the app never is.
+ *
  * Like the real client (client/src/sync/board-repair.ts), it applies the deterministic board repair
  * after each remote change. The real client repairs only after structural changes; repairing after
  * every remote change is a superset (the repair writes nothing when nothing is broken).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
+// The web client's own hold, not a copy: the fuzzer is meant to behave exactly as the app does.
+import { sendUpdatesAfterHandshake } from '../../../client/src/sync/updates-after-handshake.ts'
 import { parseRejectedMessage, type RejectedMessage } from '../protocol/refusal.ts'
 import { AcknowledgementTracker } from './acknowledgement-tracker.ts'
 import { type EditLedger, LedgerWriter } from './fuzz-operations.ts'
@@ -26,6 +33,7 @@ export class FuzzClient {
   readonly writer: LedgerWriter
   #socket: HocuspocusProviderWebsocket | null = null
   #provider: HocuspocusProvider | null = null
+  #stopHolding: () => void = () => {}
   #offlineMode: OfflineMode | null = null
   #repairScheduled = false
   /** what the server acknowledged, paired message by message (see acknowledgement-tracker.ts) */
@@ -150,6 +158,7 @@ export class FuzzClient {
       if (this.#provider === provider)
         this.#note(`${this.name}: connection closed ${event.code} "${event.reason}"`)
     })
+    this.#stopHolding = sendUpdatesAfterHandshake(provider, socket)
     provider.attach()
     this.#socket = socket
     this.#provider = provider
@@ -203,6 +212,8 @@ export class FuzzClient {
   }
 
   #teardown(): void {
+    this.#stopHolding()
+    this.#stopHolding = () => {}
     this.#provider?.destroy()
     this.#socket?.destroy()
     this.#provider = null

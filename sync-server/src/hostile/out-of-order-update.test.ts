@@ -1,14 +1,10 @@
 /**
- * A known server bug the convergence fuzzer found, pinned down deterministically (`it.fails`: this test
- * passes while the bug is there and fails once it is fixed; then turn it into a plain `it`).
- *
- * An honest client's update can reach the server before an earlier update of the same client: the
- * provider flushes the updates it queued while offline before its SyncStep2, and its socket provider
- * drops part of that queue on a retry, so after a server restart the first update the server sees may
- * continue clocks it never got. Yjs then holds the update's inserts as pending but applies its deletes
- * at once. For a move that is "delete the old x, insert the new x": the shadow doc shows the record with
- * no x, validation refuses the update as invalid-record, and the client is reset and told its change
- * was rolled back, though the change was valid and the next SyncStep2 would have filled the gap.
+ * An update that arrives ahead of an earlier update of the same client (a bare provider flushes the
+ * updates it queued offline before its SyncStep2; the web client holds them, see
+ * client/src/sync/updates-after-handshake.ts). Yjs would hold its inserts as pending but apply its
+ * deletes at once: for a move, "delete the old x, insert the new x" leaves the record with no x. The
+ * server refuses it whole as missing-dependency, so nobody ever sees that record, and the sender's next
+ * SyncStep2 carries the gap and the move together.
  */
 import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, expect, it } from 'vitest'
@@ -24,7 +20,7 @@ afterEach(async () => {
   server = null
 })
 
-it.fails("an honest move that arrives ahead of its sender's previous update is not refused", async () => {
+it("a move that arrives ahead of its sender's previous update is refused as missing-dependency, and the record keeps its position for everyone", async () => {
   server = await startTestServer()
   const lane = workflowShape('lane', { id: 'lane-1', x: 10, y: 20 })
   const client = connectBoard(server.collabUrl, 'out-of-order')
@@ -48,14 +44,13 @@ it.fails("an honest move that arrives ahead of its sender's previous update is n
     .poll(() => socket.syncStatuses.length + socket.stateless.length, { timeout: 15_000 })
     .toBeGreaterThan(0)
   const refusals = socket.stateless.map(parseRejectedMessage).filter((rejected) => rejected !== null)
-  expect(refusals).toEqual([])
+  expect(refusals.map((refusal) => refusal.code)).toEqual(['missing-dependency'])
 
-  // And what others see of the lane stays valid: it keeps a position (the old one, or the new one once
-  // the gap is filled), never a lane with no x.
+  // What others see of the lane stays valid: it keeps its position, never a lane with no x.
   const observer = connectBoard(server.collabUrl, 'out-of-order')
   await observer.synced
   const seen = readRecords(observer.doc).find((record) => record.id === 'shape:lane-1')
-  expect(typeof (seen as { x?: unknown } | undefined)?.x).toBe('number')
+  expect((seen as { x?: unknown } | undefined)?.x).toBe(10)
   observer.destroy()
   socket.close()
   client.doc.destroy()
