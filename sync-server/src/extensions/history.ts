@@ -13,7 +13,7 @@ import type { Logger } from '../logger.ts'
 import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardStorage, NewHistoryEntry } from '../storage/board-storage.ts'
-import { StorageWriteError } from '../storage/storage-error.ts'
+import { storageFailureInWords } from '../storage/storage-error.ts'
 import type { ClientIds } from './client-ids.ts'
 import type { MessageStage } from './message-pipeline.ts'
 
@@ -84,7 +84,7 @@ export function createHistory(options: HistoryExtensionOptions): History {
       shadow.rebuild(document)
       options.refuse(connection, documentName, {
         code: REFUSAL_CODES.storageUnavailable,
-        reason: `the server could not store this change (${storageCause(error)}); it was not applied`,
+        reason: `the server could not store this change (${storageFailureInWords(error)}); it was not applied`,
         recordId: null,
       })
     }
@@ -119,20 +119,4 @@ export function createHistory(options: HistoryExtensionOptions): History {
     },
   }
   return { stage, extension }
-}
-
-/** The cause in words a sender can read, without the server's paths. */
-function storageCause(error: unknown): string {
-  if (!(error instanceof StorageWriteError)) return 'storage error'
-  const words: Record<StorageWriteError['failure'], string> = {
-    'disk-full': 'its disk is full',
-    'read-only': 'its storage is read-only',
-    'io-error': 'its disk failed the write',
-    corrupt: 'its database is damaged',
-    'database-file-gone': 'its database file is missing',
-    'database-file-replaced': 'its database file was replaced',
-    closed: 'it is shutting down',
-    error: 'storage error',
-  }
-  return words[error.failure]
 }

@@ -149,6 +149,12 @@ describe('storage faults', () => {
     expect(ada.rejections.at(-1)).toMatchObject({ code: REFUSAL_CODES.storageUnavailable })
     // The server is up, and nothing it could not store was broadcast.
     expect(await idsSeenByNewClient(server, board)).toEqual(['shape:stored'])
+    // An HTTP write is refused the same way: 503 naming the cause, not a 500.
+    const created = await requestJson(`${server.url}/api/boards`, { method: 'POST', body: { title: 'Lost' } })
+    expect(created).toMatchObject({
+      status: 503,
+      body: { error: 'storage-unavailable', message: expect.stringContaining('database file is missing') },
+    })
 
     await kill(server)
     const restart = await runMainToExit({ DATA_DIR: dataDir })

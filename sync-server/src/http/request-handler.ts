@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
+import { StorageWriteError, storageFailureInWords } from '../storage/storage-error.ts'
 import {
   createBoard,
   createInvite,
@@ -128,13 +129,20 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
         { event: 'error', method: request.method, url: request.url, err: error },
         'HTTP handler failed',
       )
-      if (!response.headersSent) {
-        sendError(response, {
-          status: 500,
-          error: 'internal-error',
-          message: 'the server failed to answer; see its log',
+      if (response.headersSent) return response.destroy()
+      // A write the storage refused is the server's condition, not a bug: 503 with the cause, as /healthz.
+      if (error instanceof StorageWriteError) {
+        return sendError(response, {
+          status: 503,
+          error: 'storage-unavailable',
+          message: `the server could not store this (${storageFailureInWords(error)}); nothing was changed, try again later`,
         })
-      } else response.destroy()
+      }
+      sendError(response, {
+        status: 500,
+        error: 'internal-error',
+        message: 'the server failed to answer; see its log',
+      })
     })
   }
 }

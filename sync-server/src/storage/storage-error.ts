@@ -81,3 +81,19 @@ function sqliteCode(error: unknown): number | null {
   const code = (error as { errcode?: unknown }).errcode
   return typeof code === 'number' ? code : null
 }
+
+const FAILURE_WORDS: Record<StorageFailureCause, string> = {
+  'disk-full': 'its disk is full',
+  'read-only': 'its storage is read-only',
+  'io-error': 'its disk failed the write',
+  corrupt: 'its database is damaged',
+  'database-file-gone': 'its database file is missing',
+  'database-file-replaced': 'its database file was replaced',
+  closed: 'it is shutting down',
+  error: 'storage error',
+}
+
+/** Why the server could not store something, in words a client can show (no server paths). */
+export function storageFailureInWords(error: unknown): string {
+  return error instanceof StorageWriteError ? FAILURE_WORDS[error.failure] : 'storage error'
+}
