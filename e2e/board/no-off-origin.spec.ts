@@ -3,7 +3,9 @@ import { canvasPoint, clickAt, openNewBoard, shapesOfType } from './flowmap-page
 
 // Every spec fails on an off-origin request (fixtures/test.ts); this one makes the app load what it
 // loads lazily (toolbar icons, fonts for text, menu translations) and says so explicitly.
-test('the app requests nothing from any host but its own and breaks none of its Content-Security-Policy while a board is used', async ({ openUser }) => {
+test('the app requests nothing from any host but its own and breaks none of its Content-Security-Policy while a board is used', async ({
+  openUser,
+}) => {
   const user = await openUser()
   // The server sends a Content-Security-Policy with the app: nothing the app does may break it.
   const violations: string[] = []
