@@ -164,4 +164,26 @@ describe('storage faults', () => {
     expect(restart.stderr).toContain(`${databaseFile}.marker`)
     expect(restart.stderr).toMatch(/Restore .* or delete .* to start empty on purpose/)
   }, 60_000)
+
+  it('a second server on the same DATA_DIR refuses to start while the first runs; after a SIGKILL of the first, the next start takes over with every acknowledged edit', async () => {
+    const dataDir = makeDataDir()
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const board = 'one-owner'
+    const first = await serve({ DATA_DIR: dataDir })
+    const ada = client(first, board)
+    await ada.synced
+    expect(await editAndSettle(ada, 'first')).toBe('acknowledged')
+
+    const second = await runMainToExit({ DATA_DIR: dataDir })
+    expect(second.code).toBe(1)
+    expect(second.stdout).toBe('')
+    expect(second.stderr).toContain(`in use by another Flowmap server (process ${first.child.pid}`)
+    // The refused start left the first server as it was.
+    expect(await editAndSettle(ada, 'after-refused-start')).toBe('acknowledged')
+    ada.destroy()
+
+    await kill(first)
+    const next = await serve({ DATA_DIR: dataDir })
+    expect(await idsSeenByNewClient(next, board)).toEqual(['shape:after-refused-start', 'shape:first'])
+  }, 60_000)
 })

@@ -3,13 +3,15 @@
  * StorageWriteError naming the cause and shows in the health until a write succeeds again, and the
  * database file cannot be lost unnoticed (file identity while running, the marker file at start).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { canMountTmpfs, type FullDisk, makeFullDisk } from '../testing/full-disk.ts'
 import { makeDataDir } from '../testing/test-server.ts'
 import type { NewHistoryEntry } from './board-storage.ts'
+import { DatabaseLockedError, lockPathOf } from './database-lock.ts'
 import { DatabaseMarkerError, markerPathOf } from './database-marker.ts'
 import { SqliteStorage } from './sqlite-storage.ts'
 import { StorageWriteError } from './storage-error.ts'
@@ -166,7 +168,9 @@ describe('SqliteStorage database file identity', () => {
 describe('SqliteStorage marker file', () => {
   it('starts on an empty data dir, writes a marker naming the database, and opens it again', () => {
     const path = join(dataDir(), 'flowmap.db')
-    open(path).appendUpdate(entry('b'))
+    const first = open(path)
+    first.appendUpdate(entry('b'))
+    first.close()
     const again = open(path)
     expect(again.lastSeq('b')).toBe(1)
     expect(JSON.parse(readFileSync(markerPathOf(path), 'utf8'))).toMatchObject({
@@ -207,5 +211,30 @@ describe('SqliteStorage marker file', () => {
     const storage = open(null)
     expect(storage.appendUpdate(entry('b'))).toBe(1)
     expect(storage.writeFailure()).toBeNull()
+  })
+})
+
+describe('SqliteStorage database lock', () => {
+  it('refuses a second server on the same database while the first has it, naming it; the first closing frees it', () => {
+    const path = join(dataDir(), 'flowmap.db')
+    const first = open(path)
+    expect(() => open(path)).toThrow(DatabaseLockedError)
+    expect(() => open(path)).toThrow(`${path} is in use by another Flowmap server (process ${process.pid}`)
+    // The refused start changed nothing: the first server keeps its lock and its writes.
+    first.appendUpdate(entry('b'))
+    expect(readFileSync(lockPathOf(path), 'utf8').trim()).toBe(String(process.pid))
+    first.close()
+    expect(existsSync(lockPathOf(path))).toBe(false)
+    expect(open(path).lastSeq('b')).toBe(1)
+  })
+
+  it('takes over a lock left by a process that no longer runs (kill -9)', () => {
+    const path = join(dataDir(), 'flowmap.db')
+    open(path).close()
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
+    writeFileSync(lockPathOf(path), `${gone}\n`)
+    const storage = open(path)
+    expect(readFileSync(lockPathOf(path), 'utf8').trim()).toBe(String(process.pid))
+    storage.close()
   })
 })

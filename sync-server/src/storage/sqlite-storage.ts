@@ -24,6 +24,7 @@ import type {
   StoredState,
 } from './board-storage.ts'
 import { DatabaseFileIdentity } from './database-file-identity.ts'
+import { acquireDatabaseLock } from './database-lock.ts'
 import { checkMarkerBeforeOpen, reconcileMarker } from './database-marker.ts'
 import { StorageWriteError, storageWriteError } from './storage-error.ts'
 import { type StorageFailure, StorageHealth } from './storage-health.ts'
@@ -97,11 +98,19 @@ export class SqliteStorage implements BoardStorage {
   readonly #health = new StorageHealth()
   /** null for an in-memory database, which has no file to lose. */
   readonly #identity: DatabaseFileIdentity | null = null
+  /** Gives back the database's lock (database-lock.ts); nothing to give back in memory. */
+  readonly #releaseLock: () => void = () => {}
 
   constructor(options: SqliteStorageOptions) {
     if (options.path !== null) {
       mkdirSync(dirname(options.path), { recursive: true })
-      checkMarkerBeforeOpen(options.path)
+      this.#releaseLock = acquireDatabaseLock(options.path)
+      try {
+        checkMarkerBeforeOpen(options.path)
+      } catch (error) {
+        this.#releaseLock()
+        throw error
+      }
     }
     this.#db = new DatabaseSync(options.path ?? ':memory:')
     this.#db.exec('PRAGMA journal_mode = WAL')
@@ -118,6 +127,7 @@ export class SqliteStorage implements BoardStorage {
         })
       } catch (error) {
         this.#db.close()
+        this.#releaseLock()
         throw error
       }
     }
@@ -304,6 +314,7 @@ export class SqliteStorage implements BoardStorage {
     if (this.#closed) return
     this.#closed = true
     this.#db.close()
+    this.#releaseLock()
   }
 
   /**
