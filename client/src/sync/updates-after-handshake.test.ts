@@ -29,6 +29,8 @@ afterEach(async () => {
 class NetworkProxy {
   #server: Server | null = null
   readonly #sockets = new Set<Socket>()
+  /** client side, server side of each connection */
+  readonly #pairs = new Set<[Socket, Socket]>()
   port = 0
   target: number
   constructor(target: number) {
@@ -38,6 +40,9 @@ class NetworkProxy {
   async start(): Promise<void> {
     const server = createServer((inbound) => {
       const outbound = tcpConnect(this.target, '127.0.0.1')
+      const pair: [Socket, Socket] = [inbound, outbound]
+      this.#pairs.add(pair)
+      inbound.on('close', () => this.#pairs.delete(pair))
       for (const socket of [inbound, outbound]) {
         this.#sockets.add(socket)
         socket.on('close', () => this.#sockets.delete(socket))
@@ -52,6 +57,14 @@ class NetworkProxy {
     const address = server.address()
     if (typeof address === 'object' && address !== null) this.port = address.port
     this.#server = server
+  }
+
+  /** The network drops what the client sends, while every connection stays open. */
+  blackhole(): void {
+    for (const [inbound, outbound] of this.#pairs) {
+      inbound.unpipe(outbound)
+      inbound.on('data', () => {})
+    }
   }
 
   async stop(): Promise<void> {
@@ -301,5 +314,31 @@ describe('updates wait for the handshake: honest offline clients are never refus
     expect(labelOf(board, 'before')).toBe('edited while the server was down')
     await liveEditStored(server, ada, 'after-restart')
     expect(ada.doc.clientID).toBe(clientId)
+  })
+
+  it('(e) an edit made while the socket is closing (the edit before it lost with the network) waits for the next handshake', async () => {
+    const server = await serve()
+    const net = await network(server)
+    const ada = await open(net.collabUrl, 'ada')
+    writeRecord(ada.doc, step('kept', 'online'))
+    await acknowledged(ada)
+
+    // The network silently drops this edit, then the page notices the dead socket and closes it; an
+    // edit in that very moment meets a closing socket.
+    net.blackhole()
+    writeRecord(ada.doc, step('lost-on-the-wire', 'sent into the void'))
+    const webSocket = ada.connection.provider.configuration.websocketProvider.webSocket
+    if (webSocket === null) throw new Error('no socket to close')
+    await net.stop()
+    webSocket.close()
+    writeRecord(ada.doc, step('while-closing', 'edited as the socket closed'))
+    await offline(ada)
+    await net.start()
+
+    await acknowledged(ada)
+    const disk = stored(server)
+    expect(labelOf(disk, 'lost-on-the-wire')).toBe('sent into the void')
+    expect(labelOf(disk, 'while-closing')).toBe('edited as the socket closed')
+    await liveEditStored(server, ada, 'after-e')
   })
 })

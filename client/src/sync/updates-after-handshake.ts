@@ -29,6 +29,8 @@ import {
 const MESSAGE_SYNC = 0
 const MESSAGE_SYNC_REPLY = 4
 const SYNC_STEP_1 = 0
+/** WebSocket.OPEN, the same in browsers and in Node's built-in WebSocket. */
+const WEBSOCKET_OPEN = 1
 
 /** Takes over the provider's doc-update listener; returns the function that gives it up. */
 export function sendUpdatesAfterHandshake(
@@ -41,6 +43,11 @@ export function sendUpdatesAfterHandshake(
 
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === provider) return
+    // Only onto an open socket: on one that is closing (the network went, its close event not yet
+    // fired) the provider would queue the update and flush it on the next socket ahead of that socket's
+    // handshake, after updates sent on the dying one were lost: a gap the server refuses. The next
+    // handshake's SyncStep2 carries it instead.
+    if (answered && socket.webSocket?.readyState !== WEBSOCKET_OPEN) answered = false
     if (answered) {
       provider.documentUpdateHandler(update, origin)
       return
