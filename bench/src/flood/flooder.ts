@@ -9,15 +9,13 @@
  * When the server stops reading, the socket's send buffer fills; the flooder then skips sends (counted)
  * rather than queueing without bound in this process.
  */
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { writeBenchRecord } from '../fanout/record-writer.ts'
 import { stepRecord } from '../fanout/step-edits.ts'
 
-const MESSAGE_SYNC = 0
-const MESSAGE_AUTH = 2
-const MESSAGE_SYNC_STATUS = 8
 const AUTH_TOKEN = 0
 const SYNC_UPDATE = 2
 /** The flooder's step: editor indexes 0..n are the honest clients'. */
@@ -152,7 +150,7 @@ function openFloodSocket(socketUrl: string, board: string, counts: FloodCounts):
   ws.addEventListener('message', (event) => {
     const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer))
     decoding.readVarString(decoder)
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC_STATUS) return
+    if (decoding.readVarUint(decoder) !== MessageType.SyncStatus) return
     if (decoding.readVarUint(decoder) === 1) counts.acknowledged++
     else counts.notApplied++
   })
@@ -165,7 +163,7 @@ function openFloodSocket(socketUrl: string, board: string, counts: FloodCounts):
 function authMessage(board: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, board)
-  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  encoding.writeVarUint(encoder, MessageType.Auth)
   encoding.writeVarUint(encoder, AUTH_TOKEN)
   // Local mode (no FLOWMAP_AUTH_SECRET) takes an empty token.
   encoding.writeVarString(encoder, '')
@@ -175,7 +173,7 @@ function authMessage(board: string): Uint8Array {
 function syncUpdate(board: string, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, board)
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, SYNC_UPDATE)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)

@@ -17,13 +17,13 @@
  *    content in its next SyncStep2); one whose document connection the server closed (a refusal) is
  *    no longer trusted for pairing (`distrust`).
  */
+
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 
 /** y-protocols / Hocuspocus message types this tracker reads. */
-const MESSAGE_SYNC = 0
-const MESSAGE_SYNC_STATUS = 8
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
 
@@ -102,7 +102,7 @@ export class AcknowledgementTracker {
 function syncContentRanges(message: Uint8Array): ClockRange[] | null {
   const decoder = decoding.createDecoder(message)
   decoding.readVarString(decoder)
-  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null
+  if (decoding.readVarUint(decoder) !== MessageType.Sync) return null
   const syncType = decoding.readVarUint(decoder)
   if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null
   const { from, to } = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder))
@@ -113,5 +113,5 @@ function isSyncStatus(message: Uint8Array): boolean {
   if (message.length < 2) return false
   const decoder = decoding.createDecoder(message)
   decoding.readVarString(decoder)
-  return decoding.readVarUint(decoder) === MESSAGE_SYNC_STATUS
+  return decoding.readVarUint(decoder) === MessageType.SyncStatus
 }

@@ -4,10 +4,12 @@
  * provider on the same board keeps getting its edits acknowledged, and nothing reaches storage or
  * another client.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readRecords, seededRandom, workflowShape, writeRecord } from '@flowmap/shared'
+import { AuthMessageType } from '@hocuspocus/common'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -29,7 +31,6 @@ const BROADCAST_STATELESS = 6
 const SYNC_STATUS = 8
 const SYNC_STEP_1 = 0
 const SYNC_UPDATE = 2
-const AUTH_TOKEN = 0
 
 type Frame = Uint8Array | string
 
@@ -113,7 +114,7 @@ const COLLAB_FRAMES: Record<string, Frame> = {
   'garbage awareness': collab(BOARD, AWARENESS, BODIES.garbageAwareness),
   'an awareness state cut short': collab(BOARD, AWARENESS, BODIES.truncatedAwarenessState),
   'garbage auth (unknown auth type)': collab(BOARD, AUTH, new Uint8Array([7])),
-  'garbage auth (token cut short)': collab(BOARD, AUTH, new Uint8Array([AUTH_TOKEN, 40, 0x61])),
+  'garbage auth (token cut short)': collab(BOARD, AUTH, new Uint8Array([AuthMessageType.Token, 40, 0x61])),
   'a message for a board this socket never authenticated for': collab(
     'some-other-board',
     SYNC,
@@ -131,7 +132,7 @@ const Y_WEBSOCKET_FRAMES: Record<string, Frame> = {
   'an unknown message type': yWebsocket(99),
   'an auth message (the bridge authenticates from the URL)': yWebsocket(
     AUTH,
-    new Uint8Array([AUTH_TOKEN, 0]),
+    new Uint8Array([AuthMessageType.Token, 0]),
   ),
   'a sync message with a truncated update': yWebsocket(SYNC, BODIES.truncatedUpdate),
   'a sync message with a garbage update': yWebsocket(SYNC, BODIES.garbageUpdate),
@@ -184,7 +185,7 @@ function authFrame(board: string, token: string): Uint8Array {
     board,
     AUTH,
     bytes((e) => {
-      encoding.writeVarUint(e, AUTH_TOKEN)
+      encoding.writeVarUint(e, AuthMessageType.Token)
       encoding.writeVarString(e, token)
     }),
   )

@@ -14,14 +14,15 @@
  * got, so those echoes change nothing and count for nothing; only clients a connection itself brings
  * count, and a client it sends "null" for stops counting.
  */
+
 import type { beforeHandleMessagePayload, Connection } from '@hocuspocus/server'
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import type { Awareness } from 'y-protocols/awareness'
 import type { MessageStage } from '../extensions/message-pipeline.ts'
 import type { Logger } from '../logger.ts'
 import { closeReason, FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
 
-const MESSAGE_AWARENESS = 1
 /** `null` as UTF-8: the state of a client that left. */
 const NULL_STATE = [0x6e, 0x75, 0x6c, 0x6c]
 
@@ -66,7 +67,7 @@ function awarenessPayload(message: Uint8Array): Uint8Array | null {
   try {
     const decoder = decoding.createDecoder(message)
     decoding.readVarString(decoder)
-    if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return null
+    if (decoding.readVarUint(decoder) !== MessageType.Awareness) return null
     return decoding.readVarUint8Array(decoder)
   } catch {
     // Undecodable: not this stage's to judge (Hocuspocus refuses what it cannot read).

@@ -4,9 +4,9 @@
  * the y-protocols awareness update: varUint count, and per client varUint client ID, varUint clock,
  * varString state (JSON; "null" when the client is gone).
  */
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 
-const MESSAGE_AWARENESS = 1
 const NULL_STATE = new TextEncoder().encode('null')
 
 /** Client IDs with a present (non-null) state; empty for any other or malformed message. */
@@ -14,7 +14,7 @@ export function presentAwarenessClients(message: Uint8Array): number[] {
   try {
     const decoder = decoding.createDecoder(message)
     decoding.readVarString(decoder)
-    if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return []
+    if (decoding.readVarUint(decoder) !== MessageType.Awareness) return []
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
     const present: number[] = []
     for (let count = decoding.readVarUint(update); count > 0; count--) {

@@ -7,10 +7,9 @@
  * Update: it carries what a client made offline. Everything else (awareness, auth, stateless) changes
  * no document content.
  */
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 
-const MESSAGE_SYNC = 0
-const MESSAGE_SYNC_REPLY = 4
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
 
@@ -24,7 +23,7 @@ export function readIncomingMessage(message: Uint8Array): IncomingMessage {
     const decoder = decoding.createDecoder(message)
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return { kind: 'no-content' }
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return { kind: 'no-content' }
     const syncType = decoding.readVarUint(decoder)
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return { kind: 'no-content' }
     return { kind: 'update', update: decoding.readVarUint8Array(decoder) }

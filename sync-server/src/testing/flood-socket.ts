@@ -4,16 +4,12 @@
  * prefixed with the board) or y-websocket on /yjs/<board>. It sends exactly the bytes a test makes and
  * records what the server answers: authentication, acknowledgements, the close code and reason.
  */
+import { AuthMessageType } from '@hocuspocus/common'
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 
-const MESSAGE_SYNC = 0
-const MESSAGE_AWARENESS = 1
-const MESSAGE_AUTH = 2
-const MESSAGE_SYNC_STATUS = 8
-const AUTH_TOKEN = 0
-const AUTH_AUTHENTICATED = 2
 const SYNC_UPDATE = 2
 
 export interface AwarenessEntry {
@@ -74,8 +70,8 @@ export function openFloodSocket(
     const decoder = decoding.createDecoder(new Uint8Array(data))
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE_SYNC_STATUS) acknowledged++
-    if (type === MESSAGE_AUTH && decoding.readVarUint(decoder) === AUTH_AUTHENTICATED) {
+    if (type === MessageType.SyncStatus) acknowledged++
+    if (type === MessageType.Auth && decoding.readVarUint(decoder) === AuthMessageType.Authenticated) {
       onAuthenticated(decoding.readVarString(decoder))
     }
   })
@@ -97,8 +93,8 @@ export function openFloodSocket(
   }
   if (protocol === 'collab') {
     send(
-      frame(MESSAGE_AUTH, (encoder) => {
-        encoding.writeVarUint(encoder, AUTH_TOKEN)
+      frame(MessageType.Auth, (encoder) => {
+        encoding.writeVarUint(encoder, AuthMessageType.Token)
         encoding.writeVarString(encoder, options.token ?? '')
       }),
     )
@@ -114,14 +110,16 @@ export function openFloodSocket(
     },
     sendUpdate: (update) =>
       send(
-        frame(MESSAGE_SYNC, (encoder) => {
+        frame(MessageType.Sync, (encoder) => {
           encoding.writeVarUint(encoder, SYNC_UPDATE)
           encoding.writeVarUint8Array(encoder, update)
         }),
       ),
     sendAwareness: (entries) =>
       send(
-        frame(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, awarenessUpdate(entries))),
+        frame(MessageType.Awareness, (encoder) =>
+          encoding.writeVarUint8Array(encoder, awarenessUpdate(entries)),
+        ),
       ),
     close: () => ws.close(),
   }

@@ -2,17 +2,11 @@
  * A hand-rolled Hocuspocus protocol client: sends exactly the bytes a test chooses (a viewer's forged
  * update, an oversized message) with no provider logic in the way, and records what comes back.
  */
+import { AuthMessageType } from '@hocuspocus/common'
+import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
-const MESSAGE_SYNC = 0
-const MESSAGE_AUTH = 2
-const MESSAGE_STATELESS = 5
-const MESSAGE_CLOSE = 7
-const MESSAGE_SYNC_STATUS = 8
-const AUTH_TOKEN = 0
-const AUTH_PERMISSION_DENIED = 1
-const AUTH_AUTHENTICATED = 2
 const SYNC_UPDATE = 2
 
 export interface RawBoardSocket {
@@ -54,19 +48,19 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer))
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE_AUTH) {
+    if (type === MessageType.Auth) {
       const authType = decoding.readVarUint(decoder)
-      if (authType === AUTH_AUTHENTICATED) onScope(decoding.readVarString(decoder))
-      if (authType === AUTH_PERMISSION_DENIED) onDenied(decoding.readVarString(decoder))
-    } else if (type === MESSAGE_STATELESS) stateless.push(decoding.readVarString(decoder))
-    else if (type === MESSAGE_CLOSE) closeReasons.push(decoding.readVarString(decoder))
-    else if (type === MESSAGE_SYNC_STATUS) syncStatuses.push(decoding.readVarUint(decoder) === 1)
+      if (authType === AuthMessageType.Authenticated) onScope(decoding.readVarString(decoder))
+      if (authType === AuthMessageType.PermissionDenied) onDenied(decoding.readVarString(decoder))
+    } else if (type === MessageType.Stateless) stateless.push(decoding.readVarString(decoder))
+    else if (type === MessageType.CLOSE) closeReasons.push(decoding.readVarString(decoder))
+    else if (type === MessageType.SyncStatus) syncStatuses.push(decoding.readVarUint(decoder) === 1)
   })
 
   const send = (bytes: Uint8Array) => void opened.then(() => ws.send(bytes as Uint8Array<ArrayBuffer>))
   send(
-    message(boardId, MESSAGE_AUTH, (encoder) => {
-      encoding.writeVarUint(encoder, AUTH_TOKEN)
+    message(boardId, MessageType.Auth, (encoder) => {
+      encoding.writeVarUint(encoder, AuthMessageType.Token)
       encoding.writeVarString(encoder, token)
     }),
   )
@@ -80,7 +74,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     closed,
     sendUpdate: (update) =>
       send(
-        message(boardId, MESSAGE_SYNC, (encoder) => {
+        message(boardId, MessageType.Sync, (encoder) => {
           encoding.writeVarUint(encoder, SYNC_UPDATE)
           encoding.writeVarUint8Array(encoder, update)
         }),
