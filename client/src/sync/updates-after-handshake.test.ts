@@ -341,4 +341,32 @@ describe('updates wait for the handshake: honest offline clients are never refus
     expect(labelOf(disk, 'while-closing')).toBe('edited as the socket closed')
     await liveEditStored(server, ada, 'after-e')
   })
+
+  it('(f) after offline edits, "all saved" (no unsynced changes) is said only once the server has stored every change', async () => {
+    const server = await serve()
+    const net = await network(server)
+    const ada = await open(net.collabUrl, 'ada')
+    await acknowledged(ada)
+    // Whenever the provider's count reaches 0 (what the status chip shows as saved), the disk must
+    // already hold every struct of the local doc. The provider alone says so while the updates it queued
+    // offline are still on their way.
+    const saidTooEarly: string[] = []
+    ada.connection.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      if (number !== 0) return
+      const missing = Y.decodeUpdate(Y.encodeStateAsUpdate(ada.doc, Y.encodeStateVector(stored(server))))
+      if (missing.structs.length > 0)
+        saidTooEarly.push(`saved while the disk lacked ${missing.structs.length} structs`)
+    })
+    for (const round of [1, 2, 3]) {
+      await net.stop()
+      await offline(ada)
+      for (let i = 0; i < 5; i++) writeRecord(ada.doc, step(`offline-${round}-${i}`, `offline ${round}.${i}`))
+      await net.start()
+      await vi.waitFor(() => expect(ada.connection.provider.synced).toBe(true), WAIT)
+      for (let i = 0; i < 3; i++) writeRecord(ada.doc, step(`back-${round}-${i}`, `back ${round}.${i}`))
+      await acknowledged(ada)
+    }
+    expect(saidTooEarly).toEqual([])
+    expect(labelOf(stored(server), 'offline-3-4')).toBe('offline 3.4')
+  })
 })
