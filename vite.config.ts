@@ -8,7 +8,7 @@ export default defineConfig({
   root: 'client',
   plugins: [
     react(),
-    // The offline app shell (ARCHITECTURE.md, storage and scale): a Workbox service worker precaching the
+    // The offline app shell (the app opens with no network): a Workbox service worker precaching the
     // built app and tldraw's self-hosted fonts, icons and translations. Registered by
     // client/src/storage/register-service-worker.ts, hence no injected registration script.
     VitePWA({

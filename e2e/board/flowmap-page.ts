@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 /**
- * Reading a board page through `window.__flowmap` (contracts.md), for assertions only: the specs draw
+ * Reading a board page through `window.__flowmap` (docs/architecture.md, contracts), for assertions only: the specs draw
  * through the UI. Functions passed to page.evaluate run in the browser and cannot close over anything
  * here, so each reaches the hook itself.
  */
@@ -46,7 +46,7 @@ export async function waitForBoard(page: Page, options: { online?: boolean } = {
     })
     throw new Error(
       present === null
-        ? `${page.url()}: window.__flowmap is not set (contracts.md: the UI sets editor, the sync layer the rest)`
+        ? `${page.url()}: window.__flowmap is not set (client/src/app/test-hook.ts: the UI sets editor, the sync layer the rest)`
         : `${page.url()}: window.__flowmap has only [${present.join(', ')}]; the specs need editor (UI) and doc (sync)`,
     )
   }
@@ -167,7 +167,7 @@ async function callHook(page: Page, name: 'dropSocket' | 'forceRawUpdate', bytes
       const hook = (window as unknown as { __flowmap?: Record<string, unknown> }).__flowmap
       const fn = hook?.[name]
       if (typeof fn !== 'function')
-        return `window.__flowmap.${name} is not a function (contracts.md: the sync layer sets it)`
+        return `window.__flowmap.${name} is not a function (client/src/sync/sync-test-hook.ts sets it)`
       fn.call(hook, bytes ? new Uint8Array(bytes) : undefined)
       return null
     },

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import * as shared from './index.ts'
 
-// The runtime names of the contract in /work/notes/shared-api.md that other packages import today.
+// The runtime names other packages import from @flowmap/shared today: removing one breaks them.
 const contract = {
   functions: [
     'readConnectorMeta',

@@ -53,7 +53,7 @@ function connectHocuspocusClient(socketUrl: string, room: string): BenchClient {
     url: socketUrl,
     name: room,
     document: doc,
-    // Flowmap in local mode (no FLOWMAP_AUTH_SECRET) takes an empty token, as contracts.md says.
+    // Flowmap in local mode (no FLOWMAP_AUTH_SECRET) takes an empty token, as the server's local mode accepts.
     token: '',
     onSynced: ({ state }) => {
       if (state) resolveSynced()

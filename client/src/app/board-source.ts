@@ -1,3 +1,3 @@
 // Where the board page gets its store, Y.Doc and connection state: the sync layer's hook
-// (contracts.md). This one line is the seam between the board UI and sync.
+// (docs/architecture.md). This one line is the seam between the board UI and sync.
 export { type BoardSync as BoardSource, useBoardSync as useBoardSource } from '../sync/use-board-sync.ts'

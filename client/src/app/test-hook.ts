@@ -3,7 +3,7 @@ import type { Editor } from 'tldraw'
 type FlowmapTestHook = { editor?: Editor | null; [key: string]: unknown }
 
 /**
- * `window.__flowmap` is the page's test and debugging hook (contracts.md): the UI sets `editor`,
+ * `window.__flowmap` is the page's test and debugging hook (docs/architecture.md, contracts): the UI sets `editor`,
  * the sync layer sets doc, provider and the rest. Each side sets its own keys on the shared object
  * rather than replacing it, so neither wipes out the other's.
  */

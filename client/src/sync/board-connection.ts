@@ -3,7 +3,7 @@
  * document name, reporting its status and the server's refusals.
  *
  * A refusal ends this connection for good: Hocuspocus's provider stays "connected" with its refused
- * update pending and never recovers (TOOLCHAIN.md), so the owner resets the doc and connects anew.
+ * update pending and never recovers (docs/architecture.md, toolchain facts), so the owner resets the doc and connects anew.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import type * as Y from 'yjs'

@@ -1,7 +1,7 @@
 /**
  * The server's refusal of an update, as it arrives: a Hocuspocus stateless message
  * `{"type":"rejected","reason":string,"recordId":string|null}` sent to the sender only, after which
- * the server closes that connection (contracts.md). Anything else on the stateless channel is not ours.
+ * the server closes that connection (sync-server/src/protocol/refusal.ts). Anything else on the stateless channel is not ours.
  */
 export interface RefusalMessage {
   readonly type: 'rejected'

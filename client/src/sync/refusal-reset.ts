@@ -1,5 +1,5 @@
 /**
- * The client half of the refusal protocol (ARCHITECTURE.md): after the server refused one of our
+ * The client half of the refusal protocol (docs/architecture.md, step 8): after the server refused one of our
  * updates, we start over from the server's state in a fresh doc and re-apply, as new changes, our own
  * changes the server has not acknowledged, except the refused record and anything that no longer
  * validates. This module works out what to re-apply; board-session.ts runs the reset around it.

@@ -1,5 +1,5 @@
 /**
- * The sync layer's keys of `window.__flowmap`, the page's test and debugging hook (contracts.md): doc,
+ * The sync layer's keys of `window.__flowmap`, the page's test and debugging hook (docs/architecture.md, contracts): doc,
  * provider, dropSocket(), forceRawUpdate(update), boardId. The UI sets `editor` on the same object;
  * each side sets only its own keys. doc and provider are getters, so they stay current across a
  * refusal reset, which replaces both.

@@ -1,5 +1,5 @@
 /**
- * The board page's one entry to sync (contracts.md): a tldraw store bound to the board's Y.Doc, loaded
+ * The board page's one entry to sync (docs/architecture.md): a tldraw store bound to the board's Y.Doc, loaded
  * from the device first and synced with the server, plus what the status chip shows.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider'

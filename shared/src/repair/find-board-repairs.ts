@@ -5,7 +5,7 @@ import { parentRepairs } from './parent-repairs.ts'
 
 /**
  * The deterministic repair every client applies after merging remote changes, so that all converge
- * on the same valid board (ARCHITECTURE.md, "what the merge can break"). Pure and O(records): the
+ * on the same valid board (concurrent edits can produce states no single person made). Pure and O(records): the
  * same records in any order give the same repairs, and applying them leaves nothing to repair.
  *
  * 1. Parents: orphans and one shape per parent cycle move to the first page (parent-repairs.ts).

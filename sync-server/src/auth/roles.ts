@@ -1,4 +1,4 @@
-/** Board roles (ARCHITECTURE.md "Validation, at three depths", access). */
+/** Board roles: facilitator, editor, viewer per board, enforced by the server whatever the client does. */
 
 export const BOARD_ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type BoardRole = (typeof BOARD_ROLES)[number]

@@ -1,5 +1,5 @@
 /**
- * y-websocket interop (ARCHITECTURE.md "Interop"): a plain Yjs client speaking the y-websocket protocol
+ * y-websocket interop: a plain Yjs client speaking the y-websocket protocol
  * joins a board at `/yjs/<boardId>?token=…` and goes through the very same Hocuspocus hooks as our own
  * clients: auth, read-only viewers, validation, the history log.
  *

@@ -1,5 +1,5 @@
 /**
- * The refusal protocol, server side (ARCHITECTURE.md "Refusing an update without breaking the CRDT").
+ * The refusal protocol, server side (docs/architecture.md, step 8).
  *
  * A refused update must never reach the live document, yet the sender's provider keeps it and would
  * send it again forever. So the server (1) tells the sender why, in a stateless message the client

@@ -6,7 +6,7 @@ import type { StartedServer } from './server-kind.ts'
 
 /**
  * The reference: @y/websocket-server 0.1.1's connection handler behind our own upgrade handler, exactly
- * as its bundled bin wires it (TOOLCHAIN.md), without persistence or auth.
+ * as its bundled bin wires it (docs/architecture.md, toolchain facts), without persistence or auth.
  */
 export async function startYWebsocketServer(): Promise<StartedServer> {
   const sockets = new WebSocketServer({ noServer: true })
