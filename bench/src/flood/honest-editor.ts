@@ -3,8 +3,7 @@
  * write to the server's acknowledgement (the provider's unsynced-changes count returning to zero), one
  * edit in flight at a time, at most one every `intervalMs`, as a person dragging a shape would.
  */
-import { HocuspocusProvider } from '@hocuspocus/provider'
-import * as Y from 'yjs'
+import { connectBoard } from '@flowmap/sync-server/testing/board-client'
 import { writeBenchRecord } from '../fanout/record-writer.ts'
 import { documentRecord, pageRecord, stepRecord } from '../fanout/step-edits.ts'
 
@@ -24,40 +23,14 @@ export interface HonestEditor {
    * stops answering must not hold the benchmark for minutes.
    */
   editFor(seconds: number, intervalMs: number, giveUpMs: number): Promise<EditRun>
-  rejections: string[]
+  readonly rejections: string[]
   destroy(): void
 }
 
 export async function connectHonestEditor(socketUrl: string, board: string): Promise<HonestEditor> {
-  const doc = new Y.Doc()
-  const rejections: string[] = []
-  let markSynced: () => void = () => {}
-  const synced = new Promise<void>((resolve) => {
-    markSynced = resolve
-  })
-  const provider = new HocuspocusProvider({
-    url: socketUrl,
-    name: board,
-    document: doc,
-    token: '',
-    onSynced: ({ state }) => {
-      if (state) markSynced()
-    },
-    onStateless: ({ payload }) => {
-      if (payload.includes('"rejected"')) rejections.push(payload)
-    },
-  })
-  const acknowledged = () =>
-    new Promise<void>((resolve) => {
-      if (!provider.hasUnsyncedChanges) return resolve()
-      const onChange = ({ number }: { number: number }) => {
-        if (number !== 0) return
-        provider.off('unsyncedChanges', onChange)
-        resolve()
-      }
-      provider.on('unsyncedChanges', onChange)
-    })
-  await synced
+  const client = connectBoard(socketUrl, board)
+  const { doc, acknowledged } = client
+  await client.synced
   let seq = 0
   writeBenchRecord(doc, documentRecord())
   writeBenchRecord(doc, pageRecord())
@@ -65,7 +38,9 @@ export async function connectHonestEditor(socketUrl: string, board: string): Pro
   await acknowledged()
 
   return {
-    rejections,
+    get rejections() {
+      return client.rejections.map((rejected) => rejected.reason)
+    },
     async editFor(seconds, intervalMs, giveUpMs) {
       const latenciesMs: number[] = []
       const end = performance.now() + seconds * 1000
@@ -86,9 +61,6 @@ export async function connectHonestEditor(socketUrl: string, board: string): Pro
       }
       return { latenciesMs, gaveUp: false }
     },
-    destroy: () => {
-      provider.destroy()
-      doc.destroy()
-    },
+    destroy: () => client.destroy(),
   }
 }

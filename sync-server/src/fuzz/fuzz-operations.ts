@@ -23,6 +23,7 @@ import {
   readRoles,
   STEP_STATUSES,
   TEST_PAGE_ID,
+  type WorkflowShapeType,
   workflowShape,
   writeBoard,
   writeRecords,
@@ -204,6 +205,24 @@ export function applyOperation(
   const index = () => pick(random, INDEX_KEYS)!
   const label = () => `label-${Math.floor(random() * 1e6)}`
 
+  /** Creates a shape of `type` at a random spot of `parent` (the page when none). */
+  const place = (
+    type: Parameters<typeof workflowShape>[0],
+    id: string,
+    parent: string | undefined,
+    props: object,
+  ): string => {
+    const shape = workflowShape(type, {
+      id,
+      parentId: parent ?? TEST_PAGE_ID,
+      index: index(),
+      x: coordinate(),
+      y: coordinate(),
+      props: props as never,
+    })
+    writer.create([shape])
+    return `create ${shape.id} (${type}) in ${shape.parentId}`
+  }
   switch (kind) {
     case 'create-node': {
       const type = pick(random, NODE_TYPES)!
@@ -218,16 +237,7 @@ export function applyOperation(
         props.owner = pick(random, roles)?.id ?? null
         props.status = pick(random, STEP_STATUSES)
       }
-      const shape = workflowShape(type, {
-        id,
-        parentId: parent ?? TEST_PAGE_ID,
-        index: index(),
-        x: coordinate(),
-        y: coordinate(),
-        props: props as never,
-      })
-      writer.create([shape])
-      return `create ${shape.id} (${type}) in ${shape.parentId}`
+      return place(type, id, parent, props)
     }
     case 'create-container': {
       const type = random() < 0.5 ? 'stage' : 'lane'
@@ -238,16 +248,7 @@ export function applyOperation(
         type === 'stage'
           ? { label: label(), order: Math.floor(random() * 10) }
           : { label: label(), roleId: pick(random, roles)?.id ?? null }
-      const shape = workflowShape(type, {
-        id,
-        parentId: parent ?? TEST_PAGE_ID,
-        index: index(),
-        x: coordinate(),
-        y: coordinate(),
-        props: props as never,
-      })
-      writer.create([shape])
-      return `create ${shape.id} (${type}) in ${shape.parentId}`
+      return place(type, id, parent, props)
     }
     case 'move': {
       const shape = pick(random, nonArrows)
