@@ -206,12 +206,7 @@ export function applyOperation(
   const label = () => `label-${Math.floor(random() * 1e6)}`
 
   /** Creates a shape of `type` at a random spot of `parent` (the page when none). */
-  const place = (
-    type: Parameters<typeof workflowShape>[0],
-    id: string,
-    parent: string | undefined,
-    props: object,
-  ): string => {
+  const place = (type: WorkflowShapeType, id: string, parent: string | undefined, props: object): string => {
     const shape = workflowShape(type, {
       id,
       parentId: parent ?? TEST_PAGE_ID,
