@@ -1,0 +1,8 @@
+/**
+ * The few globals @flowmap/shared uses beyond ECMAScript. It typechecks with neither DOM nor Node types
+ * (shared/tsconfig.json) so that nothing browser-only or Node-only slips into the model; each global here
+ * exists in browsers and in Node alike.
+ */
+declare function atob(data: string): string
+declare function btoa(data: string): string
+declare function structuredClone<T>(value: T): T
