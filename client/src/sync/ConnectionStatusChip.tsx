@@ -3,7 +3,7 @@
  * server has not acknowledged yet), and below it what went wrong, when something did: a refused change
  * and what was rolled back, a storage failure, a connection the server turned down.
  */
-import type { CSSProperties } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 import { type ConnectionState, type ConnectionStatus, describeConnectionStatus } from './connection-status.ts'
 import type { Refusal } from './refusal-message.ts'
 
@@ -44,6 +44,19 @@ const bannerStyle: CSSProperties = {
   pointerEvents: 'all',
 }
 
+const BANNER_TONES = {
+  warning: { background: '#fff4e6', border: '1px solid #f08c00' },
+  error: { background: '#fff5f5', border: '1px solid #e03131' },
+} as const satisfies Record<string, CSSProperties>
+
+function AlertBanner(props: { testId: string; tone: keyof typeof BANNER_TONES; children: ReactNode }) {
+  return (
+    <div role="alert" data-testid={props.testId} style={{ ...bannerStyle, ...BANNER_TONES[props.tone] }}>
+      {props.children}
+    </div>
+  )
+}
+
 function rolledBackSentence(refusal: Refusal): string {
   if (refusal.rolledBack.length === 0) return 'Nothing else was lost.'
   const shown = refusal.rolledBack.slice(0, 5).join(', ')
@@ -70,11 +83,7 @@ export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
         {label}
       </output>
       {refusal && (
-        <div
-          role="alert"
-          data-testid="refusal-banner"
-          style={{ ...bannerStyle, background: '#fff4e6', border: '1px solid #f08c00' }}
-        >
+        <AlertBanner testId="refusal-banner" tone="warning">
           {refusal.retryInMs !== undefined ? (
             <>
               <strong>The server could not save your changes</strong> ({refusal.reason}): they are kept on
@@ -95,25 +104,17 @@ export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
           <button type="button" data-testid="refusal-dismiss" onClick={onDismissRefusal}>
             Dismiss
           </button>
-        </div>
+        </AlertBanner>
       )}
       {storageError && (
-        <div
-          role="alert"
-          data-testid="storage-error"
-          style={{ ...bannerStyle, background: '#fff5f5', border: '1px solid #e03131' }}
-        >
+        <AlertBanner testId="storage-error" tone="error">
           {storageError}
-        </div>
+        </AlertBanner>
       )}
       {connectionProblem && (
-        <div
-          role="alert"
-          data-testid="connection-problem"
-          style={{ ...bannerStyle, background: '#fff5f5', border: '1px solid #e03131' }}
-        >
+        <AlertBanner testId="connection-problem" tone="error">
           {connectionProblem}
-        </div>
+        </AlertBanner>
       )}
     </div>
   )
