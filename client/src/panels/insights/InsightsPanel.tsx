@@ -1,7 +1,7 @@
 import { STEP_AUTOMATIONS, type StepAutomation } from '@flowmap/shared'
 import { type RefObject, useEffect, useRef, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
-import type * as Y from 'yjs'
+import type { BoardModel } from '../../sync/board-model.ts'
 import { focusShapes } from '../lint/focus-shapes.ts'
 import { BarChart } from './BarChart.tsx'
 import { criticalPathHighlightAtom } from './critical-path-state.ts'
@@ -26,7 +26,7 @@ const TOP_BOTTLENECKS = 5
 
 type InsightsPanelProps = {
   editor: Editor | null
-  doc: Y.Doc | null
+  model: BoardModel | null
   /** With these, the scorecard counts the people who edited the board (from the server's history). */
   boardId?: string
   token?: string | null
@@ -36,11 +36,11 @@ type InsightsPanelProps = {
  * What the map says about the work: the four-Cs scorecard, who owns what, where work changes hands,
  * bottlenecks, the critical path (highlighted on the canvas on request) and the automation mix.
  */
-export function InsightsPanel({ editor, doc, boardId, token }: InsightsPanelProps) {
+export function InsightsPanel({ editor, model, boardId, token }: InsightsPanelProps) {
   const contributors = useContributors(boardId, token)
   const sectionRef = useRef<HTMLElement>(null)
   const shown = useShown(sectionRef)
-  const result = useWorkflowInsights(doc, contributors, shown)
+  const result = useWorkflowInsights(model, contributors, shown)
   const highlight = useValue(
     'critical path highlighted',
     () => (editor ? criticalPathHighlightAtom(editor).get() !== null : false),
