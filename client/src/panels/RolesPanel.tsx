@@ -95,11 +95,7 @@ function RoleRow({
         disabled={readonly}
         onChange={(event) => model.writeRole({ ...role, kind: event.currentTarget.value as RoleKind })}
       >
-        {ROLE_KIND_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <RoleKindOptions />
       </select>
       <input
         type="color"
@@ -121,6 +117,14 @@ function RoleRow({
       </button>
     </li>
   )
+}
+
+function RoleKindOptions() {
+  return ROLE_KIND_OPTIONS.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ))
 }
 
 /** <input type="color"> only takes #rrggbb; other CSS colours show as black until someone picks one. */
@@ -168,11 +172,7 @@ function AddRoleForm({ model, roles }: { model: BoardModel; roles: readonly Role
         onChange={(event) => setKind(event.currentTarget.value as RoleKind)}
         data-testid="new-role-kind"
       >
-        {ROLE_KIND_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <RoleKindOptions />
       </select>
       <button type="submit" className="flowmap-button flowmap-button--primary" disabled={name.trim() === ''}>
         Add
