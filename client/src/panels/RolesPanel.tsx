@@ -4,6 +4,7 @@ import type { Editor } from 'tldraw'
 import { roleInitials, textColorOn } from '../shapes/role-badge.ts'
 import { ROLE_KIND_OPTIONS } from '../shapes/workflow-vocabulary.ts'
 import type { BoardModel } from '../sync/board-model.ts'
+import { PanelSection } from './PanelSection.tsx'
 import { removeRole } from './remove-role.ts'
 import { newRoleId, nextRoleColor } from './role-palette.ts'
 
@@ -16,12 +17,8 @@ type RolesPanelProps = {
 
 /** The people, teams, systems and AI agents that own steps and lanes on this board. */
 export function RolesPanel({ model, roles, editor, readonly }: RolesPanelProps) {
-  const titleId = useId()
   return (
-    <section className="flowmap-panel" aria-labelledby={titleId} data-testid="roles-panel">
-      <h2 className="flowmap-panel__title" id={titleId}>
-        Roles
-      </h2>
+    <PanelSection title="Roles" testId="roles-panel">
       {!model && <p className="flowmap-panel__empty">Roles appear once the board has loaded.</p>}
       {model && roles.length === 0 && (
         <p className="flowmap-panel__empty">No roles yet. Add who or what does the work.</p>
@@ -34,7 +31,7 @@ export function RolesPanel({ model, roles, editor, readonly }: RolesPanelProps) 
         </ul>
       )}
       {model && !readonly && <AddRoleForm model={model} roles={roles} />}
-    </section>
+    </PanelSection>
   )
 }
 

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import type { Editor } from 'tldraw'
 import type { BoardModel } from '../../sync/board-model.ts'
 import { focusShapes } from '../lint/focus-shapes.ts'
+import { PanelSection } from '../PanelSection.tsx'
 import { AutomationSection } from './AutomationSection.tsx'
 import { BottlenecksSection } from './BottlenecksSection.tsx'
 import { CriticalPathSection } from './CriticalPathSection.tsx'
@@ -49,16 +50,7 @@ export function InsightsPanel({ editor, model, boardId, token }: InsightsPanelPr
   const stepCount = insights.automation.levels.reduce((sum, level) => sum + level.steps, 0)
 
   return (
-    <section
-      ref={sectionRef}
-      className="flowmap-panel flowmap-insights"
-      aria-labelledby="flowmap-insights-title"
-      data-testid="insights-panel"
-    >
-      <h2 className="flowmap-panel__title" id="flowmap-insights-title">
-        Insights
-      </h2>
-
+    <PanelSection ref={sectionRef} title="Insights" testId="insights-panel" className="flowmap-insights">
       <h3 className="flowmap-insights__heading">Maturity: the four Cs</h3>
       <ScoreCard scores={insights.maturity} />
       <OwnershipSection
@@ -76,6 +68,6 @@ export function InsightsPanel({ editor, model, boardId, token }: InsightsPanelPr
         onToggleHighlight={highlight.toggle}
       />
       <AutomationSection automation={insights.automation} stepCount={stepCount} onFocus={focus} />
-    </section>
+    </PanelSection>
   )
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type { BoardModel } from '../../sync/board-model.ts'
 import { useLiveValue } from '../../sync/use-board-model.ts'
+import { PanelSection } from '../PanelSection.tsx'
 import { focusShapes } from './focus-shapes.ts'
 import { useLiveLint } from './use-live-lint.ts'
 import './lint.css'
@@ -34,17 +35,20 @@ export function LintPanel({ editor, model }: LintPanelProps) {
   }, [issues])
 
   return (
-    <section
-      className="flowmap-panel flowmap-lint"
-      aria-labelledby="flowmap-lint-title"
-      data-testid="lint-panel"
+    <PanelSection
+      title={
+        <>
+          Checks{' '}
+          <span className="flowmap-lint__total" data-testid="lint-panel-count">
+            {issues.length === 0 ? 'all clear' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}
+          </span>
+        </>
+      }
+      testId="lint-panel"
+      className="flowmap-lint"
+      // The toolbar's lint count scrolls to this heading.
+      titleId="flowmap-lint-title"
     >
-      <h2 className="flowmap-panel__title" id="flowmap-lint-title">
-        Checks{' '}
-        <span className="flowmap-lint__total" data-testid="lint-panel-count">
-          {issues.length === 0 ? 'all clear' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}
-        </span>
-      </h2>
       <ul className="flowmap-lint__rules">
         {LINT_RULES.map((rule) => {
           const ruleIssues = byRule.get(rule.id) ?? []
@@ -104,6 +108,6 @@ export function LintPanel({ editor, model }: LintPanelProps) {
           )
         })}
       </ul>
-    </section>
+    </PanelSection>
   )
 }
