@@ -1,6 +1,8 @@
-import { MAX_BOARD_TITLE_CHARS, observeBoard, readBoard, writeBoard } from '@flowmap/shared'
+import { MAX_BOARD_TITLE_CHARS } from '@flowmap/shared'
 import { type ReactNode, useEffect, useState } from 'react'
+import type { BoardModel } from '../sync/board-model.ts'
 import { ConnectionStatusChip } from '../sync/ConnectionStatusChip.tsx'
+import { useLiveValue } from '../sync/use-board-model.ts'
 import type { BoardSource } from './board-source.ts'
 
 /**
@@ -9,6 +11,8 @@ import type { BoardSource } from './board-source.ts'
  */
 type BoardHeaderProps = {
   board: BoardSource
+  /** The board's title is read and written through it; null while the board is loading. */
+  model: BoardModel | null
   viewOnly: boolean
   panelsOpen: boolean
   onTogglePanels(): void
@@ -16,24 +20,23 @@ type BoardHeaderProps = {
   actions?: ReactNode
 }
 
-export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels, actions }: BoardHeaderProps) {
-  const { doc } = board
-  const [title, setTitle] = useState(() => (doc ? readBoard(doc).title : ''))
+export function BoardHeader({
+  board,
+  model,
+  viewOnly,
+  panelsOpen,
+  onTogglePanels,
+  actions,
+}: BoardHeaderProps) {
+  const title = useLiveValue(model?.meta ?? null)?.title ?? ''
   const [draft, setDraft] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!doc) return
-    setTitle(readBoard(doc).title)
-    return observeBoard(doc, (meta) => setTitle(meta.title))
-  }, [doc])
 
   useEffect(() => {
     document.title = title ? `${title} · Flowmap` : 'Flowmap'
   }, [title])
 
   const commit = () => {
-    if (doc && draft !== null && draft.trim() !== '' && draft.trim() !== title)
-      writeBoard(doc, { title: draft.trim() })
+    if (model && draft !== null && draft.trim() !== '' && draft.trim() !== title) model.setTitle(draft.trim())
     setDraft(null)
   }
 
@@ -52,7 +55,7 @@ export function BoardHeader({ board, viewOnly, panelsOpen, onTogglePanels, actio
         aria-label="Board title"
         value={draft ?? title}
         maxLength={MAX_BOARD_TITLE_CHARS}
-        disabled={!doc || viewOnly}
+        disabled={!model || viewOnly}
         onFocus={() => setDraft(title)}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={commit}

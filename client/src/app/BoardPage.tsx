@@ -18,6 +18,8 @@ import { registerTextLimits } from '../shapes/text-limits.ts'
 import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
 import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
+import type { BoardModel } from '../sync/board-model.ts'
+import { useBoardModel } from '../sync/use-board-model.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
 import { BoardSidebar } from './BoardSidebar.tsx'
@@ -65,7 +67,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const claims = readShareToken(token)
   const viewOnly = claims?.role === 'viewer'
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS, readOnly: viewOnly })
-  const roles = useBoardRoles(board.doc)
+  const model = useBoardModel(board.doc)
+  const roles = useBoardRoles(model)
   const [editor, setEditor] = useState<Editor | null>(null)
   // On a narrow window the board gets the room; the panels are a click away.
   const [panelsOpen, setPanelsOpen] = useState(() => window.innerWidth >= NARROW_WINDOW_PX)
@@ -112,6 +115,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     <div className="flowmap-board" data-board-id={boardId}>
       <BoardHeader
         board={board}
+        model={model}
         viewOnly={viewOnly}
         panelsOpen={panelsOpen}
         onTogglePanels={() => setPanelsOpen((open) => !open)}
@@ -160,11 +164,11 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             properties: (
               <>
                 {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
-                <ReadonlyAwareRolesPanel board={board} roles={roles} editor={editor} viewOnly={viewOnly} />
+                <ReadonlyAwareRolesPanel model={model} roles={roles} editor={editor} viewOnly={viewOnly} />
               </>
             ),
-            checks: <LintPanel editor={editor} doc={board.doc} />,
-            insights: <InsightsPanel editor={editor} doc={board.doc} boardId={boardId} token={token} />,
+            checks: <LintPanel editor={editor} model={model} />,
+            insights: <InsightsPanel editor={editor} model={model} boardId={boardId} token={token} />,
           }}
         />
       </div>
@@ -173,12 +177,12 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
 }
 
 function ReadonlyAwareRolesPanel({
-  board,
+  model,
   roles,
   editor,
   viewOnly,
 }: {
-  board: ReturnType<typeof useBoardSource>
+  model: BoardModel | null
   roles: readonly Role[]
   editor: Editor | null
   viewOnly: boolean
@@ -187,5 +191,5 @@ function ReadonlyAwareRolesPanel({
     editor,
     viewOnly,
   ])
-  return <RolesPanel doc={board.doc} roles={roles} editor={editor} readonly={readonly} />
+  return <RolesPanel model={model} roles={roles} editor={editor} readonly={readonly} />
 }

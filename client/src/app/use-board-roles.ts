@@ -1,17 +1,11 @@
-import { observeRoles, type Role, readRoles } from '@flowmap/shared'
-import { useEffect, useState } from 'react'
-import type * as Y from 'yjs'
+import type { Role } from '@flowmap/shared'
+import type { BoardModel } from '../sync/board-model.ts'
+import { useLiveValue } from '../sync/use-board-model.ts'
 
-/** The board's roles (sorted as readRoles sorts them), kept current as anyone edits them. */
-export function useBoardRoles(doc: Y.Doc | null): readonly Role[] {
-  const [roles, setRoles] = useState<readonly Role[]>(() => (doc ? readRoles(doc) : []))
-  useEffect(() => {
-    if (!doc) {
-      setRoles([])
-      return
-    }
-    setRoles(readRoles(doc))
-    return observeRoles(doc, (next) => setRoles(next))
-  }, [doc])
-  return roles
+// One empty list, not a fresh one per render: the page copies the roles into the editor when they change.
+const NO_ROLES: readonly Role[] = []
+
+/** The board's roles (sorted by name, then id), kept current as anyone edits them. */
+export function useBoardRoles(model: BoardModel | null): readonly Role[] {
+  return useLiveValue(model?.roles ?? null) ?? NO_ROLES
 }

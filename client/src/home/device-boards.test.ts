@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto'
-import { readBoard, writeBoard } from '@flowmap/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { countStoredUpdates } from '../storage/board-compaction.ts'
 import { type BoardDatabase, type BoardRow, createBoardDatabase } from '../storage/board-database.ts'
 import { openHistoryCache } from '../storage/history-cache.ts'
 import { listLocalBoards, openLocalBoard } from '../storage/local-board.ts'
+import { createBoardModel } from '../sync/board-model.ts'
 import { deviceBoardPreview, removeDeviceBoard, renameDeviceBoard } from './device-boards.ts'
 
 const opened: BoardDatabase[] = []
@@ -25,13 +25,13 @@ describe('boards on this device, from the home page', () => {
   it('a rename reaches the stored doc and the list, and survives reopening', async () => {
     const db = database()
     const board = await openLocalBoard(db, 'b1', noStorageErrors)
-    writeBoard(board.doc, { title: 'First name' })
+    createBoardModel(board.doc).setTitle('First name')
     board.discard()
 
     await renameDeviceBoard(db, 'b1', 'Second name')
     expect((await listLocalBoards(db)).map((b) => b.title)).toEqual(['Second name'])
     const reopened = await openLocalBoard(db, 'b1', noStorageErrors)
-    expect(readBoard(reopened.doc).title).toBe('Second name')
+    expect(createBoardModel(reopened.doc).meta.get().title).toBe('Second name')
     reopened.discard()
   })
 
@@ -39,7 +39,7 @@ describe('boards on this device, from the home page', () => {
     const db = database()
     // A stored board as the device keeps one: y-dexie stores a doc given to add() as its first update.
     const doc = new Y.Doc()
-    writeBoard(doc, { title: 'Temporary' })
+    createBoardModel(doc).setTitle('Temporary')
     await db.boards.add({ id: 'gone', title: 'Temporary', lastOpened: 1, lastSynced: 0, doc } as BoardRow)
     expect(await countStoredUpdates(db, 'gone')).toBeGreaterThan(0)
 
@@ -58,7 +58,7 @@ describe('boards on this device, from the home page', () => {
     // A new page load (a new database handle, no docs cached in memory) finds nothing of it.
     db.close()
     const again = await openLocalBoard(database(db.name), 'gone', noStorageErrors)
-    expect(readBoard(again.doc).title).not.toBe('Temporary')
+    expect(createBoardModel(again.doc).meta.get().title).not.toBe('Temporary')
     again.discard()
   })
 

@@ -1,25 +1,26 @@
 /**
  * The home page's reads and writes of the boards kept on this device, on the storage module's Dexie
- * database. A doc is loaded only to rename it or to draw its preview, and released right after.
+ * database. A board's doc is loaded only to rename it or to draw its preview (through the board
+ * model), and released right after.
  */
 
-import { type BoardPreview, previewOf, readBoard, readRecords, writeBoard } from '@flowmap/shared'
+import { type BoardPreview, previewOf } from '@flowmap/shared'
 import { DexieYProvider } from 'y-dexie'
-import type * as Y from 'yjs'
 import { type BoardDatabase, boardUpdatesTableName } from '../storage/board-database.ts'
 import type { HistoryCache } from '../storage/history-cache.ts'
+import { type BoardModel, createBoardModel } from '../sync/board-model.ts'
 
-async function withBoardDoc<T>(
+async function withBoardModel<T>(
   db: BoardDatabase,
   boardId: string,
-  use: (doc: Y.Doc) => T,
+  use: (board: BoardModel) => T,
 ): Promise<T | null> {
   const row = await db.boards.get(boardId)
   if (!row) return null
   const provider = DexieYProvider.load(row.doc)
   try {
     await provider.whenLoaded
-    return use(row.doc)
+    return use(createBoardModel(row.doc))
   } finally {
     DexieYProvider.release(row.doc)
   }
@@ -30,9 +31,9 @@ async function withBoardDoc<T>(
  * connects) and in the device's list.
  */
 export async function renameDeviceBoard(db: BoardDatabase, boardId: string, title: string): Promise<void> {
-  const renamed = await withBoardDoc(db, boardId, (doc) => {
-    writeBoard(doc, { title })
-    return readBoard(doc).title
+  const renamed = await withBoardModel(db, boardId, (board) => {
+    board.setTitle(title)
+    return board.meta.get().title
   })
   if (renamed === null) throw new Error(`board ${boardId} is not on this device`)
   await db.boards.update(boardId, { title: renamed })
@@ -58,5 +59,5 @@ export async function removeDeviceBoard(
 
 /** The small picture of a board on this device, from its stored doc (works offline). */
 export async function deviceBoardPreview(db: BoardDatabase, boardId: string): Promise<BoardPreview | null> {
-  return withBoardDoc(db, boardId, (doc) => previewOf(readRecords(doc)))
+  return withBoardModel(db, boardId, (board) => previewOf(board.records.get()))
 }

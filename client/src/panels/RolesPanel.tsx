@@ -1,46 +1,48 @@
-import { MAX_ROLE_NAME_CHARS, type Role, type RoleKind, writeRole } from '@flowmap/shared'
+import { MAX_ROLE_NAME_CHARS, type Role, type RoleKind } from '@flowmap/shared'
 import { useId, useState } from 'react'
 import type { Editor } from 'tldraw'
-import type * as Y from 'yjs'
 import { roleInitials, textColorOn } from '../shapes/role-badge.ts'
 import { ROLE_KIND_OPTIONS } from '../shapes/workflow-vocabulary.ts'
+import type { BoardModel } from '../sync/board-model.ts'
+import { PanelSection } from './PanelSection.tsx'
 import { removeRole } from './remove-role.ts'
 import { newRoleId, nextRoleColor } from './role-palette.ts'
 
-type RolesPanelProps = { doc: Y.Doc | null; roles: readonly Role[]; editor: Editor | null; readonly: boolean }
+type RolesPanelProps = {
+  model: BoardModel | null
+  roles: readonly Role[]
+  editor: Editor | null
+  readonly: boolean
+}
 
 /** The people, teams, systems and AI agents that own steps and lanes on this board. */
-export function RolesPanel({ doc, roles, editor, readonly }: RolesPanelProps) {
-  const titleId = useId()
+export function RolesPanel({ model, roles, editor, readonly }: RolesPanelProps) {
   return (
-    <section className="flowmap-panel" aria-labelledby={titleId} data-testid="roles-panel">
-      <h2 className="flowmap-panel__title" id={titleId}>
-        Roles
-      </h2>
-      {!doc && <p className="flowmap-panel__empty">Roles appear once the board has loaded.</p>}
-      {doc && roles.length === 0 && (
+    <PanelSection title="Roles" testId="roles-panel">
+      {!model && <p className="flowmap-panel__empty">Roles appear once the board has loaded.</p>}
+      {model && roles.length === 0 && (
         <p className="flowmap-panel__empty">No roles yet. Add who or what does the work.</p>
       )}
-      {doc && (
+      {model && (
         <ul className="flowmap-roles">
           {roles.map((role) => (
-            <RoleRow key={role.id} role={role} doc={doc} editor={editor} readonly={readonly} />
+            <RoleRow key={role.id} role={role} model={model} editor={editor} readonly={readonly} />
           ))}
         </ul>
       )}
-      {doc && !readonly && <AddRoleForm doc={doc} roles={roles} />}
-    </section>
+      {model && !readonly && <AddRoleForm model={model} roles={roles} />}
+    </PanelSection>
   )
 }
 
 function RoleRow({
   role,
-  doc,
+  model,
   editor,
   readonly,
 }: {
   role: Role
-  doc: Y.Doc
+  model: BoardModel
   editor: Editor | null
   readonly: boolean
 }) {
@@ -51,7 +53,7 @@ function RoleRow({
   const commitName = () => {
     setEditingName(false)
     const trimmed = name.trim()
-    if (trimmed !== '' && trimmed !== role.name) writeRole(doc, { ...role, name: trimmed })
+    if (trimmed !== '' && trimmed !== role.name) model.writeRole({ ...role, name: trimmed })
     else setName(role.name)
   }
   return (
@@ -88,13 +90,9 @@ function RoleRow({
         aria-label={`Kind of role ${role.name}`}
         value={role.kind}
         disabled={readonly}
-        onChange={(event) => writeRole(doc, { ...role, kind: event.currentTarget.value as RoleKind })}
+        onChange={(event) => model.writeRole({ ...role, kind: event.currentTarget.value as RoleKind })}
       >
-        {ROLE_KIND_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <RoleKindOptions />
       </select>
       <input
         type="color"
@@ -102,7 +100,7 @@ function RoleRow({
         aria-label={`Colour of role ${role.name}`}
         value={toColorInputValue(role.color)}
         disabled={readonly}
-        onChange={(event) => writeRole(doc, { ...role, color: event.currentTarget.value })}
+        onChange={(event) => model.writeRole({ ...role, color: event.currentTarget.value })}
       />
       <button
         type="button"
@@ -110,12 +108,20 @@ function RoleRow({
         aria-label={`Remove role ${role.name}`}
         title="Remove role"
         disabled={readonly}
-        onClick={() => removeRole(doc, editor, role.id)}
+        onClick={() => removeRole(model, editor, role.id)}
       >
         ×
       </button>
     </li>
   )
+}
+
+function RoleKindOptions() {
+  return ROLE_KIND_OPTIONS.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ))
 }
 
 /** <input type="color"> only takes #rrggbb; other CSS colours show as black until someone picks one. */
@@ -125,7 +131,7 @@ function toColorInputValue(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color.toLowerCase() : '#000000'
 }
 
-function AddRoleForm({ doc, roles }: { doc: Y.Doc; roles: readonly Role[] }) {
+function AddRoleForm({ model, roles }: { model: BoardModel; roles: readonly Role[] }) {
   const [name, setName] = useState('')
   const [kind, setKind] = useState<RoleKind>('person')
   const nameId = useId()
@@ -137,7 +143,7 @@ function AddRoleForm({ doc, roles }: { doc: Y.Doc; roles: readonly Role[] }) {
         event.preventDefault()
         const trimmed = name.trim()
         if (trimmed === '') return
-        writeRole(doc, { id: newRoleId(), name: trimmed, kind, color: nextRoleColor(roles) })
+        model.writeRole({ id: newRoleId(), name: trimmed, kind, color: nextRoleColor(roles) })
         setName('')
       }}
     >
@@ -163,11 +169,7 @@ function AddRoleForm({ doc, roles }: { doc: Y.Doc; roles: readonly Role[] }) {
         onChange={(event) => setKind(event.currentTarget.value as RoleKind)}
         data-testid="new-role-kind"
       >
-        {ROLE_KIND_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <RoleKindOptions />
       </select>
       <button type="submit" className="flowmap-button flowmap-button--primary" disabled={name.trim() === ''}>
         Add

@@ -1,13 +1,13 @@
-import { deleteRole } from '@flowmap/shared'
 import type { Editor, TLShapePartial } from 'tldraw'
-import type * as Y from 'yjs'
+import type { BoardModel } from '../sync/board-model.ts'
 
 /**
  * Removing a role also unassigns it from the steps and lanes that named it, so nothing on the board
  * points at a role that no longer exists. The shapes change through the editor (one undo step, and
- * through the sync binding to everyone); the role itself lives in the doc's roles map.
+ * through the sync binding to everyone); the role is not a tldraw record, so it goes through the board
+ * model.
  */
-export function removeRole(doc: Y.Doc, editor: Editor | null, roleId: string): void {
+export function removeRole(model: BoardModel, editor: Editor | null, roleId: string): void {
   if (editor) {
     const updates: TLShapePartial[] = []
     for (const shape of editor.getCurrentPageShapes()) {
@@ -22,5 +22,5 @@ export function removeRole(doc: Y.Doc, editor: Editor | null, roleId: string): v
       editor.updateShapes(updates)
     }
   }
-  deleteRole(doc, roleId)
+  model.deleteRole(roleId)
 }

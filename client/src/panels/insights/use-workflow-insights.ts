@@ -1,15 +1,6 @@
-import {
-  analyzeWorkflow,
-  observeRecords,
-  observeRoles,
-  type Role,
-  readRecords,
-  readRoles,
-  toWorkflowGraph,
-  type WorkflowInsights,
-} from '@flowmap/shared'
+import { analyzeWorkflow, type Role, toWorkflowGraph, type WorkflowInsights } from '@flowmap/shared'
 import { useEffect, useState } from 'react'
-import type * as Y from 'yjs'
+import type { BoardModel } from '../../sync/board-model.ts'
 
 /**
  * The analysis reruns this long after the last edit. It reads the whole board (a few hundred ms on
@@ -20,17 +11,17 @@ const SETTLE_MS = 400
 export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[] }
 
 /**
- * `analyzeWorkflow` of the board doc, recomputed when edits settle, and only while the panel is
+ * `analyzeWorkflow` of the board, recomputed when edits settle, and only while the panel is
  * shown: a hidden panel costs nothing while people draw, and catches up when opened.
  */
 export function useWorkflowInsights(
-  doc: Y.Doc | null,
+  model: BoardModel | null,
   contributors: number | undefined,
   shown: boolean,
 ): BoardInsights | null {
   const [result, setResult] = useState<BoardInsights | null>(null)
   useEffect(() => {
-    if (doc === null) {
+    if (model === null) {
       setResult(null)
       return
     }
@@ -38,8 +29,8 @@ export function useWorkflowInsights(
     let timer: ReturnType<typeof setTimeout> | null = null
     const compute = () => {
       timer = null
-      const roles = readRoles(doc)
-      const graph = toWorkflowGraph(readRecords(doc), roles)
+      const roles = model.roles.get()
+      const graph = toWorkflowGraph(model.records.get(), roles)
       setResult({
         insights: analyzeWorkflow(graph, contributors === undefined ? {} : { contributors }),
         roles,
@@ -50,12 +41,12 @@ export function useWorkflowInsights(
       timer = setTimeout(compute, SETTLE_MS)
     }
     timer = setTimeout(compute, 0)
-    const stops = [observeRecords(doc, schedule), observeRoles(doc, schedule)]
+    const stops = [model.records.subscribe(schedule), model.roles.subscribe(schedule)]
     return () => {
       for (const stop of stops) stop()
       if (timer !== null) clearTimeout(timer)
     }
-  }, [doc, contributors, shown])
+  }, [model, contributors, shown])
   return result
 }
 

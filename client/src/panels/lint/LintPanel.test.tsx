@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * The Checks panel in a DOM with React, on a real board doc: issues appear and clear as the doc
- * changes (the way remote edits arrive), and switching a rule off is written to the doc for everyone.
+ * The Checks panel in a DOM with React, on the board model of a real doc: issues appear and clear as
+ * the doc changes (the way remote edits arrive), and switching a rule off is written to the doc for
+ * everyone.
  */
 import {
   connector,
   documentRecord,
   pageRecord,
-  readBoard,
   workflowShape,
   writeRecords,
   writeRole,
@@ -16,6 +16,7 @@ import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
+import { createBoardModel } from '../../sync/board-model.ts'
 import { LintPanel } from './LintPanel.tsx'
 import { issuesByShape } from './lint-state.ts'
 
@@ -52,8 +53,9 @@ const text = (testId: string) => document.querySelector(`[data-testid="${testId}
 
 test('shows a decision with one branch, and clears it when the second branch arrives in the doc', async () => {
   const doc = boardWithOneBranch()
+  const model = createBoardModel(doc)
   root = createRoot(document.body.appendChild(document.createElement('div')))
-  act(() => root!.render(createElement(LintPanel, { editor: null, doc })))
+  act(() => root!.render(createElement(LintPanel, { editor: null, model })))
   expect(text('lint-rule-count-decision-without-branches')).toBe('1')
   // Fix is reached by nothing yet: that is the other issue.
   expect(text('lint-rule-count-step-unreachable')).toBe('1')
@@ -69,13 +71,14 @@ test('shows a decision with one branch, and clears it when the second branch arr
 
 test('switching a rule off writes it to the board, and the rule shows off', async () => {
   const doc = boardWithOneBranch()
+  const model = createBoardModel(doc)
   root = createRoot(document.body.appendChild(document.createElement('div')))
-  act(() => root!.render(createElement(LintPanel, { editor: null, doc })))
+  act(() => root!.render(createElement(LintPanel, { editor: null, model })))
   const toggle = document.querySelector<HTMLInputElement>(
     '[data-testid="lint-rule-toggle-step-unreachable"]',
   )!
   act(() => toggle.click())
-  expect(readBoard(doc).disabledLintRules).toEqual(['step-unreachable'])
+  expect(model.meta.get().disabledLintRules).toEqual(['step-unreachable'])
   await vi.waitFor(() => expect(text('lint-rule-count-step-unreachable')).toBe('off'))
   await vi.waitFor(() => expect(text('lint-panel-count')).toBe('1 issue'))
 })

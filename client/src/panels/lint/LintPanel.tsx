@@ -1,14 +1,9 @@
-import {
-  LINT_RULES,
-  type LintIssue,
-  type LintRuleId,
-  observeBoard,
-  readBoard,
-  writeBoard,
-} from '@flowmap/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { LINT_RULES, type LintIssue, type LintRuleId } from '@flowmap/shared'
+import { useMemo } from 'react'
 import { type Editor, useValue } from 'tldraw'
-import type * as Y from 'yjs'
+import type { BoardModel } from '../../sync/board-model.ts'
+import { useLiveValue } from '../../sync/use-board-model.ts'
+import { PanelSection } from '../PanelSection.tsx'
 import { focusShapes } from './focus-shapes.ts'
 import { useLiveLint } from './use-live-lint.ts'
 import './lint.css'
@@ -16,16 +11,18 @@ import './lint.css'
 /** Enough to act on; the rest are a click on the rule away once these are fixed. */
 const SHOWN_PER_RULE = 30
 
-type LintPanelProps = { editor: Editor | null; doc: Y.Doc | null }
+const NONE_DISABLED: readonly string[] = []
+
+type LintPanelProps = { editor: Editor | null; model: BoardModel | null }
 
 /**
  * The board's structure checks, live: issues grouped by rule, each a click away from its shapes.
- * A rule can be switched off for the board (stored in the doc, so everyone shares the choice).
+ * A rule can be switched off for the board (stored with the board, so everyone shares the choice).
  * Warnings only: nothing here ever blocks an edit.
  */
-export function LintPanel({ editor, doc }: LintPanelProps) {
-  const issues = useLiveLint(editor, doc)
-  const disabled = useDisabledRules(doc)
+export function LintPanel({ editor, model }: LintPanelProps) {
+  const issues = useLiveLint(editor, model)
+  const disabled = useLiveValue(model?.meta ?? null)?.disabledLintRules ?? NONE_DISABLED
   const readonly = useValue('is readonly', () => editor?.getIsReadonly() ?? false, [editor])
   const byRule = useMemo(() => {
     const groups = new Map<LintRuleId, LintIssue[]>()
@@ -37,24 +34,21 @@ export function LintPanel({ editor, doc }: LintPanelProps) {
     return groups
   }, [issues])
 
-  const toggleRule = (ruleId: LintRuleId, on: boolean) => {
-    if (!doc) return
-    const next = on ? disabled.filter((id) => id !== ruleId) : [...disabled, ruleId]
-    writeBoard(doc, { disabledLintRules: next })
-  }
-
   return (
-    <section
-      className="flowmap-panel flowmap-lint"
-      aria-labelledby="flowmap-lint-title"
-      data-testid="lint-panel"
+    <PanelSection
+      title={
+        <>
+          Checks{' '}
+          <span className="flowmap-lint__total" data-testid="lint-panel-count">
+            {issues.length === 0 ? 'all clear' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}
+          </span>
+        </>
+      }
+      testId="lint-panel"
+      className="flowmap-lint"
+      // The toolbar's lint count scrolls to this heading.
+      titleId="flowmap-lint-title"
     >
-      <h2 className="flowmap-panel__title" id="flowmap-lint-title">
-        Checks{' '}
-        <span className="flowmap-lint__total" data-testid="lint-panel-count">
-          {issues.length === 0 ? 'all clear' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}
-        </span>
-      </h2>
       <ul className="flowmap-lint__rules">
         {LINT_RULES.map((rule) => {
           const ruleIssues = byRule.get(rule.id) ?? []
@@ -82,10 +76,10 @@ export function LintPanel({ editor, doc }: LintPanelProps) {
                   <input
                     type="checkbox"
                     checked={on}
-                    disabled={readonly || !doc}
+                    disabled={readonly || !model}
                     data-testid={`lint-rule-toggle-${rule.id}`}
                     aria-label={`${rule.title}: check ${on ? 'on' : 'off'}`}
-                    onChange={(event) => toggleRule(rule.id, event.currentTarget.checked)}
+                    onChange={(event) => model?.setLintRule(rule.id, event.currentTarget.checked)}
                   />
                 </label>
               </div>
@@ -114,16 +108,6 @@ export function LintPanel({ editor, doc }: LintPanelProps) {
           )
         })}
       </ul>
-    </section>
+    </PanelSection>
   )
-}
-
-function useDisabledRules(doc: Y.Doc | null): string[] {
-  const [disabled, setDisabled] = useState<string[]>(() => (doc ? readBoard(doc).disabledLintRules : []))
-  useEffect(() => {
-    if (!doc) return
-    setDisabled(readBoard(doc).disabledLintRules)
-    return observeBoard(doc, (board) => setDisabled(board.disabledLintRules))
-  }, [doc])
-  return disabled
 }

@@ -1,7 +1,7 @@
-import { type LintIssue, observeLint } from '@flowmap/shared'
+import type { LintIssue } from '@flowmap/shared'
 import { useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
-import type * as Y from 'yjs'
+import type { BoardModel } from '../../sync/board-model.ts'
 import { lintIssuesAtom } from './lint-state.ts'
 
 /**
@@ -11,14 +11,14 @@ import { lintIssuesAtom } from './lint-state.ts'
 const RENDER_DELAY_MS = 80
 
 /**
- * The live lint issues of a board doc, published to the editor's lint atom for the badges and the
- * count. Runs off the doc, so remote edits show as they arrive; it never touches the editor's store,
- * so it never blocks editing.
+ * The live lint issues of a board, published to the editor's lint atom for the badges and the
+ * count. Runs off the board model (the doc), so remote edits show as they arrive; it never touches
+ * the editor's store, so it never blocks editing.
  */
-export function useLiveLint(editor: Editor | null, doc: Y.Doc | null): readonly LintIssue[] {
+export function useLiveLint(editor: Editor | null, model: BoardModel | null): readonly LintIssue[] {
   const [issues, setIssues] = useState<readonly LintIssue[]>([])
   useEffect(() => {
-    if (doc === null) {
+    if (model === null) {
       setIssues([])
       return
     }
@@ -30,7 +30,7 @@ export function useLiveLint(editor: Editor | null, doc: Y.Doc | null): readonly 
       if (editor) lintIssuesAtom(editor).set(latest)
     }
     let first = true
-    const stop = observeLint(doc, (next) => {
+    const stop = model.lint.subscribe((next) => {
       latest = next
       if (first) {
         first = false
@@ -42,6 +42,6 @@ export function useLiveLint(editor: Editor | null, doc: Y.Doc | null): readonly 
       if (timer !== null) clearTimeout(timer)
       if (editor) lintIssuesAtom(editor).set([])
     }
-  }, [editor, doc])
+  }, [editor, model])
   return issues
 }
