@@ -5,8 +5,8 @@ import type { Role } from '../schema/role.ts'
 import { generateWorkflowMap } from '../testing/generate-workflow-map.ts'
 import { connector, workflowShape } from '../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../testing/small-maps.ts'
-import { LINT_RULES, lint } from './lint.ts'
-import { LINT_RULE_IDS, type LintRuleId } from './lint-rule.ts'
+import { lint } from './lint.ts'
+import { LINT_RULE_IDS, LINT_RULES, type LintRuleId } from './rules.ts'
 
 function issuesOf(ruleId: LintRuleId, records: TLRecord[], roles: Role[] = approvalRoles) {
   return lint(toWorkflowGraph(records, roles)).filter((issue) => issue.ruleId === ruleId)

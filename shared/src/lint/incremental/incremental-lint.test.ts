@@ -11,7 +11,7 @@ import { generateWorkflowMap } from '../../testing/generate-workflow-map.ts'
 import { connector, workflowShape } from '../../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
 import { lint } from '../lint.ts'
-import { LINT_RULE_IDS, type LintIssue } from '../lint-rule.ts'
+import { LINT_RULE_IDS, type LintIssue } from '../rules.ts'
 import { createIncrementalLint } from './incremental-lint.ts'
 import { observeLint } from './observe-lint.ts'
 
