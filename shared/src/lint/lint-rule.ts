@@ -24,12 +24,13 @@ export type LintRead = 'roles' | 'outgoing' | 'reachability'
 
 /**
  * What a rule checks, and so what a change can affect (the incremental lint rechecks only that):
- * - `node`, `lane`, `edge`: each one on its own. Rechecked when it changes, and when what it `reads`
- *   changes: the roles (every one), its outgoing connectors (the shape a changed connector leaves),
- *   reachability (the shapes whose reached status flipped, every one when the map gains its first
- *   start or loses its last).
- * - `lane-group`: the nodes `keyOf` puts together, all in one lane (the check may read that lane).
- *   Rechecked when a node joins or leaves the group or changes in it, and when the lane changes.
+ * - `node`, `lane`, `edge`: each one on its own, reading nothing else but what it `reads`. Rechecked
+ *   when it changes, and when what it reads changes: the roles (every one), its outgoing connectors
+ *   (the shape a changed connector leaves), reachability (the shapes whose reached status flipped,
+ *   every one when the map gains its first start or loses its last).
+ * - `lane-group`: the nodes `keyOf` puts together, all in one lane (the check may read that lane's
+ *   label). Rechecked when a node joins or leaves the group or changes in it, and when the lane is
+ *   renamed.
  * - `node-set`: the ids of every node `includes` selects, with whether the map has a start.
  *   Rechecked when the selection changes or the map gains its first start or loses its last.
  * - `edge-set`: every connector `includes` selects, together (a cycle needs them all). Rechecked when
