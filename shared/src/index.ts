@@ -108,14 +108,9 @@ export {
   type IncrementalLintOptions,
 } from './lint/incremental/incremental-lint.ts'
 export { type LintListener, observeLint } from './lint/incremental/observe-lint.ts'
-export { LINT_RULES, type LintOptions, lint } from './lint/lint.ts'
-export {
-  LINT_RULE_IDS,
-  type LintIssue,
-  type LintRule,
-  type LintRuleId,
-  type LintSeverity,
-} from './lint/lint-rule.ts'
+export { type LintOptions, lint } from './lint/lint.ts'
+export type { LintRule, LintSeverity } from './lint/lint-rule.ts'
+export { LINT_RULE_IDS, LINT_RULES, type LintIssue, type LintRuleId } from './lint/rules.ts'
 export { type BoardPreview, type PreviewBox, previewOf } from './preview/board-preview.ts'
 // repair/: the deterministic fix-up of states only concurrent edits produce
 export { BoardProblem, type BoardRepair, type BoardRepairs } from './repair/board-repairs.ts'

@@ -1,50 +1,42 @@
 import type { WorkflowEdge } from '../graph/workflow-graph.ts'
-import type { LintIssue, LintRule } from './lint-rule.ts'
-import { quoteLabel } from './lint-rule.ts'
+import { defineRule, quoteLabel } from './lint-rule.ts'
 
 /** Shapes that depend on each other in a circle can never start: each waits for the next. */
-export const dependencyCycle: LintRule = {
+export const dependencyCycle = defineRule({
   id: 'dependency-cycle',
   title: 'Dependency cycle',
   severity: 'error',
-  check(graph) {
-    return dependencyCycleIssues(graph.edges, (id) => graph.nodeById.get(id)?.label)
-  },
-}
-
-/**
- * One issue per cycle among the given connectors (only dependency connectors bound at both ends
- * count). Members and connectors are ordered by id, so the issue does not depend on read order.
- */
-export function dependencyCycleIssues(
-  edges: Iterable<WorkflowEdge>,
-  labelOf: (shapeId: string) => string | undefined,
-): LintIssue[] {
-  return dependencyCycles(edges).map((cycle) => {
-    const names = cycle.nodeIds.map((id) => quoteLabel(labelOf(id) ?? '', id))
-    const message =
-      names.length === 1
-        ? `Dependency cycle: ${names[0]} depends on itself; remove that dependency`
-        : `Dependency cycle: ${names.join(', ')} all wait on each other; remove one of these dependencies`
-    return {
-      ruleId: 'dependency-cycle',
-      severity: 'error',
-      message,
-      shapeIds: [...cycle.nodeIds, ...cycle.edgeIds],
-    } satisfies LintIssue
-  })
-}
+  scopes: [
+    {
+      kind: 'edge-set',
+      includes: (edge) => edge.flow === 'dependency',
+      // One finding per cycle. Members and connectors are ordered by id, so it does not depend on
+      // read order.
+      check(edges, { nodeById }) {
+        return dependencyCycles(edges).map((cycle) => {
+          const names = cycle.nodeIds.map((id) => quoteLabel(nodeById.get(id)?.label ?? '', id))
+          const message =
+            names.length === 1
+              ? `Dependency cycle: ${names[0]} depends on itself; remove that dependency`
+              : `Dependency cycle: ${names.join(', ')} all wait on each other; remove one of these dependencies`
+          return { message, shapeIds: [...cycle.nodeIds, ...cycle.edgeIds] }
+        })
+      },
+    },
+  ],
+})
 
 type Cycle = { nodeIds: string[]; edgeIds: string[] }
 
 /**
- * Strongly connected components of the dependency connectors with more than one shape, or a shape
- * that depends on itself (Tarjan's algorithm, iterative so a long chain cannot overflow the stack).
+ * Strongly connected components of the given dependency connectors (those bound at both ends) with
+ * more than one shape, or a shape that depends on itself (Tarjan's algorithm, iterative so a long
+ * chain cannot overflow the stack).
  */
 function dependencyCycles(edges: Iterable<WorkflowEdge>): Cycle[] {
   const successors = new Map<string, Array<{ to: string; edgeId: string }>>()
   for (const edge of edges) {
-    if (edge.flow !== 'dependency' || edge.from === null || edge.to === null) continue
+    if (edge.from === null || edge.to === null) continue
     const list = successors.get(edge.from)
     const entry = { to: edge.to, edgeId: edge.id }
     if (list) list.push(entry)

@@ -11,7 +11,7 @@ import { generateWorkflowMap } from '../../testing/generate-workflow-map.ts'
 import { connector, workflowShape } from '../../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
 import { lint } from '../lint.ts'
-import { LINT_RULE_IDS, type LintIssue } from '../lint-rule.ts'
+import { LINT_RULE_IDS, type LintIssue } from '../rules.ts'
 import { createIncrementalLint } from './incremental-lint.ts'
 import { observeLint } from './observe-lint.ts'
 
@@ -214,6 +214,32 @@ describe('incremental lint', () => {
     incremental.applyRecords({ upserted: [], removed })
     const left = map.records.filter((record) => !removed.includes(record.id))
     expect(canonical(incremental.issues())).toEqual(canonical(lint(toWorkflowGraph(left, map.roles))))
+  })
+
+  test('renaming a shape in a dependency cycle rewrites the cycle message that quotes its label', () => {
+    // The property above rarely renames a cycle member; the edge-set scope rechecks on it.
+    const records = [
+      workflowShape('step', { id: 'a', props: { label: 'Draft', owner: 'role:a' } }),
+      workflowShape('step', { id: 'b', props: { label: 'Review', owner: 'role:a' } }),
+      ...connector({ id: 'ab', from: 'a', to: 'b', flow: 'dependency' }),
+      ...connector({ id: 'ba', from: 'b', to: 'a', flow: 'dependency' }),
+    ]
+    const incremental = createIncrementalLint({ records, roles: ROLE_POOL })
+    const renamed = workflowShape('step', { id: 'a', props: { label: 'Write', owner: 'role:a' } })
+    incremental.applyRecords({ upserted: [renamed], removed: [] })
+    const cycle = incremental.issues().find((issue) => issue.ruleId === 'dependency-cycle')
+    expect(cycle?.message).toBe(
+      'Dependency cycle: "Write", "Review" all wait on each other; remove one of these dependencies',
+    )
+  })
+
+  test('a disabled rule id that names no rule switches nothing off', () => {
+    const map = generateWorkflowMap({ nodes: 60, edges: 90, seed: 3 })
+    const incremental = createIncrementalLint({ records: map.records, roles: map.roles })
+    const before = canonical(incremental.issues())
+    incremental.setDisabledRules(['no-such-rule', ''])
+    expect(canonical(incremental.issues())).toEqual(before)
+    expect(before.length).toBeGreaterThan(0)
   })
 
   test('keeps the same issue list (same array) while an edit changes no issue', () => {

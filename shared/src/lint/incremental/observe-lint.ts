@@ -3,7 +3,7 @@ import { observeBoard, readBoard } from '../../doc/board.ts'
 import { observeRecords } from '../../doc/observe-records.ts'
 import { readRecords } from '../../doc/records.ts'
 import { observeRoles, readRoles } from '../../doc/roles.ts'
-import type { LintIssue } from '../lint-rule.ts'
+import type { LintIssue } from '../rules.ts'
 import { createIncrementalLint } from './incremental-lint.ts'
 
 export type LintListener = (issues: readonly LintIssue[]) => void

@@ -1,0 +1,4 @@
+import * as fixtures from './fixtures/loose-connector.ts'
+import { verifyRule } from './fixtures/verify-rule.ts'
+
+verifyRule('loose-connector', fixtures)
