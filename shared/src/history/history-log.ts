@@ -1,13 +1,12 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { type BoardMeta, readBoard } from '../doc/board.ts'
-import { boardMap } from '../doc/doc-maps.ts'
+import { boardMap, declareBoardRoots } from '../doc/doc-maps.ts'
 import { recordIdsTouchedBy } from '../doc/observe-records.ts'
 import { readRecord } from '../doc/records.ts'
 import { readRoles, roleIdsTouchedBy } from '../doc/roles.ts'
 import type { Role } from '../schema/role.ts'
 import type { BoardContent } from './board-content.ts'
-import { historyDoc } from './doc-at.ts'
 import {
   type BoardHistory,
   type Checkpoint,
@@ -50,7 +49,7 @@ export class HistoryLog implements BoardHistory {
   readonly #effects: EntryEffect[] = []
   readonly #keyframes: Keyframe[] = []
   readonly #interval: number
-  readonly #head = historyDoc()
+  readonly #head = declareBoardRoots(new Y.Doc())
   readonly #records = new Map<string, TLRecord>()
   #roles: readonly Role[] = []
   #board: BoardMeta = readBoard(this.#head)

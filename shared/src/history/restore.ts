@@ -4,6 +4,7 @@ import { readBoard, writeBoard } from '../doc/board.ts'
 import type { DocOrigin } from '../doc/origin.ts'
 import { deleteRecords, readRecords, writeRecords } from '../doc/records.ts'
 import { deleteRole, readRoles, writeRole } from '../doc/roles.ts'
+import { transactBoard } from '../doc/transact-board.ts'
 import type { Role } from '../schema/role.ts'
 import { type BoardContent, readBoardContent } from './board-content.ts'
 import { changedFields } from './diff.ts'
@@ -74,13 +75,13 @@ export function restoreBoard(
   summary.boardFields = Object.keys(boardPatch)
 
   // Nested transactions join this one: the whole restore is a single update, a single history entry.
-  live.transact(() => {
+  transactBoard(live, origin, () => {
     if (toWrite.length > 0) writeRecords(live, toWrite, origin)
     if (summary.deleted.length > 0) deleteRecords(live, summary.deleted, origin)
     for (const role of rolesToWrite) writeRole(live, role, origin)
     for (const id of summary.rolesDeleted) deleteRole(live, id, origin)
     if (summary.boardFields.length > 0) writeBoard(live, boardPatch, origin)
-  }, origin)
+  })
   return summary
 }
 

@@ -17,6 +17,7 @@
  * pending is reported (`missing`) and refused; a board whose stored log already holds such bytes (written
  * before this check existed) has them dropped when it loads: they were never part of any visible state.
  */
+import { type DocOrigin, declareBoardRoots } from '@flowmap/shared'
 import * as Y from 'yjs'
 
 /** An update tried on the shadow, kept until Hocuspocus has applied it to the live doc. */
@@ -35,16 +36,8 @@ export interface AdmittedUpdate {
   missing: { structs: Map<number, number>; deletes: boolean } | null
 }
 
-/**
- * The doc holds `records`, `board` and `roles` only (the @flowmap/shared layout). They are created as
- * Y.Maps before any update arrives: a root an update creates first is an untyped placeholder that
- * Yjs replaces when someone later asks for it by type, and identity checks on the changed types of a
- * transaction would then miss it.
- */
-export const BOARD_ROOTS = ['records', 'board', 'roles'] as const
-
 /** The origin of shadow transactions, so nobody mistakes them for live changes. */
-export const SHADOW_ORIGIN = { source: 'shadow' } as const
+export const SHADOW_ORIGIN: DocOrigin = Object.freeze({ source: 'shadow' })
 
 export class BoardShadow {
   #doc: Y.Doc
@@ -113,7 +106,8 @@ export class BoardShadow {
   }
 
   #watch(doc: Y.Doc): void {
-    for (const root of BOARD_ROOTS) doc.getMap(root)
+    // Before any update arrives, so the touched-entry reads and the foreign-root check see real maps.
+    declareBoardRoots(doc)
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.#lastTransaction = transaction
     })

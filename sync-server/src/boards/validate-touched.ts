@@ -6,7 +6,10 @@
  * limits are held against the fields the update wrote.
  */
 import {
+  BOARD_ROOT_NAMES,
   boardFieldsTouchedBy,
+  type ForeignRoot,
+  foreignRootTouchedBy,
   readBoard,
   readRawBoardFields,
   readRawRecord,
@@ -19,7 +22,6 @@ import {
 } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
-import { BOARD_ROOTS } from './board-shadows.ts'
 
 /** What the board held before the update, for checks that compare (the board schema only goes up). */
 export type BoardBefore = { schema: unknown }
@@ -29,8 +31,9 @@ export function validateTouched(
   transaction: Y.Transaction,
   before: BoardBefore = { schema: undefined },
 ): Refusal | null {
-  const foreign = firstForeignRoot(doc, transaction)
-  if (foreign !== null) return { code: REFUSAL_CODES.invalidRecord, reason: foreign, recordId: null }
+  const foreign = foreignRootTouchedBy(transaction)
+  if (foreign !== null)
+    return { code: REFUSAL_CODES.invalidRecord, reason: foreignRootFailure(foreign), recordId: null }
   return (
     firstRecordRefusal(doc, transaction) ??
     firstRoleRefusal(doc, transaction) ??
@@ -89,20 +92,11 @@ function boardRefusal(doc: Y.Doc, transaction: Y.Transaction, before: BoardBefor
   return checked.ok ? null : { code: REFUSAL_CODES.invalidBoard, reason: checked.message, recordId: null }
 }
 
-function firstForeignRoot(doc: Y.Doc, transaction: Y.Transaction): string | null {
-  const roots = new Set<unknown>(BOARD_ROOTS.map((name) => doc.share.get(name)))
-  for (const type of transaction.changed.keys()) {
-    let root = type
-    while (root._item !== null) root = root._item.parent as typeof type
-    if (!roots.has(root)) {
-      for (const [name, shared] of doc.share) {
-        if (shared === root)
-          return `the board has no top-level "${shorten(name)}": only ${BOARD_ROOTS.join(', ')}`
-      }
-      return 'the update writes outside the board layout'
-    }
-  }
-  return null
+/** 'the board has no top-level "notes": only records, board, roles'. */
+function foreignRootFailure(foreign: ForeignRoot): string {
+  return foreign.name === null
+    ? 'the update writes outside the board layout'
+    : `the board has no top-level "${shorten(foreign.name)}": only ${BOARD_ROOT_NAMES.join(', ')}`
 }
 
 /** "record shape:a is not a record map", "record shape:a: meta.note is a Y.Text; ...". */

@@ -16,7 +16,7 @@
  * The seed fixes every decision the harness makes. The network's timing is not seeded, so an edit that
  * picks "a random shape" can pick another one in a replay; the step log says what happened.
  */
-import { documentRecord, pageRecord, seededRandom } from '@flowmap/shared'
+import { countRawEntries, documentRecord, pageRecord, seededRandom } from '@flowmap/shared'
 import * as Y from 'yjs'
 import {
   canonicalState,
@@ -363,8 +363,9 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     report.acknowledgements = clients.reduce((sum, client) => sum + client.tracker.acknowledgedMessages, 0)
     report.providerPrematureAcks = clients.reduce((sum, client) => sum + client.providerPrematureAcks, 0)
     report.repairsWritten = clients.reduce((sum, client) => sum + client.repairsWritten, 0)
-    report.finalRecords = first.doc.getMap('records').size
-    report.finalRoles = first.doc.getMap('roles').size
+    const entries = countRawEntries(first.doc)
+    report.finalRecords = entries.records
+    report.finalRoles = entries.roles
     return report
   } finally {
     for (const client of clients) client.destroy()
