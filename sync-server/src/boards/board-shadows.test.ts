@@ -1,7 +1,7 @@
-import { readRecord, recordIdsTouchedBy, workflowShape, writeRecord } from '@flowmap/shared'
+import { isDocOrigin, readRecord, recordIdsTouchedBy, workflowShape, writeRecord } from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { BoardShadow } from './board-shadows.ts'
+import { BoardShadow, SHADOW_ORIGIN } from './board-shadows.ts'
 
 function updateWriting(id: string): Uint8Array {
   const doc = new Y.Doc()
@@ -18,6 +18,12 @@ describe('board shadow', () => {
     expect(first.clientId).not.toBeNull()
     expect([...recordIdsTouchedBy(first.transaction).changed]).toEqual(['shape:a'])
     expect(shadow.tryUpdate(update).changesContent).toBe(false)
+  })
+
+  it('tries updates under the shadow origin, one of the shared DocOrigins', () => {
+    const shadow = new BoardShadow(new Y.Doc())
+    expect(isDocOrigin(SHADOW_ORIGIN)).toBe(true)
+    expect(shadow.tryUpdate(updateWriting('a')).transaction.origin).toBe(SHADOW_ORIGIN)
   })
 
   it('a rebuild after a refusal drops the refused update but keeps updates still in flight', () => {
