@@ -59,6 +59,7 @@ export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from
 export { boardFieldsTouchedBy, recordFieldsTouchedBy, roleFieldsTouchedBy } from './doc/touched-fields.ts'
 export type { TouchedFields, TouchedIds } from './doc/touched-ids.ts'
 export { transactBoard } from './doc/transact-board.ts'
+export { dropPending, type Pending, pendingOf } from './doc/yjs-internals.ts'
 // graph/ and lint/: the workflow as a graph, and the structural rules over it
 export { type FlowReachability, flowReachability } from './graph/flow-reachability.ts'
 export { plainTextOf } from './graph/rich-text-plain.ts'

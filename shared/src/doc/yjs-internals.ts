@@ -39,3 +39,35 @@ export function rootNameOf(doc: Y.Doc, root: AnyYType): string | null {
 export function rootNamed(doc: Y.Doc, name: string): AnyYType | undefined {
   return doc.share.get(name)
 }
+
+/**
+ * What Yjs holds back on `doc` because it depends on something the doc lacks ("pending"): the structs
+ * waiting, with per client the first clock each needs (`missing`) and the clock ranges they span
+ * (`from`, `to`, as `Y.parseUpdateMeta` gives them), and whether deletes of absent content wait too.
+ * Null when nothing is pending. Yjs keeps this in its struct store only; the server refuses an update
+ * that leaves anything pending, and tests check that honest clients never do.
+ */
+export type Pending = {
+  structs: { missing: Map<number, number>; from: Map<number, number>; to: Map<number, number> } | null
+  deletes: boolean
+}
+
+export function pendingOf(doc: Y.Doc): Pending | null {
+  const { pendingStructs, pendingDs } = doc.store
+  if (pendingStructs === null && pendingDs === null) return null
+  // Yjs keeps pending structs V2-encoded.
+  const meta = pendingStructs === null ? null : Y.parseUpdateMetaV2(pendingStructs.update)
+  return {
+    structs:
+      pendingStructs === null || meta === null
+        ? null
+        : { missing: new Map(pendingStructs.missing), from: meta.from, to: meta.to },
+    deletes: pendingDs !== null,
+  }
+}
+
+/** Forgets the structs and deletes Yjs holds back for a dependency: they never become part of the doc. */
+export function dropPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+}

@@ -1,4 +1,11 @@
-import { isDocOrigin, readRecord, recordIdsTouchedBy, workflowShape, writeRecord } from '@flowmap/shared'
+import {
+  isDocOrigin,
+  pendingOf,
+  readRecord,
+  recordIdsTouchedBy,
+  workflowShape,
+  writeRecord,
+} from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BoardShadow, SHADOW_ORIGIN } from './board-shadows.ts'
@@ -71,10 +78,9 @@ describe('board shadow: nothing pending', () => {
     const [, second] = twoUpdates()
     const loaded = new Y.Doc()
     Y.applyUpdate(loaded, second)
-    expect(loaded.store.pendingStructs).not.toBeNull()
+    expect(pendingOf(loaded)).not.toBeNull()
     const shadow = new BoardShadow(loaded)
-    expect(shadow.doc.store.pendingStructs).toBeNull()
-    expect(shadow.doc.store.pendingDs).toBeNull()
+    expect(pendingOf(shadow.doc)).toBeNull()
     expect(shadow.tryUpdate(updateWriting('b')).missing).toBeNull()
   })
 })

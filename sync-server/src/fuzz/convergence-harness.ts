@@ -16,7 +16,7 @@
  * The seed fixes every decision the harness makes. The network's timing is not seeded, so an edit that
  * picks "a random shape" can pick another one in a replay; the step log says what happened.
  */
-import { countRawEntries, documentRecord, pageRecord, seededRandom } from '@flowmap/shared'
+import { countRawEntries, documentRecord, pageRecord, pendingOf, seededRandom } from '@flowmap/shared'
 import * as Y from 'yjs'
 import {
   canonicalState,
@@ -199,7 +199,7 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
           `history of ${client.name}'s clocks:`,
           ...server.historyTail(boardId, 8, client.doc.clientID),
         ]),
-        `durable pending: ${JSON.stringify(pendingOf(durable))}`,
+        `durable pending: ${JSON.stringify(pendingStructsOf(durable))}`,
       ])
     }
   }
@@ -374,11 +374,12 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
   }
 }
 
-function pendingOf(doc: Y.Doc): unknown {
-  const pending = doc.store.pendingStructs
-  if (pending === null) return null
-  const { from, to } = Y.parseUpdateMetaV2(pending.update)
-  return { from: [...from], to: [...to], missing: [...pending.missing] }
+/** The durable doc's pending structs as JSON-able lists, for a failure report. */
+function pendingStructsOf(doc: Y.Doc): unknown {
+  const structs = pendingOf(doc)?.structs ?? null
+  return structs === null
+    ? null
+    : { from: [...structs.from], to: [...structs.to], missing: [...structs.missing] }
 }
 
 function sameAs(a: FuzzClient, b: FuzzClient): boolean {
