@@ -22,6 +22,8 @@ export {
   readBoardTitle,
   writeBoard,
 } from './doc/board.ts'
+export { BOARD_ROOT_NAMES, type BoardRootName, declareBoardRoots } from './doc/doc-maps.ts'
+export { type ForeignRoot, foreignRootTouchedBy } from './doc/foreign-root.ts'
 export {
   observeRecords,
   type RecordsChange,
@@ -37,6 +39,7 @@ export {
   remoteOrigin,
 } from './doc/origin.ts'
 export {
+  countRawEntries,
   type RawEntry,
   readRawBoardField,
   readRawBoardFields,
@@ -46,6 +49,7 @@ export {
 export {
   deleteRecord,
   deleteRecords,
+  patchRecord,
   readRecord,
   readRecords,
   writeRecord,
@@ -54,6 +58,8 @@ export {
 export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from './doc/roles.ts'
 export { boardFieldsTouchedBy, recordFieldsTouchedBy, roleFieldsTouchedBy } from './doc/touched-fields.ts'
 export type { TouchedFields, TouchedIds } from './doc/touched-ids.ts'
+export { transactBoard } from './doc/transact-board.ts'
+export { dropPending, type Pending, pendingOf } from './doc/yjs-internals.ts'
 // graph/ and lint/: the workflow as a graph, and the structural rules over it
 export { type FlowReachability, flowReachability } from './graph/flow-reachability.ts'
 export { plainTextOf } from './graph/rich-text-plain.ts'
@@ -77,7 +83,7 @@ export {
   type RecordChange,
   type RecordChangeKind,
 } from './history/diff.ts'
-export { docAt, historyDoc, rebuildDoc, seqAt } from './history/doc-at.ts'
+export { docAt, rebuildDoc, seqAt } from './history/doc-at.ts'
 export {
   type BoardHistory,
   type Checkpoint,

@@ -7,7 +7,7 @@
  * The repair reads the whole board, so it runs only when a remote change could have broken structure:
  * a removal, a binding, or a shape that is new or changed parent or index. Typing and moving do not.
  */
-import { type DocOrigin, deleteRecords, findBoardRepairs, writeRecords } from '@flowmap/shared'
+import { type DocOrigin, deleteRecords, findBoardRepairs, transactBoard, writeRecords } from '@flowmap/shared'
 import type { TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { isDocumentScoped } from './store-records.ts'
@@ -27,9 +27,9 @@ export function repairBoard(store: TLStore, doc: Y.Doc): string[] {
   const records = store.allRecords().filter((record) => isDocumentScoped(store, record))
   const { upserted, removed, repairs } = findBoardRepairs(records)
   if (upserted.length === 0 && removed.length === 0) return []
-  doc.transact(() => {
+  transactBoard(doc, repairOrigin, () => {
     if (upserted.length > 0) writeRecords(doc, upserted, repairOrigin)
     if (removed.length > 0) deleteRecords(doc, removed, repairOrigin)
-  }, repairOrigin)
+  })
   return repairs.map((repair) => `${repair.recordId}: ${repair.problem} (${repair.detail})`)
 }

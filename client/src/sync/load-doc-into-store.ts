@@ -7,7 +7,7 @@
  */
 
 import type { DocOrigin } from '@flowmap/shared'
-import { readBoard, readRecords, writeBoard, writeRecords } from '@flowmap/shared'
+import { readBoard, readRecords, transactBoard, writeBoard, writeRecords } from '@flowmap/shared'
 import type { TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { putRemoteRecords } from './put-remote-records.ts'
@@ -62,10 +62,10 @@ export function loadDocIntoStore(store: TLStore, doc: Y.Doc, options: LoadOption
   putRemoteRecords(store, { removals: stale, puts: valid, asSnapshot: true })
 
   if (migrate && !options.readOnly) {
-    doc.transact(() => {
+    transactBoard(doc, migrationOrigin, () => {
       writeRecords(doc, valid, migrationOrigin)
       writeBoard(doc, { schema: store.schema.serialize() }, migrationOrigin)
-    }, migrationOrigin)
+    })
   }
   return { ok: true, migrated: migrate, skipped }
 }

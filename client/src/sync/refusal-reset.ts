@@ -24,6 +24,7 @@ import {
   readBoard,
   readRecord,
   readRoles,
+  transactBoard,
   validateRecord,
   validateRole,
   writeBoard,
@@ -125,13 +126,13 @@ export function planRefusalReset(ours: Y.Doc, server: Y.Doc, refused: RefusedCha
 
 /** 4. Writes the kept changes into `doc` (the fresh copy of the server's state), in one transaction. */
 export function applyResetPlan(doc: Y.Doc, plan: ResetPlan, origin: DocOrigin = resetOrigin): void {
-  doc.transact(() => {
+  transactBoard(doc, origin, () => {
     if (plan.records.length > 0) writeRecords(doc, plan.records, origin)
     if (plan.removedRecords.length > 0) deleteRecords(doc, plan.removedRecords, origin)
     for (const role of plan.roles) writeRole(doc, role, origin)
     for (const id of plan.removedRoles) deleteRole(doc, id, origin)
     if (Object.keys(plan.board).length > 0) writeBoard(doc, plan.board, origin)
-  }, origin)
+  })
 }
 
 /**

@@ -1,4 +1,13 @@
-import { localOrigin, readBoard, readRecord, remoteOrigin, writeBoard, writeRecords } from '@flowmap/shared'
+import {
+  localOrigin,
+  readBoard,
+  readRecord,
+  readRecords,
+  recordFieldsTouchedBy,
+  remoteOrigin,
+  writeBoard,
+  writeRecords,
+} from '@flowmap/shared'
 import type { TLRecord, TLShape, TLShapeId, TLStore } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -20,14 +29,16 @@ function boundBoard(doc = new Y.Doc()): { doc: Y.Doc; store: TLStore; binding: S
   return { doc, store, binding }
 }
 
-/** The keys each transaction changed inside the records map, as "record id.key" paths. */
+/** The fields each transaction that touched records wrote, as "record id.field" paths. */
 function recordChangesOf(doc: Y.Doc): string[][] {
   const transactions: string[][] = []
-  doc.getMap('records').observeDeep((events) => {
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    const touched = recordFieldsTouchedBy(transaction)
+    if (touched.size === 0) return
     const paths: string[] = []
-    for (const event of events) {
-      const prefix = event.path.join('.')
-      for (const key of event.keys.keys()) paths.push(prefix ? `${prefix}.${key}` : key)
+    for (const [id, fields] of touched) {
+      if (fields === 'whole') paths.push(id)
+      else for (const field of fields) paths.push(`${id}.${field}`)
     }
     transactions.push(paths.sort())
   })
@@ -65,7 +76,7 @@ describe('store ⇄ doc binding', () => {
     binding.flushLocalChanges()
     expect(store.allRecords().some((r) => r.typeName === 'instance')).toBe(true)
     expect(store.allRecords().some((r) => r.typeName === 'camera')).toBe(true)
-    const typeNames = [...doc.getMap('records').keys()].map((id) => id.split(':')[0])
+    const typeNames = readRecords(doc).map((record) => record.typeName)
     expect(typeNames.sort()).toEqual(['document', 'page', 'shape'])
   })
 

@@ -2,7 +2,8 @@
  * Keeps a tldraw store and a board's Y.Doc in step, through @flowmap/shared's doc functions only.
  *
  * 1. Local edits (store changes with source 'user', document scope) are written to the doc with this
- *    binding's own origin, key by key (record-patch.ts), in one transaction per store flush.
+ *    binding's own origin, in one transaction per store flush. An updated record is written as what the
+ *    edit changed (`patchRecord`), so a remote change the store has not seen yet keeps its keys.
  * 2. Doc changes with any other origin (the server via Hocuspocus, y-dexie loading, another tab, a
  *    migration) are put into the store inside `store.mergeRemoteChanges`: tldraw marks them 'remote', so
  *    they never enter the local undo stack and the listener in step 1 never writes them back (no echo).
@@ -16,8 +17,10 @@ import {
   type DocOrigin,
   deleteRecords,
   observeRecords,
+  patchRecord,
   readBoard,
   readRecord,
+  transactBoard,
   writeBoard,
   writeRecords,
 } from '@flowmap/shared'
@@ -26,7 +29,6 @@ import { isEqual } from 'tldraw'
 import type * as Y from 'yjs'
 import { isStructuralChange, repairBoard } from './board-repair.ts'
 import { putRemoteRecords } from './put-remote-records.ts'
-import { applyRecordChange } from './record-patch.ts'
 import { isDocumentScoped, needsMigration, prepareForStore } from './store-records.ts'
 import type { UndoGuard } from './undo-guard.ts'
 
@@ -76,21 +78,19 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
   const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
     localWrites++
     holdsContent ||= Object.values(changes.added).some(isBoardContent)
-    doc.transact(() => {
+    transactBoard(doc, origin, () => {
       const upserts: TLRecord[] = Object.values(changes.added)
       if (!seeded) seedMissingRecords(upserts)
-      for (const [from, to] of Object.values(changes.updated)) {
-        const inDoc = readRecord(doc, to.id)
-        upserts.push(inDoc ? applyRecordChange(inDoc, from, to) : to)
-      }
+      const updated = Object.values(changes.updated)
       if (upserts.length > 0) writeRecords(doc, upserts, origin)
+      for (const [from, to] of updated) patchRecord(doc, to.id, from, to, origin)
       const removed = Object.keys(changes.removed)
       if (removed.length > 0) deleteRecords(doc, removed, origin)
       // The doc says which schema its records follow; a board first written here gets ours.
-      if (upserts.length > 0 && readBoard(doc).schema === null) {
+      if (upserts.length + updated.length > 0 && readBoard(doc).schema === null) {
         writeBoard(doc, { schema: store.schema.serialize() }, origin)
       }
-    }, origin)
+    })
   }
 
   const stopListening = store.listen(

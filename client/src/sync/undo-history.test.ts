@@ -70,7 +70,7 @@ describe('undo with a bound doc', () => {
     expect(editor.getShape<TLGeoShape>(mine)?.props.w).toBe(100)
     expect(editor.getShape(theirs)?.y).toBe(500)
     // The undo reached the doc, as a local change.
-    expect((doc.getMap('records').get(mine) as Y.Map<Y.Map<unknown>>).get('props')?.get('w')).toBe(100)
+    expect((readRecord(doc, mine) as TLGeoShape | undefined)?.props.w).toBe(100)
 
     // Undoing further undoes the creation (local), and still never the remote move.
     editor.undo()

@@ -1,8 +1,9 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type * as Y from 'yjs'
-import { boardMap } from './doc-maps.ts'
+import { boardMap, NO_NESTED_FIELDS } from './doc-maps.ts'
 import { writeFieldsInto } from './field-map.ts'
-import { localOrigin } from './origin.ts'
+import { type DocOrigin, localOrigin } from './origin.ts'
+import { transactBoard } from './transact-board.ts'
 
 /** Board-wide fields. Each is stored whole under its own key of the `board` map. */
 export type BoardMeta = {
@@ -14,8 +15,6 @@ export type BoardMeta = {
 }
 
 export const DEFAULT_BOARD_TITLE = 'Untitled board'
-
-const noNestedKeys: ReadonlySet<string> = new Set()
 
 /** Reads the board fields, falling back to defaults for absent or malformed values. */
 export function readBoard(doc: Y.Doc): BoardMeta {
@@ -41,16 +40,20 @@ export function readBoardTitle(doc: Y.Doc): string | null {
 }
 
 /** Writes the given fields only; others keep their value. */
-export function writeBoard(doc: Y.Doc, patch: Partial<BoardMeta>, origin: unknown = localOrigin): void {
+export function writeBoard(doc: Y.Doc, patch: Partial<BoardMeta>, origin: DocOrigin = localOrigin): void {
   const board = boardMap(doc)
-  doc.transact(() => {
+  transactBoard(doc, origin, () => {
     const fields: Record<string, unknown> = {}
     for (const key of board.keys()) fields[key] = board.get(key)
     Object.assign(fields, patch)
-    writeFieldsInto(board, fields, noNestedKeys)
-  }, origin)
+    writeFieldsInto(board, fields, NO_NESTED_FIELDS)
+  })
 }
 
+/**
+ * Calls `listener` after each transaction that changed the board fields. The origin is whatever the
+ * writer passed: ours are `DocOrigin`s, a provider or Hocuspocus passes its own objects.
+ */
 export function observeBoard(doc: Y.Doc, listener: (board: BoardMeta, origin: unknown) => void): () => void {
   const board = boardMap(doc)
   const onChange = (_event: unknown, transaction: Y.Transaction) =>

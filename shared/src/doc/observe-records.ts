@@ -6,6 +6,7 @@ import { entryIdsTouchedBy, type TouchedIds } from './touched-ids.ts'
 
 export type RecordsChange = { upserted: TLRecord[]; removed: string[] }
 
+/** `origin` is the writer's: ours are `DocOrigin`s, a provider or Hocuspocus passes its own objects. */
 export type RecordsListener = (change: RecordsChange, origin: unknown, transaction: Y.Transaction) => void
 
 /**

@@ -13,6 +13,8 @@ export const DOC_ORIGIN_SOURCES = [
   'restore',
   'migration',
   'reset',
+  // The server's shadow doc, where an incoming update is tried before the live doc takes it.
+  'shadow',
 ] as const
 export type DocOriginSource = (typeof DOC_ORIGIN_SOURCES)[number]
 

@@ -4,9 +4,9 @@ import * as Y from 'yjs'
 import { MAX_LABEL_CHARS } from '../schema/limits.ts'
 import { validateRecord } from '../schema/validate-record.ts'
 import { workflowShape } from '../testing/shape-records.ts'
-import { readRawBoardFields, readRawRecord, readRawRole } from './raw-entry.ts'
-import { readRecord, writeRecord } from './records.ts'
-import { writeRole } from './roles.ts'
+import { countRawEntries, readRawBoardFields, readRawRecord, readRawRole } from './raw-entry.ts'
+import { readRecord, readRecords, writeRecord } from './records.ts'
+import { readRoles, writeRole } from './roles.ts'
 
 function docWithStep(): Y.Doc {
   const doc = new Y.Doc()
@@ -50,6 +50,21 @@ describe('raw entry reads', () => {
     expect(readRawRecord(doc, 'shape:bare')).toEqual({ ok: false, field: '', reason: 'is not a record map' })
     expect(readRawRole(doc, 'role:text')).toEqual({ ok: false, field: '', reason: 'is not a role map' })
     expect(readRawRole(doc, 'role:none')).toBeNull()
+  })
+
+  test('countRawEntries counts every entry, the bare value and the invalid role the readers skip too', () => {
+    const doc = docWithStep()
+    writeRole(doc, { id: 'role:legal', name: 'Legal', color: '#c33', kind: 'team' })
+    doc.getMap('records').set('shape:bare', 42)
+    const notARole = new Y.Map<unknown>()
+    doc.getMap('roles').set('role:bad', notARole)
+    notARole.set('kind', 'wizard')
+    expect(countRawEntries(doc)).toEqual({ records: 2, roles: 2 })
+    expect(readRecords(doc)).toHaveLength(1)
+    expect(readRoles(doc)).toHaveLength(1)
+    // Read raw, the invalid role is a flat map of plain values: judging it is validation's job.
+    expect(readRawRole(doc, 'role:bad')).toEqual({ ok: true, fields: { kind: 'wizard' } })
+    expect(countRawEntries(new Y.Doc())).toEqual({ records: 0, roles: 0 })
   })
 
   test('a shared type at the top of a record other than props and meta is reported', () => {

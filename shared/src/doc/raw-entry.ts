@@ -1,5 +1,12 @@
 import * as Y from 'yjs'
-import { boardMap, type FieldMap, recordsMap, rolesMap } from './doc-maps.ts'
+import {
+  boardMap,
+  type FieldMap,
+  NO_NESTED_FIELDS,
+  RECORD_NESTED_FIELDS,
+  recordsMap,
+  rolesMap,
+} from './doc-maps.ts'
 
 /**
  * An entry of the doc as it is stored, for validation: `readFieldsFrom` turns a foreign shared type
@@ -18,20 +25,25 @@ export type RawEntry =
       reason: string
     }
 
-const RECORD_NESTED_KEYS: ReadonlySet<string> = new Set(['props', 'meta'])
-const NO_NESTED_KEYS: ReadonlySet<string> = new Set()
-
 /**
  * The record stored under `id` as stored; null when there is none (removed). Anything but a Y.Map
  * under the id (a hostile update can put a bare value there) is reported with field ''.
  */
 export function readRawRecord(doc: Y.Doc, id: string): RawEntry | null {
-  return readRawEntryUnder(recordsMap(doc) as Y.Map<unknown>, id, RECORD_NESTED_KEYS, 'record')
+  return readRawEntryUnder(recordsMap(doc) as Y.Map<unknown>, id, RECORD_NESTED_FIELDS, 'record')
 }
 
 /** The role stored under `id` as stored (a flat map); null when there is none. */
 export function readRawRole(doc: Y.Doc, id: string): RawEntry | null {
-  return readRawEntryUnder(rolesMap(doc) as Y.Map<unknown>, id, NO_NESTED_KEYS, 'role')
+  return readRawEntryUnder(rolesMap(doc) as Y.Map<unknown>, id, NO_NESTED_FIELDS, 'role')
+}
+
+/**
+ * How many entries the records and roles maps hold, whatever each holds: `readRecords` skips an entry
+ * that is not a record map and `readRoles` one that is not a valid role, so comparing the counts finds them.
+ */
+export function countRawEntries(doc: Y.Doc): { records: number; roles: number } {
+  return { records: recordsMap(doc).size, roles: rolesMap(doc).size }
 }
 
 function readRawEntryUnder(

@@ -1,11 +1,10 @@
 import * as Y from 'yjs'
 import { type Role, validateRole } from '../schema/role.ts'
-import { rolesMap } from './doc-maps.ts'
+import { NO_NESTED_FIELDS, rolesMap } from './doc-maps.ts'
 import { readFieldsFrom, writeFieldsInto } from './field-map.ts'
-import { localOrigin } from './origin.ts'
+import { type DocOrigin, localOrigin } from './origin.ts'
 import { entryIdsTouchedBy, type TouchedIds } from './touched-ids.ts'
-
-const noNestedKeys: ReadonlySet<string> = new Set()
+import { transactBoard } from './transact-board.ts'
 
 /**
  * The board's roles, sorted by name then id so every client lists them in the same order (Y.Map
@@ -22,30 +21,30 @@ export function readRoles(doc: Y.Doc): Role[] {
 }
 
 /** Writes one role, changing only the fields that differ (two people can rename and recolour at once). */
-export function writeRole(doc: Y.Doc, role: Role, origin: unknown = localOrigin): void {
+export function writeRole(doc: Y.Doc, role: Role, origin: DocOrigin = localOrigin): void {
   const roles = rolesMap(doc)
-  doc.transact(() => {
+  transactBoard(doc, origin, () => {
     let target = roles.get(role.id)
     if (!(target instanceof Y.Map)) {
       target = new Y.Map<unknown>()
       roles.set(role.id, target)
     }
-    writeFieldsInto(target, role, noNestedKeys)
-  }, origin)
+    writeFieldsInto(target, role, NO_NESTED_FIELDS)
+  })
 }
 
-export function deleteRole(doc: Y.Doc, id: string, origin: unknown = localOrigin): void {
+export function deleteRole(doc: Y.Doc, id: string, origin: DocOrigin = localOrigin): void {
   const roles = rolesMap(doc)
-  doc.transact(() => {
+  transactBoard(doc, origin, () => {
     if (roles.has(id)) roles.delete(id)
-  }, origin)
+  })
 }
 
 export function roleIdsTouchedBy(transaction: Y.Transaction): TouchedIds {
   return entryIdsTouchedBy(transaction, rolesMap(transaction.doc) as Y.Map<unknown>)
 }
 
-/** Calls `listener` with all roles after each transaction that changed any (roles are few). */
+/** Calls `listener` with all roles after each transaction that changed any (roles are few); the origin is the writer's. */
 export function observeRoles(doc: Y.Doc, listener: (roles: Role[], origin: unknown) => void): () => void {
   const roles = rolesMap(doc)
   const onChange = (_events: unknown, transaction: Y.Transaction) =>

@@ -4,7 +4,12 @@ import { workflowShape } from '../testing/shape-records.ts'
 import { writeBoard } from './board.ts'
 import { writeRecord } from './records.ts'
 import { writeRole } from './roles.ts'
-import { boardFieldsTouchedBy, recordFieldsTouchedBy, roleFieldsTouchedBy } from './touched-fields.ts'
+import {
+  boardChangedBy,
+  boardFieldsTouchedBy,
+  recordFieldsTouchedBy,
+  roleFieldsTouchedBy,
+} from './touched-fields.ts'
 import type { TouchedFields } from './touched-ids.ts'
 
 function touchedBy<T>(doc: Y.Doc, change: () => void, read: (transaction: Y.Transaction) => T): T {
@@ -80,5 +85,15 @@ describe('fields touched by a transaction', () => {
       boardFieldsTouchedBy,
     )
     expect([...board].sort()).toEqual(['disabledLintRules', 'title'])
+  })
+
+  test('boardChangedBy tells a transaction that set a board key from one that wrote only records', () => {
+    const doc = new Y.Doc()
+    expect(touchedBy(doc, () => writeBoard(doc, { title: 'T' }), boardChangedBy)).toBe(true)
+    expect(touchedBy(doc, () => writeRecord(doc, workflowShape('step', { id: 's' })), boardChangedBy)).toBe(
+      false,
+    )
+    // Writing the title it already has writes nothing.
+    expect(touchedBy(doc, () => writeBoard(doc, { title: 'T' }), boardChangedBy)).toBe(false)
   })
 })

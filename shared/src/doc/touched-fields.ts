@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { boardMap, recordsMap, rolesMap } from './doc-maps.ts'
 import { entryFieldsTouchedBy, type TouchedFields } from './touched-ids.ts'
+import type { AnyYType } from './yjs-internals.ts'
 
 /** Per record id a transaction touched, the fields it wrote (what validation checks limits on). */
 export function recordFieldsTouchedBy(transaction: Y.Transaction): Map<string, TouchedFields> {
@@ -15,4 +16,9 @@ export function roleFieldsTouchedBy(transaction: Y.Transaction): Map<string, Tou
 /** The keys of the `board` map a transaction set, removed, or changed anything beneath. */
 export function boardFieldsTouchedBy(transaction: Y.Transaction): Set<string> {
   return new Set(entryFieldsTouchedBy(transaction, boardMap(transaction.doc)).keys())
+}
+
+/** Whether a transaction set or removed any key of the `board` map (O(1), unlike the fields above). */
+export function boardChangedBy(transaction: Y.Transaction): boolean {
+  return transaction.changed.has(boardMap(transaction.doc) as AnyYType)
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { type AnyYType, parentOf } from './yjs-internals.ts'
 
 export type TouchedIds = { changed: Set<string>; removed: Set<string> }
 
@@ -65,9 +66,6 @@ export function entryFieldsTouchedBy(
   return touched
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: Yjs types transaction.changed and _item.parent this way
-type AnyYType = Y.AbstractType<any>
-
 /**
  * The keys from `top` down to `type` (`[entryId, 'props']` for a record's props map); null when
  * `type` is not inside `top`. A key is null where a parent is a sequence type (no key names it).
@@ -76,13 +74,12 @@ function pathBelow(type: AnyYType, top: Y.Map<unknown>): Array<string | null> | 
   const path: Array<string | null> = []
   let current: AnyYType = type
   for (;;) {
-    const item = current._item
-    if (item === null) return null
-    path.push(item.parentSub)
+    const up = parentOf(current)
+    if (up === null) return null
+    path.push(up.key)
     // A change inside a map that lost a concurrent "create" race still names its id: reporting an
     // entry that did not really change costs a re-read, never a missed change.
-    if (item.parent === top) return path.reverse()
-    if (!(item.parent instanceof Y.AbstractType)) return null
-    current = item.parent
+    if (up.parent === top) return path.reverse()
+    current = up.parent
   }
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { boardMap, recordsMap, rolesMap } from '../doc/doc-maps.ts'
+import { declareBoardRoots } from '../doc/doc-maps.ts'
+import { transactBoard } from '../doc/transact-board.ts'
 import type { BoardHistory, Checkpoint, HistoryEntry, HistoryMoment } from './history-entry.ts'
 import { historyOrigin } from './history-origin.ts'
 
@@ -9,24 +10,11 @@ import { historyOrigin } from './history-origin.ts'
  * Yjs integrate it once instead of once per update.
  */
 export function rebuildDoc(checkpoint: Checkpoint | null, tail: Iterable<HistoryEntry>): Y.Doc {
-  const doc = historyDoc()
-  doc.transact(() => {
+  const doc = declareBoardRoots(new Y.Doc())
+  transactBoard(doc, historyOrigin, () => {
     if (checkpoint) Y.applyUpdate(doc, checkpoint.state)
     for (const entry of tail) Y.applyUpdate(doc, entry.update)
-  }, historyOrigin)
-  return doc
-}
-
-/**
- * A new doc with the board's top-level maps declared before any update arrives. Otherwise Yjs integrates
- * the first update into placeholder types, `getMap` later swaps them for Y.Maps, and a transaction's
- * `changed` names the placeholder: the records an applied entry touched would go unseen.
- */
-export function historyDoc(): Y.Doc {
-  const doc = new Y.Doc()
-  recordsMap(doc)
-  rolesMap(doc)
-  boardMap(doc)
+  })
   return doc
 }
 

@@ -1,13 +1,13 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { type BoardMeta, readBoard } from '../doc/board.ts'
-import { boardMap } from '../doc/doc-maps.ts'
+import { declareBoardRoots } from '../doc/doc-maps.ts'
 import { recordIdsTouchedBy } from '../doc/observe-records.ts'
 import { readRecord } from '../doc/records.ts'
 import { readRoles, roleIdsTouchedBy } from '../doc/roles.ts'
+import { boardChangedBy } from '../doc/touched-fields.ts'
 import type { Role } from '../schema/role.ts'
 import type { BoardContent } from './board-content.ts'
-import { historyDoc } from './doc-at.ts'
 import {
   type BoardHistory,
   type Checkpoint,
@@ -50,7 +50,7 @@ export class HistoryLog implements BoardHistory {
   readonly #effects: EntryEffect[] = []
   readonly #keyframes: Keyframe[] = []
   readonly #interval: number
-  readonly #head = historyDoc()
+  readonly #head = declareBoardRoots(new Y.Doc())
   readonly #records = new Map<string, TLRecord>()
   #roles: readonly Role[] = []
   #board: BoardMeta = readBoard(this.#head)
@@ -141,8 +141,7 @@ export class HistoryLog implements BoardHistory {
       const roles = roleIdsTouchedBy(transaction)
       const rolesChanged = roles.changed.size + roles.removed.size > 0
       if (rolesChanged) this.#roles = readRoles(this.#head)
-      // biome-ignore lint/suspicious/noExplicitAny: Yjs keys transaction.changed by AbstractType<any>
-      const boardChanged = transaction.changed.has(boardMap(this.#head) as Y.AbstractType<any>)
+      const boardChanged = boardChangedBy(transaction)
       if (boardChanged) this.#board = readBoard(this.#head)
       effect = {
         upserted,

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readBoard, writeBoard } from '../doc/board.ts'
 import { deleteRecord, readRecord, writeRecord } from '../doc/records.ts'
-import { readRoles, writeRole } from '../doc/roles.ts'
+import { deleteRole, readRoles, writeRole } from '../doc/roles.ts'
 import { workflowShape } from '../testing/shape-records.ts'
 import { docAt } from './doc-at.ts'
 import type { HistoryEntry } from './history-entry.ts'
@@ -35,7 +35,7 @@ test('restoring a past moment makes the doc equal to it in one forward update th
   deleteRecord(live, 'shape:b')
   writeRecord(live, workflowShape('step', { id: 'c' }))
   writeBoard(live, { title: 'Renamed' })
-  live.getMap('roles').delete('role:ana')
+  deleteRole(live, 'role:ana')
   const before = entries.length
 
   const origins: unknown[] = []

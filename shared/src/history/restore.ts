@@ -1,10 +1,9 @@
-import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { readBoard, writeBoard } from '../doc/board.ts'
 import type { DocOrigin } from '../doc/origin.ts'
 import { deleteRecords, readRecords, writeRecords } from '../doc/records.ts'
 import { deleteRole, readRoles, writeRole } from '../doc/roles.ts'
-import type { Role } from '../schema/role.ts'
+import { transactBoard } from '../doc/transact-board.ts'
 import { type BoardContent, readBoardContent } from './board-content.ts'
 import { changedFields } from './diff.ts'
 
@@ -35,34 +34,8 @@ export function restoreBoard(
   origin: DocOrigin = restoreOrigin,
 ): RestoreSummary {
   const past = moment instanceof Y.Doc ? readBoardContent(moment) : moment
-  const summary: RestoreSummary = {
-    written: [],
-    deleted: [],
-    rolesWritten: [],
-    rolesDeleted: [],
-    boardFields: [],
-  }
-  const liveRecords = byId(readRecords(live))
-  const pastRecords = past.records
-  const toWrite: TLRecord[] = []
-  for (const [id, record] of pastRecords) {
-    const current = liveRecords.get(id)
-    if (current && changedFields(asObject(current), asObject(record)).length === 0) continue
-    toWrite.push(record)
-    summary.written.push(id)
-  }
-  for (const id of liveRecords.keys()) if (!pastRecords.has(id)) summary.deleted.push(id)
-
-  const liveRoles = byId(readRoles(live))
-  const pastRoles = byId([...past.roles])
-  const rolesToWrite: Role[] = []
-  for (const [id, role] of pastRoles) {
-    const current = liveRoles.get(id)
-    if (current && changedFields(asObject(current), asObject(role)).length === 0) continue
-    rolesToWrite.push(role)
-    summary.rolesWritten.push(id)
-  }
-  for (const id of liveRoles.keys()) if (!pastRoles.has(id)) summary.rolesDeleted.push(id)
+  const records = differingEntries(byId(readRecords(live)), past.records)
+  const roles = differingEntries(byId(readRoles(live)), byId([...past.roles]))
 
   const liveBoard = readBoard(live)
   const pastBoard = past.board
@@ -71,17 +44,38 @@ export function restoreBoard(
   if (changedFields({ v: liveBoard.disabledLintRules }, { v: pastBoard.disabledLintRules }).length > 0) {
     boardPatch.disabledLintRules = pastBoard.disabledLintRules
   }
-  summary.boardFields = Object.keys(boardPatch)
+  const summary: RestoreSummary = {
+    written: records.write.map((record) => record.id),
+    deleted: records.remove,
+    rolesWritten: roles.write.map((role) => role.id),
+    rolesDeleted: roles.remove,
+    boardFields: Object.keys(boardPatch),
+  }
 
   // Nested transactions join this one: the whole restore is a single update, a single history entry.
-  live.transact(() => {
-    if (toWrite.length > 0) writeRecords(live, toWrite, origin)
-    if (summary.deleted.length > 0) deleteRecords(live, summary.deleted, origin)
-    for (const role of rolesToWrite) writeRole(live, role, origin)
-    for (const id of summary.rolesDeleted) deleteRole(live, id, origin)
+  transactBoard(live, origin, () => {
+    if (records.write.length > 0) writeRecords(live, records.write, origin)
+    if (records.remove.length > 0) deleteRecords(live, records.remove, origin)
+    for (const role of roles.write) writeRole(live, role, origin)
+    for (const id of roles.remove) deleteRole(live, id, origin)
     if (summary.boardFields.length > 0) writeBoard(live, boardPatch, origin)
-  }, origin)
+  })
   return summary
+}
+
+/** What makes `live` equal to `past`: the entries to write (new or changed) and the ids to delete. */
+function differingEntries<T extends { id: string }>(
+  live: ReadonlyMap<string, T>,
+  past: ReadonlyMap<string, T>,
+): { write: T[]; remove: string[] } {
+  const write: T[] = []
+  for (const [id, entry] of past) {
+    const current = live.get(id)
+    if (current && changedFields(asObject(current), asObject(entry)).length === 0) continue
+    write.push(entry)
+  }
+  const remove = [...live.keys()].filter((id) => !past.has(id))
+  return { write, remove }
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {

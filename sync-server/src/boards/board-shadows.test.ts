@@ -1,7 +1,14 @@
-import { readRecord, recordIdsTouchedBy, workflowShape, writeRecord } from '@flowmap/shared'
+import {
+  isDocOrigin,
+  pendingOf,
+  readRecord,
+  recordIdsTouchedBy,
+  workflowShape,
+  writeRecord,
+} from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { BoardShadow } from './board-shadows.ts'
+import { BoardShadow, SHADOW_ORIGIN } from './board-shadows.ts'
 
 function updateWriting(id: string): Uint8Array {
   const doc = new Y.Doc()
@@ -18,6 +25,12 @@ describe('board shadow', () => {
     expect(first.clientId).not.toBeNull()
     expect([...recordIdsTouchedBy(first.transaction).changed]).toEqual(['shape:a'])
     expect(shadow.tryUpdate(update).changesContent).toBe(false)
+  })
+
+  it('tries updates under the shadow origin, one of the shared DocOrigins', () => {
+    const shadow = new BoardShadow(new Y.Doc())
+    expect(isDocOrigin(SHADOW_ORIGIN)).toBe(true)
+    expect(shadow.tryUpdate(updateWriting('a')).transaction.origin).toBe(SHADOW_ORIGIN)
   })
 
   it('a rebuild after a refusal drops the refused update but keeps updates still in flight', () => {
@@ -65,10 +78,9 @@ describe('board shadow: nothing pending', () => {
     const [, second] = twoUpdates()
     const loaded = new Y.Doc()
     Y.applyUpdate(loaded, second)
-    expect(loaded.store.pendingStructs).not.toBeNull()
+    expect(pendingOf(loaded)).not.toBeNull()
     const shadow = new BoardShadow(loaded)
-    expect(shadow.doc.store.pendingStructs).toBeNull()
-    expect(shadow.doc.store.pendingDs).toBeNull()
+    expect(pendingOf(shadow.doc)).toBeNull()
     expect(shadow.tryUpdate(updateWriting('b')).missing).toBeNull()
   })
 })

@@ -17,6 +17,7 @@
  * pending is reported (`missing`) and refused; a board whose stored log already holds such bytes (written
  * before this check existed) has them dropped when it loads: they were never part of any visible state.
  */
+import { type DocOrigin, declareBoardRoots, dropPending, pendingOf } from '@flowmap/shared'
 import * as Y from 'yjs'
 
 /** An update tried on the shadow, kept until Hocuspocus has applied it to the live doc. */
@@ -35,16 +36,8 @@ export interface AdmittedUpdate {
   missing: { structs: Map<number, number>; deletes: boolean } | null
 }
 
-/**
- * The doc holds `records`, `board` and `roles` only (the @flowmap/shared layout). They are created as
- * Y.Maps before any update arrives: a root an update creates first is an untyped placeholder that
- * Yjs replaces when someone later asks for it by type, and identity checks on the changed types of a
- * transaction would then miss it.
- */
-export const BOARD_ROOTS = ['records', 'board', 'roles'] as const
-
 /** The origin of shadow transactions, so nobody mistakes them for live changes. */
-export const SHADOW_ORIGIN = { source: 'shadow' } as const
+export const SHADOW_ORIGIN: DocOrigin = Object.freeze({ source: 'shadow' })
 
 export class BoardShadow {
   #doc: Y.Doc
@@ -63,7 +56,6 @@ export class BoardShadow {
 
   /** Applies `update` to the shadow and reports what it did. The caller validates, then admits or refuses. */
   tryUpdate(update: Uint8Array): AdmittedUpdate {
-    const store = this.#doc.store
     this.#lastTransaction = null
     Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
     const transaction = this.#lastTransaction as Y.Transaction | null
@@ -71,10 +63,9 @@ export class BoardShadow {
     const clientId = firstAdvancedClient(transaction)
     const changesContent = clientId !== null || transaction.deleteSet.clients.size > 0
     // The shadow had nothing pending before (second invariant), so anything pending now is this update's.
+    const pending = pendingOf(this.#doc)
     const missing =
-      store.pendingStructs === null && store.pendingDs === null
-        ? null
-        : { structs: new Map(store.pendingStructs?.missing ?? []), deletes: store.pendingDs !== null }
+      pending === null ? null : { structs: pending.structs?.missing ?? new Map(), deletes: pending.deletes }
     return { update, transaction, changesContent, clientId, missing }
   }
 
@@ -113,7 +104,8 @@ export class BoardShadow {
   }
 
   #watch(doc: Y.Doc): void {
-    for (const root of BOARD_ROOTS) doc.getMap(root)
+    // Before any update arrives, so the touched-entry reads and the foreign-root check see real maps.
+    declareBoardRoots(doc)
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.#lastTransaction = transaction
     })
@@ -136,12 +128,6 @@ export class BoardShadows {
   get(document: object): BoardShadow | undefined {
     return this.#shadows.get(document)
   }
-}
-
-/** Forgets structs and deletes Yjs is holding back for a dependency: they are not part of the board. */
-function dropPending(doc: Y.Doc): void {
-  doc.store.pendingStructs = null
-  doc.store.pendingDs = null
 }
 
 function firstAdvancedClient(transaction: Y.Transaction): number | null {

@@ -6,20 +6,24 @@
  * limits are held against the fields the update wrote.
  */
 import {
+  BOARD_ROOT_NAMES,
   boardFieldsTouchedBy,
+  type ForeignRoot,
+  foreignRootTouchedBy,
+  type RawEntry,
   readBoard,
   readRawBoardFields,
   readRawRecord,
   readRawRole,
   recordFieldsTouchedBy,
   roleFieldsTouchedBy,
+  type TouchedFields,
   validateBoardWrite,
   validateRecord,
   validateRoleWrite,
 } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
-import { BOARD_ROOTS } from './board-shadows.ts'
 
 /** What the board held before the update, for checks that compare (the board schema only goes up). */
 export type BoardBefore = { schema: unknown }
@@ -29,8 +33,9 @@ export function validateTouched(
   transaction: Y.Transaction,
   before: BoardBefore = { schema: undefined },
 ): Refusal | null {
-  const foreign = firstForeignRoot(doc, transaction)
-  if (foreign !== null) return { code: REFUSAL_CODES.invalidRecord, reason: foreign, recordId: null }
+  const foreign = foreignRootTouchedBy(transaction)
+  if (foreign !== null)
+    return { code: REFUSAL_CODES.invalidRecord, reason: foreignRootFailure(foreign), recordId: null }
   return (
     firstRecordRefusal(doc, transaction) ??
     firstRoleRefusal(doc, transaction) ??
@@ -43,38 +48,51 @@ function firstRecordRefusal(doc: Y.Doc, transaction: Y.Transaction): Refusal | n
   if (touched.size === 0) return null
   // The schema the board's records were written with: older records are migrated up before checking.
   const schema = readBoard(doc).schema
-  for (const [id, written] of touched) {
-    const raw = readRawRecord(doc, id)
-    if (raw === null) continue
-    if (!raw.ok)
-      return { code: REFUSAL_CODES.invalidRecord, reason: rawFailure('record', id, raw), recordId: id }
-    const checked = validateRecord(raw.fields, { schema, written })
-    if (!checked.ok) return { code: REFUSAL_CODES.invalidRecord, reason: checked.error.message, recordId: id }
-    if (checked.record.id !== id) {
-      return {
-        code: REFUSAL_CODES.invalidRecord,
-        reason: `record stored under "${shorten(id)}" says its id is "${shorten(checked.record.id)}"`,
-        recordId: id,
-      }
-    }
-  }
-  return null
+  return firstEntryRefusal(touched, {
+    kind: 'record',
+    code: REFUSAL_CODES.invalidRecord,
+    readRaw: (id) => readRawRecord(doc, id),
+    check: (fields, written) => {
+      const checked = validateRecord(fields, { schema, written })
+      return checked.ok ? { ok: true, id: checked.record.id } : { ok: false, message: checked.error.message }
+    },
+  })
 }
 
 function firstRoleRefusal(doc: Y.Doc, transaction: Y.Transaction): Refusal | null {
-  for (const [id, written] of roleFieldsTouchedBy(transaction)) {
-    const raw = readRawRole(doc, id)
+  return firstEntryRefusal(roleFieldsTouchedBy(transaction), {
+    kind: 'role',
+    code: REFUSAL_CODES.invalidRole,
+    readRaw: (id) => readRawRole(doc, id),
+    check: (fields, written) => {
+      const checked = validateRoleWrite(fields, written)
+      return checked.ok ? { ok: true, id: checked.role.id } : { ok: false, message: checked.error.message }
+    },
+  })
+}
+
+/** How one kind of entry (records, roles) is read raw and judged. */
+type EntryRules = {
+  kind: 'record' | 'role'
+  code: Refusal['code']
+  readRaw: (id: string) => RawEntry | null
+  check: (
+    fields: Record<string, unknown>,
+    written: TouchedFields,
+  ) => { ok: true; id: string } | { ok: false; message: string }
+}
+
+/** The first touched entry that is stored malformed, fails its check, or says it is another entry. */
+function firstEntryRefusal(touched: Map<string, TouchedFields>, rules: EntryRules): Refusal | null {
+  for (const [id, written] of touched) {
+    const raw = rules.readRaw(id)
     if (raw === null) continue
-    if (!raw.ok) return { code: REFUSAL_CODES.invalidRole, reason: rawFailure('role', id, raw), recordId: id }
-    const checked = validateRoleWrite(raw.fields, written)
-    if (!checked.ok) return { code: REFUSAL_CODES.invalidRole, reason: checked.error.message, recordId: id }
-    if (checked.role.id !== id) {
-      return {
-        code: REFUSAL_CODES.invalidRole,
-        reason: `role stored under "${shorten(id)}" says its id is "${shorten(checked.role.id)}"`,
-        recordId: id,
-      }
-    }
+    const refusal = (reason: string): Refusal => ({ code: rules.code, reason, recordId: id })
+    if (!raw.ok) return refusal(rawFailure(rules.kind, id, raw))
+    const checked = rules.check(raw.fields, written)
+    if (!checked.ok) return refusal(checked.message)
+    if (checked.id !== id)
+      return refusal(`${rules.kind} stored under "${shorten(id)}" says its id is "${shorten(checked.id)}"`)
   }
   return null
 }
@@ -89,20 +107,11 @@ function boardRefusal(doc: Y.Doc, transaction: Y.Transaction, before: BoardBefor
   return checked.ok ? null : { code: REFUSAL_CODES.invalidBoard, reason: checked.message, recordId: null }
 }
 
-function firstForeignRoot(doc: Y.Doc, transaction: Y.Transaction): string | null {
-  const roots = new Set<unknown>(BOARD_ROOTS.map((name) => doc.share.get(name)))
-  for (const type of transaction.changed.keys()) {
-    let root = type
-    while (root._item !== null) root = root._item.parent as typeof type
-    if (!roots.has(root)) {
-      for (const [name, shared] of doc.share) {
-        if (shared === root)
-          return `the board has no top-level "${shorten(name)}": only ${BOARD_ROOTS.join(', ')}`
-      }
-      return 'the update writes outside the board layout'
-    }
-  }
-  return null
+/** 'the board has no top-level "notes": only records, board, roles'. */
+function foreignRootFailure(foreign: ForeignRoot): string {
+  return foreign.name === null
+    ? 'the update writes outside the board layout'
+    : `the board has no top-level "${shorten(foreign.name)}": only ${BOARD_ROOT_NAMES.join(', ')}`
 }
 
 /** "record shape:a is not a record map", "record shape:a: meta.note is a Y.Text; ...". */

@@ -2,7 +2,14 @@
  * What must hold once every client is online and quiet. Each check answers a list of problems (empty when
  * it holds), so one report can name everything that went wrong in a run.
  */
-import { findBoardRepairs, readBoard, readRecords, readRoles, validateRecord } from '@flowmap/shared'
+import {
+  countRawEntries,
+  findBoardRepairs,
+  readBoard,
+  readRecords,
+  readRoles,
+  validateRecord,
+} from '@flowmap/shared'
 import * as Y from 'yjs'
 import type { EditLedger } from './fuzz-operations.ts'
 
@@ -100,7 +107,7 @@ export function contentViolations(doc: Y.Doc, ledger: EditLedger): string[] {
   }
   const roles = readRoles(doc)
   const roleIds = new Set(roles.map((role) => role.id))
-  if (roles.length !== doc.getMap('roles').size) problems.push('a roles entry is not a valid role')
+  if (roles.length !== countRawEntries(doc).roles) problems.push('a roles entry is not a valid role')
   for (const id of ledger.createdRoles) {
     if (!ledger.deletedRoles.has(id) && !roleIds.has(id)) problems.push(`role ${id} was lost`)
   }

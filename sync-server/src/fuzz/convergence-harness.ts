@@ -16,7 +16,7 @@
  * The seed fixes every decision the harness makes. The network's timing is not seeded, so an edit that
  * picks "a random shape" can pick another one in a replay; the step log says what happened.
  */
-import { documentRecord, pageRecord, seededRandom } from '@flowmap/shared'
+import { countRawEntries, documentRecord, pageRecord, pendingOf, seededRandom } from '@flowmap/shared'
 import * as Y from 'yjs'
 import {
   canonicalState,
@@ -199,7 +199,7 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
           `history of ${client.name}'s clocks:`,
           ...server.historyTail(boardId, 8, client.doc.clientID),
         ]),
-        `durable pending: ${JSON.stringify(pendingOf(durable))}`,
+        `durable pending: ${JSON.stringify(pendingStructsOf(durable))}`,
       ])
     }
   }
@@ -363,8 +363,9 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     report.acknowledgements = clients.reduce((sum, client) => sum + client.tracker.acknowledgedMessages, 0)
     report.providerPrematureAcks = clients.reduce((sum, client) => sum + client.providerPrematureAcks, 0)
     report.repairsWritten = clients.reduce((sum, client) => sum + client.repairsWritten, 0)
-    report.finalRecords = first.doc.getMap('records').size
-    report.finalRoles = first.doc.getMap('roles').size
+    const entries = countRawEntries(first.doc)
+    report.finalRecords = entries.records
+    report.finalRoles = entries.roles
     return report
   } finally {
     for (const client of clients) client.destroy()
@@ -373,11 +374,12 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
   }
 }
 
-function pendingOf(doc: Y.Doc): unknown {
-  const pending = doc.store.pendingStructs
-  if (pending === null) return null
-  const { from, to } = Y.parseUpdateMetaV2(pending.update)
-  return { from: [...from], to: [...to], missing: [...pending.missing] }
+/** The durable doc's pending structs as JSON-able lists, for a failure report. */
+function pendingStructsOf(doc: Y.Doc): unknown {
+  const structs = pendingOf(doc)?.structs ?? null
+  return structs === null
+    ? null
+    : { from: [...structs.from], to: [...structs.to], missing: [...structs.missing] }
 }
 
 function sameAs(a: FuzzClient, b: FuzzClient): boolean {

@@ -16,6 +16,7 @@ import {
   deleteRole,
   EVENT_KINDS,
   findBoardRepairs,
+  localOrigin,
   ROLE_KINDS,
   type Role,
   readBoard,
@@ -23,6 +24,7 @@ import {
   readRoles,
   STEP_STATUSES,
   TEST_PAGE_ID,
+  transactBoard,
   type WorkflowShapeType,
   workflowShape,
   writeBoard,
@@ -127,7 +129,7 @@ export class LedgerWriter {
   repair(): number {
     const { upserted, removed } = findBoardRepairs(readRecords(this.doc))
     if (upserted.length === 0 && removed.length === 0) return 0
-    this.doc.transact(() => {
+    transactBoard(this.doc, localOrigin, () => {
       if (upserted.length > 0) this.write(upserted)
       if (removed.length > 0) this.delete(removed)
     })

@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { pendingOf } from '@flowmap/shared'
 import * as Y from 'yjs'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
@@ -107,9 +108,7 @@ export class ServerUnderTest {
  */
 export function missingRanges(durable: Y.Doc, acknowledged: readonly ClockRange[]): string[] {
   const integrated = Y.decodeStateVector(Y.encodeStateVector(durable))
-  // Yjs keeps pending structs V2-encoded.
-  const pending = durable.store.pendingStructs
-  const pendingMeta = pending === null ? null : Y.parseUpdateMetaV2(pending.update)
+  const pendingMeta = pendingOf(durable)?.structs ?? null
   const missing: string[] = []
   for (const { client, from, to } of acknowledged) {
     if (to <= from || (integrated.get(client) ?? 0) >= to) continue
