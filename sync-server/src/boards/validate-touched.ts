@@ -7,6 +7,8 @@
  */
 import {
   boardFieldsTouchedBy,
+  REFUSAL_CODES,
+  type Refusal,
   readBoard,
   readRawBoardFields,
   readRawRecord,
@@ -18,7 +20,6 @@ import {
   validateRoleWrite,
 } from '@flowmap/shared'
 import type * as Y from 'yjs'
-import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
 import { BOARD_ROOTS } from './board-shadows.ts'
 
 /** What the board held before the update, for checks that compare (the board schema only goes up). */
