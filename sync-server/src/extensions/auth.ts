@@ -7,11 +7,11 @@
  * is refused with the refusal protocol before anything else sees it.
  */
 
-import { REFUSAL_CODES } from '@flowmap/shared'
+import { canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
-import { canWrite, type FlowmapContext } from '../auth/roles.ts'
+import type { FlowmapContext } from '../auth/roles.ts'
 import { boardIdProblem } from '../boards/board-id.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { Logger } from '../logger.ts'
@@ -41,7 +41,7 @@ export function authExtension(options: AuthExtensionOptions): Extension {
         // throwing is the only way this hook can refuse.
         throw { reason: decision.reason }
       }
-      connectionConfig.readOnly = !canWrite(decision.user)
+      connectionConfig.readOnly = !canEditBoard(decision.user.role)
       return { user: decision.user } satisfies FlowmapContext
     },
   }

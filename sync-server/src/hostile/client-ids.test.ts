@@ -4,6 +4,8 @@
  * refused, the honest clients stay connected and get their next edit acknowledged, and nothing of the
  * attack is stored or reaches another client.
  */
+
+import type { BoardRole } from '@flowmap/shared'
 import {
   deleteRecord,
   parseRefusalMessage,
@@ -14,7 +16,6 @@ import {
 } from '@flowmap/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
