@@ -27,6 +27,17 @@ test('a message of an unknown type is refused with the types this end reads', ()
   })
 })
 
+test('a type named like an object property is unknown, not a reader', () => {
+  for (const type of ['constructor', 'toString', '__proto__']) {
+    const parsed = parseStatelessMessage(JSON.stringify({ type, version: FLOWMAP_PROTOCOL_VERSION }))
+    expect(parsed, type).toMatchObject({
+      ok: false,
+      type,
+      reason: expect.stringMatching(/type must be one of rejected/),
+    })
+  }
+})
+
 test('a message of another protocol version is refused before its fields are read, keeping its type', () => {
   const parsed = parseStatelessMessage(
     JSON.stringify({ type: 'rejected', version: 2, code: 'from-the-future' }),

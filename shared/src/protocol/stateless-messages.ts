@@ -7,13 +7,27 @@
  * Today there is one: the refusal of an update (refusal.ts).
  */
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
-import { readStatelessEnvelope, type StatelessParse, statelessProblem } from './stateless-envelope.ts'
+import {
+  readStatelessEnvelope,
+  type StatelessEnvelope,
+  type StatelessParse,
+  statelessProblem,
+} from './stateless-envelope.ts'
 
 export type StatelessMessage = RefusalMessage
 
 export type StatelessMessageType = StatelessMessage['type']
 
-export const STATELESS_MESSAGE_TYPES: readonly StatelessMessageType[] = [REFUSAL_MESSAGE_TYPE]
+type MessageReader<Type extends StatelessMessageType> = (
+  envelope: StatelessEnvelope,
+) => StatelessParse<Extract<StatelessMessage, { type: Type }>>
+
+/** One reader per message type: a type added to the union fails typecheck here until it is read. */
+const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
+  [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
+}
+
+export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]
 
 export function encodeStatelessMessage(message: StatelessMessage): string {
   return JSON.stringify(message)
@@ -23,9 +37,15 @@ export function parseStatelessMessage(text: string): StatelessParse<StatelessMes
   const envelope = readStatelessEnvelope(text)
   if (!envelope.ok) return envelope
   const { type } = envelope.message
-  if (type === REFUSAL_MESSAGE_TYPE) return readRefusalMessage(envelope.message)
-  return statelessProblem(
-    type,
-    `stateless message type must be one of ${STATELESS_MESSAGE_TYPES.join('|')}, got "${type}"`,
-  )
+  if (!isStatelessMessageType(type)) {
+    return statelessProblem(
+      type,
+      `stateless message type must be one of ${STATELESS_MESSAGE_TYPES.join('|')}, got "${type}"`,
+    )
+  }
+  return READERS[type](envelope.message)
+}
+
+function isStatelessMessageType(type: string): type is StatelessMessageType {
+  return Object.hasOwn(READERS, type)
 }
