@@ -19,7 +19,7 @@ export interface ResetConnections {
   onClose(stop: () => void): void
 }
 
-/** Fills `serverDoc` with the server's state; nothing of ours travels on this connection. */
+/** Fills `serverDoc` with the server's state over a connection of its own, closed once synced. */
 export function fetchServerState(connections: ResetConnections, serverDoc: Y.Doc): Promise<void> {
   return new Promise((resolve) => {
     const fetching = connections.connect(serverDoc, {
