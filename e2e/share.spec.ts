@@ -1,4 +1,4 @@
-import { writeRecord } from '@flowmap/shared'
+import { type BoardRole, writeRecord } from '@flowmap/shared'
 import type { Browser, Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { issueToken } from '../sync-server/src/auth/tokens.ts'
@@ -28,7 +28,7 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
-function token(claims: { board: string; role: 'facilitator' | 'editor' | 'viewer' }, expiresAt: Date) {
+function token(claims: { board: string; role: BoardRole }, expiresAt: Date) {
   return issueToken(SECRET, { sub: `e2e-${claims.role}`, name: `E2E ${claims.role}`, ...claims }, expiresAt)
 }
 const inADay = () => new Date(Date.now() + 86_400_000)

@@ -118,6 +118,33 @@ export { type LintOptions, lint } from './lint/lint.ts'
 export type { LintRule, LintSeverity } from './lint/lint-rule.ts'
 export { LINT_RULE_IDS, LINT_RULES, type LintIssue, type LintRuleId } from './lint/rules.ts'
 export { type BoardPreview, type PreviewBox, previewOf } from './preview/board-preview.ts'
+// protocol/: the wire contracts both ends read (board roles, stateless messages, refusals)
+export {
+  BOARD_ROLES,
+  type BoardRole,
+  boardRoleProblem,
+  canEditBoard,
+  canFacilitateBoard,
+  isBoardRole,
+} from './protocol/board-roles.ts'
+export {
+  isRefusalCode,
+  parseRefusalMessage,
+  REFUSAL_CODES,
+  REFUSAL_MESSAGE_TYPE,
+  type Refusal,
+  type RefusalCode,
+  type RefusalMessage,
+  refusalMessage,
+} from './protocol/refusal.ts'
+export { FLOWMAP_PROTOCOL_VERSION, type StatelessParse } from './protocol/stateless-envelope.ts'
+export {
+  encodeStatelessMessage,
+  parseStatelessMessage,
+  STATELESS_MESSAGE_TYPES,
+  type StatelessMessage,
+  type StatelessMessageType,
+} from './protocol/stateless-messages.ts'
 // repair/: the deterministic fix-up of states only concurrent edits produce
 export { BoardProblem, type BoardRepair, type BoardRepairs } from './repair/board-repairs.ts'
 export { findBoardRepairs } from './repair/find-board-repairs.ts'

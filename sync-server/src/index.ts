@@ -1,16 +1,8 @@
 /** The public API of @flowmap/sync-server: start a server in-process (tests, bench) and its protocol. */
-export type { BoardRole, BoardUser } from './auth/roles.ts'
-export { BOARD_ROLES } from './auth/roles.ts'
+export type { BoardUser } from './auth/roles.ts'
 export { createShareLink, type ShareLink } from './auth/share-link.ts'
 export { issueToken, type TokenClaims, verifyToken } from './auth/tokens.ts'
 export { BOARD_ID_PATTERN } from './boards/board-id.ts'
 export { configFromEnv, defaultServerConfig, type ServerConfig } from './config.ts'
-export {
-  FLOWMAP_PROTOCOL_VERSION,
-  parseRejectedMessage,
-  REFUSAL_CODES,
-  type RefusalCode,
-  type RejectedMessage,
-} from './protocol/refusal.ts'
 export { COLLAB_PATH, type RunningServer, startFlowmapServer } from './server.ts'
 export type { BoardStorage, HistoryEntry } from './storage/board-storage.ts'

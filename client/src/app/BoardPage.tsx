@@ -1,4 +1,4 @@
-import type { Role } from '@flowmap/shared'
+import { canEditBoard, canFacilitateBoard, type Role } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import { ExportMenu } from '../export/ExportMenu.tsx'
@@ -65,7 +65,7 @@ type BoardPageProps = { boardId: string; token: string | null; licenseKey: strin
 /** One board: the tldraw canvas with the workflow shapes, the header, and the side panels. */
 export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const claims = readShareToken(token)
-  const viewOnly = claims?.role === 'viewer'
+  const viewOnly = claims !== null && !canEditBoard(claims.role)
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS, readOnly: viewOnly })
   const model = useBoardModel(board.doc)
   const roles = useBoardRoles(model)
@@ -128,7 +128,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               suggestedName={claims?.name ?? null}
             />
             <ExportMenu editor={editor} doc={board.doc} />
-            <ShareButton boardId={boardId} token={token} canInvite={role === 'facilitator'} />
+            <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
           </>
         }
       />

@@ -6,11 +6,10 @@
  * read-only mode and no tools): the server verifies the token and enforces the role on every update,
  * whatever this says.
  */
-import { decodeShareToken, type ShareRole } from '../share/share-link.ts'
+import type { BoardRole } from '@flowmap/shared'
+import { decodeShareToken } from '../share/share-link.ts'
 
-export type { ShareRole }
-
-export type ShareTokenClaims = { readonly role: ShareRole; readonly name: string | null }
+export type ShareTokenClaims = { readonly role: BoardRole; readonly name: string | null }
 
 export function readShareToken(token: string | null): ShareTokenClaims | null {
   if (!token) return null

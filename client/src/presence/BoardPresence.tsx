@@ -1,8 +1,8 @@
+import type { BoardRole } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useId } from 'react'
 import type { Editor } from 'tldraw'
 import { usePopover } from '../app/use-popover.ts'
-import type { PresenceRole } from './awareness-state.ts'
 import { FollowingBanner } from './FollowingBanner.tsx'
 import { colorAvoidingOthers } from './identity.ts'
 import { PeoplePanel } from './PeoplePanel.tsx'
@@ -25,7 +25,7 @@ export function BoardPresence({
 }: {
   editor: Editor | null
   provider: HocuspocusProvider | null
-  role: PresenceRole
+  role: BoardRole
   suggestedName: string | null
 }) {
   const [identity, setIdentity] = useIdentity(suggestedName)

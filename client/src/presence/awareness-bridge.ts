@@ -6,12 +6,12 @@
  *    a remote change. Those records are presence-scoped: the store ⇄ doc binding only writes document
  *    records, so they never enter the doc, and tldraw draws them as collaborators.
  */
+import type { BoardRole } from '@flowmap/shared'
 import { type Editor, getDefaultUserPresence, react, type TLRecord, UserRecordType } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import {
   AWARENESS_STATE_VERSION,
   type AwarenessState,
-  type PresenceRole,
   parseAwarenessState,
   type SharedPresence,
 } from './awareness-state.ts'
@@ -22,7 +22,7 @@ import { presenceRecordFor, userRecordId } from './presence-records.ts'
 export type Peer = {
   readonly clientId: number
   readonly person: PersonIdentity
-  readonly role: PresenceRole
+  readonly role: BoardRole
   /** This device's clock when their pointer, selection or view last changed (or when they joined). */
   readonly activeAt: number
   readonly isSelf: boolean
@@ -32,7 +32,7 @@ export type PresenceBridgeOptions = {
   editor: Editor
   awareness: Awareness
   person: PersonIdentity
-  role: PresenceRole
+  role: BoardRole
   onPeers(peers: readonly Peer[]): void
   /** Milliseconds between two published states at most once (cursor moves come at frame rate). */
   publishIntervalMs?: number

@@ -5,11 +5,10 @@
  * Awareness is session-scoped and never enters the doc; it still crosses the wire from any client,
  * so every state read from it is parsed here first and a malformed one is ignored, never drawn.
  */
+import { type BoardRole, boardRoleProblem, isBoardRole } from '@flowmap/shared'
 import { cleanName, isPersonColor, type PersonIdentity } from './identity.ts'
 
 export const AWARENESS_STATE_VERSION = 1
-
-export type PresenceRole = 'facilitator' | 'editor' | 'viewer'
 
 type Point = { readonly x: number; readonly y: number }
 type BoxModel = { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
@@ -30,14 +29,13 @@ export type SharedPresence = {
 export type AwarenessState = {
   readonly v: typeof AWARENESS_STATE_VERSION
   readonly person: PersonIdentity
-  readonly role: PresenceRole
+  readonly role: BoardRole
   /** null until the editor has mounted (the person is there, but not yet anywhere on the board). */
   readonly presence: SharedPresence | null
 }
 
 export type ParsedAwarenessState = { ok: true; state: AwarenessState } | { ok: false; problem: string }
 
-const ROLES: ReadonlySet<string> = new Set<PresenceRole>(['facilitator', 'editor', 'viewer'])
 const MAX_SELECTED = 10_000
 const MAX_ID_LENGTH = 200
 
@@ -52,8 +50,7 @@ export function parseAwarenessState(value: unknown): ParsedAwarenessState {
   if (typeof person.name !== 'string' || cleanName(person.name) === '')
     return fail('person.name must be a non-empty string')
   if (!isPersonColor(person.color)) return fail(`person.color must be #rrggbb, got ${String(person.color)}`)
-  if (typeof value.role !== 'string' || !ROLES.has(value.role))
-    return fail(`role must be facilitator|editor|viewer, got ${String(value.role)}`)
+  if (!isBoardRole(value.role)) return fail(`role ${boardRoleProblem(value.role)}`)
   const presence = value.presence === null ? null : parsePresence(value.presence)
   if (typeof presence === 'string') return fail(presence)
   return {
@@ -61,7 +58,7 @@ export function parseAwarenessState(value: unknown): ParsedAwarenessState {
     state: {
       v: AWARENESS_STATE_VERSION,
       person: { id: person.id, name: cleanName(person.name), color: person.color },
-      role: value.role as PresenceRole,
+      role: value.role,
       presence,
     },
   }

@@ -1,8 +1,8 @@
+import type { BoardRole } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { connectPresence, type Peer, type PresenceBridge } from './awareness-bridge.ts'
-import type { PresenceRole } from './awareness-state.ts'
 import type { PersonIdentity } from './identity.ts'
 
 /**
@@ -13,7 +13,7 @@ export function usePresence(options: {
   editor: Editor | null
   provider: HocuspocusProvider | null
   person: PersonIdentity
-  role: PresenceRole
+  role: BoardRole
 }): readonly Peer[] {
   const { editor, provider, person, role } = options
   const [peers, setPeers] = useState<readonly Peer[]>([])

@@ -1,4 +1,4 @@
-import { restoreBoard } from '@flowmap/shared'
+import { canFacilitateBoard, restoreBoard } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, Tldraw } from 'tldraw'
@@ -97,7 +97,7 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
     [replay.step, author],
   )
   const removed = replay.step?.removed.filter((id) => id.startsWith('shape:')).length ?? 0
-  const facilitator = identity.role === 'facilitator'
+  const facilitator = canFacilitateBoard(identity.role)
 
   return createPortal(
     <div className="flowmap-replay" role="dialog" aria-label="Replay" data-testid="replay">

@@ -4,9 +4,10 @@
  * facilitator actions, and the server refuses them to anyone else anyway). No token is local mode,
  * where everyone is the facilitator 'local' (as the server treats them).
  */
+import type { BoardRole } from '@flowmap/shared'
 import { decodeShareToken } from '../share/share-link.ts'
 
-export type ViewerIdentity = { userId: string; name: string; role: 'facilitator' | 'editor' | 'viewer' }
+export type ViewerIdentity = { userId: string; name: string; role: BoardRole }
 
 export const LOCAL_VIEWER: ViewerIdentity = { userId: 'local', name: 'Local user', role: 'facilitator' }
 

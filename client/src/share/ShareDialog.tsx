@@ -1,14 +1,16 @@
+import { type BoardRole, isBoardRole } from '@flowmap/shared'
 import { useId, useRef, useState } from 'react'
 import { requestInvite } from './invite-api.ts'
 import { addMadeLink, type MadeLink, readMadeLinks } from './made-links.ts'
-import type { ShareRole } from './share-link.ts'
 import './share.css'
 
-const ROLE_CHOICES: { role: ShareRole; label: string }[] = [
-  { role: 'viewer', label: 'Viewer: can look, not edit' },
-  { role: 'editor', label: 'Editor: can edit the map' },
-  { role: 'facilitator', label: 'Facilitator: can edit and invite' },
-]
+/** Every board role, in the order offered (least access first); a new role fails typecheck here. */
+const ROLE_LABELS = {
+  viewer: 'Viewer: can look, not edit',
+  editor: 'Editor: can edit the map',
+  facilitator: 'Facilitator: can edit and invite',
+} as const satisfies Record<BoardRole, string>
+const ROLE_CHOICES = Object.entries(ROLE_LABELS).map(([role, label]) => ({ role, label }))
 const EXPIRY_CHOICES = [1, 7, 30, 90]
 
 /** A Share button and its dialog: make a viewer/editor/facilitator link with an expiry, copy it, see those made. */
@@ -57,7 +59,7 @@ function ShareForm({
   onClose(): void
 }) {
   const ids = useId()
-  const [role, setRole] = useState<ShareRole>('editor')
+  const [role, setRole] = useState<BoardRole>('editor')
   const [days, setDays] = useState(7)
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
@@ -111,7 +113,10 @@ function ShareForm({
             id={`${ids}-role`}
             data-testid="share-role"
             value={role}
-            onChange={(event) => setRole(event.currentTarget.value as ShareRole)}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value
+              if (isBoardRole(chosen)) setRole(chosen)
+            }}
           >
             {ROLE_CHOICES.map((choice) => (
               <option key={choice.role} value={choice.role}>

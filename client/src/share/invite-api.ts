@@ -1,4 +1,4 @@
-import type { ShareRole } from './share-link.ts'
+import type { BoardRole } from '@flowmap/shared'
 
 /** A link the server made: POST /api/boards/:id/invites → { url, token, expiresAt }. */
 export type Invite = { readonly url: string; readonly token: string; readonly expiresAt: string }
@@ -8,7 +8,7 @@ export type InviteResult = { ok: true; invite: Invite } | { ok: false; message: 
 export async function requestInvite(options: {
   boardId: string
   token: string | null
-  role: ShareRole
+  role: BoardRole
   days: number
   name: string
   fetch?: typeof fetch

@@ -2,11 +2,11 @@
  * The share links made on this device, per board, so a facilitator can copy one again. Kept in
  * localStorage: a link is a bearer token, and it never leaves the device it was made on.
  */
-import type { ShareRole } from './share-link.ts'
+import { type BoardRole, isBoardRole } from '@flowmap/shared'
 
 export type MadeLink = {
   readonly url: string
-  readonly role: ShareRole
+  readonly role: BoardRole
   readonly name: string
   readonly expiresAt: string
   readonly madeAt: string
@@ -27,7 +27,7 @@ export function readMadeLinks(storage: Pick<Storage, 'getItem'>, boardId: string
         typeof link === 'object' &&
         link !== null &&
         typeof link.url === 'string' &&
-        typeof link.role === 'string' &&
+        isBoardRole(link.role) &&
         typeof link.name === 'string' &&
         typeof link.expiresAt === 'string' &&
         typeof link.madeAt === 'string',

@@ -3,10 +3,10 @@
  * before the server does: a token that is not one, one that has expired, one made for another board.
  * The server verifies the signature and enforces the role on every message; this only shapes the page.
  */
-export type ShareRole = 'facilitator' | 'editor' | 'viewer'
+import { type BoardRole, isBoardRole } from '@flowmap/shared'
 
 export type ShareClaims = {
-  readonly role: ShareRole
+  readonly role: BoardRole
   readonly name: string | null
   /** Who the token was made for (the server's user id), null when it names nobody. */
   readonly sub: string | null
@@ -20,8 +20,6 @@ export type ShareTokenCheck =
   | { readonly state: 'none' }
   | { readonly state: 'ok'; readonly claims: ShareClaims }
   | { readonly state: 'problem'; readonly kind: 'bad' | 'expired' | 'foreign'; readonly message: string }
-
-const ROLES: ReadonlySet<string> = new Set<ShareRole>(['facilitator', 'editor', 'viewer'])
 
 /** The claims of a token, or why it cannot be one of ours. */
 export function decodeShareToken(token: string): ShareClaims | string {
@@ -39,11 +37,11 @@ export function decodeShareToken(token: string): ShareClaims | string {
   }
   if (typeof claims !== 'object' || claims === null) return 'its contents are not a set of claims'
   const { role, name, sub, board, exp } = claims as Record<string, unknown>
-  if (typeof role !== 'string' || !ROLES.has(role)) return `it grants no known role (got ${String(role)})`
+  if (!isBoardRole(role)) return `it grants no known role (got ${String(role)})`
   if (typeof board !== 'string' || board === '') return 'it names no board'
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'it has no expiry date'
   return {
-    role: role as ShareRole,
+    role,
     name: typeof name === 'string' && name.trim() !== '' ? name : null,
     sub: typeof sub === 'string' && sub !== '' ? sub : null,
     board,

@@ -5,11 +5,11 @@
  */
 import type { CSSProperties, ReactNode } from 'react'
 import { type ConnectionState, type ConnectionStatus, describeConnectionStatus } from './connection-status.ts'
-import type { Refusal } from './refusal-message.ts'
+import type { RefusalNotice } from './refusal-notice.ts'
 
 export interface ConnectionStatusChipProps {
   readonly status: ConnectionStatus
-  readonly refusal: Refusal | null
+  readonly refusal: RefusalNotice | null
   readonly onDismissRefusal: () => void
   readonly storageError?: string | null
   readonly connectionProblem?: string | null
@@ -57,7 +57,7 @@ function AlertBanner(props: { testId: string; tone: keyof typeof BANNER_TONES; c
   )
 }
 
-function rolledBackSentence(refusal: Refusal): string {
+function rolledBackSentence(refusal: RefusalNotice): string {
   if (refusal.rolledBack.length === 0) return 'Nothing else was lost.'
   const shown = refusal.rolledBack.slice(0, 5).join(', ')
   const more = refusal.rolledBack.length > 5 ? ` and ${refusal.rolledBack.length - 5} more` : ''

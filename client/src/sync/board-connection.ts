@@ -4,11 +4,19 @@
  *
  * A refusal ends this connection for good: Hocuspocus's provider stays "connected" with its refused
  * update pending and never recovers (docs/architecture.md, toolchain facts), so the owner resets the doc and connects anew.
+ * The server's stateless messages are read with @flowmap/shared's parser: a refusal this build cannot
+ * read (another protocol version, an unknown code) is reported as such, never guessed at.
  */
+import {
+  parseStatelessMessage,
+  REFUSAL_CODES,
+  REFUSAL_MESSAGE_TYPE,
+  type RefusalMessage,
+  refusalMessage,
+} from '@flowmap/shared'
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import type * as Y from 'yjs'
 import { type ConnectionStatus, deriveConnectionStatus, sameConnectionStatus } from './connection-status.ts'
-import { parseRefusalMessage, type RefusalMessage } from './refusal-message.ts'
 import { sendUpdatesAfterHandshake } from './updates-after-handshake.ts'
 
 export interface BoardConnectionOptions {
@@ -18,6 +26,11 @@ export interface BoardConnectionOptions {
   readonly doc: Y.Doc
   onStatus(status: ConnectionStatus): void
   onRefusal(message: RefusalMessage): void
+  /**
+   * The server refused an update in a message this build cannot read (`reason` says why): the
+   * connection is as dead as after any refusal, but what to roll back is not known.
+   */
+  onUnreadableRefusal(reason: string): void
   /** The server has acknowledged every local change (after a handshake or an update). */
   onAllAcknowledged(): void
   /** The server turned the token down; the reason is shown to the user. */
@@ -77,20 +90,35 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
     if (number === 0 && provider.synced) options.onAllAcknowledged()
   })
   provider.on('stateless', ({ payload }: { payload: string }) => {
-    const refusal = parseRefusalMessage(payload)
-    if (refusal && !destroyed) options.onRefusal(refusal)
+    if (destroyed) return
+    const parsed = parseStatelessMessage(payload)
+    if (!parsed.ok) {
+      // Anything else on the stateless channel is not ours to act on.
+      if (parsed.type === REFUSAL_MESSAGE_TYPE) options.onUnreadableRefusal(parsed.reason)
+      return
+    }
+    const { message } = parsed
+    switch (message.type) {
+      case REFUSAL_MESSAGE_TYPE:
+        options.onRefusal(message)
+        return
+      default: {
+        const unexpected: never = message.type
+        throw new Error(`unhandled stateless message type ${String(unexpected)}`)
+      }
+    }
   })
   // A frame far over the server's limit is cut off by its WebSocket layer (close code 1009, "message
   // too big") before the server can refuse it with a reason: the same refusal for size, without the limit.
   socket.on('close', ({ event }: { event: { code: number } }) => {
     if (event.code !== MESSAGE_TOO_BIG || destroyed) return
-    options.onRefusal({
-      type: 'rejected',
-      reason: 'the server cut off a message far larger than it accepts',
-      recordId: null,
-      code: 'too-large',
-      limit: null,
-    })
+    options.onRefusal(
+      refusalMessage({
+        code: REFUSAL_CODES.tooLarge,
+        reason: 'the server cut off a message far larger than it accepts',
+        recordId: null,
+      }),
+    )
   })
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     if (!destroyed) options.onAuthenticationFailed(reason)

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readRecord, readRecords, writeRecords } from '@flowmap/shared'
+import { FLOWMAP_PROTOCOL_VERSION, readRecord, readRecords, writeRecords } from '@flowmap/shared'
 import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
 import { makeFullDisk } from '@flowmap/sync-server/testing/full-disk'
 import type { TLShape, TLShapeId, TLStore } from 'tldraw'
@@ -42,7 +42,7 @@ async function serve(
     await close()
     rmSync(dataDir, { recursive: true, force: true })
   })
-  return { collabUrl: `${server.url.replace(/^http/, 'ws')}/collab`, dataDir, close }
+  return { collabUrl: `${server.url.replace(/^http/, 'ws')}/collab`, dataDir, close, server }
 }
 
 let databaseCounter = 0
@@ -324,5 +324,43 @@ describe('board session', () => {
     expect(session.getState().storageError).toMatch(/Local storage was closed/)
     expect(session.getState().load).toEqual({ state: 'ready' })
     await online(session)
+  })
+
+  it('a refusal in a protocol version this page does not speak stops syncing and asks for a reload, rolling nothing back', async () => {
+    const { collabUrl, server } = await serve()
+    const alice = openSession(collabUrl, 'newer-server', deviceName())
+    await alice.session.start()
+    await online(alice.session)
+    alice.store.put([...pageRecords(), stepRecord('a', { label: 'Kept' })])
+    flush(alice.store)
+    await online(alice.session)
+
+    // What a server of a later protocol could send: a refusal whose fields this build cannot trust.
+    const board = server.hocuspocus.documents.get('newer-server')
+    expect(board).toBeDefined()
+    board?.broadcastStateless(
+      JSON.stringify({
+        type: 'rejected',
+        version: FLOWMAP_PROTOCOL_VERSION + 1,
+        code: 'quota-exceeded',
+        reason: 'over quota',
+        recordId: 'shape:a',
+      }),
+    )
+
+    await vi.waitFor(
+      () =>
+        expect(alice.session.getState().connectionProblem).toMatch(
+          /protocol version 2, this end speaks version 1.*Reload the page/,
+        ),
+      { timeout: 10_000 },
+    )
+    const state = alice.session.getState()
+    expect(state.refusal).toBeNull()
+    expect(state.provider).toBeNull()
+    expect(state.status.state).toBe('offline')
+    expect(state.doc).not.toBeNull()
+    expect(shape(alice.store, 'a')?.props).toMatchObject({ label: 'Kept' })
+    expect(readRecord(state.doc as Y.Doc, 'shape:a')).toBeDefined()
   })
 })

@@ -1,14 +1,15 @@
 /**
  * One open board: its doc from the device, the store binding, the connection to the server, and the
- * refusal reset that replaces all three when the server refuses one of our updates. React-free, so the
- * whole life of a board runs in Node tests against a real server; use-board-sync.ts wraps it for React.
+ * refusal reset that replaces all three when the server refuses one of our updates (its steps:
+ * refusal-rebase.ts, send-in-parts.ts, refusal-reset.ts). React-free, so the whole life of a board runs
+ * in Node tests against a real server; use-board-sync.ts wraps it for React.
  *
  * Order on open: the doc is loaded from IndexedDB (y-dexie) and put into the store BEFORE the socket
  * connects, so the board shows at once and works with no network; the provider then syncs whatever
  * either side lacks (offline edits included, by state vector).
  */
 
-import { observeBoard, readBoardTitle } from '@flowmap/shared'
+import { observeBoard, REFUSAL_CODES, type RefusalMessage, readBoardTitle } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import type { TLStore } from 'tldraw'
 import * as Y from 'yjs'
@@ -19,8 +20,9 @@ import { describeStorageError, STORAGE_BLOCKED_MESSAGE } from '../storage/storag
 import { type BoardConnection, connectBoard } from './board-connection.ts'
 import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
 import { loadDocIntoStore } from './load-doc-into-store.ts'
-import type { Refusal, RefusalMessage } from './refusal-message.ts'
-import { applyResetPlan, planRefusalReset, splitResetPlan } from './refusal-reset.ts'
+import type { RefusalNotice } from './refusal-notice.ts'
+import { fetchStateAfterRefusal, rebaseOnServerState } from './refusal-rebase.ts'
+import type { ResetConnectionHandlers, ResetConnections } from './reset-connections.ts'
 import { DEFAULT_STORAGE_RETRY_DELAYS, type StorageRetryDelays, storageRetryDelay } from './storage-retry.ts'
 import { bindStoreToDoc, type StoreBinding } from './store-binding.ts'
 import type { UndoGuard } from './undo-guard.ts'
@@ -32,9 +34,9 @@ export interface BoardSessionState {
   readonly doc: Y.Doc | null
   readonly provider: HocuspocusProvider | null
   readonly status: ConnectionStatus
-  readonly refusal: Refusal | null
+  readonly refusal: RefusalNotice | null
   readonly storageError: string | null
-  /** The server turned the connection down (bad or expired share link). */
+  /** The server turned the connection down (bad or expired share link), or sent what this build cannot read. */
   readonly connectionProblem: string | null
 }
 
@@ -62,15 +64,6 @@ export interface BoardSessionOptions {
 /** How often, at most, "last synced" is written to the boards table. */
 const LAST_SYNCED_WRITE_INTERVAL_MS = 5000
 
-/**
- * The message limit assumed when the server cut a message off without saying its limit: parts are cut
- * to a quarter of it (1 MiB), well under the server's default of 8 MiB; a smaller limit is said in the
- * next refusal, and the parts shrink to it.
- */
-const ASSUMED_MESSAGE_LIMIT = 4 * 1024 * 1024
-/** Rounds of ever smaller parts before a refusal for size is treated like any other refusal. */
-const MAX_PART_ATTEMPTS = 6
-
 /** Where every session starts: nothing loaded, nothing connected. */
 export const LOADING_SESSION_STATE: BoardSessionState = Object.freeze({
   load: { state: 'loading' as const },
@@ -96,6 +89,15 @@ export class BoardSession {
   /** storage-unavailable refusals in a row; the next wait grows with it (storage-retry.ts). */
   #storageRetries = 0
   #cancelRetryWait: (() => void) | null = null
+  /** What the reset's own short-lived connections need of the board (reset-connections.ts). */
+  readonly #resetConnections: ResetConnections = {
+    connect: (doc, handlers) => this.#connect(doc, handlers),
+    currentDoc: () => this.#state.doc,
+    isClosed: () => this.#destroyed,
+    onClose: (stop) => {
+      this.#stopWatchingDoc.push(stop)
+    },
+  }
 
   constructor(options: BoardSessionOptions) {
     this.#options = options
@@ -216,7 +218,9 @@ export class BoardSession {
   #connectBoard(doc: Y.Doc): BoardConnection {
     return this.#connect(doc, {
       onRefusal: (message) =>
-        void (message.code === 'storage-unavailable' ? this.#retryLater(message) : this.#reset(message)),
+        void (message.code === REFUSAL_CODES.storageUnavailable
+          ? this.#retryLater(message)
+          : this.#reset(message)),
       onAllAcknowledged: () => {
         if (this.#storageRetries > 0) {
           // Stored after all: the banner about the failure is no longer true.
@@ -237,8 +241,7 @@ export class BoardSession {
     if (this.#resetting || this.#destroyed) return
     this.#resetting = true
     try {
-      this.#connection?.destroy()
-      this.#connection = null
+      this.#stopBoardConnection()
       const delay = storageRetryDelay(
         this.#storageRetries++,
         this.#options.storageRetryDelays ?? DEFAULT_STORAGE_RETRY_DELAYS,
@@ -265,10 +268,28 @@ export class BoardSession {
     }
   }
 
-  #connect(
-    doc: Y.Doc,
-    handlers: { onRefusal(message: RefusalMessage): void; onAllAcknowledged(): void },
-  ): BoardConnection {
+  /**
+   * The server refused a change in a message this build cannot read (another protocol version, an
+   * unknown code): what to roll back is not known, so nothing is. The connection is stopped (it would
+   * stay "connected" while edits silently stay local) and the person is asked to reload, which brings
+   * the build the server speaks; every change stays in the doc meanwhile, to be sent by the next page.
+   */
+  #stopOnUnreadableRefusal(reason: string): void {
+    this.#stopBoardConnection()
+    this.#update({
+      provider: null,
+      status: { ...OFFLINE, unsyncedChanges: Math.max(1, this.#state.status.unsyncedChanges) },
+      connectionProblem: `The server refused a change in a form this page cannot read (${reason}). Reload the page to sync again; the changes made here are kept on this device.`,
+    })
+  }
+
+  /** After a refusal the board's provider would send the refused update forever. */
+  #stopBoardConnection(): void {
+    this.#connection?.destroy()
+    this.#connection = null
+  }
+
+  #connect(doc: Y.Doc, handlers: ResetConnectionHandlers): BoardConnection {
     const { collabUrl, boardId, token } = this.#options
     return connectBoard({
       url: collabUrl,
@@ -278,6 +299,7 @@ export class BoardSession {
       onStatus: (status) => this.#update({ status }),
       onRefusal: handlers.onRefusal,
       onAllAcknowledged: handlers.onAllAcknowledged,
+      onUnreadableRefusal: (reason) => this.#stopOnUnreadableRefusal(reason),
       onAuthenticationFailed: (reason) =>
         this.#update({
           connectionProblem: `The server did not let this link open the board (${reason}). Ask for a new share link.`,
@@ -314,145 +336,26 @@ export class BoardSession {
     this.#resetting = true
     try {
       // 1.
-      this.#connection?.destroy()
-      this.#connection = null
+      this.#stopBoardConnection()
       this.#update({ provider: null })
-      // 2. (a refusal for size alone first sends the changes again in parts: #sendInParts)
-      let serverDoc = new Y.Doc()
-      let sent: { parts: number; oversized: string[] } | null = null
-      if (message.code === 'too-large') {
-        serverDoc.destroy()
-        const outcome = await this.#sendInParts(message.limit ?? ASSUMED_MESSAGE_LIMIT)
-        serverDoc = outcome.serverDoc
-        if ('refusal' in outcome) message = outcome.refusal
-        else sent = outcome
-      }
-      if (sent === null) await this.#fetchServerState(serverDoc)
+      // 2. (refusal-rebase.ts; a refusal for size alone first sends the changes again in parts)
+      const state = await fetchStateAfterRefusal(this.#resetConnections, message)
       const oldDoc = this.#state.doc
       if (this.#destroyed || !oldDoc) return
       this.#detach()
       // 3.
-      // Changes refused for their size alone are never dropped: they stay, to be sent again.
-      const plan = planRefusalReset(
-        oldDoc,
-        serverDoc,
-        sent !== null
-          ? { recordId: null, tooLarge: true, exclude: new Set(sent.oversized) }
-          : { recordId: message.recordId, tooLarge: message.code === 'too-large' },
-      )
-      applyResetPlan(serverDoc, plan)
+      const notice = rebaseOnServerState(oldDoc, state)
       // 4.
-      const doc = await this.#replaceDoc(oldDoc, serverDoc)
+      const doc = await this.#replaceDoc(oldDoc, state.serverDoc)
       if (this.#destroyed) {
         this.#releaseDoc(doc)
         return
       }
-      this.#update({
-        refusal: {
-          reason: message.reason,
-          recordId: message.recordId,
-          rolledBack: plan.rolledBack,
-          ...(sent === null ? {} : { resentInParts: sent.parts }),
-        },
-      })
+      this.#update({ refusal: notice })
       this.#attach(doc)
     } finally {
       this.#resetting = false
     }
-  }
-
-  /**
-   * 2, for a refusal of size alone (a long offline session, a big paste): nothing in the changes is
-   * wrong, they are only more than one message may carry. Over a connection of its own, a fresh doc
-   * takes the server's state, then our changes part by part (splitResetPlan), each acknowledged before
-   * the next, so that the server has them all when the board reconnects. A part refused for size again
-   * (the limit was not said, or was smaller than assumed) starts over with smaller parts, from the
-   * server's state, which holds the parts acknowledged so far. The stored doc keeps every change until
-   * the reset replaces it: a tab closed midway loses nothing (its next open does this again). Records
-   * too large to send even alone are named, to be rolled back.
-   */
-  async #sendInParts(
-    initialLimit: number,
-  ): Promise<
-    { serverDoc: Y.Doc; parts: number; oversized: string[] } | { serverDoc: Y.Doc; refusal: RefusalMessage }
-  > {
-    let limit = initialLimit
-    for (let attempt = 1; ; attempt++) {
-      const serverDoc = new Y.Doc()
-      const outcome = await this.#sendPartsOnce(serverDoc, limit)
-      if (!('refusal' in outcome)) return { serverDoc, ...outcome }
-      const { refusal } = outcome
-      if (refusal.code !== 'too-large' || attempt >= MAX_PART_ATTEMPTS) {
-        // Refused for what it holds (or sizes cannot be found): reset from the server as for any refusal.
-        serverDoc.destroy()
-        return { serverDoc: new Y.Doc(), refusal }
-      }
-      serverDoc.destroy()
-      limit = Math.min(refusal.limit ?? limit / 4, limit / 2)
-    }
-  }
-
-  async #sendPartsOnce(
-    serverDoc: Y.Doc,
-    limit: number,
-  ): Promise<{ parts: number; oversized: string[] } | { refusal: RefusalMessage }> {
-    let acknowledged: (() => void) | null = null
-    let refused: RefusalMessage | null = null
-    const sending = this.#connect(serverDoc, {
-      onRefusal: (message) => {
-        refused = message
-        acknowledged?.()
-      },
-      onAllAcknowledged: () => acknowledged?.(),
-    })
-    // Closing the board meanwhile ends the sending (the stored doc still holds every change).
-    let synced: (() => void) | null = null
-    this.#stopWatchingDoc.push(() => {
-      sending.destroy()
-      synced?.()
-      acknowledged?.()
-    })
-    try {
-      await new Promise<void>((resolve) => {
-        synced = resolve
-        if (sending.provider.synced) resolve()
-        else sending.provider.on('synced', () => resolve())
-      })
-      const oldDoc = this.#state.doc
-      if (this.#destroyed || !oldDoc) return { parts: 0, oversized: [] }
-      const plan = planRefusalReset(oldDoc, serverDoc, { recordId: null, tooLarge: true })
-      const { parts, oversized } = splitResetPlan(plan, limit)
-      for (const part of parts) {
-        const sent = new Promise<void>((resolve) => {
-          acknowledged = resolve
-        })
-        applyResetPlan(serverDoc, part)
-        if (sending.provider.unsyncedChanges > 0) await sent
-        if (refused !== null) return { refusal: refused }
-        if (this.#destroyed) break
-      }
-      return { parts: parts.length, oversized }
-    } finally {
-      acknowledged = null
-      sending.destroy()
-    }
-  }
-
-  #fetchServerState(serverDoc: Y.Doc): Promise<void> {
-    return new Promise((resolve) => {
-      const fetching = this.#connect(serverDoc, {
-        // Nothing of ours travels on this connection: a refusal here cannot concern us.
-        onRefusal: () => {},
-        onAllAcknowledged: () => {},
-      })
-      const done = () => {
-        fetching.destroy()
-        resolve()
-      }
-      if (fetching.provider.synced) done()
-      else fetching.provider.on('synced', done)
-      this.#stopWatchingDoc.push(() => fetching.destroy())
-    })
   }
 
   async #replaceDoc(oldDoc: Y.Doc, state: Y.Doc): Promise<Y.Doc> {

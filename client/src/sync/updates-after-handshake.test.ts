@@ -8,13 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { type RefusalMessage, readRecord, workflowShape, writeRecord } from '@flowmap/shared'
 import { issueToken, type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
 import { WebSocketStatus } from '@hocuspocus/provider'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { type BoardConnection, connectBoard } from './board-connection.ts'
-import type { RefusalMessage } from './refusal-message.ts'
 
 const SECRET = 'updates-after-handshake-test-secret'
 const BOARD = 'offline-board'
@@ -127,6 +126,9 @@ async function open(url: string, sub: string, doc = new Y.Doc()): Promise<Client
     onAllAcknowledged: () => {},
     onAuthenticationFailed: (reason) => {
       throw new Error(`authentication failed: ${reason}`)
+    },
+    onUnreadableRefusal: (reason) => {
+      throw new Error(`unreadable refusal: ${reason}`)
     },
   })
   cleanups.push(() => connection.destroy())

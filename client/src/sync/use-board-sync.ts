@@ -18,12 +18,11 @@ import { describeStorageError } from '../storage/storage-error.ts'
 import { BoardSession, LOADING_SESSION_STATE } from './board-session.ts'
 import { collabUrl } from './collab-url.ts'
 import type { ConnectionStatus } from './connection-status.ts'
-import type { Refusal } from './refusal-message.ts'
+import type { RefusalNotice } from './refusal-notice.ts'
 import { exposeBoardSession } from './sync-test-hook.ts'
 import { createUndoGuard, type UndoGuard } from './undo-guard.ts'
 
 export type { ConnectionStatus } from './connection-status.ts'
-export type { Refusal } from './refusal-message.ts'
 
 export interface BoardSyncOptions {
   readonly boardId: string
@@ -41,7 +40,7 @@ export interface BoardSync {
   readonly store: TLStoreWithStatus
   readonly doc: Y.Doc | null
   readonly status: ConnectionStatus
-  readonly refusal: Refusal | null
+  readonly refusal: RefusalNotice | null
   dismissRefusal(): void
   readonly storageError: string | null
   readonly provider: HocuspocusProvider | null

@@ -1,11 +1,8 @@
-/** Board roles: facilitator, editor, viewer per board, enforced by the server whatever the client does. */
-
-export const BOARD_ROLES = ['facilitator', 'editor', 'viewer'] as const
-export type BoardRole = (typeof BOARD_ROLES)[number]
-
-export function isBoardRole(value: unknown): value is BoardRole {
-  return typeof value === 'string' && (BOARD_ROLES as readonly string[]).includes(value)
-}
+/**
+ * Who a connection or request is, enforced by the server whatever the client does. The roles themselves
+ * and what each may do are @flowmap/shared's (protocol/board-roles.ts), so both ends ask the same questions.
+ */
+import type { BoardRole } from '@flowmap/shared'
 
 /** Who is on the other end of a connection or HTTP request, after authentication. */
 export interface BoardUser {
@@ -24,10 +21,6 @@ export interface FlowmapContext {
 
 /** Local mode (no secret): whoever can reach the loopback port is the board's facilitator. */
 export const LOCAL_USER: BoardUser = { id: 'local', name: 'Local user', role: 'facilitator', board: '*' }
-
-export function canWrite(user: BoardUser): boolean {
-  return user.role !== 'viewer'
-}
 
 export function opensBoard(user: BoardUser, boardId: string): boolean {
   return user.board === '*' || user.board === boardId

@@ -1,6 +1,6 @@
 /** A share link: the board URL with a signed token for one role. Used by the invite command and API. */
 import { randomBytes } from 'node:crypto'
-import type { BoardRole } from './roles.ts'
+import type { BoardRole } from '@flowmap/shared'
 import { issueToken } from './tokens.ts'
 
 export interface ShareLinkRequest {

@@ -2,8 +2,9 @@
  * Share-link tokens: HS256 JWTs (jose) with `sub`, `name`, `board` (id or '*'), `role`, `exp`.
  * Verification returns a value, never throws: the reason goes back to whoever presented the token.
  */
+import { type BoardRole, boardRoleProblem, isBoardRole } from '@flowmap/shared'
 import { errors, jwtVerify, SignJWT } from 'jose'
-import { type BoardRole, type BoardUser, isBoardRole } from './roles.ts'
+import type { BoardUser } from './roles.ts'
 
 export interface TokenClaims {
   sub: string
@@ -42,7 +43,7 @@ export async function verifyToken(secret: string, token: string): Promise<TokenC
     if (!isBoardRole(payload.role)) {
       return {
         ok: false,
-        reason: `token role must be facilitator|editor|viewer, got ${String(payload.role)}`,
+        reason: `token role ${boardRoleProblem(payload.role)}`,
       }
     }
     if (typeof payload.exp !== 'number') return { ok: false, reason: 'token has no expiry (exp)' }

@@ -11,6 +11,8 @@ import {
   type ForeignRoot,
   foreignRootTouchedBy,
   type RawEntry,
+  REFUSAL_CODES,
+  type Refusal,
   readBoard,
   readRawBoardFields,
   readRawRecord,
@@ -23,7 +25,6 @@ import {
   validateRoleWrite,
 } from '@flowmap/shared'
 import type * as Y from 'yjs'
-import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
 
 /** What the board held before the update, for checks that compare (the board schema only goes up). */
 export type BoardBefore = { schema: unknown }

@@ -3,7 +3,7 @@
  * signed with FLOWMAP_AUTH_SECRET. Returns what to print; cli.ts prints it and sets the exit code.
  */
 import { parseArgs } from 'node:util'
-import { BOARD_ROLES, isBoardRole } from '../auth/roles.ts'
+import { boardRoleProblem, isBoardRole } from '@flowmap/shared'
 import { createShareLink, inviteDaysProblem } from '../auth/share-link.ts'
 import { boardIdProblem } from '../boards/board-id.ts'
 import { configFromEnv } from '../config.ts'
@@ -40,7 +40,7 @@ export async function inviteCommand(
     if (problem !== null) problems.push(board === '' ? '--board is required' : problem)
   }
   if (!isBoardRole(values.role)) {
-    problems.push(`--role must be one of ${BOARD_ROLES.join('|')}, got ${values.role ?? 'nothing'}`)
+    problems.push(`--role ${boardRoleProblem(values.role ?? 'nothing')}`)
   }
   const days = values.days === undefined ? 7 : Number(values.days)
   const daysProblem = inviteDaysProblem(days)

@@ -1,7 +1,7 @@
+import type { BoardRole } from '@flowmap/shared'
 import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'

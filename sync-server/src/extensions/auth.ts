@@ -6,14 +6,15 @@
  * update message they send anyway (a hand-crafted one, a modified client) that would change the board
  * is refused with the refusal protocol before anything else sees it.
  */
+
+import { canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
-import { canWrite, type FlowmapContext } from '../auth/roles.ts'
+import type { FlowmapContext } from '../auth/roles.ts'
 import { boardIdProblem } from '../boards/board-id.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { Logger } from '../logger.ts'
-import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import type { MessageStage } from './message-pipeline.ts'
 
 export interface AuthExtensionOptions {
@@ -40,7 +41,7 @@ export function authExtension(options: AuthExtensionOptions): Extension {
         // throwing is the only way this hook can refuse.
         throw { reason: decision.reason }
       }
-      connectionConfig.readOnly = !canWrite(decision.user)
+      connectionConfig.readOnly = !canEditBoard(decision.user.role)
       return { user: decision.user } satisfies FlowmapContext
     },
   }

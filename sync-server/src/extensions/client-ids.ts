@@ -10,6 +10,8 @@
  * the hot path reads only the cache. Awareness messages are read too (the client IDs they announce, not
  * their states), so that a fresh ID is its announcer's before anyone else can learn it from the relay.
  */
+
+import { REFUSAL_CODES } from '@flowmap/shared'
 import type { Document, Extension, onDisconnectPayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { FlowmapContext } from '../auth/roles.ts'
@@ -17,7 +19,6 @@ import type { BoardShadows } from '../boards/board-shadows.ts'
 import { BoardClientIds, type ClientIdWriter, storedOwner } from '../boards/client-id-owners.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import { presentAwarenessClients } from '../protocol/awareness-clients.ts'
-import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 

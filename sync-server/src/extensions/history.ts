@@ -5,12 +5,13 @@
  * saw its acknowledgement therefore loses nothing. Every `checkpointEvery` entries the full state is
  * written as a checkpoint, so any moment can be rebuilt from a checkpoint plus a short tail.
  */
+
+import { REFUSAL_CODES } from '@flowmap/shared'
 import { type Extension, isTransactionOrigin, type onChangePayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { BoardShadow, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { Logger } from '../logger.ts'
-import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardStorage, NewHistoryEntry } from '../storage/board-storage.ts'
 import { storageFailureInWords } from '../storage/storage-error.ts'

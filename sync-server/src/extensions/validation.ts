@@ -5,12 +5,11 @@
  * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way, and so is an
  * update that depends on content the server does not have (Yjs would keep it pending, unvalidated).
  */
-import { readRawBoardField } from '@flowmap/shared'
+import { REFUSAL_CODES, type Refusal, readRawBoardField } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { AdmittedUpdate, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { BoardBefore } from '../boards/validate-touched.ts'
-import { REFUSAL_CODES, type Refusal } from '../protocol/refusal.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 
 export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction, before: BoardBefore) => Refusal | null

@@ -18,11 +18,11 @@
  * after each remote change. The real client repairs only after structural changes; repairing after
  * every remote change is a superset (the repair writes nothing when nothing is broken).
  */
+import { parseRefusalMessage, type RefusalMessage } from '@flowmap/shared'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
 // The web client's own hold, not a copy: the fuzzer is meant to behave exactly as the app does.
 import { sendUpdatesAfterHandshake } from '../../../client/src/sync/updates-after-handshake.ts'
-import { parseRejectedMessage, type RejectedMessage } from '../protocol/refusal.ts'
 import { AcknowledgementTracker } from './acknowledgement-tracker.ts'
 import { type EditLedger, LedgerWriter } from './fuzz-operations.ts'
 
@@ -42,7 +42,7 @@ export class FuzzClient {
   providerPrematureAcks = 0
   repairsWritten = 0
   /** What the server refused of this client: an honest client must never see one. */
-  readonly rejections: RejectedMessage[] = []
+  readonly rejections: RefusalMessage[] = []
   acknowledgements = 0
 
   readonly name: string
@@ -121,9 +121,9 @@ export class FuzzClient {
       token: '',
       awareness: null,
       onStateless: ({ payload }) => {
-        const rejected = parseRejectedMessage(payload)
-        if (rejected === null) return
-        this.rejections.push(rejected)
+        const rejected = parseRefusalMessage(payload)
+        if (!rejected.ok) return
+        this.rejections.push(rejected.message)
         this.tracker.distrust(socket)
         // The server closes the document connection after a refusal and the provider would sit silent
         // until its 30 s message timeout. A new provider on the same doc sends everything again in one

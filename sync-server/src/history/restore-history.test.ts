@@ -4,6 +4,8 @@
  * restores it. The restore is one new forward entry, attributed to the facilitator; every earlier
  * entry is still there, byte for byte; and restoring the moment before it undoes it.
  */
+
+import type { BoardRole } from '@flowmap/shared'
 import {
   docAt,
   type HistoryEntry,
@@ -19,7 +21,6 @@ import {
 } from '@flowmap/shared'
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'

@@ -4,13 +4,20 @@
  * refused, the honest clients stay connected and get their next edit acknowledged, and nothing of the
  * attack is stored or reaches another client.
  */
-import { deleteRecord, readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+
+import type { BoardRole } from '@flowmap/shared'
+import {
+  deleteRecord,
+  parseRefusalMessage,
+  type RefusalCode,
+  readRecord,
+  workflowShape,
+  writeRecord,
+} from '@flowmap/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import { parseRejectedMessage, type RefusalCode } from '../protocol/refusal.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
@@ -72,7 +79,10 @@ function recordUpdates(doc: Y.Doc): Uint8Array[] {
 
 async function refusedWith(socket: RawBoardSocket, code: RefusalCode): Promise<void> {
   await vi.waitFor(() => {
-    const codes = socket.stateless.map((payload) => parseRejectedMessage(payload)?.code)
+    const codes = socket.stateless.map((payload) => {
+      const rejected = parseRefusalMessage(payload)
+      return rejected.ok ? rejected.message.code : rejected.reason
+    })
     expect(codes).toContain(code)
   }, WAIT)
 }

@@ -6,10 +6,9 @@
  * server refuses it whole as missing-dependency, so nobody ever sees that record, and the sender's next
  * SyncStep2 carries the gap and the move together.
  */
-import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { parseRefusalMessage, readRecords, workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { parseRejectedMessage } from '../protocol/refusal.ts'
 import { connectBoard } from '../testing/board-client.ts'
 import { openRawBoardSocket } from '../testing/raw-socket.ts'
 import { startTestServer, type TestServer } from '../testing/test-server.ts'
@@ -43,8 +42,11 @@ it("a move that arrives ahead of its sender's previous update is refused as miss
   await expect
     .poll(() => socket.syncStatuses.length + socket.stateless.length, { timeout: 15_000 })
     .toBeGreaterThan(0)
-  const refusals = socket.stateless.map(parseRejectedMessage).filter((rejected) => rejected !== null)
-  expect(refusals.map((refusal) => refusal.code)).toEqual(['missing-dependency'])
+  const codes = socket.stateless.flatMap((payload) => {
+    const refusal = parseRefusalMessage(payload)
+    return refusal.ok ? [refusal.message.code] : []
+  })
+  expect(codes).toEqual(['missing-dependency'])
 
   // What others see of the lane stays valid: it keeps its position, never a lane with no x.
   const observer = connectBoard(server.collabUrl, 'out-of-order')

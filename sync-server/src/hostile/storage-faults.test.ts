@@ -6,9 +6,8 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { REFUSAL_CODES, readRecords, workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { type FullDisk, makeFullDisk } from '../testing/full-disk.ts'
 import { requestJson } from '../testing/http-client.ts'

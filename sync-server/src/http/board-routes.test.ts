@@ -1,7 +1,7 @@
+import type { BoardRole } from '@flowmap/shared'
 import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardRole } from '../auth/roles.ts'
 import { issueToken, verifyToken } from '../auth/tokens.ts'
 import { BOARD_ID_PATTERN } from '../boards/board-id.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'

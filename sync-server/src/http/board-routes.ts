@@ -5,8 +5,11 @@
 import type { IncomingMessage } from 'node:http'
 import {
   type BoardPreview,
+  boardRoleProblem,
+  canFacilitateBoard,
   DEFAULT_BOARD_TITLE,
   flowmapSchema,
+  isBoardRole,
   previewOf,
   readBoard,
   readRecords,
@@ -15,7 +18,7 @@ import {
   writeBoard,
 } from '@flowmap/shared'
 import * as Y from 'yjs'
-import { isBoardRole, opensBoard } from '../auth/roles.ts'
+import { opensBoard } from '../auth/roles.ts'
 import { createShareLink, inviteDaysProblem } from '../auth/share-link.ts'
 import { newBoardId } from '../boards/board-id.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
@@ -51,7 +54,7 @@ export async function createBoard(
 ): Promise<RouteResult> {
   const access = await authorizeRequest(context.config.authSecret, request, null)
   if (!access.ok) return access
-  if (access.user.role !== 'facilitator' || access.user.board !== '*') {
+  if (!canFacilitateBoard(access.user.role) || access.user.board !== '*') {
     return forbidden('creating boards needs a facilitator token for all boards (board "*")')
   }
   const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
@@ -201,7 +204,7 @@ export async function createInvite(
 ): Promise<RouteResult> {
   const found = await findReadableBoard(readContext(context), request, boardId)
   if ('problem' in found) return found
-  if (found.user.role !== 'facilitator')
+  if (!canFacilitateBoard(found.user.role))
     return forbidden('only a facilitator of this board can invite people')
   const secret = context.config.authSecret
   if (secret === null) {
@@ -221,10 +224,7 @@ export async function createInvite(
     )
   }
   if (!isBoardRole(body.role)) {
-    return badRequest(
-      'invalid-role',
-      `role must be facilitator|editor|viewer, got ${JSON.stringify(body.role)}`,
-    )
+    return badRequest('invalid-role', `role ${boardRoleProblem(body.role)}`)
   }
   const days = body.days ?? 7
   const daysProblem = inviteDaysProblem(days)

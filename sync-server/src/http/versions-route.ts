@@ -4,6 +4,7 @@
  * the facilitator sees), or at an explicit `seq` of the history (naming a moment found in replay).
  */
 import type { IncomingMessage } from 'node:http'
+import { canFacilitateBoard } from '@flowmap/shared'
 import type { ServerConfig } from '../config.ts'
 import type { BoardStorage, NamedVersion } from '../storage/board-storage.ts'
 import type { RouteResult } from './board-routes.ts'
@@ -38,7 +39,7 @@ export function createVersionsRoutes(context: {
       return { status: 200, body: { boardId, versions: versions.map(versionJson) } }
     }
 
-    if (found.user.role !== 'facilitator')
+    if (!canFacilitateBoard(found.user.role))
       return problem(403, 'forbidden', 'only a facilitator can name a version')
     const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
     if (!read.ok) return read

@@ -18,6 +18,7 @@
  * with 4400 instead of throwing here; Hocuspocus's answers are decoded inside a guard too.
  */
 import type { IncomingMessage } from 'node:http'
+import { parseRefusalMessage } from '@flowmap/shared'
 import { AuthMessageType } from '@hocuspocus/common'
 import { type Hocuspocus, MessageType, type WebSocketLike } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
@@ -27,7 +28,6 @@ import type { Logger } from '../logger.ts'
 import { closeReason, FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
 import { checkYWebsocketFrame } from '../protocol/frame-guard.ts'
 import { guardSocket } from '../protocol/guarded-socket.ts'
-import { parseRejectedMessage } from '../protocol/refusal.ts'
 
 export const Y_WEBSOCKET_PATH_PREFIX = '/yjs/'
 
@@ -70,9 +70,11 @@ export function bridgeYWebsocketClient(options: {
         }
         return
       }
-      case MessageType.Stateless:
-        lastRejection = parseRejectedMessage(decoding.readVarString(decoder))?.reason ?? lastRejection
+      case MessageType.Stateless: {
+        const rejected = parseRefusalMessage(decoding.readVarString(decoder))
+        if (rejected.ok) lastRejection = rejected.message.reason
         return
+      }
       case MessageType.CLOSE:
         closeWithReason(FLOWMAP_CLOSE.updateRefused.code, lastRejection ?? decoding.readVarString(decoder))
         return

@@ -2,14 +2,14 @@
  * A real @hocuspocus/provider client of one board, recording what the server tells it: rejections
  * (the refusal protocol's stateless message), authentication failures, acknowledgements.
  */
+import { parseRefusalMessage, type RefusalMessage } from '@flowmap/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import * as Y from 'yjs'
-import { parseRejectedMessage, type RejectedMessage } from '../protocol/refusal.ts'
 
 export interface BoardClient {
   doc: Y.Doc
   provider: HocuspocusProvider
-  rejections: RejectedMessage[]
+  rejections: RefusalMessage[]
   authFailures: string[]
   /** Resolves on the first full sync with the server. */
   synced: Promise<void>
@@ -24,7 +24,7 @@ export function connectBoard(
   options: { token?: string; doc?: Y.Doc } = {},
 ): BoardClient {
   const doc = options.doc ?? new Y.Doc()
-  const rejections: RejectedMessage[] = []
+  const rejections: RefusalMessage[] = []
   const authFailures: string[] = []
   let markSynced: () => void = () => {}
   const synced = new Promise<void>((resolve) => {
@@ -37,8 +37,8 @@ export function connectBoard(
     token: options.token ?? '',
     onSynced: () => markSynced(),
     onStateless: ({ payload }) => {
-      const rejected = parseRejectedMessage(payload)
-      if (rejected !== null) rejections.push(rejected)
+      const rejected = parseRefusalMessage(payload)
+      if (rejected.ok) rejections.push(rejected.message)
     },
     onAuthenticationFailed: ({ reason }) => authFailures.push(reason),
   })

@@ -1,0 +1,51 @@
+/**
+ * Every stateless message the server sends a client, as one union on `type` (the envelope and its
+ * version check are stateless-envelope.ts). The server encodes with `encodeStatelessMessage`, the client
+ * reads with `parseStatelessMessage`; a switch over `message.type` ends in an exhaustiveness check, so a
+ * new message type fails typecheck wherever it is not handled.
+ *
+ * Today there is one: the refusal of an update (refusal.ts).
+ */
+import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
+import {
+  readStatelessEnvelope,
+  type StatelessEnvelope,
+  type StatelessParse,
+  statelessProblem,
+} from './stateless-envelope.ts'
+
+export type StatelessMessage = RefusalMessage
+
+export type StatelessMessageType = StatelessMessage['type']
+
+type MessageReader<Type extends StatelessMessageType> = (
+  envelope: StatelessEnvelope,
+) => StatelessParse<Extract<StatelessMessage, { type: Type }>>
+
+/** One reader per message type: a type added to the union fails typecheck here until it is read. */
+const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
+  [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
+}
+
+export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]
+
+export function encodeStatelessMessage(message: StatelessMessage): string {
+  return JSON.stringify(message)
+}
+
+export function parseStatelessMessage(text: string): StatelessParse<StatelessMessage> {
+  const envelope = readStatelessEnvelope(text)
+  if (!envelope.ok) return envelope
+  const { type } = envelope.message
+  if (!isStatelessMessageType(type)) {
+    return statelessProblem(
+      type,
+      `stateless message type must be one of ${STATELESS_MESSAGE_TYPES.join('|')}, got "${type}"`,
+    )
+  }
+  return READERS[type](envelope.message)
+}
+
+function isStatelessMessageType(type: string): type is StatelessMessageType {
+  return Object.hasOwn(READERS, type)
+}
