@@ -13,4 +13,4 @@ export {
   type RejectedMessage,
 } from './protocol/refusal.ts'
 export { COLLAB_PATH, type RunningServer, startFlowmapServer } from './server.ts'
-export type { BoardStorage, HistoryEntry } from './storage/board-storage.ts'
+export type { BoardStorage, StoredHistoryEntry } from './storage/board-storage.ts'
