@@ -146,6 +146,12 @@ export {
   readVersionListBody,
   type VersionListBody,
 } from './protocol/http-versions-body.ts'
+export {
+  isServerPath,
+  SERVER_PATH_PREFIXES,
+  type ServerPathPrefix,
+  serverPathPattern,
+} from './protocol/server-paths.ts'
 // repair/: the deterministic fix-up of states only concurrent edits produce
 export { BoardProblem, type BoardRepair, type BoardRepairs } from './repair/board-repairs.ts'
 export { findBoardRepairs } from './repair/find-board-repairs.ts'
