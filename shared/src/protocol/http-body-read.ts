@@ -9,6 +9,10 @@ export type BodyRead<Body> = { ok: true; body: Body } | { ok: false; reason: str
 
 /** `what` names the answer for the person reading the reason, e.g. "the board list (GET /api/boards)". */
 export function readBody<Body>(validator: T.Validatable<Body>, json: unknown, what: string): BodyRead<Body> {
+  // Every body is an object; T.object would take an array for one and report its first field missing.
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, reason: `${what} is not a JSON object` }
+  }
   try {
     return { ok: true, body: validator.validate(json) }
   } catch (error) {

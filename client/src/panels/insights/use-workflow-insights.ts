@@ -3,6 +3,7 @@ import {
   observeRecords,
   observeRoles,
   type Role,
+  readInsightsBody,
   readRecords,
   readRoles,
   toWorkflowGraph,
@@ -75,8 +76,8 @@ export function useContributors(
     fetch(`/api/boards/${encodeURIComponent(boardId)}/insights`, { headers, signal: abort.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: unknown) => {
-        const count = (body as { contributors?: unknown } | null)?.contributors
-        if (typeof count === 'number') setContributors(count)
+        const read = readInsightsBody(body)
+        if (read.ok) setContributors(read.body.contributors)
       })
       .catch(() => {
         // Offline, or a board the server has not seen yet: the fact stays out of the scorecard.
