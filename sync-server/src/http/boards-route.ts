@@ -15,35 +15,23 @@ import { newBoardId } from '../boards/board-id.ts'
 import { boardJson } from './board-json.ts'
 import { problem, readJsonBody } from './json-response.ts'
 import { publicBaseUrl } from './public-url.ts'
-import type { Route, RouteContext, RouteResult, UserRequest } from './route.ts'
+import type { Route, RouteResult, UserRequest } from './route.ts'
 
 const MAX_TITLE_LENGTH = 200
 
-export function boardsRoutes(context: RouteContext): Route[] {
-  return [
-    {
-      method: 'GET',
-      path: '/api/boards',
-      access: 'authenticated',
-      handle: ({ user }): RouteResult<BoardListBody> => {
-        const boards = context.storage.listBoards().filter((board) => opensBoard(user, board.id))
-        return { status: 200, body: { boards: boards.map(boardJson) } }
-      },
-    },
-    {
-      method: 'POST',
-      path: '/api/boards',
-      access: 'facilitate-all-boards',
-      refusal: 'creating boards needs a facilitator token for all boards (board "*")',
-      handle: (request) => createBoard(context, request),
-    },
-  ]
+function listBoards({ context, user }: UserRequest): RouteResult<BoardListBody> {
+  const boards = context.storage.listBoards().filter((board) => opensBoard(user, board.id))
+  return { status: 200, body: { boards: boards.map(boardJson) } }
 }
 
-async function createBoard(
-  context: RouteContext,
-  { request, user }: UserRequest,
-): Promise<RouteResult<CreatedBoardBody>> {
+export const listBoardsRoute: Route = {
+  method: 'GET',
+  path: '/api/boards',
+  access: 'authenticated',
+  handle: listBoards,
+}
+
+async function createBoard({ context, request, user }: UserRequest): Promise<RouteResult<CreatedBoardBody>> {
   const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
   if (!read.ok) return read
   const body = read.body as { title?: unknown }
@@ -78,4 +66,12 @@ async function createBoard(
     status: 201,
     body: { ...boardJson(created.board), url: `${publicBaseUrl(context.config, request)}/b/${id}` },
   }
+}
+
+export const createBoardRoute: Route = {
+  method: 'POST',
+  path: '/api/boards',
+  access: 'facilitate-all-boards',
+  refusal: 'creating boards needs a facilitator token for all boards (board "*")',
+  handle: createBoard,
 }

@@ -7,46 +7,45 @@
 import { readBoard, readRecords, readRoles, rebuildDoc, replayEntry } from '@flowmap/shared'
 import * as Y from 'yjs'
 import { problem } from './json-response.ts'
-import type { Route, RouteContext } from './route.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-export function historyAtRoute(context: RouteContext): Route {
-  return {
-    method: 'GET',
-    path: '/api/boards/:boardId/history/at',
-    access: 'read',
-    handle: ({ board: { id: boardId }, query }) => {
-      const lastSeq = context.storage.lastSeq(boardId)
-      const raw = query.get('seq')
-      const seq = raw === null || raw === '' ? lastSeq : Number(raw)
-      if (!Number.isInteger(seq) || seq < 0 || seq > lastSeq) {
-        return problem(
-          400,
-          'invalid-seq',
-          `seq must be an integer from 0 to ${lastSeq} (the board's last), got "${raw}"`,
-        )
-      }
-      const checkpoint = context.storage.checkpointAtOrBefore(boardId, seq)
-      const from = checkpoint?.seq ?? 0
-      const tail =
-        seq > from ? context.storage.readHistory(boardId, { afterSeq: from, limit: seq - from }) : []
-      const doc = rebuildDoc(checkpoint ?? null, tail.map(replayEntry))
-      try {
-        return {
-          status: 200,
-          body: {
-            boardId,
-            seq,
-            time: seq === 0 ? null : new Date((tail.at(-1) ?? checkpoint)!.time).toISOString(),
-            rebuiltFrom: { checkpointSeq: checkpoint?.seq ?? null, entriesApplied: tail.length },
-            board: readBoard(doc),
-            roles: readRoles(doc),
-            records: readRecords(doc),
-            state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
-          },
-        }
-      } finally {
-        doc.destroy()
-      }
-    },
+function boardAt({ context: { storage }, board: { id: boardId }, query }: BoardRequest): RouteResult {
+  const lastSeq = storage.lastSeq(boardId)
+  const raw = query.get('seq')
+  const seq = raw === null || raw === '' ? lastSeq : Number(raw)
+  if (!Number.isInteger(seq) || seq < 0 || seq > lastSeq) {
+    return problem(
+      400,
+      'invalid-seq',
+      `seq must be an integer from 0 to ${lastSeq} (the board's last), got "${raw}"`,
+    )
   }
+  const checkpoint = storage.checkpointAtOrBefore(boardId, seq)
+  const from = checkpoint?.seq ?? 0
+  const tail = seq > from ? storage.readHistory(boardId, { afterSeq: from, limit: seq - from }) : []
+  const doc = rebuildDoc(checkpoint ?? null, tail.map(replayEntry))
+  try {
+    return {
+      status: 200,
+      body: {
+        boardId,
+        seq,
+        time: seq === 0 ? null : new Date((tail.at(-1) ?? checkpoint)!.time).toISOString(),
+        rebuiltFrom: { checkpointSeq: checkpoint?.seq ?? null, entriesApplied: tail.length },
+        board: readBoard(doc),
+        roles: readRoles(doc),
+        records: readRecords(doc),
+        state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      },
+    }
+  } finally {
+    doc.destroy()
+  }
+}
+
+export const historyAtRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/history/at',
+  access: 'read',
+  handle: boardAt,
 }

@@ -5,41 +5,41 @@
 import type { HistoryEntryJson, HistoryPageBody } from '@flowmap/shared'
 import type { StoredHistoryEntry } from '../storage/board-storage.ts'
 import { problem } from './json-response.ts'
-import type { Route, RouteContext, RouteResult } from './route.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
 const DEFAULT_HISTORY_LIMIT = 100
 const MAX_HISTORY_LIMIT = 1000
 
-export function historyRoute(context: RouteContext): Route {
+function historyPage({ context, board, query }: BoardRequest): RouteResult<HistoryPageBody> {
+  const boardId = board.id
+  const after = integerParam(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)
+  if (typeof after === 'string') return problem(400, 'invalid-after', after)
+  const limit = integerParam(query, 'limit', DEFAULT_HISTORY_LIMIT, 1, MAX_HISTORY_LIMIT)
+  if (typeof limit === 'string') return problem(400, 'invalid-limit', limit)
+  // One extra row says whether another page exists without a COUNT query.
+  const rows = context.storage.readHistory(boardId, { afterSeq: after, limit: limit + 1 })
+  const entries = rows.slice(0, limit)
+  const last = entries[entries.length - 1]
   return {
-    method: 'GET',
-    path: '/api/boards/:boardId/history',
-    access: 'read',
-    handle: ({ board, query }): RouteResult<HistoryPageBody> => {
-      const boardId = board.id
-      const after = integerParam(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)
-      if (typeof after === 'string') return problem(400, 'invalid-after', after)
-      const limit = integerParam(query, 'limit', DEFAULT_HISTORY_LIMIT, 1, MAX_HISTORY_LIMIT)
-      if (typeof limit === 'string') return problem(400, 'invalid-limit', limit)
-      // One extra row says whether another page exists without a COUNT query.
-      const rows = context.storage.readHistory(boardId, { afterSeq: after, limit: limit + 1 })
-      const entries = rows.slice(0, limit)
-      const last = entries[entries.length - 1]
-      return {
-        status: 200,
-        body: {
-          boardId,
-          entries: entries.map(historyEntryJson),
-          hasMore: rows.length > limit,
-          nextAfter: last === undefined ? null : last.seq,
-          checkpoints: context.storage.listCheckpoints(boardId).map((checkpoint) => ({
-            seq: checkpoint.seq,
-            time: new Date(checkpoint.time).toISOString(),
-          })),
-        },
-      }
+    status: 200,
+    body: {
+      boardId,
+      entries: entries.map(historyEntryJson),
+      hasMore: rows.length > limit,
+      nextAfter: last === undefined ? null : last.seq,
+      checkpoints: context.storage.listCheckpoints(boardId).map((checkpoint) => ({
+        seq: checkpoint.seq,
+        time: new Date(checkpoint.time).toISOString(),
+      })),
     },
   }
+}
+
+export const historyRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/history',
+  access: 'read',
+  handle: historyPage,
 }
 
 /** The stored entry as the API sends it (the one place this conversion is written). */

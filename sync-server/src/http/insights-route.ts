@@ -5,24 +5,25 @@
  */
 import { analyzeWorkflow, type InsightsBody, readRecords, readRoles, toWorkflowGraph } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import type { Route, RouteContext, RouteResult } from './route.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-export function insightsRoute(context: RouteContext): Route {
-  return {
-    method: 'GET',
-    path: '/api/boards/:boardId/insights',
-    access: 'read',
-    handle: ({ board: { id: boardId } }): RouteResult<InsightsBody> => {
-      const { doc, seq } = loadBoardDoc(context.storage, boardId)
-      try {
-        const contributors = context.storage.contributorCount(boardId)
-        const insights = analyzeWorkflow(toWorkflowGraph(readRecords(doc), readRoles(doc)), {
-          contributors,
-        })
-        return { status: 200, body: { boardId, seq, contributors, insights } }
-      } finally {
-        doc.destroy()
-      }
-    },
+function boardInsights({
+  context: { storage },
+  board: { id: boardId },
+}: BoardRequest): RouteResult<InsightsBody> {
+  const { doc, seq } = loadBoardDoc(storage, boardId)
+  try {
+    const contributors = storage.contributorCount(boardId)
+    const insights = analyzeWorkflow(toWorkflowGraph(readRecords(doc), readRoles(doc)), { contributors })
+    return { status: 200, body: { boardId, seq, contributors, insights } }
+  } finally {
+    doc.destroy()
   }
+}
+
+export const insightsRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/insights',
+  access: 'read',
+  handle: boardInsights,
 }

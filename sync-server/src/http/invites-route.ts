@@ -7,22 +7,9 @@ import { isBoardRole } from '../auth/roles.ts'
 import { createShareLink, inviteDaysProblem } from '../auth/share-link.ts'
 import { problem, readJsonBody } from './json-response.ts'
 import { publicBaseUrl } from './public-url.ts'
-import type { BoardRequest, Route, RouteContext, RouteResult } from './route.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-export function invitesRoute(context: RouteContext): Route {
-  return {
-    method: 'POST',
-    path: '/api/boards/:boardId/invites',
-    access: 'facilitate',
-    refusal: 'only a facilitator of this board can invite people',
-    handle: (request) => createInvite(context, request),
-  }
-}
-
-async function createInvite(
-  context: RouteContext,
-  { request, board }: BoardRequest,
-): Promise<RouteResult<InviteBody>> {
+async function createInvite({ context, request, board }: BoardRequest): Promise<RouteResult<InviteBody>> {
   const secret = context.config.authSecret
   if (secret === null) {
     return problem(
@@ -65,4 +52,12 @@ async function createInvite(
     now: new Date(),
   })
   return { status: 201, body: link }
+}
+
+export const invitesRoute: Route = {
+  method: 'POST',
+  path: '/api/boards/:boardId/invites',
+  access: 'facilitate',
+  refusal: 'only a facilitator of this board can invite people',
+  handle: createInvite,
 }

@@ -4,28 +4,38 @@
  */
 import { type BoardPreview, type BoardPreviewBody, previewOf, readRecords } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import type { Route, RouteContext, RouteResult } from './route.ts'
+import type { BoardStorage } from '../storage/board-storage.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-export function previewRoute(context: RouteContext): Route {
-  // Previews by board, with the seq they show: a board unchanged since is not loaded again.
-  const cache = new Map<string, { seq: number; preview: BoardPreview }>()
-  return {
-    method: 'GET',
-    path: '/api/boards/:boardId/preview',
-    access: 'read',
-    handle: ({ board: { id: boardId } }): RouteResult<BoardPreviewBody> => {
-      const cached = cache.get(boardId)
-      if (cached !== undefined && cached.seq === context.storage.lastSeq(boardId)) {
-        return { status: 200, body: { boardId, ...cached } }
-      }
-      const { doc, seq } = loadBoardDoc(context.storage, boardId)
-      try {
-        const preview = previewOf(readRecords(doc))
-        cache.set(boardId, { seq, preview })
-        return { status: 200, body: { boardId, seq, preview } }
-      } finally {
-        doc.destroy()
-      }
-    },
+/** Previews by storage and board, with the seq they show: a board unchanged since is not loaded again. */
+const previews = new WeakMap<BoardStorage, Map<string, { seq: number; preview: BoardPreview }>>()
+
+function boardPreview({
+  context: { storage },
+  board: { id: boardId },
+}: BoardRequest): RouteResult<BoardPreviewBody> {
+  let cache = previews.get(storage)
+  if (cache === undefined) {
+    cache = new Map()
+    previews.set(storage, cache)
   }
+  const cached = cache.get(boardId)
+  if (cached !== undefined && cached.seq === storage.lastSeq(boardId)) {
+    return { status: 200, body: { boardId, ...cached } }
+  }
+  const { doc, seq } = loadBoardDoc(storage, boardId)
+  try {
+    const preview = previewOf(readRecords(doc))
+    cache.set(boardId, { seq, preview })
+    return { status: 200, body: { boardId, seq, preview } }
+  } finally {
+    doc.destroy()
+  }
+}
+
+export const previewRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/preview',
+  access: 'read',
+  handle: boardPreview,
 }

@@ -10,7 +10,7 @@ import { sendError, sendJson } from './json-response.ts'
 import { requestPath } from './path-decoding.ts'
 import type { RouteAnswer, RouteContext } from './route.ts'
 import { createRouteDispatcher, methodNotAllowed } from './route-dispatch.ts'
-import { routeTable } from './route-table.ts'
+import { ROUTES } from './route-table.ts'
 import { setSecurityHeaders } from './security-headers.ts'
 import { staticClient } from './static-client.ts'
 
@@ -22,10 +22,7 @@ export type RequestHandler = (request: IncomingMessage, response: ServerResponse
 
 export function createRequestHandler(context: RequestHandlerContext): RequestHandler {
   const client = staticClient(context.config.clientDir)
-  const dispatch = createRouteDispatcher(
-    { authSecret: context.config.authSecret, storage: context.storage },
-    routeTable(context),
-  )
+  const dispatch = createRouteDispatcher(context, ROUTES)
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const target = requestPath(request.url ?? '/')

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { ApiError } from './json-response.ts'
-import type { HttpMethod, Route, RouteAnswer } from './route.ts'
+import type { HttpMethod, Route, RouteAnswer, RouteContext } from './route.ts'
 import { admitToBoard, admitUser, type RouteAccessContext } from './route-access.ts'
 import { type PathMatcher, pathMatcher } from './route-path.ts'
 
@@ -16,10 +16,8 @@ export type RouteDispatcher = (
   query: URLSearchParams,
 ) => Promise<RouteAnswer | null>
 
-export function createRouteDispatcher(
-  context: RouteAccessContext,
-  routes: readonly Route[],
-): RouteDispatcher {
+export function createRouteDispatcher(context: RouteContext, routes: readonly Route[]): RouteDispatcher {
+  const access: RouteAccessContext = { authSecret: context.config.authSecret, storage: context.storage }
   const table = routes.map((route) => ({ route, match: pathMatcher(route.path) }))
   return async (request, path, query) => {
     const matching = table.flatMap(({ route, match }: { route: Route; match: PathMatcher }) => {
@@ -39,16 +37,16 @@ export function createRouteDispatcher(
       }
     }
     const { route, boardId } = hit
-    if (route.access === 'none') return route.handle({ request, query })
+    if (route.access === 'none') return route.handle({ request, query, context })
     if (route.access === 'authenticated' || route.access === 'facilitate-all-boards') {
-      const admitted = await admitUser(context, route, request)
-      return admitted.ok ? route.handle({ request, query, user: admitted.user }) : admitted
+      const admitted = await admitUser(access, route, request)
+      return admitted.ok ? route.handle({ request, query, context, user: admitted.user }) : admitted
     }
     // A board route's path names `:boardId` (its type says so), so its match always has one.
     if (boardId === null) throw new Error(`route ${route.method} ${route.path} names no :boardId`)
-    const admitted = await admitToBoard(context, route, request, boardId)
+    const admitted = await admitToBoard(access, route, request, boardId)
     return admitted.ok
-      ? route.handle({ request, query, user: admitted.user, board: admitted.board })
+      ? route.handle({ request, query, context, user: admitted.user, board: admitted.board })
       : admitted
   }
 }

@@ -7,26 +7,18 @@ import { isServerPath } from '@flowmap/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
-import { resolveConfig } from '../config.ts'
 import { Y_WEBSOCKET_PATH_PREFIX } from '../interop/y-websocket-bridge.ts'
 import { COLLAB_PATH } from '../server.ts'
-import { ServerMetrics } from '../server-metrics.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
 import type { Route } from './route.ts'
-import { routeTable } from './route-table.ts'
+import { ROUTES as routes } from './route-table.ts'
 
 let server: TestServer
-let routes: Route[]
 let boardId: string
 
 beforeAll(async () => {
   server = await startTestServer({ authSecret: TEST_SECRET })
-  routes = routeTable({
-    config: resolveConfig({ authSecret: TEST_SECRET }),
-    storage: server.server.storage,
-    metrics: new ServerMetrics(),
-  })
   boardId = await createBoardOverApi(server.server.url, { token: await token('*', 'facilitator') })
 })
 

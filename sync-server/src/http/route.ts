@@ -2,8 +2,8 @@
  * What one HTTP route declares: its method, its path, the access it needs and its handler. The
  * dispatcher (route-dispatch.ts) answers everything the declaration says before the handler runs: a
  * method the path does not take (405 with Allow), the board id in the path (400), the token (401/403),
- * the board's existence (404) and the role (403). A handler gets the board and the user it found and
- * returns what to send.
+ * the board's existence (404) and the role (403). A handler gets the board and the user it found, and
+ * the server's context, and returns what to send.
  */
 import type { IncomingMessage } from 'node:http'
 import type { BoardUser } from '../auth/roles.ts'
@@ -37,6 +37,7 @@ export type BoardPath = `${string}/:boardId${string}`
 export interface OpenRequest {
   request: IncomingMessage
   query: URLSearchParams
+  context: RouteContext
 }
 export interface UserRequest extends OpenRequest {
   user: BoardUser

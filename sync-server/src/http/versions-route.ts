@@ -6,35 +6,28 @@
 import type { NamedVersionJson, VersionListBody } from '@flowmap/shared'
 import type { NamedVersion } from '../storage/board-storage.ts'
 import { problem, readJsonBody } from './json-response.ts'
-import type { BoardRequest, Route, RouteContext, RouteResult } from './route.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
 const MAX_NAME_LENGTH = 100
 
-export function versionsRoutes(context: RouteContext): Route[] {
-  return [
-    {
-      method: 'GET',
-      path: '/api/boards/:boardId/versions',
-      access: 'read',
-      handle: ({ board: { id: boardId } }): RouteResult<VersionListBody> => {
-        const versions = context.storage.listNamedVersions(boardId)
-        return { status: 200, body: { boardId, versions: versions.map(versionJson) } }
-      },
-    },
-    {
-      method: 'POST',
-      path: '/api/boards/:boardId/versions',
-      access: 'facilitate',
-      refusal: 'only a facilitator can name a version',
-      handle: (request) => nameVersion(context, request),
-    },
-  ]
+function listVersions({ context, board: { id: boardId } }: BoardRequest): RouteResult<VersionListBody> {
+  const versions = context.storage.listNamedVersions(boardId)
+  return { status: 200, body: { boardId, versions: versions.map(versionJson) } }
 }
 
-async function nameVersion(
-  context: RouteContext,
-  { request, board: { id: boardId }, user }: BoardRequest,
-): Promise<RouteResult<NamedVersionJson>> {
+export const listVersionsRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/versions',
+  access: 'read',
+  handle: listVersions,
+}
+
+async function nameVersion({
+  context,
+  request,
+  board: { id: boardId },
+  user,
+}: BoardRequest): Promise<RouteResult<NamedVersionJson>> {
   const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
   if (!read.ok) return read
   const body = read.body as { name?: unknown; seq?: unknown }
@@ -68,6 +61,14 @@ async function nameVersion(
   }
   context.storage.addNamedVersion(version)
   return { status: 201, body: versionJson(version) }
+}
+
+export const nameVersionRoute: Route = {
+  method: 'POST',
+  path: '/api/boards/:boardId/versions',
+  access: 'facilitate',
+  refusal: 'only a facilitator can name a version',
+  handle: nameVersion,
 }
 
 function versionJson(version: NamedVersion): NamedVersionJson {
