@@ -11,5 +11,5 @@ export const boardRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId',
   access: 'read',
-  handle: describeBoard,
+  answer: describeBoard,
 }

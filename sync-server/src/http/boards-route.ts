@@ -28,7 +28,7 @@ export const listBoardsRoute: Route = {
   method: 'GET',
   path: '/api/boards',
   access: 'authenticated',
-  handle: listBoards,
+  answer: listBoards,
 }
 
 async function createBoard({ context, request, user }: UserRequest): Promise<RouteResult<CreatedBoardBody>> {
@@ -73,5 +73,5 @@ export const createBoardRoute: Route = {
   path: '/api/boards',
   access: 'facilitate-all-boards',
   refusal: 'creating boards needs a facilitator token for all boards (board "*")',
-  handle: createBoard,
+  answer: createBoard,
 }

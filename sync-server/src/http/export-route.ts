@@ -35,5 +35,5 @@ export const exportRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId/export.json',
   access: 'read',
-  handle: exportBoard,
+  answer: exportBoard,
 }

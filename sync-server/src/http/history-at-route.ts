@@ -47,5 +47,5 @@ export const historyAtRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId/history/at',
   access: 'read',
-  handle: boardAt,
+  answer: boardAt,
 }

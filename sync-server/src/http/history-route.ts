@@ -39,7 +39,7 @@ export const historyRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId/history',
   access: 'read',
-  handle: historyPage,
+  answer: historyPage,
 }
 
 /** The stored entry as the API sends it (the one place this conversion is written). */

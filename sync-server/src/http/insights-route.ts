@@ -25,5 +25,5 @@ export const insightsRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId/insights',
   access: 'read',
-  handle: boardInsights,
+  answer: boardInsights,
 }

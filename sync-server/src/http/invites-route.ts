@@ -59,5 +59,5 @@ export const invitesRoute: Route = {
   path: '/api/boards/:boardId/invites',
   access: 'facilitate',
   refusal: 'only a facilitator of this board can invite people',
-  handle: createInvite,
+  answer: createInvite,
 }

@@ -29,8 +29,8 @@ function runtimeConfig({ context: { config } }: OpenRequest): RouteResult<Runtim
 }
 
 export const OPS_ROUTES: readonly Route[] = [
-  { method: 'GET', path: '/healthz', access: 'none', handle: health },
-  { method: 'HEAD', path: '/healthz', access: 'none', handle: health },
-  { method: 'GET', path: '/metrics', access: 'none', handle: metrics },
-  { method: 'GET', path: '/config.json', access: 'none', handle: runtimeConfig },
+  { method: 'GET', path: '/healthz', access: 'none', answer: health },
+  { method: 'HEAD', path: '/healthz', access: 'none', answer: health },
+  { method: 'GET', path: '/metrics', access: 'none', answer: metrics },
+  { method: 'GET', path: '/config.json', access: 'none', answer: runtimeConfig },
 ]

@@ -37,5 +37,5 @@ export const previewRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId/preview',
   access: 'read',
-  handle: boardPreview,
+  answer: boardPreview,
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ApiError } from './json-response.ts'
 import type { HttpMethod, Route, RouteAnswer, RouteContext } from './route.ts'
 import { admitToBoard, admitUser, type RouteAccessContext } from './route-access.ts'
-import { type PathMatcher, pathMatcher } from './route-path.ts'
+import { pathMatcher } from './route-path.ts'
 
 export type RouteDispatcher = (
   request: IncomingMessage,
@@ -20,7 +20,7 @@ export function createRouteDispatcher(context: RouteContext, routes: readonly Ro
   const access: RouteAccessContext = { authSecret: context.config.authSecret, storage: context.storage }
   const table = routes.map((route) => ({ route, match: pathMatcher(route.path) }))
   return async (request, path, query) => {
-    const matching = table.flatMap(({ route, match }: { route: Route; match: PathMatcher }) => {
+    const matching = table.flatMap(({ route, match }) => {
       const found = match(path)
       return found === null ? [] : [{ route, boardId: found.boardId }]
     })
@@ -28,25 +28,20 @@ export function createRouteDispatcher(context: RouteContext, routes: readonly Ro
     const method = request.method ?? 'GET'
     const hit = matching.find(({ route }) => route.method === method)
     if (hit === undefined) {
-      return {
-        problem: methodNotAllowed(
-          method,
-          path,
-          matching.map(({ route }) => route.method),
-        ),
-      }
+      const allowed = matching.map(({ route }) => route.method)
+      return { problem: methodNotAllowed(method, path, allowed) }
     }
     const { route, boardId } = hit
-    if (route.access === 'none') return route.handle({ request, query, context })
+    if (route.access === 'none') return route.answer({ request, query, context })
     if (route.access === 'authenticated' || route.access === 'facilitate-all-boards') {
       const admitted = await admitUser(access, route, request)
-      return admitted.ok ? route.handle({ request, query, context, user: admitted.user }) : admitted
+      return admitted.ok ? route.answer({ request, query, context, user: admitted.user }) : admitted
     }
     // A board route's path names `:boardId` (its type says so), so its match always has one.
     if (boardId === null) throw new Error(`route ${route.method} ${route.path} names no :boardId`)
     const admitted = await admitToBoard(access, route, request, boardId)
     return admitted.ok
-      ? route.handle({ request, query, context, user: admitted.user, board: admitted.board })
+      ? route.answer({ request, query, context, user: admitted.user, board: admitted.board })
       : admitted
   }
 }

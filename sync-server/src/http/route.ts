@@ -68,6 +68,6 @@ export type Route<Access extends RouteAccess = RouteAccess> = {
      * ("only a facilitator can name a version").
      */
     refusal?: string
-    handle(request: RequestFor<A>): RouteAnswer | Promise<RouteAnswer>
+    answer(request: RequestFor<A>): RouteAnswer | Promise<RouteAnswer>
   }
 }[Access]

@@ -19,7 +19,7 @@ export const listVersionsRoute: Route = {
   method: 'GET',
   path: '/api/boards/:boardId/versions',
   access: 'read',
-  handle: listVersions,
+  answer: listVersions,
 }
 
 async function nameVersion({
@@ -68,7 +68,7 @@ export const nameVersionRoute: Route = {
   path: '/api/boards/:boardId/versions',
   access: 'facilitate',
   refusal: 'only a facilitator can name a version',
-  handle: nameVersion,
+  answer: nameVersion,
 }
 
 function versionJson(version: NamedVersion): NamedVersionJson {
