@@ -1,5 +1,5 @@
 /**
- * What one HTTP route declares: its method, its path, the access it needs and its handler. The
+ * What one HTTP route declares: its method, its path, the access it needs and its handler (`answer`). The
  * dispatcher (route-dispatch.ts) answers everything the declaration says before the handler runs: a
  * method the path does not take (405 with Allow), the board id in the path (400), the token (401/403),
  * the board's existence (404) and the role (403). A handler gets the board and the user it found, and
