@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults, defineConfig } from 'vitest/config'
+import { SERVER_PATH_PREFIXES, serverPathPattern } from './shared/src/protocol/server-paths.ts'
+
+/** Where `pnpm dev` runs the sync server (scripts/dev.ts starts it on its default port). */
+const DEV_SERVER = '127.0.0.1:1234'
 
 // One config for the client build (root: client/, output: client/dist, served by the sync server)
 // and for the vitest projects of every package. Playwright's e2e specs are not vitest tests.
@@ -22,13 +26,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         // Server routes are never answered with the app shell.
-        navigateFallbackDenylist: [
-          /^\/api(\/|$)/,
-          /^\/collab/,
-          /^\/config\.json$/,
-          /^\/healthz$/,
-          /^\/metrics$/,
-        ],
+        navigateFallbackDenylist: SERVER_PATH_PREFIXES.map(({ prefix }) => serverPathPattern(prefix)),
         cleanupOutdatedCaches: true,
       },
     }),
@@ -40,12 +38,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: {
-    proxy: {
-      '/api': 'http://127.0.0.1:1234',
-      '/config.json': 'http://127.0.0.1:1234',
-      '/healthz': 'http://127.0.0.1:1234',
-      '/collab': { target: 'ws://127.0.0.1:1234', ws: true },
-    },
+    // Every path the sync server owns goes to it; the rest is Vite's.
+    proxy: Object.fromEntries(
+      SERVER_PATH_PREFIXES.map(({ prefix, websocket }) => [
+        prefix,
+        websocket ? { target: `ws://${DEV_SERVER}`, ws: true } : `http://${DEV_SERVER}`,
+      ]),
+    ),
   },
   test: {
     root: '.',

@@ -1,6 +1,7 @@
 /**
  * `pnpm dev`: the sync server (restarted on change) and Vite's dev server (hot reload), together.
- * Vite proxies /api, /collab, /config.json and /healthz to the sync server (vite.config.ts).
+ * Vite proxies the paths the sync server owns (SERVER_PATH_PREFIXES, shared/src/protocol/server-paths.ts)
+ * to it (vite.config.ts).
  * Ctrl-C stops both.
  */
 import { type ChildProcess, spawn } from 'node:child_process'

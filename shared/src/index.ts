@@ -91,6 +91,9 @@ export {
   type HistoryEntry,
   type HistoryMoment,
   isCheckpointDue,
+  type LoggedSender,
+  replayEntry,
+  SERVER_USER_ID,
 } from './history/history-entry.ts'
 export { type EntryEffect, HistoryLog } from './history/history-log.ts'
 export { historyOrigin } from './history/history-origin.ts'
@@ -98,7 +101,6 @@ export {
   type HistoryPage,
   type HistoryPageRead,
   readHistoryPage,
-  SERVER_USER_ID,
 } from './history/history-page.ts'
 export {
   type RecordedSession,
@@ -127,6 +129,33 @@ export {
   canFacilitateBoard,
   isBoardRole,
 } from './protocol/board-roles.ts'
+// protocol/: the HTTP bodies the server sends and the client reads, each with its reader
+export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
+export {
+  type BoardBody,
+  type BoardJson,
+  type BoardListBody,
+  type CreatedBoardBody,
+  readBoardBody,
+  readBoardListBody,
+} from './protocol/http-board-bodies.ts'
+export type { BodyRead } from './protocol/http-body-read.ts'
+export { type RuntimeConfigBody, readRuntimeConfigBody } from './protocol/http-config-body.ts'
+export { type ApiErrorBody, refusalMessageOf } from './protocol/http-error-body.ts'
+export type { HistoryPageBody } from './protocol/http-history-body.ts'
+export {
+  type InsightsBody,
+  type InsightsEnvelope,
+  readInsightsBody,
+} from './protocol/http-insights-body.ts'
+export { type InviteBody, readInviteBody } from './protocol/http-invite-body.ts'
+export { type BoardPreviewBody, readBoardPreviewBody } from './protocol/http-preview-body.ts'
+export {
+  type NamedVersionJson,
+  readNamedVersionBody,
+  readVersionListBody,
+  type VersionListBody,
+} from './protocol/http-versions-body.ts'
 export {
   isRefusalCode,
   parseRefusalMessage,
@@ -137,6 +166,12 @@ export {
   type RefusalMessage,
   refusalMessage,
 } from './protocol/refusal.ts'
+export {
+  isServerPath,
+  SERVER_PATH_PREFIXES,
+  type ServerPathPrefix,
+  serverPathPattern,
+} from './protocol/server-paths.ts'
 export { FLOWMAP_PROTOCOL_VERSION, type StatelessParse } from './protocol/stateless-envelope.ts'
 export {
   encodeStatelessMessage,

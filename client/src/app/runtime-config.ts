@@ -1,35 +1,20 @@
 /**
  * Settings the server hands the client at run time (GET /config.json), so that one build serves
- * every deployment: the tldraw licence key is never baked into the bundle.
+ * every deployment: the tldraw licence key is never baked into the bundle. The body and its reader are
+ * @flowmap/shared's (protocol/http-config-body.ts), which the server's handler answers with.
  */
-export type RuntimeConfig = { readonly tldrawLicenseKey: string | null; readonly authRequired: boolean }
+import { type RuntimeConfigBody, readRuntimeConfigBody } from '@flowmap/shared'
 
-export type RuntimeConfigResult = { readonly config: RuntimeConfig; readonly problem: string | null }
+export type RuntimeConfigResult = { readonly config: RuntimeConfigBody; readonly problem: string | null }
 
 /** What the client assumes when /config.json cannot be read (offline, or a static preview server). */
-export const FALLBACK_RUNTIME_CONFIG: RuntimeConfig = { tldrawLicenseKey: null, authRequired: false }
+export const FALLBACK_RUNTIME_CONFIG: RuntimeConfigBody = { tldrawLicenseKey: null, authRequired: false }
 
 export function parseRuntimeConfig(body: unknown): RuntimeConfigResult {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { config: FALLBACK_RUNTIME_CONFIG, problem: '/config.json is not a JSON object' }
-  }
-  const { tldrawLicenseKey, authRequired } = body as Record<string, unknown>
-  if (tldrawLicenseKey !== undefined && tldrawLicenseKey !== null && typeof tldrawLicenseKey !== 'string') {
-    return {
-      config: FALLBACK_RUNTIME_CONFIG,
-      problem: `/config.json: tldrawLicenseKey must be a string or null, got ${typeof tldrawLicenseKey}`,
-    }
-  }
-  if (authRequired !== undefined && typeof authRequired !== 'boolean') {
-    return {
-      config: FALLBACK_RUNTIME_CONFIG,
-      problem: `/config.json: authRequired must be true or false, got ${typeof authRequired}`,
-    }
-  }
-  return {
-    config: { tldrawLicenseKey: tldrawLicenseKey || null, authRequired: authRequired ?? false },
-    problem: null,
-  }
+  const read = readRuntimeConfigBody(body)
+  return read.ok
+    ? { config: read.body, problem: null }
+    : { config: FALLBACK_RUNTIME_CONFIG, problem: `/config.json: ${read.reason}` }
 }
 
 export async function loadRuntimeConfig(

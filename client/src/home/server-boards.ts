@@ -1,4 +1,4 @@
-import type { BoardPreview } from '@flowmap/shared'
+import { type BoardPreview, readBoardListBody, readBoardPreviewBody } from '@flowmap/shared'
 
 /** The boards the server holds that this link may open (GET /api/boards). */
 export type ServerBoard = {
@@ -36,19 +36,14 @@ export async function fetchServerBoards(options: {
           : `The server answered ${response.status} to the board list: showing the boards on this device.`,
     }
   }
-  const body = (await response.json().catch(() => null)) as { boards?: unknown } | null
-  if (!body || !Array.isArray(body.boards))
-    return { ok: false, message: 'The server answered without a board list.' }
-  const boards: ServerBoard[] = []
-  for (const item of body.boards as Record<string, unknown>[]) {
-    if (typeof item?.id !== 'string') continue
-    boards.push({
-      id: item.id,
-      title: typeof item.title === 'string' ? item.title : '',
-      createdAt: Date.parse(String(item.createdAt)) || 0,
-      updatedAt: Date.parse(String(item.updatedAt)) || 0,
-    })
-  }
+  const read = readBoardListBody(await response.json().catch(() => null))
+  if (!read.ok) return { ok: false, message: `The server answered without a board list: ${read.reason}.` }
+  const boards = read.body.boards.map((board) => ({
+    id: board.id,
+    title: board.title,
+    createdAt: Date.parse(board.createdAt) || 0,
+    updatedAt: Date.parse(board.updatedAt) || 0,
+  }))
   return { ok: true, boards }
 }
 
@@ -63,8 +58,8 @@ export async function fetchServerPreview(
       signal: AbortSignal.timeout(5000),
     })
     if (!response.ok) return null
-    const body = (await response.json()) as { preview?: BoardPreview }
-    return body.preview && Array.isArray(body.preview.boxes) ? body.preview : null
+    const read = readBoardPreviewBody(await response.json())
+    return read.ok ? read.body.preview : null
   } catch {
     return null // offline or slow: the card shows its placeholder
   }

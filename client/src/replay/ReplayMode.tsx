@@ -1,4 +1,4 @@
-import { canFacilitateBoard, restoreBoard } from '@flowmap/shared'
+import { canFacilitateBoard, type NamedVersionJson, restoreBoard } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, Tldraw } from 'tldraw'
@@ -6,7 +6,7 @@ import type * as Y from 'yjs'
 import { TLDRAW_ASSET_URLS } from '../app/tldraw-asset-urls.ts'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { WORKFLOW_SHAPE_UTILS } from '../shapes/workflow-shapes.tsx'
-import { fetchVersions, type NamedVersion, nameVersion } from './history-api.ts'
+import { fetchVersions, nameVersion } from './history-api.ts'
 import { personColor } from './person-color.ts'
 import { ShapeOutlines } from './ShapeOutlines.tsx'
 import { Timeline } from './Timeline.tsx'
@@ -33,7 +33,7 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
   const replay = useReplay(boardId, token)
   const identity = useMemo(() => viewerIdentity(token), [token])
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [versions, setVersions] = useState<NamedVersion[]>([])
+  const [versions, setVersions] = useState<NamedVersionJson[]>([])
   const [notice, setNotice] = useState<string | null>(null)
 
   const refreshVersions = useCallback(async () => {

@@ -1,6 +1,5 @@
-import { activityHistogram, timelinePeople } from '@flowmap/shared'
+import { activityHistogram, type NamedVersionJson, timelinePeople } from '@flowmap/shared'
 import { useMemo } from 'react'
-import type { NamedVersion } from './history-api.ts'
 import { personColor } from './person-color.ts'
 import { REPLAY_SPEEDS, type Replay, type ReplaySpeed } from './use-replay.ts'
 
@@ -11,7 +10,7 @@ const BUCKETS = 120
  * (where their edits fall; click a name to follow only them), the named versions as flags, a scrubber
  * and the transport controls.
  */
-export function Timeline({ replay, versions }: { replay: Replay; versions: readonly NamedVersion[] }) {
+export function Timeline({ replay, versions }: { replay: Replay; versions: readonly NamedVersionJson[] }) {
   const entries = replay.log?.entries ?? []
   const histogram = useMemo(
     () => activityHistogram(entries, BUCKETS, replay.person),

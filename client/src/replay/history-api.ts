@@ -2,7 +2,17 @@
  * The replay's side of the HTTP API: the board's history, page by page (with progress), and its named
  * versions. Every failure is a value with a reason the person can act on.
  */
-import { type HistoryEntry, HistoryLog, readHistoryPage } from '@flowmap/shared'
+import {
+  type BodyRead,
+  type HistoryEntry,
+  HistoryLog,
+  type NamedVersionJson,
+  readBoardBody,
+  readHistoryPage,
+  readNamedVersionBody,
+  readVersionListBody,
+  refusalMessageOf,
+} from '@flowmap/shared'
 import type { CachedHistory, HistoryCache } from '../storage/history-cache.ts'
 
 export type LoadedHistory = {
@@ -52,13 +62,20 @@ async function requestJson(
   }
   const body = await response.json().catch(() => null)
   if (!response.ok) {
-    const message = (body as { message?: unknown } | null)?.message
-    return {
-      ok: false,
-      reason: typeof message === 'string' ? message : `the server answered ${response.status}`,
-    }
+    return { ok: false, reason: refusalMessageOf(body) ?? `the server answered ${response.status}` }
   }
   return { ok: true, value: body }
+}
+
+/** A request's answer read by its body's reader (@flowmap/shared protocol/). */
+function readAnswer<Body, T>(
+  answer: Loaded<unknown>,
+  read: (json: unknown) => BodyRead<Body>,
+  pick: (body: Body) => T,
+): Loaded<T> {
+  if (!answer.ok) return answer
+  const body = read(answer.value)
+  return body.ok ? { ok: true, value: pick(body.body) } : { ok: false, reason: body.reason }
 }
 
 /** The board's last history seq, for the progress bar's total. */
@@ -68,11 +85,7 @@ export async function fetchLastSeq(
   baseUrl = '',
 ): Promise<Loaded<number>> {
   const board = await requestJson(`${baseUrl}/api/boards/${encodeURIComponent(boardId)}`, token)
-  if (!board.ok) return board
-  const lastSeq = (board.value as { lastSeq?: unknown }).lastSeq
-  return typeof lastSeq === 'number'
-    ? { ok: true, value: lastSeq }
-    : { ok: false, reason: 'the board has no lastSeq' }
+  return readAnswer(board, readBoardBody, (body) => body.lastSeq)
 }
 
 /**
@@ -166,15 +179,12 @@ async function writeCache(write: () => Promise<void>): Promise<boolean> {
   }
 }
 
-export type NamedVersion = { seq: number; name: string; time: string; userId: string; userName: string }
-
-export async function fetchVersions(boardId: string, token: string | null): Promise<Loaded<NamedVersion[]>> {
-  const body = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/versions`, token)
-  if (!body.ok) return body
-  const versions = (body.value as { versions?: unknown }).versions
-  return Array.isArray(versions)
-    ? { ok: true, value: versions as NamedVersion[] }
-    : { ok: false, reason: 'the versions answer has no list' }
+export async function fetchVersions(
+  boardId: string,
+  token: string | null,
+): Promise<Loaded<NamedVersionJson[]>> {
+  const answer = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/versions`, token)
+  return readAnswer(answer, readVersionListBody, (body) => body.versions)
 }
 
 /** Names a moment: `seq` of the history, or the board's latest when absent. */
@@ -183,10 +193,10 @@ export async function nameVersion(
   token: string | null,
   name: string,
   seq?: number,
-): Promise<Loaded<NamedVersion>> {
+): Promise<Loaded<NamedVersionJson>> {
   const answer = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/versions`, token, {
     method: 'POST',
     body: seq === undefined ? { name } : { name, seq },
   })
-  return answer.ok ? { ok: true, value: answer.value as NamedVersion } : answer
+  return readAnswer(answer, readNamedVersionBody, (version) => version)
 }

@@ -1,9 +1,7 @@
-import type { BoardRole } from '@flowmap/shared'
+import { type BoardRole, type InviteBody, readInviteBody, refusalMessageOf } from '@flowmap/shared'
 
 /** A link the server made: POST /api/boards/:id/invites → { url, token, expiresAt }. */
-export type Invite = { readonly url: string; readonly token: string; readonly expiresAt: string }
-
-export type InviteResult = { ok: true; invite: Invite } | { ok: false; message: string }
+export type InviteResult = { ok: true; invite: InviteBody } | { ok: false; message: string }
 
 export async function requestInvite(options: {
   boardId: string
@@ -32,14 +30,11 @@ export async function requestInvite(options: {
   }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string'
-        ? (body as { message: string }).message
-        : `${response.status} ${response.statusText}`
+    const message = refusalMessageOf(body) ?? `${response.status} ${response.statusText}`
     return { ok: false, message: `The server did not make the link: ${message}.` }
   }
-  const { url, token, expiresAt } = (body ?? {}) as Record<string, unknown>
-  if (typeof url !== 'string' || typeof token !== 'string' || typeof expiresAt !== 'string')
-    return { ok: false, message: 'The server answered without a link (url, token, expiresAt).' }
+  const read = readInviteBody(body)
+  if (!read.ok) return { ok: false, message: `The server answered without a link: ${read.reason}.` }
+  const { url, token, expiresAt } = read.body
   return { ok: true, invite: { url, token, expiresAt } }
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { readHistoryPage, SERVER_USER_ID } from './history-page.ts'
+import { SERVER_USER_ID } from './history-entry.ts'
+import { readHistoryPage } from './history-page.ts'
 
 test('a server history page reads back into entries with bytes, times and names', () => {
   const doc = new Y.Doc()

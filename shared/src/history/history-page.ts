@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './history-entry.ts'
+import { type HistoryEntry, replayEntry } from './history-entry.ts'
 
 /**
  * One page of `GET /api/boards/:id/history?after=SEQ&limit=N` as the server sends it (times as ISO
@@ -14,9 +14,6 @@ export type HistoryPage = {
 }
 
 export type HistoryPageRead = { ok: true; page: HistoryPage } | { ok: false; reason: string }
-
-/** The user id the server logs for changes it made itself (no connection). */
-export const SERVER_USER_ID = 'server'
 
 export function readHistoryPage(json: unknown): HistoryPageRead {
   if (typeof json !== 'object' || json === null) return fail('the history page is not a JSON object')
@@ -49,10 +46,15 @@ function readEntry(raw: unknown): { entry: HistoryEntry; name: string | null } |
   } catch {
     return `seq ${row.seq}: update is not valid base64`
   }
-  const userId = typeof row.userId === 'string' ? row.userId : SERVER_USER_ID
-  const clientId = typeof row.clientId === 'number' ? row.clientId : 0
+  const entry = replayEntry({
+    seq: row.seq,
+    time,
+    userId: typeof row.userId === 'string' ? row.userId : null,
+    clientId: typeof row.clientId === 'number' ? row.clientId : null,
+    update,
+  })
   const name = typeof row.userName === 'string' && row.userName !== '' ? row.userName : null
-  return { entry: { seq: row.seq, time, userId, clientId, update }, name }
+  return { entry, name }
 }
 
 /** atob is in browsers and Node alike (shared/ uses no Node-only API such as Buffer). */

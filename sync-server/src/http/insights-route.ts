@@ -1,32 +1,29 @@
 /**
  * GET /api/boards/:id/insights: the workflow analysis of a board (ownership, handoffs, bottlenecks,
  * critical path, automation, the four-Cs scorecard), the same `analyzeWorkflow` the Insights panel
- * runs, computed from storage. Same access rules as the other board routes: anyone who may open the
- * board may read it.
+ * runs, computed from storage, for anyone who may open the board.
  */
-import type { IncomingMessage } from 'node:http'
-import { analyzeWorkflow, readRecords, readRoles, toWorkflowGraph } from '@flowmap/shared'
+import { analyzeWorkflow, type InsightsBody, readRecords, readRoles, toWorkflowGraph } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import type { BoardRoutesContext, RouteResult } from './board-routes.ts'
-import { findReadableBoard } from './request-auth.ts'
+import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-export async function getBoardInsights(
-  context: BoardRoutesContext,
-  request: IncomingMessage,
-  boardId: string,
-): Promise<RouteResult> {
-  const found = await findReadableBoard(
-    { authSecret: context.config.authSecret, storage: context.storage },
-    request,
-    boardId,
-  )
-  if ('problem' in found) return found
-  const { doc, seq } = loadBoardDoc(context.storage, boardId)
+function boardInsights({
+  context: { storage },
+  board: { id: boardId },
+}: BoardRequest): RouteResult<InsightsBody> {
+  const { doc, seq } = loadBoardDoc(storage, boardId)
   try {
-    const contributors = context.storage.contributorCount(boardId)
+    const contributors = storage.contributorCount(boardId)
     const insights = analyzeWorkflow(toWorkflowGraph(readRecords(doc), readRoles(doc)), { contributors })
     return { status: 200, body: { boardId, seq, contributors, insights } }
   } finally {
     doc.destroy()
   }
+}
+
+export const insightsRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/insights',
+  access: 'read',
+  answer: boardInsights,
 }

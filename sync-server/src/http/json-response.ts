@@ -1,10 +1,13 @@
 /** JSON responses and request bodies. Every error is `{ error: code, message: sentence }` with a status. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ApiErrorBody } from '@flowmap/shared'
 
 export interface ApiError {
   status: number
   error: string
   message: string
+  /** Headers the refusal needs besides the JSON ones (`Allow` on a 405). */
+  headers?: Readonly<Record<string, string>>
 }
 
 /** A route's refusal: what the dispatcher sends as `{ error, message }` with `status`. */
@@ -12,18 +15,25 @@ export function problem(status: number, error: string, message: string): { probl
   return { problem: { status, error, message } }
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body)
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...headers,
   })
   response.end(text)
 }
 
 export function sendError(response: ServerResponse, problem: ApiError): void {
-  sendJson(response, problem.status, { error: problem.error, message: problem.message })
+  const body: ApiErrorBody = { error: problem.error, message: problem.message }
+  sendJson(response, problem.status, body, problem.headers)
 }
 
 export type BodyResult = { ok: true; body: unknown } | { ok: false; problem: ApiError }

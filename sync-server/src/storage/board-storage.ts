@@ -18,8 +18,11 @@ export interface BoardRecord {
   updatedAt: number
 }
 
-/** One accepted update, appended before the sender is acknowledged. */
-export interface HistoryEntry {
+/**
+ * One accepted update as stored, appended before the sender is acknowledged. The API sends it as
+ * `HistoryEntryJson` and replay reads it as `HistoryEntry` (both @flowmap/shared, history/history-entry.ts).
+ */
+export interface StoredHistoryEntry {
   boardId: string
   /** 1, 2, 3 … per board, gap-free, assigned by the storage on append */
   seq: number
@@ -35,7 +38,7 @@ export interface HistoryEntry {
   update: Uint8Array
 }
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'seq'>
+export type NewHistoryEntry = Omit<StoredHistoryEntry, 'seq'>
 
 /** A full document state (Yjs V1 update) that includes every history entry up to and including `seq`. */
 export interface StoredState {
@@ -90,7 +93,7 @@ export interface BoardStorage {
    * throws a StorageWriteError (storage-error.ts) when it is not. Every write method throws so.
    */
   appendUpdate(entry: NewHistoryEntry): number
-  readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[]
+  readHistory(boardId: string, page: { afterSeq: number; limit: number }): StoredHistoryEntry[]
   lastSeq(boardId: string): number
   /** Distinct people whose updates the board's history holds (server-made changes excluded). */
   contributorCount(boardId: string): number

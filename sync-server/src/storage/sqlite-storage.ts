@@ -18,9 +18,9 @@ import type {
   CheckpointInfo,
   ClientIdClaim,
   CreateBoardResult,
-  HistoryEntry,
   NamedVersion,
   NewHistoryEntry,
+  StoredHistoryEntry,
   StoredState,
 } from './board-storage.ts'
 import { DatabaseFileIdentity } from './database-file-identity.ts'
@@ -198,7 +198,7 @@ export class SqliteStorage implements BoardStorage {
     })
   }
 
-  readHistory(boardId: string, page: { afterSeq: number; limit: number }): HistoryEntry[] {
+  readHistory(boardId: string, page: { afterSeq: number; limit: number }): StoredHistoryEntry[] {
     return this.#statement(
       `SELECT board_id, seq, time, user_id, user_name, client_id, update_bytes FROM history
        WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
@@ -406,7 +406,7 @@ function toBoard(row: Row): BoardRecord {
   }
 }
 
-function toHistoryEntry(row: Row): HistoryEntry {
+function toHistoryEntry(row: Row): StoredHistoryEntry {
   return {
     boardId: String(row.board_id),
     seq: Number(row.seq),

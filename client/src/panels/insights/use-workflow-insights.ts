@@ -1,4 +1,10 @@
-import { analyzeWorkflow, type Role, toWorkflowGraph, type WorkflowInsights } from '@flowmap/shared'
+import {
+  analyzeWorkflow,
+  type Role,
+  readInsightsBody,
+  toWorkflowGraph,
+  type WorkflowInsights,
+} from '@flowmap/shared'
 import { useEffect, useState } from 'react'
 import type { BoardModel } from '../../sync/board-model.ts'
 
@@ -66,8 +72,8 @@ export function useContributors(
     fetch(`/api/boards/${encodeURIComponent(boardId)}/insights`, { headers, signal: abort.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: unknown) => {
-        const count = (body as { contributors?: unknown } | null)?.contributors
-        if (typeof count === 'number') setContributors(count)
+        const read = readInsightsBody(body)
+        if (read.ok) setContributors(read.body.contributors)
       })
       .catch(() => {
         // Offline, or a board the server has not seen yet: the fact stays out of the scorecard.

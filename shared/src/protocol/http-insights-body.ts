@@ -1,0 +1,29 @@
+/**
+ * GET /api/boards/:id/insights: the workflow analysis (`analyzeWorkflow`) computed from storage, and the
+ * number of distinct people in the board's history. The client reads only `contributors` (the Insights
+ * panel analyses its own copy of the board), so only the envelope is validated here.
+ */
+import { T } from '@tldraw/validate'
+import type { WorkflowInsights } from '../analysis/analyze.ts'
+import { type BodyRead, readBody } from './http-body-read.ts'
+
+export type InsightsBody = {
+  boardId: string
+  seq: number
+  contributors: number
+  insights: WorkflowInsights
+}
+
+const insightsEnvelope = T.object({
+  boardId: T.string,
+  seq: T.positiveInteger,
+  contributors: T.positiveInteger,
+  insights: T.object({}).allowUnknownProperties(),
+}).allowUnknownProperties()
+
+/** The analysis itself is passed through unchecked: the client shows its own. */
+export type InsightsEnvelope = Omit<InsightsBody, 'insights'> & { insights: object }
+
+export function readInsightsBody(json: unknown): BodyRead<InsightsEnvelope> {
+  return readBody(insightsEnvelope, json, 'the insights (GET /api/boards/:id/insights)')
+}

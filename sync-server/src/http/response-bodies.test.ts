@@ -1,0 +1,77 @@
+/**
+ * The server's answers read back with the readers the client uses (@flowmap/shared protocol/): both
+ * ends hold one definition of each body, and this proves they agree on a real server.
+ */
+import {
+  readBoardBody,
+  readBoardListBody,
+  readBoardPreviewBody,
+  readHistoryPage,
+  readInsightsBody,
+  readInviteBody,
+  readNamedVersionBody,
+  readRuntimeConfigBody,
+  readVersionListBody,
+  workflowShape,
+  writeRecord,
+} from '@flowmap/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { issueToken } from '../auth/tokens.ts'
+import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
+import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+
+let server: TestServer
+let client: BoardClient
+let token: string
+let boardId: string
+
+beforeAll(async () => {
+  server = await startTestServer({ authSecret: TEST_SECRET })
+  token = await issueToken(
+    TEST_SECRET,
+    { sub: 'u-ada', name: 'Ada', board: '*', role: 'facilitator' },
+    new Date(Date.now() + 60_000),
+  )
+  boardId = await createBoardOverApi(server.server.url, { token, title: 'Order to cash' })
+  client = connectBoard(server.collabUrl, boardId, { token })
+  await client.synced
+  writeRecord(client.doc, workflowShape('step', { id: 'one', props: { label: 'Take the order' } }))
+  await client.acknowledged()
+})
+
+afterAll(async () => {
+  client.destroy()
+  await server.dispose()
+})
+
+async function bodyOf(path: string, method = 'GET', body?: unknown): Promise<unknown> {
+  const answer = await requestJson(`${server.server.url}${path}`, {
+    method,
+    token,
+    ...(body === undefined ? {} : { body }),
+  })
+  expect(answer.status).toBeLessThan(300)
+  return answer.body
+}
+
+describe("the server's answers", () => {
+  it('read back with the body readers the client uses', async () => {
+    const board = `/api/boards/${boardId}`
+    const reads = {
+      config: readRuntimeConfigBody(await bodyOf('/config.json')),
+      boards: readBoardListBody(await bodyOf('/api/boards')),
+      board: readBoardBody(await bodyOf(board)),
+      preview: readBoardPreviewBody(await bodyOf(`${board}/preview`)),
+      insights: readInsightsBody(await bodyOf(`${board}/insights`)),
+      named: readNamedVersionBody(await bodyOf(`${board}/versions`, 'POST', { name: 'first' })),
+      versions: readVersionListBody(await bodyOf(`${board}/versions`)),
+      invite: readInviteBody(await bodyOf(`${board}/invites`, 'POST', { role: 'viewer' })),
+    }
+    for (const [name, read] of Object.entries(reads)) {
+      expect({ name, read: read.ok ? 'ok' : read.reason }).toEqual({ name, read: 'ok' })
+    }
+    const history = readHistoryPage(await bodyOf(`${board}/history`))
+    expect(history.ok && history.page.entries.length).toBe(2)
+  })
+})

@@ -1,0 +1,31 @@
+/**
+ * Every HTTP route the server answers, in one list: method, path, access and handler, each declared in
+ * the route's own file. The dev proxy and the service worker know the server's paths from
+ * `SERVER_PATH_PREFIXES` (@flowmap/shared); route-table.test.ts checks each path here is under one.
+ */
+import { boardRoute } from './board-route.ts'
+import { createBoardRoute, listBoardsRoute } from './boards-route.ts'
+import { exportRoute } from './export-route.ts'
+import { historyAtRoute } from './history-at-route.ts'
+import { historyRoute } from './history-route.ts'
+import { insightsRoute } from './insights-route.ts'
+import { invitesRoute } from './invites-route.ts'
+import { OPS_ROUTES } from './ops-routes.ts'
+import { previewRoute } from './preview-route.ts'
+import type { Route } from './route.ts'
+import { listVersionsRoute, nameVersionRoute } from './versions-route.ts'
+
+export const ROUTES: readonly Route[] = [
+  ...OPS_ROUTES,
+  listBoardsRoute,
+  createBoardRoute,
+  boardRoute,
+  historyRoute,
+  historyAtRoute,
+  exportRoute,
+  invitesRoute,
+  insightsRoute,
+  previewRoute,
+  listVersionsRoute,
+  nameVersionRoute,
+]

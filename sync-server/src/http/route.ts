@@ -1,0 +1,73 @@
+/**
+ * What one HTTP route declares: its method, its path, the access it needs and its handler (`answer`). The
+ * dispatcher (route-dispatch.ts) answers everything the declaration says before the handler runs: a
+ * method the path does not take (405 with Allow), the board id in the path (400), the token (401/403),
+ * the board's existence (404) and the role (403). A handler gets the board and the user it found, and
+ * the server's context, and returns what to send.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { BoardUser } from '../auth/roles.ts'
+import type { ServerConfig } from '../config.ts'
+import type { ServerMetrics } from '../server-metrics.ts'
+import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
+import type { ApiError } from './json-response.ts'
+
+/** What the routes read: the settings, the storage and the metrics registry. */
+export interface RouteContext {
+  config: ServerConfig
+  storage: BoardStorage
+  metrics: ServerMetrics
+}
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST'
+
+/**
+ * - `none`: anyone (the operational routes).
+ * - `authenticated`: any valid token (or local mode); the handler decides what the token may see.
+ * - `facilitate-all-boards`: a facilitator token for every board (`*`), e.g. to create a board.
+ * - `read`, `edit`, `facilitate`: a token that opens the path's board with at least that role, and a
+ *   board that exists.
+ */
+export type RouteAccess = 'none' | 'authenticated' | 'facilitate-all-boards' | BoardAccess
+export type BoardAccess = 'read' | 'edit' | 'facilitate'
+
+/** A board route's path names its board with `:boardId`. */
+export type BoardPath = `${string}/:boardId${string}`
+
+export interface OpenRequest {
+  request: IncomingMessage
+  query: URLSearchParams
+  context: RouteContext
+}
+export interface UserRequest extends OpenRequest {
+  user: BoardUser
+}
+export interface BoardRequest extends UserRequest {
+  board: BoardRecord
+}
+
+/** What the handler sends: JSON with a status, a refusal (`{ error, message }`), or plain text. */
+export type RouteResult<Body = unknown> = { status: number; body: Body } | { problem: ApiError }
+export type TextAnswer = { status: number; text: string; contentType: string }
+export type RouteAnswer = RouteResult | TextAnswer
+
+type RequestFor<Access extends RouteAccess> = Access extends 'none'
+  ? OpenRequest
+  : Access extends BoardAccess
+    ? BoardRequest
+    : UserRequest
+
+export type Route<Access extends RouteAccess = RouteAccess> = {
+  [A in Access]: {
+    method: HttpMethod
+    /** Literal segments and `:boardId`; paths under /api also answer with one trailing `/`. */
+    path: A extends BoardAccess ? BoardPath : string
+    access: A
+    /**
+     * The 403's sentence when the token's role is short of `access`: it names what was refused
+     * ("only a facilitator can name a version").
+     */
+    refusal?: string
+    answer(request: RequestFor<A>): RouteAnswer | Promise<RouteAnswer>
+  }
+}[Access]
