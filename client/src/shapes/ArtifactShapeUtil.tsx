@@ -1,32 +1,15 @@
-import { artifactShapeMigrations, artifactShapeProps } from '@flowmap/shared'
-import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
+import { HTMLContainer, type TLShape } from 'tldraw'
 import { artifactOutline, cylinderRim } from './artifact-outline.ts'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { ArtifactSvg } from './flow-node-svg.tsx'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { ArtifactIcon } from './workflow-icons.tsx'
 import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 
 export type ArtifactShape = TLShape<'artifact'>
 
 /** What moves between steps: a document, a data set or a system, drawn with its flowchart symbol. */
-export class ArtifactShapeUtil extends BaseBoxShapeUtil<ArtifactShape> {
-  static override type = 'artifact' as const
-  static override props = artifactShapeProps
-  static override migrations = artifactShapeMigrations
-
-  override getDefaultProps(): ArtifactShape['props'] {
-    return { w: 170, h: 100, kind: 'document', label: '' }
-  }
-
-  override canEdit(_shape: ArtifactShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
+export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact') {
   override getText(shape: ArtifactShape): string {
     return shape.props.label
   }

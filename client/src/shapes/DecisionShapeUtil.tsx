@@ -1,38 +1,12 @@
-import { decisionShapeMigrations, decisionShapeProps } from '@flowmap/shared'
-import {
-  BaseBoxShapeUtil,
-  type Geometry2d,
-  HTMLContainer,
-  Polygon2d,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-  Vec,
-} from 'tldraw'
+import { type Geometry2d, HTMLContainer, Polygon2d, type TLShape, Vec } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { DecisionSvg } from './flow-node-svg.tsx'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type DecisionShape = TLShape<'decision'>
 
 /** A decision point (BPMN's exclusive gateway): a diamond with its question; its outgoing arrows carry branch labels. */
-export class DecisionShapeUtil extends BaseBoxShapeUtil<DecisionShape> {
-  static override type = 'decision' as const
-  static override props = decisionShapeProps
-  static override migrations = decisionShapeMigrations
-
-  override getDefaultProps(): DecisionShape['props'] {
-    return { w: 180, h: 130, question: '' }
-  }
-
-  override canEdit(_shape: DecisionShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
+export class DecisionShapeUtil extends flowNodeShapeUtil('decision') {
   override getText(shape: DecisionShape): string {
     return shape.props.question
   }

@@ -1,43 +1,22 @@
-import { eventShapeMigrations, eventShapeProps } from '@flowmap/shared'
-import {
-  BaseBoxShapeUtil,
-  Circle2d,
-  type Geometry2d,
-  HTMLContainer,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-} from 'tldraw'
+import { Circle2d, type Geometry2d, HTMLContainer, type TLShape } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { EventSvg } from './flow-node-svg.tsx'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 export type EventShape = TLShape<'event'>
 
 /** Where the workflow starts and ends (BPMN's start and end events: a thin and a thick circle). */
-export class EventShapeUtil extends BaseBoxShapeUtil<EventShape> {
-  static override type = 'event' as const
-  static override props = eventShapeProps
-  static override migrations = eventShapeMigrations
-
+export class EventShapeUtil extends flowNodeShapeUtil('event') {
   override getDefaultProps(): EventShape['props'] {
     // The first event on a page is its start; later ones are ends. The inspector switches it.
     const hasStart = this.editor
       .getCurrentPageShapes()
       .some((shape) => shape.type === 'event' && (shape as EventShape).props.kind === 'start')
-    return { w: 64, h: 64, kind: hasStart ? 'end' : 'start', label: '' }
-  }
-
-  override canEdit(_shape: EventShape, _info: TLEditStartInfo): boolean {
-    return true
+    return { ...super.getDefaultProps(), kind: hasStart ? 'end' : 'start' }
   }
 
   override isAspectRatioLocked(): boolean {
     return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
   }
 
   override getText(shape: EventShape): string {

@@ -1,7 +1,6 @@
-import { laneShapeMigrations, laneShapeProps } from '@flowmap/shared'
 import { HTMLContainer, type TLShape } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
-import { ContainerShapeUtil } from './ContainerShapeUtil.ts'
+import { containerShapeUtil } from './ContainerShapeUtil.ts'
 import { LANE_HEADER_WIDTH, UNASSIGNED_LANE_COLOR } from './container-layout.ts'
 import { LaneSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
@@ -13,15 +12,7 @@ export type LaneShape = TLShape<'lane'>
  * A swimlane bound to a role. Steps dropped in it take the lane's role as their owner
  * (see lane-ownership.ts); the band on the left shows the role's name and colour.
  */
-export class LaneShapeUtil extends ContainerShapeUtil<LaneShape> {
-  static override type = 'lane' as const
-  static override props = laneShapeProps
-  static override migrations = laneShapeMigrations
-
-  override getDefaultProps(): LaneShape['props'] {
-    return { w: 960, h: 200, label: '', roleId: null }
-  }
-
+export class LaneShapeUtil extends containerShapeUtil('lane') {
   // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way.
   override canReceiveNewChildrenOfType(shape: LaneShape, type: TLShape['type']): boolean {
     return !shape.isLocked && type !== 'stage'

@@ -1,6 +1,5 @@
-import { stageShapeMigrations, stageShapeProps } from '@flowmap/shared'
 import { HTMLContainer, type TLShape } from 'tldraw'
-import { ContainerShapeUtil } from './ContainerShapeUtil.ts'
+import { containerShapeUtil } from './ContainerShapeUtil.ts'
 import { STAGE_HEADER_HEIGHT } from './container-layout.ts'
 import { StageSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
@@ -8,14 +7,11 @@ import { EditableLabel } from './EditableLabel.tsx'
 export type StageShape = TLShape<'stage'>
 
 /** A stage (phase) of the workflow: a column that holds the steps done in it. */
-export class StageShapeUtil extends ContainerShapeUtil<StageShape> {
-  static override type = 'stage' as const
-  static override props = stageShapeProps
-  static override migrations = stageShapeMigrations
-
+export class StageShapeUtil extends containerShapeUtil('stage') {
   override getDefaultProps(): StageShape['props'] {
+    // A new stage comes after those already on the page.
     const stages = this.editor.getCurrentPageShapes().filter((shape) => shape.type === 'stage')
-    return { w: 320, h: 560, label: '', order: stages.length + 1 }
+    return { ...super.getDefaultProps(), order: stages.length + 1 }
   }
 
   override getAriaDescriptor(shape: StageShape): string {

@@ -1,31 +1,15 @@
-import {
-  type Role,
-  type StepAutomation,
-  type StepStatus,
-  stepShapeMigrations,
-  stepShapeProps,
-} from '@flowmap/shared'
-import {
-  BaseBoxShapeUtil,
-  HTMLContainer,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-  useEditor,
-  useValue,
-} from 'tldraw'
+import type { Role, StepAutomation, StepStatus } from '@flowmap/shared'
+import { HTMLContainer, type TLShape, useEditor, useValue } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { StepSvg } from './step-svg.tsx'
 import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
 export type StepShape = TLShape<'step'>
-
-export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
 
 /**
  * Below this zoom the card draws only its paper, edges and label. The badge and footer text (10.5 and
@@ -36,31 +20,7 @@ export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
 const DETAIL_ZOOM = 0.6
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
-export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
-  static override type = 'step' as const
-  static override props = stepShapeProps
-  static override migrations = stepShapeMigrations
-
-  override getDefaultProps(): StepShape['props'] {
-    return {
-      ...STEP_DEFAULT_SIZE,
-      label: '',
-      description: '',
-      owner: null,
-      status: 'todo',
-      automation: 'manual',
-      estimate: null,
-    }
-  }
-
-  override canEdit(_shape: StepShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
+export class StepShapeUtil extends flowNodeShapeUtil('step') {
   override getText(shape: StepShape): string {
     return shape.props.label
   }
