@@ -1,8 +1,7 @@
 import {
   type FlowKind,
+  isWorkflowShapeType,
   MAX_BRANCH_LABEL_CHARS,
-  MAX_DESCRIPTION_CHARS,
-  MAX_LABEL_CHARS,
   type Role,
   readConnectorMeta,
 } from '@flowmap/shared'
@@ -10,13 +9,8 @@ import { type Editor, type TLArrowShape, type TLShape, toRichText, useValue } fr
 import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
 import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
-import {
-  ARTIFACT_KIND_OPTIONS,
-  AUTOMATION_OPTIONS,
-  EVENT_KIND_OPTIONS,
-  FLOW_KIND_OPTIONS,
-  STATUS_OPTIONS,
-} from '../shapes/workflow-vocabulary.ts'
+import { AUTOMATION_OPTIONS, FLOW_KIND_OPTIONS, STATUS_OPTIONS } from '../shapes/workflow-vocabulary.ts'
+import { type FieldSpec, SHAPE_FIELDS } from './inspector-fields.ts'
 import { NumberField, SelectField, TextField } from './panel-fields.tsx'
 
 const NO_ROLE = ''
@@ -101,95 +95,14 @@ function withUnknownRole(options: { value: string; label: string }[], roleId: st
   return [...options, { value: roleId, label: 'Unknown role (deleted?)' }]
 }
 
-/**
- * The fields a shape type shows, in order, each naming the prop it edits: one table instead of one
- * hand-written form per type, so a field looks and behaves the same wherever it appears.
- */
-type FieldSpec =
-  | { kind: 'text'; prop: string; label: string; testId: string; maxLength: number; multiline?: boolean }
-  | { kind: 'select'; prop: string; label: string; testId: string; options: readonly Option[] }
-  | { kind: 'role'; prop: string; label: string; testId: string; emptyLabel: string; hint?: string }
-  | {
-      kind: 'number'
-      prop: string
-      label: string
-      testId: string
-      unit?: string
-      step?: number
-      /** whether the field may be emptied (stored as null); a required number keeps its last value */
-      nullable: boolean
-    }
-type Option = { value: string; label: string }
-
-const labelField = (label: string, prop = 'label', testId = 'inspector-label'): FieldSpec => ({
-  kind: 'text',
-  prop,
-  label,
-  testId,
-  maxLength: MAX_LABEL_CHARS,
-})
-
-const SHAPE_FIELDS: Partial<Record<string, readonly FieldSpec[]>> = {
-  step: [
-    labelField('Label'),
-    {
-      kind: 'text',
-      prop: 'description',
-      label: 'Description',
-      testId: 'inspector-description',
-      maxLength: MAX_DESCRIPTION_CHARS,
-      multiline: true,
-    },
-    { kind: 'role', prop: 'owner', label: 'Owner', testId: 'inspector-owner', emptyLabel: 'No owner' },
-    { kind: 'select', prop: 'status', label: 'Status', testId: 'inspector-status', options: STATUS_OPTIONS },
-    {
-      kind: 'select',
-      prop: 'automation',
-      label: 'Automation',
-      testId: 'inspector-automation',
-      options: AUTOMATION_OPTIONS,
-    },
-    {
-      kind: 'number',
-      prop: 'estimate',
-      label: 'Estimate',
-      testId: 'inspector-estimate',
-      unit: 'hours',
-      nullable: true,
-    },
-  ],
-  stage: [
-    labelField('Name'),
-    { kind: 'number', prop: 'order', label: 'Order', testId: 'inspector-order', step: 1, nullable: false },
-  ],
-  lane: [
-    labelField('Name'),
-    {
-      kind: 'role',
-      prop: 'roleId',
-      label: 'Role',
-      testId: 'inspector-role',
-      emptyLabel: 'No role',
-      hint: 'Steps dropped into this lane without an owner get this role.',
-    },
-  ],
-  decision: [labelField('Question', 'question', 'inspector-question')],
-  artifact: [
-    labelField('Label'),
-    { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: ARTIFACT_KIND_OPTIONS },
-  ],
-  event: [
-    labelField('Label'),
-    { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: EVENT_KIND_OPTIONS },
-  ],
-}
-
 type FieldsProps = { editor: Editor; shape: TLShape; roles: readonly Role[]; readonly: boolean }
 
 function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
   // One undo step per field visit: everything typed between focus and blur undoes together.
   const startEdit = () => editor.markHistoryStoppingPoint('inspector edit')
-  const fields = SHAPE_FIELDS[shape.type]
+  const fields: readonly FieldSpec[] | undefined = isWorkflowShapeType(shape.type)
+    ? SHAPE_FIELDS[shape.type]
+    : undefined
   if (fields !== undefined) {
     return (
       <div className="flowmap-panel__fields">
