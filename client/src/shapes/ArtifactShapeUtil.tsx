@@ -10,16 +10,12 @@ export type ArtifactShape = TLShape<'artifact'>
 
 /** What moves between steps: a document, a data set or a system, drawn with its flowchart symbol. */
 export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact') {
-  override getText(shape: ArtifactShape): string {
-    return shape.props.label
-  }
-
   override getAriaDescriptor(shape: ArtifactShape): string {
     return `${labelOf(ARTIFACT_KIND_OPTIONS, shape.props.kind)} ${shape.props.label || 'untitled'}`
   }
 
   override component(shape: ArtifactShape) {
-    const { w, h, kind, label } = shape.props
+    const { w, h, kind } = shape.props
     return (
       <HTMLContainer
         className="flowmap-artifact"
@@ -48,14 +44,9 @@ export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact') {
           <span>{labelOf(ARTIFACT_KIND_OPTIONS, kind)}</span>
         </div>
         <EditableLabel
-          shapeId={shape.id}
-          text={label}
+          shape={shape}
           placeholder={labelOf(ARTIFACT_KIND_OPTIONS, kind)}
           ariaLabel="Artifact label"
-          className="flowmap-artifact__label"
-          onTextChange={(text) =>
-            this.editor.updateShape({ id: shape.id, type: 'artifact', props: { label: text } })
-          }
         />
       </HTMLContainer>
     )

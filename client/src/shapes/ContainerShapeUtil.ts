@@ -80,12 +80,6 @@ export function containerShapeUtil<K extends ContainerType>(type: K) {
       path.rect(0, 0, shape.props.w, shape.props.h)
       return path
     }
-
-    protected setLabel(shape: S, label: string): void {
-      this.editor.updateShape({ id: shape.id, type: shape.type, props: { label } } as Parameters<
-        typeof this.editor.updateShape
-      >[0])
-    }
   }
   return ContainerShapeUtil
 }

@@ -7,10 +7,6 @@ export type DecisionShape = TLShape<'decision'>
 
 /** A decision point (BPMN's exclusive gateway): a diamond with its question; its outgoing arrows carry branch labels. */
 export class DecisionShapeUtil extends flowNodeShapeUtil('decision') {
-  override getText(shape: DecisionShape): string {
-    return shape.props.question
-  }
-
   override getAriaDescriptor(shape: DecisionShape): string {
     return `Decision: ${shape.props.question || 'no question yet'}`
   }
@@ -24,7 +20,7 @@ export class DecisionShapeUtil extends flowNodeShapeUtil('decision') {
   }
 
   override component(shape: DecisionShape) {
-    const { w, h, question } = shape.props
+    const { w, h } = shape.props
     return (
       <HTMLContainer className="flowmap-decision" style={{ width: w, height: h }} data-shape-type="decision">
         <svg
@@ -37,16 +33,7 @@ export class DecisionShapeUtil extends flowNodeShapeUtil('decision') {
           <polygon points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`} />
         </svg>
         <div className="flowmap-decision__text" style={{ width: w * 0.62, height: h * 0.62 }}>
-          <EditableLabel
-            shapeId={shape.id}
-            text={question}
-            placeholder="Question?"
-            ariaLabel="Decision question"
-            className="flowmap-decision__label"
-            onTextChange={(text) =>
-              this.editor.updateShape({ id: shape.id, type: 'decision', props: { question: text } })
-            }
-          />
+          <EditableLabel shape={shape} placeholder="Question?" ariaLabel="Decision question" />
         </div>
       </HTMLContainer>
     )

@@ -19,10 +19,6 @@ export class EventShapeUtil extends flowNodeShapeUtil('event') {
     return true
   }
 
-  override getText(shape: EventShape): string {
-    return shape.props.label
-  }
-
   override getAriaDescriptor(shape: EventShape): string {
     return `${shape.props.kind === 'start' ? 'Start' : 'End'} event ${shape.props.label}`.trim()
   }
@@ -32,7 +28,7 @@ export class EventShapeUtil extends flowNodeShapeUtil('event') {
   }
 
   override component(shape: EventShape) {
-    const { w, h, kind, label } = shape.props
+    const { w, h, kind } = shape.props
     const size = Math.min(w, h)
     return (
       <HTMLContainer
@@ -45,16 +41,7 @@ export class EventShapeUtil extends flowNodeShapeUtil('event') {
           <span className="flowmap-event__kind">{kind === 'start' ? 'Start' : 'End'}</span>
         </div>
         <div className="flowmap-event__caption">
-          <EditableLabel
-            shapeId={shape.id}
-            text={label}
-            placeholder=""
-            ariaLabel="Event label"
-            className="flowmap-event__label"
-            onTextChange={(text) =>
-              this.editor.updateShape({ id: shape.id, type: 'event', props: { label: text } })
-            }
-          />
+          <EditableLabel shape={shape} placeholder="" ariaLabel="Event label" />
         </div>
       </HTMLContainer>
     )

@@ -1,5 +1,6 @@
 import { workflowShapeDefaultProps, workflowShapeSchemas } from '@flowmap/shared'
 import { BaseBoxShapeUtil, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
+import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 /** The shapes a flow runs through: steps, decisions, artifacts and events. */
@@ -26,6 +27,10 @@ export function flowNodeShapeUtil<K extends FlowNodeType>(type: K) {
 
     override getFontFaces(): TLFontFace[] {
       return [...WORKFLOW_FONT_FACES]
+    }
+
+    override getText(shape: TLShape<K>): string {
+      return shapeText(shape)
     }
   }
   return FlowNodeShapeUtil

@@ -27,7 +27,7 @@ export class LaneShapeUtil extends containerShapeUtil('lane') {
   }
 
   override component(shape: LaneShape) {
-    return <LaneView shape={shape} onLabelChange={(label) => this.setLabel(shape, label)} />
+    return <LaneView shape={shape} />
   }
 
   // Drawn in SVG for exports (see StepShapeUtil.toSvg).
@@ -36,7 +36,7 @@ export class LaneShapeUtil extends containerShapeUtil('lane') {
   }
 }
 
-function LaneView({ shape, onLabelChange }: { shape: LaneShape; onLabelChange(label: string): void }) {
+function LaneView({ shape }: { shape: LaneShape }) {
   const role = useBoardRole(shape.props.roleId)
   const color = role?.color ?? UNASSIGNED_LANE_COLOR
   const { w, h } = shape.props
@@ -47,14 +47,7 @@ function LaneView({ shape, onLabelChange }: { shape: LaneShape; onLabelChange(la
       data-shape-type="lane"
     >
       <div className="flowmap-lane__header" style={{ width: LANE_HEADER_WIDTH }}>
-        <EditableLabel
-          shapeId={shape.id}
-          text={shape.props.label}
-          placeholder="Lane"
-          ariaLabel="Lane name"
-          className="flowmap-lane__label"
-          onTextChange={onLabelChange}
-        />
+        <EditableLabel shape={shape} placeholder="Lane" ariaLabel="Lane name" />
         <span
           className="flowmap-lane__role"
           style={role ? { background: color, color: textColorOn(color) } : undefined}

@@ -23,21 +23,14 @@ export class StageShapeUtil extends containerShapeUtil('stage') {
   }
 
   override component(shape: StageShape) {
-    const { w, h, label, order } = shape.props
+    const { w, h, order } = shape.props
     return (
       <HTMLContainer className="flowmap-stage" style={{ width: w, height: h }} data-shape-type="stage">
         <div className="flowmap-stage__header" style={{ height: STAGE_HEADER_HEIGHT }}>
           <span className="flowmap-stage__order" title="Stage order">
             {order}
           </span>
-          <EditableLabel
-            shapeId={shape.id}
-            text={label}
-            placeholder="Stage"
-            ariaLabel="Stage name"
-            className="flowmap-stage__label"
-            onTextChange={(text) => this.setLabel(shape, text)}
-          />
+          <EditableLabel shape={shape} placeholder="Stage" ariaLabel="Stage name" />
         </div>
       </HTMLContainer>
     )

@@ -21,10 +21,6 @@ const DETAIL_ZOOM = 0.6
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
 export class StepShapeUtil extends flowNodeShapeUtil('step') {
-  override getText(shape: StepShape): string {
-    return shape.props.label
-  }
-
   override getAriaDescriptor(shape: StepShape): string {
     return `Step ${shape.props.label || 'untitled'}, ${shape.props.status}, ${shape.props.automation}`
   }
@@ -33,7 +29,6 @@ export class StepShapeUtil extends flowNodeShapeUtil('step') {
     return (
       <StepView
         shape={shape}
-        onLabelChange={(label) => this.editor.updateShape({ id: shape.id, type: 'step', props: { label } })}
         onLabelOverflow={(missing) => {
           const current = this.editor.getShape<StepShape>(shape.id)
           if (current)
@@ -58,12 +53,11 @@ export class StepShapeUtil extends flowNodeShapeUtil('step') {
 
 type StepViewProps = {
   shape: StepShape
-  onLabelChange(label: string): void
   onLabelOverflow(missing: number): void
 }
 
-function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
-  const { w, h, label, owner, status, automation } = shape.props
+function StepView({ shape, onLabelOverflow }: StepViewProps) {
+  const { w, h, owner, status, automation } = shape.props
   const editor = useEditor()
   // Below DETAIL_ZOOM the badges and footer are too small to read: drawing only the card and its
   // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
@@ -94,15 +88,7 @@ function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
       data-automation={automation}
     >
       {detailed && <StepBadges status={status} automation={automation} />}
-      <EditableLabel
-        shapeId={shape.id}
-        text={label}
-        placeholder="Step"
-        ariaLabel="Step label"
-        className="flowmap-step__label"
-        onTextChange={onLabelChange}
-        onOverflow={onLabelOverflow}
-      />
+      <EditableLabel shape={shape} placeholder="Step" ariaLabel="Step label" onOverflow={onLabelOverflow} />
       {detailed && <StepFooter role={role} inherited={inherited} step={shape.props} />}
     </HTMLContainer>
   )
