@@ -283,6 +283,8 @@ function ConnectorFields({
   )
 }
 
+type StepProps = TLShape<'step'>['props']
+
 function ManyShapesFields({
   editor,
   shapes,
@@ -300,13 +302,29 @@ function ManyShapesFields({
   }
   const same = <K extends 'owner' | 'status' | 'automation'>(key: K) =>
     steps.every((step) => step.props[key] === steps[0]!.props[key]) ? steps[0]!.props[key] : undefined
-  const setAll = (props: Partial<TLShape<'step'>['props']>) =>
+  const setAll = (props: Partial<StepProps>) =>
     editor.updateShapes(steps.map((step) => ({ id: step.id, type: 'step' as const, props })))
   const MIXED = '__mixed__'
   const owner = same('owner')
-  const status = same('status')
-  const automation = same('automation')
   const mixed = { value: MIXED, label: 'Mixed' }
+  // A choice every selected step shares shows it; otherwise "Mixed", until one is picked for all.
+  const sharedChoice = <K extends 'status' | 'automation'>(
+    key: K,
+    label: string,
+    options: readonly { value: StepProps[K]; label: string }[],
+  ) => {
+    const value = same(key)
+    return (
+      <SelectField
+        label={label}
+        value={value ?? MIXED}
+        options={[...(value === undefined ? [mixed] : []), ...options]}
+        onChange={(v) => v !== MIXED && setAll({ [key]: v as StepProps[K] })}
+        disabled={readonly}
+        testId={`inspector-${key}`}
+      />
+    )
+  }
   return (
     <div className="flowmap-panel__fields">
       <SelectField
@@ -317,22 +335,8 @@ function ManyShapesFields({
         disabled={readonly}
         testId="inspector-owner"
       />
-      <SelectField
-        label="Status"
-        value={status ?? MIXED}
-        options={[...(status === undefined ? [mixed] : []), ...STATUS_OPTIONS]}
-        onChange={(v) => v !== MIXED && setAll({ status: v as TLShape<'step'>['props']['status'] })}
-        disabled={readonly}
-        testId="inspector-status"
-      />
-      <SelectField
-        label="Automation"
-        value={automation ?? MIXED}
-        options={[...(automation === undefined ? [mixed] : []), ...AUTOMATION_OPTIONS]}
-        onChange={(v) => v !== MIXED && setAll({ automation: v as TLShape<'step'>['props']['automation'] })}
-        disabled={readonly}
-        testId="inspector-automation"
-      />
+      {sharedChoice('status', 'Status', STATUS_OPTIONS)}
+      {sharedChoice('automation', 'Automation', AUTOMATION_OPTIONS)}
     </div>
   )
 }
