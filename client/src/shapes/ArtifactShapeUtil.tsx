@@ -9,7 +9,7 @@ import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 export type ArtifactShape = TLShape<'artifact'>
 
 /** What moves between steps: a document, a data set or a system, drawn with its flowchart symbol. */
-export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact') {
+export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg) {
   override getAriaDescriptor(shape: ArtifactShape): string {
     return `${labelOf(ARTIFACT_KIND_OPTIONS, shape.props.kind)} ${shape.props.label || 'untitled'}`
   }
@@ -50,11 +50,6 @@ export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact') {
         />
       </HTMLContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: ArtifactShape) {
-    return <ArtifactSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: ArtifactShape): Path2D {

@@ -1,4 +1,5 @@
 import { workflowShapeDefaultProps, workflowShapeSchemas } from '@flowmap/shared'
+import { createElement } from 'react'
 import {
   BaseBoxShapeTool,
   BaseFrameLikeShapeUtil,
@@ -11,6 +12,7 @@ import {
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { adoptEnclosedShapes } from './enclose-shapes.ts'
+import { type ShapeSvg, shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 /** The workflow's containers: a stage (a column) and a lane (a row bound to a role). */
@@ -19,10 +21,10 @@ export type ContainerShape = TLShape<ContainerType>
 
 /**
  * The base of a container's ShapeUtil: a frame-like box with a labelled header band, resizable, whose
- * label is edited in place, drawn with the workflow fonts; props, migrations and default props come
- * from `@flowmap/shared`.
+ * label is edited in place, drawn with the workflow fonts and exported with its own SVG drawing; props,
+ * migrations and default props come from `@flowmap/shared`.
  */
-export function containerShapeUtil<K extends ContainerType>(type: K) {
+export function containerShapeUtil<K extends ContainerType>(type: K, svg: ShapeSvg<K>) {
   type S = TLShape<K>
   abstract class ContainerShapeUtil extends BaseFrameLikeShapeUtil<S> {
     static override type = type
@@ -55,7 +57,11 @@ export function containerShapeUtil<K extends ContainerType>(type: K) {
     }
 
     override getText(shape: S): string {
-      return shape.props.label
+      return shapeText(shape)
+    }
+
+    override toSvg(shape: S) {
+      return createElement(svg, { editor: this.editor, shape })
     }
 
     override getGeometry(shape: S): Geometry2d {

@@ -6,7 +6,7 @@ import { DecisionSvg } from './flow-node-svg.tsx'
 export type DecisionShape = TLShape<'decision'>
 
 /** A decision point (BPMN's exclusive gateway): a diamond with its question; its outgoing arrows carry branch labels. */
-export class DecisionShapeUtil extends flowNodeShapeUtil('decision') {
+export class DecisionShapeUtil extends flowNodeShapeUtil('decision', DecisionSvg) {
   override getAriaDescriptor(shape: DecisionShape): string {
     return `Decision: ${shape.props.question || 'no question yet'}`
   }
@@ -37,11 +37,6 @@ export class DecisionShapeUtil extends flowNodeShapeUtil('decision') {
         </div>
       </HTMLContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: DecisionShape) {
-    return <DecisionSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: DecisionShape): Path2D {

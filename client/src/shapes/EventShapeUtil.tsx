@@ -6,7 +6,7 @@ import { EventSvg } from './flow-node-svg.tsx'
 export type EventShape = TLShape<'event'>
 
 /** Where the workflow starts and ends (BPMN's start and end events: a thin and a thick circle). */
-export class EventShapeUtil extends flowNodeShapeUtil('event') {
+export class EventShapeUtil extends flowNodeShapeUtil('event', EventSvg) {
   override getDefaultProps(): EventShape['props'] {
     // The first event on a page is its start; later ones are ends. The inspector switches it.
     const hasStart = this.editor
@@ -45,11 +45,6 @@ export class EventShapeUtil extends flowNodeShapeUtil('event') {
         </div>
       </HTMLContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: EventShape) {
-    return <EventSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: EventShape): Path2D {

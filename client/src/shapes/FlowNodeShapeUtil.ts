@@ -1,17 +1,19 @@
 import { workflowShapeDefaultProps, workflowShapeSchemas } from '@flowmap/shared'
+import { createElement } from 'react'
 import { BaseBoxShapeUtil, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
-import { shapeText } from './shape-text.ts'
+import { type ShapeSvg, shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 /** The shapes a flow runs through: steps, decisions, artifacts and events. */
 export type FlowNodeType = 'step' | 'decision' | 'artifact' | 'event'
 
 /**
- * The base of a flow node's ShapeUtil: a box whose text is edited in place and drawn with the workflow
- * fonts, with its props, migrations and default props all taken from `@flowmap/shared` (as tldraw's
- * own shapes take theirs from tlschema), so the client draws what the server validates.
+ * The base of a flow node's ShapeUtil: a box whose text is edited in place, drawn with the workflow
+ * fonts and exported with its own SVG drawing, with its props, migrations and default props all taken
+ * from `@flowmap/shared` (as tldraw's own shapes take theirs from tlschema), so the client draws what
+ * the server validates.
  */
-export function flowNodeShapeUtil<K extends FlowNodeType>(type: K) {
+export function flowNodeShapeUtil<K extends FlowNodeType>(type: K, svg: ShapeSvg<K>) {
   abstract class FlowNodeShapeUtil extends BaseBoxShapeUtil<TLShape<K>> {
     static override type = type
     static override props = workflowShapeSchemas[type].props
@@ -31,6 +33,10 @@ export function flowNodeShapeUtil<K extends FlowNodeType>(type: K) {
 
     override getText(shape: TLShape<K>): string {
       return shapeText(shape)
+    }
+
+    override toSvg(shape: TLShape<K>) {
+      return createElement(svg, { editor: this.editor, shape })
     }
   }
   return FlowNodeShapeUtil

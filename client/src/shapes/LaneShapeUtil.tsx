@@ -12,7 +12,7 @@ export type LaneShape = TLShape<'lane'>
  * A swimlane bound to a role. Steps dropped in it take the lane's role as their owner
  * (see lane-ownership.ts); the band on the left shows the role's name and colour.
  */
-export class LaneShapeUtil extends containerShapeUtil('lane') {
+export class LaneShapeUtil extends containerShapeUtil('lane', LaneSvg) {
   // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way.
   override canReceiveNewChildrenOfType(shape: LaneShape, type: TLShape['type']): boolean {
     return !shape.isLocked && type !== 'stage'
@@ -28,11 +28,6 @@ export class LaneShapeUtil extends containerShapeUtil('lane') {
 
   override component(shape: LaneShape) {
     return <LaneView shape={shape} />
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: LaneShape) {
-    return <LaneSvg editor={this.editor} shape={shape} />
   }
 }
 

@@ -7,7 +7,7 @@ import { EditableLabel } from './EditableLabel.tsx'
 export type StageShape = TLShape<'stage'>
 
 /** A stage (phase) of the workflow: a column that holds the steps done in it. */
-export class StageShapeUtil extends containerShapeUtil('stage') {
+export class StageShapeUtil extends containerShapeUtil('stage', StageSvg) {
   override getDefaultProps(): StageShape['props'] {
     // A new stage comes after those already on the page.
     const stages = this.editor.getCurrentPageShapes().filter((shape) => shape.type === 'stage')
@@ -34,10 +34,5 @@ export class StageShapeUtil extends containerShapeUtil('stage') {
         </div>
       </HTMLContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: StageShape) {
-    return <StageSvg editor={this.editor} shape={shape} />
   }
 }

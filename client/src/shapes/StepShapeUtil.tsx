@@ -20,7 +20,7 @@ export type StepShape = TLShape<'step'>
 const DETAIL_ZOOM = 0.6
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
-export class StepShapeUtil extends flowNodeShapeUtil('step') {
+export class StepShapeUtil extends flowNodeShapeUtil('step', StepSvg) {
   override getAriaDescriptor(shape: StepShape): string {
     return `Step ${shape.props.label || 'untitled'}, ${shape.props.status}, ${shape.props.automation}`
   }
@@ -36,12 +36,6 @@ export class StepShapeUtil extends flowNodeShapeUtil('step') {
         }}
       />
     )
-  }
-
-  // Drawn in SVG for exports, rather than tldraw's fallback of the HTML in a foreignObject, so an
-  // exported map opens in any SVG tool.
-  override toSvg(shape: StepShape) {
-    return <StepSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: StepShape): Path2D {
