@@ -1,8 +1,9 @@
-import { HTMLContainer, type TLShape } from 'tldraw'
+import type { TLShape } from 'tldraw'
 import { artifactOutline, cylinderRim } from './artifact-outline.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { ArtifactSvg } from './flow-node-svg.tsx'
+import { ShapeContainer, ShapeOutline } from './shape-frame.tsx'
 import { ArtifactIcon } from './workflow-icons.tsx'
 import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 
@@ -17,19 +18,8 @@ export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg
   override component(shape: ArtifactShape) {
     const { w, h, kind } = shape.props
     return (
-      <HTMLContainer
-        className="flowmap-artifact"
-        style={{ width: w, height: h }}
-        data-shape-type="artifact"
-        data-kind={kind}
-      >
-        <svg
-          className="flowmap-artifact__outline"
-          width={w}
-          height={h}
-          viewBox={`0 0 ${w} ${h}`}
-          aria-hidden="true"
-        >
+      <ShapeContainer shape={shape} data={{ 'data-kind': kind }}>
+        <ShapeOutline className="flowmap-artifact__outline" w={w} h={h}>
           <path d={artifactOutline(kind, w, h)} />
           {kind === 'data' && <path className="flowmap-artifact__rim" d={cylinderRim(w, h)} />}
           {kind === 'system' && (
@@ -38,7 +28,7 @@ export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg
               d={`M 12 1.5 V ${h - 1.5} M ${w - 12} 1.5 V ${h - 1.5}`}
             />
           )}
-        </svg>
+        </ShapeOutline>
         <div className="flowmap-artifact__kind">
           <ArtifactIcon kind={kind} size={16} />
           <span>{labelOf(ARTIFACT_KIND_OPTIONS, kind)}</span>
@@ -48,7 +38,7 @@ export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg
           placeholder={labelOf(ARTIFACT_KIND_OPTIONS, kind)}
           ariaLabel="Artifact label"
         />
-      </HTMLContainer>
+      </ShapeContainer>
     )
   }
 

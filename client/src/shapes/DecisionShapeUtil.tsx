@@ -1,7 +1,8 @@
-import { type Geometry2d, HTMLContainer, Polygon2d, type TLShape, Vec } from 'tldraw'
+import { type Geometry2d, Polygon2d, type TLShape, Vec } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { DecisionSvg } from './flow-node-svg.tsx'
+import { ShapeContainer, ShapeOutline } from './shape-frame.tsx'
 
 export type DecisionShape = TLShape<'decision'>
 
@@ -22,20 +23,14 @@ export class DecisionShapeUtil extends flowNodeShapeUtil('decision', DecisionSvg
   override component(shape: DecisionShape) {
     const { w, h } = shape.props
     return (
-      <HTMLContainer className="flowmap-decision" style={{ width: w, height: h }} data-shape-type="decision">
-        <svg
-          className="flowmap-decision__diamond"
-          width={w}
-          height={h}
-          viewBox={`0 0 ${w} ${h}`}
-          aria-hidden="true"
-        >
+      <ShapeContainer shape={shape}>
+        <ShapeOutline className="flowmap-decision__diamond" w={w} h={h}>
           <polygon points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`} />
-        </svg>
+        </ShapeOutline>
         <div className="flowmap-decision__text" style={{ width: w * 0.62, height: h * 0.62 }}>
           <EditableLabel shape={shape} placeholder="Question?" ariaLabel="Decision question" />
         </div>
-      </HTMLContainer>
+      </ShapeContainer>
     )
   }
 

@@ -1,7 +1,8 @@
-import { Circle2d, type Geometry2d, HTMLContainer, type TLShape } from 'tldraw'
+import { Circle2d, type Geometry2d, type TLShape } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { EventSvg } from './flow-node-svg.tsx'
+import { ShapeContainer } from './shape-frame.tsx'
 
 export type EventShape = TLShape<'event'>
 
@@ -31,19 +32,14 @@ export class EventShapeUtil extends flowNodeShapeUtil('event', EventSvg) {
     const { w, h, kind } = shape.props
     const size = Math.min(w, h)
     return (
-      <HTMLContainer
-        className="flowmap-event"
-        style={{ width: size, height: size }}
-        data-shape-type="event"
-        data-kind={kind}
-      >
+      <ShapeContainer shape={shape} style={{ width: size, height: size }} data={{ 'data-kind': kind }}>
         <div className="flowmap-event__circle" style={{ width: size, height: size }}>
           <span className="flowmap-event__kind">{kind === 'start' ? 'Start' : 'End'}</span>
         </div>
         <div className="flowmap-event__caption">
           <EditableLabel shape={shape} placeholder="" ariaLabel="Event label" />
         </div>
-      </HTMLContainer>
+      </ShapeContainer>
     )
   }
 

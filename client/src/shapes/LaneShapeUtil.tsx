@@ -1,10 +1,11 @@
-import { HTMLContainer, type TLShape } from 'tldraw'
+import type { TLShape } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
 import { containerShapeUtil } from './ContainerShapeUtil.ts'
 import { LANE_HEADER_WIDTH, UNASSIGNED_LANE_COLOR } from './container-layout.ts'
 import { LaneSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
 import { textColorOn } from './role-badge.ts'
+import { ShapeContainer } from './shape-frame.tsx'
 
 export type LaneShape = TLShape<'lane'>
 
@@ -34,13 +35,8 @@ export class LaneShapeUtil extends containerShapeUtil('lane', LaneSvg) {
 function LaneView({ shape }: { shape: LaneShape }) {
   const role = useBoardRole(shape.props.roleId)
   const color = role?.color ?? UNASSIGNED_LANE_COLOR
-  const { w, h } = shape.props
   return (
-    <HTMLContainer
-      className="flowmap-lane"
-      style={{ width: w, height: h, ['--lane-color' as string]: color }}
-      data-shape-type="lane"
-    >
+    <ShapeContainer shape={shape} style={{ ['--lane-color' as string]: color }}>
       <div className="flowmap-lane__header" style={{ width: LANE_HEADER_WIDTH }}>
         <EditableLabel shape={shape} placeholder="Lane" ariaLabel="Lane name" />
         <span
@@ -52,6 +48,6 @@ function LaneView({ shape }: { shape: LaneShape }) {
           {role ? role.name : shape.props.roleId ? 'Unknown role' : 'No role'}
         </span>
       </div>
-    </HTMLContainer>
+    </ShapeContainer>
   )
 }

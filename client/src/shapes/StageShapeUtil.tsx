@@ -1,8 +1,9 @@
-import { HTMLContainer, type TLShape } from 'tldraw'
+import type { TLShape } from 'tldraw'
 import { containerShapeUtil } from './ContainerShapeUtil.ts'
 import { STAGE_HEADER_HEIGHT } from './container-layout.ts'
 import { StageSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
+import { ShapeContainer } from './shape-frame.tsx'
 
 export type StageShape = TLShape<'stage'>
 
@@ -23,16 +24,16 @@ export class StageShapeUtil extends containerShapeUtil('stage', StageSvg) {
   }
 
   override component(shape: StageShape) {
-    const { w, h, order } = shape.props
+    const { order } = shape.props
     return (
-      <HTMLContainer className="flowmap-stage" style={{ width: w, height: h }} data-shape-type="stage">
+      <ShapeContainer shape={shape}>
         <div className="flowmap-stage__header" style={{ height: STAGE_HEADER_HEIGHT }}>
           <span className="flowmap-stage__order" title="Stage order">
             {order}
           </span>
           <EditableLabel shape={shape} placeholder="Stage" ariaLabel="Stage name" />
         </div>
-      </HTMLContainer>
+      </ShapeContainer>
     )
   }
 }

@@ -1,9 +1,10 @@
 import type { Role, StepAutomation, StepStatus } from '@flowmap/shared'
-import { HTMLContainer, type TLShape, useEditor, useValue } from 'tldraw'
+import { type TLShape, useEditor, useValue } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
+import { ShapeContainer } from './shape-frame.tsx'
 import { StepSvg } from './step-svg.tsx'
 import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
@@ -51,7 +52,7 @@ type StepViewProps = {
 }
 
 function StepView({ shape, onLabelOverflow }: StepViewProps) {
-  const { w, h, owner, status, automation } = shape.props
+  const { owner, status, automation } = shape.props
   const editor = useEditor()
   // Below DETAIL_ZOOM the badges and footer are too small to read: drawing only the card and its
   // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
@@ -68,23 +69,19 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
     return { role: laneRole, inherited: laneRole !== null }
   }, [editor, owner, shape.parentId])
   return (
-    <HTMLContainer
-      className="flowmap-step"
+    <ShapeContainer
+      shape={shape}
       style={{
-        width: w,
-        height: h,
         background: stepCardColors(status).fill,
         borderColor: stepCardColors(status).stroke,
         ['--owner-color' as string]: role?.color ?? 'transparent',
       }}
-      data-shape-type="step"
-      data-status={status}
-      data-automation={automation}
+      data={{ 'data-status': status, 'data-automation': automation }}
     >
       {detailed && <StepBadges status={status} automation={automation} />}
       <EditableLabel shape={shape} placeholder="Step" ariaLabel="Step label" onOverflow={onLabelOverflow} />
       {detailed && <StepFooter role={role} inherited={inherited} step={shape.props} />}
-    </HTMLContainer>
+    </ShapeContainer>
   )
 }
 
