@@ -8,6 +8,7 @@ export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
 
 export const artifactShapeProps = {
   ...boxShapeProps,
+  /** Which flowchart symbol it is drawn with: a document, a data store or a system. */
   kind: T.literalEnum(...ARTIFACT_KINDS),
   label: T.string,
 }

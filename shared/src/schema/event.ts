@@ -9,6 +9,7 @@ export type EventKind = (typeof EVENT_KINDS)[number]
 export const eventShapeProps = {
   ...boxShapeProps,
   kind: T.literalEnum(...EVENT_KINDS),
+  /** The caption under the circle ("Invoice received"); often empty, the kind says enough. */
   label: T.string,
 }
 
