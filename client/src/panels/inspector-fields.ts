@@ -75,7 +75,9 @@ type PropField<Props> = { [P in keyof Props & string]: FieldFor<P, Props[P]> }[k
  * Keyed by the props the shared validators define, so renaming or retyping a prop in
  * `@flowmap/shared` fails the typecheck here instead of leaving a field that edits nothing.
  */
-export type ShapeFieldTable = { readonly [K in WorkflowShapeType]: readonly PropField<WorkflowShapeProps<K>>[] }
+export type ShapeFieldTable = {
+  readonly [K in WorkflowShapeType]: readonly PropField<WorkflowShapeProps<K>>[]
+}
 
 const labelField = <P extends string>(
   label: string,
