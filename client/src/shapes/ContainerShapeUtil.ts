@@ -12,7 +12,8 @@ import {
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { adoptEnclosedShapes } from './enclose-shapes.ts'
-import { type ShapeSvg, shapeText } from './shape-text.ts'
+import type { ShapeSvg } from './shape-svg.ts'
+import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 /** The workflow's containers: a stage (a column) and a lane (a row bound to a role). */

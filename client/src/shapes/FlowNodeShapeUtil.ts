@@ -1,7 +1,8 @@
 import { workflowShapeDefaultProps, workflowShapeSchemas } from '@flowmap/shared'
 import { createElement } from 'react'
 import { BaseBoxShapeUtil, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
-import { type ShapeSvg, shapeText } from './shape-text.ts'
+import type { ShapeSvg } from './shape-svg.ts'
+import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 /** The shapes a flow runs through: steps, decisions, artifacts and events. */

@@ -1,14 +1,7 @@
 import type { WorkflowShapeType } from '@flowmap/shared'
-import type { ComponentType } from 'react'
 import type { Editor, TLShape, TLShapePartial } from 'tldraw'
 
 export type WorkflowShape = TLShape<WorkflowShapeType>
-
-/**
- * How a shape draws itself in SVG for exports, rather than tldraw's fallback of its HTML in a
- * foreignObject, so an exported map opens in any SVG tool.
- */
-export type ShapeSvg<K extends WorkflowShapeType> = ComponentType<{ editor: Editor; shape: TLShape<K> }>
 
 /** The prop holding the text a workflow shape shows and edits in place: a decision asks its question. */
 const TEXT_PROP = {
