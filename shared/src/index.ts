@@ -213,7 +213,6 @@ export {
   decisionShapeProps,
   decisionShapeVersions,
 } from './schema/decision.ts'
-export { workflowShapeDefaultProps } from './schema/default-props.ts'
 export {
   EVENT_KINDS,
   type EventKind,
@@ -279,7 +278,9 @@ export {
 export {
   isWorkflowShapeType,
   WORKFLOW_SHAPE_TYPES,
+  type WorkflowShapeProps,
   type WorkflowShapeType,
+  workflowShapeDefaultProps,
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
 // testing/: pure builders and generators, shared by tests, benchmarks and fixtures

@@ -1,8 +1,7 @@
 import {
   type FlowKind,
+  isWorkflowShapeType,
   MAX_BRANCH_LABEL_CHARS,
-  MAX_DESCRIPTION_CHARS,
-  MAX_LABEL_CHARS,
   type Role,
   readConnectorMeta,
 } from '@flowmap/shared'
@@ -10,13 +9,8 @@ import { type Editor, type TLArrowShape, type TLShape, toRichText, useValue } fr
 import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
 import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
-import {
-  ARTIFACT_KIND_OPTIONS,
-  AUTOMATION_OPTIONS,
-  EVENT_KIND_OPTIONS,
-  FLOW_KIND_OPTIONS,
-  STATUS_OPTIONS,
-} from '../shapes/workflow-vocabulary.ts'
+import { AUTOMATION_OPTIONS, FLOW_KIND_OPTIONS, STATUS_OPTIONS } from '../shapes/workflow-vocabulary.ts'
+import { type FieldSpec, SHAPE_FIELDS } from './inspector-fields.ts'
 import { NumberField, SelectField, TextField } from './panel-fields.tsx'
 
 const NO_ROLE = ''
@@ -101,95 +95,14 @@ function withUnknownRole(options: { value: string; label: string }[], roleId: st
   return [...options, { value: roleId, label: 'Unknown role (deleted?)' }]
 }
 
-/**
- * The fields a shape type shows, in order, each naming the prop it edits: one table instead of one
- * hand-written form per type, so a field looks and behaves the same wherever it appears.
- */
-type FieldSpec =
-  | { kind: 'text'; prop: string; label: string; testId: string; maxLength: number; multiline?: boolean }
-  | { kind: 'select'; prop: string; label: string; testId: string; options: readonly Option[] }
-  | { kind: 'role'; prop: string; label: string; testId: string; emptyLabel: string; hint?: string }
-  | {
-      kind: 'number'
-      prop: string
-      label: string
-      testId: string
-      unit?: string
-      step?: number
-      /** whether the field may be emptied (stored as null); a required number keeps its last value */
-      nullable: boolean
-    }
-type Option = { value: string; label: string }
-
-const labelField = (label: string, prop = 'label', testId = 'inspector-label'): FieldSpec => ({
-  kind: 'text',
-  prop,
-  label,
-  testId,
-  maxLength: MAX_LABEL_CHARS,
-})
-
-const SHAPE_FIELDS: Partial<Record<string, readonly FieldSpec[]>> = {
-  step: [
-    labelField('Label'),
-    {
-      kind: 'text',
-      prop: 'description',
-      label: 'Description',
-      testId: 'inspector-description',
-      maxLength: MAX_DESCRIPTION_CHARS,
-      multiline: true,
-    },
-    { kind: 'role', prop: 'owner', label: 'Owner', testId: 'inspector-owner', emptyLabel: 'No owner' },
-    { kind: 'select', prop: 'status', label: 'Status', testId: 'inspector-status', options: STATUS_OPTIONS },
-    {
-      kind: 'select',
-      prop: 'automation',
-      label: 'Automation',
-      testId: 'inspector-automation',
-      options: AUTOMATION_OPTIONS,
-    },
-    {
-      kind: 'number',
-      prop: 'estimate',
-      label: 'Estimate',
-      testId: 'inspector-estimate',
-      unit: 'hours',
-      nullable: true,
-    },
-  ],
-  stage: [
-    labelField('Name'),
-    { kind: 'number', prop: 'order', label: 'Order', testId: 'inspector-order', step: 1, nullable: false },
-  ],
-  lane: [
-    labelField('Name'),
-    {
-      kind: 'role',
-      prop: 'roleId',
-      label: 'Role',
-      testId: 'inspector-role',
-      emptyLabel: 'No role',
-      hint: 'Steps dropped into this lane without an owner get this role.',
-    },
-  ],
-  decision: [labelField('Question', 'question', 'inspector-question')],
-  artifact: [
-    labelField('Label'),
-    { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: ARTIFACT_KIND_OPTIONS },
-  ],
-  event: [
-    labelField('Label'),
-    { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: EVENT_KIND_OPTIONS },
-  ],
-}
-
 type FieldsProps = { editor: Editor; shape: TLShape; roles: readonly Role[]; readonly: boolean }
 
 function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
   // One undo step per field visit: everything typed between focus and blur undoes together.
   const startEdit = () => editor.markHistoryStoppingPoint('inspector edit')
-  const fields = SHAPE_FIELDS[shape.type]
+  const fields: readonly FieldSpec[] | undefined = isWorkflowShapeType(shape.type)
+    ? SHAPE_FIELDS[shape.type]
+    : undefined
   if (fields !== undefined) {
     return (
       <div className="flowmap-panel__fields">
@@ -370,6 +283,8 @@ function ConnectorFields({
   )
 }
 
+type StepProps = TLShape<'step'>['props']
+
 function ManyShapesFields({
   editor,
   shapes,
@@ -387,13 +302,29 @@ function ManyShapesFields({
   }
   const same = <K extends 'owner' | 'status' | 'automation'>(key: K) =>
     steps.every((step) => step.props[key] === steps[0]!.props[key]) ? steps[0]!.props[key] : undefined
-  const setAll = (props: Partial<TLShape<'step'>['props']>) =>
+  const setAll = (props: Partial<StepProps>) =>
     editor.updateShapes(steps.map((step) => ({ id: step.id, type: 'step' as const, props })))
   const MIXED = '__mixed__'
   const owner = same('owner')
-  const status = same('status')
-  const automation = same('automation')
   const mixed = { value: MIXED, label: 'Mixed' }
+  // A choice every selected step shares shows it; otherwise "Mixed", until one is picked for all.
+  const sharedChoice = <K extends 'status' | 'automation'>(
+    key: K,
+    label: string,
+    options: readonly { value: StepProps[K]; label: string }[],
+  ) => {
+    const value = same(key)
+    return (
+      <SelectField
+        label={label}
+        value={value ?? MIXED}
+        options={[...(value === undefined ? [mixed] : []), ...options]}
+        onChange={(v) => v !== MIXED && setAll({ [key]: v as StepProps[K] })}
+        disabled={readonly}
+        testId={`inspector-${key}`}
+      />
+    )
+  }
   return (
     <div className="flowmap-panel__fields">
       <SelectField
@@ -404,22 +335,8 @@ function ManyShapesFields({
         disabled={readonly}
         testId="inspector-owner"
       />
-      <SelectField
-        label="Status"
-        value={status ?? MIXED}
-        options={[...(status === undefined ? [mixed] : []), ...STATUS_OPTIONS]}
-        onChange={(v) => v !== MIXED && setAll({ status: v as TLShape<'step'>['props']['status'] })}
-        disabled={readonly}
-        testId="inspector-status"
-      />
-      <SelectField
-        label="Automation"
-        value={automation ?? MIXED}
-        options={[...(automation === undefined ? [mixed] : []), ...AUTOMATION_OPTIONS]}
-        onChange={(v) => v !== MIXED && setAll({ automation: v as TLShape<'step'>['props']['automation'] })}
-        disabled={readonly}
-        testId="inspector-automation"
-      />
+      {sharedChoice('status', 'Status', STATUS_OPTIONS)}
+      {sharedChoice('automation', 'Automation', AUTOMATION_OPTIONS)}
     </div>
   )
 }

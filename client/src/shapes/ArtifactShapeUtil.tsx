@@ -1,56 +1,25 @@
-import { artifactShapeMigrations, artifactShapeProps } from '@flowmap/shared'
-import { BaseBoxShapeUtil, HTMLContainer, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
+import type { TLShape } from 'tldraw'
 import { artifactOutline, cylinderRim } from './artifact-outline.ts'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { ArtifactSvg } from './flow-node-svg.tsx'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
+import { ShapeContainer, ShapeOutline } from './shape-frame.tsx'
 import { ArtifactIcon } from './workflow-icons.tsx'
 import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 
 export type ArtifactShape = TLShape<'artifact'>
 
 /** What moves between steps: a document, a data set or a system, drawn with its flowchart symbol. */
-export class ArtifactShapeUtil extends BaseBoxShapeUtil<ArtifactShape> {
-  static override type = 'artifact' as const
-  static override props = artifactShapeProps
-  static override migrations = artifactShapeMigrations
-
-  override getDefaultProps(): ArtifactShape['props'] {
-    return { w: 170, h: 100, kind: 'document', label: '' }
-  }
-
-  override canEdit(_shape: ArtifactShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
-  override getText(shape: ArtifactShape): string {
-    return shape.props.label
-  }
-
+export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg) {
   override getAriaDescriptor(shape: ArtifactShape): string {
     return `${labelOf(ARTIFACT_KIND_OPTIONS, shape.props.kind)} ${shape.props.label || 'untitled'}`
   }
 
   override component(shape: ArtifactShape) {
-    const { w, h, kind, label } = shape.props
+    const { w, h, kind } = shape.props
     return (
-      <HTMLContainer
-        className="flowmap-artifact"
-        style={{ width: w, height: h }}
-        data-shape-type="artifact"
-        data-kind={kind}
-      >
-        <svg
-          className="flowmap-artifact__outline"
-          width={w}
-          height={h}
-          viewBox={`0 0 ${w} ${h}`}
-          aria-hidden="true"
-        >
+      <ShapeContainer shape={shape} data={{ 'data-kind': kind }}>
+        <ShapeOutline className="flowmap-artifact__outline" w={w} h={h}>
           <path d={artifactOutline(kind, w, h)} />
           {kind === 'data' && <path className="flowmap-artifact__rim" d={cylinderRim(w, h)} />}
           {kind === 'system' && (
@@ -59,28 +28,18 @@ export class ArtifactShapeUtil extends BaseBoxShapeUtil<ArtifactShape> {
               d={`M 12 1.5 V ${h - 1.5} M ${w - 12} 1.5 V ${h - 1.5}`}
             />
           )}
-        </svg>
+        </ShapeOutline>
         <div className="flowmap-artifact__kind">
           <ArtifactIcon kind={kind} size={16} />
           <span>{labelOf(ARTIFACT_KIND_OPTIONS, kind)}</span>
         </div>
         <EditableLabel
-          shapeId={shape.id}
-          text={label}
+          shape={shape}
           placeholder={labelOf(ARTIFACT_KIND_OPTIONS, kind)}
           ariaLabel="Artifact label"
-          className="flowmap-artifact__label"
-          onTextChange={(text) =>
-            this.editor.updateShape({ id: shape.id, type: 'artifact', props: { label: text } })
-          }
         />
-      </HTMLContainer>
+      </ShapeContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: ArtifactShape) {
-    return <ArtifactSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: ArtifactShape): Path2D {

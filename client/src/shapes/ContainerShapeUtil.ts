@@ -1,3 +1,5 @@
+import { workflowShapeDefaultProps, workflowShapeSchemas } from '@flowmap/shared'
+import { createElement } from 'react'
 import {
   BaseBoxShapeTool,
   BaseFrameLikeShapeUtil,
@@ -10,69 +12,83 @@ import {
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
 import { adoptEnclosedShapes } from './enclose-shapes.ts'
+import type { ShapeSvg } from './shape-svg.ts'
+import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 
 /** The workflow's containers: a stage (a column) and a lane (a row bound to a role). */
-export type ContainerShape = TLShape<'stage'> | TLShape<'lane'>
+export type ContainerType = 'stage' | 'lane'
+export type ContainerShape = TLShape<ContainerType>
 
 /**
- * What stages and lanes share: a frame-like box with a labelled header band, resizable, whose label
- * is edited in place, drawn with the workflow fonts.
+ * The base of a container's ShapeUtil: a frame-like box with a labelled header band, resizable, whose
+ * label is edited in place, drawn with the workflow fonts and exported with its own SVG drawing; props,
+ * migrations and default props come from `@flowmap/shared`.
  */
-export abstract class ContainerShapeUtil<S extends ContainerShape> extends BaseFrameLikeShapeUtil<S> {
-  /** The solid band that holds the label, in shape coordinates from the top left. */
-  protected abstract headerSize(shape: S): { width: number; height: number }
+export function containerShapeUtil<K extends ContainerType>(type: K, svg: ShapeSvg<K>) {
+  type S = TLShape<K>
+  abstract class ContainerShapeUtil extends BaseFrameLikeShapeUtil<S> {
+    static override type = type
+    static override props = workflowShapeSchemas[type].props
+    static override migrations = workflowShapeSchemas[type].migrations
 
-  // Flows join steps, decisions, events and artifacts, never a container: an arrow let go over an
-  // empty part of a stage or lane stays loose (and the checks say so) instead of binding to it.
-  override canBind({ bindingType }: TLShapeUtilCanBindOpts<S>): boolean {
-    return bindingType !== 'arrow'
-  }
+    /** The solid band that holds the label, in shape coordinates from the top left. */
+    protected abstract headerSize(shape: S): { width: number; height: number }
 
-  override canEdit(_shape: S, _info: TLEditStartInfo): boolean {
-    return true
-  }
+    override getDefaultProps(): S['props'] {
+      return { ...workflowShapeDefaultProps[type] }
+    }
 
-  override canResize(): boolean {
-    return true
-  }
+    // Flows join steps, decisions, events and artifacts, never a container: an arrow let go over an
+    // empty part of a stage or lane stays loose (and the checks say so) instead of binding to it.
+    override canBind({ bindingType }: TLShapeUtilCanBindOpts<S>): boolean {
+      return bindingType !== 'arrow'
+    }
 
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
+    override canEdit(_shape: S, _info: TLEditStartInfo): boolean {
+      return true
+    }
 
-  override getText(shape: S): string {
-    return shape.props.label
-  }
+    override canResize(): boolean {
+      return true
+    }
 
-  override getGeometry(shape: S): Geometry2d {
-    const { w, h } = shape.props
-    const header = this.headerSize(shape)
-    return new Group2d({
-      children: [
-        new Rectangle2d({ width: w, height: h, isFilled: false }),
-        // The header is solid so a click on it selects the container; the body lets clicks reach children.
-        new Rectangle2d({
-          width: Math.min(header.width, w),
-          height: Math.min(header.height, h),
-          isFilled: true,
-          isLabel: true,
-        }),
-      ],
-    })
-  }
+    override getFontFaces(): TLFontFace[] {
+      return [...WORKFLOW_FONT_FACES]
+    }
 
-  override getIndicatorPath(shape: S): Path2D {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
-  }
+    override getText(shape: S): string {
+      return shapeText(shape)
+    }
 
-  protected setLabel(shape: S, label: string): void {
-    this.editor.updateShape({ id: shape.id, type: shape.type, props: { label } } as Parameters<
-      typeof this.editor.updateShape
-    >[0])
+    override toSvg(shape: S) {
+      return createElement(svg, { editor: this.editor, shape })
+    }
+
+    override getGeometry(shape: S): Geometry2d {
+      const { w, h } = shape.props
+      const header = this.headerSize(shape)
+      return new Group2d({
+        children: [
+          new Rectangle2d({ width: w, height: h, isFilled: false }),
+          // The header is solid so a click on it selects the container; the body lets clicks reach children.
+          new Rectangle2d({
+            width: Math.min(header.width, w),
+            height: Math.min(header.height, h),
+            isFilled: true,
+            isLabel: true,
+          }),
+        ],
+      })
+    }
+
+    override getIndicatorPath(shape: S): Path2D {
+      const path = new Path2D()
+      path.rect(0, 0, shape.props.w, shape.props.h)
+      return path
+    }
   }
+  return ContainerShapeUtil
 }
 
 /**

@@ -1,42 +1,13 @@
-import { decisionShapeMigrations, decisionShapeProps } from '@flowmap/shared'
-import {
-  BaseBoxShapeUtil,
-  type Geometry2d,
-  HTMLContainer,
-  Polygon2d,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-  Vec,
-} from 'tldraw'
+import { type Geometry2d, Polygon2d, type TLShape, Vec } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { DecisionSvg } from './flow-node-svg.tsx'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
+import { ShapeContainer, ShapeOutline } from './shape-frame.tsx'
 
 export type DecisionShape = TLShape<'decision'>
 
 /** A decision point (BPMN's exclusive gateway): a diamond with its question; its outgoing arrows carry branch labels. */
-export class DecisionShapeUtil extends BaseBoxShapeUtil<DecisionShape> {
-  static override type = 'decision' as const
-  static override props = decisionShapeProps
-  static override migrations = decisionShapeMigrations
-
-  override getDefaultProps(): DecisionShape['props'] {
-    return { w: 180, h: 130, question: '' }
-  }
-
-  override canEdit(_shape: DecisionShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
-  override getText(shape: DecisionShape): string {
-    return shape.props.question
-  }
-
+export class DecisionShapeUtil extends flowNodeShapeUtil('decision', DecisionSvg) {
   override getAriaDescriptor(shape: DecisionShape): string {
     return `Decision: ${shape.props.question || 'no question yet'}`
   }
@@ -50,37 +21,17 @@ export class DecisionShapeUtil extends BaseBoxShapeUtil<DecisionShape> {
   }
 
   override component(shape: DecisionShape) {
-    const { w, h, question } = shape.props
+    const { w, h } = shape.props
     return (
-      <HTMLContainer className="flowmap-decision" style={{ width: w, height: h }} data-shape-type="decision">
-        <svg
-          className="flowmap-decision__diamond"
-          width={w}
-          height={h}
-          viewBox={`0 0 ${w} ${h}`}
-          aria-hidden="true"
-        >
+      <ShapeContainer shape={shape}>
+        <ShapeOutline className="flowmap-decision__diamond" w={w} h={h}>
           <polygon points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`} />
-        </svg>
+        </ShapeOutline>
         <div className="flowmap-decision__text" style={{ width: w * 0.62, height: h * 0.62 }}>
-          <EditableLabel
-            shapeId={shape.id}
-            text={question}
-            placeholder="Question?"
-            ariaLabel="Decision question"
-            className="flowmap-decision__label"
-            onTextChange={(text) =>
-              this.editor.updateShape({ id: shape.id, type: 'decision', props: { question: text } })
-            }
-          />
+          <EditableLabel shape={shape} placeholder="Question?" ariaLabel="Decision question" />
         </div>
-      </HTMLContainer>
+      </ShapeContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: DecisionShape) {
-    return <DecisionSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: DecisionShape): Path2D {

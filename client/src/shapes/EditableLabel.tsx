@@ -1,16 +1,14 @@
 import { MAX_LABEL_CHARS } from '@flowmap/shared'
 import { useEffect, useRef } from 'react'
-import { type TLShapeId, useEditor, useValue } from 'tldraw'
+import { useEditor, useValue } from 'tldraw'
+import { setShapeText, shapeText, type WorkflowShape } from './shape-text.ts'
 
 type EditableLabelProps = {
-  shapeId: TLShapeId
-  /** Writes the edited text into the shape; called on every keystroke, as tldraw's own labels do. */
-  onTextChange(text: string): void
-  text: string
+  /** The shape whose text this is (a decision's question, every other shape's label). */
+  shape: WorkflowShape
   placeholder: string
   /** Accessible name of the text box while editing, e.g. "Step label". */
   ariaLabel: string
-  className?: string
   /**
    * Called while editing when the text no longer fits, with the missing height in page units, so a
    * card can grow to fit what is typed (as Miro's cards and tldraw's geo shapes do).
@@ -19,21 +17,16 @@ type EditableLabelProps = {
 }
 
 /**
- * A shape's label that turns into a text box on double-click (tldraw's editing state).
+ * A shape's label that turns into a text box on double-click (tldraw's editing state). Every keystroke
+ * is written into the shape, as tldraw's own labels do. Styled by `flowmap-<shape type>__label`.
  *
  * The text box is uncontrolled (defaultValue) on purpose: while one person types, a remote change to
  * the same label must not move their caret; their next keystroke wins, last writer per prop.
  */
-export function EditableLabel({
-  shapeId,
-  onTextChange,
-  text,
-  placeholder,
-  ariaLabel,
-  className,
-  onOverflow,
-}: EditableLabelProps) {
+export function EditableLabel({ shape, placeholder, ariaLabel, onOverflow }: EditableLabelProps) {
   const editor = useEditor()
+  const shapeId = shape.id
+  const text = shapeText(shape)
   const isEditing = useValue('is editing label', () => editor.getEditingShapeId() === shapeId, [
     editor,
     shapeId,
@@ -60,7 +53,7 @@ export function EditableLabel({
     }
   }, [editor, isEditing, shapeId])
 
-  const classes = `flowmap-label ${className ?? ''}`
+  const classes = `flowmap-label flowmap-${shape.type}__label`
   if (!isEditing) {
     return (
       <div className={classes} data-empty={text.trim() === ''}>
@@ -80,7 +73,7 @@ export function EditableLabel({
       spellCheck
       onChange={(event) => {
         const element = event.currentTarget
-        onTextChange(element.value)
+        setShapeText(editor, shape, element.value)
         // Layout sizes ignore the canvas zoom transform, so this difference is in page units.
         const missing = element.scrollHeight - element.clientHeight
         if (onOverflow && missing > 0) onOverflow(missing)

@@ -1,47 +1,23 @@
-import { eventShapeMigrations, eventShapeProps } from '@flowmap/shared'
-import {
-  BaseBoxShapeUtil,
-  Circle2d,
-  type Geometry2d,
-  HTMLContainer,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-} from 'tldraw'
+import { Circle2d, type Geometry2d, type TLShape } from 'tldraw'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { EventSvg } from './flow-node-svg.tsx'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
+import { ShapeContainer } from './shape-frame.tsx'
 
 export type EventShape = TLShape<'event'>
 
 /** Where the workflow starts and ends (BPMN's start and end events: a thin and a thick circle). */
-export class EventShapeUtil extends BaseBoxShapeUtil<EventShape> {
-  static override type = 'event' as const
-  static override props = eventShapeProps
-  static override migrations = eventShapeMigrations
-
+export class EventShapeUtil extends flowNodeShapeUtil('event', EventSvg) {
   override getDefaultProps(): EventShape['props'] {
     // The first event on a page is its start; later ones are ends. The inspector switches it.
     const hasStart = this.editor
       .getCurrentPageShapes()
       .some((shape) => shape.type === 'event' && (shape as EventShape).props.kind === 'start')
-    return { w: 64, h: 64, kind: hasStart ? 'end' : 'start', label: '' }
-  }
-
-  override canEdit(_shape: EventShape, _info: TLEditStartInfo): boolean {
-    return true
+    return { ...super.getDefaultProps(), kind: hasStart ? 'end' : 'start' }
   }
 
   override isAspectRatioLocked(): boolean {
     return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
-  override getText(shape: EventShape): string {
-    return shape.props.label
   }
 
   override getAriaDescriptor(shape: EventShape): string {
@@ -53,37 +29,18 @@ export class EventShapeUtil extends BaseBoxShapeUtil<EventShape> {
   }
 
   override component(shape: EventShape) {
-    const { w, h, kind, label } = shape.props
+    const { w, h, kind } = shape.props
     const size = Math.min(w, h)
     return (
-      <HTMLContainer
-        className="flowmap-event"
-        style={{ width: size, height: size }}
-        data-shape-type="event"
-        data-kind={kind}
-      >
+      <ShapeContainer shape={shape} style={{ width: size, height: size }} data={{ 'data-kind': kind }}>
         <div className="flowmap-event__circle" style={{ width: size, height: size }}>
           <span className="flowmap-event__kind">{kind === 'start' ? 'Start' : 'End'}</span>
         </div>
         <div className="flowmap-event__caption">
-          <EditableLabel
-            shapeId={shape.id}
-            text={label}
-            placeholder=""
-            ariaLabel="Event label"
-            className="flowmap-event__label"
-            onTextChange={(text) =>
-              this.editor.updateShape({ id: shape.id, type: 'event', props: { label: text } })
-            }
-          />
+          <EditableLabel shape={shape} placeholder="" ariaLabel="Event label" />
         </div>
-      </HTMLContainer>
+      </ShapeContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: EventShape) {
-    return <EventSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: EventShape): Path2D {

@@ -1,11 +1,11 @@
-import { laneShapeMigrations, laneShapeProps } from '@flowmap/shared'
-import { HTMLContainer, type TLShape } from 'tldraw'
+import type { TLShape } from 'tldraw'
 import { useBoardRole } from './board-roles.ts'
-import { ContainerShapeUtil } from './ContainerShapeUtil.ts'
+import { containerShapeUtil } from './ContainerShapeUtil.ts'
 import { LANE_HEADER_WIDTH, UNASSIGNED_LANE_COLOR } from './container-layout.ts'
 import { LaneSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
 import { textColorOn } from './role-badge.ts'
+import { ShapeContainer } from './shape-frame.tsx'
 
 export type LaneShape = TLShape<'lane'>
 
@@ -13,15 +13,7 @@ export type LaneShape = TLShape<'lane'>
  * A swimlane bound to a role. Steps dropped in it take the lane's role as their owner
  * (see lane-ownership.ts); the band on the left shows the role's name and colour.
  */
-export class LaneShapeUtil extends ContainerShapeUtil<LaneShape> {
-  static override type = 'lane' as const
-  static override props = laneShapeProps
-  static override migrations = laneShapeMigrations
-
-  override getDefaultProps(): LaneShape['props'] {
-    return { w: 960, h: 200, label: '', roleId: null }
-  }
-
+export class LaneShapeUtil extends containerShapeUtil('lane', LaneSvg) {
   // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way.
   override canReceiveNewChildrenOfType(shape: LaneShape, type: TLShape['type']): boolean {
     return !shape.isLocked && type !== 'stage'
@@ -36,34 +28,17 @@ export class LaneShapeUtil extends ContainerShapeUtil<LaneShape> {
   }
 
   override component(shape: LaneShape) {
-    return <LaneView shape={shape} onLabelChange={(label) => this.setLabel(shape, label)} />
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: LaneShape) {
-    return <LaneSvg editor={this.editor} shape={shape} />
+    return <LaneView shape={shape} />
   }
 }
 
-function LaneView({ shape, onLabelChange }: { shape: LaneShape; onLabelChange(label: string): void }) {
+function LaneView({ shape }: { shape: LaneShape }) {
   const role = useBoardRole(shape.props.roleId)
   const color = role?.color ?? UNASSIGNED_LANE_COLOR
-  const { w, h } = shape.props
   return (
-    <HTMLContainer
-      className="flowmap-lane"
-      style={{ width: w, height: h, ['--lane-color' as string]: color }}
-      data-shape-type="lane"
-    >
+    <ShapeContainer shape={shape} style={{ ['--lane-color' as string]: color }}>
       <div className="flowmap-lane__header" style={{ width: LANE_HEADER_WIDTH }}>
-        <EditableLabel
-          shapeId={shape.id}
-          text={shape.props.label}
-          placeholder="Lane"
-          ariaLabel="Lane name"
-          className="flowmap-lane__label"
-          onTextChange={onLabelChange}
-        />
+        <EditableLabel shape={shape} placeholder="Lane" ariaLabel="Lane name" />
         <span
           className="flowmap-lane__role"
           style={role ? { background: color, color: textColorOn(color) } : undefined}
@@ -73,6 +48,6 @@ function LaneView({ shape, onLabelChange }: { shape: LaneShape; onLabelChange(la
           {role ? role.name : shape.props.roleId ? 'Unknown role' : 'No role'}
         </span>
       </div>
-    </HTMLContainer>
+    </ShapeContainer>
   )
 }

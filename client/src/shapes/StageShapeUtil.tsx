@@ -1,21 +1,18 @@
-import { stageShapeMigrations, stageShapeProps } from '@flowmap/shared'
-import { HTMLContainer, type TLShape } from 'tldraw'
-import { ContainerShapeUtil } from './ContainerShapeUtil.ts'
+import type { TLShape } from 'tldraw'
+import { containerShapeUtil } from './ContainerShapeUtil.ts'
 import { STAGE_HEADER_HEIGHT } from './container-layout.ts'
 import { StageSvg } from './container-svg.tsx'
 import { EditableLabel } from './EditableLabel.tsx'
+import { ShapeContainer } from './shape-frame.tsx'
 
 export type StageShape = TLShape<'stage'>
 
 /** A stage (phase) of the workflow: a column that holds the steps done in it. */
-export class StageShapeUtil extends ContainerShapeUtil<StageShape> {
-  static override type = 'stage' as const
-  static override props = stageShapeProps
-  static override migrations = stageShapeMigrations
-
+export class StageShapeUtil extends containerShapeUtil('stage', StageSvg) {
   override getDefaultProps(): StageShape['props'] {
+    // A new stage comes after those already on the page.
     const stages = this.editor.getCurrentPageShapes().filter((shape) => shape.type === 'stage')
-    return { w: 320, h: 560, label: '', order: stages.length + 1 }
+    return { ...super.getDefaultProps(), order: stages.length + 1 }
   }
 
   override getAriaDescriptor(shape: StageShape): string {
@@ -27,28 +24,16 @@ export class StageShapeUtil extends ContainerShapeUtil<StageShape> {
   }
 
   override component(shape: StageShape) {
-    const { w, h, label, order } = shape.props
+    const { order } = shape.props
     return (
-      <HTMLContainer className="flowmap-stage" style={{ width: w, height: h }} data-shape-type="stage">
+      <ShapeContainer shape={shape}>
         <div className="flowmap-stage__header" style={{ height: STAGE_HEADER_HEIGHT }}>
           <span className="flowmap-stage__order" title="Stage order">
             {order}
           </span>
-          <EditableLabel
-            shapeId={shape.id}
-            text={label}
-            placeholder="Stage"
-            ariaLabel="Stage name"
-            className="flowmap-stage__label"
-            onTextChange={(text) => this.setLabel(shape, text)}
-          />
+          <EditableLabel shape={shape} placeholder="Stage" ariaLabel="Stage name" />
         </div>
-      </HTMLContainer>
+      </ShapeContainer>
     )
-  }
-
-  // Drawn in SVG for exports (see StepShapeUtil.toSvg).
-  override toSvg(shape: StageShape) {
-    return <StageSvg editor={this.editor} shape={shape} />
   }
 }

@@ -1,31 +1,16 @@
-import {
-  type Role,
-  type StepAutomation,
-  type StepStatus,
-  stepShapeMigrations,
-  stepShapeProps,
-} from '@flowmap/shared'
-import {
-  BaseBoxShapeUtil,
-  HTMLContainer,
-  type TLEditStartInfo,
-  type TLFontFace,
-  type TLShape,
-  useEditor,
-  useValue,
-} from 'tldraw'
+import type { Role, StepAutomation, StepStatus } from '@flowmap/shared'
+import { type TLShape, useEditor, useValue } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
+import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
+import { ShapeContainer } from './shape-frame.tsx'
 import { StepSvg } from './step-svg.tsx'
 import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
-import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
 export type StepShape = TLShape<'step'>
-
-export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
 
 /**
  * Below this zoom the card draws only its paper, edges and label. The badge and footer text (10.5 and
@@ -36,35 +21,7 @@ export const STEP_DEFAULT_SIZE = { w: 220, h: 120 } as const
 const DETAIL_ZOOM = 0.6
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
-export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
-  static override type = 'step' as const
-  static override props = stepShapeProps
-  static override migrations = stepShapeMigrations
-
-  override getDefaultProps(): StepShape['props'] {
-    return {
-      ...STEP_DEFAULT_SIZE,
-      label: '',
-      description: '',
-      owner: null,
-      status: 'todo',
-      automation: 'manual',
-      estimate: null,
-    }
-  }
-
-  override canEdit(_shape: StepShape, _info: TLEditStartInfo): boolean {
-    return true
-  }
-
-  override getFontFaces(): TLFontFace[] {
-    return [...WORKFLOW_FONT_FACES]
-  }
-
-  override getText(shape: StepShape): string {
-    return shape.props.label
-  }
-
+export class StepShapeUtil extends flowNodeShapeUtil('step', StepSvg) {
   override getAriaDescriptor(shape: StepShape): string {
     return `Step ${shape.props.label || 'untitled'}, ${shape.props.status}, ${shape.props.automation}`
   }
@@ -73,7 +30,6 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
     return (
       <StepView
         shape={shape}
-        onLabelChange={(label) => this.editor.updateShape({ id: shape.id, type: 'step', props: { label } })}
         onLabelOverflow={(missing) => {
           const current = this.editor.getShape<StepShape>(shape.id)
           if (current)
@@ -81,12 +37,6 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
         }}
       />
     )
-  }
-
-  // Drawn in SVG for exports, rather than tldraw's fallback of the HTML in a foreignObject, so an
-  // exported map opens in any SVG tool.
-  override toSvg(shape: StepShape) {
-    return <StepSvg editor={this.editor} shape={shape} />
   }
 
   override getIndicatorPath(shape: StepShape): Path2D {
@@ -98,12 +48,11 @@ export class StepShapeUtil extends BaseBoxShapeUtil<StepShape> {
 
 type StepViewProps = {
   shape: StepShape
-  onLabelChange(label: string): void
   onLabelOverflow(missing: number): void
 }
 
-function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
-  const { w, h, label, owner, status, automation } = shape.props
+function StepView({ shape, onLabelOverflow }: StepViewProps) {
+  const { owner, status, automation } = shape.props
   const editor = useEditor()
   // Below DETAIL_ZOOM the badges and footer are too small to read: drawing only the card and its
   // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
@@ -120,31 +69,19 @@ function StepView({ shape, onLabelChange, onLabelOverflow }: StepViewProps) {
     return { role: laneRole, inherited: laneRole !== null }
   }, [editor, owner, shape.parentId])
   return (
-    <HTMLContainer
-      className="flowmap-step"
+    <ShapeContainer
+      shape={shape}
       style={{
-        width: w,
-        height: h,
         background: stepCardColors(status).fill,
         borderColor: stepCardColors(status).stroke,
         ['--owner-color' as string]: role?.color ?? 'transparent',
       }}
-      data-shape-type="step"
-      data-status={status}
-      data-automation={automation}
+      data={{ 'data-status': status, 'data-automation': automation }}
     >
       {detailed && <StepBadges status={status} automation={automation} />}
-      <EditableLabel
-        shapeId={shape.id}
-        text={label}
-        placeholder="Step"
-        ariaLabel="Step label"
-        className="flowmap-step__label"
-        onTextChange={onLabelChange}
-        onOverflow={onLabelOverflow}
-      />
+      <EditableLabel shape={shape} placeholder="Step" ariaLabel="Step label" onOverflow={onLabelOverflow} />
       {detailed && <StepFooter role={role} inherited={inherited} step={shape.props} />}
-    </HTMLContainer>
+    </ShapeContainer>
   )
 }
 

@@ -1,5 +1,5 @@
+import { workflowShapeDefaultProps } from '@flowmap/shared'
 import { createBindingId, createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
-import { STEP_DEFAULT_SIZE } from './StepShapeUtil.tsx'
 
 /** Shapes a flow can continue from: everything in the flow but an end event. */
 export function canContinueFrom(shape: TLShape | undefined): boolean {
@@ -16,7 +16,10 @@ export function nextStepPlacement(from: { x: number; y: number; props: { w: numb
   x: number
   y: number
 } {
-  return { x: from.x + from.props.w + NEXT_STEP_GAP, y: from.y + (from.props.h - STEP_DEFAULT_SIZE.h) / 2 }
+  return {
+    x: from.x + from.props.w + NEXT_STEP_GAP,
+    y: from.y + (from.props.h - workflowShapeDefaultProps.step.h) / 2,
+  }
 }
 
 /**

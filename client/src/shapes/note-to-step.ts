@@ -1,3 +1,4 @@
+import { workflowShapeDefaultProps } from '@flowmap/shared'
 import {
   createBindingId,
   createShapeId,
@@ -7,7 +8,6 @@ import {
   type TLShapeId,
   type TLShapePartial,
 } from 'tldraw'
-import { STEP_DEFAULT_SIZE } from './StepShapeUtil.tsx'
 
 /**
  * Workshops start with sticky notes; once the group agrees a note is a step, it becomes one in
@@ -19,6 +19,7 @@ export function stepFromNote(
   text: string,
   stepId: TLShapeId,
 ): TLShapePartial<TLShape<'step'>> {
+  const { w, h } = workflowShapeDefaultProps.step
   return {
     id: stepId,
     type: 'step',
@@ -27,7 +28,7 @@ export function stepFromNote(
     rotation: note.rotation,
     parentId: note.parentId,
     index: note.index,
-    props: { ...STEP_DEFAULT_SIZE, label: text.trim() },
+    props: { w, h, label: text.trim() },
   }
 }
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 
+import { WORKFLOW_SHAPE_TYPES, workflowShapeDefaultProps } from '@flowmap/shared'
 import { createShapeId, type Editor, type TLArrowShape, type TLShapeId, toRichText } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getBoardRole, setBoardRoles } from './board-roles.ts'
@@ -244,5 +245,31 @@ describe('drawing a container around shapes', () => {
     expect(editor.getShape(inside)).toMatchObject({ parentId: lane, props: { owner: 'role:ops' } })
     expect(editor.getShape(overlapping)).toMatchObject({ parentId: 'page:page', props: { owner: null } })
     expect(editor.getShape(stage), 'a lane never takes a stage').toMatchObject({ parentId: 'page:page' })
+  })
+})
+
+describe('a ShapeUtil gives a new shape the default props of @flowmap/shared', () => {
+  it.each(WORKFLOW_SHAPE_TYPES.filter((type) => type !== 'stage'))('%s, on an empty page', (type) => {
+    expect(editor.getShapeUtil(type).getDefaultProps()).toEqual(workflowShapeDefaultProps[type])
+  })
+
+  it('stage, on an empty page: numbered as the first stage', () => {
+    expect(editor.getShapeUtil('stage').getDefaultProps()).toEqual({
+      ...workflowShapeDefaultProps.stage,
+      order: 1,
+    })
+  })
+
+  it('stage and event follow the page: the next stage number, and an end once there is a start', () => {
+    editor.createShape({ id: createShapeId('first-stage'), type: 'stage' })
+    editor.createShape({ id: createShapeId('start'), type: 'event' })
+    expect(editor.getShapeUtil('stage').getDefaultProps()).toEqual({
+      ...workflowShapeDefaultProps.stage,
+      order: 2,
+    })
+    expect(editor.getShapeUtil('event').getDefaultProps()).toEqual({
+      ...workflowShapeDefaultProps.event,
+      kind: 'end',
+    })
   })
 })

@@ -55,69 +55,28 @@ function ToolIcon({ children }: { children: ReactNode }) {
   )
 }
 
+/** Each tool's drawing, inside the 18×18 toolbar frame. */
+const TOOL_GLYPHS: Record<WorkflowShapeType, ReactNode> = {
+  stage: [<rect key="box" x="4" y="2" width="10" height="14" rx="1.5" />, <path key="header" d="M4 6h10" />],
+  lane: [<rect key="box" x="1.5" y="4" width="15" height="10" rx="1.5" />, <path key="band" d="M5.5 4v10" />],
+  step: [<rect key="card" x="2" y="4.5" width="14" height="9" rx="2.5" />, <path key="line" d="M5 9h8" />],
+  decision: <path d="M9 2l7 7-7 7-7-7Z" />,
+  artifact: [<path key="sheet" d="M4.5 2h6l3 3v11h-9Z" />, <path key="fold" d="M10.5 2v3h3M7 9h4M7 12h4" />],
+  event: <circle cx="9" cy="9" r="6.5" />,
+}
+
+const toolItem = (id: WorkflowShapeType, label: string, kbd: string): WorkflowToolItem => ({
+  id,
+  label,
+  kbd,
+  icon: <ToolIcon>{TOOL_GLYPHS[id]}</ToolIcon>,
+})
+
 export const WORKFLOW_TOOL_ITEMS: readonly WorkflowToolItem[] = [
-  {
-    id: 'stage',
-    label: 'Stage',
-    kbd: 'c',
-    icon: (
-      <ToolIcon>
-        <rect x="4" y="2" width="10" height="14" rx="1.5" />
-        <path d="M4 6h10" />
-      </ToolIcon>
-    ),
-  },
-  {
-    id: 'lane',
-    label: 'Swimlane',
-    kbd: 'w',
-    icon: (
-      <ToolIcon>
-        <rect x="1.5" y="4" width="15" height="10" rx="1.5" />
-        <path d="M5.5 4v10" />
-      </ToolIcon>
-    ),
-  },
-  {
-    id: 'step',
-    label: 'Step',
-    kbd: 's',
-    icon: (
-      <ToolIcon>
-        <rect x="2" y="4.5" width="14" height="9" rx="2.5" />
-        <path d="M5 9h8" />
-      </ToolIcon>
-    ),
-  },
-  {
-    id: 'decision',
-    label: 'Decision',
-    kbd: 'y',
-    icon: (
-      <ToolIcon>
-        <path d="M9 2l7 7-7 7-7-7Z" />
-      </ToolIcon>
-    ),
-  },
-  {
-    id: 'artifact',
-    label: 'Artifact',
-    kbd: 'i',
-    icon: (
-      <ToolIcon>
-        <path d="M4.5 2h6l3 3v11h-9Z" />
-        <path d="M10.5 2v3h3M7 9h4M7 12h4" />
-      </ToolIcon>
-    ),
-  },
-  {
-    id: 'event',
-    label: 'Start / end',
-    kbd: 'm',
-    icon: (
-      <ToolIcon>
-        <circle cx="9" cy="9" r="6.5" />
-      </ToolIcon>
-    ),
-  },
+  toolItem('stage', 'Stage', 'c'),
+  toolItem('lane', 'Swimlane', 'w'),
+  toolItem('step', 'Step', 's'),
+  toolItem('decision', 'Decision', 'y'),
+  toolItem('artifact', 'Artifact', 'i'),
+  toolItem('event', 'Start / end', 'm'),
 ]

@@ -1,34 +1,45 @@
-import type { ArtifactKind, EventKind, FlowKind, RoleKind, StepAutomation, StepStatus } from '@flowmap/shared'
+import {
+  ARTIFACT_KINDS,
+  EVENT_KINDS,
+  type FlowKind,
+  ROLE_KINDS,
+  STEP_AUTOMATIONS,
+  STEP_STATUSES,
+} from '@flowmap/shared'
 
 // The words people see for the model's enumerations, in one place for shapes and panels alike.
-// The values themselves come from @flowmap/shared; `satisfies` below keeps the lists complete.
+// The values and their order come from @flowmap/shared; each table of words is a Record over the
+// enumeration, so a value added there fails the typecheck here until it has its word.
 
-export const STATUS_OPTIONS: readonly { value: StepStatus; label: string }[] = [
-  { value: 'todo', label: 'To do' },
-  { value: 'doing', label: 'Doing' },
-  { value: 'done', label: 'Done' },
-  { value: 'blocked', label: 'Blocked' },
-]
+type Option<V extends string> = { value: V; label: string }
 
-export const AUTOMATION_OPTIONS: readonly { value: StepAutomation; label: string }[] = [
-  { value: 'manual', label: 'Manual' },
-  { value: 'assisted', label: 'Assisted' },
-  { value: 'automated', label: 'Automated' },
-  { value: 'ai-agent', label: 'AI agent' },
-]
+function optionsOf<V extends string>(values: readonly V[], labels: Record<V, string>): readonly Option<V>[] {
+  return values.map((value) => ({ value, label: labels[value] }))
+}
 
-export const ARTIFACT_KIND_OPTIONS: readonly { value: ArtifactKind; label: string }[] = [
-  { value: 'document', label: 'Document' },
-  { value: 'data', label: 'Data' },
-  { value: 'system', label: 'System' },
-]
+export const STATUS_OPTIONS = optionsOf(STEP_STATUSES, {
+  todo: 'To do',
+  doing: 'Doing',
+  done: 'Done',
+  blocked: 'Blocked',
+})
 
-export const EVENT_KIND_OPTIONS: readonly { value: EventKind; label: string }[] = [
-  { value: 'start', label: 'Start' },
-  { value: 'end', label: 'End' },
-]
+export const AUTOMATION_OPTIONS = optionsOf(STEP_AUTOMATIONS, {
+  manual: 'Manual',
+  assisted: 'Assisted',
+  automated: 'Automated',
+  'ai-agent': 'AI agent',
+})
 
-export function labelOf<V extends string>(options: readonly { value: V; label: string }[], value: V): string {
+export const ARTIFACT_KIND_OPTIONS = optionsOf(ARTIFACT_KINDS, {
+  document: 'Document',
+  data: 'Data',
+  system: 'System',
+})
+
+export const EVENT_KIND_OPTIONS = optionsOf(EVENT_KINDS, { start: 'Start', end: 'End' })
+
+export function labelOf<V extends string>(options: readonly Option<V>[], value: V): string {
   return options.find((option) => option.value === value)?.label ?? value
 }
 
@@ -38,12 +49,12 @@ export const FLOW_KIND_OPTIONS: readonly { value: FlowKind; label: string; hint:
   { value: 'information', label: 'Information', hint: 'hands over: dotted line' },
 ]
 
-export const ROLE_KIND_OPTIONS: readonly { value: RoleKind; label: string }[] = [
-  { value: 'person', label: 'Person' },
-  { value: 'team', label: 'Team' },
-  { value: 'system', label: 'System' },
-  { value: 'ai-agent', label: 'AI agent' },
-]
+export const ROLE_KIND_OPTIONS = optionsOf(ROLE_KINDS, {
+  person: 'Person',
+  team: 'Team',
+  system: 'System',
+  'ai-agent': 'AI agent',
+})
 
 /** "0.5h", "4h", "1.5d" past a working day of eight hours: what a workshop wall would say. */
 export function formatHours(hours: number): string {

@@ -2,7 +2,7 @@
  * Records and stores for the sync tests. Built here because @flowmap/shared exports no test builders;
  * the props are the workflow defaults from the shared schema.
  */
-import { flowmapSchema } from '@flowmap/shared'
+import { flowmapSchema, workflowShapeDefaultProps } from '@flowmap/shared'
 import {
   createTLStore,
   type IndexKey,
@@ -43,17 +43,7 @@ export function stepRecord(
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: {
-      w: 160,
-      h: 80,
-      label: 'Step',
-      description: '',
-      owner: null,
-      status: 'todo',
-      automation: 'manual',
-      estimate: null,
-      ...props,
-    },
+    props: { ...workflowShapeDefaultProps.step, ...props },
     ...fields,
   } as unknown as TLRecord
 }

@@ -1,44 +1,35 @@
-import {
-  createShapePropsMigrationIds,
-  createShapePropsMigrationSequence,
-  type RecordPropsType,
-} from '@tldraw/tlschema'
+import { createShapePropsMigrationIds, type RecordPropsType } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
+import { boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
 
 /** A decision point; its outgoing connectors carry the branch labels. */
 export const decisionShapeProps = {
-  w: T.nonZeroNumber,
-  h: T.nonZeroNumber,
+  ...boxShapeProps,
   question: T.string,
 }
 
 export type DecisionShapeProps = RecordPropsType<typeof decisionShapeProps>
 
-declare module '@tldraw/tlschema' {
-  interface TLGlobalShapePropsMap {
-    decision: DecisionShapeProps
-  }
-}
+/** A new decision: a diamond wider than tall, so a short question fits on two lines. */
+export const decisionShapeDefaultProps: DecisionShapeProps = { w: 180, h: 130, question: '' }
 
 /** Append-only: a released id is never renumbered or removed. */
 export const decisionShapeVersions = createShapePropsMigrationIds('decision', {
   RenameLabelToQuestion: 1,
 })
 
-export const decisionShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [
-    {
-      id: decisionShapeVersions.RenameLabelToQuestion,
-      // Idempotent: a record already in the new shape (written by a newer client under an older
-      // board schema) keeps its question.
-      up: (props) => {
-        props.question ??= props.label ?? ''
-        delete props.label
-      },
-      down: (props) => {
-        props.label = props.question
-        delete props.question
-      },
+export const decisionShapeMigrations = propsMigrations([
+  {
+    id: decisionShapeVersions.RenameLabelToQuestion,
+    // Idempotent: a record already in the new shape (written by a newer client under an older
+    // board schema) keeps its question.
+    up: (props) => {
+      props.question ??= props.label ?? ''
+      delete props.label
     },
-  ],
-})
+    down: (props) => {
+      props.label = props.question
+      delete props.question
+    },
+  },
+])

@@ -1,9 +1,6 @@
-import {
-  createShapePropsMigrationIds,
-  createShapePropsMigrationSequence,
-  type RecordPropsType,
-} from '@tldraw/tlschema'
+import { createShapePropsMigrationIds, type RecordPropsType } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
+import { addedProp, boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
 
 /** The states a step moves through on the board. */
 export const STEP_STATUSES = ['todo', 'doing', 'done', 'blocked'] as const
@@ -15,8 +12,7 @@ export type StepAutomation = (typeof STEP_AUTOMATIONS)[number]
 
 /** A unit of work. `owner` names a role id; null means "inherit the lane's role". */
 export const stepShapeProps = {
-  w: T.nonZeroNumber,
-  h: T.nonZeroNumber,
+  ...boxShapeProps,
   label: T.string,
   description: T.string,
   owner: T.string.nullable(),
@@ -28,10 +24,16 @@ export const stepShapeProps = {
 
 export type StepShapeProps = RecordPropsType<typeof stepShapeProps>
 
-declare module '@tldraw/tlschema' {
-  interface TLGlobalShapePropsMap {
-    step: StepShapeProps
-  }
+/** A new step: an unlabelled card to do, done by hand, owned by its lane's role until someone picks one. */
+export const stepShapeDefaultProps: StepShapeProps = {
+  w: 220,
+  h: 120,
+  label: '',
+  description: '',
+  owner: null,
+  status: 'todo',
+  automation: 'manual',
+  estimate: null,
 }
 
 /** Append-only: a released id is never renumbered or removed. */
@@ -40,26 +42,7 @@ export const stepShapeVersions = createShapePropsMigrationIds('step', {
   AddEstimate: 2,
 })
 
-// Props migrations mutate the props object they are given (tldraw's convention).
-export const stepShapeMigrations = createShapePropsMigrationSequence({
-  sequence: [
-    {
-      id: stepShapeVersions.AddAutomation,
-      up: (props) => {
-        props.automation ??= 'manual'
-      },
-      down: (props) => {
-        delete props.automation
-      },
-    },
-    {
-      id: stepShapeVersions.AddEstimate,
-      up: (props) => {
-        props.estimate ??= null
-      },
-      down: (props) => {
-        delete props.estimate
-      },
-    },
-  ],
-})
+export const stepShapeMigrations = propsMigrations([
+  addedProp(stepShapeVersions.AddAutomation, 'automation', 'manual'),
+  addedProp(stepShapeVersions.AddEstimate, 'estimate', null),
+])

@@ -91,6 +91,9 @@ export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptio
         workflowShape('step', {
           ...common,
           props: {
+            // Compact cards, so twenty fit across a lane on the 190-unit grid above.
+            w: 160,
+            h: 80,
             label: `Step ${i}`,
             owner: random() < 0.3 ? pick(roles).id : null,
             status: pick(STEP_STATUSES),

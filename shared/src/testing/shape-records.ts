@@ -11,8 +11,8 @@ import type {
 import { toRichText } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
 import type { FlowKind } from '../schema/connector.ts'
-import { workflowShapeDefaultProps } from '../schema/default-props.ts'
 import type { WorkflowShapeType } from '../schema/workflow-shapes.ts'
+import { workflowShapeDefaultProps } from '../schema/workflow-shapes.ts'
 
 /** Builders of complete, valid records for tests, fixtures and the map generator. */
 
