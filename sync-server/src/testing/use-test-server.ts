@@ -1,0 +1,134 @@
+/**
+ * The server tests' one fixture: real servers (port 0, a real SQLite file in a fresh temp dir) and the
+ * clients, sockets and temp dirs a test opens, all ended after the test (or after the file, with
+ * `per: 'file'`), clients before the server so no test leaks a socket into the next.
+ */
+import { rmSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import type * as Y from 'yjs'
+import type { ServerConfig } from '../config.ts'
+import type { RunningServer } from '../server.ts'
+import type { BoardStorage } from '../storage/board-storage.ts'
+import { type BoardClient, connectBoard } from './board-client.ts'
+import { makeDataDir, startTestServer, type TestServer } from './test-server.ts'
+
+/** Anything a test opens and the fixture ends: board clients, raw sockets, y-websocket providers. */
+export type Endable = { destroy(): void } | { close(): void }
+
+export interface UseTestServerOptions {
+  /**
+   * 'test': each test starts its own server with `start()`, ended after that test. 'file': one server for
+   * the whole file, ended after its last test (and so are the clients its tests connect).
+   * @default 'test'
+   */
+  per?: 'test' | 'file'
+  /**
+   * The config `start()` uses when given none. With `per: 'file'` the server starts with it before the
+   * first test; without it the file starts the server itself in its own `beforeAll`.
+   */
+  config?: Partial<ServerConfig>
+}
+
+export interface TestServerFixture {
+  /** Starts a server; it becomes the current one. */
+  start(config?: Partial<ServerConfig>): Promise<TestServer>
+  /** Closes the current server and starts another on the same data dir (the durability tests). */
+  restart(): Promise<TestServer>
+  /** Ends the current server now (a test that then starts one with another config). */
+  stop(): Promise<void>
+  /** The current server (the last one started); throws when the test started none. */
+  readonly server: RunningServer
+  /** The current server's data dir */
+  readonly dataDir: string
+  /** http://127.0.0.1:port of the current server */
+  readonly url: string
+  /** ws://…/collab of the current server */
+  readonly collabUrl: string
+  readonly storage: BoardStorage
+  /** A board client of the current server, ended after the test. */
+  connect(boardId: string, options?: { token?: string; doc?: Y.Doc }): BoardClient
+  /** Ends `resource` after the test; returns it. */
+  track<T extends Endable>(resource: T): T
+  /** A fresh temp dir, removed after the test. */
+  tempDir(): string
+}
+
+export function useTestServer(options: UseTestServerOptions = {}): TestServerFixture {
+  const resources: Endable[] = []
+  const dirs: string[] = []
+  let servers: TestServer[] = []
+
+  async function endAll(): Promise<void> {
+    for (const resource of resources.splice(0)) {
+      if ('destroy' in resource) resource.destroy()
+      else resource.close()
+    }
+    for (const server of servers) await server.dispose()
+    servers = []
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  }
+
+  function current(): TestServer {
+    const server = servers.at(-1)
+    if (server === undefined) throw new Error('no test server is running: call start() first')
+    return server
+  }
+
+  if (options.per === 'file') {
+    if (options.config !== undefined) {
+      const config = options.config
+      beforeAll(async () => {
+        servers.push(await startTestServer(config))
+      })
+    }
+    afterAll(endAll)
+  } else {
+    afterEach(endAll)
+  }
+
+  return {
+    async start(config = options.config ?? {}) {
+      const server = await startTestServer(config)
+      servers.push(server)
+      return server
+    },
+    async restart() {
+      // restart() closes the old server itself; only the new one (same data dir) is disposed later.
+      const restarted = await current().restart()
+      servers[servers.length - 1] = restarted
+      return restarted
+    },
+    async stop() {
+      await servers.pop()?.dispose()
+    },
+    get server() {
+      return current().server
+    },
+    get dataDir() {
+      return current().dataDir
+    },
+    get url() {
+      return current().server.url
+    },
+    get collabUrl() {
+      return current().collabUrl
+    },
+    get storage() {
+      return current().server.storage
+    },
+    connect(boardId, connectOptions = {}) {
+      const client = connectBoard(current().collabUrl, boardId, connectOptions)
+      resources.push(client)
+      return client
+    },
+    track(resource) {
+      resources.push(resource)
+      return resource
+    },
+    tempDir() {
+      const dir = makeDataDir()
+      dirs.push(dir)
+      return dir
+    },
+  }
+}
