@@ -17,22 +17,15 @@ import {
   writeBoard,
   writeRecord,
 } from '@flowmap/shared'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-const clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server.dispose()
-})
-
+const server = useTestServer()
 function token(role: BoardRole, sub: string): Promise<string> {
   return issueToken(
     TEST_SECRET,
@@ -77,16 +70,15 @@ async function exportedSnapshot(boardId: string, bearer: string): Promise<string
 }
 
 test('restore produces the old state as one new entry by the facilitator, and keeps the full history', async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET })
+  await server.start({ authSecret: TEST_SECRET })
   const facilitatorToken = await token('facilitator', 'fay')
   const editorToken = await token('editor', 'eli')
   const boardId = await createBoardOverApi(server.server.url, {
     title: 'Order to cash',
     token: facilitatorToken,
   })
-  const fay = connectBoard(server.collabUrl, boardId, { token: facilitatorToken })
-  const eli = connectBoard(server.collabUrl, boardId, { token: editorToken })
-  clients.push(fay, eli)
+  const fay = server.connect(boardId, { token: facilitatorToken })
+  const eli = server.connect(boardId, { token: editorToken })
   await Promise.all([fay.synced, eli.synced])
 
   writeRecord(fay.doc, workflowShape('step', { id: 'intake', props: { label: 'Intake' } }))
@@ -141,7 +133,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
 })
 
 test('an editor cannot name a version; a facilitator can, and everyone lists it', async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET })
+  await server.start({ authSecret: TEST_SECRET })
   const facilitatorToken = await token('facilitator', 'fay')
   const editorToken = await token('editor', 'eli')
   const boardId = await createBoardOverApi(server.server.url, { token: facilitatorToken })
@@ -177,7 +169,7 @@ test('an editor cannot name a version; a facilitator can, and everyone lists it'
     body: { boardId, versions: [{ seq: 1, name: 'after round 1' }] },
   })
   // The names are on disk: a restarted server still lists them.
-  server = await server.restart()
+  await server.restart()
   const again = await requestJson(`${server.server.url}/api/boards/${boardId}/versions`, {
     token: editorToken,
   })
