@@ -4,24 +4,17 @@
  */
 import { workflowShape, writeRecord } from '@flowmap/shared'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
 const BOARD = 'auth-timeout'
 const AUTH_TIMEOUT_MS = 300
 const DEADLINE = 15_000
 
-let server: TestServer
-let clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  clients = []
-  await server.dispose()
-})
+const server = useTestServer({ config: { authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS } })
 
 function closeCodeOf(ws: WebSocket): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,22 +45,21 @@ async function editorToken(sub: string): Promise<string> {
 
 describe('auth timeout', () => {
   it('closes a /collab socket that sends nothing with 4408', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
+    await server.start()
     const idle = new WebSocket(server.collabUrl)
     expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
   })
 
   it('closes a /collab socket whose every token was refused with 4408', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
+    await server.start()
     const refused = new WebSocket(server.collabUrl)
     refused.addEventListener('open', () => refused.send(authMessage(BOARD, 'not-a-token')))
     expect(await closeCodeOf(refused)).toBe(FLOWMAP_CLOSE.authTimeout.code)
   })
 
   it('leaves an authenticated provider connected past the timeout, and it still gets acks', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
-    const honest = connectBoard(server.collabUrl, BOARD, { token: await editorToken('honest') })
-    clients.push(honest)
+    await server.start()
+    const honest = server.connect(BOARD, { token: await editorToken('honest') })
     let closes = 0
     honest.provider.configuration.websocketProvider.on('close', () => closes++)
     await honest.synced
@@ -83,8 +75,7 @@ describe('auth timeout', () => {
     expect(server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10 })).toHaveLength(1)
 
     // A tab that reconnects authenticates on its new socket at once and is not caught either.
-    const reconnected = connectBoard(server.collabUrl, BOARD, { token: await editorToken('honest') })
-    clients.push(reconnected)
+    const reconnected = server.connect(BOARD, { token: await editorToken('honest') })
     await reconnected.synced
     const second = new WebSocket(server.collabUrl)
     expect(await closeCodeOf(second)).toBe(FLOWMAP_CLOSE.authTimeout.code)
@@ -94,7 +85,7 @@ describe('auth timeout', () => {
   })
 
   it('leaves an authenticated y-websocket client connected past the timeout', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
+    await server.start()
     const token = await editorToken('bot')
     const bridged = new WebSocket(
       `${server.server.url.replace(/^http/, 'ws')}/yjs/${BOARD}?token=${encodeURIComponent(token)}`,

@@ -20,29 +20,16 @@ import {
   writeRecord,
   writeRole,
 } from '@flowmap/shared'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import type { BoardClient } from '../testing/board-client.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-const clients: BoardClient[] = []
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-
-afterAll(async () => {
-  for (const client of clients) client.destroy()
-  await server.dispose()
-})
-
+const server = useTestServer({ per: 'suite', config: {} })
 const WAIT = { timeout: 20_000, interval: 20 }
 
 function client(boardId: string): BoardClient {
-  const connected = connectBoard(server.collabUrl, boardId)
-  clients.push(connected)
-  return connected
+  return server.connect(boardId)
 }
 
 function recordMap(doc: Y.Doc, id: string): Y.Map<unknown> {

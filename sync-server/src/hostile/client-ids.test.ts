@@ -5,45 +5,34 @@
  * attack is stored or reaches another client.
  */
 import { deleteRecord, readRecord, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import { parseRejectedMessage, type RefusalCode } from '../protocol/refusal.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import type { BoardClient } from '../testing/board-client.ts'
 import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
 const BOARD = 'hostile-client-ids'
 const WAIT = { timeout: 20_000 }
 
-let server: TestServer
-let clients: BoardClient[] = []
-let sockets: RawBoardSocket[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  for (const socket of sockets) socket.close()
-  clients = []
-  sockets = []
-  await server.dispose()
-})
+const server = useTestServer()
 
 function token(sub: string, role: BoardRole = 'editor'): Promise<string> {
   return issueToken(TEST_SECRET, { sub, name: sub, board: BOARD, role }, new Date(Date.now() + 600_000))
 }
 
 async function person(sub: string, doc?: Y.Doc): Promise<BoardClient> {
-  const client = connectBoard(server.collabUrl, BOARD, { token: await token(sub), ...(doc ? { doc } : {}) })
-  clients.push(client)
+  const client = server.connect(BOARD, { token: await token(sub), ...(doc ? { doc } : {}) })
   await client.synced
   return client
 }
 
 async function attackerSocket(): Promise<RawBoardSocket> {
-  const socket = openRawBoardSocket(server.collabUrl, BOARD, await token('mallory'))
-  sockets.push(socket)
+  const socket = server.track(openRawBoardSocket(server.collabUrl, BOARD, await token('mallory')))
   expect(await socket.scope).toBe('read-write')
   return socket
 }
@@ -102,7 +91,7 @@ function neverStored(watcher: BoardClient, recordId: string): void {
 
 describe('hostile: client IDs belong to their writer', () => {
   it("structs at another user's next clock are refused; the victim's following edits are accepted and it stays connected", async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bob = await person('bob')
     writeRecord(alice.doc, step('alices', 'Alice wrote this'))
@@ -126,7 +115,7 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('structs at an old clock of another user (content the server already has under that ID) are refused', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bob = await person('bob')
     writeRecord(alice.doc, step('first', 'One'))
@@ -146,15 +135,14 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it("structs under the ID of another user's ended session are refused: the person owns it, not the connection", async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bobEarlier = await person('bob')
     writeRecord(bobEarlier.doc, step('bobs', 'Bob wrote this yesterday'))
     await bobEarlier.acknowledged()
     const bobsOldId = bobEarlier.doc.clientID
     const state = Y.encodeStateAsUpdate(bobEarlier.doc)
-    clients.splice(clients.indexOf(bobEarlier), 1)
-    bobEarlier.destroy()
+    server.end(bobEarlier)
     const bob = await person('bob')
 
     const attacker = await attackerSocket()
@@ -166,7 +154,7 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('a fresh ID learned from the awareness relay before its owner wrote anything cannot be taken', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const bob = await person('bob')
     const alice = await person('alice')
     // Alice's presence, under the client ID her doc will write with: the server relays it to every editor.
@@ -187,14 +175,14 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('ownership is stored: after a server restart the attacker is still refused and the owner still accepted', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     writeRecord(alice.doc, step('alices', 'before the restart'))
     await alice.acknowledged()
     const aliceId = alice.doc.clientID
     const state = Y.encodeStateAsUpdate(alice.doc)
-    for (const client of clients.splice(0)) client.destroy()
-    server = await server.restart()
+    server.end(alice)
+    await server.restart()
 
     const bob = await person('bob')
     const attacker = await attackerSocket()
@@ -211,7 +199,7 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('the server owns the IDs of its own changes', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bob = await person('bob')
     const live = server.server.hocuspocus.documents.get(BOARD)!
@@ -231,16 +219,14 @@ describe('hostile: client IDs belong to their writer', () => {
 
 describe('hostile: client IDs in local mode (no auth: connections own IDs while open)', () => {
   it("another connection's structs at a connection's next clock are refused; after a dropped socket the owner keeps writing", async () => {
-    server = await startTestServer()
-    const victim = connectBoard(server.collabUrl, BOARD)
-    const watcher = connectBoard(server.collabUrl, BOARD)
-    clients.push(victim, watcher)
+    await server.start()
+    const victim = server.connect(BOARD)
+    const watcher = server.connect(BOARD)
     await Promise.all([victim.synced, watcher.synced])
     writeRecord(victim.doc, step('victims', 'written first'))
     await victim.acknowledged()
 
-    const attacker = openRawBoardSocket(server.collabUrl, BOARD, '')
-    sockets.push(attacker)
+    const attacker = server.track(openRawBoardSocket(server.collabUrl, BOARD, ''))
     expect(await attacker.scope).toBe('read-write')
     const state = Y.encodeStateAsUpdate(victim.doc)
     attacker.sendUpdate(forged(state, victim.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
@@ -260,7 +246,7 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
 
 describe('hostile: updates that depend on content the server does not have', () => {
   it('structs that would stay pending are refused, never stored, logged or broadcast', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bob = await person('bob')
     const attacker = await attackerSocket()
@@ -282,7 +268,7 @@ describe('hostile: updates that depend on content the server does not have', () 
   })
 
   it('deletes of content the server does not have are refused, never stored, logged or broadcast', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bob = await person('bob')
     const attacker = await attackerSocket()

@@ -10,9 +10,9 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { readRecords, workflowShape, writeRecords } from '@flowmap/shared'
 import type { Document } from '@hocuspocus/server'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connectBoard } from '../testing/board-client.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import { type TestServerFixture, useTestServer } from '../testing/use-test-server.ts'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -35,18 +35,14 @@ async function collectGarbage(): Promise<void> {
   }
 }
 
-let server: TestServer | null = null
-afterEach(async () => {
-  await server?.dispose()
-  server = null
-})
+const server = useTestServer()
 
 /**
  * Loads `boardId` with `records` steps through a real provider, edits one of them `edits` times, and
  * leaves. Returns a WeakRef on the server's document, taken while it was loaded.
  */
 async function writeBoardAndLeave(
-  running: TestServer,
+  running: TestServerFixture,
   boardId: string,
   records: number,
   edits: number,
@@ -75,7 +71,7 @@ async function writeBoardAndLeave(
 
 describe('memory after a board is unloaded', () => {
   it('a board everyone left is unloaded and nothing of it stays reachable: the heap returns to where it was', async () => {
-    server = await startTestServer()
+    await server.start()
     const running = server
     // A first board loaded and left, so that what loading any board allocates once (module state,
     // prepared statements, JIT) is in the baseline, not counted as the second board's.

@@ -7,21 +7,17 @@
  * SyncStep2 carries the gap and the move together.
  */
 import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { parseRejectedMessage } from '../protocol/refusal.ts'
 import { connectBoard } from '../testing/board-client.ts'
 import { openRawBoardSocket } from '../testing/raw-socket.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer | null = null
-afterEach(async () => {
-  await server?.dispose()
-  server = null
-})
+const server = useTestServer()
 
 it("a move that arrives ahead of its sender's previous update is refused as missing-dependency, and the record keeps its position for everyone", async () => {
-  server = await startTestServer()
+  await server.start()
   const lane = workflowShape('lane', { id: 'lane-1', x: 10, y: 20 })
   const client = connectBoard(server.collabUrl, 'out-of-order')
   await client.synced

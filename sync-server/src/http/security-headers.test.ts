@@ -6,7 +6,7 @@ import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 import { APP_CONTENT_SECURITY_POLICY, DATA_CONTENT_SECURITY_POLICY } from './security-headers.ts'
 
-const server = useTestServer({ per: 'file' })
+const server = useTestServer({ per: 'suite' })
 let clientDir: string
 let boardId: string
 

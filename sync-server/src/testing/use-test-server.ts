@@ -1,7 +1,7 @@
 /**
  * The server tests' one fixture: real servers (port 0, a real SQLite file in a fresh temp dir) and the
- * clients, sockets and temp dirs a test opens, all ended after the test (or after the file, with
- * `per: 'file'`), clients before the server so no test leaks a socket into the next.
+ * clients, sockets and temp dirs a test opens, all ended after the test (or after the file or describe block, with
+ * `per: 'suite'`), clients before the server so no test leaks a socket into the next.
  */
 import { rmSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -17,13 +17,13 @@ export type Endable = { destroy(): void } | { close(): void }
 
 export interface UseTestServerOptions {
   /**
-   * 'test': each test starts its own server with `start()`, ended after that test. 'file': one server for
-   * the whole file, ended after its last test (and so are the clients its tests connect).
+   * 'test': each test starts its own server with `start()`, ended after that test. 'suite': one server for
+   * the file or describe block that calls this, ended after its last test (and so are the clients its tests connect).
    * @default 'test'
    */
-  per?: 'test' | 'file'
+  per?: 'test' | 'suite'
   /**
-   * The config `start()` uses when given none. With `per: 'file'` the server starts with it before the
+   * The config `start()` uses when given none. With `per: 'suite'` the server starts with it before the
    * first test; without it the file starts the server itself in its own `beforeAll`.
    */
   config?: Partial<ServerConfig>
@@ -49,6 +49,8 @@ export interface TestServerFixture {
   connect(boardId: string, options?: { token?: string; doc?: Y.Doc }): BoardClient
   /** Ends `resource` after the test; returns it. */
   track<T extends Endable>(resource: T): T
+  /** Ends a tracked resource now (a client that leaves mid-test). */
+  end(resource: Endable): void
   /** A fresh temp dir, removed after the test. */
   tempDir(): string
 }
@@ -59,13 +61,15 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerFix
   let servers: TestServer[] = []
 
   async function endAll(): Promise<void> {
-    for (const resource of resources.splice(0)) {
-      if ('destroy' in resource) resource.destroy()
-      else resource.close()
-    }
+    for (const resource of resources.splice(0)) endNow(resource)
     for (const server of servers) await server.dispose()
     servers = []
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  }
+
+  function endNow(resource: Endable): void {
+    if ('destroy' in resource) resource.destroy()
+    else resource.close()
   }
 
   function current(): TestServer {
@@ -74,7 +78,7 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerFix
     return server
   }
 
-  if (options.per === 'file') {
+  if (options.per === 'suite') {
     if (options.config !== undefined) {
       const config = options.config
       beforeAll(async () => {
@@ -124,6 +128,11 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerFix
     track(resource) {
       resources.push(resource)
       return resource
+    },
+    end(resource) {
+      const index = resources.indexOf(resource)
+      if (index !== -1) resources.splice(index, 1)
+      endNow(resource)
     },
     tempDir() {
       const dir = makeDataDir()
