@@ -11,13 +11,14 @@ import { join } from 'node:path'
 import { readRecords, seededRandom, workflowShape, writeRecord } from '@flowmap/shared'
 import { AuthMessageType } from '@hocuspocus/common'
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { spawnServerProcess } from '../testing/server-process.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { type TestServerFixture, useTestServer } from '../testing/use-test-server.ts'
 
 const MALFORMED = FLOWMAP_CLOSE.malformedMessage.code
 const BOARD = 'hostile-frames'
@@ -200,7 +201,11 @@ function withDeadline<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /** Sends `frame` on /collab, first authenticating with `token` when given; answers the close code. */
-async function collabCloseCode(server: TestServer, frame: Frame, token: string | null): Promise<number> {
+async function collabCloseCode(
+  server: TestServerFixture,
+  frame: Frame,
+  token: string | null,
+): Promise<number> {
   const probe = openProbe(server.collabUrl)
   await withDeadline(probe.opened, 'open')
   if (token !== null) {
@@ -211,12 +216,16 @@ async function collabCloseCode(server: TestServer, frame: Frame, token: string |
   return withDeadline(probe.closed, 'close')
 }
 
-function yWebsocketUrl(server: TestServer, token: string | null): string {
+function yWebsocketUrl(server: TestServerFixture, token: string | null): string {
   const base = `${server.server.url.replace(/^http/, 'ws')}/yjs/${BOARD}`
   return token === null ? base : `${base}?token=${encodeURIComponent(token)}`
 }
 
-async function yWebsocketCloseCode(server: TestServer, frame: Frame, token: string | null): Promise<number> {
+async function yWebsocketCloseCode(
+  server: TestServerFixture,
+  frame: Frame,
+  token: string | null,
+): Promise<number> {
   const probe = openProbe(yWebsocketUrl(server, token))
   await withDeadline(probe.opened, 'open')
   send(probe.ws, frame)
@@ -229,7 +238,11 @@ interface Honest {
 }
 
 /** An honest provider on BOARD makes one edit and the server acknowledges it. */
-async function honestEditIsAcknowledged(server: TestServer, honest: Honest, token: string): Promise<void> {
+async function honestEditIsAcknowledged(
+  server: TestServerFixture,
+  honest: Honest,
+  token: string,
+): Promise<void> {
   const client = connectBoard(server.collabUrl, BOARD, { token })
   try {
     await withDeadline(client.synced, 'sync')
@@ -241,7 +254,7 @@ async function honestEditIsAcknowledged(server: TestServer, honest: Honest, toke
   }
 }
 
-async function expectServerUnharmed(server: TestServer, honest: Honest, token: string): Promise<void> {
+async function expectServerUnharmed(server: TestServerFixture, honest: Honest, token: string): Promise<void> {
   expect((await fetch(`${server.server.url}/healthz`)).status).toBe(200)
   await honestEditIsAcknowledged(server, honest, token)
   const stored = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
@@ -280,13 +293,12 @@ describe.each([
   { mode: 'tokens required', authSecret: TEST_SECRET },
   { mode: 'local mode', authSecret: null },
 ])('malformed frames ($mode)', ({ authSecret }) => {
-  let server: TestServer
+  const server = useTestServer({ per: 'suite', config: { authSecret } })
   let editorToken: string
   let attackerToken: string
   const honest = {} as Honest
 
   beforeAll(async () => {
-    server = await startTestServer({ authSecret })
     const expires = new Date(Date.now() + 10 * 60_000)
     editorToken =
       authSecret === null
@@ -301,13 +313,8 @@ describe.each([
         ? ''
         : await issueToken(authSecret, { sub: 'attacker', name: 'A', board: BOARD, role: 'editor' }, expires)
     honest.edits = 0
-    honest.observer = connectBoard(server.collabUrl, BOARD, { token: editorToken })
+    honest.observer = server.connect(BOARD, { token: editorToken })
     await withDeadline(honest.observer.synced, 'observer sync')
-  })
-
-  afterAll(async () => {
-    honest.observer.destroy()
-    await server.dispose()
   })
 
   const tokenModes = authSecret === null ? ['no token'] : ['no token', 'a valid token']
