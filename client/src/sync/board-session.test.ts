@@ -12,7 +12,7 @@ import { makeFullDisk } from '@flowmap/sync-server/testing/full-disk'
 import type { TLShape, TLShapeId, TLStore } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { createBoardDatabase } from '../storage/board-database.ts'
+import { type BoardDatabase, boardUpdatesTableName, createBoardDatabase } from '../storage/board-database.ts'
 import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
 import { BoardSession } from './board-session.ts'
 
@@ -56,18 +56,41 @@ function openSession(
   boardId: string,
   device: string | null,
   store: TLStore = boardStore(),
-): { session: BoardSession; store: TLStore; rejected: string[] } {
+): { session: BoardSession; store: TLStore; rejected: string[]; database: BoardDatabase | null } {
   const rejected: string[] = []
+  const database = device ? createBoardDatabase(device) : null
   const session = new BoardSession({
     boardId,
     token: null,
     store,
     collabUrl,
-    database: device ? createBoardDatabase(device) : null,
+    database,
     onRejectedRecord: (message) => rejected.push(message),
   })
   cleanups.push(() => session.destroy())
-  return { session, store, rejected }
+  return { session, store, rejected, database }
+}
+
+/**
+ * Resolves once the device holds every change of the session's doc, as a reload would read it: y-dexie
+ * writes its update rows asynchronously, after the edit.
+ */
+async function storedOnDevice(
+  opened: { session: BoardSession; database: BoardDatabase | null },
+  boardId: string,
+): Promise<void> {
+  const database = opened.database
+  if (database === null) throw new Error('this session keeps nothing on a device')
+  const expected = Y.encodeStateVector(opened.session.getState().doc as Y.Doc)
+  await vi.waitFor(
+    async () => {
+      const rows = await database.table(boardUpdatesTableName(database)).where('k').equals(boardId).toArray()
+      const stored = new Y.Doc()
+      for (const row of rows) Y.applyUpdateV2(stored, (row as { u: Uint8Array }).u)
+      expect(Y.encodeStateVector(stored)).toEqual(expected)
+    },
+    { timeout: 10_000, interval: 20 },
+  )
 }
 
 async function online(session: BoardSession): Promise<void> {
@@ -159,8 +182,7 @@ describe('board session', () => {
     first.store.put([stepRecord('s2', { label: 'Made offline' })])
     flush(first.store)
     expect(first.session.getState().status.unsyncedChanges).toBeGreaterThan(0)
-    // Give y-dexie its write before "reloading the page".
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await storedOnDevice(first, 'offline')
     first.session.destroy()
 
     // Reload with no server: the board comes from the device.
@@ -200,7 +222,7 @@ describe('board session', () => {
     )
     first.store.put([...steps, stepRecord('huge', { label: 'Huge', description: 'h'.repeat(70_000) })])
     flush(first.store)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await storedOnDevice(first, 'big')
     first.session.destroy()
 
     // Back online (the same server, restarted): the device's board connects, is refused for size,

@@ -17,7 +17,7 @@ import {
   writeBoard,
   writeRecord,
 } from '@flowmap/shared'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
 import { issueToken } from '../auth/tokens.ts'
@@ -26,6 +26,8 @@ import { TEST_SECRET } from '../testing/test-server.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
+/** How long a change may take to reach another client. */
+const SYNCED = { timeout: 10_000, interval: 20 }
 function token(role: BoardRole, sub: string): Promise<string> {
   return issueToken(
     TEST_SECRET,
@@ -85,7 +87,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   await fay.acknowledged()
   writeRecord(eli.doc, workflowShape('step', { id: 'review', props: { label: 'Review' } }))
   await eli.acknowledged()
-  await waitFor(() => readRecord(fay.doc, 'shape:review') !== undefined)
+  await vi.waitFor(() => expect(readRecord(fay.doc, 'shape:review')).toBeDefined(), SYNCED)
   const moment = { snapshot: recordsSnapshot(fay.doc) }
   const { log: atMoment } = await loadHistory(boardId, facilitatorToken)
   const momentSeq = atMoment.lastSeq
@@ -95,7 +97,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   writeRecord(eli.doc, { ...review, props: { ...review.props, label: 'Review v2', status: 'blocked' } })
   eli.doc.getMap('records').delete('shape:intake')
   await eli.acknowledged()
-  await waitFor(() => readRecord(fay.doc, 'shape:intake') === undefined)
+  await vi.waitFor(() => expect(readRecord(fay.doc, 'shape:intake')).toBeUndefined(), SYNCED)
   writeRecord(fay.doc, workflowShape('step', { id: 'ship', props: { label: 'Ship' } }))
   writeBoard(fay.doc, { title: 'Renamed' })
   await fay.acknowledged()
@@ -108,7 +110,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   const summary = restoreBoard(fay.doc, past)
   expect(summary.deleted).toEqual(['shape:ship'])
   await fay.acknowledged()
-  await waitFor(() => recordsSnapshot(eli.doc) === moment.snapshot)
+  await vi.waitFor(() => expect(recordsSnapshot(eli.doc)).toBe(moment.snapshot), SYNCED)
   expect(recordsSnapshot(fay.doc)).toBe(moment.snapshot)
   expect(readBoard(eli.doc).title).toBe('Order to cash')
   expect(await exportedSnapshot(boardId, facilitatorToken)).toBe(moment.snapshot)
@@ -125,7 +127,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   const undo = docAt(afterRestore.log, { seq: beforeRestore.log.lastSeq }).doc
   restoreBoard(fay.doc, undo)
   await fay.acknowledged()
-  await waitFor(() => recordsSnapshot(eli.doc) === afterEditsSnapshot)
+  await vi.waitFor(() => expect(recordsSnapshot(eli.doc)).toBe(afterEditsSnapshot), SYNCED)
   expect(readBoard(eli.doc).title).toBe('Renamed')
   expect(await exportedSnapshot(boardId, editorToken)).toBe(afterEditsSnapshot)
   const final = await loadHistory(boardId, editorToken)
@@ -181,12 +183,4 @@ test('an editor cannot name a version; a facilitator can, and everyone lists it'
 
 function comparable(entry: HistoryEntry) {
   return { seq: entry.seq, userId: entry.userId, update: Array.from(entry.update) }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
