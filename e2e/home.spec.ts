@@ -1,4 +1,4 @@
-import { workflowShape } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { openBoard, waitForBoard } from './board/flowmap-page.ts'
 import { seedBoard } from './fixtures/seed-board.ts'
 import { expect, test } from './fixtures/test.ts'

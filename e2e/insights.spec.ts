@@ -1,13 +1,5 @@
-import {
-  analyzeWorkflow,
-  connector,
-  describeFact,
-  documentRecord,
-  pageRecord,
-  type Role,
-  toWorkflowGraph,
-  workflowShape,
-} from '@flowmap/shared'
+import { analyzeWorkflow, describeFact, type Role, toWorkflowGraph } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import { openBoard } from './board/flowmap-page.ts'
 import { seedBoard } from './fixtures/seed-board.ts'
 import { expect, test } from './fixtures/test.ts'

@@ -10,7 +10,8 @@
  * Env: BENCH_QUICK=1 for fewer runs; ANALYSIS_BENCH_RUNS=n to choose.
  */
 import { pathToFileURL } from 'node:url'
-import { analyzeWorkflow, generateWorkflowMap, toWorkflowGraph } from '@flowmap/shared'
+import { analyzeWorkflow, toWorkflowGraph } from '@flowmap/shared'
+import { generateWorkflowMap } from '@flowmap/shared/testing'
 import { percentile } from './stats/percentile.ts'
 
 const NODES = 5000

@@ -15,7 +15,8 @@
  *
  * Env: BENCH_QUICK=1 (1,000 nodes and 1,600 connectors, one open each).
  */
-import { generateWorkflowMap, type Role, writeRecords, writeRole } from '@flowmap/shared'
+import { type Role, writeRecords, writeRole } from '@flowmap/shared'
+import { generateWorkflowMap } from '@flowmap/shared/testing'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import type { Browser } from 'playwright-core'
 import * as Y from 'yjs'

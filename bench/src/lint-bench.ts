@@ -11,7 +11,8 @@
  * Env: BENCH_QUICK=1 for fewer runs; LINT_BENCH_RUNS=n to choose.
  */
 import { pathToFileURL } from 'node:url'
-import { generateWorkflowMap, lint, toWorkflowGraph, type WorkflowMap } from '@flowmap/shared'
+import { lint, toWorkflowGraph } from '@flowmap/shared'
+import { generateWorkflowMap, type WorkflowMap } from '@flowmap/shared/testing'
 import { percentile } from './stats/percentile.ts'
 
 type BoardRecord = WorkflowMap['records'][number]

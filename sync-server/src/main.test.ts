@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
-import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { connectBoard } from './testing/board-client.ts'
 import { runMainToExit, type ServerProcess, spawnServerProcess } from './testing/server-process.ts'

@@ -1,4 +1,5 @@
-import { readRecord, readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecord, readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { useTestServer } from './testing/use-test-server.ts'
 

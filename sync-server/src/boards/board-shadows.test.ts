@@ -1,4 +1,5 @@
-import { readRecord, recordIdsTouchedBy, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecord, recordIdsTouchedBy, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BoardShadow } from './board-shadows.ts'

@@ -1,4 +1,5 @@
-import { readRecord, readRecords, readRoles, workflowShape, writeRecord, writeRole } from '@flowmap/shared'
+import { readRecord, readRecords, readRoles, writeRecord, writeRole } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'

@@ -1,4 +1,5 @@
-import { flowmapSchema, readRecord, workflowShape, writeBoard, writeRecord } from '@flowmap/shared'
+import { flowmapSchema, readRecord, writeBoard, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { loadBoardDoc } from '../boards/load-board.ts'

@@ -16,7 +16,7 @@
  * The seed fixes every decision the harness makes. The network's timing is not seeded, so an edit that
  * picks "a random shape" can pick another one in a replay; the step log says what happened.
  */
-import { documentRecord, pageRecord, seededRandom } from '@flowmap/shared'
+import { documentRecord, pageRecord, seededRandom } from '@flowmap/shared/testing'
 import * as Y from 'yjs'
 import {
   canonicalState,

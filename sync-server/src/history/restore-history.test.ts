@@ -13,10 +13,10 @@ import {
   readRecord,
   recordsSnapshot,
   restoreBoard,
-  workflowShape,
   writeBoard,
   writeRecord,
 } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'

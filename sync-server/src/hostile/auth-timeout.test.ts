@@ -2,7 +2,8 @@
  * Hostile input: sockets that never authenticate. They are closed with 4408 after the auth timeout;
  * a provider that authenticated is not.
  */
-import { workflowShape, writeRecord } from '@flowmap/shared'
+import { writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'

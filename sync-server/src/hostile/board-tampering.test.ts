@@ -15,11 +15,11 @@ import {
   MAX_LABEL_CHARS,
   readBoard,
   readRecord,
-  workflowShape,
   writeBoard,
   writeRecord,
   writeRole,
 } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardClient } from '../testing/board-client.ts'

@@ -4,7 +4,8 @@
  * refused, the honest clients stay connected and get their next edit acknowledged, and nothing of the
  * attack is stored or reaches another client.
  */
-import { deleteRecord, readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { deleteRecord, readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'

@@ -4,7 +4,8 @@
  * that the server stays up, an honest client on the same board still gets its edit acknowledged, and
  * the offender is slowed, refused or closed with a reason; the defaults let a real workshop in.
  */
-import { readRecord, workflowShape, writeRecord, writeRecords } from '@flowmap/shared'
+import { readRecord, writeRecord, writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'

@@ -8,7 +8,8 @@
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { readRecords, workflowShape, writeRecords } from '@flowmap/shared'
+import { readRecords, writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import type { Document } from '@hocuspocus/server'
 import { describe, expect, it } from 'vitest'
 import { connectBoard } from '../testing/board-client.ts'

@@ -6,7 +6,8 @@
  * server refuses it whole as missing-dependency, so nobody ever sees that record, and the sender's next
  * SyncStep2 carries the gap and the move together.
  */
-import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { parseRejectedMessage } from '../protocol/refusal.ts'

@@ -6,7 +6,8 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REFUSAL_CODES } from '../protocol/refusal.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'

@@ -3,7 +3,8 @@
  * entries, real providers): every moment it rebuilds equals the board a client saw then, and it starts
  * from the nearest checkpoint.
  */
-import { recordsSnapshot, workflowShape, writeRecord } from '@flowmap/shared'
+import { recordsSnapshot, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'

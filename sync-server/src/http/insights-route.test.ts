@@ -1,4 +1,5 @@
-import { connector, type WorkflowInsights, workflowShape, writeRecords, writeRole } from '@flowmap/shared'
+import { type WorkflowInsights, writeRecords, writeRole } from '@flowmap/shared'
+import { connector, workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'

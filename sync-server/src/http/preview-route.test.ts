@@ -1,4 +1,5 @@
-import { type BoardPreview, workflowShape, writeRecords } from '@flowmap/shared'
+import { type BoardPreview, writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'
 import type { BoardClient } from '../testing/board-client.ts'

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { workflowShape, writeRecord } from '@flowmap/shared'
+import { writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import { requestJson } from '../testing/http-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'

@@ -1,4 +1,5 @@
-import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'

@@ -3,15 +3,8 @@
  * The Checks panel in a DOM with React, on a real board doc: issues appear and clear as the doc
  * changes (the way remote edits arrive), and switching a rule off is written to the doc for everyone.
  */
-import {
-  connector,
-  documentRecord,
-  pageRecord,
-  readBoard,
-  workflowShape,
-  writeRecords,
-  writeRole,
-} from '@flowmap/shared'
+import { readBoard, writeRecords, writeRole } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, expect, test, vi } from 'vitest'
