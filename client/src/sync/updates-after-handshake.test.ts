@@ -185,18 +185,29 @@ function editOnReconnect(client: Client, id: string, label: string): void {
   client.connection.provider.on('status', onStatus)
 }
 
+/** A server, a network to it the test can cut, and Ada's page on it with `firstEdit` (if any) acknowledged. */
+async function adaOnline(firstEdit?: { id: string; label: string }) {
+  const server = await serve()
+  const net = await network(server)
+  const ada = await open(net.collabUrl, 'ada')
+  if (firstEdit !== undefined) writeRecord(ada.doc, step(firstEdit.id, firstEdit.label))
+  await acknowledged(ada)
+  return { server, net, ada }
+}
+
+/** The network goes away and the page has noticed. */
+async function cutOff(net: NetworkProxy, client: Client): Promise<void> {
+  await net.stop()
+  await offline(client)
+}
+
 describe('updates wait for the handshake: honest offline clients are never refused', {
   timeout: 60_000,
 }, () => {
   it('(a) edits made offline (a shape created, then edited) reach the server on reconnect', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    writeRecord(ada.doc, step('before', 'online'))
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline({ id: 'before', label: 'online' })
 
-    await net.stop()
-    await offline(ada)
+    await cutOff(net, ada)
     writeRecord(ada.doc, step('made-offline', 'created offline'))
     writeRecord(ada.doc, step('made-offline', 'edited offline'))
     expect(ada.connection.status().unsyncedChanges).toBe(2)
@@ -208,13 +219,9 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(b) an edit made the instant the socket reopens, of a shape created offline, is not sent ahead of the handshake', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline()
 
-    await net.stop()
-    await offline(ada)
+    await cutOff(net, ada)
     writeRecord(ada.doc, step('made-offline', 'created offline'))
     editOnReconnect(ada, 'made-offline', 'edited at reconnect')
     await net.start()
@@ -225,14 +232,9 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(c) reload while offline: a doc with a new client ID edits a shape the old ID created offline; both go online', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const tab = await open(net.collabUrl, 'ada')
-    writeRecord(tab.doc, step('before', 'online'))
-    await acknowledged(tab)
+    const { server, net, ada: tab } = await adaOnline({ id: 'before', label: 'online' })
 
-    await net.stop()
-    await offline(tab)
+    await cutOff(net, tab)
     writeRecord(tab.doc, step('made-offline', 'created by the first page'))
     // The reload: the device's copy of the doc, opened in a new Y.Doc (a new client ID).
     const reloaded = new Y.Doc()
@@ -254,12 +256,8 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(c) reload while offline, the old page closed: only the new doc connects, carrying the old ID’s edits', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const tab = await open(net.collabUrl, 'ada')
-    await acknowledged(tab)
-    await net.stop()
-    await offline(tab)
+    const { server, net, ada: tab } = await adaOnline()
+    await cutOff(net, tab)
     writeRecord(tab.doc, step('made-offline', 'created by the first page'))
     const reloaded = new Y.Doc()
     Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(tab.doc))
@@ -275,17 +273,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
 
   it('(d) a server restart in between: offline edits and an edit at reconnect are accepted under the same client ID', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-restart-'))
-    let server = await startFlowmapServer({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      clientDir: null,
-      authSecret: SECRET,
-    })
-    cleanups.push(async () => {
-      await server.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    })
+    let server = await serve(dataDir)
     const net = await network(server)
     const ada = await open(net.collabUrl, 'ada')
     const clientId = ada.doc.clientID
@@ -297,13 +285,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await offline(ada)
     writeRecord(ada.doc, step('made-offline', 'created while the server was down'))
     writeRecord(ada.doc, step('before', 'edited while the server was down'))
-    server = await startFlowmapServer({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      clientDir: null,
-      authSecret: SECRET,
-    })
+    server = await serve(dataDir)
     net.target = server.port
     editOnReconnect(ada, 'made-offline', 'edited at reconnect')
     await net.start()
@@ -318,11 +300,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(e) an edit made while the socket is closing (the edit before it lost with the network) waits for the next handshake', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    writeRecord(ada.doc, step('kept', 'online'))
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline({ id: 'kept', label: 'online' })
 
     // The network silently drops this edit, then the page notices the dead socket and closes it; an
     // edit in that very moment meets a closing socket.
@@ -344,10 +322,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(f) after offline edits, "all saved" (no unsynced changes) is said only once the server has stored every change', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline()
     // Whenever the provider's count reaches 0 (what the status chip shows as saved), the disk must
     // already hold every struct of the local doc. The provider alone says so while the updates it queued
     // offline are still on their way.
@@ -359,8 +334,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
         saidTooEarly.push(`saved while the disk lacked ${missing.structs.length} structs`)
     })
     for (const round of [1, 2, 3]) {
-      await net.stop()
-      await offline(ada)
+      await cutOff(net, ada)
       for (let i = 0; i < 5; i++) writeRecord(ada.doc, step(`offline-${round}-${i}`, `offline ${round}.${i}`))
       await net.start()
       await vi.waitFor(() => expect(ada.connection.provider.synced).toBe(true), WAIT)
