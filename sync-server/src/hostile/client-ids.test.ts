@@ -32,6 +32,21 @@ async function person(sub: string, doc?: Y.Doc): Promise<BoardClient> {
   return client
 }
 
+/** Most cases' cast: a server with tokens, and Alice and Bob editing the board. */
+async function aliceAndBob(): Promise<{ alice: BoardClient; bob: BoardClient }> {
+  await server.start({ authSecret: TEST_SECRET })
+  const alice = await person('alice')
+  const bob = await person('bob')
+  return { alice, bob }
+}
+
+/** A doc of its own holding what `doc` holds (and a client ID of its own): edits on it are not sent. */
+function offlineCopy(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  return copy
+}
+
 async function attackerSocket(): Promise<RawBoardSocket> {
   const socket = server.track(openRawBoardSocket(server.collabUrl, BOARD, await token('mallory')))
   expect(await socket.scope).toBe('read-write')
@@ -92,9 +107,7 @@ function neverStored(watcher: BoardClient, recordId: string): void {
 
 describe('hostile: client IDs belong to their writer', () => {
   it("structs at another user's next clock are refused; the victim's following edits are accepted and it stays connected", async () => {
-    await server.start({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     writeRecord(alice.doc, step('alices', 'Alice wrote this'))
     await alice.acknowledged()
 
@@ -116,9 +129,7 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('structs at an old clock of another user (content the server already has under that ID) are refused', async () => {
-    await server.start({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     writeRecord(alice.doc, step('first', 'One'))
     await alice.acknowledged()
     const earlier = Y.encodeStateAsUpdate(alice.doc)
@@ -200,9 +211,7 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('the server owns the IDs of its own changes', async () => {
-    await server.start({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     const live = server.server.hocuspocus.documents.get(BOARD)!
     live.transact(() => writeRecord(live, step('by-server', 'written on the server')), {
       source: 'server-test',
@@ -247,13 +256,10 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
 
 describe('hostile: updates that depend on content the server does not have', () => {
   it('structs that would stay pending are refused, never stored, logged or broadcast', async () => {
-    await server.start({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     const attacker = await attackerSocket()
 
-    const offline = new Y.Doc()
-    Y.applyUpdate(offline, Y.encodeStateAsUpdate(alice.doc))
+    const offline = offlineCopy(alice.doc)
     const updates = recordUpdates(offline)
     writeRecord(offline, step('withheld', 'never sent'))
     // The second update edits the record the first created, and makes it invalid.
@@ -269,13 +275,10 @@ describe('hostile: updates that depend on content the server does not have', () 
   })
 
   it('deletes of content the server does not have are refused, never stored, logged or broadcast', async () => {
-    await server.start({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     const attacker = await attackerSocket()
 
-    const offline = new Y.Doc()
-    Y.applyUpdate(offline, Y.encodeStateAsUpdate(alice.doc))
+    const offline = offlineCopy(alice.doc)
     const updates = recordUpdates(offline)
     writeRecord(offline, step('withheld', 'never sent'))
     deleteRecord(offline, 'shape:withheld')
