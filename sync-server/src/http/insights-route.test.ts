@@ -1,9 +1,10 @@
 import { type WorkflowInsights, writeRecords, writeRole } from '@flowmap/shared'
 import { connector, workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
+import { expectReadAccessRules } from '../testing/read-access-checks.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
@@ -60,24 +61,9 @@ describe('GET /api/boards/:id/insights', () => {
 
   it('applies the board access rules', async () => {
     await server.start({ authSecret: TEST_SECRET })
-    const until = new Date(Date.now() + 60_000)
-    const admin = await issueToken(
-      TEST_SECRET,
-      { sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' },
-      until,
-    )
+    const admin = await testToken({ sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' })
     const id = await seedBoard(admin)
-    const url = `${server.server.url}/api/boards/${id}/insights`
-    expect((await requestJson(url)).status).toBe(401)
-    const otherBoard = await issueToken(
-      TEST_SECRET,
-      { sub: 'bo', name: 'Bo', board: 'other', role: 'viewer' },
-      until,
-    )
-    expect((await requestJson(url, { token: otherBoard })).status).toBe(403)
-    const viewer = await issueToken(TEST_SECRET, { sub: 'cy', name: 'Cy', board: id, role: 'viewer' }, until)
-    const answer = await requestJson(url, { token: viewer })
-    expect(answer.status).toBe(200)
+    const answer = await expectReadAccessRules(`${server.server.url}/api/boards/${id}/insights`, id)
     expect((answer.body as InsightsBody).contributors).toBe(1)
   })
 })

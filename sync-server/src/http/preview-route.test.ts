@@ -1,10 +1,11 @@
 import { type BoardPreview, writeRecords } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
 import type { BoardClient } from '../testing/board-client.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
+import { expectReadAccessRules } from '../testing/read-access-checks.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
@@ -48,22 +49,8 @@ describe('GET /api/boards/:id/preview', () => {
 
   it('applies the board access rules', async () => {
     await server.start({ authSecret: TEST_SECRET })
-    const until = new Date(Date.now() + 60_000)
-    const admin = await issueToken(
-      TEST_SECRET,
-      { sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' },
-      until,
-    )
+    const admin = await testToken({ sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' })
     const { id } = await boardWithWriter(admin)
-    const url = `${server.server.url}/api/boards/${id}/preview`
-    expect((await requestJson(url)).status).toBe(401)
-    const other = await issueToken(
-      TEST_SECRET,
-      { sub: 'bo', name: 'Bo', board: 'other', role: 'viewer' },
-      until,
-    )
-    expect((await requestJson(url, { token: other })).status).toBe(403)
-    const viewer = await issueToken(TEST_SECRET, { sub: 'cy', name: 'Cy', board: id, role: 'viewer' }, until)
-    expect((await requestJson(url, { token: viewer })).status).toBe(200)
+    await expectReadAccessRules(`${server.server.url}/api/boards/${id}/preview`, id)
   })
 })
