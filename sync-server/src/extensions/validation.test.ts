@@ -1,10 +1,11 @@
-import { flowmapSchema, readRecord, writeBoard, writeRecord } from '@flowmap/shared'
+import { readRecord, writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardClient } from '../testing/board-client.ts'
 import { openRawBoardSocket } from '../testing/raw-socket.ts'
+import { recordInSchema, schemaWithStepAt, writeAsClientOf } from '../testing/schema-skew.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
@@ -74,30 +75,25 @@ describe('validation', () => {
 
   it('accepts a record written with an older schema it can migrate, refuses one from a newer schema', async () => {
     await server.start()
-    const current = flowmapSchema.serialize()
-    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 0 } }
+    const older = schemaWithStepAt(0)
     const step = workflowShape('step', { id: 'old', props: { label: 'Written by an old client' } })
-    const migrated = flowmapSchema.migratePersistedRecord(step, older, 'down')
-    if (migrated.type !== 'success') throw new Error(migrated.reason)
-    expect(migrated.value).not.toEqual(step)
+    const migrated = recordInSchema(step, older)
+    expect(migrated).not.toEqual(step)
 
     const oldClient = client('skewed')
     await oldClient.synced
-    oldClient.doc.transact(() => {
-      writeBoard(oldClient.doc, { schema: older })
-      writeRecord(oldClient.doc, migrated.value)
-    })
+    writeAsClientOf(oldClient.doc, older, migrated)
     await oldClient.acknowledged()
     expect(oldClient.rejections).toEqual([])
     expect(readRecord(loadBoardDoc(server.server.storage, 'skewed').doc, 'shape:old')).toBeDefined()
 
-    const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } }
     const newClient = client('ahead')
     await newClient.synced
-    newClient.doc.transact(() => {
-      writeBoard(newClient.doc, { schema: newer })
-      writeRecord(newClient.doc, workflowShape('step', { id: 'future', props: { label: 'From the future' } }))
-    })
+    writeAsClientOf(
+      newClient.doc,
+      schemaWithStepAt(99),
+      workflowShape('step', { id: 'future', props: { label: 'From the future' } }),
+    )
     await vi.waitFor(() => expect(newClient.rejections).toHaveLength(1))
     expect(newClient.rejections[0]).toMatchObject({ code: 'invalid-record', recordId: 'shape:future' })
   })

@@ -23,6 +23,7 @@ import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardClient } from '../testing/board-client.ts'
+import { recordInSchema, schemaWithStepAt, writeAsClientOf } from '../testing/schema-skew.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer({ per: 'suite', config: {} })
@@ -285,33 +286,27 @@ describe('board tampering', () => {
     const board = 'schema-lockout'
     const hostile = client(board)
     await hostile.synced
-    hostile.doc
-      .getMap('board')
-      .set('schema', { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } })
+    hostile.doc.getMap('board').set('schema', schemaWithStepAt(99))
     await vi.waitFor(() => expect(hostile.rejections).toHaveLength(1), WAIT)
     expect(hostile.rejections[0]).toMatchObject({ code: 'invalid-board' })
 
     // An older client (step sequence 1) first on the board writes its schema with a record in its format.
-    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 1 } }
+    const older = schemaWithStepAt(1)
     const step = workflowShape('step', { id: 'old', props: { label: 'From an older client' } })
-    const migrated = flowmapSchema.migratePersistedRecord(step, older, 'down')
-    if (migrated.type !== 'success') throw new Error(migrated.reason)
     const oldClient = client(board)
     await oldClient.synced
-    oldClient.doc.transact(() => {
-      writeBoard(oldClient.doc, { schema: older })
-      writeRecord(oldClient.doc, migrated.value)
-    })
+    writeAsClientOf(oldClient.doc, older, recordInSchema(step, older))
     await oldClient.acknowledged()
     expect(oldClient.rejections).toEqual([])
 
     // A current client raises it to its own and keeps writing.
     const currentClient = client(board)
     await currentClient.synced
-    currentClient.doc.transact(() => {
-      writeBoard(currentClient.doc, { schema: current })
-      writeRecord(currentClient.doc, workflowShape('step', { id: 'now', props: { label: 'Current client' } }))
-    })
+    writeAsClientOf(
+      currentClient.doc,
+      current,
+      workflowShape('step', { id: 'now', props: { label: 'Current client' } }),
+    )
     await currentClient.acknowledged()
     writeRecord(currentClient.doc, workflowShape('step', { id: 'later', props: { label: 'Still accepted' } }))
     await currentClient.acknowledged()
