@@ -41,6 +41,20 @@ function propsOf(doc: Y.Doc, id: string): Y.Map<unknown> {
   return recordMap(doc, id).get('props') as Y.Map<unknown>
 }
 
+/** Sets `deep` on `parent` to a Y.Map nested 12 levels, with `payload` at the bottom, in one transaction. */
+function plantNestedMaps(doc: Y.Doc, parent: Y.Map<unknown>, payload: unknown): void {
+  doc.transact(() => {
+    let inner = new Y.Map<unknown>()
+    parent.set('deep', inner)
+    for (let level = 1; level < 12; level++) {
+      const next = new Y.Map<unknown>()
+      inner.set('down', next)
+      inner = next
+    }
+    inner.set('payload', payload)
+  })
+}
+
 function metaOf(doc: Y.Doc, id: string): Y.Map<unknown> {
   return recordMap(doc, id).get('meta') as Y.Map<unknown>
 }
@@ -197,36 +211,14 @@ const tamperings: Tampering[] = [
   },
   {
     what: 'a Y.Map nested 12 levels inside props',
-    tamper: (doc) => {
-      doc.transact(() => {
-        let inner = new Y.Map<unknown>()
-        propsOf(doc, 'shape:target').set('deep', inner)
-        for (let level = 1; level < 12; level++) {
-          const next = new Y.Map<unknown>()
-          inner.set('down', next)
-          inner = next
-        }
-        inner.set('payload', 'planted 12 levels down')
-      })
-    },
+    tamper: (doc) => plantNestedMaps(doc, propsOf(doc, 'shape:target'), 'planted 12 levels down'),
     code: 'invalid-record',
     reason: /record shape:target: props\.deep is a Y\.Map; only plain values are stored here/,
     shows: (doc) => propsOf(doc, 'shape:target').has('deep'),
   },
   {
     what: 'a Y.Map nested 12 levels inside meta (where any JSON is allowed)',
-    tamper: (doc) => {
-      doc.transact(() => {
-        let inner = new Y.Map<unknown>()
-        metaOf(doc, 'shape:target').set('deep', inner)
-        for (let level = 1; level < 12; level++) {
-          const next = new Y.Map<unknown>()
-          inner.set('down', next)
-          inner = next
-        }
-        inner.set('payload', Number.NaN)
-      })
-    },
+    tamper: (doc) => plantNestedMaps(doc, metaOf(doc, 'shape:target'), Number.NaN),
     code: 'invalid-record',
     reason: /record shape:target: meta\.deep is a Y\.Map; only plain values are stored here/,
     shows: (doc) => metaOf(doc, 'shape:target').has('deep'),

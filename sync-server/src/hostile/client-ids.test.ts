@@ -75,6 +75,12 @@ function recordUpdates(doc: Y.Doc): Uint8Array[] {
   return updates
 }
 
+/** Mallory sends a step `id` written under `clientId` on top of `state`; it is refused as a foreign ID. */
+async function plantRefused(attacker: RawBoardSocket, state: Uint8Array, clientId: number, id: string) {
+  attacker.sendUpdate(forged(state, clientId, (doc) => writeRecord(doc, step(id, 'x'))))
+  await refusedWith(attacker, 'foreign-client-id')
+}
+
 async function refusedWith(socket: RawBoardSocket, code: RefusalCode): Promise<void> {
   await vi.waitFor(() => {
     const codes = socket.stateless.map((payload) => parseRejectedMessage(payload)?.code)
@@ -113,8 +119,7 @@ describe('hostile: client IDs belong to their writer', () => {
 
     const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(alice.doc)
-    attacker.sendUpdate(forged(state, alice.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, state, alice.doc.clientID, 'planted')
 
     // Without the check the planted structs would occupy Alice's next clocks.
     writeRecord(alice.doc, step('alices', 'Alice edits again'))
@@ -138,10 +143,7 @@ describe('hostile: client IDs belong to their writer', () => {
 
     const attacker = await attackerSocket()
     // Same clocks as Alice's second edit, other content: accepted, it would pass as a no-op duplicate.
-    attacker.sendUpdate(
-      forged(earlier, alice.doc.clientID, (doc) => writeRecord(doc, step('rewritten', 'x'))),
-    )
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, earlier, alice.doc.clientID, 'rewritten')
     await honestStillWorks(alice, bob, 'after-old-clock')
     neverStored(bob, 'shape:rewritten')
   })
@@ -158,8 +160,7 @@ describe('hostile: client IDs belong to their writer', () => {
     const bob = await person('bob')
 
     const attacker = await attackerSocket()
-    attacker.sendUpdate(forged(state, bobsOldId, (doc) => writeRecord(doc, step('posed', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, state, bobsOldId, 'posed')
     await honestStillWorks(alice, bob, 'after-known-id')
     await honestStillWorks(bob, alice, 'bob-after-known-id')
     neverStored(alice, 'shape:posed')
@@ -177,10 +178,7 @@ describe('hostile: client IDs belong to their writer', () => {
     expect(Y.getState(alice.doc.store, learned)).toBe(0)
 
     const attacker = await attackerSocket()
-    attacker.sendUpdate(
-      forged(Y.encodeStateAsUpdate(bob.doc), learned, (doc) => writeRecord(doc, step('first', 'x'))),
-    )
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, Y.encodeStateAsUpdate(bob.doc), learned, 'first')
     await honestStillWorks(alice, bob, 'alices-first-edit')
     expect(alice.doc.clientID).toBe(learned)
     neverStored(bob, 'shape:first')
@@ -198,8 +196,7 @@ describe('hostile: client IDs belong to their writer', () => {
 
     const bob = await person('bob')
     const attacker = await attackerSocket()
-    attacker.sendUpdate(forged(state, aliceId, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, state, aliceId, 'planted')
 
     // Alice comes back with the same doc (same client ID) and keeps writing under it.
     const returning = new Y.Doc()
@@ -220,8 +217,7 @@ describe('hostile: client IDs belong to their writer', () => {
 
     const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(bob.doc)
-    attacker.sendUpdate(forged(state, live.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, state, live.clientID, 'planted')
     await honestStillWorks(alice, bob, 'after-server-id')
     neverStored(bob, 'shape:planted')
   })
@@ -239,8 +235,7 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
     const attacker = server.track(openRawBoardSocket(server.collabUrl, BOARD, ''))
     expect(await attacker.scope).toBe('read-write')
     const state = Y.encodeStateAsUpdate(victim.doc)
-    attacker.sendUpdate(forged(state, victim.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(attacker, state, victim.doc.clientID, 'planted')
     await honestStillWorks(victim, watcher, 'after-local-attack')
 
     // The victim's socket drops; its provider reconnects on a new connection, same doc, same client ID.
