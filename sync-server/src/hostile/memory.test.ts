@@ -70,6 +70,20 @@ async function writeBoardAndLeave(
   return { document: new WeakRef(document), heapWhileLoaded }
 }
 
+/** Waits until the server holds no board and `document` is garbage, then collects what is left. */
+async function unloadedAndCollected(
+  running: TestServerFixture,
+  document: WeakRef<Document>,
+  what: string,
+): Promise<void> {
+  await until(() => running.server.hocuspocus.getDocumentsCount() === 0, `unloading ${what}`)
+  await until(() => {
+    gc()
+    return document.deref() === undefined
+  }, `collecting the unloaded document of ${what}`)
+  await collectGarbage()
+}
+
 describe('memory after a board is unloaded', () => {
   it('a board everyone left is unloaded and nothing of it stays reachable: the heap returns to where it was', async () => {
     await server.start()
@@ -77,12 +91,7 @@ describe('memory after a board is unloaded', () => {
     // A first board loaded and left, so that what loading any board allocates once (module state,
     // prepared statements, JIT) is in the baseline, not counted as the second board's.
     const warmUp = await writeBoardAndLeave(running, 'memory-warm-up', 50, 10)
-    await until(() => running.server.hocuspocus.getDocumentsCount() === 0, 'unloading the warm-up board')
-    await until(() => {
-      gc()
-      return warmUp.document.deref() === undefined
-    }, 'collecting the unloaded warm-up document')
-    await collectGarbage()
+    await unloadedAndCollected(running, warmUp.document, 'the warm-up board')
     const baseline = process.memoryUsage().heapUsed
 
     const board = await writeBoardAndLeave(running, 'memory-unloaded', 3000, 300)
@@ -91,12 +100,7 @@ describe('memory after a board is unloaded', () => {
     // document or the shadow) would show far above the heap's noise.
     expect(boardBytes).toBeGreaterThan(8 * 1024 * 1024)
 
-    await until(() => running.server.hocuspocus.getDocumentsCount() === 0, 'unloading the board')
-    await until(() => {
-      gc()
-      return board.document.deref() === undefined
-    }, 'collecting the unloaded document')
-    await collectGarbage()
+    await unloadedAndCollected(running, board.document, 'the board')
     const retained = process.memoryUsage().heapUsed - baseline
     // Three copies were alive while loaded (client, live document, shadow): one of them left behind is
     // a third of boardBytes. Less than a tenth is what the heap keeps for itself.
