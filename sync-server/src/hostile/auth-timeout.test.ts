@@ -27,6 +27,12 @@ function closeCodeOf(ws: WebSocket): Promise<number> {
   })
 }
 
+/** A /collab socket that never authenticates is closed with 4408. */
+async function anIdleSocketTimesOut(): Promise<void> {
+  const idle = new WebSocket(server.collabUrl)
+  expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+}
+
 function authMessage(board: string, token: string): Uint8Array<ArrayBuffer> {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, board)
@@ -47,8 +53,7 @@ async function editorToken(sub: string): Promise<string> {
 describe('auth timeout', () => {
   it('closes a /collab socket that sends nothing with 4408', async () => {
     await server.start()
-    const idle = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
   })
 
   it('closes a /collab socket whose every token was refused with 4408', async () => {
@@ -67,8 +72,7 @@ describe('auth timeout', () => {
 
     // A socket opened after the provider's is closed by the timeout: by then the provider's socket
     // is older than the timeout too, so it would have been closed if the timeout applied to it.
-    const idle = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
 
     writeRecord(honest.doc, workflowShape('step', { id: 'after-timeout', props: { label: 'still here' } }))
     await honest.acknowledged()
@@ -78,8 +82,7 @@ describe('auth timeout', () => {
     // A tab that reconnects authenticates on its new socket at once and is not caught either.
     const reconnected = server.connect(BOARD, { token: await editorToken('honest') })
     await reconnected.synced
-    const second = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(second)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
     writeRecord(reconnected.doc, workflowShape('step', { id: 'reconnected', props: { label: 'fine' } }))
     await reconnected.acknowledged()
     expect(closes).toBe(0)
@@ -100,8 +103,7 @@ describe('auth timeout', () => {
     bridged.send(syncStep1)
     await expect.poll(() => received, { timeout: DEADLINE }).toBeGreaterThan(0)
 
-    const idle = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
     expect(bridged.readyState).toBe(WebSocket.OPEN)
 
     // Still served.
