@@ -56,9 +56,7 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
 }
 
 function refusalsOf(clients: BenchClient[]): string[] {
-  return clients.flatMap((client) =>
-    client.statelessMessages.filter((message) => message.includes('"rejected"')),
-  )
+  return clients.flatMap((client) => client.refusals())
 }
 
 /**
