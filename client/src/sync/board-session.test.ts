@@ -3,12 +3,10 @@
  * real providers, with y-dexie on fake-indexeddb standing in for the browser's IndexedDB.
  */
 import 'fake-indexeddb/auto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { readRecord, readRecords, writeRecords } from '@flowmap/shared'
-import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { startFlowmapServer } from '@flowmap/sync-server'
 import { makeFullDisk } from '@flowmap/sync-server/testing/full-disk'
+import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import type { TLShape, TLShapeId, TLStore } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -16,34 +14,12 @@ import { type BoardDatabase, boardUpdatesTableName, createBoardDatabase } from '
 import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
 import { BoardSession } from './board-session.ts'
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
+const testServer = useTestServer()
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-async function serve(
-  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-client-test-')),
-  config: { maxMessageBytes?: number } = {},
-) {
-  const server: RunningServer = await startFlowmapServer({
-    port: 0,
-    dataDir,
-    logLevel: 'silent',
-    clientDir: null,
-    ...config,
-  })
-  let closed = false
-  const close = async () => {
-    if (closed) return
-    closed = true
-    await server.close()
-  }
-  cleanups.push(async () => {
-    await close()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
-  return { collabUrl: `${server.url.replace(/^http/, 'ws')}/collab`, dataDir, close }
-}
 
 let databaseCounter = 0
 function deviceName(): string {
@@ -109,7 +85,7 @@ function flush(store: TLStore): void {
 
 describe('board session', () => {
   it('resets after a refusal, keeping the other unacknowledged changes and syncing on', async () => {
-    const { collabUrl } = await serve()
+    const { collabUrl } = await testServer.start()
     const alice = openSession(collabUrl, 'refusal', deviceName())
     await alice.session.start()
     await online(alice.session)
@@ -163,7 +139,7 @@ describe('board session', () => {
   })
 
   it('opens a board from the device before connecting, and sends offline edits when the socket returns', async () => {
-    const server = await serve()
+    const server = await testServer.start()
     const device = deviceName()
     const first = openSession(server.collabUrl, 'offline', device)
     await first.session.start()
@@ -173,7 +149,7 @@ describe('board session', () => {
     await online(first.session)
 
     // The server goes away; edits keep landing on the device.
-    await server.close()
+    await server.server.close()
     await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
     first.store.update(
       'shape:s1' as TLShapeId,
@@ -186,7 +162,7 @@ describe('board session', () => {
     first.session.destroy()
 
     // Reload with no server: the board comes from the device.
-    const restarted = await serve(server.dataDir)
+    const restarted = await testServer.restart()
     const reloaded = openSession(restarted.collabUrl, 'offline', device)
     await reloaded.session.start()
     expect(reloaded.session.getState().load).toEqual({ state: 'ready' })
@@ -204,7 +180,7 @@ describe('board session', () => {
 
   it('offline changes too large for one message are sent again in parts and reach everyone; a record too large even alone is rolled back, named', async () => {
     const LIMIT = 64 * 1024
-    const server = await serve(undefined, { maxMessageBytes: LIMIT })
+    const server = await testServer.start({ maxMessageBytes: LIMIT })
     const device = deviceName()
     const first = openSession(server.collabUrl, 'big', device)
     await first.session.start()
@@ -215,7 +191,7 @@ describe('board session', () => {
 
     // Offline, a long session: 40 steps of 4 KB (160 KB together, over twice the limit: the server's
     // WebSocket cuts such a frame off unread) and one step of 70 KB (over the limit on its own).
-    await server.close()
+    await server.server.close()
     await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
     const steps = Array.from({ length: 40 }, (_, i) =>
       stepRecord(`s${i}`, { label: `Step ${i}`, description: 'd'.repeat(4000) }),
@@ -227,7 +203,7 @@ describe('board session', () => {
 
     // Back online (the same server, restarted): the device's board connects, is refused for size,
     // and sends its changes again in parts.
-    const restarted = await serve(server.dataDir, { maxMessageBytes: LIMIT })
+    const restarted = await testServer.restart()
     const reloaded = openSession(restarted.collabUrl, 'big', device)
     await reloaded.session.start()
     await vi.waitFor(() => expect(reloaded.session.getState().refusal).not.toBeNull(), { timeout: 20_000 })
@@ -331,7 +307,7 @@ describe('board session', () => {
   }, 60_000)
 
   it('shows a storage failure and keeps the board working in memory', async () => {
-    const { collabUrl } = await serve()
+    const { collabUrl } = await testServer.start()
     const database = createBoardDatabase(deviceName())
     database.close()
     const session = new BoardSession({
