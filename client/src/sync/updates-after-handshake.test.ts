@@ -1,16 +1,8 @@
-/**
- * Honest clients that were offline are never refused for updates the server cannot place
- * (missing-dependency) and lose nothing: real server (auth on, so client IDs belong to token subjects),
- * real providers through board-connection.ts, and a TCP proxy in front of the server that is stopped to
- * take the clients offline (sockets cut, reconnects refused) and started again to bring them back.
- */
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { readRecord, writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
-import { issueToken, type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { issueToken, type RunningServer } from '@flowmap/sync-server'
+import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import { WebSocketStatus } from '@hocuspocus/provider'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -21,6 +13,8 @@ const SECRET = 'updates-after-handshake-test-secret'
 const BOARD = 'offline-board'
 const WAIT = { timeout: 20_000 }
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
+const testServer = useTestServer({ config: { authSecret: SECRET } })
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
@@ -80,21 +74,8 @@ class NetworkProxy {
   }
 }
 
-async function serve(
-  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-test-')),
-): Promise<RunningServer> {
-  const server = await startFlowmapServer({
-    port: 0,
-    dataDir,
-    logLevel: 'silent',
-    clientDir: null,
-    authSecret: SECRET,
-  })
-  cleanups.push(async () => {
-    await server.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
-  return server
+async function serve(): Promise<RunningServer> {
+  return (await testServer.start()).server
 }
 
 async function network(server: RunningServer): Promise<NetworkProxy> {
@@ -272,8 +253,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(d) a server restart in between: offline edits and an edit at reconnect are accepted under the same client ID', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-restart-'))
-    let server = await serve(dataDir)
+    let server = await serve()
     const net = await network(server)
     const ada = await open(net.collabUrl, 'ada')
     const clientId = ada.doc.clientID
@@ -285,7 +265,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await offline(ada)
     writeRecord(ada.doc, step('made-offline', 'created while the server was down'))
     writeRecord(ada.doc, step('before', 'edited while the server was down'))
-    server = await serve(dataDir)
+    server = (await testServer.restart()).server
     net.target = server.port
     editOnReconnect(ada, 'made-offline', 'edited at reconnect')
     await net.start()
