@@ -3,14 +3,14 @@
  * clients, sockets and temp dirs a test opens, all ended after the test (or after the file or describe block, with
  * `per: 'suite'`), clients before the server so no test leaks a socket into the next.
  */
-import { rmSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type * as Y from 'yjs'
 import type { ServerConfig } from '../config.ts'
 import type { RunningServer } from '../server.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
 import { type BoardClient, connectBoard } from './board-client.ts'
-import { makeDataDir, startTestServer, type TestServer } from './test-server.ts'
+import { useTempDirs } from './temp-dirs.ts'
+import { startTestServer, type TestServer } from './test-server.ts'
 
 /** Anything a test opens and the fixture ends: board clients, raw sockets, y-websocket providers. */
 export type Endable = { destroy(): void } | { close(): void }
@@ -56,15 +56,15 @@ export interface TestServerFixture {
 }
 
 export function useTestServer(options: UseTestServerOptions = {}): TestServerFixture {
+  // Registered before the fixture's own hook, so it runs after it: dirs go once the servers are closed.
+  const tempDir = useTempDirs(options.per ?? 'test')
   const resources: Endable[] = []
-  const dirs: string[] = []
   let servers: TestServer[] = []
 
   async function endAll(): Promise<void> {
     for (const resource of resources.splice(0)) endNow(resource)
     for (const server of servers) await server.dispose()
     servers = []
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   }
 
   function endNow(resource: Endable): void {
@@ -134,10 +134,6 @@ export function useTestServer(options: UseTestServerOptions = {}): TestServerFix
       if (index !== -1) resources.splice(index, 1)
       endNow(resource)
     },
-    tempDir() {
-      const dir = makeDataDir()
-      dirs.push(dir)
-      return dir
-    },
+    tempDir,
   }
 }
