@@ -32,11 +32,11 @@ describe('useTestServer', () => {
 
   it('restarts on the same data dir, keeping what was stored', async () => {
     await server.start()
+    const dataDir = server.dataDir
     const writer = server.connect('kept')
     await writer.synced
     writeRecord(writer.doc, workflowShape('step', { id: 'kept', props: { label: 'Kept' } }))
     await writer.acknowledged()
-    const dataDir = server.dataDir
     server.end(writer)
     await server.restart()
     expect(server.dataDir).toBe(dataDir)
