@@ -11,8 +11,10 @@ import { join } from 'node:path'
 import { readRecords, writeRecord } from '@flowmap/shared'
 import { seededRandom, workflowShape } from '@flowmap/shared/testing'
 import { AuthMessageType } from '@hocuspocus/common'
+import { MessageType } from '@hocuspocus/server'
 import * as encoding from 'lib0/encoding'
 import { beforeAll, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { issueToken } from '../auth/tokens.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
@@ -25,14 +27,8 @@ const MALFORMED = FLOWMAP_CLOSE.malformedMessage.code
 const BOARD = 'hostile-frames'
 const DEADLINE = 15_000
 
-// Hocuspocus message types and sub-types, written out here so the test states the bytes it sends.
-const SYNC = 0
-const AWARENESS = 1
-const AUTH = 2
-const BROADCAST_STATELESS = 6
-const SYNC_STATUS = 8
-const SYNC_STEP_1 = 0
-const SYNC_UPDATE = 2
+// Message types are Hocuspocus's (y-websocket numbers sync, awareness and auth the same way); the
+// sync sub-types are y-protocols'.
 
 type Frame = Uint8Array | string
 
@@ -53,16 +49,16 @@ function truncatedRealUpdate(): Uint8Array {
 /** The body after the message type, shared by both framings. */
 const BODIES = {
   truncatedUpdate: bytes((e) => {
-    encoding.writeVarUint(e, SYNC_UPDATE)
+    encoding.writeVarUint(e, syncProtocol.messageYjsUpdate)
     encoding.writeVarUint(e, 100) // claims 100 bytes
     encoding.writeUint8Array(e, new Uint8Array([1, 2, 3]))
   }),
   garbageUpdate: bytes((e) => {
-    encoding.writeVarUint(e, SYNC_UPDATE)
+    encoding.writeVarUint(e, syncProtocol.messageYjsUpdate)
     encoding.writeVarUint8Array(e, truncatedRealUpdate())
   }),
   garbageStateVector: bytes((e) => {
-    encoding.writeVarUint(e, SYNC_STEP_1)
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
     encoding.writeVarUint8Array(e, new Uint8Array([5, 1]))
   }),
   garbageAwareness: bytes((e) => {
@@ -104,28 +100,32 @@ const COMMON_FRAMES: Record<string, Frame> = {
 const COLLAB_FRAMES: Record<string, Frame> = {
   ...COMMON_FRAMES,
   'an unknown message type for a valid board': collab(BOARD, 99),
-  'a server-only message type (SyncStatus)': collab(BOARD, SYNC_STATUS, new Uint8Array([1])),
+  'a server-only message type (SyncStatus)': collab(BOARD, MessageType.SyncStatus, new Uint8Array([1])),
   'BroadcastStateless from a client': collab(
     BOARD,
-    BROADCAST_STATELESS,
+    MessageType.BroadcastStateless,
     bytes((e) => encoding.writeVarString(e, 'x')),
   ),
-  'a sync message with a truncated update': collab(BOARD, SYNC, BODIES.truncatedUpdate),
-  'a sync message with a garbage update': collab(BOARD, SYNC, BODIES.garbageUpdate),
-  'a sync step 1 with a garbage state vector': collab(BOARD, SYNC, BODIES.garbageStateVector),
-  'garbage awareness': collab(BOARD, AWARENESS, BODIES.garbageAwareness),
-  'an awareness state cut short': collab(BOARD, AWARENESS, BODIES.truncatedAwarenessState),
-  'garbage auth (unknown auth type)': collab(BOARD, AUTH, new Uint8Array([7])),
-  'garbage auth (token cut short)': collab(BOARD, AUTH, new Uint8Array([AuthMessageType.Token, 40, 0x61])),
+  'a sync message with a truncated update': collab(BOARD, MessageType.Sync, BODIES.truncatedUpdate),
+  'a sync message with a garbage update': collab(BOARD, MessageType.Sync, BODIES.garbageUpdate),
+  'a sync step 1 with a garbage state vector': collab(BOARD, MessageType.Sync, BODIES.garbageStateVector),
+  'garbage awareness': collab(BOARD, MessageType.Awareness, BODIES.garbageAwareness),
+  'an awareness state cut short': collab(BOARD, MessageType.Awareness, BODIES.truncatedAwarenessState),
+  'garbage auth (unknown auth type)': collab(BOARD, MessageType.Auth, new Uint8Array([7])),
+  'garbage auth (token cut short)': collab(
+    BOARD,
+    MessageType.Auth,
+    new Uint8Array([AuthMessageType.Token, 40, 0x61]),
+  ),
   'a message for a board this socket never authenticated for': collab(
     'some-other-board',
-    SYNC,
+    MessageType.Sync,
     bytes((e) => {
-      encoding.writeVarUint(e, SYNC_STEP_1)
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
       encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
     }),
   ),
-  'a 1 MB document name': collab('x'.repeat(1024 * 1024), SYNC, BODIES.garbageStateVector),
+  'a 1 MB document name': collab('x'.repeat(1024 * 1024), MessageType.Sync, BODIES.garbageStateVector),
   'trailing bytes after a valid message': collab(BOARD, 3, new Uint8Array([0, 0, 0])),
 }
 
@@ -133,15 +133,19 @@ const Y_WEBSOCKET_FRAMES: Record<string, Frame> = {
   ...COMMON_FRAMES,
   'an unknown message type': yWebsocket(99),
   'an auth message (the bridge authenticates from the URL)': yWebsocket(
-    AUTH,
+    MessageType.Auth,
     new Uint8Array([AuthMessageType.Token, 0]),
   ),
-  'a sync message with a truncated update': yWebsocket(SYNC, BODIES.truncatedUpdate),
-  'a sync message with a garbage update': yWebsocket(SYNC, BODIES.garbageUpdate),
-  'a sync step 1 with a garbage state vector': yWebsocket(SYNC, BODIES.garbageStateVector),
-  'garbage awareness': yWebsocket(AWARENESS, BODIES.garbageAwareness),
-  'an awareness state cut short': yWebsocket(AWARENESS, BODIES.truncatedAwarenessState),
-  'a Hocuspocus-framed message (document name first)': collab(BOARD, SYNC, BODIES.garbageStateVector),
+  'a sync message with a truncated update': yWebsocket(MessageType.Sync, BODIES.truncatedUpdate),
+  'a sync message with a garbage update': yWebsocket(MessageType.Sync, BODIES.garbageUpdate),
+  'a sync step 1 with a garbage state vector': yWebsocket(MessageType.Sync, BODIES.garbageStateVector),
+  'garbage awareness': yWebsocket(MessageType.Awareness, BODIES.garbageAwareness),
+  'an awareness state cut short': yWebsocket(MessageType.Awareness, BODIES.truncatedAwarenessState),
+  'a Hocuspocus-framed message (document name first)': collab(
+    BOARD,
+    MessageType.Sync,
+    BODIES.garbageStateVector,
+  ),
 }
 
 interface Probe {
@@ -166,8 +170,8 @@ function openProbe(url: string): Probe {
     const data = new Uint8Array(event.data as ArrayBuffer)
     // [varString address][Auth][Authenticated]: the address is short, so its length is one byte.
     const type = data[1 + (data[0] ?? 0)]
-    if (type === AUTH && data[2 + (data[0] ?? 0)] === 2) onAuthenticated()
-    if (type === SYNC) syncs++
+    if (type === MessageType.Auth && data[2 + (data[0] ?? 0)] === 2) onAuthenticated()
+    if (type === MessageType.Sync) syncs++
   })
   return {
     ws,
@@ -185,7 +189,7 @@ function send(ws: WebSocket, frame: Frame): void {
 function authFrame(board: string, token: string): Uint8Array {
   return collab(
     board,
-    AUTH,
+    MessageType.Auth,
     bytes((e) => {
       encoding.writeVarUint(e, AuthMessageType.Token)
       encoding.writeVarString(e, token)
@@ -368,9 +372,9 @@ describe.each([
       probe.ws,
       collab(
         BOARD,
-        SYNC,
+        MessageType.Sync,
         bytes((e) => {
-          encoding.writeVarUint(e, SYNC_STEP_1)
+          encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
           encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
         }),
       ),
