@@ -88,6 +88,12 @@ async function refusedWith(socket: RawBoardSocket, code: RefusalCode): Promise<v
   }, WAIT)
 }
 
+/** `writer` writes step `id` and the server acknowledges it. */
+async function wroteStep(writer: BoardClient, id: string, label: string): Promise<void> {
+  writeRecord(writer.doc, step(id, label))
+  await writer.acknowledged()
+}
+
 /** The honest side of every case: still connected, its edit acknowledged and seen by the other. */
 async function honestStillWorks(writer: BoardClient, watcher: BoardClient, id: string): Promise<void> {
   writeRecord(writer.doc, step(id, `written after the attack: ${id}`))
@@ -114,16 +120,14 @@ function neverStored(watcher: BoardClient, recordId: string): void {
 describe('hostile: client IDs belong to their writer', () => {
   it("structs at another user's next clock are refused; the victim's following edits are accepted and it stays connected", async () => {
     const { alice, bob } = await aliceAndBob()
-    writeRecord(alice.doc, step('alices', 'Alice wrote this'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'alices', 'Alice wrote this')
 
     const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(alice.doc)
     await plantRefused(attacker, state, alice.doc.clientID, 'planted')
 
     // Without the check the planted structs would occupy Alice's next clocks.
-    writeRecord(alice.doc, step('alices', 'Alice edits again'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'alices', 'Alice edits again')
     await honestStillWorks(alice, bob, 'after-next-clock')
     await vi.waitFor(
       () =>
@@ -135,11 +139,9 @@ describe('hostile: client IDs belong to their writer', () => {
 
   it('structs at an old clock of another user (content the server already has under that ID) are refused', async () => {
     const { alice, bob } = await aliceAndBob()
-    writeRecord(alice.doc, step('first', 'One'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'first', 'One')
     const earlier = Y.encodeStateAsUpdate(alice.doc)
-    writeRecord(alice.doc, step('second', 'Two'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'second', 'Two')
 
     const attacker = await attackerSocket()
     // Same clocks as Alice's second edit, other content: accepted, it would pass as a no-op duplicate.
@@ -152,8 +154,7 @@ describe('hostile: client IDs belong to their writer', () => {
     await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bobEarlier = await person('bob')
-    writeRecord(bobEarlier.doc, step('bobs', 'Bob wrote this yesterday'))
-    await bobEarlier.acknowledged()
+    await wroteStep(bobEarlier, 'bobs', 'Bob wrote this yesterday')
     const bobsOldId = bobEarlier.doc.clientID
     const state = Y.encodeStateAsUpdate(bobEarlier.doc)
     server.end(bobEarlier)
@@ -187,8 +188,7 @@ describe('hostile: client IDs belong to their writer', () => {
   it('ownership is stored: after a server restart the attacker is still refused and the owner still accepted', async () => {
     await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
-    writeRecord(alice.doc, step('alices', 'before the restart'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'alices', 'before the restart')
     const aliceId = alice.doc.clientID
     const state = Y.encodeStateAsUpdate(alice.doc)
     server.end(alice)
@@ -229,8 +229,7 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
     const victim = server.connect(BOARD)
     const watcher = server.connect(BOARD)
     await Promise.all([victim.synced, watcher.synced])
-    writeRecord(victim.doc, step('victims', 'written first'))
-    await victim.acknowledged()
+    await wroteStep(victim, 'victims', 'written first')
 
     const attacker = server.track(openRawBoardSocket(server.collabUrl, BOARD, ''))
     expect(await attacker.scope).toBe('read-write')
