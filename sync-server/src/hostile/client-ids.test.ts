@@ -75,8 +75,9 @@ function recordUpdates(doc: Y.Doc): Uint8Array[] {
   return updates
 }
 
-/** Mallory sends a step `id` written under `clientId` on top of `state`; it is refused as a foreign ID. */
-async function plantRefused(attacker: RawBoardSocket, state: Uint8Array, clientId: number, id: string) {
+/** Mallory (on her own socket unless given one) sends a step `id` under `clientId` on top of `state`; it is refused as a foreign ID. */
+async function plantRefused(state: Uint8Array, clientId: number, id: string, socket?: RawBoardSocket) {
+  const attacker = socket ?? (await attackerSocket())
   attacker.sendUpdate(forged(state, clientId, (doc) => writeRecord(doc, step(id, 'x'))))
   await refusedWith(attacker, 'foreign-client-id')
 }
@@ -122,9 +123,8 @@ describe('hostile: client IDs belong to their writer', () => {
     const { alice, bob } = await aliceAndBob()
     await wroteStep(alice, 'alices', 'Alice wrote this')
 
-    const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(alice.doc)
-    await plantRefused(attacker, state, alice.doc.clientID, 'planted')
+    await plantRefused(state, alice.doc.clientID, 'planted')
 
     // Without the check the planted structs would occupy Alice's next clocks.
     await wroteStep(alice, 'alices', 'Alice edits again')
@@ -143,9 +143,8 @@ describe('hostile: client IDs belong to their writer', () => {
     const earlier = Y.encodeStateAsUpdate(alice.doc)
     await wroteStep(alice, 'second', 'Two')
 
-    const attacker = await attackerSocket()
     // Same clocks as Alice's second edit, other content: accepted, it would pass as a no-op duplicate.
-    await plantRefused(attacker, earlier, alice.doc.clientID, 'rewritten')
+    await plantRefused(earlier, alice.doc.clientID, 'rewritten')
     await honestStillWorks(alice, bob, 'after-old-clock')
     neverStored(bob, 'shape:rewritten')
   })
@@ -160,8 +159,7 @@ describe('hostile: client IDs belong to their writer', () => {
     server.end(bobEarlier)
     const bob = await person('bob')
 
-    const attacker = await attackerSocket()
-    await plantRefused(attacker, state, bobsOldId, 'posed')
+    await plantRefused(state, bobsOldId, 'posed')
     await honestStillWorks(alice, bob, 'after-known-id')
     await honestStillWorks(bob, alice, 'bob-after-known-id')
     neverStored(alice, 'shape:posed')
@@ -178,8 +176,7 @@ describe('hostile: client IDs belong to their writer', () => {
     const learned = alice.doc.clientID
     expect(Y.getState(alice.doc.store, learned)).toBe(0)
 
-    const attacker = await attackerSocket()
-    await plantRefused(attacker, Y.encodeStateAsUpdate(bob.doc), learned, 'first')
+    await plantRefused(Y.encodeStateAsUpdate(bob.doc), learned, 'first')
     await honestStillWorks(alice, bob, 'alices-first-edit')
     expect(alice.doc.clientID).toBe(learned)
     neverStored(bob, 'shape:first')
@@ -195,8 +192,7 @@ describe('hostile: client IDs belong to their writer', () => {
     await server.restart()
 
     const bob = await person('bob')
-    const attacker = await attackerSocket()
-    await plantRefused(attacker, state, aliceId, 'planted')
+    await plantRefused(state, aliceId, 'planted')
 
     // Alice comes back with the same doc (same client ID) and keeps writing under it.
     const returning = new Y.Doc()
@@ -215,9 +211,8 @@ describe('hostile: client IDs belong to their writer', () => {
     })
     await vi.waitFor(() => expect(readRecord(bob.doc, 'shape:by-server')).toBeDefined(), WAIT)
 
-    const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(bob.doc)
-    await plantRefused(attacker, state, live.clientID, 'planted')
+    await plantRefused(state, live.clientID, 'planted')
     await honestStillWorks(alice, bob, 'after-server-id')
     neverStored(bob, 'shape:planted')
   })
@@ -234,7 +229,7 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
     const attacker = server.track(openRawBoardSocket(server.collabUrl, BOARD, ''))
     expect(await attacker.scope).toBe('read-write')
     const state = Y.encodeStateAsUpdate(victim.doc)
-    await plantRefused(attacker, state, victim.doc.clientID, 'planted')
+    await plantRefused(state, victim.doc.clientID, 'planted', attacker)
     await honestStillWorks(victim, watcher, 'after-local-attack')
 
     // The victim's socket drops; its provider reconnects on a new connection, same doc, same client ID.
