@@ -3,11 +3,11 @@ import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
-import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardClient } from '../testing/board-client.ts'
 import { openRawBoardSocket } from '../testing/raw-socket.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
@@ -16,11 +16,7 @@ function client(boardId: string, token: string): BoardClient {
 }
 
 function token(board: string, role: BoardRole, options: { secret?: string; expiresInMs?: number } = {}) {
-  return issueToken(
-    options.secret ?? TEST_SECRET,
-    { sub: `user-${role}`, name: `The ${role}`, board, role },
-    new Date(Date.now() + (options.expiresInMs ?? 60_000)),
-  )
+  return testToken({ sub: `user-${role}`, name: `The ${role}`, board, role }, options)
 }
 
 describe('auth and roles', () => {

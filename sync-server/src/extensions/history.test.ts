@@ -2,18 +2,14 @@ import { readRecord, readRecords, readRoles, writeRecord, writeRole } from '@flo
 import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import type { BoardClient } from '../testing/board-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
 async function editor(board: string, sub: string): Promise<BoardClient> {
-  const token = await issueToken(
-    TEST_SECRET,
-    { sub, name: sub.toUpperCase(), board, role: 'editor' },
-    new Date(Date.now() + 60_000),
-  )
+  const token = await testToken({ sub, name: sub.toUpperCase(), board, role: 'editor' })
   const client = server.connect(board, { token })
   await client.synced
   return client

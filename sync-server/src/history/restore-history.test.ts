@@ -20,20 +20,16 @@ import { workflowShape } from '@flowmap/shared/testing'
 import { expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
-import { issueToken } from '../auth/tokens.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
 /** How long a change may take to reach another client. */
 const SYNCED = { timeout: 10_000, interval: 20 }
 function token(role: BoardRole, sub: string): Promise<string> {
-  return issueToken(
-    TEST_SECRET,
-    { sub, name: sub.toUpperCase(), board: '*', role },
-    new Date(Date.now() + 60_000),
-  )
+  return testToken({ sub, name: sub.toUpperCase(), board: '*', role })
 }
 
 async function loadHistory(

@@ -6,9 +6,9 @@ import { writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const BOARD = 'auth-timeout'
@@ -43,11 +43,7 @@ function authMessage(board: string, token: string): Uint8Array<ArrayBuffer> {
 }
 
 async function editorToken(sub: string): Promise<string> {
-  return issueToken(
-    TEST_SECRET,
-    { sub, name: sub, board: BOARD, role: 'editor' },
-    new Date(Date.now() + 60_000),
-  )
+  return testToken({ sub, board: BOARD, role: 'editor' })
 }
 
 describe('auth timeout', () => {

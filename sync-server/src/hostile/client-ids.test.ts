@@ -9,12 +9,12 @@ import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
-import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import { parseRejectedMessage, type RefusalCode } from '../protocol/refusal.ts'
 import type { BoardClient } from '../testing/board-client.ts'
 import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const BOARD = 'hostile-client-ids'
@@ -23,7 +23,7 @@ const WAIT = { timeout: 20_000 }
 const server = useTestServer()
 
 function token(sub: string, role: BoardRole = 'editor'): Promise<string> {
-  return issueToken(TEST_SECRET, { sub, name: sub, board: BOARD, role }, new Date(Date.now() + 600_000))
+  return testToken({ sub, board: BOARD, role }, { expiresInMs: 600_000 })
 }
 
 async function person(sub: string, doc?: Y.Doc): Promise<BoardClient> {

@@ -16,11 +16,11 @@ import * as encoding from 'lib0/encoding'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { spawnServerProcess } from '../testing/server-process.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { type TestServerFixture, useTestServer } from '../testing/use-test-server.ts'
 
 const MALFORMED = FLOWMAP_CLOSE.malformedMessage.code
@@ -304,19 +304,15 @@ describe.each([
   const honest = {} as Honest
 
   beforeAll(async () => {
-    const expires = new Date(Date.now() + 10 * 60_000)
+    const options = { secret: authSecret ?? '', expiresInMs: 10 * 60_000 }
     editorToken =
       authSecret === null
         ? ''
-        : await issueToken(
-            authSecret,
-            { sub: 'honest', name: 'Honest', board: BOARD, role: 'editor' },
-            expires,
-          )
+        : await testToken({ sub: 'honest', name: 'Honest', board: BOARD, role: 'editor' }, options)
     attackerToken =
       authSecret === null
         ? ''
-        : await issueToken(authSecret, { sub: 'attacker', name: 'A', board: BOARD, role: 'editor' }, expires)
+        : await testToken({ sub: 'attacker', name: 'A', board: BOARD, role: 'editor' }, options)
     honest.edits = 0
     honest.observer = server.connect(BOARD, { token: editorToken })
     await withDeadline(honest.observer.synced, 'observer sync')

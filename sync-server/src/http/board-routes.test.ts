@@ -3,10 +3,11 @@ import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRole } from '../auth/roles.ts'
-import { issueToken, verifyToken } from '../auth/tokens.ts'
+import { verifyToken } from '../auth/tokens.ts'
 import { BOARD_ID_PATTERN } from '../boards/board-id.ts'
 import { requestJson } from '../testing/http-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
@@ -15,11 +16,7 @@ function api(path: string): string {
 }
 
 function token(board: string, role: BoardRole, expiresInMs = 60_000): Promise<string> {
-  return issueToken(
-    TEST_SECRET,
-    { sub: `u-${role}`, name: role, board, role },
-    new Date(Date.now() + expiresInMs),
-  )
+  return testToken({ sub: `u-${role}`, name: role, board, role }, { expiresInMs })
 }
 
 describe('board API, local mode', () => {

@@ -7,20 +7,16 @@ import { recordsSnapshot, writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
 
 test('rebuilds any moment from the nearest checkpoint plus the entries after it', async () => {
   await server.start({ authSecret: TEST_SECRET, checkpointEvery: 5 })
-  const bearer = await issueToken(
-    TEST_SECRET,
-    { sub: 'fay', name: 'Fay', board: '*', role: 'facilitator' },
-    new Date(Date.now() + 60_000),
-  )
+  const bearer = await testToken({ sub: 'fay', name: 'Fay', board: '*', role: 'facilitator' })
   const boardId = await createBoardOverApi(server.server.url, { token: bearer })
   const client = server.connect(boardId, { token: bearer })
   await client.synced

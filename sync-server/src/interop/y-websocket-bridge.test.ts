@@ -3,9 +3,9 @@ import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
@@ -33,17 +33,8 @@ describe('y-websocket interop', () => {
   it('lets a plain y-websocket client co-edit a board, with the same auth and validation', async () => {
     await server.start({ authSecret: TEST_SECRET })
     const board = 'bridged'
-    const expires = new Date(Date.now() + 60_000)
-    const editorToken = await issueToken(
-      TEST_SECRET,
-      { sub: 'bot', name: 'Bot', board, role: 'editor' },
-      expires,
-    )
-    const personToken = await issueToken(
-      TEST_SECRET,
-      { sub: 'person', name: 'P', board, role: 'editor' },
-      expires,
-    )
+    const editorToken = await testToken({ sub: 'bot', name: 'Bot', board, role: 'editor' })
+    const personToken = await testToken({ sub: 'person', name: 'P', board, role: 'editor' })
     const hocuspocusClient = server.connect(board, { token: personToken })
     await hocuspocusClient.synced
     writeRecord(
