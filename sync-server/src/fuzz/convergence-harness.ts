@@ -313,7 +313,8 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
       'every client is quiet with the same state',
       () => clients.every((client) => client.quiescent) && sameState(),
     )
-    // One more round: a repair triggered by the last message may still be on its way.
+    // One more round: a repair triggered by the last message may still be on its way. Nothing signals
+    // that none is coming, so this one pause is a fixed time; the check after it waits on the condition.
     await new Promise((resolve) => setTimeout(resolve, 50))
     await waitFor(
       'every client is quiet with the same state (again)',
