@@ -1,7 +1,7 @@
 /**
  * The server tests' one fixture: real servers (port 0, a real SQLite file in a fresh temp dir) and the
- * clients, sockets and temp dirs a test opens, all ended after the test (or after the file or describe block, with
- * `per: 'suite'`), clients before the server so no test leaks a socket into the next.
+ * clients, sockets and temp dirs a test opens, all ended after the test (with `per: 'suite'`, after the
+ * file or describe block), clients before the server, so no test leaks a socket into the next.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type * as Y from 'yjs'
@@ -17,8 +17,9 @@ export type Endable = { destroy(): void } | { close(): void }
 
 export interface UseTestServerOptions {
   /**
-   * 'test': each test starts its own server with `start()`, ended after that test. 'suite': one server for
-   * the file or describe block that calls this, ended after its last test (and so are the clients its tests connect).
+   * 'test': each test starts its own server with `start()`, ended after that test. 'suite': one server
+   * for the file or describe block that calls this, ended after its last test, with the clients its tests
+   * connected.
    * @default 'test'
    */
   per?: 'test' | 'suite'
@@ -51,7 +52,7 @@ export interface TestServerFixture {
   track<T extends Endable>(resource: T): T
   /** Ends a tracked resource now (a client that leaves mid-test). */
   end(resource: Endable): void
-  /** A fresh temp dir, removed after the test. */
+  /** A fresh temp dir, removed after the test (or the suite). */
   tempDir(): string
 }
 
