@@ -5,7 +5,7 @@
  */
 import { type Role, writeRecords, writeRole } from '@flowmap/shared'
 import { connectBoard } from './board-client.ts'
-import { collabUrlOf } from './test-server.ts'
+import { collabUrlOf } from './collab-url.ts'
 
 type BoardRecords = Parameters<typeof writeRecords>[1]
 
