@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm'
 import { readRecords, writeRecords } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import type { Document } from '@hocuspocus/server'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { connectBoard } from '../testing/board-client.ts'
 import { type TestServerFixture, useTestServer } from '../testing/use-test-server.ts'
 
@@ -20,12 +20,13 @@ const gc = runInNewContext('gc') as () => void
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`)
-    await sleep(50)
-  }
+function until(condition: () => boolean, what: string): Promise<void> {
+  return vi.waitFor(
+    () => {
+      if (!condition()) throw new Error(`${what} did not happen within 20 s`)
+    },
+    { timeout: 20_000, interval: 50 },
+  )
 }
 
 /** A full GC, then a macrotask (a WeakRef keeps its target until the current job ends), a few times. */
