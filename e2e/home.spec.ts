@@ -1,6 +1,6 @@
-import { workflowShape } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { seedBoard } from '../sync-server/src/testing/seed-board.ts'
 import { openBoard, waitForBoard } from './board/flowmap-page.ts'
-import { seedBoard } from './fixtures/seed-board.ts'
 import { expect, test } from './fixtures/test.ts'
 
 test('the home page lists a board created offline, and the server boards once back online', async ({

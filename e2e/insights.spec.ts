@@ -1,15 +1,7 @@
-import {
-  analyzeWorkflow,
-  connector,
-  describeFact,
-  documentRecord,
-  pageRecord,
-  type Role,
-  toWorkflowGraph,
-  workflowShape,
-} from '@flowmap/shared'
+import { analyzeWorkflow, describeFact, type Role, toWorkflowGraph } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
+import { seedBoard } from '../sync-server/src/testing/seed-board.ts'
 import { openBoard } from './board/flowmap-page.ts'
-import { seedBoard } from './fixtures/seed-board.ts'
 import { expect, test } from './fixtures/test.ts'
 
 const ana: Role = { id: 'role:ana', name: 'Ana', color: '#e8590c', kind: 'person' }

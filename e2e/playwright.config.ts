@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium-launch.ts'
 
 /**
- * Playwright runs Debian's Chromium (browsers cannot be downloaded here). Each spec starts its own
+ * Playwright runs Debian's Chromium (see chromium-launch.ts). Each spec starts its own
  * real server on a free port with a temp DATA_DIR (see fixtures), so specs never share state.
  */
 export default defineConfig({
@@ -17,18 +18,7 @@ export default defineConfig({
   outputDir: '../test-results',
   use: {
     headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -262,7 +262,8 @@ test('replay shows exactly the recorded board at three moments, names a moment, 
   await expect.poll(seenByEli).toBe(String(await lastSeq()))
   await eli.reload()
   await eliOnline()
-  await eli.waitForTimeout(1_000) // the banner would appear within one history fetch
+  // The point of the wait: the banner would appear within one history fetch, and must not.
+  await eli.waitForTimeout(1_000)
   await expect(banner).toBeHidden()
 
   // Eli leaves; Fay adds a step while he is away; Eli comes back: the banner names what Fay did, and
@@ -285,6 +286,7 @@ test('replay shows exactly the recorded board at three moments, names a moment, 
   await expect.poll(seenByEli).toBe(String(await lastSeq()))
   await eli.reload()
   await eliOnline()
+  // The point of the wait: the banner would appear within one history fetch, and must not.
   await eli.waitForTimeout(1_000)
   await expect(banner).toBeHidden()
   await fay.context().close()

@@ -1,4 +1,5 @@
 import { type BoardRole, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import type { Browser, Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { issueToken } from '../sync-server/src/auth/tokens.ts'
@@ -66,29 +67,16 @@ async function serverState(boardId: string, bearer: string) {
 /** A well-formed step, as a Yjs update from a doc of its own: a page that skips its own read-only mode. */
 function validStepUpdate(): Uint8Array {
   const doc = new Y.Doc()
-  writeRecord(doc, {
-    id: 'shape:e2e-viewer-step',
-    typeName: 'shape',
-    type: 'step',
-    x: 300,
-    y: 300,
-    rotation: 0,
-    index: 'a5',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    props: {
-      w: 220,
-      h: 120,
-      label: 'written by a viewer',
-      description: '',
-      owner: null,
-      status: 'todo',
-      automation: 'manual',
-      estimate: null,
-    },
-    meta: {},
-  } as unknown as Parameters<typeof writeRecord>[1])
+  writeRecord(
+    doc,
+    workflowShape('step', {
+      id: 'e2e-viewer-step',
+      x: 300,
+      y: 300,
+      index: 'a5',
+      props: { w: 220, h: 120, label: 'written by a viewer' },
+    }),
+  )
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

@@ -10,19 +10,12 @@
  * Env: BENCH_QUICK=1 for fewer runs; ANALYSIS_BENCH_RUNS=n to choose.
  */
 import { pathToFileURL } from 'node:url'
-import { analyzeWorkflow, generateWorkflowMap, toWorkflowGraph } from '@flowmap/shared'
+import { analyzeWorkflow, toWorkflowGraph } from '@flowmap/shared'
+import { largeMapRuns } from './large-map-runs.ts'
 import { percentile } from './stats/percentile.ts'
 
-const NODES = 5000
-const EDGES = 8000
-
 export async function runAnalysisBench(): Promise<void> {
-  const runs = Number(process.env.ANALYSIS_BENCH_RUNS ?? (process.env.BENCH_QUICK === '1' ? 7 : 31))
-  const warmups = Math.max(2, Math.floor(runs / 5))
-  const { records, roles } = generateWorkflowMap({ nodes: NODES, edges: EDGES, seed: 42 })
-  console.log(
-    `map: ${NODES} nodes, ${EDGES} connectors, ${records.length} records; ${runs} runs after ${warmups} warm-ups`,
-  )
+  const { runs, warmups, records, roles } = largeMapRuns('ANALYSIS_BENCH_RUNS')
 
   const graphMs: number[] = []
   const analysisMs: number[] = []

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeRecords } from '@flowmap/shared'
+import { documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import * as Y from 'yjs'
 import { buildBoardOpenPage } from './browser/build-bundles.ts'
 import { launchChromium } from './browser/chromium.ts'
@@ -23,38 +24,21 @@ type FlowmapRecord = Parameters<typeof writeRecords>[1] extends Iterable<infer R
 
 /** A 2,000-step board (a 50 × 40 grid, labelled) as one Yjs update, written through the shared layout. */
 function boardUpdate(): Uint8Array {
-  const records: unknown[] = [
-    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
-    { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
-  ]
+  const records: FlowmapRecord[] = [documentRecord(), pageRecord()]
   for (let i = 0; i < SHAPES; i++) {
-    records.push({
-      id: `shape:step-${i}`,
-      typeName: 'shape',
-      type: 'step',
-      x: (i % 50) * 260,
-      y: Math.floor(i / 50) * 160,
-      rotation: 0,
-      // 'b' + two base-62 digits: valid, ordered fractional index keys for up to 3,844 shapes.
-      index: `b${BASE62[Math.floor(i / 62)]}${BASE62[i % 62]}`,
-      parentId: 'page:page',
-      isLocked: false,
-      opacity: 1,
-      props: {
-        w: 220,
-        h: 120,
-        label: `Step ${i + 1}`,
-        description: '',
-        owner: null,
-        status: 'todo',
-        automation: 'manual',
-        estimate: null,
-      },
-      meta: {},
-    })
+    records.push(
+      workflowShape('step', {
+        id: `step-${i}`,
+        x: (i % 50) * 260,
+        y: Math.floor(i / 50) * 160,
+        // 'b' + two base-62 digits: valid, ordered fractional index keys for up to 3,844 shapes.
+        index: `b${BASE62[Math.floor(i / 62)]}${BASE62[i % 62]}`,
+        props: { w: 220, h: 120, label: `Step ${i + 1}` },
+      }),
+    )
   }
   const doc = new Y.Doc()
-  writeRecords(doc, records as FlowmapRecord[])
+  writeRecords(doc, records)
   return Y.encodeStateAsUpdate(doc)
 }
 

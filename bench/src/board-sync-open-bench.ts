@@ -15,10 +15,10 @@
  *
  * Env: BENCH_QUICK=1 (1,000 nodes and 1,600 connectors, one open each).
  */
-import { generateWorkflowMap, type Role, writeRecords, writeRole } from '@flowmap/shared'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { writeRecords } from '@flowmap/shared'
+import { generateWorkflowMap } from '@flowmap/shared/testing'
+import { seedBoard } from '@flowmap/sync-server/testing/seed-board'
 import type { Browser } from 'playwright-core'
-import * as Y from 'yjs'
 import { launchChromium } from './browser/chromium.ts'
 import { serveFlowmapApp } from './browser/flowmap-app.ts'
 import { percentile } from './stats/percentile.ts'
@@ -65,43 +65,6 @@ function tldrawTwin(records: readonly FlowmapRecord[]): FlowmapRecord[] {
   })
 }
 
-/** A new board on the server holding `records`, written as another client would. */
-async function seedBoard(appUrl: string, records: FlowmapRecord[], roles: Role[]): Promise<string> {
-  const created = await fetch(`${appUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Board open bench' }),
-  })
-  if (!created.ok) throw new Error(`creating a board answered ${created.status}`)
-  const { id } = (await created.json()) as { id: string }
-  const doc = new Y.Doc()
-  const provider = new HocuspocusProvider({
-    url: `${appUrl.replace(/^http/, 'ws')}/collab`,
-    name: id,
-    document: doc,
-    token: '',
-  })
-  const refusals: string[] = []
-  provider.on('stateless', ({ payload }: { payload: string }) => refusals.push(payload))
-  try {
-    await new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-    for (const role of roles) writeRole(doc, role)
-    for (let i = 0; i < records.length; i += WRITE_BATCH) {
-      writeRecords(doc, records.slice(i, i + WRITE_BATCH))
-      const deadline = Date.now() + 60_000
-      while (provider.unsyncedChanges > 0) {
-        if (refusals.length > 0) throw new Error(`the server refused the seed: ${refusals[0]}`)
-        if (Date.now() > deadline) throw new Error('the server did not acknowledge the seed within 60 s')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-    }
-  } finally {
-    provider.destroy()
-    doc.destroy()
-  }
-  return id
-}
-
 /** Opens the board in a fresh context (nothing on the device); ms from navigation to all shapes in the store. */
 async function openBoard(browser: Browser, appUrl: string, boardId: string, shapes: number): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -133,7 +96,13 @@ const browser = await launchChromium()
 try {
   const ids = {} as Record<Kind, string>
   for (const kind of ['workflow', 'tldraw'] as const)
-    ids[kind] = await seedBoard(app.url, boards[kind], roles)
+    ids[kind] = await seedBoard(app.url, {
+      title: 'Board open bench',
+      records: boards[kind],
+      roles,
+      batchSize: WRITE_BATCH,
+      timeoutMs: 60_000,
+    })
   const times: Record<Kind, number[]> = { workflow: [], tldraw: [] }
   for (let run = 0; run < OPENS; run++) {
     for (const kind of run % 2 === 0

@@ -82,22 +82,16 @@ try {
     ])
   }
   const firstVisit = (s: typeof flowmap) => s.js.gzip + s.css.gzip
-  rows.push([
-    'JS + CSS, tldraw alone',
+  const firstVisitRow = (label: string, s: typeof flowmap, ratio: string) => [
+    label,
     '',
-    kB(tldraw.js.raw + tldraw.css.raw),
-    kB(firstVisit(tldraw)),
-    kB(tldraw.js.brotli + tldraw.css.brotli),
-    '1.00×',
-  ])
-  rows.push([
-    'JS + CSS, Flowmap',
-    '',
-    kB(flowmap.js.raw + flowmap.css.raw),
-    kB(firstVisit(flowmap)),
-    kB(flowmap.js.brotli + flowmap.css.brotli),
-    times(firstVisit(flowmap), firstVisit(tldraw)),
-  ])
+    kB(s.js.raw + s.css.raw),
+    kB(firstVisit(s)),
+    kB(s.js.brotli + s.css.brotli),
+    ratio,
+  ]
+  rows.push(firstVisitRow('JS + CSS, tldraw alone', tldraw, '1.00×'))
+  rows.push(firstVisitRow('JS + CSS, Flowmap', flowmap, times(firstVisit(flowmap), firstVisit(tldraw))))
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)))
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')

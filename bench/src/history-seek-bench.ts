@@ -14,14 +14,8 @@
  * Env: BENCH_QUICK=1 for fewer seeks; HISTORY_SEEK_SIZES=10000,100000 to choose the history lengths.
  */
 import { pathToFileURL } from 'node:url'
-import {
-  docAt,
-  HistoryLog,
-  type RecordedSession,
-  rebuildDoc,
-  recordSession,
-  seededRandom,
-} from '@flowmap/shared'
+import { docAt, HistoryLog, type RecordedSession, rebuildDoc, recordSession } from '@flowmap/shared'
+import { seededRandom } from '@flowmap/shared/testing'
 import { percentile } from './stats/percentile.ts'
 
 const CHECKPOINT_INTERVAL = 200

@@ -11,21 +11,15 @@
  * Env: BENCH_QUICK=1 for fewer runs; LINT_BENCH_RUNS=n to choose.
  */
 import { pathToFileURL } from 'node:url'
-import { generateWorkflowMap, lint, toWorkflowGraph, type WorkflowMap } from '@flowmap/shared'
+import { lint, toWorkflowGraph } from '@flowmap/shared'
+import type { WorkflowMap } from '@flowmap/shared/testing'
+import { largeMapRuns } from './large-map-runs.ts'
 import { percentile } from './stats/percentile.ts'
 
 type BoardRecord = WorkflowMap['records'][number]
 
-const NODES = 5000
-const EDGES = 8000
-
 export async function runLintBench(): Promise<void> {
-  const runs = Number(process.env.LINT_BENCH_RUNS ?? (process.env.BENCH_QUICK === '1' ? 7 : 31))
-  const warmups = Math.max(2, Math.floor(runs / 5))
-  const { records, roles } = generateWorkflowMap({ nodes: NODES, edges: EDGES, seed: 42 })
-  console.log(
-    `map: ${NODES} nodes, ${EDGES} connectors, ${records.length} records; ${runs} runs after ${warmups} warm-ups`,
-  )
+  const { runs, warmups, records, roles } = largeMapRuns('LINT_BENCH_RUNS')
 
   let issueCount = 0
   let reachedCount = 0

@@ -11,15 +11,8 @@
  * Env: BENCH_QUICK=1 for fewer rounds; LINT_INCREMENTAL_ROUNDS=n to choose.
  */
 import { pathToFileURL } from 'node:url'
-import {
-  connector,
-  createIncrementalLint,
-  generateWorkflowMap,
-  lint,
-  type RecordsChange,
-  toWorkflowGraph,
-  type WorkflowMap,
-} from '@flowmap/shared'
+import { createIncrementalLint, lint, type RecordsChange, toWorkflowGraph } from '@flowmap/shared'
+import { connector, generateWorkflowMap, type WorkflowMap } from '@flowmap/shared/testing'
 import { percentile } from './stats/percentile.ts'
 
 type BoardRecord = WorkflowMap['records'][number]

@@ -1,7 +1,6 @@
 import { writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import * as Y from 'yjs'
-
-type FlowmapRecord = Parameters<typeof writeRecord>[1]
 
 export const MALFORMED_STEP_ID = 'shape:e2e-malformed-step'
 
@@ -11,30 +10,13 @@ export const MALFORMED_STEP_ID = 'shape:e2e-malformed-step'
  */
 export function malformedStepUpdate(): Uint8Array {
   const doc = new Y.Doc()
-  const record = {
+  const valid = workflowShape('step', {
     id: MALFORMED_STEP_ID,
-    typeName: 'shape',
-    type: 'step',
     x: 100,
     y: 100,
-    rotation: 0,
-    index: 'a1',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    props: {
-      w: 220,
-      h: 120,
-      label: 'not a valid step',
-      description: '',
-      owner: null,
-      status: 42,
-      automation: 'manual',
-      estimate: null,
-    },
-    meta: {},
-  }
-  writeRecord(doc, record as unknown as FlowmapRecord)
+    props: { w: 220, h: 120, label: 'not a valid step' },
+  })
+  writeRecord(doc, { ...valid, props: { ...valid.props, status: 42 } } as unknown as typeof valid)
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

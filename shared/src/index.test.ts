@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import * as shared from './index.ts'
+import * as testing from './testing.ts'
 
 // The runtime names other packages import from @flowmap/shared today: removing one breaks them.
 const contract = {
@@ -26,7 +27,6 @@ const contract = {
     'observeRoles',
     'toWorkflowGraph',
     'lint',
-    'generateWorkflowMap',
   ],
   values: [
     'WORKFLOW_SHAPE_TYPES',
@@ -57,4 +57,19 @@ test('the package exports every value of the shared API contract', () => {
   const missing = contract.values.filter((name) => exported[name] === undefined)
   expect(missing).toEqual([])
   expect(Object.keys(shared.workflowShapeSchemas)).toEqual([...shared.WORKFLOW_SHAPE_TYPES])
+})
+
+test('the test builders are @flowmap/shared/testing, not part of the model API', () => {
+  const builders = [
+    'generateWorkflowMap',
+    'seededRandom',
+    'workflowShape',
+    'connector',
+    'pageRecord',
+    'cleanApprovalMap',
+  ]
+  const exported = testing as unknown as Record<string, unknown>
+  expect(builders.filter((name) => typeof exported[name] !== 'function')).toEqual([])
+  const model = shared as unknown as Record<string, unknown>
+  expect(builders.filter((name) => model[name] !== undefined)).toEqual([])
 })

@@ -283,19 +283,3 @@ export {
   workflowShapeDefaultProps,
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
-// testing/: pure builders and generators, shared by tests, benchmarks and fixtures
-export {
-  generateWorkflowMap,
-  type WorkflowMap,
-  type WorkflowMapOptions,
-} from './testing/generate-workflow-map.ts'
-export { seededRandom } from './testing/seeded-random.ts'
-export {
-  type ConnectorInit,
-  connector,
-  documentRecord,
-  pageRecord,
-  TEST_PAGE_ID,
-  type WorkflowShapeInit,
-  workflowShape,
-} from './testing/shape-records.ts'

@@ -1,12 +1,13 @@
-import { rmSync } from 'node:fs'
-import { readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { connectBoard } from './testing/board-client.ts'
 import { runMainToExit, type ServerProcess, spawnServerProcess } from './testing/server-process.ts'
-import { makeDataDir } from './testing/test-server.ts'
+import { useTempDirs } from './testing/temp-dirs.ts'
 
+// Before the process hook, so it runs after it: the data dir goes once the process is killed.
+const tempDir = useTempDirs()
 let running: ServerProcess | null = null
-let dataDir: string | null = null
 
 afterEach(async () => {
   if (running !== null && running.child.exitCode === null && running.child.signalCode === null) {
@@ -14,8 +15,6 @@ afterEach(async () => {
     await running.exited
   }
   running = null
-  if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true })
-  dataDir = null
 })
 
 async function boardIds(server: ServerProcess, board: string): Promise<string[]> {
@@ -30,7 +29,7 @@ async function boardIds(server: ServerProcess, board: string): Promise<string[]>
 
 describe('main.ts as a process', () => {
   it('loses no acknowledged edit when killed with SIGKILL right after the acknowledgement (20 times)', async () => {
-    dataDir = makeDataDir()
+    const dataDir = tempDir()
     const expected: string[] = []
     for (let round = 0; round < 20; round++) {
       running = await spawnServerProcess({ DATA_DIR: dataDir })
@@ -56,7 +55,7 @@ describe('main.ts as a process', () => {
   }, 180_000)
 
   it('prints exactly one ready line, and on SIGTERM closes cleanly with exit 0 keeping its boards', async () => {
-    dataDir = makeDataDir()
+    const dataDir = tempDir()
     running = await spawnServerProcess({ DATA_DIR: dataDir })
     expect(running.stdout).toEqual([`Flowmap is running at ${running.url}`])
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -72,7 +71,7 @@ describe('main.ts as a process', () => {
   })
 
   it('logs one JSON line per connect, refusal and disconnect, each with its board and user', async () => {
-    dataDir = makeDataDir()
+    const dataDir = tempDir()
     running = await spawnServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'info' })
     const writer = connectBoard(running.collabUrl, 'logged')
     await writer.synced

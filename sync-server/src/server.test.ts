@@ -1,35 +1,15 @@
-import { readRecord, readRecords, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { type BoardClient, connectBoard } from './testing/board-client.ts'
-import { startTestServer, type TestServer } from './testing/test-server.ts'
+import { readRecord, readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
+import { useTestServer } from './testing/use-test-server.ts'
 
-let servers: TestServer[] = []
-let clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  clients = []
-  for (const server of servers) await server.dispose()
-  servers = []
-})
-
-async function serve(): Promise<TestServer> {
-  const server = await startTestServer()
-  servers.push(server)
-  return server
-}
-
-function client(server: TestServer, boardId: string): BoardClient {
-  const connected = connectBoard(server.collabUrl, boardId)
-  clients.push(connected)
-  return connected
-}
+const server = useTestServer()
 
 describe('sync server', () => {
   it('two clients converge on concurrent edits and a later client gets the full state', async () => {
-    const server = await serve()
-    const alice = client(server, 'converge')
-    const bob = client(server, 'converge')
+    await server.start()
+    const alice = server.connect('converge')
+    const bob = server.connect('converge')
     await Promise.all([alice.synced, bob.synced])
 
     // Concurrent: both write before either sees the other's change, to the same record and to others.
@@ -46,26 +26,24 @@ describe('sync server', () => {
       expect(readRecords(alice.doc)).toHaveLength(3)
       expect(sortById(readRecords(bob.doc))).toEqual(sortById(readRecords(alice.doc)))
     })
-    const carol = client(server, 'converge')
+    const carol = server.connect('converge')
     await carol.synced
     expect(sortById(readRecords(carol.doc))).toEqual(sortById(readRecords(alice.doc)))
     expect(readRecord(carol.doc, 'shape:bobs')).toMatchObject({ props: { label: 'Invoice' } })
   })
 
   it('keeps every board across a restart of the server', async () => {
-    let server = await serve()
-    const writer = client(server, 'durable')
+    await server.start()
+    const writer = server.connect('durable')
     await writer.synced
     for (let i = 0; i < 5; i++) {
       writeRecord(writer.doc, workflowShape('step', { id: `s${i}`, props: { label: `Step ${i}` } }))
     }
     await writer.acknowledged()
     writer.destroy()
-    clients = []
 
-    server = await server.restart()
-    servers = [server]
-    const reader = client(server, 'durable')
+    await server.restart()
+    const reader = server.connect('durable')
     await reader.synced
     expect(sortById(readRecords(reader.doc))).toEqual(sortById(readRecords(writer.doc)))
     expect(readRecords(reader.doc)).toHaveLength(5)

@@ -23,20 +23,19 @@ export async function buildFlowmapClient(outDir: string): Promise<void> {
 
 /** Builds the tldraw-only reference page into `outDir` with Vite's defaults (no config file). */
 export async function buildTldrawAlone(outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    root: TLDRAW_ALONE_ROOT,
-    // tldraw's dependencies trip rolldown's "use client" directive warning; the figures are what matter.
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
-  })
+  await buildPageWithDefaults(TLDRAW_ALONE_ROOT, outDir)
 }
 
 /** Builds the storage page of board-open-bench.ts (y-dexie and y-indexeddb side by side) into `outDir`. */
 export async function buildBoardOpenPage(outDir: string): Promise<void> {
-  await build({
+  await buildPageWithDefaults(BOARD_OPEN_ROOT, outDir)
+}
+
+function buildPageWithDefaults(root: string, outDir: string) {
+  return build({
     configFile: false,
-    root: BOARD_OPEN_ROOT,
+    root,
+    // tldraw's dependencies trip rolldown's "use client" directive warning; the figures are what matter.
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   })

@@ -1,17 +1,7 @@
 import { type Browser, chromium } from 'playwright-core'
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../../e2e/chromium-launch.ts'
 
-/** Debian's Chromium, launched as the e2e config launches it (browsers cannot be downloaded here). */
+/** Chromium, launched as the e2e specs launch it. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  return chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, headless: true })
 }

@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import { connectBoard } from '@flowmap/sync-server/testing/board-client'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { ServerKind } from './servers/server-kind.ts'
@@ -7,8 +7,8 @@ import type { ServerKind } from './servers/server-kind.ts'
 export interface BenchClient {
   doc: Y.Doc
   whenSynced: Promise<void>
-  /** Stateless messages from the server (Flowmap's refusals arrive this way). */
-  statelessMessages: string[]
+  /** The refusals the server sent this client (Flowmap's refusal protocol; other servers send none). */
+  refusals(): string[]
   destroy(): void
 }
 
@@ -34,7 +34,7 @@ function connectYWebsocketClient(socketUrl: string, room: string): BenchClient {
   return {
     doc,
     whenSynced,
-    statelessMessages: [],
+    refusals: () => [],
     destroy: () => {
       provider.destroy()
       doc.destroy()
@@ -42,33 +42,13 @@ function connectYWebsocketClient(socketUrl: string, room: string): BenchClient {
   }
 }
 
+/** Flowmap and plain Hocuspocus: the tests' provider client (Flowmap in local mode takes an empty token). */
 function connectHocuspocusClient(socketUrl: string, room: string): BenchClient {
-  const doc = new Y.Doc()
-  const statelessMessages: string[] = []
-  let resolveSynced: () => void = () => {}
-  const whenSynced = new Promise<void>((resolve) => {
-    resolveSynced = resolve
-  })
-  const provider = new HocuspocusProvider({
-    url: socketUrl,
-    name: room,
-    document: doc,
-    // Flowmap in local mode (no FLOWMAP_AUTH_SECRET) takes an empty token, as the server's local mode accepts.
-    token: '',
-    onSynced: ({ state }) => {
-      if (state) resolveSynced()
-    },
-    onStateless: ({ payload }) => {
-      statelessMessages.push(payload)
-    },
-  })
+  const client = connectBoard(socketUrl, room)
   return {
-    doc,
-    whenSynced,
-    statelessMessages,
-    destroy: () => {
-      provider.destroy()
-      doc.destroy()
-    },
+    doc: client.doc,
+    whenSynced: client.synced,
+    refusals: () => client.rejections.map((rejection) => JSON.stringify(rejection)),
+    destroy: client.destroy,
   }
 }

@@ -1,8 +1,7 @@
 import { validateRecord, writeRecord } from '@flowmap/shared'
+import { documentRecord, pageRecord } from '@flowmap/shared/testing'
 import type * as Y from 'yjs'
-import { type BenchRecord, documentRecord, pageRecord, stepRecord } from './step-edits.ts'
-
-type FlowmapRecord = Parameters<typeof writeRecord>[1]
+import { type BenchRecord, stepRecord } from './step-edits.ts'
 
 /**
  * Checks once, before any server is measured, that the benchmark's records pass @flowmap/shared's schema:
@@ -18,5 +17,5 @@ export function assertBenchRecordsValid(): void {
 
 /** Writes through the document layout's own writer, as the client does (only changed fields travel). */
 export function writeBenchRecord(doc: Y.Doc, record: BenchRecord): void {
-  writeRecord(doc, record as unknown as FlowmapRecord)
+  writeRecord(doc, record)
 }

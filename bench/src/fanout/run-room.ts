@@ -1,9 +1,10 @@
+import { documentRecord, pageRecord } from '@flowmap/shared/testing'
 import type * as Y from 'yjs'
 import { type BenchClient, connectBenchClient } from './bench-client.ts'
 import { DeliveryTracker } from './delivery-tracker.ts'
 import type { RoomLoad } from './room-load.ts'
 import type { ServerKind } from './servers/server-kind.ts'
-import { type BenchRecord, documentRecord, pageRecord, stepRecord } from './step-edits.ts'
+import { type BenchRecord, stepRecord } from './step-edits.ts'
 
 export type RecordWriter = (doc: Y.Doc, record: BenchRecord) => void
 
@@ -55,9 +56,7 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
 }
 
 function refusalsOf(clients: BenchClient[]): string[] {
-  return clients.flatMap((client) =>
-    client.statelessMessages.filter((message) => message.includes('"rejected"')),
-  )
+  return clients.flatMap((client) => client.refusals())
 }
 
 /**

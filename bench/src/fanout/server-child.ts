@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { startCommandChild } from '../process/command-child.ts'
 import type { ServerKind } from './servers/server-kind.ts'
 
 const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url))
@@ -21,71 +20,21 @@ export interface ServerChildOptions {
 }
 
 /** Starts `server-process.ts <kind>` and resolves once it prints its `ready <url>` line. */
-export function startServerChild(kind: ServerKind, options: ServerChildOptions = {}): Promise<ServerChild> {
-  const child = spawn(process.execPath, [entry, kind], { stdio: ['pipe', 'pipe', 'pipe'] })
-  // Commands go down stdin one per line; each is acknowledged by one line on stdout.
-  const waitingForLine: { prefix: string; resolve: () => void }[] = []
-  const command = (line: string, acknowledgement: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (child.exitCode !== null) return reject(new Error(`${kind} server has exited`))
-      waitingForLine.push({ prefix: acknowledgement, resolve })
-      child.stdin?.write(`${line}\n`)
-    })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000)
+export async function startServerChild(
+  kind: ServerKind,
+  options: ServerChildOptions = {},
+): Promise<ServerChild> {
+  const server = await startCommandChild({
+    entry,
+    args: [kind],
+    name: `${kind} server`,
+    startTimeoutMs: options.startTimeoutMs ?? 20_000,
   })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`${kind} server did not print "ready" within ${options.startTimeoutMs ?? 20_000} ms`))
-    }, options.startTimeoutMs ?? 20_000)
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(
-        new Error(
-          `${kind} server exited before it was ready (code ${code}, signal ${signal}): ${errorSummary(stderr)}`,
-        ),
-      )
-    })
-    const lines = createInterface({ input: child.stdout! })
-    lines.on('line', (line) => {
-      const waiting = waitingForLine.findIndex((w) => line.startsWith(w.prefix))
-      if (waiting >= 0) waitingForLine.splice(waiting, 1)[0]!.resolve()
-      const match = /^ready (\S+)$/.exec(line)
-      if (!match) return
-      clearTimeout(timer)
-      child.removeAllListeners('exit')
-      resolve({
-        kind,
-        socketUrl: match[1]!,
-        startProfile: () => command('profile-start', 'profiling'),
-        stopProfile: (path) => command(`profile-stop ${path}`, 'profiled'),
-        stop: () => stopChild(child, kind, () => stderr),
-      })
-    })
-  })
-}
-
-/** The error lines of a crashed child's stderr, not its stack: enough to act on, short enough for a table run. */
-function errorSummary(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim())
-  const errors = lines.filter((line) => /\b\w*Error\b|error:/i.test(line) && !line.startsWith('at '))
-  return (errors.length > 0 ? errors.slice(0, 3) : lines.filter(Boolean).slice(-3)).join(' | ')
-}
-
-function stopChild(child: ChildProcess, kind: ServerKind, stderr: () => string): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      if (code === 0) resolve()
-      else
-        reject(
-          new Error(`${kind} server exited with code ${code}, signal ${signal}: ${errorSummary(stderr())}`),
-        )
-    })
-    child.kill('SIGTERM')
-  })
+  return {
+    kind,
+    socketUrl: server.readyUrl,
+    startProfile: async () => void (await server.ask('profile-start', 'profiling')),
+    stopProfile: async (path) => void (await server.ask(`profile-stop ${path}`, 'profiled')),
+    stop: server.stop,
+  }
 }

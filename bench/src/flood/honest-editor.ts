@@ -3,9 +3,11 @@
  * write to the server's acknowledgement (the provider's unsynced-changes count returning to zero), one
  * edit in flight at a time, at most one every `intervalMs`, as a person dragging a shape would.
  */
+
+import { documentRecord, pageRecord } from '@flowmap/shared/testing'
 import { connectBoard } from '@flowmap/sync-server/testing/board-client'
 import { writeBenchRecord } from '../fanout/record-writer.ts'
-import { documentRecord, pageRecord, stepRecord } from '../fanout/step-edits.ts'
+import { stepRecord } from '../fanout/step-edits.ts'
 
 const HONEST_EDITOR = 0
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -6,7 +6,7 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { createWorkflowEditor } from '../shapes/workflow-editor.test-support.ts'
 import { connectPresence, type Peer, type PresenceBridge } from './awareness-bridge.ts'
-import { AWARENESS_STATE_VERSION } from './awareness-state.ts'
+import { awarenessState } from './awareness-state.test-support.ts'
 
 /** A peer's awareness, as another tab would set it; its updates reach ours like the provider's would. */
 function peerSaying(ours: Awareness, state: unknown): Awareness {
@@ -24,21 +24,10 @@ function leave(ours: Awareness, theirs: Awareness): void {
   ours.emit('change', [{ added: [], updated: [], removed: [theirs.clientID] }, 'remote'])
 }
 
-const ada = {
-  v: AWARENESS_STATE_VERSION,
-  person: { id: 'ada-person', name: 'Ada', color: '#1971c2' },
-  role: 'editor',
-  presence: {
-    currentPageId: 'page:page',
-    cursor: { x: 40, y: 50, type: 'default', rotation: 0 },
-    camera: { x: 0, y: 0, z: 1 },
-    screenBounds: { x: 0, y: 0, w: 800, h: 600 },
-    selectedShapeIds: ['shape:s1'],
-    brush: null,
-    followingUserId: null,
-    lastActivityTimestamp: 5,
-  },
-}
+const ada = awarenessState(
+  { id: 'ada-person', name: 'Ada', color: '#1971c2' },
+  { cursor: { x: 40, y: 50 }, selectedShapeIds: ['shape:s1'], screenBounds: { x: 0, y: 0, w: 800, h: 600 } },
+)
 
 describe('presence bridge', () => {
   let editor: Editor

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { AWARENESS_STATE_VERSION, parseAwarenessState } from './awareness-state.ts'
+import { awarenessState } from './awareness-state.test-support.ts'
+import { parseAwarenessState } from './awareness-state.ts'
 
-const valid = {
-  v: AWARENESS_STATE_VERSION,
-  person: { id: 'p123456', name: '  Ada   Lovelace ', color: '#1971c2' },
-  role: 'editor',
-  presence: {
-    currentPageId: 'page:page',
-    cursor: { x: 10, y: 20, type: 'default', rotation: 0 },
-    camera: { x: 0, y: 0, z: 1 },
-    screenBounds: { x: 0, y: 0, w: 1280, h: 720 },
-    selectedShapeIds: ['shape:a'],
-    brush: null,
-    followingUserId: null,
-    lastActivityTimestamp: 1000,
-  },
-}
+const valid = awarenessState(
+  { id: 'p123456', name: '  Ada   Lovelace ', color: '#1971c2' },
+  { cursor: { x: 10, y: 20 }, selectedShapeIds: ['shape:a'] },
+)
 
 describe('awareness state', () => {
   it('a well-formed state is read back with its name tidied', () => {

@@ -3,11 +3,9 @@
  * edited through a real provider, its history read back page by page with the progress reported.
  */
 import 'fake-indexeddb/auto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { workflowShape, writeRecords } from '@flowmap/shared'
-import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -15,8 +13,8 @@ import { type HistoryCache, openHistoryCache } from '../storage/history-cache.ts
 import { fetchHistory, fetchLastSeq } from './history-api.ts'
 
 const STEPS = 23
-let server: RunningServer
-let dataDir: string
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
+const server = useTestServer({ per: 'suite', config: {} })
 let boardId: string
 let steps = 0
 
@@ -24,7 +22,7 @@ let steps = 0
 async function addSteps(count: number): Promise<void> {
   const doc = new Y.Doc()
   const provider = new HocuspocusProvider({
-    url: `${server.url.replace(/^http/, 'ws')}/collab`,
+    url: server.collabUrl,
     name: boardId,
     document: doc,
   })
@@ -39,8 +37,6 @@ async function addSteps(count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-history-api-'))
-  server = await startFlowmapServer({ port: 0, dataDir, logLevel: 'silent', clientDir: null })
   const created = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -49,11 +45,6 @@ beforeAll(async () => {
   boardId = ((await created.json()) as { id: string }).id
 
   await addSteps(STEPS)
-})
-
-afterAll(async () => {
-  await server.close()
-  rmSync(dataDir, { recursive: true, force: true })
 })
 
 describe('fetchHistory', () => {

@@ -3,18 +3,15 @@
  * writes are local edits (undo takes them back) that reach another client as ordinary updates.
  */
 import {
-  connector,
-  documentRecord,
   type LintIssue,
   localOrigin,
-  pageRecord,
   type Role,
   remoteOrigin,
-  workflowShape,
   writeBoard,
   writeRecords,
   writeRole,
 } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createBoardModel } from './board-model.ts'

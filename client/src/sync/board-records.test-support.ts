@@ -1,29 +1,19 @@
 /**
- * Records and stores for the sync tests. Built here because @flowmap/shared exports no test builders;
- * the props are the workflow defaults from the shared schema.
+ * Records and stores for the sync tests: tldraw stores of the Flowmap schema, and short names for the
+ * shared builders (`@flowmap/shared/testing`) the sync tests call most.
  */
-import { flowmapSchema, workflowShapeDefaultProps } from '@flowmap/shared'
-import {
-  createTLStore,
-  type IndexKey,
-  type TLPageId,
-  type TLRecord,
-  type TLShapeId,
-  type TLStore,
-  toRichText,
-} from 'tldraw'
+import { flowmapSchema } from '@flowmap/shared'
+import { documentRecord, pageRecord, TEST_PAGE_ID, workflowShape } from '@flowmap/shared/testing'
+import { createTLStore, type IndexKey, type TLRecord, type TLShapeId, type TLStore, toRichText } from 'tldraw'
 
-export const PAGE_ID = 'page:page' as TLPageId
+export const PAGE_ID = TEST_PAGE_ID
 
 export function boardStore(): TLStore {
   return createTLStore({ schema: flowmapSchema })
 }
 
 export function pageRecords(): TLRecord[] {
-  return [
-    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
-    { id: PAGE_ID, typeName: 'page', name: 'Page 1', index: 'a1' as IndexKey, meta: {} },
-  ] as TLRecord[]
+  return [documentRecord(), pageRecord()]
 }
 
 export function stepRecord(
@@ -31,21 +21,7 @@ export function stepRecord(
   props: Record<string, unknown> = {},
   fields: Record<string, unknown> = {},
 ): TLRecord {
-  return {
-    id: `shape:${id}` as TLShapeId,
-    typeName: 'shape',
-    type: 'step',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    index: 'a1' as IndexKey,
-    parentId: PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { ...workflowShapeDefaultProps.step, ...props },
-    ...fields,
-  } as unknown as TLRecord
+  return { ...workflowShape('step', { id, props }), ...fields } as unknown as TLRecord
 }
 
 /** A tldraw geo shape: the hook test's store has only tldraw's default shapes. */

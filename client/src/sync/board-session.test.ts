@@ -3,47 +3,23 @@
  * real providers, with y-dexie on fake-indexeddb standing in for the browser's IndexedDB.
  */
 import 'fake-indexeddb/auto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { FLOWMAP_PROTOCOL_VERSION, readRecord, readRecords, writeRecords } from '@flowmap/shared'
-import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { startFlowmapServer } from '@flowmap/sync-server'
 import { makeFullDisk } from '@flowmap/sync-server/testing/full-disk'
+import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import type { TLShape, TLShapeId, TLStore } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { createBoardDatabase } from '../storage/board-database.ts'
+import { type BoardDatabase, boardUpdatesTableName, createBoardDatabase } from '../storage/board-database.ts'
 import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
 import { BoardSession } from './board-session.ts'
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
+const testServer = useTestServer()
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-async function serve(
-  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-client-test-')),
-  config: { maxMessageBytes?: number } = {},
-) {
-  const server: RunningServer = await startFlowmapServer({
-    port: 0,
-    dataDir,
-    logLevel: 'silent',
-    clientDir: null,
-    ...config,
-  })
-  let closed = false
-  const close = async () => {
-    if (closed) return
-    closed = true
-    await server.close()
-  }
-  cleanups.push(async () => {
-    await close()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
-  return { collabUrl: `${server.url.replace(/^http/, 'ws')}/collab`, dataDir, close, server }
-}
 
 let databaseCounter = 0
 function deviceName(): string {
@@ -56,18 +32,41 @@ function openSession(
   boardId: string,
   device: string | null,
   store: TLStore = boardStore(),
-): { session: BoardSession; store: TLStore; rejected: string[] } {
+): { session: BoardSession; store: TLStore; rejected: string[]; database: BoardDatabase | null } {
   const rejected: string[] = []
+  const database = device ? createBoardDatabase(device) : null
   const session = new BoardSession({
     boardId,
     token: null,
     store,
     collabUrl,
-    database: device ? createBoardDatabase(device) : null,
+    database,
     onRejectedRecord: (message) => rejected.push(message),
   })
   cleanups.push(() => session.destroy())
-  return { session, store, rejected }
+  return { session, store, rejected, database }
+}
+
+/**
+ * Resolves once the device holds every change of the session's doc, as a reload would read it: y-dexie
+ * writes its update rows asynchronously, after the edit.
+ */
+async function storedOnDevice(
+  opened: { session: BoardSession; database: BoardDatabase | null },
+  boardId: string,
+): Promise<void> {
+  const database = opened.database
+  if (database === null) throw new Error('this session keeps nothing on a device')
+  const expected = Y.encodeStateVector(opened.session.getState().doc as Y.Doc)
+  await vi.waitFor(
+    async () => {
+      const rows = await database.table(boardUpdatesTableName(database)).where('k').equals(boardId).toArray()
+      const stored = new Y.Doc()
+      for (const row of rows) Y.applyUpdateV2(stored, (row as { u: Uint8Array }).u)
+      expect(Y.encodeStateVector(stored)).toEqual(expected)
+    },
+    { timeout: 10_000, interval: 20 },
+  )
 }
 
 async function online(session: BoardSession): Promise<void> {
@@ -86,7 +85,7 @@ function flush(store: TLStore): void {
 
 describe('board session', () => {
   it('resets after a refusal, keeping the other unacknowledged changes and syncing on', async () => {
-    const { collabUrl } = await serve()
+    const { collabUrl } = await testServer.start()
     const alice = openSession(collabUrl, 'refusal', deviceName())
     await alice.session.start()
     await online(alice.session)
@@ -140,7 +139,7 @@ describe('board session', () => {
   })
 
   it('opens a board from the device before connecting, and sends offline edits when the socket returns', async () => {
-    const server = await serve()
+    const server = await testServer.start()
     const device = deviceName()
     const first = openSession(server.collabUrl, 'offline', device)
     await first.session.start()
@@ -150,7 +149,7 @@ describe('board session', () => {
     await online(first.session)
 
     // The server goes away; edits keep landing on the device.
-    await server.close()
+    await server.server.close()
     await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
     first.store.update(
       'shape:s1' as TLShapeId,
@@ -159,12 +158,11 @@ describe('board session', () => {
     first.store.put([stepRecord('s2', { label: 'Made offline' })])
     flush(first.store)
     expect(first.session.getState().status.unsyncedChanges).toBeGreaterThan(0)
-    // Give y-dexie its write before "reloading the page".
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await storedOnDevice(first, 'offline')
     first.session.destroy()
 
     // Reload with no server: the board comes from the device.
-    const restarted = await serve(server.dataDir)
+    const restarted = await testServer.restart()
     const reloaded = openSession(restarted.collabUrl, 'offline', device)
     await reloaded.session.start()
     expect(reloaded.session.getState().load).toEqual({ state: 'ready' })
@@ -182,7 +180,7 @@ describe('board session', () => {
 
   it('offline changes too large for one message are sent again in parts and reach everyone; a record too large even alone is rolled back, named', async () => {
     const LIMIT = 64 * 1024
-    const server = await serve(undefined, { maxMessageBytes: LIMIT })
+    const server = await testServer.start({ maxMessageBytes: LIMIT })
     const device = deviceName()
     const first = openSession(server.collabUrl, 'big', device)
     await first.session.start()
@@ -193,19 +191,19 @@ describe('board session', () => {
 
     // Offline, a long session: 40 steps of 4 KB (160 KB together, over twice the limit: the server's
     // WebSocket cuts such a frame off unread) and one step of 70 KB (over the limit on its own).
-    await server.close()
+    await server.server.close()
     await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
     const steps = Array.from({ length: 40 }, (_, i) =>
       stepRecord(`s${i}`, { label: `Step ${i}`, description: 'd'.repeat(4000) }),
     )
     first.store.put([...steps, stepRecord('huge', { label: 'Huge', description: 'h'.repeat(70_000) })])
     flush(first.store)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await storedOnDevice(first, 'big')
     first.session.destroy()
 
     // Back online (the same server, restarted): the device's board connects, is refused for size,
     // and sends its changes again in parts.
-    const restarted = await serve(server.dataDir, { maxMessageBytes: LIMIT })
+    const restarted = await testServer.restart()
     const reloaded = openSession(restarted.collabUrl, 'big', device)
     await reloaded.session.start()
     await vi.waitFor(() => expect(reloaded.session.getState().refusal).not.toBeNull(), { timeout: 20_000 })
@@ -309,7 +307,7 @@ describe('board session', () => {
   }, 60_000)
 
   it('shows a storage failure and keeps the board working in memory', async () => {
-    const { collabUrl } = await serve()
+    const { collabUrl } = await testServer.start()
     const database = createBoardDatabase(deviceName())
     database.close()
     const session = new BoardSession({
@@ -327,7 +325,7 @@ describe('board session', () => {
   })
 
   it('a refusal in a protocol version this page does not speak stops syncing and asks for a reload, rolling nothing back', async () => {
-    const { collabUrl, server } = await serve()
+    const { collabUrl, server } = await testServer.start()
     const alice = openSession(collabUrl, 'newer-server', deviceName())
     await alice.session.start()
     await online(alice.session)

@@ -1,15 +1,8 @@
-/**
- * Honest clients that were offline are never refused for updates the server cannot place
- * (missing-dependency) and lose nothing: real server (auth on, so client IDs belong to token subjects),
- * real providers through board-connection.ts, and a TCP proxy in front of the server that is stopped to
- * take the clients offline (sockets cut, reconnects refused) and started again to bring them back.
- */
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type RefusalMessage, readRecord, workflowShape, writeRecord } from '@flowmap/shared'
-import { issueToken, type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { type RefusalMessage, readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { issueToken, type RunningServer } from '@flowmap/sync-server'
+import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import { WebSocketStatus } from '@hocuspocus/provider'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -19,6 +12,8 @@ const SECRET = 'updates-after-handshake-test-secret'
 const BOARD = 'offline-board'
 const WAIT = { timeout: 20_000 }
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
+const testServer = useTestServer({ config: { authSecret: SECRET } })
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
@@ -78,21 +73,8 @@ class NetworkProxy {
   }
 }
 
-async function serve(
-  dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-test-')),
-): Promise<RunningServer> {
-  const server = await startFlowmapServer({
-    port: 0,
-    dataDir,
-    logLevel: 'silent',
-    clientDir: null,
-    authSecret: SECRET,
-  })
-  cleanups.push(async () => {
-    await server.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
-  return server
+async function serve(): Promise<RunningServer> {
+  return (await testServer.start()).server
 }
 
 async function network(server: RunningServer): Promise<NetworkProxy> {
@@ -186,18 +168,29 @@ function editOnReconnect(client: Client, id: string, label: string): void {
   client.connection.provider.on('status', onStatus)
 }
 
+/** A server, a network to it the test can cut, and Ada's page on it with `firstEdit` (if any) acknowledged. */
+async function adaOnline(firstEdit?: { id: string; label: string }) {
+  const server = await serve()
+  const net = await network(server)
+  const ada = await open(net.collabUrl, 'ada')
+  if (firstEdit !== undefined) writeRecord(ada.doc, step(firstEdit.id, firstEdit.label))
+  await acknowledged(ada)
+  return { server, net, ada }
+}
+
+/** The network goes away and the page has noticed. */
+async function cutOff(net: NetworkProxy, client: Client): Promise<void> {
+  await net.stop()
+  await offline(client)
+}
+
 describe('updates wait for the handshake: honest offline clients are never refused', {
   timeout: 60_000,
 }, () => {
   it('(a) edits made offline (a shape created, then edited) reach the server on reconnect', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    writeRecord(ada.doc, step('before', 'online'))
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline({ id: 'before', label: 'online' })
 
-    await net.stop()
-    await offline(ada)
+    await cutOff(net, ada)
     writeRecord(ada.doc, step('made-offline', 'created offline'))
     writeRecord(ada.doc, step('made-offline', 'edited offline'))
     expect(ada.connection.status().unsyncedChanges).toBe(2)
@@ -209,13 +202,9 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(b) an edit made the instant the socket reopens, of a shape created offline, is not sent ahead of the handshake', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline()
 
-    await net.stop()
-    await offline(ada)
+    await cutOff(net, ada)
     writeRecord(ada.doc, step('made-offline', 'created offline'))
     editOnReconnect(ada, 'made-offline', 'edited at reconnect')
     await net.start()
@@ -226,14 +215,9 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(c) reload while offline: a doc with a new client ID edits a shape the old ID created offline; both go online', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const tab = await open(net.collabUrl, 'ada')
-    writeRecord(tab.doc, step('before', 'online'))
-    await acknowledged(tab)
+    const { server, net, ada: tab } = await adaOnline({ id: 'before', label: 'online' })
 
-    await net.stop()
-    await offline(tab)
+    await cutOff(net, tab)
     writeRecord(tab.doc, step('made-offline', 'created by the first page'))
     // The reload: the device's copy of the doc, opened in a new Y.Doc (a new client ID).
     const reloaded = new Y.Doc()
@@ -255,12 +239,8 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(c) reload while offline, the old page closed: only the new doc connects, carrying the old ID’s edits', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const tab = await open(net.collabUrl, 'ada')
-    await acknowledged(tab)
-    await net.stop()
-    await offline(tab)
+    const { server, net, ada: tab } = await adaOnline()
+    await cutOff(net, tab)
     writeRecord(tab.doc, step('made-offline', 'created by the first page'))
     const reloaded = new Y.Doc()
     Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(tab.doc))
@@ -275,18 +255,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(d) a server restart in between: offline edits and an edit at reconnect are accepted under the same client ID', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'flowmap-handshake-restart-'))
-    let server = await startFlowmapServer({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      clientDir: null,
-      authSecret: SECRET,
-    })
-    cleanups.push(async () => {
-      await server.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    })
+    let server = await serve()
     const net = await network(server)
     const ada = await open(net.collabUrl, 'ada')
     const clientId = ada.doc.clientID
@@ -298,13 +267,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await offline(ada)
     writeRecord(ada.doc, step('made-offline', 'created while the server was down'))
     writeRecord(ada.doc, step('before', 'edited while the server was down'))
-    server = await startFlowmapServer({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      clientDir: null,
-      authSecret: SECRET,
-    })
+    server = (await testServer.restart()).server
     net.target = server.port
     editOnReconnect(ada, 'made-offline', 'edited at reconnect')
     await net.start()
@@ -319,11 +282,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(e) an edit made while the socket is closing (the edit before it lost with the network) waits for the next handshake', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    writeRecord(ada.doc, step('kept', 'online'))
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline({ id: 'kept', label: 'online' })
 
     // The network silently drops this edit, then the page notices the dead socket and closes it; an
     // edit in that very moment meets a closing socket.
@@ -345,10 +304,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
   })
 
   it('(f) after offline edits, "all saved" (no unsynced changes) is said only once the server has stored every change', async () => {
-    const server = await serve()
-    const net = await network(server)
-    const ada = await open(net.collabUrl, 'ada')
-    await acknowledged(ada)
+    const { server, net, ada } = await adaOnline()
     // Whenever the provider's count reaches 0 (what the status chip shows as saved), the disk must
     // already hold every struct of the local doc. The provider alone says so while the updates it queued
     // offline are still on their way.
@@ -360,8 +316,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
         saidTooEarly.push(`saved while the disk lacked ${missing.structs.length} structs`)
     })
     for (const round of [1, 2, 3]) {
-      await net.stop()
-      await offline(ada)
+      await cutOff(net, ada)
       for (let i = 0; i < 5; i++) writeRecord(ada.doc, step(`offline-${round}-${i}`, `offline ${round}.${i}`))
       await net.start()
       await vi.waitFor(() => expect(ada.connection.provider.synced).toBe(true), WAIT)

@@ -4,11 +4,8 @@
  * opens, syncs, and the test hook on window.__flowmap exposes the live doc.
  */
 import 'fake-indexeddb/auto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { readRecord } from '@flowmap/shared'
-import { type RunningServer, startFlowmapServer } from '@flowmap/sync-server'
+import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import type { TLShapeId } from 'tldraw'
@@ -25,22 +22,18 @@ function Probe() {
   return null
 }
 
-let server: RunningServer | null = null
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
+const server = useTestServer()
 let root: Root | null = null
-let dataDir: string | null = null
 
 afterEach(async () => {
   await act(async () => root?.unmount())
   root = null
-  await server?.close()
-  server = null
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 describe('useBoardSync', () => {
   it('opens the board, syncs it and exposes the doc on window.__flowmap', async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'flowmap-hook-test-'))
-    server = await startFlowmapServer({ port: 0, dataDir, logLevel: 'silent', clientDir: null })
+    await server.start()
     ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
       `${server.url}/b/hooked`,
     )

@@ -1,11 +1,5 @@
-import {
-  isDocOrigin,
-  pendingOf,
-  readRecord,
-  recordIdsTouchedBy,
-  workflowShape,
-  writeRecord,
-} from '@flowmap/shared'
+import { isDocOrigin, pendingOf, readRecord, recordIdsTouchedBy, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BoardShadow, SHADOW_ORIGIN } from './board-shadows.ts'

@@ -5,6 +5,15 @@ import { inviteCommand } from './invite-command.ts'
 
 const env = { FLOWMAP_AUTH_SECRET: TEST_SECRET, FLOWMAP_PUBLIC_URL: 'https://maps.example.org/' }
 
+/** The page the printed link opens, and who its token lets in until when. */
+async function openedLink(result: Awaited<ReturnType<typeof inviteCommand>>) {
+  if (!result.ok) throw new Error(result.error)
+  const link = new URL(result.output)
+  const checked = await verifyToken(TEST_SECRET, link.searchParams.get('token') ?? '')
+  if (!checked.ok) throw new Error(checked.reason)
+  return { page: `${link.origin}${link.pathname}`, user: checked.user, expiresAt: checked.expiresAt }
+}
+
 describe('flowmap invite', () => {
   it('prints a share link whose token opens that board with that role until it expires', async () => {
     const now = new Date()
@@ -13,11 +22,8 @@ describe('flowmap invite', () => {
       env,
       now,
     )
-    if (!result.ok) throw new Error(result.error)
-    const link = new URL(result.output)
-    expect(`${link.origin}${link.pathname}`).toBe('https://maps.example.org/b/ops-map')
-    const checked = await verifyToken(TEST_SECRET, link.searchParams.get('token') ?? '')
-    if (!checked.ok) throw new Error(checked.reason)
+    const checked = await openedLink(result)
+    expect(checked.page).toBe('https://maps.example.org/b/ops-map')
     expect(checked.user).toMatchObject({ board: 'ops-map', role: 'editor', name: 'Ada' })
     expect(checked.expiresAt - now.getTime()).toBeGreaterThan(3 * 24 * 3600_000 - 2000)
     expect(checked.expiresAt - now.getTime()).toBeLessThanOrEqual(3 * 24 * 3600_000)
@@ -25,11 +31,8 @@ describe('flowmap invite', () => {
 
   it('a link for every board opens the home page, not a board called "*"', async () => {
     const result = await inviteCommand(['--board', '*', '--role', 'facilitator', '--name', 'Fran'], env)
-    if (!result.ok) throw new Error(result.error)
-    const link = new URL(result.output)
-    expect(`${link.origin}${link.pathname}`).toBe('https://maps.example.org/')
-    const checked = await verifyToken(TEST_SECRET, link.searchParams.get('token') ?? '')
-    if (!checked.ok) throw new Error(checked.reason)
+    const checked = await openedLink(result)
+    expect(checked.page).toBe('https://maps.example.org/')
     expect(checked.user).toMatchObject({ board: '*', role: 'facilitator', name: 'Fran' })
   })
 

@@ -1,42 +1,26 @@
-import type { BoardRole } from '@flowmap/shared'
-import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { type BoardRole, readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import type { BoardClient } from '../testing/board-client.ts'
+import { openRawBoardSocket } from '../testing/raw-socket.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let clients: BoardClient[] = []
-let sockets: RawBoardSocket[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  for (const socket of sockets) socket.close()
-  clients = []
-  sockets = []
-  await server.dispose()
-})
-
+const server = useTestServer()
 function client(boardId: string, token: string): BoardClient {
-  const connected = connectBoard(server.collabUrl, boardId, { token })
-  clients.push(connected)
-  return connected
+  return server.connect(boardId, { token })
 }
 
 function token(board: string, role: BoardRole, options: { secret?: string; expiresInMs?: number } = {}) {
-  return issueToken(
-    options.secret ?? TEST_SECRET,
-    { sub: `user-${role}`, name: `The ${role}`, board, role },
-    new Date(Date.now() + (options.expiresInMs ?? 60_000)),
-  )
+  return testToken({ sub: `user-${role}`, name: `The ${role}`, board, role }, options)
 }
 
 describe('auth and roles', () => {
   it("refuses a viewer's changes server-side, from a provider and from hand-crafted bytes alike", async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const board = 'viewed'
     const editor = client(board, await token(board, 'editor'))
     await editor.synced
@@ -50,8 +34,7 @@ describe('auth and roles', () => {
 
     const forged = new Y.Doc()
     writeRecord(forged, workflowShape('step', { id: 'forged', props: { label: 'hand-crafted' } }))
-    const raw = openRawBoardSocket(server.collabUrl, board, await token(board, 'viewer'))
-    sockets.push(raw)
+    const raw = server.track(openRawBoardSocket(server.collabUrl, board, await token(board, 'viewer')))
     expect(await raw.scope).toBe('readonly')
     raw.sendUpdate(Y.encodeStateAsUpdate(forged))
     await vi.waitFor(() => expect(raw.stateless).toHaveLength(1))
@@ -93,7 +76,7 @@ describe('auth and roles', () => {
     { what: 'a garbage token', make: async () => 'not.a.jwt', reason: /token/ },
     { what: 'no token while auth is on', make: async () => '', reason: /token is required/ },
   ])('refuses $what with its reason', async ({ make, reason }) => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const refused = client('board-a', await make())
     await vi.waitFor(() => expect(refused.authFailures.length).toBeGreaterThan(0))
     expect(refused.authFailures[0]).toMatch(reason)
@@ -104,7 +87,7 @@ describe('auth and roles', () => {
     { what: 'characters outside A-Z a-z 0-9 _ -', board: 'board with spaces!' },
     { what: 'more than 64 characters', board: 'b'.repeat(65) },
   ])('refuses a board id with $what', async ({ board }) => {
-    server = await startTestServer()
+    await server.start()
     const refused = client(board, '')
     await vi.waitFor(() => expect(refused.authFailures.length).toBeGreaterThan(0))
     expect(refused.authFailures[0]).toMatch(/invalid board id/)

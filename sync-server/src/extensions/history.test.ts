@@ -1,34 +1,23 @@
-import { readRecord, readRecords, readRoles, workflowShape, writeRecord, writeRole } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readRecord, readRecords, readRoles, writeRecord, writeRole } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import type { BoardClient } from '../testing/board-client.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  clients = []
-  await server.dispose()
-})
-
+const server = useTestServer()
 async function editor(board: string, sub: string): Promise<BoardClient> {
-  const token = await issueToken(
-    TEST_SECRET,
-    { sub, name: sub.toUpperCase(), board, role: 'editor' },
-    new Date(Date.now() + 60_000),
-  )
-  const client = connectBoard(server.collabUrl, board, { token })
-  clients.push(client)
+  const token = await testToken({ sub, name: sub.toUpperCase(), board, role: 'editor' })
+  const client = server.connect(board, { token })
   await client.synced
   return client
 }
 
 describe('history', () => {
   it('records each accepted update with its user and sequence; checkpoint + tail rebuilds the exact state', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, checkpointEvery: 4 })
+    await server.start({ authSecret: TEST_SECRET, checkpointEvery: 4 })
     const board = 'replayed'
     const ada = await editor(board, 'ada')
     const bo = await editor(board, 'bo')
@@ -71,7 +60,7 @@ describe('history', () => {
   })
 
   it('refuses, rather than acknowledges, an update it cannot append', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const board = 'disk-gone'
     const ada = await editor(board, 'ada')
     const bo = await editor(board, 'bo')

@@ -1,27 +1,16 @@
-import { flowmapSchema, readRecord, workflowShape, writeBoard, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import type { BoardClient } from '../testing/board-client.ts'
+import { openRawBoardSocket } from '../testing/raw-socket.ts'
+import { recordInSchema, schemaWithStepAt, writeAsClientOf } from '../testing/schema-skew.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let clients: BoardClient[] = []
-let sockets: RawBoardSocket[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  for (const socket of sockets) socket.close()
-  clients = []
-  sockets = []
-  await server.dispose()
-})
-
+const server = useTestServer()
 function client(boardId: string): BoardClient {
-  const connected = connectBoard(server.collabUrl, boardId)
-  clients.push(connected)
-  return connected
+  return server.connect(boardId)
 }
 
 const validStep = workflowShape('step', { id: 'bad', props: { label: 'Looks fine' } })
@@ -41,7 +30,7 @@ describe('validation', () => {
   it.each(malformed)(
     'refuses $what: sender told why, others never see it, storage never has it, sender recovers',
     async ({ record, reason }) => {
-      server = await startTestServer()
+      await server.start()
       const board = 'refusals'
       const alice = client(board)
       const bob = client(board)
@@ -85,40 +74,34 @@ describe('validation', () => {
   )
 
   it('accepts a record written with an older schema it can migrate, refuses one from a newer schema', async () => {
-    server = await startTestServer()
-    const current = flowmapSchema.serialize()
-    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 0 } }
+    await server.start()
+    const older = schemaWithStepAt(0)
     const step = workflowShape('step', { id: 'old', props: { label: 'Written by an old client' } })
-    const migrated = flowmapSchema.migratePersistedRecord(step, older, 'down')
-    if (migrated.type !== 'success') throw new Error(migrated.reason)
-    expect(migrated.value).not.toEqual(step)
+    const migrated = recordInSchema(step, older)
+    expect(migrated).not.toEqual(step)
 
     const oldClient = client('skewed')
     await oldClient.synced
-    oldClient.doc.transact(() => {
-      writeBoard(oldClient.doc, { schema: older })
-      writeRecord(oldClient.doc, migrated.value)
-    })
+    writeAsClientOf(oldClient.doc, older, migrated)
     await oldClient.acknowledged()
     expect(oldClient.rejections).toEqual([])
     expect(readRecord(loadBoardDoc(server.server.storage, 'skewed').doc, 'shape:old')).toBeDefined()
 
-    const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } }
     const newClient = client('ahead')
     await newClient.synced
-    newClient.doc.transact(() => {
-      writeBoard(newClient.doc, { schema: newer })
-      writeRecord(newClient.doc, workflowShape('step', { id: 'future', props: { label: 'From the future' } }))
-    })
+    writeAsClientOf(
+      newClient.doc,
+      schemaWithStepAt(99),
+      workflowShape('step', { id: 'future', props: { label: 'From the future' } }),
+    )
     await vi.waitFor(() => expect(newClient.rejections).toHaveLength(1))
     expect(newClient.rejections[0]).toMatchObject({ code: 'invalid-record', recordId: 'shape:future' })
   })
 
   it('refuses an oversized message without crashing, and cuts off a frame far over the limit', async () => {
-    server = await startTestServer({ maxMessageBytes: 4096 })
+    await server.start({ maxMessageBytes: 4096 })
     const board = 'big'
-    const sender = openRawBoardSocket(server.collabUrl, board, '')
-    sockets.push(sender)
+    const sender = server.track(openRawBoardSocket(server.collabUrl, board, ''))
     expect(await sender.scope).toBe('read-write')
     const doc = new Y.Doc()
     writeRecord(doc, workflowShape('step', { id: 'huge', props: { label: 'x'.repeat(6000) } }))
@@ -133,8 +116,7 @@ describe('validation', () => {
     })
     expect(JSON.parse(sender.stateless[0]!).reason).toMatch(/larger than the 4096-byte limit/)
 
-    const flood = openRawBoardSocket(server.collabUrl, board, '')
-    sockets.push(flood)
+    const flood = server.track(openRawBoardSocket(server.collabUrl, board, ''))
     await flood.scope
     flood.sendBytes(new Uint8Array(3 * 4096))
     expect(await flood.closed).toBe(1009)

@@ -16,7 +16,8 @@
  * The seed fixes every decision the harness makes. The network's timing is not seeded, so an edit that
  * picks "a random shape" can pick another one in a replay; the step log says what happened.
  */
-import { countRawEntries, documentRecord, pageRecord, pendingOf, seededRandom } from '@flowmap/shared'
+import { countRawEntries, pendingOf } from '@flowmap/shared'
+import { documentRecord, pageRecord, seededRandom } from '@flowmap/shared/testing'
 import * as Y from 'yjs'
 import {
   canonicalState,
@@ -313,7 +314,8 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
       'every client is quiet with the same state',
       () => clients.every((client) => client.quiescent) && sameState(),
     )
-    // One more round: a repair triggered by the last message may still be on its way.
+    // One more round: a repair triggered by the last message may still be on its way. Nothing signals
+    // that none is coming, so this one pause is a fixed time; the check after it waits on the condition.
     await new Promise((resolve) => setTimeout(resolve, 50))
     await waitFor(
       'every client is quiet with the same state (again)',

@@ -11,7 +11,6 @@
  */
 import {
   ARTIFACT_KINDS,
-  connector,
   deleteRecords,
   deleteRole,
   EVENT_KINDS,
@@ -23,14 +22,13 @@ import {
   readRecords,
   readRoles,
   STEP_STATUSES,
-  TEST_PAGE_ID,
   transactBoard,
   type WorkflowShapeType,
-  workflowShape,
   writeBoard,
   writeRecords,
   writeRole,
 } from '@flowmap/shared'
+import { connector, TEST_PAGE_ID, workflowShape } from '@flowmap/shared/testing'
 import type * as Y from 'yjs'
 
 /** The record types, as @flowmap/shared's readers give them (tldraw's types are not a dependency here). */

@@ -15,31 +15,22 @@ import {
   readRecord,
   recordsSnapshot,
   restoreBoard,
-  workflowShape,
   writeBoard,
   writeRecord,
 } from '@flowmap/shared'
-import { afterEach, expect, test } from 'vitest'
+import { workflowShape } from '@flowmap/shared/testing'
+import { expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-const clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server.dispose()
-})
-
+const server = useTestServer()
+/** How long a change may take to reach another client. */
+const SYNCED = { timeout: 10_000, interval: 20 }
 function token(role: BoardRole, sub: string): Promise<string> {
-  return issueToken(
-    TEST_SECRET,
-    { sub, name: sub.toUpperCase(), board: '*', role },
-    new Date(Date.now() + 60_000),
-  )
+  return testToken({ sub, name: sub.toUpperCase(), board: '*', role })
 }
 
 async function loadHistory(
@@ -78,23 +69,22 @@ async function exportedSnapshot(boardId: string, bearer: string): Promise<string
 }
 
 test('restore produces the old state as one new entry by the facilitator, and keeps the full history', async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET })
+  await server.start({ authSecret: TEST_SECRET })
   const facilitatorToken = await token('facilitator', 'fay')
   const editorToken = await token('editor', 'eli')
   const boardId = await createBoardOverApi(server.server.url, {
     title: 'Order to cash',
     token: facilitatorToken,
   })
-  const fay = connectBoard(server.collabUrl, boardId, { token: facilitatorToken })
-  const eli = connectBoard(server.collabUrl, boardId, { token: editorToken })
-  clients.push(fay, eli)
+  const fay = server.connect(boardId, { token: facilitatorToken })
+  const eli = server.connect(boardId, { token: editorToken })
   await Promise.all([fay.synced, eli.synced])
 
   writeRecord(fay.doc, workflowShape('step', { id: 'intake', props: { label: 'Intake' } }))
   await fay.acknowledged()
   writeRecord(eli.doc, workflowShape('step', { id: 'review', props: { label: 'Review' } }))
   await eli.acknowledged()
-  await waitFor(() => readRecord(fay.doc, 'shape:review') !== undefined)
+  await vi.waitFor(() => expect(readRecord(fay.doc, 'shape:review')).toBeDefined(), SYNCED)
   const moment = { snapshot: recordsSnapshot(fay.doc) }
   const { log: atMoment } = await loadHistory(boardId, facilitatorToken)
   const momentSeq = atMoment.lastSeq
@@ -104,7 +94,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   writeRecord(eli.doc, { ...review, props: { ...review.props, label: 'Review v2', status: 'blocked' } })
   eli.doc.getMap('records').delete('shape:intake')
   await eli.acknowledged()
-  await waitFor(() => readRecord(fay.doc, 'shape:intake') === undefined)
+  await vi.waitFor(() => expect(readRecord(fay.doc, 'shape:intake')).toBeUndefined(), SYNCED)
   writeRecord(fay.doc, workflowShape('step', { id: 'ship', props: { label: 'Ship' } }))
   writeBoard(fay.doc, { title: 'Renamed' })
   await fay.acknowledged()
@@ -117,7 +107,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   const summary = restoreBoard(fay.doc, past)
   expect(summary.deleted).toEqual(['shape:ship'])
   await fay.acknowledged()
-  await waitFor(() => recordsSnapshot(eli.doc) === moment.snapshot)
+  await vi.waitFor(() => expect(recordsSnapshot(eli.doc)).toBe(moment.snapshot), SYNCED)
   expect(recordsSnapshot(fay.doc)).toBe(moment.snapshot)
   expect(readBoard(eli.doc).title).toBe('Order to cash')
   expect(await exportedSnapshot(boardId, facilitatorToken)).toBe(moment.snapshot)
@@ -134,7 +124,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
   const undo = docAt(afterRestore.log, { seq: beforeRestore.log.lastSeq }).doc
   restoreBoard(fay.doc, undo)
   await fay.acknowledged()
-  await waitFor(() => recordsSnapshot(eli.doc) === afterEditsSnapshot)
+  await vi.waitFor(() => expect(recordsSnapshot(eli.doc)).toBe(afterEditsSnapshot), SYNCED)
   expect(readBoard(eli.doc).title).toBe('Renamed')
   expect(await exportedSnapshot(boardId, editorToken)).toBe(afterEditsSnapshot)
   const final = await loadHistory(boardId, editorToken)
@@ -142,7 +132,7 @@ test('restore produces the old state as one new entry by the facilitator, and ke
 })
 
 test('an editor cannot name a version; a facilitator can, and everyone lists it', async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET })
+  await server.start({ authSecret: TEST_SECRET })
   const facilitatorToken = await token('facilitator', 'fay')
   const editorToken = await token('editor', 'eli')
   const boardId = await createBoardOverApi(server.server.url, { token: facilitatorToken })
@@ -178,7 +168,7 @@ test('an editor cannot name a version; a facilitator can, and everyone lists it'
     body: { boardId, versions: [{ seq: 1, name: 'after round 1' }] },
   })
   // The names are on disk: a restarted server still lists them.
-  server = await server.restart()
+  await server.restart()
   const again = await requestJson(`${server.server.url}/api/boards/${boardId}/versions`, {
     token: editorToken,
   })
@@ -190,12 +180,4 @@ test('an editor cannot name a version; a facilitator can, and everyone lists it'
 
 function comparable(entry: HistoryEntry) {
   return { seq: entry.seq, userId: entry.userId, update: Array.from(entry.update) }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }

@@ -2,26 +2,20 @@
  * Hostile input: sockets that never authenticate. They are closed with 4408 after the auth timeout;
  * a provider that authenticated is not.
  */
-import { workflowShape, writeRecord } from '@flowmap/shared'
+import { writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
+import { describe, expect, it } from 'vitest'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
 const BOARD = 'auth-timeout'
 const AUTH_TIMEOUT_MS = 300
 const DEADLINE = 15_000
 
-let server: TestServer
-let clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  clients = []
-  await server.dispose()
-})
+const server = useTestServer({ config: { authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS } })
 
 function closeCodeOf(ws: WebSocket): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,6 +25,12 @@ function closeCodeOf(ws: WebSocket): Promise<number> {
       resolve(event.code)
     })
   })
+}
+
+/** A /collab socket that never authenticates is closed with 4408. */
+async function anIdleSocketTimesOut(): Promise<void> {
+  const idle = new WebSocket(server.collabUrl)
+  expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
 }
 
 function authMessage(board: string, token: string): Uint8Array<ArrayBuffer> {
@@ -43,39 +43,32 @@ function authMessage(board: string, token: string): Uint8Array<ArrayBuffer> {
 }
 
 async function editorToken(sub: string): Promise<string> {
-  return issueToken(
-    TEST_SECRET,
-    { sub, name: sub, board: BOARD, role: 'editor' },
-    new Date(Date.now() + 60_000),
-  )
+  return testToken({ sub, board: BOARD, role: 'editor' })
 }
 
 describe('auth timeout', () => {
   it('closes a /collab socket that sends nothing with 4408', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
-    const idle = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await server.start()
+    await anIdleSocketTimesOut()
   })
 
   it('closes a /collab socket whose every token was refused with 4408', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
+    await server.start()
     const refused = new WebSocket(server.collabUrl)
     refused.addEventListener('open', () => refused.send(authMessage(BOARD, 'not-a-token')))
     expect(await closeCodeOf(refused)).toBe(FLOWMAP_CLOSE.authTimeout.code)
   })
 
   it('leaves an authenticated provider connected past the timeout, and it still gets acks', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
-    const honest = connectBoard(server.collabUrl, BOARD, { token: await editorToken('honest') })
-    clients.push(honest)
+    await server.start()
+    const honest = server.connect(BOARD, { token: await editorToken('honest') })
     let closes = 0
     honest.provider.configuration.websocketProvider.on('close', () => closes++)
     await honest.synced
 
     // A socket opened after the provider's is closed by the timeout: by then the provider's socket
     // is older than the timeout too, so it would have been closed if the timeout applied to it.
-    const idle = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
 
     writeRecord(honest.doc, workflowShape('step', { id: 'after-timeout', props: { label: 'still here' } }))
     await honest.acknowledged()
@@ -83,18 +76,16 @@ describe('auth timeout', () => {
     expect(server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10 })).toHaveLength(1)
 
     // A tab that reconnects authenticates on its new socket at once and is not caught either.
-    const reconnected = connectBoard(server.collabUrl, BOARD, { token: await editorToken('honest') })
-    clients.push(reconnected)
+    const reconnected = server.connect(BOARD, { token: await editorToken('honest') })
     await reconnected.synced
-    const second = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(second)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
     writeRecord(reconnected.doc, workflowShape('step', { id: 'reconnected', props: { label: 'fine' } }))
     await reconnected.acknowledged()
     expect(closes).toBe(0)
   })
 
   it('leaves an authenticated y-websocket client connected past the timeout', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET, authTimeoutMs: AUTH_TIMEOUT_MS })
+    await server.start()
     const token = await editorToken('bot')
     const bridged = new WebSocket(
       `${server.server.url.replace(/^http/, 'ws')}/yjs/${BOARD}?token=${encodeURIComponent(token)}`,
@@ -108,8 +99,7 @@ describe('auth timeout', () => {
     bridged.send(syncStep1)
     await expect.poll(() => received, { timeout: DEADLINE }).toBeGreaterThan(0)
 
-    const idle = new WebSocket(server.collabUrl)
-    expect(await closeCodeOf(idle)).toBe(FLOWMAP_CLOSE.authTimeout.code)
+    await anIdleSocketTimesOut()
     expect(bridged.readyState).toBe(WebSocket.OPEN)
 
     // Still served.

@@ -15,34 +15,22 @@ import {
   MAX_LABEL_CHARS,
   readBoard,
   readRecord,
-  workflowShape,
   writeBoard,
   writeRecord,
   writeRole,
 } from '@flowmap/shared'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import type { BoardClient } from '../testing/board-client.ts'
+import { recordInSchema, schemaWithStepAt, writeAsClientOf } from '../testing/schema-skew.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-const clients: BoardClient[] = []
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-
-afterAll(async () => {
-  for (const client of clients) client.destroy()
-  await server.dispose()
-})
-
+const server = useTestServer({ per: 'suite', config: {} })
 const WAIT = { timeout: 20_000, interval: 20 }
 
 function client(boardId: string): BoardClient {
-  const connected = connectBoard(server.collabUrl, boardId)
-  clients.push(connected)
-  return connected
+  return server.connect(boardId)
 }
 
 function recordMap(doc: Y.Doc, id: string): Y.Map<unknown> {
@@ -51,6 +39,20 @@ function recordMap(doc: Y.Doc, id: string): Y.Map<unknown> {
 
 function propsOf(doc: Y.Doc, id: string): Y.Map<unknown> {
   return recordMap(doc, id).get('props') as Y.Map<unknown>
+}
+
+/** Sets `deep` on `parent` to a Y.Map nested 12 levels, with `payload` at the bottom, in one transaction. */
+function plantNestedMaps(doc: Y.Doc, parent: Y.Map<unknown>, payload: unknown): void {
+  doc.transact(() => {
+    let inner = new Y.Map<unknown>()
+    parent.set('deep', inner)
+    for (let level = 1; level < 12; level++) {
+      const next = new Y.Map<unknown>()
+      inner.set('down', next)
+      inner = next
+    }
+    inner.set('payload', payload)
+  })
 }
 
 function metaOf(doc: Y.Doc, id: string): Y.Map<unknown> {
@@ -209,36 +211,14 @@ const tamperings: Tampering[] = [
   },
   {
     what: 'a Y.Map nested 12 levels inside props',
-    tamper: (doc) => {
-      doc.transact(() => {
-        let inner = new Y.Map<unknown>()
-        propsOf(doc, 'shape:target').set('deep', inner)
-        for (let level = 1; level < 12; level++) {
-          const next = new Y.Map<unknown>()
-          inner.set('down', next)
-          inner = next
-        }
-        inner.set('payload', 'planted 12 levels down')
-      })
-    },
+    tamper: (doc) => plantNestedMaps(doc, propsOf(doc, 'shape:target'), 'planted 12 levels down'),
     code: 'invalid-record',
     reason: /record shape:target: props\.deep is a Y\.Map; only plain values are stored here/,
     shows: (doc) => propsOf(doc, 'shape:target').has('deep'),
   },
   {
     what: 'a Y.Map nested 12 levels inside meta (where any JSON is allowed)',
-    tamper: (doc) => {
-      doc.transact(() => {
-        let inner = new Y.Map<unknown>()
-        metaOf(doc, 'shape:target').set('deep', inner)
-        for (let level = 1; level < 12; level++) {
-          const next = new Y.Map<unknown>()
-          inner.set('down', next)
-          inner = next
-        }
-        inner.set('payload', Number.NaN)
-      })
-    },
+    tamper: (doc) => plantNestedMaps(doc, metaOf(doc, 'shape:target'), Number.NaN),
     code: 'invalid-record',
     reason: /record shape:target: meta\.deep is a Y\.Map; only plain values are stored here/,
     shows: (doc) => metaOf(doc, 'shape:target').has('deep'),
@@ -298,33 +278,27 @@ describe('board tampering', () => {
     const board = 'schema-lockout'
     const hostile = client(board)
     await hostile.synced
-    hostile.doc
-      .getMap('board')
-      .set('schema', { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 99 } })
+    hostile.doc.getMap('board').set('schema', schemaWithStepAt(99))
     await vi.waitFor(() => expect(hostile.rejections).toHaveLength(1), WAIT)
     expect(hostile.rejections[0]).toMatchObject({ code: 'invalid-board' })
 
     // An older client (step sequence 1) first on the board writes its schema with a record in its format.
-    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 1 } }
+    const older = schemaWithStepAt(1)
     const step = workflowShape('step', { id: 'old', props: { label: 'From an older client' } })
-    const migrated = flowmapSchema.migratePersistedRecord(step, older, 'down')
-    if (migrated.type !== 'success') throw new Error(migrated.reason)
     const oldClient = client(board)
     await oldClient.synced
-    oldClient.doc.transact(() => {
-      writeBoard(oldClient.doc, { schema: older })
-      writeRecord(oldClient.doc, migrated.value)
-    })
+    writeAsClientOf(oldClient.doc, older, recordInSchema(step, older))
     await oldClient.acknowledged()
     expect(oldClient.rejections).toEqual([])
 
     // A current client raises it to its own and keeps writing.
     const currentClient = client(board)
     await currentClient.synced
-    currentClient.doc.transact(() => {
-      writeBoard(currentClient.doc, { schema: current })
-      writeRecord(currentClient.doc, workflowShape('step', { id: 'now', props: { label: 'Current client' } }))
-    })
+    writeAsClientOf(
+      currentClient.doc,
+      current,
+      workflowShape('step', { id: 'now', props: { label: 'Current client' } }),
+    )
     await currentClient.acknowledged()
     writeRecord(currentClient.doc, workflowShape('step', { id: 'later', props: { label: 'Still accepted' } }))
     await currentClient.acknowledged()

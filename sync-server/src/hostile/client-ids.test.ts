@@ -4,53 +4,56 @@
  * refused, the honest clients stay connected and get their next edit acknowledged, and nothing of the
  * attack is stored or reaches another client.
  */
-
-import type { BoardRole } from '@flowmap/shared'
 import {
+  type BoardRole,
   deleteRecord,
   parseRefusalMessage,
   type RefusalCode,
   readRecord,
-  workflowShape,
   writeRecord,
 } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import type { BoardClient } from '../testing/board-client.ts'
 import { openRawBoardSocket, type RawBoardSocket } from '../testing/raw-socket.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
 const BOARD = 'hostile-client-ids'
 const WAIT = { timeout: 20_000 }
 
-let server: TestServer
-let clients: BoardClient[] = []
-let sockets: RawBoardSocket[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  for (const socket of sockets) socket.close()
-  clients = []
-  sockets = []
-  await server.dispose()
-})
+const server = useTestServer()
 
 function token(sub: string, role: BoardRole = 'editor'): Promise<string> {
-  return issueToken(TEST_SECRET, { sub, name: sub, board: BOARD, role }, new Date(Date.now() + 600_000))
+  return testToken({ sub, board: BOARD, role }, { expiresInMs: 600_000 })
 }
 
 async function person(sub: string, doc?: Y.Doc): Promise<BoardClient> {
-  const client = connectBoard(server.collabUrl, BOARD, { token: await token(sub), ...(doc ? { doc } : {}) })
-  clients.push(client)
+  const client = server.connect(BOARD, { token: await token(sub), ...(doc ? { doc } : {}) })
   await client.synced
   return client
 }
 
+/** Most cases' cast: a server with tokens, and Alice and Bob editing the board. */
+async function aliceAndBob(): Promise<{ alice: BoardClient; bob: BoardClient }> {
+  await server.start({ authSecret: TEST_SECRET })
+  const alice = await person('alice')
+  const bob = await person('bob')
+  return { alice, bob }
+}
+
+/** A doc of its own holding what `doc` holds (and a client ID of its own): edits on it are not sent. */
+function offlineCopy(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  return copy
+}
+
 async function attackerSocket(): Promise<RawBoardSocket> {
-  const socket = openRawBoardSocket(server.collabUrl, BOARD, await token('mallory'))
-  sockets.push(socket)
+  const socket = server.track(openRawBoardSocket(server.collabUrl, BOARD, await token('mallory')))
   expect(await socket.scope).toBe('read-write')
   return socket
 }
@@ -77,6 +80,13 @@ function recordUpdates(doc: Y.Doc): Uint8Array[] {
   return updates
 }
 
+/** Mallory (on her own socket unless given one) sends a step `id` under `clientId` on top of `state`; it is refused as a foreign ID. */
+async function plantRefused(state: Uint8Array, clientId: number, id: string, socket?: RawBoardSocket) {
+  const attacker = socket ?? (await attackerSocket())
+  attacker.sendUpdate(forged(state, clientId, (doc) => writeRecord(doc, step(id, 'x'))))
+  await refusedWith(attacker, 'foreign-client-id')
+}
+
 async function refusedWith(socket: RawBoardSocket, code: RefusalCode): Promise<void> {
   await vi.waitFor(() => {
     const codes = socket.stateless.map((payload) => {
@@ -85,6 +95,12 @@ async function refusedWith(socket: RawBoardSocket, code: RefusalCode): Promise<v
     })
     expect(codes).toContain(code)
   }, WAIT)
+}
+
+/** `writer` writes step `id` and the server acknowledges it. */
+async function wroteStep(writer: BoardClient, id: string, label: string): Promise<void> {
+  writeRecord(writer.doc, step(id, label))
+  await writer.acknowledged()
 }
 
 /** The honest side of every case: still connected, its edit acknowledged and seen by the other. */
@@ -112,20 +128,14 @@ function neverStored(watcher: BoardClient, recordId: string): void {
 
 describe('hostile: client IDs belong to their writer', () => {
   it("structs at another user's next clock are refused; the victim's following edits are accepted and it stays connected", async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
-    writeRecord(alice.doc, step('alices', 'Alice wrote this'))
-    await alice.acknowledged()
+    const { alice, bob } = await aliceAndBob()
+    await wroteStep(alice, 'alices', 'Alice wrote this')
 
-    const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(alice.doc)
-    attacker.sendUpdate(forged(state, alice.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(state, alice.doc.clientID, 'planted')
 
     // Without the check the planted structs would occupy Alice's next clocks.
-    writeRecord(alice.doc, step('alices', 'Alice edits again'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'alices', 'Alice edits again')
     await honestStillWorks(alice, bob, 'after-next-clock')
     await vi.waitFor(
       () =>
@@ -136,47 +146,35 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('structs at an old clock of another user (content the server already has under that ID) are refused', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
-    writeRecord(alice.doc, step('first', 'One'))
-    await alice.acknowledged()
+    const { alice, bob } = await aliceAndBob()
+    await wroteStep(alice, 'first', 'One')
     const earlier = Y.encodeStateAsUpdate(alice.doc)
-    writeRecord(alice.doc, step('second', 'Two'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'second', 'Two')
 
-    const attacker = await attackerSocket()
     // Same clocks as Alice's second edit, other content: accepted, it would pass as a no-op duplicate.
-    attacker.sendUpdate(
-      forged(earlier, alice.doc.clientID, (doc) => writeRecord(doc, step('rewritten', 'x'))),
-    )
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(earlier, alice.doc.clientID, 'rewritten')
     await honestStillWorks(alice, bob, 'after-old-clock')
     neverStored(bob, 'shape:rewritten')
   })
 
   it("structs under the ID of another user's ended session are refused: the person owns it, not the connection", async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
     const bobEarlier = await person('bob')
-    writeRecord(bobEarlier.doc, step('bobs', 'Bob wrote this yesterday'))
-    await bobEarlier.acknowledged()
+    await wroteStep(bobEarlier, 'bobs', 'Bob wrote this yesterday')
     const bobsOldId = bobEarlier.doc.clientID
     const state = Y.encodeStateAsUpdate(bobEarlier.doc)
-    clients.splice(clients.indexOf(bobEarlier), 1)
-    bobEarlier.destroy()
+    server.end(bobEarlier)
     const bob = await person('bob')
 
-    const attacker = await attackerSocket()
-    attacker.sendUpdate(forged(state, bobsOldId, (doc) => writeRecord(doc, step('posed', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(state, bobsOldId, 'posed')
     await honestStillWorks(alice, bob, 'after-known-id')
     await honestStillWorks(bob, alice, 'bob-after-known-id')
     neverStored(alice, 'shape:posed')
   })
 
   it('a fresh ID learned from the awareness relay before its owner wrote anything cannot be taken', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const bob = await person('bob')
     const alice = await person('alice')
     // Alice's presence, under the client ID her doc will write with: the server relays it to every editor.
@@ -186,30 +184,23 @@ describe('hostile: client IDs belong to their writer', () => {
     const learned = alice.doc.clientID
     expect(Y.getState(alice.doc.store, learned)).toBe(0)
 
-    const attacker = await attackerSocket()
-    attacker.sendUpdate(
-      forged(Y.encodeStateAsUpdate(bob.doc), learned, (doc) => writeRecord(doc, step('first', 'x'))),
-    )
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(Y.encodeStateAsUpdate(bob.doc), learned, 'first')
     await honestStillWorks(alice, bob, 'alices-first-edit')
     expect(alice.doc.clientID).toBe(learned)
     neverStored(bob, 'shape:first')
   })
 
   it('ownership is stored: after a server restart the attacker is still refused and the owner still accepted', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const alice = await person('alice')
-    writeRecord(alice.doc, step('alices', 'before the restart'))
-    await alice.acknowledged()
+    await wroteStep(alice, 'alices', 'before the restart')
     const aliceId = alice.doc.clientID
     const state = Y.encodeStateAsUpdate(alice.doc)
-    for (const client of clients.splice(0)) client.destroy()
-    server = await server.restart()
+    server.end(alice)
+    await server.restart()
 
     const bob = await person('bob')
-    const attacker = await attackerSocket()
-    attacker.sendUpdate(forged(state, aliceId, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(state, aliceId, 'planted')
 
     // Alice comes back with the same doc (same client ID) and keeps writing under it.
     const returning = new Y.Doc()
@@ -221,19 +212,15 @@ describe('hostile: client IDs belong to their writer', () => {
   })
 
   it('the server owns the IDs of its own changes', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     const live = server.server.hocuspocus.documents.get(BOARD)!
     live.transact(() => writeRecord(live, step('by-server', 'written on the server')), {
       source: 'server-test',
     })
     await vi.waitFor(() => expect(readRecord(bob.doc, 'shape:by-server')).toBeDefined(), WAIT)
 
-    const attacker = await attackerSocket()
     const state = Y.encodeStateAsUpdate(bob.doc)
-    attacker.sendUpdate(forged(state, live.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(state, live.clientID, 'planted')
     await honestStillWorks(alice, bob, 'after-server-id')
     neverStored(bob, 'shape:planted')
   })
@@ -241,20 +228,16 @@ describe('hostile: client IDs belong to their writer', () => {
 
 describe('hostile: client IDs in local mode (no auth: connections own IDs while open)', () => {
   it("another connection's structs at a connection's next clock are refused; after a dropped socket the owner keeps writing", async () => {
-    server = await startTestServer()
-    const victim = connectBoard(server.collabUrl, BOARD)
-    const watcher = connectBoard(server.collabUrl, BOARD)
-    clients.push(victim, watcher)
+    await server.start()
+    const victim = server.connect(BOARD)
+    const watcher = server.connect(BOARD)
     await Promise.all([victim.synced, watcher.synced])
-    writeRecord(victim.doc, step('victims', 'written first'))
-    await victim.acknowledged()
+    await wroteStep(victim, 'victims', 'written first')
 
-    const attacker = openRawBoardSocket(server.collabUrl, BOARD, '')
-    sockets.push(attacker)
+    const attacker = server.track(openRawBoardSocket(server.collabUrl, BOARD, ''))
     expect(await attacker.scope).toBe('read-write')
     const state = Y.encodeStateAsUpdate(victim.doc)
-    attacker.sendUpdate(forged(state, victim.doc.clientID, (doc) => writeRecord(doc, step('planted', 'x'))))
-    await refusedWith(attacker, 'foreign-client-id')
+    await plantRefused(state, victim.doc.clientID, 'planted', attacker)
     await honestStillWorks(victim, watcher, 'after-local-attack')
 
     // The victim's socket drops; its provider reconnects on a new connection, same doc, same client ID.
@@ -270,13 +253,10 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
 
 describe('hostile: updates that depend on content the server does not have', () => {
   it('structs that would stay pending are refused, never stored, logged or broadcast', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     const attacker = await attackerSocket()
 
-    const offline = new Y.Doc()
-    Y.applyUpdate(offline, Y.encodeStateAsUpdate(alice.doc))
+    const offline = offlineCopy(alice.doc)
     const updates = recordUpdates(offline)
     writeRecord(offline, step('withheld', 'never sent'))
     // The second update edits the record the first created, and makes it invalid.
@@ -292,13 +272,10 @@ describe('hostile: updates that depend on content the server does not have', () 
   })
 
   it('deletes of content the server does not have are refused, never stored, logged or broadcast', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const alice = await person('alice')
-    const bob = await person('bob')
+    const { alice, bob } = await aliceAndBob()
     const attacker = await attackerSocket()
 
-    const offline = new Y.Doc()
-    Y.applyUpdate(offline, Y.encodeStateAsUpdate(alice.doc))
+    const offline = offlineCopy(alice.doc)
     const updates = recordUpdates(offline)
     writeRecord(offline, step('withheld', 'never sent'))
     deleteRecord(offline, 'shape:withheld')

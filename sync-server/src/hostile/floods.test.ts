@@ -4,46 +4,33 @@
  * that the server stays up, an honest client on the same board still gets its edit acknowledged, and
  * the offender is slowed, refused or closed with a reason; the defaults let a real workshop in.
  */
-import { readRecord, workflowShape, writeRecord, writeRecords } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readRecord, writeRecord, writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { ServerConfig } from '../config.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { type FloodSocket, openFloodSocket } from '../testing/flood-socket.ts'
+import type { BoardClient } from '../testing/board-client.ts'
+import { openFloodSocket } from '../testing/flood-socket.ts'
 import { requestJson } from '../testing/http-client.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
 const DEADLINE = { timeout: 20_000, interval: 20 }
 
-let server: TestServer
-let clients: BoardClient[] = []
-let sockets: FloodSocket[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  for (const socket of sockets) socket.close()
-  clients = []
-  sockets = []
-  await server?.dispose()
-})
-
+const server = useTestServer()
 async function start(config: Partial<ServerConfig> = {}): Promise<void> {
-  server = await startTestServer(config)
+  await server.start(config)
 }
 
 function client(board: string): BoardClient {
-  const connected = connectBoard(server.collabUrl, board)
-  clients.push(connected)
-  return connected
+  return server.connect(board)
 }
 
 function socket(board: string, protocol: 'collab' | 'yjs' = 'collab', headers?: Record<string, string>) {
   const url =
     protocol === 'collab' ? server.collabUrl : `${server.server.url.replace(/^http/, 'ws')}/yjs/${board}`
   const opened = openFloodSocket(url, { board, protocol, ...(headers === undefined ? {} : { headers }) })
-  sockets.push(opened)
-  return opened
+  return server.track(opened)
 }
 
 /** `count` small valid updates from one writer: a step, then its label changed again and again. */

@@ -8,29 +8,27 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readRecords, seededRandom, workflowShape, writeRecord } from '@flowmap/shared'
+import { readRecords, writeRecord } from '@flowmap/shared'
+import { seededRandom, workflowShape } from '@flowmap/shared/testing'
 import { AuthMessageType } from '@hocuspocus/common'
+import { MessageType } from '@hocuspocus/server'
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { spawnServerProcess } from '../testing/server-process.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { type TestServerFixture, useTestServer } from '../testing/use-test-server.ts'
 
 const MALFORMED = FLOWMAP_CLOSE.malformedMessage.code
 const BOARD = 'hostile-frames'
 const DEADLINE = 15_000
 
-// Hocuspocus message types and sub-types, written out here so the test states the bytes it sends.
-const SYNC = 0
-const AWARENESS = 1
-const AUTH = 2
-const BROADCAST_STATELESS = 6
-const SYNC_STATUS = 8
-const SYNC_STEP_1 = 0
-const SYNC_UPDATE = 2
+// Message types are Hocuspocus's (y-websocket numbers sync, awareness and auth the same way); the
+// sync sub-types are y-protocols'.
 
 type Frame = Uint8Array | string
 
@@ -51,16 +49,16 @@ function truncatedRealUpdate(): Uint8Array {
 /** The body after the message type, shared by both framings. */
 const BODIES = {
   truncatedUpdate: bytes((e) => {
-    encoding.writeVarUint(e, SYNC_UPDATE)
+    encoding.writeVarUint(e, syncProtocol.messageYjsUpdate)
     encoding.writeVarUint(e, 100) // claims 100 bytes
     encoding.writeUint8Array(e, new Uint8Array([1, 2, 3]))
   }),
   garbageUpdate: bytes((e) => {
-    encoding.writeVarUint(e, SYNC_UPDATE)
+    encoding.writeVarUint(e, syncProtocol.messageYjsUpdate)
     encoding.writeVarUint8Array(e, truncatedRealUpdate())
   }),
   garbageStateVector: bytes((e) => {
-    encoding.writeVarUint(e, SYNC_STEP_1)
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
     encoding.writeVarUint8Array(e, new Uint8Array([5, 1]))
   }),
   garbageAwareness: bytes((e) => {
@@ -102,28 +100,32 @@ const COMMON_FRAMES: Record<string, Frame> = {
 const COLLAB_FRAMES: Record<string, Frame> = {
   ...COMMON_FRAMES,
   'an unknown message type for a valid board': collab(BOARD, 99),
-  'a server-only message type (SyncStatus)': collab(BOARD, SYNC_STATUS, new Uint8Array([1])),
+  'a server-only message type (SyncStatus)': collab(BOARD, MessageType.SyncStatus, new Uint8Array([1])),
   'BroadcastStateless from a client': collab(
     BOARD,
-    BROADCAST_STATELESS,
+    MessageType.BroadcastStateless,
     bytes((e) => encoding.writeVarString(e, 'x')),
   ),
-  'a sync message with a truncated update': collab(BOARD, SYNC, BODIES.truncatedUpdate),
-  'a sync message with a garbage update': collab(BOARD, SYNC, BODIES.garbageUpdate),
-  'a sync step 1 with a garbage state vector': collab(BOARD, SYNC, BODIES.garbageStateVector),
-  'garbage awareness': collab(BOARD, AWARENESS, BODIES.garbageAwareness),
-  'an awareness state cut short': collab(BOARD, AWARENESS, BODIES.truncatedAwarenessState),
-  'garbage auth (unknown auth type)': collab(BOARD, AUTH, new Uint8Array([7])),
-  'garbage auth (token cut short)': collab(BOARD, AUTH, new Uint8Array([AuthMessageType.Token, 40, 0x61])),
+  'a sync message with a truncated update': collab(BOARD, MessageType.Sync, BODIES.truncatedUpdate),
+  'a sync message with a garbage update': collab(BOARD, MessageType.Sync, BODIES.garbageUpdate),
+  'a sync step 1 with a garbage state vector': collab(BOARD, MessageType.Sync, BODIES.garbageStateVector),
+  'garbage awareness': collab(BOARD, MessageType.Awareness, BODIES.garbageAwareness),
+  'an awareness state cut short': collab(BOARD, MessageType.Awareness, BODIES.truncatedAwarenessState),
+  'garbage auth (unknown auth type)': collab(BOARD, MessageType.Auth, new Uint8Array([7])),
+  'garbage auth (token cut short)': collab(
+    BOARD,
+    MessageType.Auth,
+    new Uint8Array([AuthMessageType.Token, 40, 0x61]),
+  ),
   'a message for a board this socket never authenticated for': collab(
     'some-other-board',
-    SYNC,
+    MessageType.Sync,
     bytes((e) => {
-      encoding.writeVarUint(e, SYNC_STEP_1)
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
       encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
     }),
   ),
-  'a 1 MB document name': collab('x'.repeat(1024 * 1024), SYNC, BODIES.garbageStateVector),
+  'a 1 MB document name': collab('x'.repeat(1024 * 1024), MessageType.Sync, BODIES.garbageStateVector),
   'trailing bytes after a valid message': collab(BOARD, 3, new Uint8Array([0, 0, 0])),
 }
 
@@ -131,15 +133,19 @@ const Y_WEBSOCKET_FRAMES: Record<string, Frame> = {
   ...COMMON_FRAMES,
   'an unknown message type': yWebsocket(99),
   'an auth message (the bridge authenticates from the URL)': yWebsocket(
-    AUTH,
+    MessageType.Auth,
     new Uint8Array([AuthMessageType.Token, 0]),
   ),
-  'a sync message with a truncated update': yWebsocket(SYNC, BODIES.truncatedUpdate),
-  'a sync message with a garbage update': yWebsocket(SYNC, BODIES.garbageUpdate),
-  'a sync step 1 with a garbage state vector': yWebsocket(SYNC, BODIES.garbageStateVector),
-  'garbage awareness': yWebsocket(AWARENESS, BODIES.garbageAwareness),
-  'an awareness state cut short': yWebsocket(AWARENESS, BODIES.truncatedAwarenessState),
-  'a Hocuspocus-framed message (document name first)': collab(BOARD, SYNC, BODIES.garbageStateVector),
+  'a sync message with a truncated update': yWebsocket(MessageType.Sync, BODIES.truncatedUpdate),
+  'a sync message with a garbage update': yWebsocket(MessageType.Sync, BODIES.garbageUpdate),
+  'a sync step 1 with a garbage state vector': yWebsocket(MessageType.Sync, BODIES.garbageStateVector),
+  'garbage awareness': yWebsocket(MessageType.Awareness, BODIES.garbageAwareness),
+  'an awareness state cut short': yWebsocket(MessageType.Awareness, BODIES.truncatedAwarenessState),
+  'a Hocuspocus-framed message (document name first)': collab(
+    BOARD,
+    MessageType.Sync,
+    BODIES.garbageStateVector,
+  ),
 }
 
 interface Probe {
@@ -164,8 +170,8 @@ function openProbe(url: string): Probe {
     const data = new Uint8Array(event.data as ArrayBuffer)
     // [varString address][Auth][Authenticated]: the address is short, so its length is one byte.
     const type = data[1 + (data[0] ?? 0)]
-    if (type === AUTH && data[2 + (data[0] ?? 0)] === 2) onAuthenticated()
-    if (type === SYNC) syncs++
+    if (type === MessageType.Auth && data[2 + (data[0] ?? 0)] === 2) onAuthenticated()
+    if (type === MessageType.Sync) syncs++
   })
   return {
     ws,
@@ -183,7 +189,7 @@ function send(ws: WebSocket, frame: Frame): void {
 function authFrame(board: string, token: string): Uint8Array {
   return collab(
     board,
-    AUTH,
+    MessageType.Auth,
     bytes((e) => {
       encoding.writeVarUint(e, AuthMessageType.Token)
       encoding.writeVarString(e, token)
@@ -200,7 +206,11 @@ function withDeadline<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /** Sends `frame` on /collab, first authenticating with `token` when given; answers the close code. */
-async function collabCloseCode(server: TestServer, frame: Frame, token: string | null): Promise<number> {
+async function collabCloseCode(
+  server: TestServerFixture,
+  frame: Frame,
+  token: string | null,
+): Promise<number> {
   const probe = openProbe(server.collabUrl)
   await withDeadline(probe.opened, 'open')
   if (token !== null) {
@@ -211,12 +221,16 @@ async function collabCloseCode(server: TestServer, frame: Frame, token: string |
   return withDeadline(probe.closed, 'close')
 }
 
-function yWebsocketUrl(server: TestServer, token: string | null): string {
+function yWebsocketUrl(server: TestServerFixture, token: string | null): string {
   const base = `${server.server.url.replace(/^http/, 'ws')}/yjs/${BOARD}`
   return token === null ? base : `${base}?token=${encodeURIComponent(token)}`
 }
 
-async function yWebsocketCloseCode(server: TestServer, frame: Frame, token: string | null): Promise<number> {
+async function yWebsocketCloseCode(
+  server: TestServerFixture,
+  frame: Frame,
+  token: string | null,
+): Promise<number> {
   const probe = openProbe(yWebsocketUrl(server, token))
   await withDeadline(probe.opened, 'open')
   send(probe.ws, frame)
@@ -229,7 +243,11 @@ interface Honest {
 }
 
 /** An honest provider on BOARD makes one edit and the server acknowledges it. */
-async function honestEditIsAcknowledged(server: TestServer, honest: Honest, token: string): Promise<void> {
+async function honestEditIsAcknowledged(
+  server: TestServerFixture,
+  honest: Honest,
+  token: string,
+): Promise<void> {
   const client = connectBoard(server.collabUrl, BOARD, { token })
   try {
     await withDeadline(client.synced, 'sync')
@@ -241,7 +259,7 @@ async function honestEditIsAcknowledged(server: TestServer, honest: Honest, toke
   }
 }
 
-async function expectServerUnharmed(server: TestServer, honest: Honest, token: string): Promise<void> {
+async function expectServerUnharmed(server: TestServerFixture, honest: Honest, token: string): Promise<void> {
   expect((await fetch(`${server.server.url}/healthz`)).status).toBe(200)
   await honestEditIsAcknowledged(server, honest, token)
   const stored = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
@@ -280,34 +298,24 @@ describe.each([
   { mode: 'tokens required', authSecret: TEST_SECRET },
   { mode: 'local mode', authSecret: null },
 ])('malformed frames ($mode)', ({ authSecret }) => {
-  let server: TestServer
+  const server = useTestServer({ per: 'suite', config: { authSecret } })
   let editorToken: string
   let attackerToken: string
   const honest = {} as Honest
 
   beforeAll(async () => {
-    server = await startTestServer({ authSecret })
-    const expires = new Date(Date.now() + 10 * 60_000)
+    const options = { secret: authSecret ?? '', expiresInMs: 10 * 60_000 }
     editorToken =
       authSecret === null
         ? ''
-        : await issueToken(
-            authSecret,
-            { sub: 'honest', name: 'Honest', board: BOARD, role: 'editor' },
-            expires,
-          )
+        : await testToken({ sub: 'honest', name: 'Honest', board: BOARD, role: 'editor' }, options)
     attackerToken =
       authSecret === null
         ? ''
-        : await issueToken(authSecret, { sub: 'attacker', name: 'A', board: BOARD, role: 'editor' }, expires)
+        : await testToken({ sub: 'attacker', name: 'A', board: BOARD, role: 'editor' }, options)
     honest.edits = 0
-    honest.observer = connectBoard(server.collabUrl, BOARD, { token: editorToken })
+    honest.observer = server.connect(BOARD, { token: editorToken })
     await withDeadline(honest.observer.synced, 'observer sync')
-  })
-
-  afterAll(async () => {
-    honest.observer.destroy()
-    await server.dispose()
   })
 
   const tokenModes = authSecret === null ? ['no token'] : ['no token', 'a valid token']
@@ -360,9 +368,9 @@ describe.each([
       probe.ws,
       collab(
         BOARD,
-        SYNC,
+        MessageType.Sync,
         bytes((e) => {
-          encoding.writeVarUint(e, SYNC_STEP_1)
+          encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
           encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
         }),
       ),

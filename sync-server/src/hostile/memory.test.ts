@@ -8,23 +8,25 @@
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { readRecords, workflowShape, writeRecords } from '@flowmap/shared'
+import { readRecords, writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import type { Document } from '@hocuspocus/server'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { connectBoard } from '../testing/board-client.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import { type TestServerFixture, useTestServer } from '../testing/use-test-server.ts'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`)
-    await sleep(50)
-  }
+function until(condition: () => boolean, what: string): Promise<void> {
+  return vi.waitFor(
+    () => {
+      if (!condition()) throw new Error(`${what} did not happen within 20 s`)
+    },
+    { timeout: 20_000, interval: 50 },
+  )
 }
 
 /** A full GC, then a macrotask (a WeakRef keeps its target until the current job ends), a few times. */
@@ -35,18 +37,14 @@ async function collectGarbage(): Promise<void> {
   }
 }
 
-let server: TestServer | null = null
-afterEach(async () => {
-  await server?.dispose()
-  server = null
-})
+const server = useTestServer()
 
 /**
  * Loads `boardId` with `records` steps through a real provider, edits one of them `edits` times, and
  * leaves. Returns a WeakRef on the server's document, taken while it was loaded.
  */
 async function writeBoardAndLeave(
-  running: TestServer,
+  running: TestServerFixture,
   boardId: string,
   records: number,
   edits: number,
@@ -73,19 +71,28 @@ async function writeBoardAndLeave(
   return { document: new WeakRef(document), heapWhileLoaded }
 }
 
+/** Waits until the server holds no board and `document` is garbage, then collects what is left. */
+async function unloadedAndCollected(
+  running: TestServerFixture,
+  document: WeakRef<Document>,
+  what: string,
+): Promise<void> {
+  await until(() => running.server.hocuspocus.getDocumentsCount() === 0, `unloading ${what}`)
+  await until(() => {
+    gc()
+    return document.deref() === undefined
+  }, `collecting the unloaded document of ${what}`)
+  await collectGarbage()
+}
+
 describe('memory after a board is unloaded', () => {
   it('a board everyone left is unloaded and nothing of it stays reachable: the heap returns to where it was', async () => {
-    server = await startTestServer()
+    await server.start()
     const running = server
     // A first board loaded and left, so that what loading any board allocates once (module state,
     // prepared statements, JIT) is in the baseline, not counted as the second board's.
     const warmUp = await writeBoardAndLeave(running, 'memory-warm-up', 50, 10)
-    await until(() => running.server.hocuspocus.getDocumentsCount() === 0, 'unloading the warm-up board')
-    await until(() => {
-      gc()
-      return warmUp.document.deref() === undefined
-    }, 'collecting the unloaded warm-up document')
-    await collectGarbage()
+    await unloadedAndCollected(running, warmUp.document, 'the warm-up board')
     const baseline = process.memoryUsage().heapUsed
 
     const board = await writeBoardAndLeave(running, 'memory-unloaded', 3000, 300)
@@ -94,12 +101,7 @@ describe('memory after a board is unloaded', () => {
     // document or the shadow) would show far above the heap's noise.
     expect(boardBytes).toBeGreaterThan(8 * 1024 * 1024)
 
-    await until(() => running.server.hocuspocus.getDocumentsCount() === 0, 'unloading the board')
-    await until(() => {
-      gc()
-      return board.document.deref() === undefined
-    }, 'collecting the unloaded document')
-    await collectGarbage()
+    await unloadedAndCollected(running, board.document, 'the board')
     const retained = process.memoryUsage().heapUsed - baseline
     // Three copies were alive while loaded (client, live document, shadow): one of them left behind is
     // a third of boardBytes. Less than a tenth is what the heap keeps for itself.

@@ -6,21 +6,18 @@
  * server refuses it whole as missing-dependency, so nobody ever sees that record, and the sender's next
  * SyncStep2 carries the gap and the move together.
  */
-import { parseRefusalMessage, readRecords, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, expect, it } from 'vitest'
+import { parseRefusalMessage, readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectBoard } from '../testing/board-client.ts'
 import { openRawBoardSocket } from '../testing/raw-socket.ts'
-import { startTestServer, type TestServer } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer | null = null
-afterEach(async () => {
-  await server?.dispose()
-  server = null
-})
+const server = useTestServer()
 
 it("a move that arrives ahead of its sender's previous update is refused as missing-dependency, and the record keeps its position for everyone", async () => {
-  server = await startTestServer()
+  await server.start()
   const lane = workflowShape('lane', { id: 'lane-1', x: 10, y: 20 })
   const client = connectBoard(server.collabUrl, 'out-of-order')
   await client.synced

@@ -6,14 +6,17 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { REFUSAL_CODES, readRecords, workflowShape, writeRecord } from '@flowmap/shared'
+import { REFUSAL_CODES, readRecords, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { type FullDisk, makeFullDisk } from '../testing/full-disk.ts'
 import { requestJson } from '../testing/http-client.ts'
 import { runMainToExit, type ServerProcess, spawnServerProcess } from '../testing/server-process.ts'
-import { makeDataDir } from '../testing/test-server.ts'
+import { useTempDirs } from '../testing/temp-dirs.ts'
 
+// Before the cleanups' hook, so it runs after it: a data dir goes once its server process is killed.
+const tempDir = useTempDirs()
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
@@ -126,8 +129,7 @@ describe('storage faults', () => {
   }, 120_000)
 
   it('refuses edits and answers 503 once the database file is deleted, and then will not start on an empty database', async () => {
-    const dataDir = makeDataDir()
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const dataDir = tempDir()
     const databaseFile = join(dataDir, 'flowmap.db')
     const board = 'deleted'
     const server = await serve({ DATA_DIR: dataDir })
@@ -165,8 +167,7 @@ describe('storage faults', () => {
   }, 60_000)
 
   it('a second server on the same DATA_DIR refuses to start while the first runs; after a SIGKILL of the first, the next start takes over with every acknowledged edit', async () => {
-    const dataDir = makeDataDir()
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const dataDir = tempDir()
     const board = 'one-owner'
     const first = await serve({ DATA_DIR: dataDir })
     const ada = client(first, board)

@@ -1,37 +1,26 @@
-import type { BoardRole } from '@flowmap/shared'
-import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { type BoardRole, readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken, verifyToken } from '../auth/tokens.ts'
+import { verifyToken } from '../auth/tokens.ts'
 import { BOARD_ID_PATTERN } from '../boards/board-id.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  clients = []
-  await server.dispose()
-})
-
+const server = useTestServer()
 function api(path: string): string {
   return `${server.server.url}${path}`
 }
 
 function token(board: string, role: BoardRole, expiresInMs = 60_000): Promise<string> {
-  return issueToken(
-    TEST_SECRET,
-    { sub: `u-${role}`, name: role, board, role },
-    new Date(Date.now() + expiresInMs),
-  )
+  return testToken({ sub: `u-${role}`, name: role, board, role }, { expiresInMs })
 }
 
 describe('board API, local mode', () => {
   it('creates, lists and describes boards, with JSON errors for bad input', async () => {
-    server = await startTestServer()
+    await server.start()
     const created = await requestJson(api('/api/boards'), {
       method: 'POST',
       body: { title: 'Order to cash' },
@@ -49,8 +38,7 @@ describe('board API, local mode', () => {
     expect(one).toMatchObject({ status: 200, body: { id: board.id, title: 'Order to cash', lastSeq: 1 } })
 
     // The created board's doc carries its title: a client that opens it sees it.
-    const opener = connectBoard(server.collabUrl, board.id)
-    clients.push(opener)
+    const opener = server.connect(board.id)
     await opener.synced
     expect(opener.doc.getMap('board').get('title')).toBe('Order to cash')
 
@@ -71,13 +59,12 @@ describe('board API, local mode', () => {
   })
 
   it('pages the history and exports the typed model', async () => {
-    server = await startTestServer()
+    await server.start()
     const { id } = (await requestJson(api('/api/boards'), { method: 'POST', body: { title: 'Hiring' } }))
       .body as {
       id: string
     }
-    const writer = connectBoard(server.collabUrl, id)
-    clients.push(writer)
+    const writer = server.connect(id)
     await writer.synced
     for (let i = 0; i < 3; i++) {
       writeRecord(writer.doc, workflowShape('step', { id: `s${i}`, props: { label: `Step ${i}` } }))
@@ -133,7 +120,7 @@ describe('board API, local mode', () => {
 
 describe('board API with auth', () => {
   it('applies the socket’s access rules to every route', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const admin = await token('*', 'facilitator')
     expect((await requestJson(api('/api/boards'), { method: 'POST', body: {} })).status).toBe(401)
     expect(

@@ -3,29 +3,22 @@
  * entries, real providers): every moment it rebuilds equals the board a client saw then, and it starts
  * from the nearest checkpoint.
  */
-import { recordsSnapshot, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, expect, test } from 'vitest'
+import { recordsSnapshot, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
-import { connectBoard } from '../testing/board-client.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-
-afterEach(async () => {
-  await server.dispose()
-})
+const server = useTestServer()
 
 test('rebuilds any moment from the nearest checkpoint plus the entries after it', async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET, checkpointEvery: 5 })
-  const bearer = await issueToken(
-    TEST_SECRET,
-    { sub: 'fay', name: 'Fay', board: '*', role: 'facilitator' },
-    new Date(Date.now() + 60_000),
-  )
+  await server.start({ authSecret: TEST_SECRET, checkpointEvery: 5 })
+  const bearer = await testToken({ sub: 'fay', name: 'Fay', board: '*', role: 'facilitator' })
   const boardId = await createBoardOverApi(server.server.url, { token: bearer })
-  const client = connectBoard(server.collabUrl, boardId, { token: bearer })
+  const client = server.connect(boardId, { token: bearer })
   await client.synced
   const seen = new Map<number, string>()
   for (let step = 0; step < 12; step++) {

@@ -1,25 +1,19 @@
-import { connector, type WorkflowInsights, workflowShape, writeRecords, writeRole } from '@flowmap/shared'
-import { afterEach, describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { type WorkflowInsights, writeRecords, writeRole } from '@flowmap/shared'
+import { connector, workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it } from 'vitest'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { expectReadAccessRules } from '../testing/read-access-checks.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-const clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server.dispose()
-})
-
+const server = useTestServer()
 type InsightsBody = { boardId: string; seq: number; contributors: number; insights: WorkflowInsights }
 
 /** start → Draft (agent, 3h) → Approve (ops, 2h) → end, written by one person over the socket. */
 async function seedBoard(token = ''): Promise<string> {
   const id = await createBoardOverApi(server.server.url, { title: 'Approvals', token })
-  const writer = connectBoard(server.collabUrl, id, { token })
-  clients.push(writer)
+  const writer = server.connect(id, { token })
   await writer.synced
   writeRole(writer.doc, { id: 'role:ops', name: 'Ops', color: '#3a3', kind: 'team' })
   writeRole(writer.doc, { id: 'role:bot', name: 'Agent', color: '#36c', kind: 'ai-agent' })
@@ -41,7 +35,7 @@ async function seedBoard(token = ''): Promise<string> {
 
 describe('GET /api/boards/:id/insights', () => {
   it('returns the analysis of the stored board, with its contributors from the history', async () => {
-    server = await startTestServer()
+    await server.start()
     const id = await seedBoard()
     const answer = await requestJson(`${server.server.url}/api/boards/${id}/insights`)
     expect(answer.status).toBe(200)
@@ -66,25 +60,10 @@ describe('GET /api/boards/:id/insights', () => {
   })
 
   it('applies the board access rules', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const until = new Date(Date.now() + 60_000)
-    const admin = await issueToken(
-      TEST_SECRET,
-      { sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' },
-      until,
-    )
+    await server.start({ authSecret: TEST_SECRET })
+    const admin = await testToken({ sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' })
     const id = await seedBoard(admin)
-    const url = `${server.server.url}/api/boards/${id}/insights`
-    expect((await requestJson(url)).status).toBe(401)
-    const otherBoard = await issueToken(
-      TEST_SECRET,
-      { sub: 'bo', name: 'Bo', board: 'other', role: 'viewer' },
-      until,
-    )
-    expect((await requestJson(url, { token: otherBoard })).status).toBe(403)
-    const viewer = await issueToken(TEST_SECRET, { sub: 'cy', name: 'Cy', board: id, role: 'viewer' }, until)
-    const answer = await requestJson(url, { token: viewer })
-    expect(answer.status).toBe(200)
+    const answer = await expectReadAccessRules(`${server.server.url}/api/boards/${id}/insights`, id)
     expect((answer.body as InsightsBody).contributors).toBe(1)
   })
 })

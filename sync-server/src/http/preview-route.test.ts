@@ -1,31 +1,26 @@
-import { type BoardPreview, workflowShape, writeRecords } from '@flowmap/shared'
-import { afterEach, describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { type BoardPreview, writeRecords } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it } from 'vitest'
+import type { BoardClient } from '../testing/board-client.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { expectReadAccessRules } from '../testing/read-access-checks.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-const clients: BoardClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server.dispose()
-})
-
+const server = useTestServer()
 type PreviewBody = { boardId: string; seq: number; preview: BoardPreview }
 
 async function boardWithWriter(token = ''): Promise<{ id: string; writer: BoardClient }> {
   const id = await createBoardOverApi(server.server.url, { title: 'Preview me', token })
-  const writer = connectBoard(server.collabUrl, id, { token })
-  clients.push(writer)
+  const writer = server.connect(id, { token })
   await writer.synced
   return { id, writer }
 }
 
 describe('GET /api/boards/:id/preview', () => {
   it("draws the stored board's shapes where they are on the page, and follows later edits", async () => {
-    server = await startTestServer()
+    await server.start()
     const { id, writer } = await boardWithWriter()
     writeRecords(writer.doc, [
       workflowShape('lane', { id: 'lane', x: 100, y: 100, props: { w: 800, h: 200 } }),
@@ -53,23 +48,9 @@ describe('GET /api/boards/:id/preview', () => {
   })
 
   it('applies the board access rules', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
-    const until = new Date(Date.now() + 60_000)
-    const admin = await issueToken(
-      TEST_SECRET,
-      { sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' },
-      until,
-    )
+    await server.start({ authSecret: TEST_SECRET })
+    const admin = await testToken({ sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' })
     const { id } = await boardWithWriter(admin)
-    const url = `${server.server.url}/api/boards/${id}/preview`
-    expect((await requestJson(url)).status).toBe(401)
-    const other = await issueToken(
-      TEST_SECRET,
-      { sub: 'bo', name: 'Bo', board: 'other', role: 'viewer' },
-      until,
-    )
-    expect((await requestJson(url, { token: other })).status).toBe(403)
-    const viewer = await issueToken(TEST_SECRET, { sub: 'cy', name: 'Cy', board: id, role: 'viewer' }, until)
-    expect((await requestJson(url, { token: viewer })).status).toBe(200)
+    await expectReadAccessRules(`${server.server.url}/api/boards/${id}/preview`, id)
   })
 })

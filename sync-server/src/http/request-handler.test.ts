@@ -1,30 +1,20 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it } from 'vitest'
 import { requestJson } from '../testing/http-client.ts'
-import { makeDataDir, startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let clients: BoardClient[] = []
-let extraDirs: string[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  clients = []
-  await server.dispose()
-  for (const dir of extraDirs) rmSync(dir, { recursive: true, force: true })
-  extraDirs = []
-})
-
+const server = useTestServer()
 function url(path: string): string {
   return `${server.server.url}${path}`
 }
 
 describe('operational routes', () => {
   it('answers /healthz 200 while storage works and 503 once it does not', async () => {
-    server = await startTestServer()
+    await server.start()
     expect(await requestJson(url('/healthz'))).toMatchObject({ status: 200, body: { status: 'ok' } })
     expect((await requestJson(url('/healthz'), { method: 'POST' })).status).toBe(405)
     server.server.storage.close()
@@ -32,14 +22,14 @@ describe('operational routes', () => {
   })
 
   it('serves /config.json with the licence key and whether auth is on', async () => {
-    server = await startTestServer({ tldrawLicenseKey: 'tldraw-key-123', authSecret: TEST_SECRET })
+    await server.start({ tldrawLicenseKey: 'tldraw-key-123', authSecret: TEST_SECRET })
     expect(await requestJson(url('/config.json'))).toMatchObject({
       status: 200,
       body: { tldrawLicenseKey: 'tldraw-key-123', authRequired: true },
     })
     expect((await requestJson(url('/config.json'), { method: 'PUT' })).status).toBe(405)
-    await server.dispose()
-    server = await startTestServer()
+    await server.stop()
+    await server.start()
     expect((await requestJson(url('/config.json'))).body).toEqual({
       tldrawLicenseKey: null,
       authRequired: false,
@@ -47,9 +37,8 @@ describe('operational routes', () => {
   })
 
   it('exposes Prometheus metrics that move with the traffic', async () => {
-    server = await startTestServer()
-    const client = connectBoard(server.collabUrl, 'measured')
-    clients.push(client)
+    await server.start()
+    const client = server.connect('measured')
     await client.synced
     writeRecord(client.doc, workflowShape('step', { id: 'one', props: { label: 'counted' } }))
     await client.acknowledged()
@@ -69,7 +58,7 @@ describe('operational routes', () => {
   })
 
   it('accepts WebSocket upgrades on /collab only', async () => {
-    server = await startTestServer()
+    await server.start()
     const elsewhere = new WebSocket(url('/somewhere').replace(/^http/, 'ws'))
     const outcome = await new Promise<string>((resolve) => {
       elsewhere.addEventListener('open', () => resolve('open'))
@@ -86,13 +75,12 @@ describe('operational routes', () => {
 
 describe('the built client', () => {
   it('serves files with content types and cache headers, and index.html for app routes', async () => {
-    const clientDir = makeDataDir()
-    extraDirs.push(clientDir)
+    const clientDir = server.tempDir()
     mkdirSync(join(clientDir, 'assets'))
     writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Flowmap</title>')
     writeFileSync(join(clientDir, 'assets', 'index-B4x9Kq2Z.js'), 'console.log(1)')
     writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
-    server = await startTestServer({ clientDir })
+    await server.start({ clientDir })
 
     const index = await fetch(url('/'))
     expect(index.status).toBe(200)
@@ -114,9 +102,8 @@ describe('the built client', () => {
   })
 
   it('says the client is not built when there is none', async () => {
-    const parent = makeDataDir()
-    extraDirs.push(parent)
-    server = await startTestServer({ clientDir: join(parent, 'missing') })
+    const parent = server.tempDir()
+    await server.start({ clientDir: join(parent, 'missing') })
     expect(await requestJson(url('/'))).toMatchObject({ status: 404, body: { error: 'client-not-built' } })
   })
 })

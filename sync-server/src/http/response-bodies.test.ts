@@ -12,9 +12,9 @@ import {
   readNamedVersionBody,
   readRuntimeConfigBody,
   readVersionListBody,
-  workflowShape,
   writeRecord,
 } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/tokens.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'

@@ -1,27 +1,22 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { makeDataDir, startTestServer, type TestServer } from '../testing/test-server.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 import { APP_CONTENT_SECURITY_POLICY, DATA_CONTENT_SECURITY_POLICY } from './security-headers.ts'
 
-let server: TestServer
+const server = useTestServer({ per: 'suite' })
 let clientDir: string
 let boardId: string
 
 beforeAll(async () => {
-  clientDir = makeDataDir()
+  clientDir = server.tempDir()
   mkdirSync(join(clientDir, 'assets'))
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Flowmap</title>')
   writeFileSync(join(clientDir, 'assets', 'index-AbCdEfGh12.js'), 'console.log(1)')
-  server = await startTestServer({ clientDir, maxJsonBodyBytes: 1024 })
+  await server.start({ clientDir, maxJsonBodyBytes: 1024 })
   boardId = await createBoardOverApi(server.server.url, { title: 'headers' })
-})
-
-afterAll(async () => {
-  await server.dispose()
-  rmSync(clientDir, { recursive: true, force: true })
 })
 
 /** `:board` stands for the board created before the tests (the tables are built before it exists). */

@@ -1,24 +1,14 @@
-import { readRecord, workflowShape, writeRecord } from '@flowmap/shared'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readRecord, writeRecord } from '@flowmap/shared'
+import { workflowShape } from '@flowmap/shared/testing'
+import { describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { issueToken } from '../auth/tokens.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let clients: BoardClient[] = []
-let plain: WebsocketProvider[] = []
-
-afterEach(async () => {
-  for (const client of clients) client.destroy()
-  for (const provider of plain) provider.destroy()
-  clients = []
-  plain = []
-  await server.dispose()
-})
-
+const server = useTestServer()
 function yWebsocketClient(
   board: string,
   token: string,
@@ -35,27 +25,17 @@ function yWebsocketClient(
   provider.on('connection-close', (event) => {
     if (event !== null) closes.push(`${event.code} ${event.reason}`)
   })
-  plain.push(provider)
+  server.track(provider)
   return { doc, provider, closes }
 }
 
 describe('y-websocket interop', () => {
   it('lets a plain y-websocket client co-edit a board, with the same auth and validation', async () => {
-    server = await startTestServer({ authSecret: TEST_SECRET })
+    await server.start({ authSecret: TEST_SECRET })
     const board = 'bridged'
-    const expires = new Date(Date.now() + 60_000)
-    const editorToken = await issueToken(
-      TEST_SECRET,
-      { sub: 'bot', name: 'Bot', board, role: 'editor' },
-      expires,
-    )
-    const personToken = await issueToken(
-      TEST_SECRET,
-      { sub: 'person', name: 'P', board, role: 'editor' },
-      expires,
-    )
-    const hocuspocusClient = connectBoard(server.collabUrl, board, { token: personToken })
-    clients.push(hocuspocusClient)
+    const editorToken = await testToken({ sub: 'bot', name: 'Bot', board, role: 'editor' })
+    const personToken = await testToken({ sub: 'person', name: 'P', board, role: 'editor' })
+    const hocuspocusClient = server.connect(board, { token: personToken })
     await hocuspocusClient.synced
     writeRecord(
       hocuspocusClient.doc,

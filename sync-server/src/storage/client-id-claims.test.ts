@@ -2,25 +2,15 @@
  * The client_ids table on real SQLite (a file in a temp dir): a claim commits with its history append
  * or not at all, survives a reopen, and never moves an ID from its first owner.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../testing/temp-dirs.ts'
 import { SqliteStorage } from './sqlite-storage.ts'
 
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = useTempDirs()
 
 function open(dir: string): SqliteStorage {
   return new SqliteStorage({ path: join(dir, 'flowmap.sqlite'), synchronous: 'full' })
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flowmap-claims-'))
-  dirs.push(dir)
-  return dir
 }
 
 const entry = {

@@ -9,23 +9,19 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { canMountTmpfs, type FullDisk, makeFullDisk } from '../testing/full-disk.ts'
-import { makeDataDir } from '../testing/test-server.ts'
+import { useTempDirs } from '../testing/temp-dirs.ts'
 import type { NewHistoryEntry } from './board-storage.ts'
 import { DatabaseLockedError, lockPathOf } from './database-lock.ts'
 import { DatabaseMarkerError, markerPathOf } from './database-marker.ts'
 import { SqliteStorage } from './sqlite-storage.ts'
 import { StorageWriteError } from './storage-error.ts'
 
+// Before the cleanups' hook, so it runs after it: a dir goes once the storage in it is closed.
+const dataDir = useTempDirs()
 const cleanups: Array<() => void> = []
 afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup()
 })
-
-function dataDir(): string {
-  const dir = makeDataDir()
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  return dir
-}
 
 function open(path: string | null, maxPages: number | null = null): SqliteStorage {
   const storage = new SqliteStorage({ path, synchronous: 'normal', maxPages })

@@ -1,21 +1,19 @@
-import { rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeDataDir } from '../testing/test-server.ts'
+import { useTempDirs } from '../testing/temp-dirs.ts'
 import { StorageWriteError, storageWriteError } from './storage-error.ts'
 
+// Before the databases' hook, so it runs after it: a dir goes once the database in it is closed.
+const tempDir = useTempDirs()
 const open: DatabaseSync[] = []
-const dirs: string[] = []
 afterEach(() => {
   for (const db of open.splice(0)) db.close()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 function dbPath(): string {
-  const dir = makeDataDir()
-  dirs.push(dir)
-  return join(dir, 'x.db')
+  return join(tempDir(), 'x.db')
 }
 
 /** What a real SQLite write throws in each situation. */

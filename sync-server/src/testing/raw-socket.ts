@@ -6,8 +6,7 @@ import { AuthMessageType } from '@hocuspocus/common'
 import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-
-const SYNC_UPDATE = 2
+import { messageYjsUpdate } from 'y-protocols/sync'
 
 export interface RawBoardSocket {
   /** 'read-only' | 'read-write' once authenticated */
@@ -75,7 +74,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     sendUpdate: (update) =>
       send(
         message(boardId, MessageType.Sync, (encoder) => {
-          encoding.writeVarUint(encoder, SYNC_UPDATE)
+          encoding.writeVarUint(encoder, messageYjsUpdate)
           encoding.writeVarUint8Array(encoder, update)
         }),
       ),

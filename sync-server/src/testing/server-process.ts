@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { collabUrlOf } from './test-server.ts'
+import { collabUrlOf } from './collab-url.ts'
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
 const READY = /^Flowmap is running at (http:\/\/\S+)$/

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServerConfig } from '../config.ts'
 import { type RunningServer, startFlowmapServer } from '../server.ts'
+import { collabUrlOf } from './collab-url.ts'
 
 export const TEST_SECRET = 'flowmap-test-secret-0123456789'
 
@@ -51,8 +52,4 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
-}
-
-export function collabUrlOf(httpUrl: string): string {
-  return `${httpUrl.replace(/^http/, 'ws')}/collab`
 }

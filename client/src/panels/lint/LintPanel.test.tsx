@@ -4,14 +4,8 @@
  * the doc changes (the way remote edits arrive), and switching a rule off is written to the doc for
  * everyone.
  */
-import {
-  connector,
-  documentRecord,
-  pageRecord,
-  workflowShape,
-  writeRecords,
-  writeRole,
-} from '@flowmap/shared'
+import { writeRecords, writeRole } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, expect, test, vi } from 'vitest'

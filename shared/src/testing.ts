@@ -1,0 +1,22 @@
+/**
+ * `@flowmap/shared/testing`: builders of complete, valid records and maps for tests, benchmarks and
+ * fixtures. Kept out of the model's API (`index.ts`) so that no product code builds records from test
+ * defaults. fast-check arbitraries stay in `testing/record-arbitraries.ts`: fast-check is a dev
+ * dependency of this package only.
+ */
+export {
+  generateWorkflowMap,
+  type WorkflowMap,
+  type WorkflowMapOptions,
+} from './testing/generate-workflow-map.ts'
+export { seededRandom } from './testing/seeded-random.ts'
+export {
+  type ConnectorInit,
+  connector,
+  documentRecord,
+  pageRecord,
+  TEST_PAGE_ID,
+  type WorkflowShapeInit,
+  workflowShape,
+} from './testing/shape-records.ts'
+export { approvalRoles, botRole, cleanApprovalMap, legalRole } from './testing/small-maps.ts'
