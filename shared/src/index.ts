@@ -120,6 +120,7 @@ export { type LintOptions, lint } from './lint/lint.ts'
 export type { LintRule, LintSeverity } from './lint/lint-rule.ts'
 export { LINT_RULE_IDS, LINT_RULES, type LintIssue, type LintRuleId } from './lint/rules.ts'
 export { type BoardPreview, type PreviewBox, previewOf } from './preview/board-preview.ts'
+export { BOARD_ID_PATTERN, boardIdOfPath, boardIdProblem, isBoardId } from './protocol/board-id.ts'
 // protocol/: the wire contracts both ends read (board roles, stateless messages, refusals)
 export {
   BOARD_ROLES,
@@ -138,6 +139,7 @@ export {
   type CreatedBoardBody,
   readBoardBody,
   readBoardListBody,
+  readCreatedBoardBody,
 } from './protocol/http-board-bodies.ts'
 export type { BodyRead } from './protocol/http-body-read.ts'
 export { type RuntimeConfigBody, readRuntimeConfigBody } from './protocol/http-config-body.ts'

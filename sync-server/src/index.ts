@@ -2,7 +2,6 @@
 export type { BoardUser } from './auth/roles.ts'
 export { createShareLink, type ShareLink } from './auth/share-link.ts'
 export { issueToken, type TokenClaims, verifyToken } from './auth/tokens.ts'
-export { BOARD_ID_PATTERN } from './boards/board-id.ts'
 export { configFromEnv, defaultServerConfig, type ServerConfig } from './config.ts'
 export { COLLAB_PATH, type RunningServer, startFlowmapServer } from './server.ts'
 export type { BoardStorage, StoredHistoryEntry } from './storage/board-storage.ts'

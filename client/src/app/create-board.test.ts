@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { boardIdFromResponse, createBoard, generateLocalBoardId } from './create-board.ts'
+import { createBoard, generateLocalBoardId } from './create-board.ts'
+
+/** What the server answers to POST /api/boards (sync-server's boards route). */
+function createdBody(id: string): unknown {
+  const now = new Date(0).toISOString()
+  return { id, title: 'T', createdAt: now, updatedAt: now, url: `http://localhost/b/${id}` }
+}
 
 function answering(status: number, body: unknown): typeof fetch {
   return async () =>
@@ -11,7 +17,7 @@ describe('createBoard', () => {
     let sent: { url: string; init: RequestInit | undefined } | null = null
     const fetchFn: typeof fetch = async (url, init) => {
       sent = { url: String(url), init }
-      return new Response(JSON.stringify({ id: 'srv-1', title: 'T' }), { status: 201 })
+      return new Response(JSON.stringify(createdBody('srv-1')), { status: 201 })
     }
     const created = await createBoard({ title: 'Onboarding', fetch: fetchFn })
     expect(created).toEqual({ boardId: 'srv-1', source: 'server', note: null })
@@ -37,16 +43,17 @@ describe('createBoard', () => {
   })
 
   it('does not trust an id that is not a safe document name', async () => {
-    const created = await createBoard({ fetch: answering(200, { id: '../etc' }) })
+    const created = await createBoard({ fetch: answering(201, createdBody('../etc')) })
     expect(created.source).toBe('local')
+    expect(created.note).toContain('invalid board id "../etc"')
   })
-})
 
-describe('boardIdFromResponse', () => {
-  it('reads both answer shapes', () => {
-    expect(boardIdFromResponse({ id: 'a' })).toBe('a')
-    expect(boardIdFromResponse({ board: { id: 'b' } })).toBe('b')
-    expect(boardIdFromResponse('x')).toBeNull()
+  it('falls back to a local id and names the field when the answer is malformed', async () => {
+    const noId = await createBoard({ fetch: answering(201, { title: 'T' }) })
+    expect(noId.source).toBe('local')
+    expect(noId.note).toMatch(/the new board \(POST \/api\/boards\) is malformed: .*id/)
+    const notAnObject = await createBoard({ fetch: answering(201, ['srv-1']) })
+    expect(notAnObject.note).toContain('the new board (POST /api/boards) is not a JSON object')
   })
 })
 

@@ -1,4 +1,4 @@
-import { DEFAULT_BOARD_TITLE } from '@flowmap/shared'
+import { DEFAULT_BOARD_TITLE, readCreatedBoardBody } from '@flowmap/shared'
 
 /**
  * Creating a board from `/`. The server names the board when it answers; with no server (offline,
@@ -11,7 +11,6 @@ export type CreatedBoard = {
   readonly note: string | null
 }
 
-const BOARD_ID = /^[A-Za-z0-9_-]{1,128}$/
 const LOCAL_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 /** 16 base-36 characters from the platform CSPRNG: ~82 bits, enough that offline devices never collide. */
@@ -23,14 +22,6 @@ export function generateLocalBoardId(
   let id = ''
   for (const byte of bytes) id += LOCAL_ID_ALPHABET[byte % LOCAL_ID_ALPHABET.length]
   return id
-}
-
-/** Reads the board id out of the server's answer; accepts `{ id }` and `{ board: { id } }`. */
-export function boardIdFromResponse(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null
-  const record = body as { id?: unknown; board?: { id?: unknown } }
-  const id = typeof record.id === 'string' ? record.id : record.board?.id
-  return typeof id === 'string' && BOARD_ID.test(id) ? id : null
 }
 
 export async function createBoard(options: {
@@ -52,9 +43,9 @@ export async function createBoard(options: {
     if (!response.ok) {
       return local(`the server answered ${response.status} ${response.statusText} to POST /api/boards`)
     }
-    const boardId = boardIdFromResponse(await response.json())
-    if (!boardId) return local('the server answered POST /api/boards without a usable board id')
-    return { boardId, source: 'server', note: null }
+    const read = readCreatedBoardBody(await response.json())
+    if (!read.ok) return local(read.reason)
+    return { boardId: read.body.id, source: 'server', note: null }
   } catch (error) {
     return local(
       `the server could not be reached (${error instanceof Error ? error.message : String(error)})`,

@@ -1,3 +1,5 @@
+import { boardIdOfPath } from '@flowmap/shared'
+
 /** Where the browser is in the app: the home page (the boards list), the page that creates a board, or one board. */
 export type Route =
   | { readonly page: 'home'; readonly token: string | null }
@@ -5,19 +7,15 @@ export type Route =
   | { readonly page: 'board'; readonly boardId: string; readonly token: string | null }
   | { readonly page: 'not-found'; readonly path: string }
 
-// Board ids come from the server or from `generateLocalBoardId`; both stay within this alphabet,
-// which is also safe as a Hocuspocus document name and in a URL path without escaping.
-const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/
-
 export function parseRoute(pathname: string, search: string): Route {
   const token = new URLSearchParams(search).get('token') || null
   // `/?token=...`: a facilitator's link that may list and create boards on a server that requires sign-in.
   if (pathname === '/' || pathname === '') return { page: 'home', token }
   // `/new` creates a board straight away (scripts, bookmarks, the e2e specs).
   if (pathname === '/new' || pathname === '/new/') return { page: 'new-board', token }
-  const match = BOARD_PATH.exec(pathname)
-  if (!match?.[1]) return { page: 'not-found', path: pathname }
-  return { page: 'board', boardId: match[1], token }
+  const boardId = boardIdOfPath(pathname)
+  if (boardId === null) return { page: 'not-found', path: pathname }
+  return { page: 'board', boardId, token }
 }
 
 /** The path that opens a board, keeping a share token so a reload stays signed in. */

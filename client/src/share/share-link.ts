@@ -3,7 +3,7 @@
  * before the server does: a token that is not one, one that has expired, one made for another board.
  * The server verifies the signature and enforces the role on every message; this only shapes the page.
  */
-import { type BoardRole, isBoardRole } from '@flowmap/shared'
+import { type BoardRole, boardIdOfPath, isBoardRole } from '@flowmap/shared'
 
 export type ShareClaims = {
   readonly role: BoardRole
@@ -83,7 +83,7 @@ export function parseShareUrl(text: string): { boardId: string; token: string | 
   } catch {
     return 'that is not a link (it should start with http:// or https://)'
   }
-  const match = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/.exec(url.pathname)
-  if (!match?.[1]) return 'that link does not open a board (its path should be /b/<board id>)'
-  return { boardId: match[1], token: url.searchParams.get('token') || null }
+  const boardId = boardIdOfPath(url.pathname)
+  if (boardId === null) return 'that link does not open a board (its path should be /b/<board id>)'
+  return { boardId, token: url.searchParams.get('token') || null }
 }

@@ -3,9 +3,8 @@
  * signed with FLOWMAP_AUTH_SECRET. Returns what to print; cli.ts prints it and sets the exit code.
  */
 import { parseArgs } from 'node:util'
-import { boardRoleProblem, isBoardRole } from '@flowmap/shared'
+import { boardIdProblem, boardRoleProblem, isBoardRole } from '@flowmap/shared'
 import { createShareLink, inviteDaysProblem } from '../auth/share-link.ts'
-import { boardIdProblem } from '../boards/board-id.ts'
 import { configFromEnv } from '../config.ts'
 
 export type CommandResult = { ok: true; output: string } | { ok: false; error: string }

@@ -7,12 +7,11 @@
  * is refused with the refusal protocol before anything else sees it.
  */
 
-import { canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
+import { boardIdProblem, canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
 import type { FlowmapContext } from '../auth/roles.ts'
-import { boardIdProblem } from '../boards/board-id.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { Logger } from '../logger.ts'
 import type { MessageStage } from './message-pipeline.ts'

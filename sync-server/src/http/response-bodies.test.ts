@@ -6,6 +6,7 @@ import {
   readBoardBody,
   readBoardListBody,
   readBoardPreviewBody,
+  readCreatedBoardBody,
   readHistoryPage,
   readInsightsBody,
   readInviteBody,
@@ -15,38 +16,27 @@ import {
   writeRecord,
 } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
-import { type BoardClient, connectBoard } from '../testing/board-client.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 
-let server: TestServer
-let client: BoardClient
+const server = useTestServer({ per: 'suite', config: { authSecret: TEST_SECRET } })
 let token: string
 let boardId: string
 
 beforeAll(async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET })
-  token = await issueToken(
-    TEST_SECRET,
-    { sub: 'u-ada', name: 'Ada', board: '*', role: 'facilitator' },
-    new Date(Date.now() + 60_000),
-  )
-  boardId = await createBoardOverApi(server.server.url, { token, title: 'Order to cash' })
-  client = connectBoard(server.collabUrl, boardId, { token })
+  token = await testToken({ sub: 'u-ada', name: 'Ada', board: '*', role: 'facilitator' })
+  boardId = await createBoardOverApi(server.url, { token, title: 'Order to cash' })
+  const client = server.connect(boardId, { token })
   await client.synced
   writeRecord(client.doc, workflowShape('step', { id: 'one', props: { label: 'Take the order' } }))
   await client.acknowledged()
 })
 
-afterAll(async () => {
-  client.destroy()
-  await server.dispose()
-})
-
 async function bodyOf(path: string, method = 'GET', body?: unknown): Promise<unknown> {
-  const answer = await requestJson(`${server.server.url}${path}`, {
+  const answer = await requestJson(`${server.url}${path}`, {
     method,
     token,
     ...(body === undefined ? {} : { body }),
@@ -60,6 +50,7 @@ describe("the server's answers", () => {
     const board = `/api/boards/${boardId}`
     const reads = {
       config: readRuntimeConfigBody(await bodyOf('/config.json')),
+      created: readCreatedBoardBody(await bodyOf('/api/boards', 'POST', { title: 'Second' })),
       boards: readBoardListBody(await bodyOf('/api/boards')),
       board: readBoardBody(await bodyOf(board)),
       preview: readBoardPreviewBody(await bodyOf(`${board}/preview`)),

@@ -4,9 +4,8 @@
  * with the route's sentence). HTTP uses the socket's access rules (auth/board-access.ts).
  */
 import type { IncomingMessage } from 'node:http'
-import { canEditBoard, canFacilitateBoard } from '@flowmap/shared'
+import { boardIdProblem, canEditBoard, canFacilitateBoard } from '@flowmap/shared'
 import type { BoardUser } from '../auth/roles.ts'
-import { boardIdProblem } from '../boards/board-id.ts'
 import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
 import { type ApiError, problem } from './json-response.ts'
 import { authorizeRequest } from './request-auth.ts'

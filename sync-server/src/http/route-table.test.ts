@@ -4,31 +4,29 @@
  * path must be one the dev proxy and the service worker hand to the server.
  */
 import { type BoardRole, isServerPath } from '@flowmap/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { issueToken } from '../auth/tokens.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { Y_WEBSOCKET_PATH_PREFIX } from '../interop/y-websocket-bridge.ts'
 import { COLLAB_PATH } from '../server.ts'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
-import { startTestServer, TEST_SECRET, type TestServer } from '../testing/test-server.ts'
+import { TEST_SECRET } from '../testing/test-server.ts'
+import { testToken } from '../testing/test-tokens.ts'
+import { useTestServer } from '../testing/use-test-server.ts'
 import type { Route } from './route.ts'
 import { ROUTES as routes } from './route-table.ts'
 
-let server: TestServer
+const server = useTestServer({ per: 'suite', config: { authSecret: TEST_SECRET } })
 let boardId: string
 
 beforeAll(async () => {
-  server = await startTestServer({ authSecret: TEST_SECRET })
-  boardId = await createBoardOverApi(server.server.url, { token: await token('*', 'facilitator') })
+  boardId = await createBoardOverApi(server.url, { token: await token('*', 'facilitator') })
 })
 
-afterAll(() => server.dispose())
-
 function token(board: string, role: BoardRole): Promise<string> {
-  return issueToken(TEST_SECRET, { sub: `u-${role}`, name: role, board, role }, new Date(Date.now() + 60_000))
+  return testToken({ sub: `u-${role}`, name: role, board, role })
 }
 
 function urlOf(route: Route, board = boardId): string {
-  return `${server.server.url}${route.path.replace(':boardId', board)}`
+  return `${server.url}${route.path.replace(':boardId', board)}`
 }
 
 async function statusOf(route: Route, options: { token?: string; board?: string } = {}): Promise<number> {
@@ -81,7 +79,7 @@ describe('the route table', () => {
   })
 
   it('answers a method no route of the path takes with 405, naming the ones it takes in the body and Allow', async () => {
-    const versions = await requestJson(`${server.server.url}/api/boards/${boardId}/versions`, {
+    const versions = await requestJson(`${server.url}/api/boards/${boardId}/versions`, {
       method: 'DELETE',
     })
     expect(versions.status).toBe(405)
@@ -90,7 +88,7 @@ describe('the route table', () => {
       error: 'method-not-allowed',
       message: `DELETE /api/boards/${boardId}/versions is not supported; use GET, POST`,
     })
-    const health = await requestJson(`${server.server.url}/healthz`, { method: 'PUT' })
+    const health = await requestJson(`${server.url}/healthz`, { method: 'PUT' })
     expect(health.status).toBe(405)
     expect(health.headers.get('allow')).toBe('GET, HEAD')
   })
