@@ -1,4 +1,6 @@
-import { type Geometry2d, Polygon2d, type TLShape, Vec } from 'tldraw'
+import './card-overview.css'
+import { type Geometry2d, Polygon2d, type TLShape, useEditor, useValue, Vec } from 'tldraw'
+import { DECISION_OVERVIEW_MAX_LABEL, overviewLabelSize } from './card-zoom.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { DecisionSvg } from './flow-node-svg.tsx'
@@ -21,17 +23,7 @@ export class DecisionShapeUtil extends flowNodeShapeUtil('decision', DecisionSvg
   }
 
   override component(shape: DecisionShape) {
-    const { w, h } = shape.props
-    return (
-      <ShapeContainer shape={shape}>
-        <ShapeOutline className="flowmap-decision__diamond" w={w} h={h}>
-          <polygon points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`} />
-        </ShapeOutline>
-        <div className="flowmap-decision__text" style={{ width: w * 0.62, height: h * 0.62 }}>
-          <EditableLabel shape={shape} placeholder="Question?" ariaLabel="Decision question" />
-        </div>
-      </ShapeContainer>
-    )
+    return <DecisionView shape={shape} />
   }
 
   override getIndicatorPath(shape: DecisionShape): Path2D {
@@ -44,4 +36,29 @@ export class DecisionShapeUtil extends flowNodeShapeUtil('decision', DecisionSvg
     path.closePath()
     return path
   }
+}
+
+function DecisionView({ shape }: { shape: DecisionShape }) {
+  const { w, h } = shape.props
+  const editor = useEditor()
+  // Below the legible zoom the question is set larger, in a few steps (card-zoom.ts), as a step's label is.
+  const overviewSize = useValue(
+    'decision overview label size',
+    () => overviewLabelSize(editor.getEfficientZoomLevel(), DECISION_OVERVIEW_MAX_LABEL),
+    [editor],
+  )
+  return (
+    <ShapeContainer
+      shape={shape}
+      style={overviewSize === null ? undefined : { ['--overview-label-size' as string]: `${overviewSize}px` }}
+      data={{ 'data-zoom-mode': overviewSize === null ? 'detailed' : 'overview' }}
+    >
+      <ShapeOutline className="flowmap-decision__diamond" w={w} h={h}>
+        <polygon points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`} />
+      </ShapeOutline>
+      <div className="flowmap-decision__text" style={{ width: w * 0.62, height: h * 0.62 }}>
+        <EditableLabel shape={shape} placeholder="Question?" ariaLabel="Decision question" />
+      </div>
+    </ShapeContainer>
+  )
 }

@@ -1,6 +1,8 @@
+import './card-overview.css'
 import type { Role, StepAutomation, StepStatus } from '@flowmap/shared'
 import { type TLShape, useEditor, useValue } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
+import { overviewLabelSize, STEP_OVERVIEW_MAX_LABEL } from './card-zoom.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
@@ -11,14 +13,6 @@ import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
 export type StepShape = TLShape<'step'>
-
-/**
- * Below this zoom the card draws only its paper, edges and label. The badge and footer text (10.5 and
- * 11.5 page px) is under ~6 screen px there, too small to read, yet it was most of a card's paint:
- * panning 2,000 steps at zoom 0.5 took ~25-32 ms a frame with it and ~20 ms without, against ~18 ms
- * for tldraw's geo rectangles (bench/src/pan-frame-bench.ts).
- */
-const DETAIL_ZOOM = 0.6
 
 /** A unit of work: who owns it, how far along it is, and who or what carries it out. */
 export class StepShapeUtil extends flowNodeShapeUtil('step', StepSvg) {
@@ -54,11 +48,18 @@ type StepViewProps = {
 function StepView({ shape, onLabelOverflow }: StepViewProps) {
   const { owner, status, automation } = shape.props
   const editor = useEditor()
-  // Below DETAIL_ZOOM the badges and footer are too small to read: drawing only the card and its
-  // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
-  const detailed = useValue('step shows details', () => editor.getEfficientZoomLevel() >= DETAIL_ZOOM, [
-    editor,
-  ])
+  // Below the legible zoom the badges and footer are too small to read (10.5 and 11.5 page px): the
+  // card shows its owner band, status dot and a larger label instead (card-zoom.ts). Drawing less
+  // there also keeps panning a large board fluid: at zoom 0.5, 2,000 detailed steps took ~25-32 ms
+  // a frame against ~20 ms without details (bench/src/pan-frame-bench.ts). The efficient zoom level
+  // waits for a zoom to settle on large boards, and the size changes in steps, so cards re-render
+  // only when the zoom crosses one.
+  const overviewSize = useValue(
+    'step overview label size',
+    () => overviewLabelSize(editor.getEfficientZoomLevel(), STEP_OVERVIEW_MAX_LABEL),
+    [editor],
+  )
+  const detailed = overviewSize === null
   // A step without an owner of its own is done by its lane's role (the model's inheritance rule);
   // the card shows that role, dimmed, so the wall reads the same as the workflow graph.
   // One reactive read for both, so a board of thousands of steps keeps one subscription per card.
@@ -75,10 +76,25 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
         background: stepCardColors(status).fill,
         borderColor: stepCardColors(status).stroke,
         ['--owner-color' as string]: role?.color ?? 'transparent',
+        ...(overviewSize === null ? {} : { ['--overview-label-size' as string]: `${overviewSize}px` }),
       }}
-      data={{ 'data-status': status, 'data-automation': automation }}
+      data={{
+        'data-status': status,
+        'data-automation': automation,
+        'data-zoom-mode': detailed ? 'detailed' : 'overview',
+        'data-inherited-owner': inherited,
+      }}
     >
-      {detailed && <StepBadges status={status} automation={automation} />}
+      {detailed ? (
+        <StepBadges status={status} automation={automation} />
+      ) : (
+        <span
+          className="flowmap-step__status-dot"
+          data-status={status}
+          title={labelOf(STATUS_OPTIONS, status)}
+          style={{ background: STATUS_COLORS[status].text }}
+        />
+      )}
       <EditableLabel shape={shape} placeholder="Step" ariaLabel="Step label" onOverflow={onLabelOverflow} />
       {detailed && <StepFooter role={role} inherited={inherited} step={shape.props} />}
     </ShapeContainer>
