@@ -6,6 +6,7 @@ import {
   type TLShape,
   type TLShapeId,
 } from 'tldraw'
+import { preferElbowConnectors } from './connector-routing.ts'
 
 /**
  * Connectors are tldraw arrows whose `meta.flow` says what they mean. The line style shows it
@@ -78,6 +79,7 @@ export function decisionArrowStartsAt(editor: Editor, arrowId: TLShapeId): TLSha
 }
 
 export function registerConnectorFlowStyle(editor: Editor): () => void {
+  preferElbowConnectors(editor)
   const removeCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user' || !isArrow(shape)) return shape
     return withFlowOnCreate(shape)

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 
 import { WORKFLOW_SHAPE_TYPES, workflowShapeDefaultProps } from '@flowmap/shared'
-import { createShapeId, type Editor, type TLArrowShape, type TLShapeId, toRichText } from 'tldraw'
+import {
+  ArrowShapeKindStyle,
+  createShapeId,
+  type Editor,
+  type TLArrowShape,
+  type TLShapeId,
+  toRichText,
+} from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getBoardRole, setBoardRoles } from './board-roles.ts'
 import { registerConnectorFlowStyle } from './connector-flow.ts'
@@ -124,6 +131,15 @@ describe('connector flow kinds in the editor', () => {
     expect(editor.getShape<TLArrowShape>(plain)!.meta.branch).toBeUndefined()
   })
 
+  it('a new connector is elbow-routed; arcs chosen in the style panel stay the choice for the next ones', () => {
+    expect(editor.getShape<TLArrowShape>(createArrow())!.props.kind).toBe('elbow')
+    editor.setStyleForNextShapes(ArrowShapeKindStyle, 'arc')
+    expect(editor.getShape<TLArrowShape>(createArrow())!.props.kind).toBe('arc')
+    // Registering again (the board remounted in the same session) keeps the person's choice.
+    stop.push(registerConnectorFlowStyle(editor))
+    expect(editor.getShape<TLArrowShape>(createArrow())!.props.kind).toBe('arc')
+  })
+
   it('choosing the dotted style makes it an information flow', () => {
     const id = createArrow()
     editor.updateShape({ id, type: 'arrow', props: { dash: 'dotted' } })
@@ -206,7 +222,7 @@ describe('adding the next step', () => {
     expect(editor.getShape(next)!.x).toBeGreaterThan(150 + 220)
     const arrows = editor.getCurrentPageShapes().filter((shape) => shape.type === 'arrow')
     expect(arrows).toHaveLength(1)
-    expect(arrows[0]).toMatchObject({ props: { dash: 'solid' }, meta: { flow: 'sequence' } })
+    expect(arrows[0]).toMatchObject({ props: { dash: 'solid', kind: 'elbow' }, meta: { flow: 'sequence' } })
     const ends = editor
       .getBindingsFromShape(arrows[0]!.id, 'arrow')
       .map((b) => [(b.props as { terminal: string }).terminal, b.toId])
