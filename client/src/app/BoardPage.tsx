@@ -22,12 +22,14 @@ import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
+import { BoardShortcutsDialog } from './BoardShortcutsDialog.tsx'
 import { BoardSidebar } from './BoardSidebar.tsx'
 import { BoardToolbar } from './BoardToolbar.tsx'
 import { BoardSidebarContext, type SidebarTab } from './board-sidebar-context.ts'
 import { useBoardSource } from './board-source.ts'
 import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
+import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { readShareToken } from './share-token.ts'
 import { exposeEditor } from './test-hook.ts'
 import { TLDRAW_ASSET_URLS } from './tldraw-asset-urls.ts'
@@ -39,6 +41,8 @@ const COMPONENTS: TLComponents = {
   ContextMenu: BoardContextMenu,
   OnTheCanvas: LintBadges,
   InFrontOfTheCanvas: BoardCanvasOverlays,
+  StylePanel: SelectionStylePanel,
+  KeyboardShortcutsDialog: BoardShortcutsDialog,
 }
 
 /** Over the canvas: the empty-board hint, the critical path when asked for. (Lint badges are on it.) */
@@ -157,6 +161,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
           />
         </main>
         <BoardSidebar
+          editor={editor}
           open={panelsOpen}
           tab={sidebarTab}
           onTabChange={setSidebarTab}

@@ -1,5 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react'
+import type { Editor } from 'tldraw'
 import type { SidebarTab } from './board-sidebar-context.ts'
+import { usePropertiesOnCreate } from './use-properties-on-create.ts'
 
 const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'properties', label: 'Properties' },
@@ -12,6 +14,8 @@ type BoardSidebarProps = {
   tab: SidebarTab
   onTabChange(tab: SidebarTab): void
   panels: Record<SidebarTab, ReactNode>
+  /** The board's editor once mounted: a shape created while Checks shows brings up Properties. */
+  editor?: Editor | null
 }
 
 /**
@@ -19,7 +23,8 @@ type BoardSidebarProps = {
  * insights. Hidden tabs stay mounted: the checks panel keeps the live lint that the toolbar count
  * and the badges on shapes show, whichever tab is open.
  */
-export function BoardSidebar({ open, tab, onTabChange, panels }: BoardSidebarProps) {
+export function BoardSidebar({ open, tab, onTabChange, panels, editor = null }: BoardSidebarProps) {
+  usePropertiesOnCreate(editor, tab, onTabChange)
   // The ARIA tabs pattern: one Tab stop for the tab list, arrows (and Home/End) move between tabs.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TABS.findIndex(({ id }) => id === tab)

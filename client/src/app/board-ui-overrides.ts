@@ -30,6 +30,12 @@ export const BOARD_UI_OVERRIDES: TLUiOverrides = {
     return tools
   },
   actions(editor, actions) {
+    // Ctrl+/ (⌘/ on a Mac) opens the shortcuts list, as in most web apps; tldraw gives that key to
+    // dark mode, which moves to the shortcuts dialog's old key (Ctrl+Alt+/).
+    const shortcuts = actions['open-kbd-shortcuts']
+    if (shortcuts) actions['open-kbd-shortcuts'] = { ...shortcuts, kbd: 'cmd+/,ctrl+/' }
+    const darkMode = actions['toggle-dark-mode']
+    if (darkMode) actions['toggle-dark-mode'] = { ...darkMode, kbd: 'cmd+alt+/,ctrl+alt+/' }
     actions[TURN_INTO_STEP_ACTION] = {
       id: TURN_INTO_STEP_ACTION,
       label: 'Turn into step',

@@ -68,6 +68,7 @@ function RoleRow({
       <input
         className="flowmap-input flowmap-role__name"
         aria-label={`Name of role ${role.name}`}
+        title={role.name}
         value={shownName}
         maxLength={MAX_ROLE_NAME_CHARS}
         disabled={readonly}

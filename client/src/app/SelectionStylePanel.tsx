@@ -1,0 +1,22 @@
+import { DefaultStylePanel, type TLUiStylePanelProps, useEditor, useValue } from 'tldraw'
+import { stylePanelVisible } from './style-panel-visibility.ts'
+
+/**
+ * tldraw's style panel, open only when there is something to style (style-panel-visibility.ts).
+ * tldraw shows it at all times on a wide screen, where at zoom-to-fit it covers the map's right side.
+ * On a phone it lives in a popover the person opens, so it is left as it is there.
+ */
+export function SelectionStylePanel(props: TLUiStylePanelProps) {
+  const editor = useEditor()
+  const visible = useValue(
+    'style panel visible',
+    () =>
+      stylePanelVisible({
+        selectedCount: editor.getSelectedShapeIds().length,
+        toolId: editor.getCurrentToolId(),
+      }),
+    [editor],
+  )
+  if (!visible && !props.isMobile) return null
+  return <DefaultStylePanel {...props} />
+}
