@@ -125,6 +125,26 @@ test('step cards stay readable at zoom-to-fit', async ({ page, server }, testInf
   await expect(page.locator('.flowmap-step__status-dot')).toHaveCount(0)
 })
 
+test("connector labels are set in the board's font", async ({ page, server }, testInfo) => {
+  const boardId = await seedBoard(server.url, {
+    title: 'Employee onboarding',
+    records: onboardingMap(),
+    roles,
+  })
+  await openBoard(page, boardId)
+  // Off-screen shapes are culled; the whole map in view shows every label.
+  await zoomToFit(page)
+  const label = page.locator('[data-shape-type="arrow"] .tl-rich-text').filter({ hasText: /^yes$/ })
+  await expect(label).toBeVisible()
+  const fontOf = (element: Element) =>
+    getComputedStyle(element.querySelector('.tl-rich-text') ?? element).fontFamily
+  const labelFont = await label.evaluate(fontOf)
+  const cardFont = await page.locator('.flowmap-step__label').first().evaluate(fontOf)
+  expect(labelFont).toBe(cardFont)
+  expect(labelFont).not.toMatch(/tldraw_draw|shantell/i)
+  await screenshot(page, testInfo, 'connector-labels')
+})
+
 test('new connectors are elbow', async ({ page, openUser }, testInfo) => {
   const boardId = await openNewBoard(page)
   await page.getByTestId('tools.step').click()

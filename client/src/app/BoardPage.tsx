@@ -15,7 +15,7 @@ import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
 import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
 import { registerTextLimits } from '../shapes/text-limits.ts'
-import { WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
+import { CANVAS_SHAPE_UTILS, WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
 import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
@@ -142,7 +142,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
           <BoardSidebarContext.Provider value={sidebarControl}>
             <Tldraw
               store={board.store}
-              shapeUtils={WORKFLOW_SHAPE_UTILS}
+              shapeUtils={CANVAS_SHAPE_UTILS}
               tools={WORKFLOW_TOOLS}
               overrides={BOARD_UI_OVERRIDES}
               components={COMPONENTS}

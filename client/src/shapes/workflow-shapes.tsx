@@ -4,6 +4,7 @@ import type { HTMLAttributes, ReactElement, ReactNode } from 'react'
 import type { TLAnyShapeUtilConstructor, TLStateNodeConstructor } from 'tldraw'
 import { ArtifactShapeTool } from './ArtifactShapeTool.ts'
 import { ArtifactShapeUtil } from './ArtifactShapeUtil.tsx'
+import { ConnectorShapeUtil } from './ConnectorShapeUtil.ts'
 import { DecisionShapeTool } from './DecisionShapeTool.ts'
 import { DecisionShapeUtil } from './DecisionShapeUtil.tsx'
 import { EventShapeTool } from './EventShapeTool.ts'
@@ -23,6 +24,17 @@ export const WORKFLOW_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
   DecisionShapeUtil,
   ArtifactShapeUtil,
   EventShapeUtil,
+]
+
+/**
+ * What the board's <Tldraw> draws with: the workflow shapes, and connectors in place of tldraw's arrow
+ * (same type, props and migrations; only their labels differ). Only for <Tldraw>, which replaces a
+ * default util of the same type; a store or editor built from defaultShapeUtils takes
+ * WORKFLOW_SHAPE_UTILS, as the record schema is the same.
+ */
+export const CANVAS_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
+  ...WORKFLOW_SHAPE_UTILS,
+  ConnectorShapeUtil,
 ]
 
 export const WORKFLOW_TOOLS: readonly TLStateNodeConstructor[] = [
