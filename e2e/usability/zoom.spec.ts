@@ -125,7 +125,7 @@ test('step cards stay readable at zoom-to-fit', async ({ page, server }, testInf
   await expect(page.locator('.flowmap-step__status-dot')).toHaveCount(0)
 })
 
-test("connector labels are set in the board's font", async ({ page, server }, testInfo) => {
+test("connector labels use the board's font and sit beside the line", async ({ page, server }, testInfo) => {
   const boardId = await seedBoard(server.url, {
     title: 'Employee onboarding',
     records: onboardingMap(),
@@ -142,8 +142,58 @@ test("connector labels are set in the board's font", async ({ page, server }, te
   const cardFont = await page.locator('.flowmap-step__label').first().evaluate(fontOf)
   expect(labelFont).toBe(cardFont)
   expect(labelFont).not.toMatch(/tldraw_draw|shantell/i)
+
+  // Close up on the decision's branches: each label is clear of its own line.
+  await page.evaluate(() => {
+    const editor = (window as unknown as { __flowmap: { editor: HookEditor & { zoomToSelection(): void } } })
+      .__flowmap.editor
+    editor.select('shape:ready', 'shape:buddy', 'shape:plan')
+    editor.zoomToSelection()
+    editor.selectNone()
+  })
+  for (const [arrowId, text] of [
+    ['shape:c7', 'yes'],
+    ['shape:c8', 'no'],
+  ] as const) {
+    const box = await page
+      .locator(`[data-shape-type="arrow"] .tl-rich-text`)
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .boundingBox()
+    if (!box) throw new Error(`the "${text}" label is not on screen`)
+    const line = await linePointsOnScreen(page, arrowId)
+    const onLabel = line.filter(
+      (p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height,
+    )
+    expect(onLabel, `the line of "${text}" runs clear of its label`).toEqual([])
+  }
   await screenshot(page, testInfo, 'connector-labels')
 })
+
+/** Points along a connector's line, on screen, 2 px apart or closer. */
+function linePointsOnScreen(page: Page, arrowId: string): Promise<{ x: number; y: number }[]> {
+  return page.evaluate((id) => {
+    type Point = { x: number; y: number }
+    type Editor = {
+      getShapeGeometry(id: string): { children: { vertices: Point[] }[] }
+      getShapePageTransform(id: string): { applyToPoint(point: Point): Point }
+      pageToScreen(point: Point): Point
+    }
+    const editor = (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor
+    const transform = editor.getShapePageTransform(id)
+    const vertices = editor
+      .getShapeGeometry(id)
+      .children[0]!.vertices.map((point) => editor.pageToScreen(transform.applyToPoint(point)))
+    const points: Point[] = []
+    for (let i = 1; i < vertices.length; i++) {
+      const a = vertices[i - 1]!
+      const b = vertices[i]!
+      const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 2))
+      for (let step = 0; step <= steps; step++)
+        points.push({ x: a.x + ((b.x - a.x) * step) / steps, y: a.y + ((b.y - a.y) * step) / steps })
+    }
+    return points
+  }, arrowId)
+}
 
 test('new connectors are elbow', async ({ page, openUser }, testInfo) => {
   const boardId = await openNewBoard(page)
