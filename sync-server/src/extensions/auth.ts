@@ -1,8 +1,9 @@
 /**
  * Auth: who may open which board, and read-only connections for viewers.
  *
- * onAuthenticate checks the board id and the token (or lets everyone in as facilitator in local mode)
- * and puts the user in the connection context. Viewers get Hocuspocus's readOnly connection, and any
+ * onAuthenticate checks the board id and the token (or, in local mode, lets everyone in as facilitator
+ * under the identity their browser declares) and puts the user in the connection context, where the
+ * history extension reads who sent each update. Viewers get Hocuspocus's readOnly connection, and any
  * update message they send anyway (a hand-crafted one, a modified client) that would change the board
  * is refused with the refusal protocol before anything else sees it.
  */
@@ -39,6 +40,12 @@ export function authExtension(options: AuthExtensionOptions): Extension {
         // Hocuspocus turns a thrown `{ reason }` into a permission-denied message carrying that reason;
         // throwing is the only way this hook can refuse.
         throw { reason: decision.reason }
+      }
+      if (decision.warning !== undefined) {
+        options.logger.warn(
+          { event: 'identity', board: documentName, user: decision.user.id, socketId },
+          decision.warning,
+        )
       }
       connectionConfig.readOnly = !canEditBoard(decision.user.role)
       return { user: decision.user } satisfies FlowmapContext
