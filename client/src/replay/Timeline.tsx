@@ -174,12 +174,15 @@ function PersonReadout({
   if (entry === null)
     return (
       <>
-        Before {name}'s first edit (of {total})
+        Before {name}'s first edit ({total} in all)
       </>
     )
+  const time = new Date(entry.time).toLocaleString()
+  // Scrubbed to someone else's edit: the readout still names only theirs, the last one before it.
+  const lead = entry.seq === seq ? `${name}'s edit` : `After ${name}'s edit`
   return (
     <>
-      {name}'s edit {index} of {total} · {new Date(entry.time).toLocaleString()}
+      {lead} {index} of {total} · {time}
     </>
   )
 }

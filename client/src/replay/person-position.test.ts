@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '@flowmap/shared'
 import { describe, expect, test } from 'vitest'
-import { personMoment, personPosition } from './person-position.ts'
+import { personPosition } from './person-position.ts'
 
 function log(users: readonly string[]): HistoryEntry[] {
   return users.map((userId, i) => ({
@@ -20,12 +20,6 @@ describe("a person's position in the replay", () => {
     expect(personPosition(entries, 5, 'ben')).toEqual({ index: 3, total: 3, entry: entries[4] })
     expect(personPosition(entries, 0, 'ada')).toEqual({ index: 0, total: 3, entry: null })
     expect(personPosition(entries, 6, 'nobody')).toEqual({ index: 0, total: 0, entry: null })
-  })
-
-  test('following someone moves to their latest edit so far, or their first', () => {
-    expect(personMoment(entries, 5, 'ada')).toBe(3)
-    expect(personMoment(log(['ben', 'ada']), 1, 'ada')).toBe(2)
-    expect(personMoment(entries, 4, 'nobody')).toBe(4)
   })
 
   test('the readout is always one of their own edits, numbered within theirs (every log of up to 7 edits)', () => {

@@ -1,7 +1,8 @@
 /**
  * Where the shown moment is among one person's edits, for the replay's position readout when it follows
- * only them: "Ada's edit 2 of 5" counts her edits alone, and the time and name are those of her edit,
- * never of someone else's that happens to be shown.
+ * only them: "Ada's edit 2 of 5" counts her edits alone, and the time is that of her edit, never of
+ * someone else's that happens to be shown (scrubbing lands anywhere; next, previous and play stop on
+ * hers only).
  */
 import type { HistoryEntry } from '@flowmap/shared'
 
@@ -31,14 +32,4 @@ export function personPosition(
     }
   }
   return { index, total, entry }
-}
-
-/**
- * The moment to show when the replay starts following `userId` at `seq`: their latest edit so far, or
- * their first when they had not edited yet; `seq` itself when they never edited.
- */
-export function personMoment(entries: readonly HistoryEntry[], seq: number, userId: string): number {
-  const { entry } = personPosition(entries, seq, userId)
-  if (entry !== null) return entry.seq
-  return entries.find((candidate) => candidate.userId === userId)?.seq ?? seq
 }

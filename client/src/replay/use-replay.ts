@@ -15,7 +15,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { TLStore } from 'tldraw'
 import { withDeviceHistoryCache } from '../storage/history-cache.ts'
 import { fetchHistory } from './history-api.ts'
-import { personMoment } from './person-position.ts'
 import { createReplayStore, showContentInStore } from './replay-store.ts'
 
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32] as const
@@ -155,11 +154,7 @@ export function useReplay(boardId: string, token: string | null): Replay {
       setPlaying(value)
     },
     setSpeed,
-    setPerson: (next: string | null) => {
-      // Following someone shows one of their edits, so the canvas and the readout agree.
-      if (next !== null && loaded) seek(personMoment(loaded.log.entries, shown.seq, next))
-      setPerson(next)
-    },
+    setPerson,
     currentContent: () => content.current,
   }
 }
