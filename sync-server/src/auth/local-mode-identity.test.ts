@@ -40,6 +40,29 @@ describe('who an edit is credited to', () => {
     expect(server.storage.contributorCount(board)).toBe(2)
   })
 
+  it('in local mode, a rename sent on the open connection names the next edits; a different id is not taken', async () => {
+    await server.start()
+    const client = server.connect('renamed', { token: localIdentityToken(ADA) })
+    await client.synced
+    const edit = async (id: string) => {
+      writeRecord(client.doc, workflowShape('step', { id, props: { label: id } }))
+      await client.acknowledged()
+    }
+    await edit('before')
+    client.provider.configuration.token = localIdentityToken({ ...ADA, name: 'Ada Lovelace' })
+    await client.provider.sendToken()
+    await edit('after-rename')
+    client.provider.configuration.token = localIdentityToken(BEN)
+    await client.provider.sendToken()
+    await edit('after-id-change')
+
+    expect(senders('renamed')).toEqual([
+      { userId: 'local:pada000001', userName: 'Ada' },
+      { userId: 'local:pada000001', userName: 'Ada Lovelace' },
+      { userId: 'local:pada000001', userName: 'Ada Lovelace' },
+    ])
+  })
+
   it('in local mode, a client that declares nobody (a tool, an older page) is the shared "Local user"', async () => {
     await server.start()
     await writeStep('tooling', '', 'from-a-script')
