@@ -64,6 +64,8 @@ test('two local-mode browsers appear as two people in replay and since-last-visi
   openUser,
   server,
 }, testInfo) => {
+  // Two browsers, five page loads and a replay: on a loaded machine this passes the default minute.
+  test.setTimeout(180_000)
   const a = await openUser()
   const b = await openUser()
   const boardId = await openNewBoard(a.page)
@@ -117,6 +119,7 @@ test('two local-mode browsers appear as two people in replay and since-last-visi
 })
 
 test('opening a board writes no history', async ({ openUser, server }) => {
+  test.setTimeout(180_000)
   const a = await openUser()
   const boardId = await openNewBoard(a.page)
   await setMyName(a.page, 'Ada')
