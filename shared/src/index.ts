@@ -158,6 +158,17 @@ export {
   readVersionListBody,
   type VersionListBody,
 } from './protocol/http-versions-body.ts'
+// protocol/: who a browser says it is in local mode (no auth secret)
+export {
+  cleanPersonName,
+  isLocalIdentityToken,
+  type LocalIdentity,
+  localIdentityToken,
+  localModeUserId,
+  MAX_PERSON_NAME_LENGTH,
+  PERSON_ID_PATTERN,
+  readLocalIdentityToken,
+} from './protocol/local-identity.ts'
 export {
   isRefusalCode,
   parseRefusalMessage,

@@ -1,4 +1,5 @@
 import { DEFAULT_BOARD_TITLE, readCreatedBoardBody } from '@flowmap/shared'
+import { presentedToken } from '../presence/identity-token.ts'
 
 /**
  * Creating a board from `/`. The server names the board when it answers; with no server (offline,
@@ -32,7 +33,9 @@ export async function createBoard(options: {
 }): Promise<CreatedBoard> {
   const doFetch = options.fetch ?? fetch
   const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (options.token) headers.authorization = `Bearer ${options.token}`
+  // In local mode the board's first history entry (its title) is credited to this device's person.
+  const token = presentedToken(options.token ?? null)
+  if (token) headers.authorization = `Bearer ${token}`
   try {
     const response = await doFetch('/api/boards', {
       method: 'POST',

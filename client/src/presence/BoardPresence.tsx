@@ -1,6 +1,6 @@
 import type { BoardRole } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import type { Editor } from 'tldraw'
 import { usePopover } from '../app/use-popover.ts'
 import { FollowingBanner } from './FollowingBanner.tsx'
@@ -44,6 +44,14 @@ export function BoardPresence({
   useEffect(() => {
     if (nextColor) setIdentity({ ...identity, color: nextColor })
   }, [nextColor, identity, setIdentity])
+  // Without a share token the connection's token is this person (identity-token.ts): send it again on a
+  // rename, so the server credits the next edits to the new name without a reconnect.
+  const sentName = useRef(identity.name)
+  useEffect(() => {
+    if (sentName.current === identity.name || !provider) return
+    sentName.current = identity.name
+    void provider.sendToken()
+  }, [identity.name, provider])
 
   return (
     <div className="flowmap-presence" ref={root}>

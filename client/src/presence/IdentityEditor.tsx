@@ -1,5 +1,6 @@
+import { cleanPersonName } from '@flowmap/shared'
 import { useId, useState } from 'react'
-import { cleanName, PERSON_COLORS, type PersonIdentity } from './identity.ts'
+import { PERSON_COLORS, type PersonIdentity } from './identity.ts'
 
 /** My name and colour as others see them; saved on this device. */
 export function IdentityEditor({
@@ -12,7 +13,7 @@ export function IdentityEditor({
   const nameId = useId()
   const [draft, setDraft] = useState(identity.name)
   const commit = () => {
-    const name = cleanName(draft)
+    const name = cleanPersonName(draft)
     if (name === '') setDraft(identity.name)
     else if (name !== identity.name) onChange({ ...identity, name })
   }

@@ -5,8 +5,8 @@
  * Awareness is session-scoped and never enters the doc; it still crosses the wire from any client,
  * so every state read from it is parsed here first and a malformed one is ignored, never drawn.
  */
-import { type BoardRole, boardRoleProblem, isBoardRole } from '@flowmap/shared'
-import { cleanName, isPersonColor, type PersonIdentity } from './identity.ts'
+import { type BoardRole, boardRoleProblem, cleanPersonName, isBoardRole } from '@flowmap/shared'
+import { isPersonColor, type PersonIdentity } from './identity.ts'
 
 export const AWARENESS_STATE_VERSION = 1
 
@@ -47,7 +47,7 @@ export function parseAwarenessState(value: unknown): ParsedAwarenessState {
   if (!isObject(person)) return fail('awareness state has no person')
   if (typeof person.id !== 'string' || person.id === '' || person.id.length > MAX_ID_LENGTH)
     return fail('person.id must be a non-empty string')
-  if (typeof person.name !== 'string' || cleanName(person.name) === '')
+  if (typeof person.name !== 'string' || cleanPersonName(person.name) === '')
     return fail('person.name must be a non-empty string')
   if (!isPersonColor(person.color)) return fail(`person.color must be #rrggbb, got ${String(person.color)}`)
   if (!isBoardRole(value.role)) return fail(`role ${boardRoleProblem(value.role)}`)
@@ -57,7 +57,7 @@ export function parseAwarenessState(value: unknown): ParsedAwarenessState {
     ok: true,
     state: {
       v: AWARENESS_STATE_VERSION,
-      person: { id: person.id, name: cleanName(person.name), color: person.color },
+      person: { id: person.id, name: cleanPersonName(person.name), color: person.color },
       role: value.role,
       presence,
     },

@@ -1,6 +1,9 @@
+import { cleanPersonName, PERSON_ID_PATTERN } from '@flowmap/shared'
+
 /**
  * Who I am on this device, as others see me in presence: a stable id, a name and a colour, chosen
  * once per device (kept in localStorage) and editable. Not an account: the share token decides rights.
+ * In local mode (no share token) it is also who history credits this device's edits to (local-identity.ts).
  */
 export type PersonIdentity = {
   readonly id: string
@@ -22,10 +25,8 @@ export const PERSON_COLORS = [
   '#5c940d',
 ] as const
 
-export const MAX_NAME_LENGTH = 40
 const STORAGE_KEY = 'flowmap.identity'
 const COLOR = /^#[0-9a-f]{6}$/i
-const ID = /^[A-Za-z0-9_-]{6,64}$/
 
 /** The identity stored on this device, or a new one (named after the share link when it names someone). */
 export function loadIdentity(
@@ -37,7 +38,7 @@ export function loadIdentity(
   const random = options.random ?? Math.random
   const created: PersonIdentity = {
     id: `p${Math.floor(random() * 2 ** 48).toString(36)}${Math.floor(random() * 2 ** 48).toString(36)}`,
-    name: cleanName(options.suggestedName ?? '') || `Guest ${Math.floor(random() * 900 + 100)}`,
+    name: cleanPersonName(options.suggestedName ?? '') || `Guest ${Math.floor(random() * 900 + 100)}`,
     color: PERSON_COLORS[Math.floor(random() * PERSON_COLORS.length)] ?? PERSON_COLORS[0],
     colorChosen: false,
   }
@@ -49,11 +50,6 @@ export function saveIdentity(storage: Pick<Storage, 'setItem'>, identity: Person
   storage.setItem(STORAGE_KEY, JSON.stringify(identity))
 }
 
-/** Trims and shortens a typed name; '' when nothing usable is left. */
-export function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH)
-}
-
 export function isPersonColor(value: unknown): value is string {
   return typeof value === 'string' && COLOR.test(value)
 }
@@ -61,11 +57,11 @@ export function isPersonColor(value: unknown): value is string {
 export function parseIdentity(value: unknown): PersonIdentity | null {
   if (typeof value !== 'object' || value === null) return null
   const { id, name, color } = value as Record<string, unknown>
-  if (typeof id !== 'string' || !ID.test(id)) return null
-  if (typeof name !== 'string' || cleanName(name) === '') return null
+  if (typeof id !== 'string' || !PERSON_ID_PATTERN.test(id)) return null
+  if (typeof name !== 'string' || cleanPersonName(name) === '') return null
   if (!isPersonColor(color)) return null
   const colorChosen = (value as { colorChosen?: unknown }).colorChosen === true
-  return { id, name: cleanName(name), color, colorChosen }
+  return { id, name: cleanPersonName(name), color, colorChosen }
 }
 
 function readJson(text: string | null): unknown {

@@ -1,6 +1,7 @@
-import { activityHistogram, type NamedVersionJson, timelinePeople } from '@flowmap/shared'
+import { activityHistogram, type HistoryEntry, type NamedVersionJson, timelinePeople } from '@flowmap/shared'
 import { useMemo } from 'react'
 import { personColor } from './person-color.ts'
+import { personPosition } from './person-position.ts'
 import { REPLAY_SPEEDS, type Replay, type ReplaySpeed } from './use-replay.ts'
 
 const BUCKETS = 120
@@ -138,11 +139,50 @@ export function Timeline({ replay, versions }: { replay: Replay; versions: reado
           </select>
         </label>
         <output className="flowmap-timeline__where" data-testid="replay.position">
-          Edit {replay.seq} of {replay.lastSeq}
-          {entry ? ` · ${new Date(entry.time).toLocaleString()} · ${nameOf(entry.userId)}` : ''}
-          {replay.person ? ` · only ${nameOf(replay.person)}` : ''}
+          {replay.person === null ? (
+            <>
+              Edit {replay.seq} of {replay.lastSeq}
+              {entry ? ` · ${new Date(entry.time).toLocaleString()} · ${nameOf(entry.userId)}` : ''}
+            </>
+          ) : (
+            <PersonReadout
+              entries={entries}
+              seq={replay.seq}
+              name={nameOf(replay.person)}
+              userId={replay.person}
+            />
+          )}
         </output>
       </div>
     </section>
+  )
+}
+
+/** The readout while following one person: their edits alone, numbered among theirs. */
+function PersonReadout({
+  entries,
+  seq,
+  userId,
+  name,
+}: {
+  entries: readonly HistoryEntry[]
+  seq: number
+  userId: string
+  name: string
+}) {
+  const { index, total, entry } = personPosition(entries, seq, userId)
+  if (entry === null)
+    return (
+      <>
+        Before {name}'s first edit ({total} in all)
+      </>
+    )
+  const time = new Date(entry.time).toLocaleString()
+  // Scrubbed to someone else's edit: the readout still names only theirs, the last one before it.
+  const lead = entry.seq === seq ? `${name}'s edit` : `After ${name}'s edit`
+  return (
+    <>
+      {lead} {index} of {total} · {time}
+    </>
   )
 }

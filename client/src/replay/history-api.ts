@@ -13,6 +13,7 @@ import {
   readVersionListBody,
   refusalMessageOf,
 } from '@flowmap/shared'
+import { presentedToken } from '../presence/identity-token.ts'
 import type { CachedHistory, HistoryCache } from '../storage/history-cache.ts'
 
 export type LoadedHistory = {
@@ -37,8 +38,10 @@ export interface HistoryRequestOptions {
   cache?: HistoryCache
 }
 
+/** In local mode, this device's person: a version it names is credited to them (identity-token.ts). */
 function headers(token: string | null): Record<string, string> {
-  return token ? { authorization: `Bearer ${token}` } : {}
+  const presented = presentedToken(token)
+  return presented ? { authorization: `Bearer ${presented}` } : {}
 }
 
 /** One API request: the JSON answer, or the server's own message when it says no. */

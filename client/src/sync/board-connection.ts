@@ -16,12 +16,14 @@ import {
 } from '@flowmap/shared'
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import type * as Y from 'yjs'
+import { presentedToken } from '../presence/identity-token.ts'
 import { type ConnectionStatus, deriveConnectionStatus, sameConnectionStatus } from './connection-status.ts'
 import { sendUpdatesAfterHandshake } from './updates-after-handshake.ts'
 
 export interface BoardConnectionOptions {
   readonly url: string
   readonly boardId: string
+  /** The share token; null in local mode, where the page declares this device's person instead. */
   readonly token: string | null
   readonly doc: Y.Doc
   onStatus(status: ConnectionStatus): void
@@ -62,7 +64,8 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
     websocketProvider: socket,
     name: options.boardId,
     document: options.doc,
-    token: options.token ?? '',
+    // Asked at every (re)connection, so a name changed in the people panel reaches the next entries.
+    token: () => presentedToken(options.token),
   })
   // Never an update the server cannot place: the handshake's SyncStep2 goes first (see that module).
   const stopHoldingUpdates = sendUpdatesAfterHandshake(provider, socket)

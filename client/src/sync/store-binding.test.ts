@@ -8,7 +8,14 @@ import {
   writeBoard,
   writeRecords,
 } from '@flowmap/shared'
-import type { TLRecord, TLShape, TLShapeId, TLStore } from 'tldraw'
+import {
+  type TLRecord,
+  type TLShape,
+  type TLShapeId,
+  type TLStore,
+  type TLUserId,
+  UserRecordType,
+} from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
@@ -78,6 +85,35 @@ describe('store ⇄ doc binding', () => {
     expect(store.allRecords().some((r) => r.typeName === 'camera')).toBe(true)
     const typeNames = readRecords(doc).map((record) => record.typeName)
     expect(typeNames.sort()).toEqual(['document', 'page', 'shape'])
+  })
+
+  it("never writes tldraw's user record: opening a board (which puts it) changes nothing in the doc", () => {
+    const doc = new Y.Doc()
+    writeRecords(doc, [...pageRecords(), stepRecord('a')], remoteOrigin)
+    const { store, binding } = boundBoard(doc)
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+
+    // What the editor does when it mounts, and again when the person renames themselves.
+    store.put([UserRecordType.create({ id: 'user:pabcdef123' as TLUserId, name: 'Ada', color: '#1971c2' })])
+    binding.flushLocalChanges()
+    store.update('user:pabcdef123' as TLUserId, (user) => ({ ...user, name: 'Ada L.' }))
+    binding.flushLocalChanges()
+    expect(updates).toEqual([])
+
+    // A real edit afterwards still goes in, without the user record.
+    store.update('shape:a' as TLShapeId, (r) => ({ ...r, x: 50 }))
+    binding.flushLocalChanges()
+    expect(updates).toHaveLength(1)
+    expect(readRecords(doc).map((record) => record.typeName)).not.toContain('user')
+  })
+
+  it('seeds no page or document into an unsynced doc when only the user record changed', () => {
+    const { doc, store, binding } = boundBoard()
+    store.put([UserRecordType.create({ id: 'user:pabcdef123' as TLUserId, name: 'Ada', color: '#1971c2' })])
+    binding.flushLocalChanges()
+    expect(readRecords(doc)).toEqual([])
+    expect(readBoard(doc).schema).toBeNull()
   })
 
   it('puts a remote change into the store as remote, without echoing it back to the doc', () => {

@@ -29,7 +29,7 @@ import { isEqual } from 'tldraw'
 import type * as Y from 'yjs'
 import { isStructuralChange, repairBoard } from './board-repair.ts'
 import { putRemoteRecords } from './put-remote-records.ts'
-import { isDocumentScoped, needsMigration, prepareForStore } from './store-records.ts'
+import { isDocumentScoped, isWrittenToBoard, needsMigration, prepareForStore } from './store-records.ts'
 import type { UndoGuard } from './undo-guard.ts'
 
 export interface StoreBinding {
@@ -66,7 +66,7 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
   const seedMissingRecords = (upserts: TLRecord[]) => {
     seeded = true
     for (const record of store.allRecords()) {
-      if (isDocumentScoped(store, record) && !readRecord(doc, record.id)) upserts.push(record)
+      if (isWrittenToBoard(store, record) && !readRecord(doc, record.id)) upserts.push(record)
     }
   }
 
@@ -76,15 +76,21 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
 
   let localWrites = 0
   const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
+    const added = Object.values(changes.added).filter((record) => isWrittenToBoard(store, record))
+    const updated = Object.values(changes.updated).filter(([, to]) => isWrittenToBoard(store, to))
+    const removed = Object.values(changes.removed)
+      .filter((record) => isWrittenToBoard(store, record))
+      .map((record) => record.id)
+    // A change made only of records the board does not keep (tldraw's user record, written when the
+    // editor mounts) is no edit: it must not seed the page and document into a doc not synced yet.
+    if (added.length + updated.length + removed.length === 0) return
     localWrites++
-    holdsContent ||= Object.values(changes.added).some(isBoardContent)
+    holdsContent ||= added.some(isBoardContent)
     transactBoard(doc, origin, () => {
-      const upserts: TLRecord[] = Object.values(changes.added)
+      const upserts: TLRecord[] = added
       if (!seeded) seedMissingRecords(upserts)
-      const updated = Object.values(changes.updated)
       if (upserts.length > 0) writeRecords(doc, upserts, origin)
       for (const [from, to] of updated) patchRecord(doc, to.id, from, to, origin)
-      const removed = Object.keys(changes.removed)
       if (removed.length > 0) deleteRecords(doc, removed, origin)
       // The doc says which schema its records follow; a board first written here gets ours.
       if (upserts.length + updated.length > 0 && readBoard(doc).schema === null) {

@@ -13,6 +13,17 @@ export function isDocumentScoped(store: TLStore, record: { typeName?: unknown })
 }
 
 /**
+ * Whether a local change to `record` goes into the board's doc. tldraw scopes its `user` records (a
+ * name and colour for attribution labels) to the document, but the editor writes this device's own on
+ * every mount and whenever the person's name or colour changes: synced, every opening of a board would
+ * be an edit in its history under the opener's name. Who edited a board is known from its history (the
+ * sender of each update) and who is here from presence, so user records stay on the device.
+ */
+export function isWrittenToBoard(store: TLStore, record: { typeName?: unknown }): boolean {
+  return isDocumentScoped(store, record) && record.typeName !== 'user'
+}
+
+/**
  * True when `schema` comes from a newer Flowmap: a migration sequence we do not know, or one further on
  * than ours. tldraw reports that case as a generic migration error, so we tell it apart ourselves.
  */

@@ -20,7 +20,7 @@ export type HistoryEntry = {
   seq: number
   /** When the server accepted it, ms since the epoch. */
   time: number
-  /** Who sent it (the token's `sub`; 'local' in local mode). */
+  /** Who sent it (the token's `sub`; in local mode `local:<person id>`, or 'local' for a client that declared nobody). */
   userId: string
   /** The Yjs client ID of the sender's doc, 0 when unknown. */
   clientId: number

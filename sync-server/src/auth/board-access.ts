@@ -1,22 +1,29 @@
 /** One access decision for the socket and the HTTP API alike. */
-import { type BoardUser, LOCAL_USER, opensBoard } from './roles.ts'
+import { isLocalIdentityToken } from '@flowmap/shared'
+import { localModeUser } from './local-mode-user.ts'
+import { type BoardUser, opensBoard } from './roles.ts'
 import { verifyToken } from './tokens.ts'
 
 export type AccessDecision =
-  | { ok: true; user: BoardUser }
+  /** `warning`: let in, but as "Local user", because the declared identity could not be used (local mode) */
+  | { ok: true; user: BoardUser; warning?: string }
   | { ok: false; reason: string; kind: 'unauthenticated' | 'forbidden' }
 
 /**
  * Who `token` is, and whether they may open `boardId` (or, with `boardId` null, any board at all).
- * Local mode (no secret) ignores the token: everyone is a facilitator.
+ * Local mode (no secret): everyone is a facilitator, named after the identity the browser declares.
+ * With a secret, only the signed token says who someone is: a declaration counts as no token.
  */
 export async function authorize(
   authSecret: string | null,
   token: string,
   boardId: string | null,
 ): Promise<AccessDecision> {
-  if (authSecret === null) return { ok: true, user: LOCAL_USER }
-  const check = await verifyToken(authSecret, token)
+  if (authSecret === null) {
+    const { user, problem } = localModeUser(token)
+    return problem === null ? { ok: true, user } : { ok: true, user, warning: problem }
+  }
+  const check = await verifyToken(authSecret, isLocalIdentityToken(token) ? '' : token)
   if (!check.ok) return { ok: false, reason: check.reason, kind: 'unauthenticated' }
   if (boardId !== null && !opensBoard(check.user, boardId)) {
     return {

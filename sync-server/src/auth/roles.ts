@@ -6,7 +6,7 @@ import type { BoardRole } from '@flowmap/shared'
 
 /** Who is on the other end of a connection or HTTP request, after authentication. */
 export interface BoardUser {
-  /** the token's `sub`; 'local' in local mode */
+  /** the token's `sub`; in local mode `local:<declared person id>`, or 'local' for a client that declares none */
   id: string
   name: string
   role: BoardRole
@@ -19,7 +19,10 @@ export interface FlowmapContext {
   user: BoardUser
 }
 
-/** Local mode (no secret): whoever can reach the loopback port is the board's facilitator. */
+/**
+ * Local mode (no secret): whoever can reach the loopback port is the board's facilitator. This is who a
+ * client that declares no identity (a tool, an older page) or an unusable one is (local-mode-user.ts).
+ */
 export const LOCAL_USER: BoardUser = { id: 'local', name: 'Local user', role: 'facilitator', board: '*' }
 
 export function opensBoard(user: BoardUser, boardId: string): boolean {

@@ -1,16 +1,18 @@
 /**
  * Auth: who may open which board, and read-only connections for viewers.
  *
- * onAuthenticate checks the board id and the token (or lets everyone in as facilitator in local mode)
- * and puts the user in the connection context. Viewers get Hocuspocus's readOnly connection, and any
+ * onAuthenticate checks the board id and the token (or, in local mode, lets everyone in as facilitator
+ * under the identity their browser declares) and puts the user in the connection context, where the
+ * history extension reads who sent each update. Viewers get Hocuspocus's readOnly connection, and any
  * update message they send anyway (a hand-crafted one, a modified client) that would change the board
  * is refused with the refusal protocol before anything else sees it.
  */
 
 import { boardIdProblem, canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
+import type { Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
+import { localModeUser } from '../auth/local-mode-user.ts'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { Logger } from '../logger.ts'
@@ -40,8 +42,36 @@ export function authExtension(options: AuthExtensionOptions): Extension {
         // throwing is the only way this hook can refuse.
         throw { reason: decision.reason }
       }
+      if (decision.warning !== undefined) {
+        options.logger.warn(
+          { event: 'identity', board: documentName, user: decision.user.id, socketId },
+          decision.warning,
+        )
+      }
       connectionConfig.readOnly = !canEditBoard(decision.user.role)
       return { user: decision.user } satisfies FlowmapContext
+    },
+
+    /**
+     * A page sends its token again when its person renames themselves. Only a local-mode declaration is
+     * read again, and only for a new name: the role cannot change there (everyone is a facilitator), and
+     * the id stays the one the connection's Yjs client IDs were claimed under. A signed token is read
+     * once, at authentication, where the connection's read-only flag is set from its role.
+     */
+    async onTokenSync({ token, context, documentName, socketId }: onTokenSyncPayload) {
+      if (options.authSecret !== null) return
+      const current = (context as FlowmapContext).user
+      const { user, problem } = localModeUser(token)
+      if (problem !== null || user.id !== current.id) {
+        options.logger.warn(
+          { event: 'identity', board: documentName, user: current.id, socketId },
+          problem ??
+            `a connection may rename its person but not become another (${user.id}); kept ${current.id}`,
+        )
+        return
+      }
+      // Hocuspocus merges what this hook returns into the context the message hooks see.
+      return { user } satisfies FlowmapContext
     },
   }
 }
