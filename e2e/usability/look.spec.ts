@@ -3,7 +3,7 @@
  * badge never covers its timeline) and dark mode reaches the app's chrome and the workflow cards.
  */
 import type { Role, writeRecords } from '@flowmap/shared'
-import { documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import type { Page, TestInfo } from '@playwright/test'
 import { seedBoard } from '../../sync-server/src/testing/seed-board.ts'
 import { openBoard } from '../board/flowmap-page.ts'
@@ -37,7 +37,13 @@ function spreadMap(): Parameters<typeof writeRecords>[1] {
   ]
 }
 
-async function openReplay(page: Page): Promise<void> {
+/** The spread map on a new board, written in batches so replay has several moments. */
+function seedSpreadMap(serverUrl: string, title: string): Promise<string> {
+  return seedBoard(serverUrl, { title, records: spreadMap(), roles: [ana], batchSize: 2 })
+}
+
+async function openReplay(page: Page, boardId?: string): Promise<void> {
+  if (boardId) await openBoard(page, boardId)
   await page.getByTestId('replay.open').click()
   await expect(page.getByTestId('replay.scrubber')).toBeVisible({ timeout: 30_000 })
 }
@@ -45,14 +51,7 @@ async function openReplay(page: Page): Promise<void> {
 test.use({ viewport: { width: 1280, height: 800 } })
 
 test('replay opens fitted to the map', async ({ page, server }, testInfo) => {
-  const boardId = await seedBoard(server.url, {
-    title: 'Spread map',
-    records: spreadMap(),
-    roles: [ana],
-    batchSize: 3,
-  })
-  await openBoard(page, boardId)
-  await openReplay(page)
+  await openReplay(page, await seedSpreadMap(server.url, 'Spread map'))
 
   // Every shape's page bounds, in screen pixels, lie inside the replay canvas.
   const canvas = (await page.getByTestId('replay.canvas').boundingBox()) as Box
@@ -97,14 +96,7 @@ test('replay opens fitted to the map', async ({ page, server }, testInfo) => {
 })
 
 test('the licence badge does not cover the timeline', async ({ page, server }, testInfo) => {
-  const boardId = await seedBoard(server.url, {
-    title: 'Badge',
-    records: spreadMap(),
-    roles: [ana],
-    batchSize: 2,
-  })
-  await openBoard(page, boardId)
-  await openReplay(page)
+  await openReplay(page, await seedSpreadMap(server.url, 'Badge'))
   const timeline = page.getByRole('region', { name: 'Replay timeline' })
   const timelineBox = (await timeline.boundingBox()) as Box
   const badges = page.getByTestId('replay').locator('.tl-watermark_SEE-LICENSE')
@@ -134,6 +126,144 @@ test('the licence badge does not cover the timeline', async ({ page, server }, t
     expect(hit, `${testId} is not covered`).toBe(true)
   }
   await screenshot(page, testInfo, 'replay-badge')
+})
+
+/** A small onboarding map with every kind of card, for the dark-mode screenshots. */
+function onboardingMap(): Parameters<typeof writeRecords>[1] {
+  const step = (id: string, x: number, y: number, label: string, props = {}) =>
+    workflowShape('step', { id, x, y, props: { label, owner: ana.id, estimate: 2, ...props } })
+  return [
+    documentRecord(),
+    pageRecord(),
+    workflowShape('event', { id: 'start', x: 0, y: 130, props: { kind: 'start', label: 'Hired' } }),
+    step('contract', 140, 100, 'Send the contract', { status: 'done' }),
+    workflowShape('decision', { id: 'remote', x: 400, y: 90, props: { question: 'Remote?' } }),
+    step('laptop', 620, 0, 'Ship a laptop', { status: 'doing', automation: 'automated' }),
+    step('desk', 620, 220, 'Book a desk', { status: 'blocked', automation: 'ai-agent' }),
+    workflowShape('artifact', {
+      id: 'handbook',
+      x: 880,
+      y: 0,
+      props: { label: 'Handbook', kind: 'document' },
+    }),
+    workflowShape('event', { id: 'end', x: 900, y: 240, props: { kind: 'end', label: 'Day one' } }),
+    ...connector({ id: 'c1', from: 'start', to: 'contract' }),
+    ...connector({ id: 'c2', from: 'contract', to: 'remote' }),
+    ...connector({ id: 'c3', from: 'remote', to: 'laptop', branch: 'yes' }),
+    ...connector({ id: 'c4', from: 'remote', to: 'desk', branch: 'no' }),
+    ...connector({ id: 'c5', from: 'desk', to: 'end' }),
+  ]
+}
+
+/** The element's computed background and text colours, and how dark the background is (0…1). */
+async function colorsOf(page: Page, selector: string) {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const parse = (value: string) => (value.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+        const channel = (c: number) => {
+          const v = c / 255
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+        }
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+      }
+      const style = getComputedStyle(element)
+      const background = luminance(parse(style.backgroundColor))
+      const text = luminance(parse(style.color))
+      const [light, dark] = background > text ? [background, text] : [text, background]
+      return {
+        background: style.backgroundColor,
+        backgroundLuminance: background,
+        contrast: (light + 0.05) / (dark + 0.05),
+      }
+    })
+}
+
+function setColorScheme(page: Page, colorScheme: 'light' | 'dark' | 'system') {
+  return page.evaluate((scheme) => {
+    type Editor = { user: { updateUserPreferences(p: { colorScheme: string }): void } }
+    ;(window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor.user.updateUserPreferences({
+      colorScheme: scheme,
+    })
+  }, colorScheme)
+}
+
+function editorIsDark(page: Page) {
+  return page.evaluate(() => {
+    type Editor = { user: { getIsDarkMode(): boolean } }
+    return (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor.user.getIsDarkMode()
+  })
+}
+
+test('dark mode: header, panel and cards', async ({ page, server, openUser }, testInfo) => {
+  const boardId = await seedBoard(server.url, {
+    title: 'Employee onboarding',
+    records: onboardingMap(),
+    roles: [ana],
+  })
+  await openBoard(page, boardId)
+  const root = page.locator('html')
+  await expect(root).toHaveAttribute('data-theme', 'light')
+
+  // The person picks dark in tldraw's preferences: the canvas, and with it the whole app, turns dark.
+  await setColorScheme(page, 'dark')
+  await expect(root).toHaveAttribute('data-theme', 'dark')
+  expect(await editorIsDark(page)).toBe(true)
+  await page.evaluate(() => {
+    type Editor = { select(id: string): void; zoomToFit(): void }
+    const editor = (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor
+    editor.zoomToFit()
+    editor.select('shape:laptop')
+  })
+  await expect(page.locator('.flowmap-sidebar')).toBeVisible()
+  for (const selector of ['.flowmap-header', '.flowmap-sidebar', '.flowmap-step']) {
+    const colors = await colorsOf(page, selector)
+    expect(colors.backgroundLuminance, `${selector} background ${colors.background} is dark`).toBeLessThan(
+      0.05,
+    )
+    expect(colors.contrast, `${selector} text is readable (WCAG AA)`).toBeGreaterThanOrEqual(4.5)
+  }
+  for (const selector of ['.flowmap-step__label', '.flowmap-panel__title', '.flowmap-header__title']) {
+    const colors = await page
+      .locator(selector)
+      .first()
+      .evaluate((element) => getComputedStyle(element).color)
+    expect(colors, `${selector} text is light on the dark chrome`).not.toBe('rgb(29, 36, 51)')
+  }
+  await screenshot(page, testInfo, 'dark-board')
+
+  // Replay follows the same choice.
+  await page.keyboard.press('Escape')
+  await openReplay(page)
+  const replayColors = await colorsOf(page, '.flowmap-timeline')
+  expect(replayColors.backgroundLuminance, 'the replay timeline is dark').toBeLessThan(0.05)
+  await screenshot(page, testInfo, 'dark-replay')
+  await page.getByTestId('replay.close').click()
+
+  // Back to light: the chrome follows again.
+  await setColorScheme(page, 'light')
+  await expect(root).toHaveAttribute('data-theme', 'light')
+  expect((await colorsOf(page, '.flowmap-header')).backgroundLuminance).toBeGreaterThan(0.9)
+
+  // A new browser that chose nothing, on a system set to dark: the home page is dark.
+  const visitor = await openUser()
+  await visitor.page.emulateMedia({ colorScheme: 'dark' })
+  await visitor.page.setViewportSize({ width: 1280, height: 800 })
+  await visitor.page.goto('/')
+  await expect(visitor.page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(visitor.page.locator('.flowmap-home__header')).toBeVisible()
+  for (const selector of ['.flowmap-home', '.flowmap-home__header']) {
+    const colors = await colorsOf(visitor.page, selector)
+    expect(colors.backgroundLuminance, `${selector} background ${colors.background} is dark`).toBeLessThan(
+      0.05,
+    )
+  }
+  await screenshot(visitor.page, testInfo, 'dark-home')
+  // The system turning light turns the page light, with no reload.
+  await visitor.page.emulateMedia({ colorScheme: 'light' })
+  await expect(visitor.page.locator('html')).toHaveAttribute('data-theme', 'light')
 })
 
 function intersects(a: Box, b: Box): boolean {

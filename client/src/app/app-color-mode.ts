@@ -1,4 +1,4 @@
-import { atom, getUserPreferences, react } from 'tldraw'
+import { getUserPreferences, react } from 'tldraw'
 
 export type ColorScheme = 'light' | 'dark' | 'system'
 export type ColorMode = 'light' | 'dark'
@@ -23,15 +23,15 @@ export function resolveColorMode(scheme: ColorScheme | undefined, systemPrefersD
  * Returns a function that stops following.
  */
 export function followColorMode(root: HTMLElement, host: Window = window): () => void {
-  const query = host.matchMedia('(prefers-color-scheme: dark)')
-  const systemPrefersDark = atom('system prefers dark', query.matches)
-  const onSystemChange = (event: MediaQueryListEvent) => systemPrefersDark.set(event.matches)
-  query.addEventListener('change', onSystemChange)
-  const stop = react('app colour mode', () => {
-    root.dataset.theme = resolveColorMode(getUserPreferences().colorScheme, systemPrefersDark.get())
-  })
+  const systemDark = host.matchMedia('(prefers-color-scheme: dark)')
+  const show = () => {
+    root.dataset.theme = resolveColorMode(getUserPreferences().colorScheme, systemDark.matches)
+  }
+  systemDark.addEventListener('change', show)
+  // Runs `show` now and again whenever the stored preference changes (in this tab or another).
+  const stop = react('app colour mode', show)
   return () => {
     stop()
-    query.removeEventListener('change', onSystemChange)
+    systemDark.removeEventListener('change', show)
   }
 }

@@ -16,6 +16,10 @@ export function useFitReplayOnOpen(editor: Editor | null, ready: boolean): void 
     fitted.current = true
     // An empty board at its latest moment has nothing to fit: the camera stays where tldraw put it.
     const bounds = editor.getCurrentPageBounds()
-    if (bounds) editor.zoomToBounds(bounds, { targetZoom: MAX_FIT_ZOOM, immediate: true })
+    if (!bounds) return
+    // The timeline appeared in this same commit and took room from the canvas; tldraw hears of that
+    // from a resize observer only later, so measure now, or the fit uses the taller, older viewport.
+    editor.updateViewportScreenBounds(editor.getContainer())
+    editor.zoomToBounds(bounds, { targetZoom: MAX_FIT_ZOOM, immediate: true })
   })
 }

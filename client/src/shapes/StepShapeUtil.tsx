@@ -1,12 +1,12 @@
 import type { Role, StepAutomation, StepStatus } from '@flowmap/shared'
-import { type TLShape, useEditor, useValue } from 'tldraw'
+import { type TLShape, useColorMode, useEditor, useValue } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { ShapeContainer } from './shape-frame.tsx'
 import { StepSvg } from './step-svg.tsx'
-import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
+import { automationColors, statusColors, stepCardColors } from './workflow-colors.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
@@ -54,6 +54,7 @@ type StepViewProps = {
 function StepView({ shape, onLabelOverflow }: StepViewProps) {
   const { owner, status, automation } = shape.props
   const editor = useEditor()
+  const card = stepCardColors(status, useColorMode())
   // Below DETAIL_ZOOM the badges and footer are too small to read: drawing only the card and its
   // label keeps panning a large board fluid (Miro and tldraw simplify far-away shapes too).
   const detailed = useValue('step shows details', () => editor.getEfficientZoomLevel() >= DETAIL_ZOOM, [
@@ -72,8 +73,8 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
     <ShapeContainer
       shape={shape}
       style={{
-        background: stepCardColors(status).fill,
-        borderColor: stepCardColors(status).stroke,
+        background: card.fill,
+        borderColor: card.stroke,
         ['--owner-color' as string]: role?.color ?? 'transparent',
       }}
       data={{ 'data-status': status, 'data-automation': automation }}
@@ -86,19 +87,22 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
 }
 
 function StepBadges({ status, automation }: { status: StepStatus; automation: StepAutomation }) {
+  const mode = useColorMode()
+  const statusColor = statusColors(status, mode)
+  const automationColor = automationColors(automation, mode)
   return (
     <div className="flowmap-step__badges">
       <span
         className="flowmap-badge flowmap-badge--status"
         data-status={status}
-        style={{ background: STATUS_COLORS[status].fill, color: STATUS_COLORS[status].text }}
+        style={{ background: statusColor.fill, color: statusColor.text }}
       >
         {labelOf(STATUS_OPTIONS, status)}
       </span>
       <span
         className="flowmap-badge flowmap-badge--automation"
         data-automation={automation}
-        style={{ background: AUTOMATION_COLORS[automation].fill, color: AUTOMATION_COLORS[automation].text }}
+        style={{ background: automationColor.fill, color: automationColor.text }}
       >
         <AutomationIcon automation={automation} />
         {labelOf(AUTOMATION_OPTIONS, automation)}

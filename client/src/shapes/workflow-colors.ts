@@ -1,25 +1,65 @@
 import type { StepAutomation, StepStatus } from '@flowmap/shared'
 
-// Badge colours, in one place for the canvas (inline styles) and for SVG exports.
+// Card and badge colours, in one place for the canvas (inline styles) and for SVG exports, one set per
+// colour mode (tldraw's: the canvas reads it from the editor, an export from its own context). Badge
+// text keeps at least 4.5:1 against its badge in both modes.
 
+export type ColorMode = 'light' | 'dark'
 export type BadgeColors = { readonly fill: string; readonly text: string }
 
-export const STATUS_COLORS: Record<StepStatus, BadgeColors> = {
-  todo: { fill: '#eef0f3', text: '#495057' },
-  doing: { fill: '#e7efff', text: '#1c4fc7' },
-  done: { fill: '#e3f6e6', text: '#1f7a32' },
-  blocked: { fill: '#ffe8e8', text: '#c92a2a' },
+const STATUS_PALETTES: Record<ColorMode, Record<StepStatus, BadgeColors>> = {
+  light: {
+    todo: { fill: '#eef0f3', text: '#495057' },
+    doing: { fill: '#e7efff', text: '#1c4fc7' },
+    done: { fill: '#e3f6e6', text: '#1f7a32' },
+    blocked: { fill: '#ffe8e8', text: '#c92a2a' },
+  },
+  dark: {
+    todo: { fill: '#2f333c', text: '#d0d5dd' },
+    doing: { fill: '#1f3157', text: '#a9c6ff' },
+    done: { fill: '#1c3a26', text: '#8ce99a' },
+    blocked: { fill: '#4a2022', text: '#ffb0b0' },
+  },
 }
 
-export const AUTOMATION_COLORS: Record<StepAutomation, BadgeColors> = {
-  manual: { fill: '#f3f4f6', text: '#5c6578' },
-  assisted: { fill: '#f4f1fb', text: '#5f3dc4' },
-  automated: { fill: '#e6f6f8', text: '#0b7285' },
-  'ai-agent': { fill: '#f6ecff', text: '#9c36b5' },
+const AUTOMATION_PALETTES: Record<ColorMode, Record<StepAutomation, BadgeColors>> = {
+  light: {
+    manual: { fill: '#f3f4f6', text: '#5c6578' },
+    assisted: { fill: '#f4f1fb', text: '#5f3dc4' },
+    automated: { fill: '#e6f6f8', text: '#0b7285' },
+    'ai-agent': { fill: '#f6ecff', text: '#9c36b5' },
+  },
+  dark: {
+    manual: { fill: '#2c3038', text: '#c4cad3' },
+    assisted: { fill: '#2e2850', text: '#c5b8fa' },
+    automated: { fill: '#153c42', text: '#86dce6' },
+    'ai-agent': { fill: '#3c244b', text: '#e8b3f8' },
+  },
+}
+
+/** The light set, as exports and other callers without a colour mode have always drawn them. */
+export const STATUS_COLORS = STATUS_PALETTES.light
+export const AUTOMATION_COLORS = AUTOMATION_PALETTES.light
+
+export function statusColors(status: StepStatus, mode: ColorMode): BadgeColors {
+  return STATUS_PALETTES[mode][status]
+}
+
+export function automationColors(automation: StepAutomation, mode: ColorMode): BadgeColors {
+  return AUTOMATION_PALETTES[mode][automation]
 }
 
 /** A step card's paper and edge: done cards turn faintly green, blocked ones get a red edge. */
-export function stepCardColors(status: StepStatus): { fill: string; stroke: string } {
+export function stepCardColors(
+  status: StepStatus,
+  mode: ColorMode = 'light',
+): { fill: string; stroke: string } {
+  if (mode === 'dark') {
+    return {
+      fill: status === 'done' ? '#1f2b24' : '#23262d',
+      stroke: status === 'blocked' ? '#e06666' : '#434956',
+    }
+  }
   return {
     fill: status === 'done' ? '#f4fbf5' : '#ffffff',
     stroke: status === 'blocked' ? '#f08080' : '#cfd5df',
