@@ -65,3 +65,20 @@ export function stepCardColors(
     stroke: status === 'blocked' ? '#f08080' : '#cfd5df',
   }
 }
+
+/** A card's ink: its label, its secondary text (owner, estimate) and what is missing (no owner). */
+export type CardInk = {
+  readonly label: string
+  readonly secondary: string
+  readonly missing: string
+  readonly pill: string
+}
+
+const CARD_INK: Record<ColorMode, CardInk> = {
+  light: { label: '#1d2433', secondary: '#5c6578', missing: '#a0a7b4', pill: '#f1f3f5' },
+  dark: { label: '#eef0f4', secondary: '#b4bbc7', missing: '#8a919e', pill: '#2f333c' },
+}
+
+export function cardInk(mode: ColorMode): CardInk {
+  return CARD_INK[mode]
+}
