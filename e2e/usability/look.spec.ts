@@ -233,6 +233,26 @@ test('dark mode: header, panel and cards', async ({ page, server, openUser }, te
     expect(colors, `${selector} text is light on the dark chrome`).not.toBe('rgb(29, 36, 51)')
   }
   await screenshot(page, testInfo, 'dark-board')
+  // An export made in dark mode draws the cards in the dark set too (tldraw exports in the person's mode).
+  const exported = await page.evaluate(async () => {
+    type Editor = {
+      getCurrentPageShapeIds(): Set<string>
+      getSvgString(ids: string[], opts: { darkMode: boolean }): Promise<{ svg: string } | undefined>
+    }
+    const editor = (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor
+    return (await editor.getSvgString([...editor.getCurrentPageShapeIds()], { darkMode: true }))?.svg ?? ''
+  })
+  expect(exported, 'the dark export has dark step paper').toContain('#23262d')
+  expect(exported, 'and a dark decision').toContain('#3a3116')
+  await page.getByTestId('sidebar-tab-insights').click()
+  await screenshot(page, testInfo, 'dark-insights')
+  await page.getByTestId('share-button').click()
+  await expect(page.getByTestId('share-create')).toBeVisible()
+  const shareColors = await colorsOf(page, '.flowmap-share')
+  expect(shareColors.backgroundLuminance, 'the share dialog is dark').toBeLessThan(0.05)
+  await screenshot(page, testInfo, 'dark-share')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('share-create')).toBeHidden()
 
   // Replay follows the same choice.
   await page.keyboard.press('Escape')
