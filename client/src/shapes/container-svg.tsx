@@ -3,7 +3,7 @@ import { getBoardRole } from './board-roles.ts'
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT, UNASSIGNED_LANE_COLOR } from './container-layout.ts'
 import { textColorOn } from './role-badge.ts'
 import { SVG_FONT_FAMILY, SvgText, svgPill } from './svg-text.tsx'
-import { type ColorMode, shapeSvgColors } from './workflow-colors.ts'
+import { type ColorMode, STAGE_BODY_OPACITY, shapeSvgColors } from './workflow-colors.ts'
 
 // Stages and lanes in SVG for exports; their children are exported by tldraw on top of them.
 
@@ -26,7 +26,7 @@ export function StageSvg({
         height={h}
         rx={10}
         fill={colors.body}
-        fillOpacity={colors.bodyOpacity}
+        fillOpacity={STAGE_BODY_OPACITY[mode]}
         stroke={colors.edge}
         strokeWidth={1.5}
       />

@@ -83,75 +83,74 @@ export function cardInk(mode: ColorMode): CardInk {
   return CARD_INK[mode]
 }
 
+/** A colour in both modes: the palette below reads as one table, each colour next to its dark twin. */
+type ModePair = { readonly light: string; readonly dark: string }
+const pair = (light: string, dark: string): ModePair => ({ light, dark })
+
+/** A table of ModePairs with each pair replaced by its colour in one mode. */
+type InMode<T> = T extends ModePair
+  ? string
+  : T extends number
+    ? number
+    : { readonly [K in keyof T]: InMode<T[K]> }
+
+function inMode<T>(table: T, mode: ColorMode): InMode<T> {
+  const entries = Object.entries(table as Record<string, unknown>).map(([key, value]) => {
+    const isPair = typeof value === 'object' && value !== null && 'light' in value && 'dark' in value
+    return [key, isPair ? (value as ModePair)[mode] : inMode(value, mode)]
+  })
+  return Object.fromEntries(entries) as InMode<T>
+}
+
 /**
  * Decisions, artifacts, events, stages and lanes in SVG exports. The canvas draws the same colours
  * from workflow-shapes.css (light rules, and `.tl-theme__dark` ones): keep the two in step.
  */
-export type ShapeSvgColors = {
-  readonly decision: { readonly fill: string; readonly stroke: string; readonly text: string }
-  readonly artifact: Record<
-    'document' | 'data' | 'system',
-    { readonly fill: string; readonly stroke: string }
-  >
-  readonly artifactKind: string
-  readonly artifactLabel: string
-  readonly event: Record<
-    'start' | 'end',
-    { readonly fill: string; readonly stroke: string; readonly text: string }
-  >
-  readonly eventLabel: string
-  readonly stage: {
-    readonly body: string
-    readonly bodyOpacity: number
-    readonly header: string
-    readonly edge: string
-    readonly label: string
-  }
-  readonly lane: {
-    readonly headerPaper: string
-    readonly label: string
-    readonly unassigned: string
-    readonly unassignedEdge: string
-  }
-}
+const SHAPE_SVG_COLORS = {
+  decision: {
+    fill: pair('#fff8e1', '#3a3116'),
+    stroke: pair('#e0a800', '#d9a400'),
+    text: pair('#5c4400', '#ffe08a'),
+  },
+  artifact: {
+    document: { fill: pair('#f3f9ff', '#1b2a3d'), stroke: pair('#4a7ab8', '#74a3e0') },
+    data: { fill: pair('#f1fbf6', '#17302a'), stroke: pair('#2b8a5e', '#4fc08d') },
+    system: { fill: pair('#f7f5ff', '#27223f'), stroke: pair('#6a55c2', '#9d8cf0') },
+  },
+  artifactKind: pair('#5c6578', '#b4bbc7'),
+  artifactLabel: pair('#1d2433', '#eef0f4'),
+  event: {
+    start: {
+      fill: pair('#effaf1', '#17301d'),
+      stroke: pair('#2f9e44', '#40c057'),
+      text: pair('#2b7a3b', '#8ce99a'),
+    },
+    end: {
+      fill: pair('#fff0f0', '#3a1a1a'),
+      stroke: pair('#a61e1e', '#e35d5d'),
+      text: pair('#a61e1e', '#ffa8a8'),
+    },
+  },
+  eventLabel: pair('#343a40', '#dee2e6'),
+  stage: {
+    body: pair('#edf1f8', '#ffffff'),
+    header: pair('#e3e9f3', '#262b36'),
+    edge: pair('#c5cddc', '#3b4252'),
+    label: pair('#263046', '#e9ecef'),
+  },
+  lane: {
+    headerPaper: pair('#ffffff', '#1d2129'),
+    label: pair('#263046', '#e9ecef'),
+    unassigned: pair('#868e96', '#adb5bd'),
+    unassignedEdge: pair('#adb5bd', '#5c6370'),
+  },
+} as const
 
-const SHAPE_SVG_COLORS: Record<ColorMode, ShapeSvgColors> = {
-  light: {
-    decision: { fill: '#fff8e1', stroke: '#e0a800', text: '#5c4400' },
-    artifact: {
-      document: { fill: '#f3f9ff', stroke: '#4a7ab8' },
-      data: { fill: '#f1fbf6', stroke: '#2b8a5e' },
-      system: { fill: '#f7f5ff', stroke: '#6a55c2' },
-    },
-    artifactKind: '#5c6578',
-    artifactLabel: '#1d2433',
-    event: {
-      start: { fill: '#effaf1', stroke: '#2f9e44', text: '#2b7a3b' },
-      end: { fill: '#fff0f0', stroke: '#a61e1e', text: '#a61e1e' },
-    },
-    eventLabel: '#343a40',
-    stage: { body: '#edf1f8', bodyOpacity: 0.55, header: '#e3e9f3', edge: '#c5cddc', label: '#263046' },
-    lane: { headerPaper: '#ffffff', label: '#263046', unassigned: '#868e96', unassignedEdge: '#adb5bd' },
-  },
-  dark: {
-    decision: { fill: '#3a3116', stroke: '#d9a400', text: '#ffe08a' },
-    artifact: {
-      document: { fill: '#1b2a3d', stroke: '#74a3e0' },
-      data: { fill: '#17302a', stroke: '#4fc08d' },
-      system: { fill: '#27223f', stroke: '#9d8cf0' },
-    },
-    artifactKind: '#b4bbc7',
-    artifactLabel: '#eef0f4',
-    event: {
-      start: { fill: '#17301d', stroke: '#40c057', text: '#8ce99a' },
-      end: { fill: '#3a1a1a', stroke: '#e35d5d', text: '#ffa8a8' },
-    },
-    eventLabel: '#dee2e6',
-    stage: { body: '#ffffff', bodyOpacity: 0.03, header: '#262b36', edge: '#3b4252', label: '#e9ecef' },
-    lane: { headerPaper: '#1d2129', label: '#e9ecef', unassigned: '#adb5bd', unassignedEdge: '#5c6370' },
-  },
-}
+/** How opaque a stage's body is: a light wash on paper, barely there on a dark canvas. */
+export const STAGE_BODY_OPACITY: Record<ColorMode, number> = { light: 0.55, dark: 0.03 }
+
+export type ShapeSvgColors = InMode<typeof SHAPE_SVG_COLORS>
 
 export function shapeSvgColors(mode: ColorMode): ShapeSvgColors {
-  return SHAPE_SVG_COLORS[mode]
+  return inMode(SHAPE_SVG_COLORS, mode)
 }
