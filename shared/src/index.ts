@@ -109,7 +109,13 @@ export {
   type SessionOptions,
 } from './history/recorded-session.ts'
 export { type RestoreSummary, restoreBoard, restoreOrigin } from './history/restore.ts'
-export { activityHistogram, nextEditSeq, type TimelinePerson, timelinePeople } from './history/timeline.ts'
+export {
+  activityHistogram,
+  nextEditSeq,
+  type TimelinePerson,
+  timelineFraction,
+  timelinePeople,
+} from './history/timeline.ts'
 export {
   createIncrementalLint,
   type IncrementalLint,

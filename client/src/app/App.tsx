@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { HomePage } from '../home/HomePage.tsx'
+import { followColorMode } from './app-color-mode.ts'
 import { BoardPage } from './BoardPage.tsx'
 import { NewBoardPage } from './NewBoardPage.tsx'
 import { NewVersionBanner } from './NewVersionBanner.tsx'
 import type { NewVersionOffer } from './new-version.ts'
 import { parseRoute, type Route } from './routes.ts'
 import { loadRuntimeConfig, type RuntimeConfigResult } from './runtime-config.ts'
+import './theme.css'
 
 function currentRoute(): Route {
   return parseRoute(window.location.pathname, window.location.search)
@@ -13,6 +15,8 @@ function currentRoute(): Route {
 
 /** The app's pages, and the offer of a new version over any of them. */
 export function App({ newVersion }: { newVersion: NewVersionOffer }) {
+  // On <html>, not a page's root: dialogs and replay are portals into <body> and follow it too.
+  useEffect(() => followColorMode(document.documentElement), [])
   return (
     <>
       <Pages />

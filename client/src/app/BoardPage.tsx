@@ -20,6 +20,7 @@ import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
+import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
 import { BoardShortcutsDialog } from './BoardShortcutsDialog.tsx'
@@ -148,6 +149,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               components={COMPONENTS}
               assetUrls={TLDRAW_ASSET_URLS}
               licenseKey={licenseKey ?? undefined}
+              colorScheme={DEFAULT_COLOR_SCHEME}
               options={TLDRAW_OPTIONS}
               onMount={onMount}
             />

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, Tldraw } from 'tldraw'
 import type * as Y from 'yjs'
+import { DEFAULT_COLOR_SCHEME } from '../app/app-color-mode.ts'
 import { TLDRAW_ASSET_URLS } from '../app/tldraw-asset-urls.ts'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { WORKFLOW_SHAPE_UTILS } from '../shapes/workflow-shapes.tsx'
@@ -10,6 +11,7 @@ import { fetchVersions, nameVersion } from './history-api.ts'
 import { personColor } from './person-color.ts'
 import { ShapeOutlines } from './ShapeOutlines.tsx'
 import { Timeline } from './Timeline.tsx'
+import { useFitReplayOnOpen } from './use-fit-replay.ts'
 import { useReplay } from './use-replay.ts'
 import { viewerIdentity } from './viewer-identity.ts'
 import './replay.css'
@@ -45,6 +47,8 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
   useEffect(() => {
     void refreshVersions()
   }, [refreshVersions])
+
+  useFitReplayOnOpen(editor, replay.load.state === 'ready')
 
   useEffect(() => {
     if (editor) setBoardRoles(editor, replay.roles)
@@ -174,6 +178,7 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
           shapeUtils={WORKFLOW_SHAPE_UTILS}
           assetUrls={TLDRAW_ASSET_URLS}
           licenseKey={licenseKey ?? undefined}
+          colorScheme={DEFAULT_COLOR_SCHEME}
           hideUi
           onMount={setEditor}
         />

@@ -1,4 +1,10 @@
-import { activityHistogram, type HistoryEntry, type NamedVersionJson, timelinePeople } from '@flowmap/shared'
+import {
+  activityHistogram,
+  type HistoryEntry,
+  type NamedVersionJson,
+  timelineFraction,
+  timelinePeople,
+} from '@flowmap/shared'
 import { useMemo } from 'react'
 import { personColor } from './person-color.ts'
 import { personPosition } from './person-position.ts'
@@ -7,7 +13,7 @@ import { REPLAY_SPEEDS, type Replay, type ReplaySpeed } from './use-replay.ts'
 const BUCKETS = 120
 
 /**
- * The replay timeline: an activity histogram over the whole history, one row of markers per person
+ * The replay timeline: an activity histogram over the history's time, one row of markers per person
  * (where their edits fall; click a name to follow only them), the named versions as flags, a scrubber
  * and the transport controls.
  */
@@ -23,8 +29,10 @@ export function Timeline({ replay, versions }: { replay: Replay; versions: reado
     [entries, people],
   )
   const peak = Math.max(1, ...histogram)
-  const last = Math.max(1, replay.lastSeq)
-  const at = (seq: number) => `${(seq / last) * 100}%`
+  // The track is a time axis (as the histogram): the playhead and flags sit at their edit's time.
+  const at = (seq: number) => `${timelineFraction(entries, seq) * 100}%`
+  const first = entries[0]
+  const latest = entries.at(-1)
   const entry = replay.seq > 0 ? entries[replay.seq - 1] : undefined
   const nameOf = (userId: string) => replay.names[userId] ?? userId
 
@@ -64,6 +72,12 @@ export function Timeline({ replay, versions }: { replay: Replay; versions: reado
         ))}
         <div className="flowmap-timeline__playhead" style={{ left: at(replay.seq) }} />
       </div>
+      {first && latest ? (
+        <div className="flowmap-timeline__span" data-testid="replay.span">
+          <time dateTime={new Date(first.time).toISOString()}>{new Date(first.time).toLocaleString()}</time>
+          <time dateTime={new Date(latest.time).toISOString()}>{new Date(latest.time).toLocaleString()}</time>
+        </div>
+      ) : null}
       <input
         className="flowmap-timeline__scrubber"
         type="range"
@@ -115,6 +129,7 @@ export function Timeline({ replay, versions }: { replay: Replay; versions: reado
         </button>
         <button
           type="button"
+          className="flowmap-timeline__play"
           data-testid="replay.play"
           onClick={() => replay.setPlaying(!replay.playing)}
           aria-pressed={replay.playing}
@@ -124,7 +139,7 @@ export function Timeline({ replay, versions }: { replay: Replay; versions: reado
         <button type="button" data-testid="replay.next" onClick={() => replay.stepBy(1)} title="Next edit">
           Next ▶
         </button>
-        <label>
+        <label className="flowmap-timeline__speed">
           Speed{' '}
           <select
             value={replay.speed}

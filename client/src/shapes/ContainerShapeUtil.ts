@@ -6,6 +6,7 @@ import {
   type Geometry2d,
   Group2d,
   Rectangle2d,
+  type SvgExportContext,
   type TLEditStartInfo,
   type TLFontFace,
   type TLShape,
@@ -61,8 +62,8 @@ export function containerShapeUtil<K extends ContainerType>(type: K, svg: ShapeS
       return shapeText(shape)
     }
 
-    override toSvg(shape: S) {
-      return createElement(svg, { editor: this.editor, shape })
+    override toSvg(shape: S, context: SvgExportContext) {
+      return createElement(svg, { editor: this.editor, shape, mode: context.colorMode })
     }
 
     override getGeometry(shape: S): Geometry2d {

@@ -1,6 +1,12 @@
 import { workflowShapeDefaultProps, workflowShapeSchemas } from '@flowmap/shared'
 import { createElement } from 'react'
-import { BaseBoxShapeUtil, type TLEditStartInfo, type TLFontFace, type TLShape } from 'tldraw'
+import {
+  BaseBoxShapeUtil,
+  type SvgExportContext,
+  type TLEditStartInfo,
+  type TLFontFace,
+  type TLShape,
+} from 'tldraw'
 import type { ShapeSvg } from './shape-svg.ts'
 import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
@@ -36,8 +42,8 @@ export function flowNodeShapeUtil<K extends FlowNodeType>(type: K, svg: ShapeSvg
       return shapeText(shape)
     }
 
-    override toSvg(shape: TLShape<K>) {
-      return createElement(svg, { editor: this.editor, shape })
+    override toSvg(shape: TLShape<K>, context: SvgExportContext) {
+      return createElement(svg, { editor: this.editor, shape, mode: context.colorMode })
     }
   }
   return FlowNodeShapeUtil

@@ -1,6 +1,6 @@
 import './card-overview.css'
 import type { Role, StepAutomation, StepStatus } from '@flowmap/shared'
-import { type TLShape, useEditor, useValue } from 'tldraw'
+import { type TLShape, useColorMode, useEditor, useValue } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
 import { overviewLabelSize, STEP_OVERVIEW_MAX_LABEL } from './card-zoom.ts'
 import { EditableLabel } from './EditableLabel.tsx'
@@ -8,7 +8,7 @@ import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { ShapeContainer } from './shape-frame.tsx'
 import { StepSvg } from './step-svg.tsx'
-import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
+import { automationColors, statusColors, stepCardColors } from './workflow-colors.ts'
 import { AutomationIcon } from './workflow-icons.tsx'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
@@ -48,6 +48,8 @@ type StepViewProps = {
 function StepView({ shape, onLabelOverflow }: StepViewProps) {
   const { owner, status, automation } = shape.props
   const editor = useEditor()
+  const mode = useColorMode()
+  const card = stepCardColors(status, mode)
   // Below the legible zoom the badges and footer are too small to read (10.5 and 11.5 page px): the
   // card shows its owner band, status dot and a larger label instead (card-zoom.ts). Drawing less
   // there also keeps panning a large board fluid: at zoom 0.5, 2,000 detailed steps took ~25-32 ms
@@ -73,8 +75,8 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
     <ShapeContainer
       shape={shape}
       style={{
-        background: stepCardColors(status).fill,
-        borderColor: stepCardColors(status).stroke,
+        background: card.fill,
+        borderColor: card.stroke,
         ['--owner-color' as string]: role?.color ?? 'transparent',
         ...(overviewSize === null ? {} : { ['--overview-label-size' as string]: `${overviewSize}px` }),
       }}
@@ -92,7 +94,7 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
           className="flowmap-step__status-dot"
           data-status={status}
           title={labelOf(STATUS_OPTIONS, status)}
-          style={{ background: STATUS_COLORS[status].text }}
+          style={{ background: statusColors(status, mode).text }}
         />
       )}
       <EditableLabel shape={shape} placeholder="Step" ariaLabel="Step label" onOverflow={onLabelOverflow} />
@@ -102,19 +104,22 @@ function StepView({ shape, onLabelOverflow }: StepViewProps) {
 }
 
 function StepBadges({ status, automation }: { status: StepStatus; automation: StepAutomation }) {
+  const mode = useColorMode()
+  const statusColor = statusColors(status, mode)
+  const automationColor = automationColors(automation, mode)
   return (
     <div className="flowmap-step__badges">
       <span
         className="flowmap-badge flowmap-badge--status"
         data-status={status}
-        style={{ background: STATUS_COLORS[status].fill, color: STATUS_COLORS[status].text }}
+        style={{ background: statusColor.fill, color: statusColor.text }}
       >
         {labelOf(STATUS_OPTIONS, status)}
       </span>
       <span
         className="flowmap-badge flowmap-badge--automation"
         data-automation={automation}
-        style={{ background: AUTOMATION_COLORS[automation].fill, color: AUTOMATION_COLORS[automation].text }}
+        style={{ background: automationColor.fill, color: automationColor.text }}
       >
         <AutomationIcon automation={automation} />
         {labelOf(AUTOMATION_OPTIONS, automation)}

@@ -1,18 +1,26 @@
 import type { Editor, TLShape } from 'tldraw'
 import { artifactOutline, cylinderRim } from './artifact-outline.ts'
 import { SVG_FONT_FAMILY, SvgText } from './svg-text.tsx'
+import { type ColorMode, shapeSvgColors } from './workflow-colors.ts'
 import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 
 // Decisions, artifacts and events in SVG for exports, drawn as their HTML versions are.
 
-export function DecisionSvg({ editor, shape }: { editor: Editor; shape: TLShape<'decision'> }) {
+type SvgProps<K extends 'decision' | 'artifact' | 'event'> = {
+  editor: Editor
+  shape: TLShape<K>
+  mode: ColorMode
+}
+
+export function DecisionSvg({ editor, shape, mode }: SvgProps<'decision'>) {
   const { w, h, question } = shape.props
+  const colors = shapeSvgColors(mode).decision
   return (
     <g>
       <polygon
         points={`${w / 2},1.5 ${w - 1.5},${h / 2} ${w / 2},${h - 1.5} 1.5,${h / 2}`}
-        fill="#fff8e1"
-        stroke="#e0a800"
+        fill={colors.fill}
+        stroke={colors.stroke}
         strokeWidth={2}
         strokeLinejoin="round"
       />
@@ -25,7 +33,7 @@ export function DecisionSvg({ editor, shape }: { editor: Editor; shape: TLShape<
         height={h * 0.62}
         fontSize={14}
         bold
-        fill="#5c4400"
+        fill={colors.text}
         align="middle"
         verticalAlign="middle"
       />
@@ -33,15 +41,13 @@ export function DecisionSvg({ editor, shape }: { editor: Editor; shape: TLShape<
   )
 }
 
-const ARTIFACT_STROKES = { document: '#4a7ab8', data: '#2b8a5e', system: '#6a55c2' } as const
-const ARTIFACT_FILLS = { document: '#f3f9ff', data: '#f1fbf6', system: '#f7f5ff' } as const
-
-export function ArtifactSvg({ editor, shape }: { editor: Editor; shape: TLShape<'artifact'> }) {
+export function ArtifactSvg({ editor, shape, mode }: SvgProps<'artifact'>) {
   const { w, h, kind, label } = shape.props
-  const stroke = ARTIFACT_STROKES[kind]
+  const colors = shapeSvgColors(mode)
+  const { fill, stroke } = colors.artifact[kind]
   return (
     <g>
-      <path d={artifactOutline(kind, w, h)} fill={ARTIFACT_FILLS[kind]} stroke={stroke} strokeWidth={1.8} />
+      <path d={artifactOutline(kind, w, h)} fill={fill} stroke={stroke} strokeWidth={1.8} />
       {kind === 'data' && <path d={cylinderRim(w, h)} fill="none" stroke={stroke} strokeWidth={1.8} />}
       {kind === 'system' && (
         <path d={`M 12 1.5 V ${h - 1.5} M ${w - 12} 1.5 V ${h - 1.5}`} stroke={stroke} strokeWidth={1.8} />
@@ -55,7 +61,7 @@ export function ArtifactSvg({ editor, shape }: { editor: Editor; shape: TLShape<
         fontSize={10.5}
         fontWeight="bold"
         letterSpacing="0.05em"
-        fill="#5c6578"
+        fill={colors.artifactKind}
       >
         {labelOf(ARTIFACT_KIND_OPTIONS, kind).toUpperCase()}
       </text>
@@ -68,15 +74,17 @@ export function ArtifactSvg({ editor, shape }: { editor: Editor; shape: TLShape<
         height={h * 0.44}
         fontSize={14}
         bold
-        fill="#1d2433"
+        fill={colors.artifactLabel}
         align="middle"
       />
     </g>
   )
 }
 
-export function EventSvg({ editor, shape }: { editor: Editor; shape: TLShape<'event'> }) {
+export function EventSvg({ editor, shape, mode }: SvgProps<'event'>) {
   const { w, h, kind, label } = shape.props
+  const colors = shapeSvgColors(mode)
+  const circle = colors.event[kind]
   const size = Math.min(w, h)
   const isStart = kind === 'start'
   const border = isStart ? 3 : 7
@@ -86,8 +94,8 @@ export function EventSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ev
         cx={size / 2}
         cy={size / 2}
         r={size / 2 - border / 2}
-        fill={isStart ? '#effaf1' : '#fff0f0'}
-        stroke={isStart ? '#2f9e44' : '#a61e1e'}
+        fill={circle.fill}
+        stroke={circle.stroke}
         strokeWidth={border}
       />
       <text
@@ -98,7 +106,7 @@ export function EventSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ev
         fontFamily={SVG_FONT_FAMILY}
         fontSize={11}
         fontWeight="bold"
-        fill={isStart ? '#2b7a3b' : '#a61e1e'}
+        fill={circle.text}
       >
         {isStart ? 'Start' : 'End'}
       </text>
@@ -111,7 +119,7 @@ export function EventSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ev
         height={60}
         fontSize={13}
         bold
-        fill="#343a40"
+        fill={colors.eventLabel}
         align="middle"
       />
     </g>

@@ -2,14 +2,22 @@ import type { Editor, TLShape } from 'tldraw'
 import { getBoardRole } from './board-roles.ts'
 import { roleInitials, textColorOn } from './role-badge.ts'
 import { SVG_FONT_FAMILY, SvgText, svgPill } from './svg-text.tsx'
-import { AUTOMATION_COLORS, STATUS_COLORS, stepCardColors } from './workflow-colors.ts'
+import { automationColors, type ColorMode, cardInk, statusColors, stepCardColors } from './workflow-colors.ts'
 import { AUTOMATION_OPTIONS, formatHours, labelOf, STATUS_OPTIONS } from './workflow-vocabulary.ts'
 
 const PADDING_LEFT = 14
 const BADGE_FONT = 10.5
 
 /** A step card in SVG, laid out as the HTML card is (badges, label, owner and estimate). */
-export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'step'> }) {
+export function StepSvg({
+  editor,
+  shape,
+  mode,
+}: {
+  editor: Editor
+  shape: TLShape<'step'>
+  mode: ColorMode
+}) {
   const { w, h, label, owner, status, automation, estimate } = shape.props
   const parent = editor.getShape(shape.parentId as TLShape['id'])
   const role =
@@ -18,7 +26,8 @@ export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ste
       : parent?.type === 'lane'
         ? getBoardRole(editor, parent.props.roleId)
         : null
-  const card = stepCardColors(status)
+  const card = stepCardColors(status, mode)
+  const ink = cardInk(mode)
   const clipId = `flowmap-step-clip-${shape.id.replace(/[^A-Za-z0-9_-]/g, '')}`
 
   const statusPill = svgPill({
@@ -27,8 +36,8 @@ export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ste
     x: PADDING_LEFT,
     y: 9,
     fontSize: BADGE_FONT,
-    fill: STATUS_COLORS[status].fill,
-    color: STATUS_COLORS[status].text,
+    fill: statusColors(status, mode).fill,
+    color: statusColors(status, mode).text,
   })
   const automationPill = svgPill({
     editor,
@@ -36,12 +45,12 @@ export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ste
     x: PADDING_LEFT + statusPill.width + 5,
     y: 9,
     fontSize: BADGE_FONT,
-    fill: AUTOMATION_COLORS[automation].fill,
-    color: AUTOMATION_COLORS[automation].text,
+    fill: automationColors(automation, mode).fill,
+    color: automationColors(automation, mode).text,
   })
   const estimateText = estimate === null ? null : formatHours(estimate)
   const estimatePill = estimateText
-    ? svgPill({ editor, text: estimateText, x: 0, y: 0, fontSize: 11, fill: '#f1f3f5', color: '#5c6578' })
+    ? svgPill({ editor, text: estimateText, x: 0, y: 0, fontSize: 11, fill: ink.pill, color: ink.secondary })
     : null
   const footerY = h - 20
 
@@ -75,13 +84,13 @@ export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ste
         height={Math.max(0, footerY - 14 - 34)}
         fontSize={15}
         bold
-        fill="#1d2433"
+        fill={ink.label}
       />
       <circle
         cx={PADDING_LEFT + 11}
         cy={footerY}
         r={11}
-        fill={role?.color ?? '#f1f3f5'}
+        fill={role?.color ?? ink.pill}
         opacity={owner === null && role ? 0.6 : 1}
       />
       <text
@@ -92,7 +101,7 @@ export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ste
         fontFamily={SVG_FONT_FAMILY}
         fontSize={10}
         fontWeight="bold"
-        fill={role ? textColorOn(role.color) : '#adb5bd'}
+        fill={role ? textColorOn(role.color) : ink.missing}
       >
         {role ? roleInitials(role.name) : '?'}
       </text>
@@ -102,7 +111,7 @@ export function StepSvg({ editor, shape }: { editor: Editor; shape: TLShape<'ste
         dominantBaseline="central"
         fontFamily={SVG_FONT_FAMILY}
         fontSize={11.5}
-        fill={role ? '#5c6578' : '#a0a7b4'}
+        fill={role ? ink.secondary : ink.missing}
       >
         {role ? role.name : owner ? 'Unknown role' : 'No owner'}
       </text>

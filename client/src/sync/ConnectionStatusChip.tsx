@@ -28,10 +28,10 @@ const chipStyle: CSSProperties = {
   gap: 6,
   padding: '4px 10px',
   borderRadius: 999,
-  background: 'var(--color-panel, #fff)',
+  background: 'var(--fm-surface)',
   boxShadow: '0 1px 3px rgba(0,0,0,.2)',
   font: '12px/1.4 system-ui, sans-serif',
-  color: '#212529',
+  color: 'var(--fm-text)',
   pointerEvents: 'all',
 }
 
@@ -45,8 +45,8 @@ const bannerStyle: CSSProperties = {
 }
 
 const BANNER_TONES = {
-  warning: { background: '#fff4e6', border: '1px solid #f08c00' },
-  error: { background: '#fff5f5', border: '1px solid #e03131' },
+  warning: { background: 'var(--fm-warning-soft)', border: '1px solid #f08c00', color: 'var(--fm-text)' },
+  error: { background: 'var(--fm-danger-soft)', border: '1px solid #e03131', color: 'var(--fm-text)' },
 } as const satisfies Record<string, CSSProperties>
 
 function AlertBanner(props: { testId: string; tone: keyof typeof BANNER_TONES; children: ReactNode }) {

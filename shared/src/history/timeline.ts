@@ -1,20 +1,36 @@
 import type { HistoryEntry } from './history-entry.ts'
 
 /**
- * How many edits fell in each of `buckets` equal slices of the history, by seq (what the timeline
- * draws). Edit `seq` sits at `seq / lastSeq` of the width, where the scrubber shows that moment.
+ * Where a moment sits on the timeline, 0…1, by the time its edit was accepted: the timeline is a time
+ * axis, so a burst of edits is a tall bar and a quiet hour is an empty stretch. Seq 0 (before the first
+ * edit) is the start. When every edit has the same time, edits are spread by seq instead, so they stay
+ * apart.
+ */
+export function timelineFraction(entries: readonly HistoryEntry[], seq: number): number {
+  const first = entries[0]
+  const last = entries.at(-1)
+  const entry = entries[seq - 1]
+  if (!first || !last || !entry || seq <= 0) return 0
+  const span = last.time - first.time
+  if (span <= 0) return entry.seq / last.seq
+  return Math.min(1, Math.max(0, (entry.time - first.time) / span))
+}
+
+/**
+ * How many edits (everyone's, or one person's) fell in each of `buckets` equal slices of the time from
+ * the first edit to the last: the density the activity histogram draws, on the same axis as
+ * `timelineFraction`.
  */
 export function activityHistogram(
   entries: readonly HistoryEntry[],
   buckets: number,
   userId: string | null = null,
 ): number[] {
-  const counts = new Array<number>(buckets).fill(0)
-  const last = entries.at(-1)?.seq ?? 0
-  if (last === 0 || buckets <= 0) return counts
+  const counts = new Array<number>(Math.max(0, buckets)).fill(0)
+  if (buckets <= 0) return counts
   for (const entry of entries) {
     if (userId !== null && entry.userId !== userId) continue
-    const bucket = Math.min(buckets - 1, Math.floor((entry.seq / last) * buckets))
+    const bucket = Math.min(buckets - 1, Math.floor(timelineFraction(entries, entry.seq) * buckets))
     counts[bucket] = (counts[bucket] ?? 0) + 1
   }
   return counts

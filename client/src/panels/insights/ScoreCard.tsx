@@ -28,7 +28,14 @@ export function ScoreCard({ scores }: { scores: readonly MaturityScore[] }) {
             role="img"
             aria-label={`${DIMENSION_TITLES[score.dimension]} ${score.score} of 100`}
           >
-            <circle cx="18" cy="18" r="15.9155" fill="none" stroke="#eef0f5" strokeWidth="4" />
+            <circle
+              cx="18"
+              cy="18"
+              r="15.9155"
+              fill="none"
+              style={{ stroke: 'var(--fm-surface-muted)' }}
+              strokeWidth="4"
+            />
             <circle
               cx="18"
               cy="18"
