@@ -34,7 +34,8 @@ export type LintRead = 'roles' | 'outgoing' | 'reachability'
  * - `node-set`: the ids of every node `includes` selects, with whether the map has a start.
  *   Rechecked when the selection changes or the map gains its first start or loses its last.
  * - `edge-set`: every connector `includes` selects, together (a cycle needs them all). Rechecked when
- *   a selected connector changes, or a node its findings name is renamed.
+ *   a selected connector changes, a node its findings name is renamed, or what `nodeKey` reads of a
+ *   node changes (the node appears, goes, or says another key).
  */
 export type LintScope =
   | {
@@ -62,6 +63,13 @@ export type LintScope =
   | {
       kind: 'edge-set'
       includes(edge: WorkflowEdge): boolean
+      /**
+       * What the check reads of the nodes (beyond the labels its findings name), as a key: a node
+       * whose key changes rechecks the set. Null for a node the check does not read. A check that
+       * reads reachability keys the events' kinds: reachability changes only with them and with
+       * the connectors.
+       */
+      nodeKey?(node: WorkflowNode): string | null
       check(edges: Iterable<WorkflowEdge>, view: LintView): LintFinding[]
     }
 

@@ -213,8 +213,12 @@ function trackEdgeSet(
         if (is) members.set(id, after!)
         else members.delete(id)
       }
-      for (const [id, { before, after }] of delta.nodes)
+      const keyOf = (node: WorkflowNode | undefined) =>
+        node === undefined || scope.nodeKey === undefined ? null : scope.nodeKey(node)
+      for (const [id, { before, after }] of delta.nodes) {
         if (named.has(id) && before?.label !== after?.label) changed = true
+        if (keyOf(before) !== keyOf(after)) changed = true
+      }
       return changed
     },
     () => {
