@@ -34,14 +34,23 @@ function onboardingMap() {
     step('desk', 660, 360, 'Desk setup', it, 1),
     step('first-day', 940, 190, 'First day', hr, 2),
     workflowShape('event', { id: 'end', x: 1220, y: 220, props: { kind: 'end', label: 'Onboarded' } }),
-    ...connector({ id: 'c1', from: 'start', to: 'welcome' }),
-    ...connector({ id: 'c2', from: 'welcome', to: 'remote' }),
-    ...connector({ id: 'c3', from: 'remote', to: 'ship', branch: 'yes' }),
-    ...connector({ id: 'c4', from: 'remote', to: 'desk', branch: 'no' }),
-    ...connector({ id: 'c5', from: 'desk', to: 'first-day' }),
-    ...connector({ id: 'c6', from: 'first-day', to: 'end' }),
+    ...sequenceFlows([
+      ['start', 'welcome'],
+      ['welcome', 'remote'],
+      ['remote', 'ship', 'yes'],
+      ['remote', 'desk', 'no'],
+      ['desk', 'first-day'],
+      ['first-day', 'end'],
+    ]),
     ...dependency,
   ]
+}
+
+/** Sequence connectors c1, c2, … between shapes, with a branch label where one is given. */
+function sequenceFlows(flows: Array<[from: string, to: string, branch?: string]>) {
+  return flows.flatMap(([from, to, branch], index) =>
+    connector({ id: `c${index + 1}`, from, to, ...(branch === undefined ? {} : { branch }) }),
+  )
 }
 
 async function screenshot(page: Page, testInfo: TestInfo, what: string) {
