@@ -20,22 +20,22 @@ export type LintIssueOf<Id extends string> = {
 }
 
 /** What a per-shape check reads besides its subject: a change to one of these rechecks it. */
-export type LintRead = 'roles' | 'outgoing' | 'reachability'
+export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached'
 
 /**
  * What a rule checks, and so what a change can affect (the incremental lint rechecks only that):
  * - `node`, `lane`, `edge`: each one on its own, reading nothing else but what it `reads`. Rechecked
  *   when it changes, and when what it reads changes: the roles (every one), its outgoing connectors
  *   (the shape a changed connector leaves), reachability (the shapes whose reached status flipped,
- *   every one when the map gains its first start or loses its last).
+ *   every one when the map gains its first start or loses its last), whether the flow reaches an End
+ *   (every one when that flips).
  * - `lane-group`: the nodes `keyOf` puts together, all in one lane (the check may read that lane's
  *   label). Rechecked when a node joins or leaves the group or changes in it, and when the lane is
  *   renamed.
  * - `node-set`: the ids of every node `includes` selects, with whether the map has a start.
  *   Rechecked when the selection changes or the map gains its first start or loses its last.
  * - `edge-set`: every connector `includes` selects, together (a cycle needs them all). Rechecked when
- *   a selected connector changes, a node its findings name is renamed, or what `nodeKey` reads of a
- *   node changes (the node appears, goes, or says another key).
+ *   a selected connector changes, or a node its findings name is renamed.
  */
 export type LintScope =
   | {
@@ -63,13 +63,6 @@ export type LintScope =
   | {
       kind: 'edge-set'
       includes(edge: WorkflowEdge): boolean
-      /**
-       * What the check reads of the nodes (beyond the labels its findings name), as a key: a node
-       * whose key changes rechecks the set. Null for a node the check does not read. A check that
-       * reads reachability keys the events' kinds: reachability changes only with them and with
-       * the connectors.
-       */
-      nodeKey?(node: WorkflowNode): string | null
       check(edges: Iterable<WorkflowEdge>, view: LintView): LintFinding[]
     }
 
