@@ -105,12 +105,13 @@ test('a branch that never reaches an End shows in the Checks panel', async ({ pa
   const panel = page.getByTestId('lint-panel')
   await expect(page.getByTestId('lint-rule-count-no-path-to-end')).toHaveText('1')
   const issue = panel.getByTestId('lint-issue').filter({
-    hasText: 'The "yes" branch of decision "Remote?" never reaches an End',
+    hasText: 'Step "Ship laptop" is where its branch stops, so it never reaches an End',
   })
   await expect(issue).toBeVisible()
-  await expect(issue).toContainText('connect its last step to an End')
+  await expect(issue).toContainText('connect it to the next step or to an End')
+  await expect(page.locator('[data-testid="lint-badge"][data-shape-id="shape:ship"]')).toBeVisible()
 
-  // A click on it selects the branch (the step it stops at first) and zooms to it.
+  // A click on it selects the step where the IT branch stops, and zooms to it.
   await issue.click()
   await expect
     .poll(() =>
@@ -119,7 +120,7 @@ test('a branch that never reaches an End shows in the Checks panel', async ({ pa
         return hook.__flowmap.editor.getSelectedShapeIds()
       }),
     )
-    .toContain('shape:ship')
+    .toEqual(['shape:ship'])
   await screenshot(page, testInfo, 'dead-branch')
 })
 
