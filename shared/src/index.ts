@@ -150,6 +150,14 @@ export {
 export type { BodyRead } from './protocol/http-body-read.ts'
 export { type RuntimeConfigBody, readRuntimeConfigBody } from './protocol/http-config-body.ts'
 export { type ApiErrorBody, refusalMessageOf } from './protocol/http-error-body.ts'
+export {
+  BOARD_EXPORT_FORMAT,
+  BOARD_EXPORT_VERSION,
+  type BoardExportBody,
+  readBoardExportBody,
+  type WorkflowGraphJson,
+  workflowGraphJson,
+} from './protocol/http-export-body.ts'
 export type { HistoryPageBody } from './protocol/http-history-body.ts'
 export {
   type InsightsBody,

@@ -20,14 +20,15 @@ export type LintIssueOf<Id extends string> = {
 }
 
 /** What a per-shape check reads besides its subject: a change to one of these rechecks it. */
-export type LintRead = 'roles' | 'outgoing' | 'reachability'
+export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached'
 
 /**
  * What a rule checks, and so what a change can affect (the incremental lint rechecks only that):
  * - `node`, `lane`, `edge`: each one on its own, reading nothing else but what it `reads`. Rechecked
  *   when it changes, and when what it reads changes: the roles (every one), its outgoing connectors
  *   (the shape a changed connector leaves), reachability (the shapes whose reached status flipped,
- *   every one when the map gains its first start or loses its last).
+ *   every one when the map gains its first start or loses its last), whether the flow reaches an End
+ *   (every one when that flips).
  * - `lane-group`: the nodes `keyOf` puts together, all in one lane (the check may read that lane's
  *   label). Rechecked when a node joins or leaves the group or changes in it, and when the lane is
  *   renamed.

@@ -1,3 +1,4 @@
+import { isEndEvent } from '../analysis/flow-walk.ts'
 import { flowReachability } from '../graph/flow-reachability.ts'
 import type { WorkflowEdge, WorkflowGraph, WorkflowLane, WorkflowNode } from '../graph/workflow-graph.ts'
 import type { Role } from '../schema/role.ts'
@@ -16,12 +17,15 @@ export type LintView = {
   /** Every shape a start reaches along sequence flows, the starts included. */
   readonly reached: ReadonlySet<string>
   readonly hasStart: boolean
+  /** Whether a start reaches any End along sequence flows: the flow finishes somewhere. */
+  readonly endReached: boolean
 }
 
 const NO_EDGES: readonly WorkflowEdge[] = []
 
 /** The view of a whole graph; reachability is computed on first read (flowReachability caches it per graph). */
 export function fullLintView(graph: WorkflowGraph): LintView {
+  let endReached: boolean | undefined
   return {
     roleById: graph.roleById,
     nodeById: graph.nodeById,
@@ -32,6 +36,11 @@ export function fullLintView(graph: WorkflowGraph): LintView {
     },
     get hasStart() {
       return flowReachability(graph).startIds.length > 0
+    },
+    get endReached() {
+      const { reached } = flowReachability(graph)
+      endReached ??= graph.nodes.some((node) => isEndEvent(node) && reached.has(node.id))
+      return endReached
     },
   }
 }

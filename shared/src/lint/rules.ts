@@ -5,6 +5,7 @@ import { endUnreachable } from './end-unreachable.ts'
 import { laneWithoutRole } from './lane-without-role.ts'
 import type { LintIssueOf } from './lint-rule.ts'
 import { looseConnector } from './loose-connector.ts'
+import { noPathToEnd } from './no-path-to-end.ts'
 import { stepUnreachable } from './step-unreachable.ts'
 import { stepWithoutOwner } from './step-without-owner.ts'
 
@@ -18,6 +19,7 @@ export const LINT_RULES = [
   dependencyCycle,
   stepUnreachable,
   endUnreachable,
+  noPathToEnd,
   looseConnector,
   laneWithoutRole,
   duplicateStepLabel,

@@ -1,8 +1,18 @@
 /**
  * GET /api/boards/:id/export.json: the whole board in the typed model (board fields, roles, records)
- * and as the workflow graph, for tools and backups.
+ * and as the workflow graph, for tools and backups. The body and its reader: `BoardExportBody` in
+ * @flowmap/shared (protocol/http-export-body.ts).
  */
-import { readBoard, readRecords, readRoles, toWorkflowGraph } from '@flowmap/shared'
+import {
+  BOARD_EXPORT_FORMAT,
+  BOARD_EXPORT_VERSION,
+  type BoardExportBody,
+  readBoard,
+  readRecords,
+  readRoles,
+  toWorkflowGraph,
+  workflowGraphJson,
+} from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
@@ -13,19 +23,17 @@ function exportBoard({ context, board: { id: boardId } }: BoardRequest): RouteRe
     const records = readRecords(doc)
     const roles = readRoles(doc)
     const board = readBoard(doc)
-    return {
-      status: 200,
-      body: {
-        format: 'flowmap-board',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        seq,
-        board: { id: boardId, title: board.title, schema: board.schema },
-        roles,
-        records,
-        graph: toWorkflowGraph(records, roles),
-      },
+    const body: BoardExportBody = {
+      format: BOARD_EXPORT_FORMAT,
+      version: BOARD_EXPORT_VERSION,
+      exportedAt: new Date().toISOString(),
+      seq,
+      board: { id: boardId, title: board.title, schema: board.schema },
+      roles,
+      records,
+      graph: workflowGraphJson(toWorkflowGraph(records, roles)),
     }
+    return { status: 200, body }
   } finally {
     doc.destroy()
   }

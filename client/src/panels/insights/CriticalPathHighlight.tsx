@@ -1,22 +1,33 @@
-import { type Editor, type TLShapeId, useEditor, useValue } from 'tldraw'
+import { type Editor, Geometry2dFilters, type TLShapeId, useEditor, useValue } from 'tldraw'
 import { criticalPathHighlightAtom } from './critical-path-state.ts'
 import './insights.css'
 
 type Frame = { id: string; x: number; y: number; w: number; h: number }
+type ConnectorTrace = { id: string; d: string }
+type PathOverlay = { frames: Frame[]; connectors: ConnectorTrace[] }
 
 /**
  * The critical path drawn over the canvas (tldraw's InFrontOfTheCanvas slot) while the Insights panel
- * asks for it: an outline around each shape on the path and a line through their centres.
+ * asks for it: an outline around each shape on the path, and each connector on it traced along the
+ * arrow's own geometry (its curve or elbows, without its label), so the highlight follows the arrows
+ * a person drew rather than a straight line through the shapes.
  */
 export function CriticalPathHighlight() {
   const editor = useEditor()
-  const frames = useValue('critical path frames', () => pathFrames(editor), [editor])
-  if (frames === null) return null
-  const centres = frames.map((frame) => `${frame.x + frame.w / 2},${frame.y + frame.h / 2}`).join(' ')
+  const overlay = useValue('critical path overlay', () => pathOverlay(editor), [editor])
+  if (overlay === null) return null
   return (
     <svg className="flowmap-critical-path" data-testid="critical-path-highlight" aria-hidden="true">
-      <polyline points={centres} className="flowmap-critical-path__line" />
-      {frames.map((frame) => (
+      {overlay.connectors.map((trace) => (
+        <path
+          key={trace.id}
+          d={trace.d}
+          className="flowmap-critical-path__line"
+          data-testid="critical-path-connector"
+          data-shape-id={trace.id}
+        />
+      ))}
+      {overlay.frames.map((frame) => (
         <rect
           key={frame.id}
           x={frame.x - 6}
@@ -25,22 +36,41 @@ export function CriticalPathHighlight() {
           height={frame.h + 12}
           rx="10"
           className="flowmap-critical-path__frame"
+          data-shape-id={frame.id}
         />
       ))}
     </svg>
   )
 }
 
-function pathFrames(editor: Editor): Frame[] | null {
+function pathOverlay(editor: Editor): PathOverlay | null {
   const highlight = criticalPathHighlightAtom(editor).get()
   if (highlight === null) return null
+  const zoom = editor.getZoomLevel()
   const frames: Frame[] = []
   for (const id of highlight.nodeIds) {
     const bounds = editor.getShapePageBounds(id as TLShapeId)
     if (bounds === undefined) continue
     const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-    const zoom = editor.getZoomLevel()
     frames.push({ id, x: topLeft.x, y: topLeft.y, w: bounds.w * zoom, h: bounds.h * zoom })
   }
-  return frames
+  const connectors: ConnectorTrace[] = []
+  for (const id of highlight.edgeIds) {
+    const d = connectorTrace(editor, id as TLShapeId)
+    if (d !== null) connectors.push({ id, d })
+  }
+  return { frames, connectors }
+}
+
+/** The arrow's line in viewport coordinates, as SVG path data; null when the arrow is gone. */
+function connectorTrace(editor: Editor, id: TLShapeId): string | null {
+  const arrow = editor.getShape(id)
+  if (arrow === undefined) return null
+  const toPage = editor.getShapePageTransform(arrow)
+  const points = editor
+    .getShapeGeometry(arrow)
+    .getVertices(Geometry2dFilters.EXCLUDE_LABELS)
+    .map((vertex) => editor.pageToViewport(toPage.applyToPoint(vertex)))
+  if (points.length < 2) return null
+  return `M${points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' L')}`
 }

@@ -6,7 +6,10 @@ type CriticalPathSectionProps = {
   onToggleHighlight(): void
 }
 
-/** The longest path from a start to an end in estimated hours, with a switch to draw it on the canvas. */
+/**
+ * The longest chain of work to an end in estimated hours, dependencies included, with a switch to draw
+ * it on the canvas.
+ */
 export function CriticalPathSection({ path, highlighted, onToggleHighlight }: CriticalPathSectionProps) {
   return (
     <>

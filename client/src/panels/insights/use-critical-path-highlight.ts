@@ -35,7 +35,7 @@ export function useCriticalPathHighlight(
     const atom = criticalPathHighlightAtom(editor)
     if (atom.get() === null) {
       atom.set({ nodeIds: path.nodeIds, edgeIds: path.edgeIds })
-      focusShapes(editor, path.nodeIds, { select: false })
+      focusShapes(editor, [...path.nodeIds, ...path.edgeIds], { select: false })
     } else atom.set(null)
   }
   return { highlighted, toggle }

@@ -38,6 +38,8 @@ export type IncrementalLint = {
 export function createIncrementalLint(options: IncrementalLintOptions): IncrementalLint {
   const graph = createLiveGraph(options.records)
   const reachability = createLiveReachability(graph)
+  /** The End events a start reaches: kept from each change's flipped shapes and changed nodes. */
+  const reachedEnds = new Set<string>()
   let roleById = new Map(options.roles.map((role) => [role.id, role]))
   let disabled = new Set(options.disabledRules ?? [])
   const view: LintView = {
@@ -50,6 +52,9 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
     reached: reachability.reached,
     get hasStart() {
       return reachability.startCount > 0
+    },
+    get endReached() {
+      return reachedEnds.size > 0
     },
   }
 
@@ -87,7 +92,19 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
   function absorb(delta: GraphDelta) {
     const hadStart = reachability.startCount > 0
     const flipped = reachability.update(delta)
-    const change = { delta, flipped, startPresenceFlipped: hadStart !== reachability.startCount > 0 }
+    const hadEndReached = reachedEnds.size > 0
+    for (const id of [...flipped, ...delta.nodes.keys()]) {
+      const node = graph.nodes.get(id)
+      const isEnd = node?.shape.type === 'event' && node.shape.props.kind === 'end'
+      if (isEnd && reachability.reached.has(id)) reachedEnds.add(id)
+      else reachedEnds.delete(id)
+    }
+    const change = {
+      delta,
+      flipped,
+      startPresenceFlipped: hadStart !== reachability.startCount > 0,
+      endReachedFlipped: hadEndReached !== reachedEnds.size > 0,
+    }
     for (const tracker of trackers) tracker.absorb(change)
   }
 

@@ -10,6 +10,8 @@ export type LintChange = {
   flipped: ReadonlySet<string>
   /** The map gained its first start or lost its last. */
   startPresenceFlipped: boolean
+  /** The flow reached its first End or stopped reaching any. */
+  endReachedFlipped: boolean
 }
 
 /** Keeps one scope's findings, by subject, current with the changes it hears of. */
@@ -83,9 +85,10 @@ function trackNodes(
   }
   const readsOutgoing = scope.reads.includes('outgoing')
   const readsReachability = scope.reads.includes('reachability')
+  const readsEndReached = scope.reads.includes('end-reached')
   return {
-    absorb({ delta, flipped, startPresenceFlipped }) {
-      if (readsReachability && startPresenceFlipped) {
+    absorb({ delta, flipped, startPresenceFlipped, endReachedFlipped }) {
+      if ((readsReachability && startPresenceFlipped) || (readsEndReached && endReachedFlipped)) {
         for (const id of graph.nodes.keys()) recheck(id)
         for (const id of delta.nodes.keys()) if (!graph.nodes.has(id)) recheck(id)
         return
