@@ -1,11 +1,13 @@
 import { MAX_BOARD_TITLE_CHARS } from '@flowmap/shared'
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { createBoard } from '../app/create-board.ts'
 import { boardPath } from '../app/routes.ts'
+import { readShareToken } from '../app/share-token.ts'
 import { type BoardDatabase, createBoardDatabase } from '../storage/board-database.ts'
 import { withDeviceHistoryCache } from '../storage/history-cache.ts'
 import { listLocalBoards } from '../storage/local-board.ts'
 import { describeStorageError } from '../storage/storage-error.ts'
+import { collabUrl } from '../sync/collab-url.ts'
 import { BoardPreview } from './BoardPreview.tsx'
 import {
   type BoardEntry,
@@ -14,7 +16,17 @@ import {
   searchByTitle,
   UNTITLED,
 } from './board-entries.ts'
-import { removeDeviceBoard, renameDeviceBoard } from './device-boards.ts'
+import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
+import {
+  type DeletedBoard,
+  deleteServerBoard,
+  fetchDeletedBoards,
+  restoreServerBoard,
+} from './deleted-boards-api.ts'
+import { removeDeviceBoard } from './device-boards.ts'
+import { RecentlyDeleted } from './RecentlyDeleted.tsx'
+import { renameBoard } from './rename-board.ts'
+import type { BoardDocSend } from './send-board-doc.ts'
 import { fetchServerBoards, type ServerBoard } from './server-boards.ts'
 import './home.css'
 
@@ -42,6 +54,13 @@ export function HomePage({ token, navigate }: HomePageProps) {
   const [problem, setProblem] = useState<string | null>(
     db ? null : 'This browser has no storage for boards (IndexedDB).',
   )
+  const [notice, setNotice] = useState<string | null>(null)
+  const [deleted, setDeleted] = useState<DeletedBoard[]>([])
+  const [deleting, setDeleting] = useState<BoardEntry | null>(null)
+  // Renames under way: closed when the page goes (the board page opens its own connection then).
+  const sends = useRef(new Set<BoardDocSend>())
+  // Local mode (no token) makes everyone a facilitator; a link says its role. The server decides anyway.
+  const facilitates = token === null || readShareToken(token)?.role === 'facilitator'
   const [query, setQuery] = useState('')
   const [newTitle, setNewTitle] = useState('')
   const [creating, setCreating] = useState(false)
@@ -65,17 +84,73 @@ export function HomePage({ token, navigate }: HomePageProps) {
     } else setServerNote(result.message)
   }, [token])
 
+  const reloadDeleted = useCallback(async () => {
+    if (!facilitates) return
+    const result = await fetchDeletedBoards(token)
+    if (result.ok) setDeleted(result.value)
+  }, [facilitates, token])
+
   useEffect(() => {
     document.title = 'Your boards · Flowmap'
     void reloadDevice()
     void reloadServer()
+    void reloadDeleted()
     // Coming back online, the server's boards join the list.
-    const onOnline = () => void reloadServer()
+    const onOnline = () => {
+      void reloadServer()
+      void reloadDeleted()
+    }
     window.addEventListener('online', onOnline)
     return () => window.removeEventListener('online', onOnline)
-  }, [reloadDevice, reloadServer])
+  }, [reloadDevice, reloadServer, reloadDeleted])
 
   useEffect(() => () => db?.close(), [db])
+  useEffect(() => {
+    const open = sends.current
+    return () => {
+      for (const send of open) send.cancel()
+    }
+  }, [])
+
+  const rename = async (entry: BoardEntry, title: string) => {
+    const result = await renameBoard({
+      db,
+      boardId: entry.id,
+      title,
+      onDevice: entry.onDevice,
+      token,
+      collabUrl: collabUrl(window.location),
+      track: (send) => {
+        sends.current.add(send)
+        void send.done.then(() => sends.current.delete(send))
+      },
+    })
+    if (result.shared) setNotice(null)
+    else if (result.keptOnDevice) {
+      setNotice(
+        `"${title}" is renamed on this device; everyone sees it once this device reaches the server (${result.reason}).`,
+      )
+    } else setProblem(`Could not rename "${entry.title || UNTITLED}": ${result.reason}.`)
+    await Promise.all([reloadDevice(), reloadServer()])
+  }
+
+  const deleteBoard = async (entry: BoardEntry) => {
+    setDeleting(null)
+    const result = await deleteServerBoard(entry.id, token)
+    if (!result.ok) {
+      setProblem(`Could not delete "${entry.title || UNTITLED}": ${result.message}.`)
+      return
+    }
+    // The server keeps it for the restore window; a copy here could no longer sync.
+    if (db && entry.onDevice) await withDeviceHistoryCache((cache) => removeDeviceBoard(db, entry.id, cache))
+    await Promise.all([reloadDevice(), reloadServer(), reloadDeleted()])
+  }
+
+  const restore = async (board: DeletedBoard) => {
+    const result = await restoreServerBoard(board.id, token)
+    if (!result.ok) setProblem(`Could not restore "${board.title || board.id}": ${result.message}.`)
+    await Promise.all([reloadServer(), reloadDeleted()])
+  }
 
   const entries = useMemo(
     () => searchByTitle(mergeBoardEntries(device, server), query),
@@ -136,6 +211,11 @@ export function HomePage({ token, navigate }: HomePageProps) {
             {problem}
           </p>
         )}
+        {notice && (
+          <p className="flowmap-home__note" role="status" data-testid="home-notice">
+            {notice}
+          </p>
+        )}
         {serverNote && (
           <p className="flowmap-home__note" role="status" data-testid="home-server-note">
             {serverNote}
@@ -156,11 +236,21 @@ export function HomePage({ token, navigate }: HomePageProps) {
                 navigate={navigate}
                 onChanged={reloadDevice}
                 onProblem={setProblem}
+                onRename={rename}
+                {...(facilitates && entry.onServer ? { onDelete: () => setDeleting(entry) } : {})}
               />
             ))}
           </ul>
         )}
+        <RecentlyDeleted boards={deleted} onRestore={(board) => void restore(board)} />
       </main>
+      {deleting && (
+        <DeleteBoardDialog
+          title={deleting.title || UNTITLED}
+          onConfirm={() => void deleteBoard(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
     </div>
   )
 }
@@ -172,6 +262,8 @@ function BoardCard({
   navigate,
   onChanged,
   onProblem,
+  onRename,
+  onDelete,
 }: {
   entry: BoardEntry
   db: BoardDatabase | null
@@ -179,6 +271,9 @@ function BoardCard({
   navigate: HomePageProps['navigate']
   onChanged(): Promise<void>
   onProblem(message: string): void
+  onRename(entry: BoardEntry, title: string): Promise<void>
+  /** Present for a facilitator, on a board the server holds. */
+  onDelete?(): void
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   const path = boardPath(entry.id, token)
@@ -187,10 +282,9 @@ function BoardCard({
   const rename = async () => {
     const next = draft?.trim()
     setDraft(null)
-    if (!db || !next || next === entry.title) return
+    if (!next || next === entry.title) return
     try {
-      await renameDeviceBoard(db, entry.id, next)
-      await onChanged()
+      await onRename(entry, next)
     } catch (error) {
       onProblem(`Could not rename "${title}": ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -249,16 +343,16 @@ function BoardCard({
           <span className="flowmap-home__badge flowmap-home__badge--server">On the server</span>
         )}
       </div>
-      {entry.onDevice && (
-        <div className="flowmap-home__actions">
-          <button
-            type="button"
-            className="flowmap-button"
-            onClick={() => setDraft(entry.title)}
-            aria-label={`Rename ${title}`}
-          >
-            Rename
-          </button>
+      <div className="flowmap-home__actions">
+        <button
+          type="button"
+          className="flowmap-button"
+          onClick={() => setDraft(entry.title)}
+          aria-label={`Rename ${title}`}
+        >
+          Rename
+        </button>
+        {entry.onDevice && (
           <button
             type="button"
             className="flowmap-button"
@@ -267,8 +361,18 @@ function BoardCard({
           >
             Remove from device
           </button>
-        </div>
-      )}
+        )}
+        {onDelete && (
+          <button
+            type="button"
+            className="flowmap-button flowmap-button--danger"
+            onClick={onDelete}
+            aria-label={`Delete ${title} from the server`}
+          >
+            Delete…
+          </button>
+        )}
+      </div>
     </li>
   )
 }

@@ -28,15 +28,21 @@ async function withBoardModel<T>(
 
 /**
  * Renames a board in its doc (so the name syncs to the server and everyone when the board next
- * connects) and in the device's list.
+ * connects, or at once through rename-board.ts) and in the device's list, noting when: until the
+ * server has it, the list shows this title over the server's.
  */
-export async function renameDeviceBoard(db: BoardDatabase, boardId: string, title: string): Promise<void> {
+export async function renameDeviceBoard(
+  db: BoardDatabase,
+  boardId: string,
+  title: string,
+  now: number = Date.now(),
+): Promise<void> {
   const renamed = await withBoardModel(db, boardId, (board) => {
     board.setTitle(title)
     return board.meta.get().title
   })
   if (renamed === null) throw new Error(`board ${boardId} is not on this device`)
-  await db.boards.update(boardId, { title: renamed })
+  await db.boards.update(boardId, { title: renamed, renamedAt: now })
 }
 
 /**
