@@ -1,34 +1,20 @@
-import { useEffect, useRef } from 'react'
+import { useId } from 'react'
+import { HomeDialog } from './HomeDialog.tsx'
 
-type DeleteBoardDialogProps = {
+/** The confirmation before a facilitator deletes a board on the server: it says what happens next. */
+export function DeleteBoardDialog({
+  title,
+  onConfirm,
+  onCancel,
+}: {
   title: string
   onConfirm(): void
   onCancel(): void
-}
-
-/**
- * The confirmation before a facilitator deletes a board on the server: a modal dialog (not
- * `window.confirm`, so it says what happens next and can be styled), cancelled by Escape or Cancel.
- */
-export function DeleteBoardDialog({ title, onConfirm, onCancel }: DeleteBoardDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
+}) {
+  const headingId = useId()
   return (
-    <dialog
-      ref={dialog}
-      className="flowmap-home__dialog"
-      aria-labelledby="flowmap-delete-title"
-      data-testid="home-delete-dialog"
-      onCancel={(event) => {
-        event.preventDefault()
-        onCancel()
-      }}
-    >
-      <h2 id="flowmap-delete-title">Delete “{title}” for everyone?</h2>
+    <HomeDialog labelledBy={headingId} testId="home-delete-dialog" onCancel={onCancel}>
+      <h2 id={headingId}>Delete “{title}” for everyone?</h2>
       <p>
         Everyone on it is disconnected and its links stop working. It moves to “Recently deleted” below, where
         a facilitator can restore it with all its content until it is purged (30 days, unless the server is
@@ -47,6 +33,6 @@ export function DeleteBoardDialog({ title, onConfirm, onCancel }: DeleteBoardDia
           Delete board
         </button>
       </div>
-    </dialog>
+    </HomeDialog>
   )
 }

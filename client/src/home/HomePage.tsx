@@ -16,6 +16,7 @@ import {
   searchByTitle,
   UNTITLED,
 } from './board-entries.ts'
+import { suggestBoardTitle } from './board-title-suggestion.ts'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import {
   type DeletedBoard,
@@ -23,7 +24,8 @@ import {
   fetchDeletedBoards,
   restoreServerBoard,
 } from './deleted-boards-api.ts'
-import { removeDeviceBoard } from './device-boards.ts'
+import { nameDeviceBoard, removeDeviceBoard } from './device-boards.ts'
+import { NewBoardDialog } from './NewBoardDialog.tsx'
 import { RecentlyDeleted } from './RecentlyDeleted.tsx'
 import { renameBoard } from './rename-board.ts'
 import type { BoardDocSend } from './send-board-doc.ts'
@@ -157,10 +159,17 @@ export function HomePage({ token, navigate }: HomePageProps) {
     [device, server, query],
   )
 
-  const create = async () => {
+  const [naming, setNaming] = useState(false)
+  const create = async (title: string) => {
+    setNaming(false)
     setCreating(true)
-    const title = newTitle.trim()
-    const created = await createBoard({ token, ...(title ? { title } : {}) })
+    const created = await createBoard({ token, title })
+    // Made on this device (no server): the name goes into its doc here, as the server would write it.
+    if (created.source === 'local' && db) {
+      await nameDeviceBoard(db, created.boardId, title).catch((error) =>
+        setProblem(describeStorageError(error)),
+      )
+    }
     navigate(boardPath(created.boardId, token))
   }
 
@@ -175,7 +184,10 @@ export function HomePage({ token, navigate }: HomePageProps) {
           className="flowmap-home__create"
           onSubmit={(event) => {
             event.preventDefault()
-            void create()
+            const title = newTitle.trim()
+            // No name typed: ask for one, suggesting the next free "Untitled board N".
+            if (title) void create(title)
+            else setNaming(true)
           }}
         >
           <label htmlFor={titleId}>New board</label>
@@ -244,6 +256,13 @@ export function HomePage({ token, navigate }: HomePageProps) {
         )}
         <RecentlyDeleted boards={deleted} onRestore={(board) => void restore(board)} />
       </main>
+      {naming && (
+        <NewBoardDialog
+          suggestion={suggestBoardTitle([...device, ...server].map((board) => board.title))}
+          onCreate={(title) => void create(title)}
+          onCancel={() => setNaming(false)}
+        />
+      )}
       {deleting && (
         <DeleteBoardDialog
           title={deleting.title || UNTITLED}
