@@ -18,38 +18,25 @@ export function NewBoardDialog({
   const headingId = useId()
   const [title, setTitle] = useState(suggestion)
   return (
-    <HomeDialog labelledBy={headingId} testId="home-new-dialog" onCancel={onCancel}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          onCreate(title.trim() || suggestion)
-        }}
-      >
-        <h2 id={headingId}>Name the new board</h2>
-        <input
-          className="flowmap-home__rename"
-          aria-label="Board name"
-          data-testid="home-new-name"
-          value={title}
-          maxLength={MAX_BOARD_TITLE_CHARS}
-          // biome-ignore lint/a11y/noAutofocus: the dialog opened to ask for this name
-          autoFocus
-          onFocus={(event) => event.currentTarget.select()}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-        />
-        <div className="flowmap-home__dialog-actions">
-          <button type="button" className="flowmap-button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="flowmap-button flowmap-button--primary"
-            data-testid="home-new-create"
-          >
-            Create board
-          </button>
-        </div>
-      </form>
+    <HomeDialog
+      labelledBy={headingId}
+      testId="home-new-dialog"
+      confirmLabel="Create board"
+      onConfirm={() => onCreate(title.trim() || suggestion)}
+      onCancel={onCancel}
+    >
+      <h2 id={headingId}>Name the new board</h2>
+      <input
+        className="flowmap-home__rename"
+        aria-label="Board name"
+        data-testid="home-new-name"
+        value={title}
+        maxLength={MAX_BOARD_TITLE_CHARS}
+        // biome-ignore lint/a11y/noAutofocus: the dialog opened to ask for this name
+        autoFocus
+        onFocus={(event) => event.currentTarget.select()}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+      />
     </HomeDialog>
   )
 }
