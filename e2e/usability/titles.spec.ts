@@ -106,3 +106,41 @@ test('delete and restore a board', async ({ page, openUser, server }, testInfo) 
   await expect(page.getByRole('textbox', { name: 'Board title' })).toHaveValue('Quarterly close')
   await screenshot(page, testInfo, 'restored-board')
 })
+
+test('new boards are named: Create asks with a numbered suggestion, /new numbers them', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/')
+  await expect(page.getByTestId('home-boards')).toBeVisible()
+  await page.getByTestId('home-create').click()
+  const name = page.getByTestId('home-new-name')
+  await expect(name).toBeFocused()
+  const suggested = await name.inputValue()
+  expect(suggested).toMatch(/^Untitled board( \d+)?$/)
+  await screenshot(page, testInfo, 'name-prompt')
+  // Typing replaces the selected suggestion.
+  await page.keyboard.type('Vendor onboarding')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/\/b\//)
+  await waitForBoard(page)
+  await expect(page.getByRole('textbox', { name: 'Board title' })).toHaveValue('Vendor onboarding')
+
+  // `/new` still opens a board at once (scripts, the e2e specs), each with its own number.
+  const titles: string[] = []
+  for (let i = 0; i < 2; i++) {
+    await page.goto('/new')
+    await page.waitForURL(/\/b\//)
+    await waitForBoard(page)
+    const header = page.getByRole('textbox', { name: 'Board title' })
+    await expect(header).toHaveValue(/^Untitled board/)
+    titles.push(await header.inputValue())
+  }
+  expect(new Set(titles).size).toBe(2)
+  await page.goto('/new?title=Offboarding')
+  await page.waitForURL(/\/b\//)
+  await waitForBoard(page)
+  await expect(page.getByRole('textbox', { name: 'Board title' })).toHaveValue('Offboarding')
+  await page.goto('/')
+  await expect(page.getByTestId('home-board').filter({ hasText: titles[1]! })).toHaveCount(1)
+  await screenshot(page, testInfo, 'numbered-boards')
+})
