@@ -30,13 +30,19 @@ export type RenameResult = { shared: true } | { shared: false; keptOnDevice: boo
 
 export async function renameBoard(options: RenameBoardOptions): Promise<RenameResult> {
   const now = options.now ?? Date.now
-  const connect = (doc: Y.Doc, afterHandshake?: (doc: Y.Doc) => void): Promise<SendResult> => {
+  const connect = (doc: Y.Doc): Promise<SendResult> => {
     const send = sendBoardDoc({
       url: options.collabUrl,
       boardId: options.boardId,
       token: options.token,
       doc,
-      ...(afterHandshake ? { afterHandshake } : {}),
+      // Once the server's state is merged: a device copy that never synced wrote its title
+      // concurrently with the server's, and a Y.Map keeps one of two concurrent values by client id,
+      // not by time. Writing it again now, after the server's, makes the rename win.
+      afterHandshake: (synced) => {
+        const board = createBoardModel(synced)
+        if (board.meta.get().title !== options.title) board.setTitle(options.title)
+      },
     })
     options.track(send)
     return send.done
@@ -61,7 +67,7 @@ export async function renameBoard(options: RenameBoardOptions): Promise<RenameRe
 
   const doc = new Y.Doc()
   try {
-    const sent = await connect(doc, (synced) => createBoardModel(synced).setTitle(options.title))
+    const sent = await connect(doc)
     return sent.sent ? { shared: true } : { shared: false, keptOnDevice: false, reason: sent.reason }
   } finally {
     doc.destroy()
