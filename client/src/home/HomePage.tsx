@@ -62,7 +62,10 @@ export function HomePage({ token, navigate }: HomePageProps) {
   // Renames under way: closed when the page goes (the board page opens its own connection then).
   const sends = useRef(new Set<BoardDocSend>())
   // Local mode (no token) makes everyone a facilitator; a link says its role. The server decides anyway.
-  const facilitates = token === null || readShareToken(token)?.role === 'facilitator'
+  const role = token === null ? 'facilitator' : readShareToken(token)?.role
+  const facilitates = role === 'facilitator'
+  // A viewer's link is read-only; the server would refuse the rename anyway.
+  const mayRename = role !== 'viewer'
   const [query, setQuery] = useState('')
   const [newTitle, setNewTitle] = useState('')
   const [creating, setCreating] = useState(false)
@@ -248,7 +251,7 @@ export function HomePage({ token, navigate }: HomePageProps) {
                 navigate={navigate}
                 onChanged={reloadDevice}
                 onProblem={setProblem}
-                onRename={rename}
+                {...(mayRename ? { onRename: rename } : {})}
                 {...(facilitates && entry.onServer ? { onDelete: () => setDeleting(entry) } : {})}
               />
             ))}
@@ -290,7 +293,8 @@ function BoardCard({
   navigate: HomePageProps['navigate']
   onChanged(): Promise<void>
   onProblem(message: string): void
-  onRename(entry: BoardEntry, title: string): Promise<void>
+  /** Absent for a viewer's link. */
+  onRename?(entry: BoardEntry, title: string): Promise<void>
   /** Present for a facilitator, on a board the server holds. */
   onDelete?(): void
 }) {
@@ -301,7 +305,7 @@ function BoardCard({
   const rename = async () => {
     const next = draft?.trim()
     setDraft(null)
-    if (!next || next === entry.title) return
+    if (!onRename || !next || next === entry.title) return
     try {
       await onRename(entry, next)
     } catch (error) {
@@ -363,14 +367,16 @@ function BoardCard({
         )}
       </div>
       <div className="flowmap-home__actions">
-        <button
-          type="button"
-          className="flowmap-button"
-          onClick={() => setDraft(entry.title)}
-          aria-label={`Rename ${title}`}
-        >
-          Rename
-        </button>
+        {onRename && (
+          <button
+            type="button"
+            className="flowmap-button"
+            onClick={() => setDraft(entry.title)}
+            aria-label={`Rename ${title}`}
+          >
+            Rename
+          </button>
+        )}
         {entry.onDevice && (
           <button
             type="button"

@@ -5,6 +5,8 @@
 import 'fake-indexeddb/auto'
 import { readBoard, writeBoard } from '@flowmap/shared'
 import { createBoardOverApi, requestJson } from '@flowmap/sync-server/testing/http-client'
+import { TEST_SECRET } from '@flowmap/sync-server/testing/test-server'
+import { testToken } from '@flowmap/sync-server/testing/test-tokens'
 import { useTestServer } from '@flowmap/sync-server/testing/use-test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type BoardDatabase, createBoardDatabase } from '../storage/board-database.ts'
@@ -74,6 +76,37 @@ describe('renaming a board from the home page', () => {
     expect(result).toEqual({ shared: true })
     await expect.poll(() => readBoard(watcher.doc).title).toBe('Payroll')
     expect(await listedTitle(server.url, id)).toBe('Payroll')
+  })
+
+  it("a viewer's rename is refused: the server keeps the title and the device list goes back to it", async () => {
+    const { server, collabUrl } = await testServer.start({ authSecret: TEST_SECRET })
+    const admin = await testToken({ sub: 'f', name: 'Fay', board: '*', role: 'facilitator' })
+    const id = await createBoardOverApi(server.url, { title: 'Payroll', token: admin })
+    const viewer = await testToken({ sub: 'v', name: 'Vic', board: id, role: 'viewer' })
+    const db = device()
+    const opened = await openLocalBoard(db, id, { onStorageError: (message) => expect.fail(message) })
+    await opened.setTitle('Payroll')
+    opened.release()
+    const result = await renameBoard({
+      db,
+      boardId: id,
+      title: 'Hacked',
+      onDevice: true,
+      token: viewer,
+      collabUrl,
+      track: () => {},
+    })
+    expect(result).toMatchObject({
+      shared: false,
+      keptOnDevice: false,
+      reason: expect.stringMatching(/viewer/),
+    })
+    const list = (await requestJson(`${server.url}/api/boards`, { token: admin })).body as {
+      boards: { id: string; title: string }[]
+    }
+    expect(list.boards.find((board) => board.id === id)?.title).toBe('Payroll')
+    expect((await listLocalBoards(db))[0]).toMatchObject({ title: 'Payroll' })
+    expect((await listLocalBoards(db))[0]?.renamedAt).toBeUndefined()
   })
 
   it('offline, the rename stays on the device, marked as not yet on the server', async () => {

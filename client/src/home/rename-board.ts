@@ -50,6 +50,7 @@ export async function renameBoard(options: RenameBoardOptions): Promise<RenameRe
 
   if (options.onDevice && options.db) {
     const db = options.db
+    const before = await db.boards.get(options.boardId)
     await renameDeviceBoard(db, options.boardId, options.title, now())
     const row = await db.boards.get(options.boardId)
     if (!row) return { shared: false, keptOnDevice: false, reason: 'the board was removed from this device' }
@@ -57,6 +58,12 @@ export async function renameBoard(options: RenameBoardOptions): Promise<RenameRe
     try {
       await persistence.whenLoaded
       const sent = await connect(row.doc)
+      if (!sent.sent && sent.refused) {
+        // The server will never take it (a viewer's link): the list goes back to the title it had. The
+        // doc keeps the refused change until the board page opens it, meets the refusal and resets.
+        await db.boards.update(options.boardId, { title: before?.title ?? '', renamedAt: before?.renamedAt })
+        return { shared: false, keptOnDevice: false, reason: sent.reason }
+      }
       if (!sent.sent) return { shared: false, keptOnDevice: true, reason: sent.reason }
       await db.boards.update(options.boardId, { lastSynced: now() })
       return { shared: true }

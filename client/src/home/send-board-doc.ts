@@ -11,7 +11,8 @@
 import type * as Y from 'yjs'
 import { connectBoard } from '../sync/board-connection.ts'
 
-export type SendResult = { sent: true } | { sent: false; reason: string }
+/** `refused`: the server turned the change or the link down (it will never take it), not merely unreachable. */
+export type SendResult = { sent: true } | { sent: false; refused: boolean; reason: string }
 
 export interface SendBoardDocOptions {
   url: string
@@ -49,9 +50,9 @@ export function sendBoardDoc(options: SendBoardDocOptions): BoardDocSend {
     token: options.token,
     doc: options.doc,
     onStatus: () => {},
-    onRefusal: (message) => end({ sent: false, reason: message.reason }),
-    onUnreadableRefusal: (reason) => end({ sent: false, reason }),
-    onAuthenticationFailed: (reason) => end({ sent: false, reason }),
+    onRefusal: (message) => end({ sent: false, refused: true, reason: message.reason }),
+    onUnreadableRefusal: (reason) => end({ sent: false, refused: true, reason }),
+    onAuthenticationFailed: (reason) => end({ sent: false, refused: true, reason }),
     onAllAcknowledged: () => {
       if (!handshakeDone) {
         handshakeDone = true
@@ -64,8 +65,8 @@ export function sendBoardDoc(options: SendBoardDocOptions): BoardDocSend {
     },
   })
   const timer = setTimeout(
-    () => end({ sent: false, reason: 'the server did not answer in time' }),
+    () => end({ sent: false, refused: false, reason: 'the server did not answer in time' }),
     options.timeoutMs ?? 10_000,
   )
-  return { done, cancel: () => end({ sent: false, reason: 'cancelled' }) }
+  return { done, cancel: () => end({ sent: false, refused: false, reason: 'cancelled' }) }
 }
