@@ -23,6 +23,9 @@ test('the home page lists a board created offline, and the server boards once ba
   // Offline: the app is loaded; a new board gets a local id and opens from the device.
   await context.setOffline(true)
   await page.getByTestId('home-create').click()
+  // No title typed: the name prompt offers "Untitled board"; Create takes it.
+  await expect(page.getByTestId('home-new-name')).toHaveValue('Untitled board')
+  await page.getByTestId('home-new-dialog-confirm').click()
   await page.waitForURL(/\/b\//)
   await waitForBoard(page, { online: false })
   const localId = new URL(page.url()).pathname.split('/').pop()!

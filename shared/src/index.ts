@@ -149,6 +149,12 @@ export {
 } from './protocol/http-board-bodies.ts'
 export type { BodyRead } from './protocol/http-body-read.ts'
 export { type RuntimeConfigBody, readRuntimeConfigBody } from './protocol/http-config-body.ts'
+export {
+  type DeletedBoardJson,
+  type DeletedBoardListBody,
+  readDeletedBoardBody,
+  readDeletedBoardListBody,
+} from './protocol/http-deleted-board-bodies.ts'
 export { type ApiErrorBody, refusalMessageOf } from './protocol/http-error-body.ts'
 export {
   BOARD_EXPORT_FORMAT,

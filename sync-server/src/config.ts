@@ -200,6 +200,19 @@ export interface ServerConfig {
    * @default 64 KiB
    */
   maxJsonBodyBytes: number
+  /**
+   * How long a deleted board is kept, restorable, before it is purged with its history. A month, as
+   * the trash of most document tools: long enough to notice a mistaken delete after a holiday.
+   * Env `FLOWMAP_DELETED_BOARD_RETENTION_DAYS`.
+   * @default 30 days
+   */
+  deletedBoardRetentionMs: number
+  /**
+   * How often deleted boards past their retention are purged (also once on start). Hourly: a purge is
+   * a few deletes, and a board outlives its window by at most this long.
+   * @default 1 hour
+   */
+  deletedBoardPurgeIntervalMs: number
 }
 
 export const defaultServerConfig: ServerConfig = {
@@ -235,6 +248,8 @@ export const defaultServerConfig: ServerConfig = {
   httpMaxHeaderBytes: 16 * 1024,
   httpMaxHeadersCount: 100,
   maxJsonBodyBytes: 64 * 1024,
+  deletedBoardRetentionMs: 30 * 24 * 60 * 60 * 1000,
+  deletedBoardPurgeIntervalMs: 60 * 60 * 1000,
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -279,6 +294,15 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     else errors.push(`FLOWMAP_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
   }
   readWholeNumbers(env, config, errors)
+  const retentionDays = nonEmpty(env.FLOWMAP_DELETED_BOARD_RETENTION_DAYS)
+  if (retentionDays !== null) {
+    const days = Number(retentionDays)
+    if (Number.isSafeInteger(days) && days >= 1) config.deletedBoardRetentionMs = days * 24 * 60 * 60 * 1000
+    else
+      errors.push(
+        `FLOWMAP_DELETED_BOARD_RETENTION_DAYS must be a whole number of at least 1 day, got "${retentionDays}"`,
+      )
+  }
 
   const safety = checkOpenAccess(config)
   if (safety !== null) errors.push(safety)

@@ -20,22 +20,25 @@ import type { Duplex } from 'node:stream'
 import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { BoardShadows } from './boards/board-shadows.ts'
+import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
 import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
 import { authExtension, readOnlyStage } from './extensions/auth.ts'
 import { createClientIds } from './extensions/client-ids.ts'
 import { connectionLogExtension } from './extensions/connection-log.ts'
+import { deletedBoardGuardExtension } from './extensions/deleted-board-guard.ts'
 import { createHistory } from './extensions/history.ts'
 import { messagePipelineExtension } from './extensions/message-pipeline.ts'
 import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
+import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createServerLimits } from './limits/server-limits.ts'
 import { createLogger, type Logger } from './logger.ts'
-import { closeReason } from './protocol/close-codes.ts'
+import { closeReason, FLOWMAP_CLOSE } from './protocol/close-codes.ts'
 import { collabFrameChecker, isAuthenticatedAnswer } from './protocol/frame-guard.ts'
 import { guardSocket } from './protocol/guarded-socket.ts'
 import { ServerMetrics } from './server-metrics.ts'
@@ -89,7 +92,9 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       metricsExtension(metrics),
       limits.boardConnectionLimit,
       authExtension({ authSecret: config.authSecret, logger, refuse }),
+      deletedBoardGuardExtension({ storage, retentionMs: config.deletedBoardRetentionMs }),
       persistenceExtension({ storage, shadows, metrics, logger }),
+      titleSyncExtension({ storage, logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),
@@ -130,7 +135,13 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       // Node checks the two timeouts on this interval (30 s by default, longer than the timeouts).
       connectionsCheckingInterval: Math.min(5_000, config.httpHeadersTimeoutMs),
     },
-    createRequestHandler({ config, storage, metrics, logger }),
+    createRequestHandler({
+      config,
+      storage,
+      metrics,
+      logger,
+      closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
+    }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -176,6 +187,12 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const port = typeof address === 'object' && address !== null ? address.port : config.port
   const url = `http://${urlHost(config.host)}:${port}`
   warnAboutUnsafeSetup(config, logger)
+  const stopPurge = startDeletedBoardPurge({
+    storage,
+    retentionMs: config.deletedBoardRetentionMs,
+    intervalMs: config.deletedBoardPurgeIntervalMs,
+    logger,
+  })
 
   let closing: Promise<void> | null = null
   return {
@@ -185,6 +202,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     hocuspocus,
     logger,
     close: () => {
+      stopPurge()
       closing ??= shutDown({ http, sockets, hocuspocus, storage, logger })
       return closing
     },
@@ -228,6 +246,17 @@ function attachSocket(
     // ws closes the socket itself (e.g. 1009 for a frame over maxPayload); record why.
     logger.warn({ event: 'error', err: error.message }, 'WebSocket error')
   })
+}
+
+/**
+ * Closes the sockets of everyone on a board (it was deleted). The whole socket, not only the board's
+ * document connection: a provider whose document connection alone is closed never reconnects, while
+ * one whose socket closes reconnects and is then told why (the deleted-board guard's refusal).
+ */
+function closeBoardSockets(hocuspocus: Hocuspocus, board: string, reason: string): void {
+  for (const connection of hocuspocus.documents.get(board)?.getConnections() ?? []) {
+    connection.webSocket.close(FLOWMAP_CLOSE.boardDeleted.code, closeReason(reason))
+  }
 }
 
 function boardConnectionsCount(hocuspocus: Hocuspocus, board: string): number {

@@ -58,7 +58,7 @@ function Pages() {
     case 'home':
       return <HomePage token={route.token} navigate={navigate} />
     case 'new-board':
-      return <NewBoardPage token={route.token} navigate={navigate} />
+      return <NewBoardPage token={route.token} title={route.title} navigate={navigate} />
     case 'board':
       // The licence key must be known before tldraw mounts, so the board waits for /config.json.
       return runtime ? (

@@ -1,11 +1,13 @@
 import { MAX_BOARD_TITLE_CHARS } from '@flowmap/shared'
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { createBoard } from '../app/create-board.ts'
 import { boardPath } from '../app/routes.ts'
+import { readShareToken } from '../app/share-token.ts'
 import { type BoardDatabase, createBoardDatabase } from '../storage/board-database.ts'
 import { withDeviceHistoryCache } from '../storage/history-cache.ts'
 import { listLocalBoards } from '../storage/local-board.ts'
 import { describeStorageError } from '../storage/storage-error.ts'
+import { collabUrl } from '../sync/collab-url.ts'
 import { BoardPreview } from './BoardPreview.tsx'
 import {
   type BoardEntry,
@@ -14,7 +16,19 @@ import {
   searchByTitle,
   UNTITLED,
 } from './board-entries.ts'
-import { removeDeviceBoard, renameDeviceBoard } from './device-boards.ts'
+import { suggestBoardTitle } from './board-title-suggestion.ts'
+import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
+import {
+  type DeletedBoard,
+  deleteServerBoard,
+  fetchDeletedBoards,
+  restoreServerBoard,
+} from './deleted-boards-api.ts'
+import { nameDeviceBoard, removeDeviceBoard } from './device-boards.ts'
+import { NewBoardDialog } from './NewBoardDialog.tsx'
+import { RecentlyDeleted } from './RecentlyDeleted.tsx'
+import { renameBoard } from './rename-board.ts'
+import type { BoardDocSend } from './send-board-doc.ts'
 import { fetchServerBoards, type ServerBoard } from './server-boards.ts'
 import './home.css'
 
@@ -42,6 +56,16 @@ export function HomePage({ token, navigate }: HomePageProps) {
   const [problem, setProblem] = useState<string | null>(
     db ? null : 'This browser has no storage for boards (IndexedDB).',
   )
+  const [notice, setNotice] = useState<string | null>(null)
+  const [deleted, setDeleted] = useState<DeletedBoard[]>([])
+  const [deleting, setDeleting] = useState<BoardEntry | null>(null)
+  // Renames under way: closed when the page goes (the board page opens its own connection then).
+  const sends = useRef(new Set<BoardDocSend>())
+  // Local mode (no token) makes everyone a facilitator; a link says its role. The server decides anyway.
+  const role = token === null ? 'facilitator' : readShareToken(token)?.role
+  const facilitates = role === 'facilitator'
+  // A viewer's link is read-only; the server would refuse the rename anyway.
+  const mayRename = role !== 'viewer'
   const [query, setQuery] = useState('')
   const [newTitle, setNewTitle] = useState('')
   const [creating, setCreating] = useState(false)
@@ -65,27 +89,90 @@ export function HomePage({ token, navigate }: HomePageProps) {
     } else setServerNote(result.message)
   }, [token])
 
+  const reloadDeleted = useCallback(async () => {
+    if (!facilitates) return
+    const result = await fetchDeletedBoards(token)
+    if (result.ok) setDeleted(result.value)
+  }, [facilitates, token])
+
   useEffect(() => {
     document.title = 'Your boards · Flowmap'
     void reloadDevice()
     void reloadServer()
+    void reloadDeleted()
     // Coming back online, the server's boards join the list.
-    const onOnline = () => void reloadServer()
+    const onOnline = () => {
+      void reloadServer()
+      void reloadDeleted()
+    }
     window.addEventListener('online', onOnline)
     return () => window.removeEventListener('online', onOnline)
-  }, [reloadDevice, reloadServer])
+  }, [reloadDevice, reloadServer, reloadDeleted])
 
   useEffect(() => () => db?.close(), [db])
+  useEffect(() => {
+    const open = sends.current
+    return () => {
+      for (const send of open) send.cancel()
+    }
+  }, [])
+
+  const rename = async (entry: BoardEntry, title: string) => {
+    const result = await renameBoard({
+      db,
+      boardId: entry.id,
+      title,
+      onDevice: entry.onDevice,
+      token,
+      collabUrl: collabUrl(window.location),
+      track: (send) => {
+        sends.current.add(send)
+        void send.done.then(() => sends.current.delete(send))
+      },
+    })
+    if (result.shared) setNotice(null)
+    else if (result.keptOnDevice) {
+      setNotice(
+        `"${title}" is renamed on this device; everyone sees it once this device reaches the server (${result.reason}).`,
+      )
+    } else setProblem(`Could not rename "${entry.title || UNTITLED}": ${result.reason}.`)
+    await Promise.all([reloadDevice(), reloadServer()])
+  }
+
+  const deleteBoard = async (entry: BoardEntry) => {
+    setDeleting(null)
+    const result = await deleteServerBoard(entry.id, token)
+    if (!result.ok) {
+      setProblem(`Could not delete "${entry.title || UNTITLED}": ${result.message}.`)
+      return
+    }
+    // The server keeps it for the restore window; a copy here could no longer sync.
+    if (db && entry.onDevice) await withDeviceHistoryCache((cache) => removeDeviceBoard(db, entry.id, cache))
+    await Promise.all([reloadDevice(), reloadServer(), reloadDeleted()])
+  }
+
+  const restore = async (board: DeletedBoard) => {
+    const result = await restoreServerBoard(board.id, token)
+    if (!result.ok) setProblem(`Could not restore "${board.title || board.id}": ${result.message}.`)
+    await Promise.all([reloadServer(), reloadDeleted()])
+  }
 
   const entries = useMemo(
     () => searchByTitle(mergeBoardEntries(device, server), query),
     [device, server, query],
   )
 
-  const create = async () => {
+  const [naming, setNaming] = useState(false)
+  const create = async (title: string) => {
+    setNaming(false)
     setCreating(true)
-    const title = newTitle.trim()
-    const created = await createBoard({ token, ...(title ? { title } : {}) })
+    const created = await createBoard({ token, title })
+    // Made on this device (no server): the name goes into its doc here, as the server would write it.
+    if (created.source === 'local' && db) {
+      await nameDeviceBoard(db, created.boardId, title).catch((error) =>
+        setProblem(describeStorageError(error)),
+      )
+    }
     navigate(boardPath(created.boardId, token))
   }
 
@@ -100,7 +187,10 @@ export function HomePage({ token, navigate }: HomePageProps) {
           className="flowmap-home__create"
           onSubmit={(event) => {
             event.preventDefault()
-            void create()
+            const title = newTitle.trim()
+            // No name typed: ask for one, suggesting the next free "Untitled board N".
+            if (title) void create(title)
+            else setNaming(true)
           }}
         >
           <label htmlFor={titleId}>New board</label>
@@ -136,6 +226,11 @@ export function HomePage({ token, navigate }: HomePageProps) {
             {problem}
           </p>
         )}
+        {notice && (
+          <p className="flowmap-home__note" role="status" data-testid="home-notice">
+            {notice}
+          </p>
+        )}
         {serverNote && (
           <p className="flowmap-home__note" role="status" data-testid="home-server-note">
             {serverNote}
@@ -156,11 +251,28 @@ export function HomePage({ token, navigate }: HomePageProps) {
                 navigate={navigate}
                 onChanged={reloadDevice}
                 onProblem={setProblem}
+                {...(mayRename ? { onRename: rename } : {})}
+                {...(facilitates && entry.onServer ? { onDelete: () => setDeleting(entry) } : {})}
               />
             ))}
           </ul>
         )}
+        <RecentlyDeleted boards={deleted} onRestore={(board) => void restore(board)} />
       </main>
+      {naming && (
+        <NewBoardDialog
+          suggestion={suggestBoardTitle([...device, ...server].map((board) => board.title))}
+          onCreate={(title) => void create(title)}
+          onCancel={() => setNaming(false)}
+        />
+      )}
+      {deleting && (
+        <DeleteBoardDialog
+          title={deleting.title || UNTITLED}
+          onConfirm={() => void deleteBoard(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
     </div>
   )
 }
@@ -172,6 +284,8 @@ function BoardCard({
   navigate,
   onChanged,
   onProblem,
+  onRename,
+  onDelete,
 }: {
   entry: BoardEntry
   db: BoardDatabase | null
@@ -179,6 +293,10 @@ function BoardCard({
   navigate: HomePageProps['navigate']
   onChanged(): Promise<void>
   onProblem(message: string): void
+  /** Absent for a viewer's link. */
+  onRename?(entry: BoardEntry, title: string): Promise<void>
+  /** Present for a facilitator, on a board the server holds. */
+  onDelete?(): void
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   const path = boardPath(entry.id, token)
@@ -187,10 +305,9 @@ function BoardCard({
   const rename = async () => {
     const next = draft?.trim()
     setDraft(null)
-    if (!db || !next || next === entry.title) return
+    if (!onRename || !next || next === entry.title) return
     try {
-      await renameDeviceBoard(db, entry.id, next)
-      await onChanged()
+      await onRename(entry, next)
     } catch (error) {
       onProblem(`Could not rename "${title}": ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -249,8 +366,8 @@ function BoardCard({
           <span className="flowmap-home__badge flowmap-home__badge--server">On the server</span>
         )}
       </div>
-      {entry.onDevice && (
-        <div className="flowmap-home__actions">
+      <div className="flowmap-home__actions">
+        {onRename && (
           <button
             type="button"
             className="flowmap-button"
@@ -259,6 +376,8 @@ function BoardCard({
           >
             Rename
           </button>
+        )}
+        {entry.onDevice && (
           <button
             type="button"
             className="flowmap-button"
@@ -267,8 +386,18 @@ function BoardCard({
           >
             Remove from device
           </button>
-        </div>
-      )}
+        )}
+        {onDelete && (
+          <button
+            type="button"
+            className="flowmap-button flowmap-button--danger"
+            onClick={onDelete}
+            aria-label={`Delete ${title} from the server`}
+          >
+            Delete…
+          </button>
+        )}
+      </div>
     </li>
   )
 }

@@ -6,6 +6,8 @@ export type DeviceBoard = {
   readonly title: string
   readonly lastOpened: number
   readonly lastSynced: number
+  /** When this device last renamed it (ms since epoch); newer than lastSynced = not on the server yet. */
+  readonly renamedAt?: number
 }
 
 export type BoardEntry = {
@@ -27,6 +29,7 @@ export function mergeBoardEntries(
   server: readonly ServerBoard[],
 ): BoardEntry[] {
   const byId = new Map<string, BoardEntry>()
+  const deviceById = new Map(device.map((board) => [board.id, board]))
   for (const board of device) {
     byId.set(board.id, {
       id: board.id,
@@ -41,8 +44,7 @@ export function mergeBoardEntries(
     const local = byId.get(board.id)
     byId.set(board.id, {
       id: board.id,
-      // The device's title may be newer (renamed offline); the server's fills in a blank one.
-      title: local?.title || board.title,
+      title: listedTitle(local, deviceById.get(board.id), board.title),
       lastOpened: local?.lastOpened ?? null,
       lastChanged: board.updatedAt || local?.lastChanged || null,
       onDevice: local !== undefined,
@@ -52,6 +54,21 @@ export function mergeBoardEntries(
   return [...byId.values()].sort(
     (a, b) => (b.lastOpened ?? 0) - (a.lastOpened ?? 0) || (b.lastChanged ?? 0) - (a.lastChanged ?? 0),
   )
+}
+
+/**
+ * The title is the board's, kept in its doc: the server's copy is the one everyone sees, so it wins
+ * over this device's list entry, which only follows the doc when this device opens the board. Except
+ * a rename made here that has not reached the server yet (offline): that is the newer title.
+ */
+function listedTitle(
+  entry: BoardEntry | undefined,
+  device: DeviceBoard | undefined,
+  serverTitle: string,
+): string {
+  const renamedHere = device !== undefined && (device.renamedAt ?? 0) > device.lastSynced
+  if (renamedHere) return device.title
+  return serverTitle || entry?.title || ''
 }
 
 /** Boards whose title contains every word of the query, in any case. */

@@ -8,6 +8,7 @@ import { type BoardPreview, previewOf } from '@flowmap/shared'
 import { DexieYProvider } from 'y-dexie'
 import { type BoardDatabase, boardUpdatesTableName } from '../storage/board-database.ts'
 import type { HistoryCache } from '../storage/history-cache.ts'
+import { openLocalBoard } from '../storage/local-board.ts'
 import { type BoardModel, createBoardModel } from '../sync/board-model.ts'
 
 async function withBoardModel<T>(
@@ -28,15 +29,35 @@ async function withBoardModel<T>(
 
 /**
  * Renames a board in its doc (so the name syncs to the server and everyone when the board next
- * connects) and in the device's list.
+ * connects, or at once through rename-board.ts) and in the device's list, noting when: until the
+ * server has it, the list shows this title over the server's.
  */
-export async function renameDeviceBoard(db: BoardDatabase, boardId: string, title: string): Promise<void> {
+export async function renameDeviceBoard(
+  db: BoardDatabase,
+  boardId: string,
+  title: string,
+  now: number = Date.now(),
+): Promise<void> {
   const renamed = await withBoardModel(db, boardId, (board) => {
     board.setTitle(title)
     return board.meta.get().title
   })
   if (renamed === null) throw new Error(`board ${boardId} is not on this device`)
-  await db.boards.update(boardId, { title: renamed })
+  await db.boards.update(boardId, { title: renamed, renamedAt: now })
+}
+
+/**
+ * Names a board just made on this device (no server answered): its row is created as the board page
+ * would, and the title written into its doc, which syncs when the board first connects.
+ */
+export async function nameDeviceBoard(db: BoardDatabase, boardId: string, title: string): Promise<void> {
+  const board = await openLocalBoard(db, boardId, { onStorageError: () => {} })
+  try {
+    createBoardModel(board.doc).setTitle(title)
+    await board.setTitle(title)
+  } finally {
+    board.release()
+  }
 }
 
 /**

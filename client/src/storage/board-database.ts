@@ -19,6 +19,12 @@ export interface BoardRow {
   lastOpened: number
   /** When the server last acknowledged every local change of the board (ms since epoch); 0 = never. */
   lastSynced: number
+  /**
+   * When the home page last renamed the board on this device (ms since epoch); absent if never. A
+   * rename newer than `lastSynced` has not reached the server yet, so the list shows it over the
+   * server's title. Not indexed, so no schema version.
+   */
+  renamedAt?: number
   /** The board's Y.Doc, persisted by y-dexie; load it with DexieYProvider.load before reading. */
   readonly doc: Y.Doc
 }

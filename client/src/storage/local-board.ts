@@ -101,10 +101,16 @@ export async function replaceLocalBoardState(
 }
 
 /** A board known to this device, as the home page lists it (no doc loaded). */
-export type LocalBoardSummary = Pick<BoardRow, 'id' | 'title' | 'lastOpened' | 'lastSynced'>
+export type LocalBoardSummary = Pick<BoardRow, 'id' | 'title' | 'lastOpened' | 'lastSynced' | 'renamedAt'>
 
 /** The boards on this device, most recently opened first. */
 export async function listLocalBoards(db: BoardDatabase): Promise<LocalBoardSummary[]> {
   const rows = await db.boards.orderBy('lastOpened').reverse().toArray()
-  return rows.map(({ id, title, lastOpened, lastSynced }) => ({ id, title, lastOpened, lastSynced }))
+  return rows.map(({ id, title, lastOpened, lastSynced, renamedAt }) => ({
+    id,
+    title,
+    lastOpened,
+    lastSynced,
+    ...(renamedAt === undefined ? {} : { renamedAt }),
+  }))
 }

@@ -1,11 +1,12 @@
 /**
  * The access check every route declares (route.ts), in the order the API has always answered: a valid
  * board id (400), a token that opens the board (401/403), a board that exists (404), then the role (403
- * with the route's sentence). HTTP uses the socket's access rules (auth/board-access.ts).
+ * with the route's sentence), with a 410 for a deleted board before the role. HTTP uses the socket's access rules (auth/board-access.ts).
  */
 import type { IncomingMessage } from 'node:http'
 import { boardIdProblem, canEditBoard, canFacilitateBoard } from '@flowmap/shared'
 import type { BoardUser } from '../auth/roles.ts'
+import { deletedBoardMessage, isDeleted } from '../boards/deleted-boards.ts'
 import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
 import { type ApiError, problem } from './json-response.ts'
 import { authorizeRequest } from './request-auth.ts'
@@ -14,10 +15,16 @@ import type { RouteAccess } from './route.ts'
 export interface RouteAccessContext {
   authSecret: string | null
   storage: BoardStorage
+  /** See ServerConfig.deletedBoardRetentionMs: a deleted board's 410 says until when it can be restored. */
+  deletedBoardRetentionMs: number
 }
 
 type Refused = { ok: false; problem: ApiError }
-type Declared = { access: Exclude<RouteAccess, 'none'>; refusal?: string }
+type Declared = {
+  access: Exclude<RouteAccess, 'none'>
+  refusal?: string
+  deletedBoards?: 'refuse' | 'accept'
+}
 
 /** A token with the route's role, for a route that names no board. */
 export async function admitUser(
@@ -43,6 +50,9 @@ export async function admitToBoard(
   if (!access.ok) return access
   const board = context.storage.getBoard(boardId)
   if (board === undefined) return refused(problem(404, 'board-not-found', `there is no board "${boardId}"`))
+  if (isDeleted(board) && route.deletedBoards !== 'accept') {
+    return refused(problem(410, 'board-deleted', deletedBoardMessage(board, context.deletedBoardRetentionMs)))
+  }
   if (!hasRole(access.user, route.access)) return refusedRole(route)
   return { ok: true, user: access.user, board }
 }

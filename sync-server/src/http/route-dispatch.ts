@@ -17,7 +17,11 @@ export type RouteDispatcher = (
 ) => Promise<RouteAnswer | null>
 
 export function createRouteDispatcher(context: RouteContext, routes: readonly Route[]): RouteDispatcher {
-  const access: RouteAccessContext = { authSecret: context.config.authSecret, storage: context.storage }
+  const access: RouteAccessContext = {
+    authSecret: context.config.authSecret,
+    storage: context.storage,
+    deletedBoardRetentionMs: context.config.deletedBoardRetentionMs,
+  }
   const table = routes.map((route) => ({ route, match: pathMatcher(route.path) }))
   return async (request, path, query) => {
     const matching = table.flatMap(({ route, match }) => {

@@ -70,6 +70,9 @@ describe('the route table', () => {
       'GET /api/boards/:boardId/preview read',
       'GET /api/boards/:boardId/versions read',
       'POST /api/boards/:boardId/versions facilitate',
+      'DELETE /api/boards/:boardId facilitate',
+      'POST /api/boards/:boardId/restore facilitate',
+      'GET /api/deleted-boards authenticated',
     ])
   })
 

@@ -5,6 +5,8 @@
  */
 import { boardRoute } from './board-route.ts'
 import { createBoardRoute, listBoardsRoute } from './boards-route.ts'
+import { deleteBoardRoute } from './delete-board-route.ts'
+import { listDeletedBoardsRoute } from './deleted-boards-route.ts'
 import { exportRoute } from './export-route.ts'
 import { historyAtRoute } from './history-at-route.ts'
 import { historyRoute } from './history-route.ts'
@@ -12,6 +14,7 @@ import { insightsRoute } from './insights-route.ts'
 import { invitesRoute } from './invites-route.ts'
 import { OPS_ROUTES } from './ops-routes.ts'
 import { previewRoute } from './preview-route.ts'
+import { restoreBoardRoute } from './restore-board-route.ts'
 import type { Route } from './route.ts'
 import { listVersionsRoute, nameVersionRoute } from './versions-route.ts'
 
@@ -28,4 +31,7 @@ export const ROUTES: readonly Route[] = [
   previewRoute,
   listVersionsRoute,
   nameVersionRoute,
+  deleteBoardRoute,
+  restoreBoardRoute,
+  listDeletedBoardsRoute,
 ]

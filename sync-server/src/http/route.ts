@@ -17,9 +17,11 @@ export interface RouteContext {
   config: ServerConfig
   storage: BoardStorage
   metrics: ServerMetrics
+  /** Disconnects everyone on a board, telling them why (a deleted board); absent where nothing connects. */
+  closeBoardSockets?(boardId: string, reason: string): void
 }
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST'
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'DELETE'
 
 /**
  * - `none`: anyone (the operational routes).
@@ -68,6 +70,11 @@ export type Route<Access extends RouteAccess = RouteAccess> = {
      * ("only a facilitator can name a version").
      */
     refusal?: string
+    /**
+     * A deleted board is answered 410 before the handler runs, unless the route works on deleted
+     * boards (restoring one).
+     */
+    deletedBoards?: 'refuse' | 'accept'
     answer(request: RequestFor<A>): RouteAnswer | Promise<RouteAnswer>
   }
 }[Access]

@@ -34,6 +34,8 @@ export const FLOWMAP_CLOSE = {
   awarenessRefused: { code: 4413, reason: 'flowmap: awareness refused' },
   /** Storage cannot take writes; the client should try again later. */
   storageUnavailable: { code: 4503, reason: 'flowmap: storage unavailable' },
+  /** A facilitator deleted the board; a reconnect is refused with the date it can be restored until. */
+  boardDeleted: { code: 4410, reason: 'flowmap: board deleted' },
   /** The server is shutting down. */
   goingAway: { code: 1001, reason: 'server shutting down' },
 } as const satisfies Record<string, CloseEvent>

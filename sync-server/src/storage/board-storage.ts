@@ -14,8 +14,13 @@ export interface BoardRecord {
   title: string
   /** ms since the epoch */
   createdAt: number
-  /** ms since the epoch; moves when a snapshot of a changed board is written */
+  /** ms since the epoch; moves when a snapshot of a changed board is written or its title changes */
   updatedAt: number
+  /**
+   * ms since the epoch, when a facilitator deleted it; null while it is live. A deleted board keeps
+   * all its data (so it can be restored) until it is purged, `deletedBoardRetentionMs` later.
+   */
+  deletedAt: number | null
 }
 
 /**
@@ -86,8 +91,18 @@ export interface BoardStorage {
   /** The row of a board first seen over the socket (a client may make up its id offline). */
   ensureBoard(id: string, now: number): BoardRecord
   getBoard(id: string): BoardRecord | undefined
-  /** Most recently updated first. */
+  /** The boards not deleted, most recently updated first. */
   listBoards(): BoardRecord[]
+  /** The deleted boards not yet purged, most recently deleted first. */
+  listDeletedBoards(): BoardRecord[]
+  /** Keeps the listing copy of the doc's title in step with the doc (extensions/title-sync.ts). */
+  setTitle(boardId: string, title: string, now: number): void
+  /** Marks a live board deleted; false when there is no such live board (absent, or deleted already). */
+  markBoardDeleted(boardId: string, now: number): boolean
+  /** Brings a deleted board back; false when there is no such deleted board (absent, live, or purged). */
+  restoreBoard(boardId: string): boolean
+  /** Removes for good, with their history, every board deleted at or before `cutoff`; returns their ids. */
+  purgeBoardsDeletedBefore(cutoff: number): string[]
   /**
    * Appends and returns the new entry's seq. Synchronous: it is committed when this returns, and it
    * throws a StorageWriteError (storage-error.ts) when it is not. Every write method throws so.

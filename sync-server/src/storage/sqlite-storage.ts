@@ -26,6 +26,7 @@ import type {
 import { DatabaseFileIdentity } from './database-file-identity.ts'
 import { acquireDatabaseLock } from './database-lock.ts'
 import { checkMarkerBeforeOpen, reconcileMarker } from './database-marker.ts'
+import { migrateSqlite } from './sqlite-migrations.ts'
 import { StorageWriteError, storageWriteError } from './storage-error.ts'
 import { type StorageFailure, StorageHealth } from './storage-health.ts'
 
@@ -91,6 +92,8 @@ CREATE TABLE IF NOT EXISTS client_ids (
 
 type Row = Record<string, SQLInputValue>
 
+const BOARD_COLUMNS = 'id, title, created_at, updated_at, deleted_at'
+
 export class SqliteStorage implements BoardStorage {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
@@ -118,6 +121,7 @@ export class SqliteStorage implements BoardStorage {
     this.#db.exec('PRAGMA busy_timeout = 5000')
     if (options.maxPages != null) this.#db.exec(`PRAGMA max_page_count = ${Math.trunc(options.maxPages)}`)
     this.#db.exec(SCHEMA)
+    migrateSqlite(this.#db)
     if (options.path !== null) {
       this.#identity = new DatabaseFileIdentity(options.path)
       try {
@@ -142,7 +146,13 @@ export class SqliteStorage implements BoardStorage {
     if (result.changes === 0) return { ok: false, reason: 'exists' }
     return {
       ok: true,
-      board: { id: board.id, title: board.title, createdAt: board.now, updatedAt: board.now },
+      board: {
+        id: board.id,
+        title: board.title,
+        createdAt: board.now,
+        updatedAt: board.now,
+        deletedAt: null,
+      },
     }
   }
 
@@ -161,16 +171,67 @@ export class SqliteStorage implements BoardStorage {
   }
 
   getBoard(id: string): BoardRecord | undefined {
-    const row = this.#statement('SELECT id, title, created_at, updated_at FROM boards WHERE id = ?').get(id)
+    const row = this.#statement(`SELECT ${BOARD_COLUMNS} FROM boards WHERE id = ?`).get(id)
     return row === undefined ? undefined : toBoard(row)
   }
 
   listBoards(): BoardRecord[] {
     return this.#statement(
-      'SELECT id, title, created_at, updated_at FROM boards ORDER BY updated_at DESC, id',
+      `SELECT ${BOARD_COLUMNS} FROM boards WHERE deleted_at IS NULL ORDER BY updated_at DESC, id`,
     )
       .all()
       .map(toBoard)
+  }
+
+  listDeletedBoards(): BoardRecord[] {
+    return this.#statement(
+      `SELECT ${BOARD_COLUMNS} FROM boards WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`,
+    )
+      .all()
+      .map(toBoard)
+  }
+
+  setTitle(boardId: string, title: string, now: number): void {
+    this.#write('title', () =>
+      this.#statement(
+        'UPDATE boards SET title = ?, updated_at = MAX(updated_at, ?) WHERE id = ? AND title <> ?',
+      ).run(title, now, boardId, title),
+    )
+  }
+
+  markBoardDeleted(boardId: string, now: number): boolean {
+    const result = this.#write('delete board', () =>
+      this.#statement('UPDATE boards SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(
+        now,
+        boardId,
+      ),
+    )
+    return result.changes === 1
+  }
+
+  restoreBoard(boardId: string): boolean {
+    const result = this.#write('restore board', () =>
+      this.#statement('UPDATE boards SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(
+        boardId,
+      ),
+    )
+    return result.changes === 1
+  }
+
+  purgeBoardsDeletedBefore(cutoff: number): string[] {
+    const ids = this.#statement('SELECT id FROM boards WHERE deleted_at IS NOT NULL AND deleted_at <= ?')
+      .all(cutoff)
+      .map((row) => String(row.id))
+    if (ids.length === 0) return []
+    this.atomically(() => {
+      for (const id of ids) {
+        for (const table of ['history', 'checkpoints', 'named_versions', 'client_ids']) {
+          this.#statement(`DELETE FROM ${table} WHERE board_id = ?`).run(id)
+        }
+        this.#statement('DELETE FROM boards WHERE id = ? AND deleted_at IS NOT NULL').run(id)
+      }
+    })
+    return ids
   }
 
   appendUpdate(entry: NewHistoryEntry): number {
@@ -403,6 +464,7 @@ function toBoard(row: Row): BoardRecord {
     title: String(row.title),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    deletedAt: row.deleted_at === null || row.deleted_at === undefined ? null : Number(row.deleted_at),
   }
 }
 

@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest'
+import { configFromEnv, defaultServerConfig } from '../config.ts'
+
+const DAY = 24 * 60 * 60 * 1000
+
+it('FLOWMAP_DELETED_BOARD_RETENTION_DAYS sets the restore window in days, 30 by default, and names a bad value', () => {
+  expect(defaultServerConfig.deletedBoardRetentionMs).toBe(30 * DAY)
+  const set = configFromEnv({ FLOWMAP_DELETED_BOARD_RETENTION_DAYS: '7' })
+  expect(set.ok && set.config.deletedBoardRetentionMs).toBe(7 * DAY)
+  for (const bad of ['0', '1.5', 'soon']) {
+    expect(configFromEnv({ FLOWMAP_DELETED_BOARD_RETENTION_DAYS: bad })).toEqual({
+      ok: false,
+      errors: [`FLOWMAP_DELETED_BOARD_RETENTION_DAYS must be a whole number of at least 1 day, got "${bad}"`],
+    })
+  }
+})

@@ -1,0 +1,41 @@
+/**
+ * Versioned changes to the SQLite schema, applied in order on open and counted in `PRAGMA user_version`.
+ * The base schema (sqlite-storage.ts) is created with `IF NOT EXISTS` and never changes; every later
+ * column or table is a migration here, so a database written by an older server gains it on its first
+ * open and a new one gets it the same way. Append only: a migration's number never changes once released.
+ */
+import type { DatabaseSync } from 'node:sqlite'
+
+interface SqliteMigration {
+  /** 1, 2, 3 …: the `user_version` the database has once this migration is applied. */
+  version: number
+  name: string
+  sql: string
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'boards.deleted_at: a deleted board is kept (and restorable) until it is purged',
+    sql: 'ALTER TABLE boards ADD COLUMN deleted_at INTEGER',
+  },
+]
+
+/** Applies the migrations the database has not had yet, each in its own transaction with its version. */
+export function migrateSqlite(db: DatabaseSync): void {
+  const row = db.prepare('PRAGMA user_version').get()
+  const current = Number(row?.user_version ?? 0)
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (migration.version <= current) continue
+    db.exec('BEGIN')
+    try {
+      db.exec(migration.sql)
+      // PRAGMA takes no bound parameters; the version is a number from the list above.
+      db.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`)
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw new Error(`database migration ${migration.version} (${migration.name}) failed: ${String(error)}`)
+    }
+  }
+}
