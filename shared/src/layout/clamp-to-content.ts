@@ -28,25 +28,26 @@ export function contentOf(boxes: readonly LayoutBox[]): ContainerContent {
   }
 }
 
-function rangeOf(at: number, size: number): ContentRange {
-  return { min: at, max: at + size }
-}
-
 /**
  * One axis of `clampToContent`: the proposed range widened so it holds the content with padding, but
  * never past where the range started.
  */
-function clampRange(
-  start: ContentRange,
-  proposed: ContentRange,
-  content: ContentRange | null,
-  padLo: number,
-  padHi: number,
+function clampAxis(
+  axis: 'x' | 'y',
+  start: LayoutBox,
+  proposed: LayoutBox,
+  content: ContainerContent,
+  padding: ContentPadding,
 ): ContentRange {
-  if (content === null) return proposed
+  const size = axis === 'x' ? 'w' : 'h'
+  const range = content[axis]
+  const min = proposed[axis]
+  const max = proposed[axis] + proposed[size]
+  if (range === null) return { min, max }
+  const [padLo, padHi] = axis === 'x' ? [padding.left, padding.right] : [padding.top, padding.bottom]
   return {
-    min: Math.min(proposed.min, Math.max(start.min, content.min - padLo)),
-    max: Math.max(proposed.max, Math.min(start.max, content.max + padHi)),
+    min: Math.min(min, Math.max(start[axis], range.min - padLo)),
+    max: Math.max(max, Math.min(start[axis] + start[size], range.max + padHi)),
   }
 }
 
@@ -62,19 +63,7 @@ export function clampToContent(
   content: ContainerContent,
   padding: ContentPadding,
 ): LayoutBox {
-  const x = clampRange(
-    rangeOf(start.x, start.w),
-    rangeOf(proposed.x, proposed.w),
-    content.x,
-    padding.left,
-    padding.right,
-  )
-  const y = clampRange(
-    rangeOf(start.y, start.h),
-    rangeOf(proposed.y, proposed.h),
-    content.y,
-    padding.top,
-    padding.bottom,
-  )
+  const x = clampAxis('x', start, proposed, content, padding)
+  const y = clampAxis('y', start, proposed, content, padding)
   return { x: x.min, y: y.min, w: x.max - x.min, h: y.max - y.min }
 }
