@@ -148,6 +148,7 @@ test('a lane cannot shrink past its children', async ({ page }, testInfo) => {
   const { upper, lower, steps } = await drawPoolWithSteps(page)
   const stepsBefore = await Promise.all(steps.map((step) => pageBoxOf(page, step)))
   const lowestStep = Math.max(...stepsBefore.map((step) => step.y + step.h))
+  const upperBefore = await pageBoxOf(page, upper)
 
   await dragLaneBottom(page, upper, -400)
 
@@ -158,6 +159,8 @@ test('a lane cannot shrink past its children', async ({ page }, testInfo) => {
     })
     .toBe(Math.round(lowestStep + 16))
   expect(await Promise.all(steps.map((step) => pageBoxOf(page, step)))).toEqual(stepsBefore)
+  // Dragged past its own top, the lane does not flip over: its top edge stays where it was.
+  expect((await pageBoxOf(page, upper)).y).toBe(upperBefore.y)
   // The pool closed up: the lane below starts where the shrunk lane ends.
   const upperAfter = await pageBoxOf(page, upper)
   expect((await pageBoxOf(page, lower)).y).toBe(upperAfter.y + upperAfter.h)

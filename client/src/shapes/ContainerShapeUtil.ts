@@ -74,12 +74,17 @@ export function containerShapeUtil<K extends ContainerType>(type: K, svg: ShapeS
       const proposed = resizeBox(shape, info)
       const resize = this.resizes.get(shape.id) ?? startContainerResize(this.editor, info.initialShape)
       this.resizes.set(shape.id, resize)
-      const box = resizeContainer(this.editor, resize, {
-        x: proposed.x,
-        y: proposed.y,
-        w: proposed.props.w,
-        h: proposed.props.h,
-      })
+      const box = resizeContainer(
+        this.editor,
+        resize,
+        {
+          x: proposed.x,
+          y: proposed.y,
+          w: proposed.props.w,
+          h: proposed.props.h,
+        },
+        info.handle,
+      )
       return {
         id: shape.id,
         type: shape.type,

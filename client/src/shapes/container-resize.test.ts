@@ -68,7 +68,10 @@ describe('resizing a container', () => {
     const s = step(a, 200, 40)
     const stepBottom = editor.getShapePageBounds(s)!.maxY
     dragEdge(a, 'bottom', 50)
-    expect(editor.getShapePageBounds(a)!.maxY).toBe(stepBottom + 16)
+    expect(pageBox(a)).toMatchObject({ y: 0, h: stepBottom + 16 })
+    // Dragged past its top edge, a lane does not flip: its top stays, its steps still hold it open.
+    dragEdge(a, 'bottom', -300)
+    expect(pageBox(a)).toMatchObject({ y: 0, h: stepBottom + 16 })
   })
 
   it('pushes the lanes of its pool below it, and one undo puts everything back', () => {

@@ -10,7 +10,7 @@ import {
   resizeMember,
   touchingChain,
 } from '@flowmap/shared'
-import type { Editor, TLParentId, TLShape, TLShapeId, TLShapePartial } from 'tldraw'
+import type { Editor, TLParentId, TLResizeHandle, TLShape, TLShapeId, TLShapePartial } from 'tldraw'
 import { containerPadding } from './container-layout.ts'
 import { type ContainerShape, poolAxisOf, poolBoxUpdates, siblingPoolBoxes } from './pool-shapes.ts'
 
@@ -98,8 +98,14 @@ export function startContainerResize(editor: Editor, shape: ContainerShape): Con
  * pool restacked around it, and every child kept where it is on the page. Writes the other members and
  * the children; returns the container's own new box for the resize to apply.
  */
-export function resizeContainer(editor: Editor, resize: ContainerResize, proposed: LayoutBox): LayoutBox {
-  const box = clampToContent(resize.self, proposed, resize.content, containerPadding(resize.type))
+export function resizeContainer(
+  editor: Editor,
+  resize: ContainerResize,
+  proposed: LayoutBox,
+  handle: TLResizeHandle,
+): LayoutBox {
+  const unflipped = withoutFlip(resize.self, proposed, handle)
+  const box = clampToContent(resize.self, unflipped, resize.content, containerPadding(resize.type))
   const resized: PoolBox = { ...resize.self, ...box }
   const laidOut = resizeMember(resize.siblings, resized, resize.axis)
   const current = siblingPoolBoxes(editor, resize.type, resize.parentId)
@@ -123,4 +129,40 @@ export function resizeContainer(editor: Editor, resize: ContainerResize, propose
   }
   if (updates.length > 0) editor.updateShapes(updates)
   return box
+}
+
+/** The smallest a container gets when it holds nothing: room for its header. */
+const MIN_CONTAINER_SIZE = 40
+
+/**
+ * tldraw flips a shape dragged past its opposite edge; a container never flips: the opposite edge stays
+ * put and the container stops at its smallest (or at its children, see clampToContent).
+ */
+function withoutFlip(start: LayoutBox, proposed: LayoutBox, handle: TLResizeHandle): LayoutBox {
+  const [x, w] = unflippedAxis(start.x, start.w, proposed.x, proposed.w, edgeOf(handle, 'left', 'right'))
+  const [y, h] = unflippedAxis(start.y, start.h, proposed.y, proposed.h, edgeOf(handle, 'top', 'bottom'))
+  return { x, y, w, h }
+}
+
+function edgeOf(handle: TLResizeHandle, low: string, high: string): 'low' | 'high' | null {
+  if (handle.includes(low)) return 'low'
+  if (handle.includes(high)) return 'high'
+  return null
+}
+
+function unflippedAxis(
+  at: number,
+  size: number,
+  pAt: number,
+  pSize: number,
+  edge: 'low' | 'high' | null,
+): [number, number] {
+  const end = at + size
+  if (edge === 'high')
+    return [at, pAt >= at - 0.5 ? Math.max(MIN_CONTAINER_SIZE, pAt + pSize - at) : MIN_CONTAINER_SIZE]
+  if (edge === 'low') {
+    const top = pAt + pSize <= end + 0.5 ? Math.min(pAt, end - MIN_CONTAINER_SIZE) : end - MIN_CONTAINER_SIZE
+    return [top, end - top]
+  }
+  return [pAt, pSize]
 }
