@@ -128,10 +128,9 @@ test('lane resize keeps children: the steps keep their size and page position, t
     await Promise.all(steps.map((step) => pageBoxOf(page, step))),
     'steps unchanged on the page',
   ).toEqual(stepsBefore)
-  expect(await pageBoxOf(page, lower), 'the lane below moved down by as much, no overlap').toEqual({
-    ...lowerBefore,
-    y: upperAfter.y + upperAfter.h,
-  })
+  const lowerAfter = await pageBoxOf(page, lower)
+  expect(lowerAfter.h, 'the lane below keeps its size').toBe(lowerBefore.h)
+  expect(isStacked([upperAfter, lowerAfter]), 'the lane below moved down by as much, no overlap').toBe(true)
   await screenshot(page, testInfo, 'after-resize')
 
   // One undo puts the lane, its pool and its steps back as they were.
@@ -163,7 +162,7 @@ test('a lane cannot shrink past its children', async ({ page }, testInfo) => {
   expect((await pageBoxOf(page, upper)).y).toBe(upperBefore.y)
   // The pool closed up: the lane below starts where the shrunk lane ends.
   const upperAfter = await pageBoxOf(page, upper)
-  expect((await pageBoxOf(page, lower)).y).toBe(upperAfter.y + upperAfter.h)
+  expect(isStacked([upperAfter, await pageBoxOf(page, lower)])).toBe(true)
   await screenshot(page, testInfo, 'shrink-stops-at-steps')
 })
 
@@ -218,10 +217,79 @@ test('two people resize lanes at once: both converge to the same pool, without o
   await screenshot(b.page, testInfo, 'concurrent-resize-b')
 })
 
-/** Each lane starts where the one above ends, with the same left edge and width. */
-function isStacked(boxes: Box[]): boolean {
+/**
+ * Each lane starts where the one above ends, with the same left edge and width (stages: each starts
+ * where the one on its left ends, same top and height). Page bounds are rounded to a tenth.
+ */
+function isStacked(boxes: Box[], axis: 'vertical' | 'horizontal' = 'vertical'): boolean {
+  const near = (p: number, q: number) => Math.abs(p - q) <= 0.2
   return boxes.every((box, i) => {
-    const above = boxes[i - 1]
-    return above === undefined || (box.x === above.x && box.w === above.w && box.y === above.y + above.h)
+    const prev = boxes[i - 1]
+    if (prev === undefined) return true
+    return axis === 'vertical'
+      ? near(box.x, prev.x) && near(box.w, prev.w) && near(box.y, prev.y + prev.h)
+      : near(box.y, prev.y) && near(box.h, prev.h) && near(box.x, prev.x + prev.w)
   })
 }
+
+test('a lane dragged into another slot reorders the pool, which restacks without gaps', async ({
+  page,
+}, testInfo) => {
+  await openNewBoard(page)
+  const first = await drawLane(page, [0.05, 0.1], [0.8, 0.3])
+  const second = await drawLane(page, [0.05, 0.33], [0.8, 0.5])
+  const third = await drawLane(page, [0.05, 0.53], [0.8, 0.7])
+  const top = (await pageBoxOf(page, first)).y
+  const firstBox = await pageBoxOf(page, first)
+
+  // Grab the last lane by its label band and let it go over the top of the first one.
+  const thirdBox = await pageBoxOf(page, third)
+  const grab = await pageToScreen(page, { x: thirdBox.x + 30, y: thirdBox.y + thirdBox.h / 2 })
+  const target = await pageToScreen(page, { x: firstBox.x + 30, y: firstBox.y + 10 })
+  await drag(page, grab, target)
+
+  const order = async () => {
+    const boxes = await Promise.all([first, second, third].map((id) => pageBoxOf(page, id)))
+    return [first, second, third].map((id, i) => ({ id, y: boxes[i]!.y })).sort((p, q) => p.y - q.y)
+  }
+  await expect.poll(async () => (await order()).map((lane) => lane.id)).toEqual([third, first, second])
+  const boxes = await Promise.all([third, first, second].map((id) => pageBoxOf(page, id)))
+  expect(boxes[0]!.y, 'the pool still starts where it did').toBe(top)
+  expect(isStacked(boxes), 'no gaps, no overlap, one left edge and width').toBe(true)
+  await screenshot(page, testInfo, 'reordered')
+})
+
+test('a stage drawn beside another snaps to its right and a wider stage pushes it', async ({
+  page,
+}, testInfo) => {
+  await openNewBoard(page)
+  const stageIds = async () => (await shapesOfType(page, 'stage')).map((stage) => stage.id)
+  await page.getByTestId('tools.stage').click()
+  await drag(page, await canvasPoint(page, 0.05, 0.12), await canvasPoint(page, 0.3, 0.75))
+  await expect.poll(async () => (await stageIds()).length).toBe(1)
+  const [left] = await stageIds()
+  await page.keyboard.press('Escape')
+  await page.getByTestId('tools.stage').click()
+  await drag(page, await canvasPoint(page, 0.36, 0.2), await canvasPoint(page, 0.6, 0.6))
+  await expect.poll(async () => (await stageIds()).length).toBe(2)
+  const right = (await stageIds()).find((id) => id !== left)!
+  const leftBox = await pageBoxOf(page, left!)
+  await expect
+    .poll(async () => isStacked([leftBox, await pageBoxOf(page, right)], 'horizontal'), {
+      message: 'the second stage snapped to the right of the first, same top and height',
+    })
+    .toBe(true)
+  await page.keyboard.press('Escape')
+
+  // Widen the left stage by its right edge: the right stage moves along.
+  await clickAt(page, await pageToScreen(page, { x: leftBox.x + leftBox.w / 2, y: leftBox.y + 12 }))
+  const edge = await pageToScreen(page, { x: leftBox.x + leftBox.w, y: leftBox.y + leftBox.h * 0.6 })
+  await drag(page, edge, { x: edge.x + 80, y: edge.y })
+  await expect.poll(async () => (await pageBoxOf(page, left!)).w).toBeGreaterThan(leftBox.w + 60)
+  const widened = await pageBoxOf(page, left!)
+  expect(
+    isStacked([widened, await pageBoxOf(page, right)], 'horizontal'),
+    'the right stage starts where the left ends',
+  ).toBe(true)
+  await screenshot(page, testInfo, 'stages')
+})
