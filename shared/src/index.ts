@@ -117,6 +117,28 @@ export {
   timelinePeople,
 } from './history/timeline.ts'
 export {
+  type ContainerContent,
+  type ContentPadding,
+  type ContentRange,
+  clampToContent,
+  contentOf,
+  type LayoutBox,
+} from './layout/clamp-to-content.ts'
+export {
+  adoptChain,
+  dropMember,
+  leavePool,
+  normalizePools,
+  POOL_SNAP_DISTANCE,
+  type PoolAxis,
+  type PoolBox,
+  poolMembers,
+  resizeMember,
+  snapNewMember,
+  stackAround,
+  touchingChain,
+} from './layout/pool-layout.ts'
+export {
   createIncrementalLint,
   type IncrementalLint,
   type IncrementalLintOptions,

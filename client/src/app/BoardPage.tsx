@@ -14,6 +14,7 @@ import { SinceLastVisit } from '../replay/SinceLastVisit.tsx'
 import { setBoardRoles } from '../shapes/board-roles.ts'
 import { registerConnectorFlowStyle } from '../shapes/connector-flow.ts'
 import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
+import { registerPoolLayout } from '../shapes/pool-moves.ts'
 import { registerTextLimits } from '../shapes/text-limits.ts'
 import { CANVAS_SHAPE_UTILS, WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
 import { ShareButton } from '../share/ShareDialog.tsx'
@@ -98,10 +99,12 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
       const stopOwnership = registerLaneOwnership(mounted)
       const stopFlowStyle = registerConnectorFlowStyle(mounted)
       const stopTextLimits = registerTextLimits(mounted)
+      const stopPoolLayout = registerPoolLayout(mounted)
       return () => {
         stopOwnership()
         stopFlowStyle()
         stopTextLimits()
+        stopPoolLayout()
         setEditor(null)
       }
     },

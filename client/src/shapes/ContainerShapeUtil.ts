@@ -6,20 +6,23 @@ import {
   type Geometry2d,
   Group2d,
   Rectangle2d,
+  resizeBox,
   type SvgExportContext,
   type TLEditStartInfo,
   type TLFontFace,
+  type TLResizeInfo,
   type TLShape,
+  type TLShapeId,
+  type TLShapePartial,
   type TLShapeUtilCanBindOpts,
 } from 'tldraw'
+import { type ContainerResize, resizeContainer, startContainerResize } from './container-resize.ts'
 import { adoptEnclosedShapes } from './enclose-shapes.ts'
+import { dropContainer, snapNewContainer } from './pool-moves.ts'
+import type { ContainerShape, ContainerType } from './pool-shapes.ts'
 import type { ShapeSvg } from './shape-svg.ts'
 import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
-
-/** The workflow's containers: a stage (a column) and a lane (a row bound to a role). */
-export type ContainerType = 'stage' | 'lane'
-export type ContainerShape = TLShape<ContainerType>
 
 /**
  * The base of a container's ShapeUtil: a frame-like box with a labelled header band, resizable, whose
@@ -52,6 +55,59 @@ export function containerShapeUtil<K extends ContainerType>(type: K, svg: ShapeS
 
     override canResize(): boolean {
       return true
+    }
+
+    // A container is not a group: resizing it changes its own box only. Its children keep their size
+    // and their place on the page (tldraw would scale them with it), it cannot shrink past them, and
+    // the rest of its pool restacks around it. All of it lands in the resize's one undo step.
+    override canResizeChildren(): boolean {
+      return false
+    }
+
+    private readonly resizes = new Map<TLShapeId, ContainerResize>()
+
+    override onResizeStart(shape: S): TLShapePartial<S> | undefined {
+      this.resizes.set(shape.id, startContainerResize(this.editor, shape))
+      return undefined
+    }
+
+    override onResize(shape: S, info: TLResizeInfo<S>): TLShapePartial<S> {
+      const proposed = resizeBox(shape, info)
+      const resize = this.resizes.get(shape.id) ?? startContainerResize(this.editor, info.initialShape)
+      this.resizes.set(shape.id, resize)
+      const box = resizeContainer(
+        this.editor,
+        resize,
+        {
+          x: proposed.x,
+          y: proposed.y,
+          w: proposed.props.w,
+          h: proposed.props.h,
+        },
+        info.handle,
+      )
+      return {
+        id: shape.id,
+        type: shape.type,
+        x: box.x,
+        y: box.y,
+        props: { w: box.w, h: box.h },
+      } as TLShapePartial<S>
+    }
+
+    override onResizeEnd(initial: S): undefined {
+      this.resizes.delete(initial.id)
+      return undefined
+    }
+
+    override onResizeCancel(initial: S): void {
+      this.resizes.delete(initial.id)
+    }
+
+    // Dragging a lane of a pool into another slot reorders the pool; dragging it away leaves it.
+    override onTranslateEnd(initial: S, current: S): undefined {
+      dropContainer(this.editor, initial, current)
+      return undefined
     }
 
     override getFontFaces(): TLFontFace[] {
@@ -102,7 +158,9 @@ export abstract class ContainerShapeTool extends BaseBoxShapeTool {
 
   // Called when the shape was drawn by dragging (not for a click's default-size shape), like frames.
   override onCreate(shape: TLShape | null): void {
-    adoptEnclosedShapes(this.editor, shape)
+    // A lane drawn under a pool joins it (a stage beside one), before taking in what it encloses.
+    const snapped = shape ? snapNewContainer(this.editor, shape) : null
+    adoptEnclosedShapes(this.editor, snapped)
     if (this.editor.getInstanceState().isToolLocked) this.editor.setCurrentTool(this.shapeType)
     else this.editor.setCurrentTool('select.idle')
   }

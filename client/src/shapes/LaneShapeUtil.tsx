@@ -14,9 +14,10 @@ export type LaneShape = TLShape<'lane'>
  * (see lane-ownership.ts); the band on the left shows the role's name and colour.
  */
 export class LaneShapeUtil extends containerShapeUtil('lane', LaneSvg) {
-  // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way.
+  // A stage is a column that holds lanes (the graph reads stage → lane → step), never the other way;
+  // and lanes stack beside each other in a pool, never inside one another.
   override canReceiveNewChildrenOfType(shape: LaneShape, type: TLShape['type']): boolean {
-    return !shape.isLocked && type !== 'stage'
+    return !shape.isLocked && type !== 'stage' && type !== 'lane'
   }
 
   override getAriaDescriptor(shape: LaneShape): string {

@@ -15,6 +15,11 @@ export class StageShapeUtil extends containerShapeUtil('stage', StageSvg) {
     return { ...super.getDefaultProps(), order: stages.length + 1 }
   }
 
+  // Stages stand side by side (a pool of columns), never one inside another.
+  override canReceiveNewChildrenOfType(shape: StageShape, type: TLShape['type']): boolean {
+    return !shape.isLocked && type !== 'stage'
+  }
+
   override getAriaDescriptor(shape: StageShape): string {
     return `Stage ${shape.props.order}: ${shape.props.label || 'untitled'}`
   }

@@ -1,0 +1,110 @@
+import { dropMember, leavePool, normalizePools, snapNewMember } from '@flowmap/shared'
+import type { Editor, TLParentId, TLShape } from 'tldraw'
+import {
+  type ContainerShape,
+  type ContainerType,
+  isContainer,
+  poolAxisOf,
+  poolBoxOf,
+  poolBoxUpdates,
+  poolIdOf,
+  siblingPoolBoxes,
+} from './pool-shapes.ts'
+
+/**
+ * A container just drawn joins the pool it was drawn under (a stage: beside), taking the pool's width
+ * and the place after its last member. Returns the container as it is now.
+ */
+export function snapNewContainer(editor: Editor, shape: TLShape): TLShape | null {
+  if (!isContainer(shape)) return shape
+  const boxes = siblingPoolBoxes(editor, shape.type, shape.parentId)
+  editor.updateShapes(poolBoxUpdates(editor, boxes, snapNewMember(boxes, shape.id, poolAxisOf(shape.type))))
+  return editor.getShape(shape.id) ?? null
+}
+
+/**
+ * A container of a pool let go after a drag: into another slot of its pool it reorders the pool,
+ * elsewhere it leaves it (see dropMember). Several members of one pool dragged together move the pool.
+ */
+export function dropContainer(editor: Editor, initial: ContainerShape, current: ContainerShape): void {
+  const pool = poolIdOf(initial)
+  if (pool === null) return
+  const draggedMembers = editor
+    .getSelectedShapes()
+    .filter((shape) => isContainer(shape) && poolIdOf(shape) === pool)
+  if (draggedMembers.length > 1) return
+  const axis = poolAxisOf(initial.type)
+  if (current.parentId !== initial.parentId) {
+    // Dropped into another parent (a lane into a stage): the old pool closes up without it.
+    const before = [...siblingPoolBoxes(editor, initial.type, initial.parentId), poolBoxOf(initial)]
+    const after = leavePool(before, initial.id, axis).filter((box) => box.id !== initial.id)
+    editor.updateShapes([
+      ...poolBoxUpdates(editor, before, after),
+      { id: current.id, type: current.type, meta: { pool: null } },
+    ])
+    return
+  }
+  const now = siblingPoolBoxes(editor, initial.type, initial.parentId)
+  const before = now.map((box) => (box.id === initial.id ? poolBoxOf(initial) : box))
+  editor.updateShapes(poolBoxUpdates(editor, now, dropMember(before, poolBoxOf(current), axis)))
+}
+
+/**
+ * Keeps every pool laid out as the rule says after changes this client did not make itself in a resize
+ * or a drag: remote changes (two people resizing lanes of one pool at once, see pool-layout's header
+ * for why this converges), undo and redo. The writes stay out of the undo history: they are the
+ * layout's consequence of someone else's change, not an edit of this person's to undo.
+ */
+export function registerPoolLayout(editor: Editor): () => void {
+  let scheduled = false
+  const dirty = new Map<string, { type: ContainerType; parentId: TLParentId }>()
+
+  function normalizeDirty() {
+    scheduled = false
+    if (editor.getIsReadonly()) return dirty.clear()
+    // A resize or a drag lays out its pool itself, with the person's edit, and finishes in its own step.
+    if (editor.isInAny('select.resizing', 'select.translating')) return
+    const groups = [...dirty.values()]
+    dirty.clear()
+    const updates = groups.flatMap(({ type, parentId }) => {
+      const boxes = siblingPoolBoxes(editor, type, parentId)
+      return poolBoxUpdates(editor, boxes, normalizePools(boxes, poolAxisOf(type)))
+    })
+    if (updates.length > 0)
+      editor.run(() => editor.updateShapes(updates), { history: 'ignore', ignoreShapeLock: true })
+  }
+
+  function markDirty(shape: TLShape) {
+    if (!isContainer(shape) || poolIdOf(shape) === null) return
+    dirty.set(`${shape.type}|${shape.parentId}`, { type: shape.type, parentId: shape.parentId })
+  }
+
+  const stop = editor.store.listen(
+    ({ changes }) => {
+      for (const record of Object.values(changes.added)) if (record.typeName === 'shape') markDirty(record)
+      for (const [prev, next] of Object.values(changes.updated)) {
+        if (next.typeName !== 'shape' || prev.typeName !== 'shape') continue
+        markDirty(prev)
+        markDirty(next)
+      }
+      for (const record of Object.values(changes.removed)) if (record.typeName === 'shape') markDirty(record)
+      if (dirty.size > 0 && !scheduled) {
+        scheduled = true
+        queueMicrotask(normalizeDirty)
+      }
+    },
+    { scope: 'document' },
+  )
+  // Changes that arrived during a resize or a drag are laid out once it ends.
+  const onStateChange = () => {
+    if (dirty.size > 0 && !scheduled && !editor.isInAny('select.resizing', 'select.translating')) {
+      scheduled = true
+      queueMicrotask(normalizeDirty)
+    }
+  }
+  editor.on('tick', onStateChange)
+  return () => {
+    stop()
+    editor.off('tick', onStateChange)
+  }
+}
