@@ -8,6 +8,7 @@
  * internal (present in 5.4; the undo tests fail loudly if it goes away).
  */
 import type { Editor, TLRecord, TLStore } from 'tldraw'
+import { undoByBoardSteps } from './undo-steps.ts'
 
 type Fields = Record<string, unknown>
 
@@ -56,12 +57,15 @@ export interface UndoGuard {
 
 export function createUndoGuard(store: TLStore): UndoGuard {
   let editor: Editor | null = null
+  // Whether the undo or redo running now changed a board record, before this guard kept any key.
+  let replayChangedBoard = false
   const remoteKeys = new Map<string, Set<string>>()
   const isReplaying = () =>
     (editor as unknown as { isReplayingHistory?(): boolean } | null)?.isReplayingHistory?.() ?? false
 
   const beforeChange = (prev: TLRecord, next: TLRecord, source: 'remote' | 'user'): TLRecord => {
     if (source !== 'user') return next
+    if (isReplaying() && prev !== next) replayChangedBoard = true
     const keys = remoteKeys.get(next.id)
     if (!keys || keys.size === 0) return next
     const changed = changedPaths(prev as unknown as Fields, next as unknown as Fields)
@@ -89,7 +93,13 @@ export function createUndoGuard(store: TLStore): UndoGuard {
   return {
     attachEditor: (mounted) => {
       editor = mounted
+      const stopStepping = undoByBoardSteps(mounted, () => {
+        const changed = replayChangedBoard
+        replayChangedBoard = false
+        return changed
+      })
       return () => {
+        stopStepping()
         if (editor === mounted) editor = null
       }
     },
