@@ -2,7 +2,8 @@
  * Undo and redo touch only your own edits. tldraw's undo restores whole records as they were before
  * your edit, so undoing a resize would also put back the position someone else gave the same shape
  * since. The guard remembers which keys of which records remote changes set (since your last edit of
- * those keys), and while tldraw replays history it keeps those keys as they are now.
+ * those keys), and while tldraw replays history it keeps those keys as they are now. A record your undo
+ * removed (an undone create) keeps those keys when a redo creates it again.
  *
  * It needs to know when tldraw is replaying: `editor.isReplayingHistory()`, which tldraw marks
  * internal (present in 5.4; the undo tests fail loudly if it goes away).
@@ -83,11 +84,30 @@ export function createUndoGuard(store: TLStore): UndoGuard {
   const stops = GUARDED_TYPES.map((type) =>
     store.sideEffects.registerBeforeChangeHandler(type, beforeChange as never),
   )
+  // A record an undo removed (the undo of your create) with the keys others had set on it: a redo
+  // creates it again from your create, and would drop what they did meanwhile without this.
+  const removedByReplay = new Map<string, { record: TLRecord; keys: Set<string> }>()
   const forget = (record: TLRecord) => {
+    const keys = remoteKeys.get(record.id)
     remoteKeys.delete(record.id)
+    if (isReplaying() && keys && keys.size > 0) removedByReplay.set(record.id, { record, keys })
+    else removedByReplay.delete(record.id)
   }
   const stopDeletes = GUARDED_TYPES.map((type) =>
     store.sideEffects.registerAfterDeleteHandler(type, forget as never),
+  )
+  const beforeCreate = (record: TLRecord, source: 'remote' | 'user'): TLRecord => {
+    const removed = removedByReplay.get(record.id)
+    if (!removed) return record
+    removedByReplay.delete(record.id)
+    if (source !== 'user' || !isReplaying()) return record
+    let kept = record as unknown as Fields
+    for (const path of removed.keys) kept = withValueFrom(kept, removed.record as unknown as Fields, path)
+    remoteKeys.set(record.id, new Set(removed.keys))
+    return kept as unknown as TLRecord
+  }
+  const stopCreates = GUARDED_TYPES.map((type) =>
+    store.sideEffects.registerBeforeCreateHandler(type, beforeCreate as never),
   )
 
   return {
@@ -115,8 +135,9 @@ export function createUndoGuard(store: TLStore): UndoGuard {
       for (const path of paths) keys.add(path)
     },
     dispose: () => {
-      for (const stop of [...stops, ...stopDeletes]) stop()
+      for (const stop of [...stops, ...stopDeletes, ...stopCreates]) stop()
       remoteKeys.clear()
+      removedByReplay.clear()
       editor = null
     },
   }

@@ -131,4 +131,22 @@ describe('undo with a bound doc', () => {
     editor.undo()
     expect(editor.getShape(id)).toBeUndefined()
   })
+
+  it('a redo of your create keeps what someone else changed on the shape before your undo', () => {
+    const { editor, doc, binding } = editorOnBoundDoc()
+    const id = createShapeId('box')
+    editor.markHistoryStoppingPoint('create')
+    editor.createShape<TLGeoShape>({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } })
+    binding.flushLocalChanges()
+    // Someone else moves the new box down.
+    writeRecords(doc, [{ ...(editor.getShape(id) as TLGeoShape), y: 500 } as TLRecord], remoteOrigin)
+
+    editor.undo()
+    binding.flushLocalChanges()
+    expect(editor.getShape(id)).toBeUndefined()
+    editor.redo()
+    binding.flushLocalChanges()
+    expect(editor.getShape(id)?.y).toBe(500)
+    expect(readRecord(doc, id)).toMatchObject({ y: 500 })
+  })
 })
