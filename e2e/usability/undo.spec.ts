@@ -118,7 +118,8 @@ test('undo after restore: a restore is one history entry, and one Ctrl+Z takes t
   await screenshot(page, testInfo, 'after-restore')
 
   // One Ctrl+Z, on the board: back to just before the restore, and that too is one entry.
-  await clickAt(page, await canvasPoint(page, 0.5, 0.9))
+  // A click on the empty canvas first, as a person does to get back to the board.
+  await clickAt(page, await canvasPoint(page, 0.15, 0.6))
   await page.keyboard.press('Control+z')
   await expect.poll(async () => board(await shapesOf(page))).toEqual(beforeRestore)
   await allSent(page)
@@ -167,7 +168,7 @@ test('a label edit undone stays undone after later undos, while someone else edi
   await expect
     .poll(async () => (await shapesOf(page)).find((s) => s.id === first.id)?.props.status)
     .toBe('doing')
-  await clickAt(page, await canvasPoint(page, 0.5, 0.85))
+  await clickAt(page, await canvasPoint(page, 0.15, 0.6))
   await screenshot(page, testInfo, 'label-before-undo')
 
   // The first Ctrl+Z after the click on the empty canvas undoes the last rename.
