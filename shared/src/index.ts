@@ -108,7 +108,14 @@ export {
   recordsSnapshot,
   type SessionOptions,
 } from './history/recorded-session.ts'
-export { type RestoreSummary, restoreBoard, restoreOrigin } from './history/restore.ts'
+export {
+  planRestore,
+  type RestorePlan,
+  type RestoreSummary,
+  restoreBoard,
+  restoreOrigin,
+  writeRestoredRolesAndBoard,
+} from './history/restore.ts'
 export {
   activityHistogram,
   nextEditSeq,

@@ -157,7 +157,13 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               onMount={onMount}
             />
           </BoardSidebarContext.Provider>
-          <ReplayButton boardId={boardId} token={token} doc={board.doc} licenseKey={licenseKey} />
+          <ReplayButton
+            boardId={boardId}
+            token={token}
+            doc={board.doc}
+            editor={editor}
+            licenseKey={licenseKey}
+          />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}

@@ -1,4 +1,4 @@
-import { canFacilitateBoard, type NamedVersionJson, restoreBoard } from '@flowmap/shared'
+import { canFacilitateBoard, type NamedVersionJson } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, Tldraw } from 'tldraw'
@@ -9,6 +9,7 @@ import { setBoardRoles } from '../shapes/board-roles.ts'
 import { WORKFLOW_SHAPE_UTILS } from '../shapes/workflow-shapes.tsx'
 import { fetchVersions, nameVersion } from './history-api.ts'
 import { personColor } from './person-color.ts'
+import { restoreLiveBoard } from './restore-live-board.ts'
 import { ShapeOutlines } from './ShapeOutlines.tsx'
 import { Timeline } from './Timeline.tsx'
 import { useFitReplayOnOpen } from './use-fit-replay.ts'
@@ -21,6 +22,8 @@ export type ReplayModeProps = {
   token: string | null
   /** The live board's doc: only a restore writes to it, as one forward change. */
   liveDoc: Y.Doc | null
+  /** The live board's editor: a restore goes through its store, as one undo step. */
+  liveEditor: Editor | null
   licenseKey?: string | null
   onClose(): void
 }
@@ -31,7 +34,7 @@ type ReplayTestHook = { editor: Editor | null; seek(seq: number): void; seq: num
  * Replay mode: the board's history in a separate, unsynced, read-only doc and tldraw view over the
  * page. The live board stays mounted and connected underneath, untouched; closing drops the replay.
  */
-export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: ReplayModeProps) {
+export function ReplayMode({ boardId, token, liveDoc, liveEditor, licenseKey, onClose }: ReplayModeProps) {
   const replay = useReplay(boardId, token)
   const identity = useMemo(() => viewerIdentity(token), [token])
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -72,13 +75,18 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
 
   const restore = () => {
     const past = replay.currentContent()
-    if (!liveDoc || !past) return
+    if (!liveDoc || !liveEditor || !past) return
     const ok = window.confirm(
-      `Restore the board to edit ${replay.seq}? Everyone sees the change; the history keeps every edit, ` +
-        'and restoring the moment before this one undoes it.',
+      `Restore the board to edit ${replay.seq}? Everyone sees the change, as one new edit in the history ` +
+        '(which keeps every edit); Ctrl+Z on the board right after takes it back.',
     )
     if (!ok) return
-    const summary = restoreBoard(liveDoc, past)
+    const restored = restoreLiveBoard(liveEditor, liveDoc, past)
+    if (!restored.ok) {
+      setNotice(restored.reason)
+      return
+    }
+    const { summary } = restored
     const count = summary.written.length + summary.deleted.length + summary.rolesWritten.length
     setNotice(`Restored edit ${replay.seq}: ${count} change${count === 1 ? '' : 's'} written.`)
     onClose()
@@ -137,7 +145,9 @@ export function ReplayMode({ boardId, token, liveDoc, licenseKey, onClose }: Rep
               type="button"
               data-testid="replay.restore"
               onClick={restore}
-              disabled={replay.load.state !== 'ready' || !liveDoc || replay.seq === replay.lastSeq}
+              disabled={
+                replay.load.state !== 'ready' || !liveDoc || !liveEditor || replay.seq === replay.lastSeq
+              }
               title="Make the live board equal to this moment (a new change; the history keeps everything)"
             >
               Restore this moment

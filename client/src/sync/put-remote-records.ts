@@ -29,15 +29,17 @@ export function putRemoteRecords(store: TLStore, { removals, puts, asSnapshot }:
       if (removals.length > 0) store.remove([...removals])
       if (puts.length > 0) store.put([...puts])
     })
-  if (!asSnapshot) {
-    apply()
-    return
-  }
+  if (asSnapshot) withoutStoreSideEffects(store, apply)
+  else apply()
+}
+
+/** Runs `change` with the store's side effects off: its records already hold what they would do. */
+export function withoutStoreSideEffects(store: TLStore, change: () => void): void {
   const sideEffects = store.sideEffects as unknown as SideEffectSwitch
   const wasEnabled = sideEffects.isEnabled()
   sideEffects.setIsEnabled(false)
   try {
-    apply()
+    change()
   } finally {
     sideEffects.setIsEnabled(wasEnabled)
   }

@@ -2,12 +2,14 @@
  * Undo and redo touch only your own edits. tldraw's undo restores whole records as they were before
  * your edit, so undoing a resize would also put back the position someone else gave the same shape
  * since. The guard remembers which keys of which records remote changes set (since your last edit of
- * those keys), and while tldraw replays history it keeps those keys as they are now.
+ * those keys), and while tldraw replays history it keeps those keys as they are now. A record your undo
+ * removed (an undone create) keeps those keys when a redo creates it again.
  *
  * It needs to know when tldraw is replaying: `editor.isReplayingHistory()`, which tldraw marks
  * internal (present in 5.4; the undo tests fail loudly if it goes away).
  */
 import type { Editor, TLRecord, TLStore } from 'tldraw'
+import { undoByBoardSteps } from './undo-steps.ts'
 
 type Fields = Record<string, unknown>
 
@@ -56,12 +58,15 @@ export interface UndoGuard {
 
 export function createUndoGuard(store: TLStore): UndoGuard {
   let editor: Editor | null = null
+  // Whether the undo or redo running now changed a board record, before this guard kept any key.
+  let replayChangedBoard = false
   const remoteKeys = new Map<string, Set<string>>()
   const isReplaying = () =>
     (editor as unknown as { isReplayingHistory?(): boolean } | null)?.isReplayingHistory?.() ?? false
 
   const beforeChange = (prev: TLRecord, next: TLRecord, source: 'remote' | 'user'): TLRecord => {
     if (source !== 'user') return next
+    if (isReplaying() && prev !== next) replayChangedBoard = true
     const keys = remoteKeys.get(next.id)
     if (!keys || keys.size === 0) return next
     const changed = changedPaths(prev as unknown as Fields, next as unknown as Fields)
@@ -79,17 +84,42 @@ export function createUndoGuard(store: TLStore): UndoGuard {
   const stops = GUARDED_TYPES.map((type) =>
     store.sideEffects.registerBeforeChangeHandler(type, beforeChange as never),
   )
+  // A record an undo removed (the undo of your create) with the keys others had set on it: a redo
+  // creates it again from your create, and would drop what they did meanwhile without this.
+  const removedByReplay = new Map<string, { record: TLRecord; keys: Set<string> }>()
   const forget = (record: TLRecord) => {
+    const keys = remoteKeys.get(record.id)
     remoteKeys.delete(record.id)
+    if (isReplaying() && keys && keys.size > 0) removedByReplay.set(record.id, { record, keys })
+    else removedByReplay.delete(record.id)
   }
   const stopDeletes = GUARDED_TYPES.map((type) =>
     store.sideEffects.registerAfterDeleteHandler(type, forget as never),
+  )
+  const beforeCreate = (record: TLRecord, source: 'remote' | 'user'): TLRecord => {
+    const removed = removedByReplay.get(record.id)
+    if (!removed) return record
+    removedByReplay.delete(record.id)
+    if (source !== 'user' || !isReplaying()) return record
+    let kept = record as unknown as Fields
+    for (const path of removed.keys) kept = withValueFrom(kept, removed.record as unknown as Fields, path)
+    remoteKeys.set(record.id, new Set(removed.keys))
+    return kept as unknown as TLRecord
+  }
+  const stopCreates = GUARDED_TYPES.map((type) =>
+    store.sideEffects.registerBeforeCreateHandler(type, beforeCreate as never),
   )
 
   return {
     attachEditor: (mounted) => {
       editor = mounted
+      const stopStepping = undoByBoardSteps(mounted, () => {
+        const changed = replayChangedBoard
+        replayChangedBoard = false
+        return changed
+      })
       return () => {
+        stopStepping()
         if (editor === mounted) editor = null
       }
     },
@@ -105,8 +135,9 @@ export function createUndoGuard(store: TLStore): UndoGuard {
       for (const path of paths) keys.add(path)
     },
     dispose: () => {
-      for (const stop of [...stops, ...stopDeletes]) stop()
+      for (const stop of [...stops, ...stopDeletes, ...stopCreates]) stop()
       remoteKeys.clear()
+      removedByReplay.clear()
       editor = null
     },
   }

@@ -108,4 +108,45 @@ describe('undo with a bound doc', () => {
     editor.undo()
     expect(editor.getShape(id)?.y).toBe(500)
   })
+
+  it('a click that only selects or deselects is not an undo step: the next Ctrl+Z undoes an edit', () => {
+    const { editor, binding } = editorOnBoundDoc()
+    const id = createShapeId('box')
+    editor.markHistoryStoppingPoint('create')
+    editor.createShape<TLGeoShape>({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } })
+    editor.markHistoryStoppingPoint('move')
+    editor.updateShape<TLGeoShape>({ id, type: 'geo', x: 80 })
+    // What tldraw's select tool does on a click on the shape, then on the empty canvas.
+    editor.markHistoryStoppingPoint('selecting shape')
+    editor.select(id)
+    editor.markHistoryStoppingPoint('selecting none')
+    editor.selectNone()
+    binding.flushLocalChanges()
+
+    editor.undo()
+    expect(editor.getShape(id)?.x).toBe(0)
+    editor.redo()
+    expect(editor.getShape(id)?.x).toBe(80)
+    editor.undo()
+    editor.undo()
+    expect(editor.getShape(id)).toBeUndefined()
+  })
+
+  it('a redo of your create keeps what someone else changed on the shape before your undo', () => {
+    const { editor, doc, binding } = editorOnBoundDoc()
+    const id = createShapeId('box')
+    editor.markHistoryStoppingPoint('create')
+    editor.createShape<TLGeoShape>({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } })
+    binding.flushLocalChanges()
+    // Someone else moves the new box down.
+    writeRecords(doc, [{ ...(editor.getShape(id) as TLGeoShape), y: 500 } as TLRecord], remoteOrigin)
+
+    editor.undo()
+    binding.flushLocalChanges()
+    expect(editor.getShape(id)).toBeUndefined()
+    editor.redo()
+    binding.flushLocalChanges()
+    expect(editor.getShape(id)?.y).toBe(500)
+    expect(readRecord(doc, id)).toMatchObject({ y: 500 })
+  })
 })

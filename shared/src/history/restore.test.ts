@@ -7,7 +7,7 @@ import { workflowShape } from '../testing/shape-records.ts'
 import { docAt } from './doc-at.ts'
 import type { HistoryEntry } from './history-entry.ts'
 import { recordsSnapshot } from './recorded-session.ts'
-import { restoreBoard, restoreOrigin } from './restore.ts'
+import { planRestore, restoreBoard, restoreOrigin, writeRestoredRolesAndBoard } from './restore.ts'
 
 const ana = { id: 'role:ana', name: 'Ana', color: '#e03131', kind: 'person' } as const
 
@@ -75,4 +75,31 @@ test('restoring the current moment writes nothing', () => {
   const summary = restoreBoard(live, copy)
   expect(summary).toEqual({ written: [], deleted: [], rolesWritten: [], rolesDeleted: [], boardFields: [] })
   expect(updates).toBe(0)
+})
+
+test('a restore plan names what differs and writes nothing; its roles and board fields go in one update', () => {
+  const live = new Y.Doc()
+  writeBoard(live, { title: 'Order to cash' })
+  writeRole(live, ana)
+  writeRecord(live, workflowShape('step', { id: 'a', props: { label: 'Intake' } }))
+  const past = new Y.Doc()
+  Y.applyUpdate(past, Y.encodeStateAsUpdate(live))
+  writeBoard(live, { title: 'Renamed' })
+  deleteRole(live, 'role:ana')
+  writeRecord(live, workflowShape('step', { id: 'c' }))
+
+  const entries = logged(live)
+  const plan = planRestore(live, past)
+  expect(entries).toHaveLength(0)
+  expect(plan.records.remove).toEqual(['shape:c'])
+  expect(plan.records.write).toEqual([])
+  expect(plan.roles.write.map((role) => role.id)).toEqual(['role:ana'])
+  expect(plan.boardPatch).toEqual({ title: 'Order to cash' })
+
+  writeRestoredRolesAndBoard(live, plan, restoreOrigin)
+  expect(entries).toHaveLength(1)
+  expect(readBoard(live).title).toBe('Order to cash')
+  expect(readRoles(live)).toEqual([ana])
+  // The records are the caller's: the page writes them through its store.
+  expect(readRecord(live, 'shape:c')).toBeDefined()
 })

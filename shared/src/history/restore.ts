@@ -1,9 +1,11 @@
+import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { readBoard, writeBoard } from '../doc/board.ts'
 import type { DocOrigin } from '../doc/origin.ts'
 import { deleteRecords, readRecords, writeRecords } from '../doc/records.ts'
 import { deleteRole, readRoles, writeRole } from '../doc/roles.ts'
 import { transactBoard } from '../doc/transact-board.ts'
+import type { Role } from '../schema/role.ts'
 import { type BoardContent, readBoardContent } from './board-content.ts'
 import { changedFields } from './diff.ts'
 
@@ -20,26 +22,29 @@ export type RestoreSummary = {
 }
 
 /**
- * Makes `live` equal to a past moment (a doc rebuilt by docAt, or `HistoryLog.contentAt`) as ONE new forward transaction on `live`:
- * records, roles and board fields that differ are written through the doc functions, everything else is
- * left alone. Nothing is rewritten: the history keeps every entry, the restore is one more, attributed to
- * whoever's connection sends it, and another restore to the moment before it undoes it.
- *
- * The board's `schema` is not restored: the live doc's records are written in the live schema, and a
- * past record read back from the doc is migrated on load like any other.
+ * What makes `live` equal to a past moment: the records and roles to write (new or changed) and the ids
+ * to delete, and the board fields to put back. Everything else is left alone.
  */
-export function restoreBoard(
-  live: Y.Doc,
-  moment: Y.Doc | BoardContent,
-  origin: DocOrigin = restoreOrigin,
-): RestoreSummary {
+export type RestorePlan = {
+  records: { write: TLRecord[]; remove: string[] }
+  roles: { write: Role[]; remove: string[] }
+  boardPatch: { title?: string; disabledLintRules?: string[] }
+  summary: RestoreSummary
+}
+
+/**
+ * Plans making `live` equal to a past moment (a doc rebuilt by docAt, or `HistoryLog.contentAt`). The
+ * board's `schema` is not restored: the live doc's records are written in the live schema, and a past
+ * record read back from the doc is migrated on load like any other.
+ */
+export function planRestore(live: Y.Doc, moment: Y.Doc | BoardContent): RestorePlan {
   const past = moment instanceof Y.Doc ? readBoardContent(moment) : moment
   const records = differingEntries(byId(readRecords(live)), past.records)
   const roles = differingEntries(byId(readRoles(live)), byId([...past.roles]))
 
   const liveBoard = readBoard(live)
   const pastBoard = past.board
-  const boardPatch: { title?: string; disabledLintRules?: string[] } = {}
+  const boardPatch: RestorePlan['boardPatch'] = {}
   if (liveBoard.title !== pastBoard.title) boardPatch.title = pastBoard.title
   if (changedFields({ v: liveBoard.disabledLintRules }, { v: pastBoard.disabledLintRules }).length > 0) {
     boardPatch.disabledLintRules = pastBoard.disabledLintRules
@@ -51,16 +56,39 @@ export function restoreBoard(
     rolesDeleted: roles.remove,
     boardFields: Object.keys(boardPatch),
   }
+  return { records, roles, boardPatch, summary }
+}
 
+/**
+ * Writes the roles and board fields of a plan; the records are the caller's (a page restores them
+ * through its editor's store, so that its own undo can take the restore back).
+ */
+export function writeRestoredRolesAndBoard(live: Y.Doc, plan: RestorePlan, origin: DocOrigin): void {
+  transactBoard(live, origin, () => {
+    for (const role of plan.roles.write) writeRole(live, role, origin)
+    for (const id of plan.roles.remove) deleteRole(live, id, origin)
+    if (plan.summary.boardFields.length > 0) writeBoard(live, plan.boardPatch, origin)
+  })
+}
+
+/**
+ * Makes `live` equal to a past moment as ONE new forward transaction on `live`. Nothing is rewritten:
+ * the history keeps every entry, the restore is one more, attributed to whoever's connection sends it,
+ * and another restore to the moment before it undoes it.
+ */
+export function restoreBoard(
+  live: Y.Doc,
+  moment: Y.Doc | BoardContent,
+  origin: DocOrigin = restoreOrigin,
+): RestoreSummary {
+  const plan = planRestore(live, moment)
   // Nested transactions join this one: the whole restore is a single update, a single history entry.
   transactBoard(live, origin, () => {
-    if (records.write.length > 0) writeRecords(live, records.write, origin)
-    if (records.remove.length > 0) deleteRecords(live, records.remove, origin)
-    for (const role of roles.write) writeRole(live, role, origin)
-    for (const id of roles.remove) deleteRole(live, id, origin)
-    if (summary.boardFields.length > 0) writeBoard(live, boardPatch, origin)
+    if (plan.records.write.length > 0) writeRecords(live, plan.records.write, origin)
+    if (plan.records.remove.length > 0) deleteRecords(live, plan.records.remove, origin)
+    writeRestoredRolesAndBoard(live, plan, origin)
   })
-  return summary
+  return plan.summary
 }
 
 /** What makes `live` equal to `past`: the entries to write (new or changed) and the ids to delete. */
