@@ -36,8 +36,13 @@ export interface BoardSessionState {
   readonly status: ConnectionStatus
   readonly refusal: RefusalNotice | null
   readonly storageError: string | null
-  /** The server turned the connection down (bad or expired share link), or sent what this build cannot read. */
+  /** The server turned the connection down for a reason of its own (too busy), or sent what this build cannot read. */
   readonly connectionProblem: string | null
+  /**
+   * The server would not let this link open the board (a bad, expired or missing token), in its words;
+   * the page then shows that one message instead of the board (share/LinkNotValidPage.tsx).
+   */
+  readonly linkRefused: string | null
 }
 
 export interface BoardSessionOptions {
@@ -61,6 +66,12 @@ export interface BoardSessionOptions {
   readonly storageRetryDelays?: StorageRetryDelays
 }
 
+/** How the server's own close reasons start (sync-server/src/protocol/close-codes.ts), as opposed to a token's. */
+const SERVER_REASON_PREFIX = 'flowmap: '
+
+/** Why a viewer's local change was undone, in the words of the page's "View only" badge. */
+const VIEW_ONLY_REASON = 'this link lets you look, not edit'
+
 /** How often, at most, "last synced" is written to the boards table. */
 const LAST_SYNCED_WRITE_INTERVAL_MS = 5000
 
@@ -73,6 +84,7 @@ export const LOADING_SESSION_STATE: BoardSessionState = Object.freeze({
   refusal: null,
   storageError: null,
   connectionProblem: null,
+  linkRefused: null,
 })
 
 export class BoardSession {
@@ -188,6 +200,10 @@ export class BoardSession {
       onRejectedRecord: (m) => this.#reportRejectedRecord(m),
       undoGuard: this.#options.undoGuard,
       readOnly,
+      onViewOnlyRollback: (recordIds) =>
+        this.#update({
+          refusal: { reason: VIEW_ONLY_REASON, recordId: null, rolledBack: recordIds, viewOnly: true },
+        }),
     })
     if (database && this.#local) {
       const local = this.#local
@@ -300,11 +316,23 @@ export class BoardSession {
       onRefusal: handlers.onRefusal,
       onAllAcknowledged: handlers.onAllAcknowledged,
       onUnreadableRefusal: (reason) => this.#stopOnUnreadableRefusal(reason),
-      onAuthenticationFailed: (reason) =>
-        this.#update({
-          connectionProblem: `The server did not let this link open the board (${reason}). Ask for a new share link.`,
-        }),
+      onAuthenticationFailed: (reason) => this.#onAuthenticationFailed(reason),
     })
+  }
+
+  /**
+   * The server's own refusals (too many connections) start with "flowmap:" (its close reasons); any
+   * other is about the token, and no retry will change it: stop, and let the page say so once.
+   */
+  #onAuthenticationFailed(reason: string): void {
+    if (reason.startsWith(SERVER_REASON_PREFIX)) {
+      this.#update({
+        connectionProblem: `The server did not let this page open the board (${reason}). Try again in a while.`,
+      })
+      return
+    }
+    this.#stopBoardConnection()
+    this.#update({ provider: null, status: OFFLINE, linkRefused: reason })
   }
 
   #detach(): void {

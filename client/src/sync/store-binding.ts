@@ -31,6 +31,7 @@ import { isStructuralChange, repairBoard } from './board-repair.ts'
 import { putRemoteRecords } from './put-remote-records.ts'
 import { isDocumentScoped, needsMigration, prepareForStore } from './store-records.ts'
 import type { UndoGuard } from './undo-guard.ts'
+import { isBoardContent, rollBackViewOnlyChange } from './view-only-rollback.ts'
 
 export interface StoreBinding {
   /** The origin of every transaction this binding writes; compare by identity. */
@@ -49,9 +50,12 @@ export interface StoreBindingOptions {
   readonly undoGuard?: UndoGuard
   /**
    * A viewer's board: the doc is only read. Local store changes (tldraw's own document, page and user
-   * records, anything a page script does) and repairs stay on this page and never reach the doc.
+   * records) and repairs stay on this page and never reach the doc; local changes to board content
+   * are rolled back (view-only-rollback.ts).
    */
   readonly readOnly?: boolean
+  /** On a read-only board: told the ids of the records a local change touched and that were put back. */
+  onViewOnlyRollback?(recordIds: string[]): void
 }
 
 export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
@@ -95,7 +99,13 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
 
   const stopListening = store.listen(
     ({ changes }) => {
-      if (!disposed && !options.readOnly) writeLocalChanges(changes)
+      if (disposed) return
+      if (!options.readOnly) {
+        writeLocalChanges(changes)
+        return
+      }
+      const rolledBack = rollBackViewOnlyChange(store, changes)
+      if (rolledBack.length > 0) options.onViewOnlyRollback?.(rolledBack)
     },
     { source: 'user', scope: 'document' },
   )
@@ -152,8 +162,4 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       stopObserving()
     },
   }
-}
-
-function isBoardContent(record: TLRecord): boolean {
-  return record.typeName === 'shape' || record.typeName === 'binding'
 }

@@ -44,8 +44,10 @@ export interface BoardSync {
   dismissRefusal(): void
   readonly storageError: string | null
   readonly provider: HocuspocusProvider | null
-  /** The server turned this link down (bad or expired token); null otherwise. */
+  /** The server turned the connection down for a reason of its own, or sent what this build cannot read. */
   readonly connectionProblem: string | null
+  /** The server would not let this link open the board (bad, expired or missing token), in its words. */
+  readonly linkRefused: string | null
 }
 
 /** tldraw's defaults plus the given utils; a given util replaces the default of the same type. */
@@ -139,5 +141,6 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     storageError: state.storageError,
     provider: state.provider,
     connectionProblem: state.connectionProblem,
+    linkRefused: state.linkRefused,
   }
 }
