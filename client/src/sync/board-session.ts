@@ -20,6 +20,7 @@ import { describeStorageError, STORAGE_BLOCKED_MESSAGE } from '../storage/storag
 import { type BoardConnection, connectBoard } from './board-connection.ts'
 import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
 import { loadDocIntoStore } from './load-doc-into-store.ts'
+import { PendingChanges, type PendingChangesStore } from './pending-changes.ts'
 import type { RefusalNotice } from './refusal-notice.ts'
 import { fetchStateAfterRefusal, rebaseOnServerState } from './refusal-rebase.ts'
 import type { ResetConnectionHandlers, ResetConnections } from './reset-connections.ts'
@@ -62,6 +63,8 @@ export interface BoardSessionOptions {
   readonly readOnly?: boolean
   /** Where records the store cannot take are reported (default: console.warn). */
   onRejectedRecord?(message: string): void
+  /** Keeps the ids of changed records not yet on the server across reloads (pending-changes.ts). */
+  readonly pendingChangesStore?: PendingChangesStore | null
   /** Waits before sending again changes the server could not store (storage-retry.ts). */
   readonly storageRetryDelays?: StorageRetryDelays
 }
@@ -111,8 +114,13 @@ export class BoardSession {
     },
   }
 
+  /** What the chip counts: records changed here and not yet acknowledged (pending-changes.ts). */
+  readonly #pending: PendingChanges
+
   constructor(options: BoardSessionOptions) {
     this.#options = options
+    this.#pending = new PendingChanges(options.boardId, options.pendingChangesStore ?? null)
+    this.#state = { ...this.#state, status: this.#counted(OFFLINE) }
     if (options.storageProblem) this.#state = { ...this.#state, storageError: options.storageProblem }
     options.database?.on('blocked', () => this.#update({ storageError: STORAGE_BLOCKED_MESSAGE }))
   }
@@ -200,6 +208,10 @@ export class BoardSession {
       onRejectedRecord: (m) => this.#reportRejectedRecord(m),
       undoGuard: this.#options.undoGuard,
       readOnly,
+      onLocalChange: (recordIds) => {
+        this.#pending.add(recordIds)
+        this.#update({ status: this.#counted(this.#state.status) })
+      },
       onViewOnlyRollback: (recordIds) =>
         this.#update({
           refusal: { reason: VIEW_ONLY_REASON, recordId: null, rolledBack: recordIds, viewOnly: true },
@@ -226,7 +238,7 @@ export class BoardSession {
       load: { state: 'ready' },
       doc,
       provider: this.#connection.provider,
-      status: this.#connection.status(),
+      status: this.#counted(this.#connection.status()),
     })
   }
 
@@ -238,6 +250,8 @@ export class BoardSession {
           ? this.#retryLater(message)
           : this.#reset(message)),
       onAllAcknowledged: () => {
+        this.#pending.clear()
+        this.#update({ status: this.#counted(this.#state.status) })
         if (this.#storageRetries > 0) {
           // Stored after all: the banner about the failure is no longer true.
           this.#storageRetries = 0
@@ -264,7 +278,7 @@ export class BoardSession {
       )
       this.#update({
         provider: null,
-        status: { ...OFFLINE, unsyncedChanges: Math.max(1, this.#state.status.unsyncedChanges) },
+        status: this.#counted(OFFLINE),
         refusal: { reason: message.reason, recordId: message.recordId, rolledBack: [], retryInMs: delay },
       })
       await new Promise<void>((resolve) => {
@@ -278,7 +292,7 @@ export class BoardSession {
       const doc = this.#state.doc
       if (this.#destroyed || !doc) return
       this.#connection = this.#connectBoard(doc)
-      this.#update({ provider: this.#connection.provider, status: this.#connection.status() })
+      this.#update({ provider: this.#connection.provider, status: this.#counted(this.#connection.status()) })
     } finally {
       this.#resetting = false
     }
@@ -294,7 +308,7 @@ export class BoardSession {
     this.#stopBoardConnection()
     this.#update({
       provider: null,
-      status: { ...OFFLINE, unsyncedChanges: Math.max(1, this.#state.status.unsyncedChanges) },
+      status: this.#counted(OFFLINE),
       connectionProblem: `The server refused a change in a form this page cannot read (${reason}). Reload the page to sync again; the changes made here are kept on this device.`,
     })
   }
@@ -312,7 +326,7 @@ export class BoardSession {
       boardId,
       token,
       doc,
-      onStatus: (status) => this.#update({ status }),
+      onStatus: (status) => this.#update({ status: this.#counted(status) }),
       onRefusal: handlers.onRefusal,
       onAllAcknowledged: handlers.onAllAcknowledged,
       onUnreadableRefusal: (reason) => this.#stopOnUnreadableRefusal(reason),
@@ -333,6 +347,11 @@ export class BoardSession {
     }
     this.#stopBoardConnection()
     this.#update({ provider: null, status: OFFLINE, linkRefused: reason })
+  }
+
+  /** The connection's state with the chip's count: changed records, not the provider's update count. */
+  #counted(status: ConnectionStatus): ConnectionStatus {
+    return { state: status.state, unsyncedChanges: status.state === 'online' ? 0 : this.#pending.count }
   }
 
   #detach(): void {

@@ -54,6 +54,8 @@ export interface StoreBindingOptions {
    * are rolled back (view-only-rollback.ts).
    */
   readonly readOnly?: boolean
+  /** Told the ids of the records each local edit changed (the chip counts them: pending-changes.ts). */
+  onLocalChange?(recordIds: string[]): void
   /** On a read-only board: told the ids of the records a local change touched and that were put back. */
   onViewOnlyRollback?(recordIds: string[]): void
 }
@@ -90,6 +92,7 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       for (const [from, to] of updated) patchRecord(doc, to.id, from, to, origin)
       const removed = Object.keys(changes.removed)
       if (removed.length > 0) deleteRecords(doc, removed, origin)
+      options.onLocalChange?.([...Object.keys(changes.added), ...Object.keys(changes.updated), ...removed])
       // The doc says which schema its records follow; a board first written here gets ours.
       if (upserts.length + updated.length > 0 && readBoard(doc).schema === null) {
         writeBoard(doc, { schema: store.schema.serialize() }, origin)

@@ -18,6 +18,7 @@ import { describeStorageError } from '../storage/storage-error.ts'
 import { BoardSession, LOADING_SESSION_STATE } from './board-session.ts'
 import { collabUrl } from './collab-url.ts'
 import type { ConnectionStatus } from './connection-status.ts'
+import { localStoragePendingChanges } from './pending-changes.ts'
 import type { RefusalNotice } from './refusal-notice.ts'
 import { exposeBoardSession } from './sync-test-hook.ts'
 import { createUndoGuard, type UndoGuard } from './undo-guard.ts'
@@ -91,6 +92,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
       storageProblem: openProblem,
       undoGuard,
       readOnly: options.readOnly ?? false,
+      pendingChangesStore: localStoragePendingChanges(window.localStorage),
     })
     setSession(created)
     const hideHook = exposeBoardSession(created, boardId)
