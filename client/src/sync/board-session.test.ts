@@ -78,6 +78,21 @@ async function online(session: BoardSession): Promise<void> {
   })
 }
 
+/** A session on a device that synced step s1, after which the server went away. */
+async function stepSyncedThenServerGone(boardId: string, pendingStore: PendingChangesStore | null = null) {
+  const server = await testServer.start()
+  const device = deviceName()
+  const first = openSession(server.collabUrl, boardId, device, boardStore(), pendingStore)
+  await first.session.start()
+  await online(first.session)
+  first.store.put([...pageRecords(), stepRecord('s1', { label: 'Draft' })])
+  flush(first.store)
+  await online(first.session)
+  await server.server.close()
+  await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+  return { device, first }
+}
+
 function shape(store: TLStore, id: string): TLShape | undefined {
   return store.get(`shape:${id}` as TLShapeId) as TLShape | undefined
 }
@@ -142,18 +157,8 @@ describe('board session', () => {
   })
 
   it('opens a board from the device before connecting, and sends offline edits when the socket returns', async () => {
-    const server = await testServer.start()
-    const device = deviceName()
-    const first = openSession(server.collabUrl, 'offline', device)
-    await first.session.start()
-    await online(first.session)
-    first.store.put([...pageRecords(), stepRecord('s1', { label: 'Draft' })])
-    flush(first.store)
-    await online(first.session)
-
     // The server goes away; edits keep landing on the device.
-    await server.server.close()
-    await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+    const { device, first } = await stepSyncedThenServerGone('offline')
     first.store.update(
       'shape:s1' as TLShapeId,
       (r) => ({ ...r, props: { ...(r as TLShape).props, label: 'Final' } }) as TLShape,
@@ -182,22 +187,12 @@ describe('board session', () => {
   })
 
   it('the chip counts the records a person changed, not the updates sent, and the count survives a reload', async () => {
-    const server = await testServer.start()
-    const device = deviceName()
     const kept = new Map<string, readonly string[]>()
     const pendingStore: PendingChangesStore = {
       load: (boardId) => kept.get(boardId) ?? [],
       save: (boardId, ids) => void kept.set(boardId, ids),
     }
-    const first = openSession(server.collabUrl, 'counted', device, boardStore(), pendingStore)
-    await first.session.start()
-    await online(first.session)
-    first.store.put([...pageRecords(), stepRecord('s1', { label: 'Draft' })])
-    flush(first.store)
-    await online(first.session)
-
-    await server.server.close()
-    await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+    const { device, first } = await stepSyncedThenServerGone('counted', pendingStore)
     // Three actions: a label typed key by key (20 updates), one step added, one moved in 10 steps.
     for (let typed = 1; typed <= 20; typed++) {
       first.store.update(
