@@ -137,3 +137,102 @@ test('a bad token shows one clear message', async ({ browser }, testInfo) => {
     await page.context().close()
   }
 })
+
+/** The centre of a page's view of the board, in page coordinates. */
+function viewCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const editor = (
+      window as unknown as {
+        __flowmap: { editor: { getViewportPageBounds(): { center: { x: number; y: number } } } }
+      }
+    ).__flowmap.editor
+    const { x, y } = editor.getViewportPageBounds().center
+    return { x, y }
+  })
+}
+
+/** Fails naming the control when it is off a 390 px screen or smaller than a finger (44 px). */
+async function expectTouchable(page: Page, selector: string): Promise<void> {
+  const boxes = await page.locator(selector).evaluateAll((elements) =>
+    elements
+      .filter((element) => (element as HTMLElement).offsetParent !== null)
+      .map((element) => {
+        const box = element.getBoundingClientRect()
+        return { what: element.textContent?.trim() || element.getAttribute('aria-label'), box: box.toJSON() }
+      }),
+  )
+  expect(boxes.length, `${selector}: some on screen`).toBeGreaterThan(0)
+  for (const { what, box } of boxes) {
+    expect(box.left, `${what}: on screen`).toBeGreaterThanOrEqual(0)
+    expect(box.right, `${what}: on screen`).toBeLessThanOrEqual(390)
+    expect(box.height, `${what}: tall enough for a finger`).toBeGreaterThanOrEqual(44)
+  }
+}
+
+test('a 390×844 touch viewport where follow and adding a sticky work', async ({ browser }, testInfo) => {
+  const boardId = await createBoard('Phone map')
+  const adaToken = await issueToken(
+    SECRET,
+    { sub: 'e2e-ada', name: 'Ada', board: boardId, role: 'editor' },
+    inADay(),
+  )
+  const bobToken = await issueToken(
+    SECRET,
+    { sub: 'e2e-bob', name: 'Bob', board: boardId, role: 'editor' },
+    inADay(),
+  )
+  const a = await openPage(browser, `/b/${boardId}?token=${adaToken}`)
+  await waitForBoard(a)
+  const phone = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  })
+  const b = await phone.newPage()
+  await b.goto(`/b/${boardId}?token=${bobToken}`)
+  await waitForBoard(b)
+
+  // The header fits on one line, and its controls are on screen and big enough to tap.
+  expect(await b.locator('.flowmap-header').evaluate((header) => header.scrollWidth)).toBeLessThanOrEqual(390)
+  await expectTouchable(b, '.flowmap-header__brand, .flowmap-header__title, [data-testid="header-menu"]')
+  await b.getByTestId('header-menu').tap()
+  await expectTouchable(b, '.flowmap-header__actions .flowmap-button')
+  await screenshot(b, testInfo, 'phone-menu')
+
+  // Follow Ada from the menu's People.
+  const aCanvas = await canvasPoint(a, 0.5, 0.5)
+  await a.mouse.move(aCanvas.x, aCanvas.y, { steps: 3 })
+  await b.getByTestId('people-button').tap()
+  await expectTouchable(b, '.flowmap-presence__people .flowmap-button')
+  await b.getByRole('button', { name: 'Follow Ada' }).tap()
+  await b.getByTestId('header-menu').tap()
+  await expect(b.getByTestId('following-banner')).toContainText('Following Ada')
+  await expect(b.getByTestId('following-banner')).toBeVisible()
+  for (let i = 0; i < 4; i++) await a.mouse.wheel(300, 200)
+  const aCentre = await viewCentre(a)
+  await expect
+    .poll(
+      async () => {
+        const bCentre = await viewCentre(b)
+        return Math.hypot(bCentre.x - aCentre.x, bCentre.y - aCentre.y)
+      },
+      { timeout: 10_000 },
+    )
+    .toBeLessThan(20)
+  await screenshot(b, testInfo, 'phone-following')
+  await b.getByTestId('following-banner').getByRole('button', { name: 'Stop following' }).tap()
+
+  // A sticky note by touch: the tool, then a tap on the board; Ada sees it.
+  await expectTouchable(
+    b,
+    '[data-testid="tools.note"], [data-testid="tools.select"], [data-testid="tools.hand"]',
+  )
+  await b.getByTestId('tools.note').tap()
+  const spot = await canvasPoint(b, 0.5, 0.45)
+  await b.touchscreen.tap(spot.x, spot.y)
+  await expect.poll(async () => (await shapesOfType(b, 'note')).length, { timeout: 10_000 }).toBe(1)
+  await expect.poll(async () => (await shapesOfType(a, 'note')).length, { timeout: 10_000 }).toBe(1)
+  await b.keyboard.press('Escape')
+  await screenshot(b, testInfo, 'phone-sticky')
+})

@@ -81,7 +81,8 @@ export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
           aria-hidden
           style={{ width: 8, height: 8, borderRadius: '50%', background: DOT_COLOURS[status.state] }}
         />
-        {label}
+        {/* A phone shows the dot alone (client/src/app/phone.css); the words stay for screen readers. */}
+        <span className="flowmap-status-chip__label">{label}</span>
       </output>
       {refusal && (
         <AlertBanner testId="refusal-banner" tone="warning">
