@@ -213,6 +213,14 @@ export interface ServerConfig {
    * @default 1 hour
    */
   deletedBoardPurgeIntervalMs: number
+  /**
+   * With `authSecret` set, how long the facilitator link printed at start (`/?token=…` for every board)
+   * stays valid. Without it a first-time operator could not open the home page or create a board at
+   * all; bounded, because the link sits in terminal scrollback and logs, where it must not open every
+   * board for good. A new start prints a new one.
+   * @default 24 (hours)
+   */
+  startupLinkHours: number
 }
 
 export const defaultServerConfig: ServerConfig = {
@@ -250,6 +258,7 @@ export const defaultServerConfig: ServerConfig = {
   maxJsonBodyBytes: 64 * 1024,
   deletedBoardRetentionMs: 30 * 24 * 60 * 60 * 1000,
   deletedBoardPurgeIntervalMs: 60 * 60 * 1000,
+  startupLinkHours: 24,
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] }
@@ -372,6 +381,7 @@ const WHOLE_NUMBER_VARIABLES = {
     unit: 'clients',
   },
   FLOWMAP_TRUST_PROXY: { field: 'trustProxy', min: 0, unit: 'proxies' },
+  FLOWMAP_STARTUP_LINK_HOURS: { field: 'startupLinkHours', min: 1, unit: 'hours' },
 } as const satisfies Record<string, { field: keyof ServerConfig; min: number; unit: string }>
 
 function readWholeNumbers(

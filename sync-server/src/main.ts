@@ -1,8 +1,9 @@
 /**
  * `node sync-server/src/main.ts`: reads the environment once, refuses a bad or unsafe configuration
- * with every problem listed, starts, prints exactly one line to stdout once it accepts connections, and
+ * with every problem listed, starts, prints exactly one line to stdout once it accepts connections (with auth on, a facilitator link), and
  * closes cleanly (exit 0) on SIGTERM/SIGINT. Logs go to stderr.
  */
+import { readyLine } from './auth/startup-link.ts'
 import { configFromEnv } from './config.ts'
 import { startFlowmapServer } from './server.ts'
 
@@ -19,7 +20,8 @@ const server = await startFlowmapServer(parsed.config).catch((error: unknown) =>
   )
   process.exit(1)
 })
-process.stdout.write(`Flowmap is running at ${server.url}\n`)
+// With auth on, the line carries a facilitator link for the home page (auth/startup-link.ts says why).
+process.stdout.write(`${await readyLine(parsed.config, server.url, new Date())}\n`)
 
 let stopping = false
 async function stop(signal: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { HomePage } from '../home/HomePage.tsx'
+import { LinkNotValidPage } from '../share/LinkNotValidPage.tsx'
+import { linkProblemBeforeOpening } from '../share/link-problem.ts'
 import { followColorMode } from './app-color-mode.ts'
 import { BoardPage } from './BoardPage.tsx'
 import { NewBoardPage } from './NewBoardPage.tsx'
@@ -61,6 +63,11 @@ function Pages() {
       return <NewBoardPage token={route.token} title={route.title} navigate={navigate} />
     case 'board':
       // The licence key must be known before tldraw mounts, so the board waits for /config.json.
+      // On a server that requires links, a link that cannot work gets one clear page, not the board.
+      if (runtime?.config.authRequired) {
+        const problem = linkProblemBeforeOpening(route.token, route.boardId, Date.now())
+        if (problem) return <LinkNotValidPage problem={problem} />
+      }
       return runtime ? (
         <BoardPage
           key={route.boardId}

@@ -4,6 +4,8 @@ import type { BoardModel } from '../sync/board-model.ts'
 import { ConnectionStatusChip } from '../sync/ConnectionStatusChip.tsx'
 import { useLiveValue } from '../sync/use-board-model.ts'
 import type { BoardSource } from './board-source.ts'
+import { usePopover } from './use-popover.ts'
+import './phone.css'
 
 /**
  * The strip above the board: where you are (Flowmap, the board's title) and how the board is doing
@@ -30,6 +32,7 @@ export function BoardHeader({
 }: BoardHeaderProps) {
   const title = useLiveValue(model?.meta ?? null)?.title ?? ''
   const [draft, setDraft] = useState<string | null>(null)
+  const menu = usePopover()
 
   useEffect(() => {
     document.title = title ? `${title} · Flowmap` : 'Flowmap'
@@ -85,17 +88,34 @@ export function BoardHeader({
           connectionProblem={board.connectionProblem}
         />
       </div>
-      {actions}
-      <button
-        type="button"
-        className="flowmap-button flowmap-header__panels"
-        aria-pressed={panelsOpen}
-        aria-controls="flowmap-sidebar"
-        onClick={onTogglePanels}
-        title={panelsOpen ? 'Hide the properties and roles panels' : 'Show the properties and roles panels'}
-      >
-        {panelsOpen ? 'Hide panels' : 'Panels'}
-      </button>
+      {/* On a phone the actions fold into a menu (phone.css); on a wider screen the wrapper is invisible. */}
+      <div className="flowmap-header__menu-root" ref={menu.root}>
+        <button
+          type="button"
+          className="flowmap-button flowmap-header__menu"
+          data-testid="header-menu"
+          aria-expanded={menu.open}
+          aria-controls="flowmap-header-actions"
+          onClick={() => menu.setOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <div id="flowmap-header-actions" className="flowmap-header__actions" data-open={menu.open}>
+          {actions}
+          <button
+            type="button"
+            className="flowmap-button flowmap-header__panels"
+            aria-pressed={panelsOpen}
+            aria-controls="flowmap-sidebar"
+            onClick={onTogglePanels}
+            title={
+              panelsOpen ? 'Hide the properties and roles panels' : 'Show the properties and roles panels'
+            }
+          >
+            {panelsOpen ? 'Hide panels' : 'Panels'}
+          </button>
+        </div>
+      </div>
     </header>
   )
 }

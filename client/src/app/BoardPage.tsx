@@ -17,6 +17,8 @@ import { registerLaneOwnership } from '../shapes/lane-ownership.ts'
 import { registerPoolLayout } from '../shapes/pool-moves.ts'
 import { registerTextLimits } from '../shapes/text-limits.ts'
 import { CANVAS_SHAPE_UTILS, WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
+import { LinkNotValidPage } from '../share/LinkNotValidPage.tsx'
+import { linkRefusedByServer } from '../share/link-problem.ts'
 import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
@@ -119,6 +121,9 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     if (editor) setBoardRoles(editor, roles)
   }, [editor, roles])
 
+  // The server turned the link down (one it did not sign, or expired since): that one message, no board.
+  if (board.linkRefused !== null) return <LinkNotValidPage problem={linkRefusedByServer(board.linkRefused)} />
+
   return (
     <div className="flowmap-board" data-board-id={boardId}>
       <BoardHeader
@@ -136,7 +141,10 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               suggestedName={claims?.name ?? null}
             />
             <ExportMenu editor={editor} doc={board.doc} />
-            <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
+            {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
+            {!viewOnly && (
+              <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
+            )}
           </>
         }
       />

@@ -61,6 +61,7 @@ function rolledBackSentence(refusal: RefusalNotice): string {
   if (refusal.rolledBack.length === 0) return 'Nothing else was lost.'
   const shown = refusal.rolledBack.slice(0, 5).join(', ')
   const more = refusal.rolledBack.length > 5 ? ` and ${refusal.rolledBack.length - 5} more` : ''
+  if (refusal.viewOnly) return `Undone on this page: ${shown}${more}.`
   return `Rolled back on this device: ${shown}${more}. Your other changes were kept and sent again.`
 }
 
@@ -80,11 +81,16 @@ export function ConnectionStatusChip(props: ConnectionStatusChipProps) {
           aria-hidden
           style={{ width: 8, height: 8, borderRadius: '50%', background: DOT_COLOURS[status.state] }}
         />
-        {label}
+        {/* A phone shows the dot alone (client/src/app/phone.css); the words stay for screen readers. */}
+        <span className="flowmap-status-chip__label">{label}</span>
       </output>
       {refusal && (
         <AlertBanner testId="refusal-banner" tone="warning">
-          {refusal.retryInMs !== undefined ? (
+          {refusal.viewOnly ? (
+            <>
+              <strong>This board is view only</strong> ({refusal.reason}): nothing was changed.
+            </>
+          ) : refusal.retryInMs !== undefined ? (
             <>
               <strong>The server could not save your changes</strong> ({refusal.reason}): they are kept on
               this device and sent again in {Math.ceil(refusal.retryInMs / 1000)} s.

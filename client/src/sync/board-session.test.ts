@@ -13,6 +13,7 @@ import * as Y from 'yjs'
 import { type BoardDatabase, boardUpdatesTableName, createBoardDatabase } from '../storage/board-database.ts'
 import { boardStore, pageRecords, stepRecord } from './board-records.test-support.ts'
 import { BoardSession } from './board-session.ts'
+import type { PendingChangesStore } from './pending-changes.ts'
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
 const testServer = useTestServer()
@@ -32,6 +33,7 @@ function openSession(
   boardId: string,
   device: string | null,
   store: TLStore = boardStore(),
+  pendingChangesStore: PendingChangesStore | null = null,
 ): { session: BoardSession; store: TLStore; rejected: string[]; database: BoardDatabase | null } {
   const rejected: string[] = []
   const database = device ? createBoardDatabase(device) : null
@@ -42,6 +44,7 @@ function openSession(
     collabUrl,
     database,
     onRejectedRecord: (message) => rejected.push(message),
+    pendingChangesStore,
   })
   cleanups.push(() => session.destroy())
   return { session, store, rejected, database }
@@ -73,6 +76,21 @@ async function online(session: BoardSession): Promise<void> {
   await vi.waitFor(() => expect(session.getState().status).toEqual({ state: 'online', unsyncedChanges: 0 }), {
     timeout: 10_000,
   })
+}
+
+/** A session on a device that synced step s1, after which the server went away. */
+async function stepSyncedThenServerGone(boardId: string, pendingStore: PendingChangesStore | null = null) {
+  const server = await testServer.start()
+  const device = deviceName()
+  const first = openSession(server.collabUrl, boardId, device, boardStore(), pendingStore)
+  await first.session.start()
+  await online(first.session)
+  first.store.put([...pageRecords(), stepRecord('s1', { label: 'Draft' })])
+  flush(first.store)
+  await online(first.session)
+  await server.server.close()
+  await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+  return { device, first }
 }
 
 function shape(store: TLStore, id: string): TLShape | undefined {
@@ -139,18 +157,8 @@ describe('board session', () => {
   })
 
   it('opens a board from the device before connecting, and sends offline edits when the socket returns', async () => {
-    const server = await testServer.start()
-    const device = deviceName()
-    const first = openSession(server.collabUrl, 'offline', device)
-    await first.session.start()
-    await online(first.session)
-    first.store.put([...pageRecords(), stepRecord('s1', { label: 'Draft' })])
-    flush(first.store)
-    await online(first.session)
-
     // The server goes away; edits keep landing on the device.
-    await server.server.close()
-    await vi.waitFor(() => expect(first.session.getState().status.state).not.toBe('online'))
+    const { device, first } = await stepSyncedThenServerGone('offline')
     first.store.update(
       'shape:s1' as TLShapeId,
       (r) => ({ ...r, props: { ...(r as TLShape).props, label: 'Final' } }) as TLShape,
@@ -176,6 +184,40 @@ describe('board session', () => {
     const records = readRecords(other.session.getState().doc as Y.Doc)
     expect(records.find((r) => r.id === 'shape:s1')).toMatchObject({ props: { label: 'Final' } })
     expect(records.find((r) => r.id === 'shape:s2')).toMatchObject({ props: { label: 'Made offline' } })
+  })
+
+  it('the chip counts the records a person changed, not the updates sent, and the count survives a reload', async () => {
+    const kept = new Map<string, readonly string[]>()
+    const pendingStore: PendingChangesStore = {
+      load: (boardId) => kept.get(boardId) ?? [],
+      save: (boardId, ids) => void kept.set(boardId, ids),
+    }
+    const { device, first } = await stepSyncedThenServerGone('counted', pendingStore)
+    // Three actions: a label typed key by key (20 updates), one step added, one moved in 10 steps.
+    for (let typed = 1; typed <= 20; typed++) {
+      first.store.update(
+        'shape:s1' as TLShapeId,
+        (r) => ({ ...r, props: { ...(r as TLShape).props, label: 'Final'.padEnd(typed, '!') } }) as TLShape,
+      )
+      flush(first.store)
+    }
+    first.store.put([stepRecord('s2', { label: 'Made offline' })])
+    flush(first.store)
+    for (let step = 1; step <= 10; step++) {
+      first.store.update('shape:s2' as TLShapeId, (r) => ({ ...r, x: step * 10 }) as TLShape)
+      flush(first.store)
+    }
+    expect(first.session.getState().status).toEqual({ state: 'offline', unsyncedChanges: 2 })
+    await storedOnDevice(first, 'counted')
+    first.session.destroy()
+
+    // Reloaded with no server: the device still says two changes wait.
+    const restarted = await testServer.restart()
+    const reloaded = openSession(restarted.collabUrl, 'counted', device, boardStore(), pendingStore)
+    expect(reloaded.session.getState().status.unsyncedChanges).toBe(2)
+    await reloaded.session.start()
+    await online(reloaded.session)
+    expect(kept.get('counted'), 'acknowledged: nothing is kept any more').toEqual([])
   })
 
   it('offline changes too large for one message are sent again in parts and reach everyone; a record too large even alone is rolled back, named', async () => {

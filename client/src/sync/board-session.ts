@@ -20,6 +20,7 @@ import { describeStorageError, STORAGE_BLOCKED_MESSAGE } from '../storage/storag
 import { type BoardConnection, connectBoard } from './board-connection.ts'
 import { type ConnectionStatus, OFFLINE } from './connection-status.ts'
 import { loadDocIntoStore } from './load-doc-into-store.ts'
+import { PendingChanges, type PendingChangesStore } from './pending-changes.ts'
 import type { RefusalNotice } from './refusal-notice.ts'
 import { fetchStateAfterRefusal, rebaseOnServerState } from './refusal-rebase.ts'
 import type { ResetConnectionHandlers, ResetConnections } from './reset-connections.ts'
@@ -36,8 +37,13 @@ export interface BoardSessionState {
   readonly status: ConnectionStatus
   readonly refusal: RefusalNotice | null
   readonly storageError: string | null
-  /** The server turned the connection down (bad or expired share link), or sent what this build cannot read. */
+  /** The server turned the connection down for a reason of its own (too busy), or sent what this build cannot read. */
   readonly connectionProblem: string | null
+  /**
+   * The server would not let this link open the board (a bad, expired or missing token), in its words;
+   * the page then shows that one message instead of the board (share/LinkNotValidPage.tsx).
+   */
+  readonly linkRefused: string | null
 }
 
 export interface BoardSessionOptions {
@@ -57,9 +63,17 @@ export interface BoardSessionOptions {
   readonly readOnly?: boolean
   /** Where records the store cannot take are reported (default: console.warn). */
   onRejectedRecord?(message: string): void
+  /** Keeps the ids of changed records not yet on the server across reloads (pending-changes.ts). */
+  readonly pendingChangesStore?: PendingChangesStore | null
   /** Waits before sending again changes the server could not store (storage-retry.ts). */
   readonly storageRetryDelays?: StorageRetryDelays
 }
+
+/** How the server's own close reasons start (sync-server/src/protocol/close-codes.ts), as opposed to a token's. */
+const SERVER_REASON_PREFIX = 'flowmap: '
+
+/** Why a viewer's local change was undone, in the words of the page's "View only" badge. */
+const VIEW_ONLY_REASON = 'this link lets you look, not edit'
 
 /** How often, at most, "last synced" is written to the boards table. */
 const LAST_SYNCED_WRITE_INTERVAL_MS = 5000
@@ -73,6 +87,7 @@ export const LOADING_SESSION_STATE: BoardSessionState = Object.freeze({
   refusal: null,
   storageError: null,
   connectionProblem: null,
+  linkRefused: null,
 })
 
 export class BoardSession {
@@ -99,8 +114,13 @@ export class BoardSession {
     },
   }
 
+  /** What the chip counts: records changed here and not yet acknowledged (pending-changes.ts). */
+  readonly #pending: PendingChanges
+
   constructor(options: BoardSessionOptions) {
     this.#options = options
+    this.#pending = new PendingChanges(options.boardId, options.pendingChangesStore ?? null)
+    this.#state = { ...this.#state, status: this.#counted(OFFLINE) }
     if (options.storageProblem) this.#state = { ...this.#state, storageError: options.storageProblem }
     options.database?.on('blocked', () => this.#update({ storageError: STORAGE_BLOCKED_MESSAGE }))
   }
@@ -188,6 +208,14 @@ export class BoardSession {
       onRejectedRecord: (m) => this.#reportRejectedRecord(m),
       undoGuard: this.#options.undoGuard,
       readOnly,
+      onLocalChange: (recordIds) => {
+        this.#pending.add(recordIds)
+        this.#update({ status: this.#counted(this.#state.status) })
+      },
+      onViewOnlyRollback: (recordIds) =>
+        this.#update({
+          refusal: { reason: VIEW_ONLY_REASON, recordId: null, rolledBack: recordIds, viewOnly: true },
+        }),
     })
     if (database && this.#local) {
       const local = this.#local
@@ -210,7 +238,7 @@ export class BoardSession {
       load: { state: 'ready' },
       doc,
       provider: this.#connection.provider,
-      status: this.#connection.status(),
+      status: this.#counted(this.#connection.status()),
     })
   }
 
@@ -222,6 +250,8 @@ export class BoardSession {
           ? this.#retryLater(message)
           : this.#reset(message)),
       onAllAcknowledged: () => {
+        this.#pending.clear()
+        this.#update({ status: this.#counted(this.#state.status) })
         if (this.#storageRetries > 0) {
           // Stored after all: the banner about the failure is no longer true.
           this.#storageRetries = 0
@@ -248,7 +278,7 @@ export class BoardSession {
       )
       this.#update({
         provider: null,
-        status: { ...OFFLINE, unsyncedChanges: Math.max(1, this.#state.status.unsyncedChanges) },
+        status: this.#counted(OFFLINE),
         refusal: { reason: message.reason, recordId: message.recordId, rolledBack: [], retryInMs: delay },
       })
       await new Promise<void>((resolve) => {
@@ -262,7 +292,7 @@ export class BoardSession {
       const doc = this.#state.doc
       if (this.#destroyed || !doc) return
       this.#connection = this.#connectBoard(doc)
-      this.#update({ provider: this.#connection.provider, status: this.#connection.status() })
+      this.#update({ provider: this.#connection.provider, status: this.#counted(this.#connection.status()) })
     } finally {
       this.#resetting = false
     }
@@ -278,7 +308,7 @@ export class BoardSession {
     this.#stopBoardConnection()
     this.#update({
       provider: null,
-      status: { ...OFFLINE, unsyncedChanges: Math.max(1, this.#state.status.unsyncedChanges) },
+      status: this.#counted(OFFLINE),
       connectionProblem: `The server refused a change in a form this page cannot read (${reason}). Reload the page to sync again; the changes made here are kept on this device.`,
     })
   }
@@ -296,15 +326,32 @@ export class BoardSession {
       boardId,
       token,
       doc,
-      onStatus: (status) => this.#update({ status }),
+      onStatus: (status) => this.#update({ status: this.#counted(status) }),
       onRefusal: handlers.onRefusal,
       onAllAcknowledged: handlers.onAllAcknowledged,
       onUnreadableRefusal: (reason) => this.#stopOnUnreadableRefusal(reason),
-      onAuthenticationFailed: (reason) =>
-        this.#update({
-          connectionProblem: `The server did not let this link open the board (${reason}). Ask for a new share link.`,
-        }),
+      onAuthenticationFailed: (reason) => this.#onAuthenticationFailed(reason),
     })
+  }
+
+  /**
+   * The server's own refusals (too many connections) start with "flowmap:" (its close reasons); any
+   * other is about the token, and no retry will change it: stop, and let the page say so once.
+   */
+  #onAuthenticationFailed(reason: string): void {
+    if (reason.startsWith(SERVER_REASON_PREFIX)) {
+      this.#update({
+        connectionProblem: `The server did not let this page open the board (${reason}). Try again in a while.`,
+      })
+      return
+    }
+    this.#stopBoardConnection()
+    this.#update({ provider: null, status: OFFLINE, linkRefused: reason })
+  }
+
+  /** The connection's state with the chip's count: changed records, not the provider's update count. */
+  #counted(status: ConnectionStatus): ConnectionStatus {
+    return { state: status.state, unsyncedChanges: status.state === 'online' ? 0 : this.#pending.count }
   }
 
   #detach(): void {

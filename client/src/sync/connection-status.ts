@@ -1,7 +1,8 @@
 /**
  * What the status chip shows: whether the board is connected, and how many local changes the server
- * has not acknowledged yet. Hocuspocus counts them for us (`unsyncedChanges`: +1 per update sent,
- * -1 per acknowledgement, reset to 1 when a handshake starts and 0 once it is acknowledged).
+ * has not acknowledged yet. The state comes from the provider, whose `unsyncedChanges` counts Yjs
+ * updates (+1 per update sent, -1 per acknowledgement, reset to 1 when a handshake starts and 0 once it
+ * is acknowledged); the count shown is the session's, of records a person changed (pending-changes.ts).
  */
 import { WebSocketStatus } from '@hocuspocus/provider'
 
@@ -9,7 +10,10 @@ export type ConnectionState = 'offline' | 'connecting' | 'syncing' | 'online'
 
 export interface ConnectionStatus {
   readonly state: ConnectionState
-  /** Local changes not yet acknowledged by the server (while offline: made since the socket dropped). */
+  /**
+   * Local changes not yet acknowledged by the server. From deriveConnectionStatus: the provider's
+   * update count; from the board session: the records changed here (pending-changes.ts).
+   */
   readonly unsyncedChanges: number
 }
 

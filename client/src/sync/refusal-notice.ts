@@ -14,4 +14,9 @@ export interface RefusalNotice {
    * device and sent again after this many ms.
    */
   readonly retryInMs?: number
+  /**
+   * Set when no server was involved: the page is view only, and a change made on it was undone at once
+   * (view-only-rollback.ts).
+   */
+  readonly viewOnly?: true
 }

@@ -238,4 +238,32 @@ describe("a viewer's read-only binding", () => {
     writeRecords(doc, [stepRecord('b', { label: 'From the server' })], remoteOrigin)
     expect(shape(store, 'b')?.props).toMatchObject({ label: 'From the server' })
   })
+
+  it("rolls a viewer's local change to board content back at once and reports it: no ghost shape stays", () => {
+    const doc = new Y.Doc()
+    writeRecords(doc, [...pageRecords(), stepRecord('kept', { label: 'On the server' })], remoteOrigin)
+    const store = boardStore()
+    expect(loadDocIntoStore(store, doc, { readOnly: true }).ok).toBe(true)
+    const reported: string[][] = []
+    const binding = bindStoreToDoc({
+      store,
+      doc,
+      readOnly: true,
+      onViewOnlyRollback: (ids) => reported.push(ids),
+    })
+    bindings.push(binding)
+
+    store.put([stepRecord('ghost', { label: 'Forged' })])
+    binding.flushLocalChanges()
+    expect(shape(store, 'ghost')).toBeUndefined()
+    const kept = shape(store, 'kept')!
+    store.put([{ ...kept, props: { ...kept.props, label: 'Changed here' } } as TLRecord])
+    binding.flushLocalChanges()
+    expect(shape(store, 'kept')?.props).toMatchObject({ label: 'On the server' })
+    store.remove([kept.id])
+    binding.flushLocalChanges()
+    expect(shape(store, 'kept')?.props).toMatchObject({ label: 'On the server' })
+    expect(reported).toEqual([['shape:ghost'], ['shape:kept'], ['shape:kept']])
+    expect(readRecord(doc, 'shape:ghost')).toBeUndefined()
+  })
 })

@@ -31,6 +31,7 @@ import { isStructuralChange, repairBoard } from './board-repair.ts'
 import { putRemoteRecords } from './put-remote-records.ts'
 import { isDocumentScoped, isWrittenToBoard, needsMigration, prepareForStore } from './store-records.ts'
 import type { UndoGuard } from './undo-guard.ts'
+import { isBoardContent, rollBackViewOnlyChange } from './view-only-rollback.ts'
 
 export interface StoreBinding {
   /** The origin of every transaction this binding writes; compare by identity. */
@@ -49,9 +50,14 @@ export interface StoreBindingOptions {
   readonly undoGuard?: UndoGuard
   /**
    * A viewer's board: the doc is only read. Local store changes (tldraw's own document, page and user
-   * records, anything a page script does) and repairs stay on this page and never reach the doc.
+   * records) and repairs stay on this page and never reach the doc; local changes to board content
+   * are rolled back (view-only-rollback.ts).
    */
   readonly readOnly?: boolean
+  /** Told the ids of the records each local edit changed (the chip counts them: pending-changes.ts). */
+  onLocalChange?(recordIds: string[]): void
+  /** On a read-only board: told the ids of the records a local change touched and that were put back. */
+  onViewOnlyRollback?(recordIds: string[]): void
 }
 
 export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
@@ -92,6 +98,7 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       if (upserts.length > 0) writeRecords(doc, upserts, origin)
       for (const [from, to] of updated) patchRecord(doc, to.id, from, to, origin)
       if (removed.length > 0) deleteRecords(doc, removed, origin)
+      options.onLocalChange?.([...Object.keys(changes.added), ...Object.keys(changes.updated), ...removed])
       // The doc says which schema its records follow; a board first written here gets ours.
       if (upserts.length + updated.length > 0 && readBoard(doc).schema === null) {
         writeBoard(doc, { schema: store.schema.serialize() }, origin)
@@ -101,7 +108,13 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
 
   const stopListening = store.listen(
     ({ changes }) => {
-      if (!disposed && !options.readOnly) writeLocalChanges(changes)
+      if (disposed) return
+      if (!options.readOnly) {
+        writeLocalChanges(changes)
+        return
+      }
+      const rolledBack = rollBackViewOnlyChange(store, changes)
+      if (rolledBack.length > 0) options.onViewOnlyRollback?.(rolledBack)
     },
     { source: 'user', scope: 'document' },
   )
@@ -158,8 +171,4 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       stopObserving()
     },
   }
-}
-
-function isBoardContent(record: TLRecord): boolean {
-  return record.typeName === 'shape' || record.typeName === 'binding'
 }

@@ -18,6 +18,7 @@ import { describeStorageError } from '../storage/storage-error.ts'
 import { BoardSession, LOADING_SESSION_STATE } from './board-session.ts'
 import { collabUrl } from './collab-url.ts'
 import type { ConnectionStatus } from './connection-status.ts'
+import { localStoragePendingChanges } from './pending-changes.ts'
 import type { RefusalNotice } from './refusal-notice.ts'
 import { exposeBoardSession } from './sync-test-hook.ts'
 import { createUndoGuard, type UndoGuard } from './undo-guard.ts'
@@ -44,8 +45,10 @@ export interface BoardSync {
   dismissRefusal(): void
   readonly storageError: string | null
   readonly provider: HocuspocusProvider | null
-  /** The server turned this link down (bad or expired token); null otherwise. */
+  /** The server turned the connection down for a reason of its own, or sent what this build cannot read. */
   readonly connectionProblem: string | null
+  /** The server would not let this link open the board (bad, expired or missing token), in its words. */
+  readonly linkRefused: string | null
 }
 
 /** tldraw's defaults plus the given utils; a given util replaces the default of the same type. */
@@ -89,6 +92,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
       storageProblem: openProblem,
       undoGuard,
       readOnly: options.readOnly ?? false,
+      pendingChangesStore: localStoragePendingChanges(window.localStorage),
     })
     setSession(created)
     const hideHook = exposeBoardSession(created, boardId)
@@ -139,5 +143,6 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     storageError: state.storageError,
     provider: state.provider,
     connectionProblem: state.connectionProblem,
+    linkRefused: state.linkRefused,
   }
 }

@@ -7,10 +7,14 @@ import { fileURLToPath } from 'node:url'
 import { collabUrlOf } from './collab-url.ts'
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
-const READY = /^Flowmap is running at (http:\/\/\S+)$/
+// The origin, then (with auth on) the path and token of the facilitator link.
+const READY = /^Flowmap is running at ((http:\/\/[^/?\s]+)\S*)$/
 
 export interface ServerProcess {
+  /** The origin, e.g. http://127.0.0.1:4567 */
   url: string
+  /** The whole URL of the ready line: with auth on, the facilitator link `/?token=…`. */
+  readyUrl: string
   collabUrl: string
   child: ChildProcess
   /** every stdout line so far */
@@ -64,8 +68,9 @@ export function spawnServerProcess(env: Record<string, string>): Promise<ServerP
         const ready = READY.exec(line)
         if (ready !== null)
           resolve({
-            url: ready[1]!,
-            collabUrl: collabUrlOf(ready[1]!),
+            url: ready[2]!,
+            readyUrl: ready[1]!,
+            collabUrl: collabUrlOf(ready[2]!),
             child,
             stdout,
             stderr: stderrLines,

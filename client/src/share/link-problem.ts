@@ -1,0 +1,87 @@
+/**
+ * What the page says when a link cannot open a board on a server that requires share links: one
+ * headline and one sentence with what to do, instead of the board with a banner, a connection error
+ * and a chip that keeps saying "Syncing…". Known from the link itself before any connection when it
+ * can be (none, damaged, expired, another board's), else from the server's refusal.
+ */
+import { checkShareToken, decodeShareToken, type ShareClaims } from './share-link.ts'
+
+export interface LinkProblem {
+  /** What is wrong: no token, one damaged, expired or for another board, or one the server refused. */
+  readonly kind: 'none' | 'bad' | 'expired' | 'foreign' | 'refused'
+  readonly title: string
+  readonly detail: string
+}
+
+const ASK = 'Ask the facilitator for a new one.'
+
+/** On a server that requires links: why this link cannot open the board, or null when it may. */
+export function linkProblemBeforeOpening(
+  token: string | null,
+  boardId: string,
+  now: number,
+): LinkProblem | null {
+  const check = checkShareToken(token, boardId, now)
+  switch (check.state) {
+    case 'ok':
+      return null
+    case 'none':
+      return {
+        kind: 'none',
+        title: 'This board needs a share link',
+        detail: 'Open it through the link you were sent. Ask the facilitator for one if you have none.',
+      }
+    case 'problem':
+      switch (check.kind) {
+        case 'expired':
+          return {
+            kind: 'expired',
+            title: 'This link is not valid any more',
+            detail: `It expired on ${expiryOf(token)}. ${ASK}`,
+          }
+        case 'foreign':
+          return {
+            kind: 'foreign',
+            title: 'This link is for another board',
+            detail: `It was made for board ${boardOf(token)}. Open the link exactly as it was shared, or ask the facilitator for one to this board.`,
+          }
+        case 'bad':
+          return {
+            kind: 'bad',
+            title: 'This link is not valid',
+            detail: `It looks damaged or cut short (was all of it copied?). ${ASK}`,
+          }
+        default: {
+          const unexpected: never = check.kind
+          throw new Error(`unknown token problem ${String(unexpected)}`)
+        }
+      }
+    default: {
+      const unexpected: never = check
+      throw new Error(`unknown token check ${JSON.stringify(unexpected)}`)
+    }
+  }
+}
+
+/** The server refused the link (a token it did not sign, one revoked or expired since the page opened). */
+export function linkRefusedByServer(reason: string): LinkProblem {
+  return {
+    kind: 'refused',
+    title: 'This link is not valid any more',
+    detail: `The server turned it down (${reason}). ${ASK}`,
+  }
+}
+
+function claimsOf(token: string | null): ShareClaims | null {
+  const claims = token ? decodeShareToken(token) : null
+  return claims && typeof claims !== 'string' ? claims : null
+}
+
+function expiryOf(token: string | null): string {
+  const expiresAt = claimsOf(token)?.expiresAt
+  return expiresAt === undefined ? 'an earlier date' : new Date(expiresAt).toLocaleString()
+}
+
+function boardOf(token: string | null): string {
+  return claimsOf(token)?.board ?? 'another board'
+}
