@@ -57,6 +57,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: [...configDefaults.exclude, '**/e2e/**'],
           environment: 'node',
+          // Property tests run thousands of cases; on a loaded machine 5 s is not a bug, only a hang is.
+          testTimeout: 30_000,
         },
       },
       {
@@ -79,6 +81,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, '**/e2e/**'],
           environment: 'node',
+          // Several client tests run a real server and IndexedDB round trips, as the server's do.
+          testTimeout: 30_000,
         },
       },
     ],
