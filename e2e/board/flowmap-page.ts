@@ -104,9 +104,11 @@ export function documentRecords(page: Page): Promise<unknown[]> {
     type Editor = { store: { serialize(scope: 'document'): Record<string, unknown> } }
     const hook = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap
     const records = hook?.editor?.store.serialize('document') ?? {}
+    // tldraw's `user` record is this browser's own (its preferences); the binding never syncs it.
     return Object.keys(records)
       .sort()
-      .map((id) => records[id])
+      .map((id) => records[id] as { typeName?: string })
+      .filter((record) => record.typeName !== 'user')
   })
 }
 

@@ -11,9 +11,11 @@ import { readBoard, readRecords, transactBoard, writeBoard, writeRecords } from 
 import type { TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { putRemoteRecords } from './put-remote-records.ts'
-import { isDocumentScoped, isNewerSchema, needsMigration } from './store-records.ts'
+import { isDocumentScoped, isNewerSchema, isWrittenToBoard, needsMigration } from './store-records.ts'
 
 export const migrationOrigin: DocOrigin = Object.freeze({ source: 'migration' })
+
+const SEEDED_WITH_FIRST_EDIT: ReadonlySet<string> = new Set(['page', 'document'])
 
 export type LoadResult = { ok: true; migrated: boolean; skipped: string[] } | { ok: false; problem: string }
 
@@ -54,9 +56,17 @@ export function loadDocIntoStore(store: TLStore, doc: Y.Doc, options: LoadOption
   }
 
   const keep = new Set(valid.map((record) => record.id))
+  const typesInDoc = new Set(valid.map((record) => record.typeName))
   const stale = store
     .allRecords()
-    .filter((record) => isDocumentScoped(store, record) && !keep.has(record.id))
+    .filter(
+      (record) =>
+        isWrittenToBoard(store, record) &&
+        !keep.has(record.id) &&
+        // A board nobody has edited yet has no page or document in its doc: the binding seeds the
+        // store's own with the first edit. Removing them would leave the editor without a page.
+        !(SEEDED_WITH_FIRST_EDIT.has(record.typeName) && !typesInDoc.has(record.typeName)),
+    )
     .map((record) => record.id)
   // A whole board: loaded as tldraw loads a snapshot, without re-running its writers' side effects.
   putRemoteRecords(store, { removals: stale, puts: valid, asSnapshot: true })
