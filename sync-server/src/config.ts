@@ -303,15 +303,6 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     else errors.push(`FLOWMAP_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
   }
   readWholeNumbers(env, config, errors)
-  const retentionDays = nonEmpty(env.FLOWMAP_DELETED_BOARD_RETENTION_DAYS)
-  if (retentionDays !== null) {
-    const days = Number(retentionDays)
-    if (Number.isSafeInteger(days) && days >= 1) config.deletedBoardRetentionMs = days * 24 * 60 * 60 * 1000
-    else
-      errors.push(
-        `FLOWMAP_DELETED_BOARD_RETENTION_DAYS must be a whole number of at least 1 day, got "${retentionDays}"`,
-      )
-  }
 
   const safety = checkOpenAccess(config)
   if (safety !== null) errors.push(safety)
@@ -382,18 +373,27 @@ const WHOLE_NUMBER_VARIABLES = {
   },
   FLOWMAP_TRUST_PROXY: { field: 'trustProxy', min: 0, unit: 'proxies' },
   FLOWMAP_STARTUP_LINK_HOURS: { field: 'startupLinkHours', min: 1, unit: 'hours' },
-} as const satisfies Record<string, { field: keyof ServerConfig; min: number; unit: string }>
+  // Set in days, kept in milliseconds as the purge timer reads it.
+  FLOWMAP_DELETED_BOARD_RETENTION_DAYS: {
+    field: 'deletedBoardRetentionMs',
+    min: 1,
+    unit: 'day',
+    scale: 24 * 60 * 60 * 1000,
+  },
+} as const satisfies Record<string, { field: keyof ServerConfig; min: number; unit: string; scale?: number }>
 
 function readWholeNumbers(
   env: Record<string, string | undefined>,
   config: ServerConfig,
   errors: string[],
 ): void {
-  for (const [name, { field, min, unit }] of Object.entries(WHOLE_NUMBER_VARIABLES)) {
+  for (const [name, variable] of Object.entries(WHOLE_NUMBER_VARIABLES)) {
+    const { field, min, unit } = variable
     const value = nonEmpty(env[name])
     if (value === null) continue
     const parsed = Number(value)
-    if (Number.isSafeInteger(parsed) && parsed >= min) config[field] = parsed
+    const scale = 'scale' in variable ? variable.scale : 1
+    if (Number.isSafeInteger(parsed) && parsed >= min) config[field] = parsed * scale
     else errors.push(`${name} must be a whole number of at least ${min} ${unit}, got "${value}"`)
   }
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { configFromEnv, defaultServerConfig } from '../config.ts'
+import { configFromEnv, defaultServerConfig } from './config.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
