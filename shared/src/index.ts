@@ -45,6 +45,7 @@ export {
   readRawBoardFields,
   readRawRecord,
   readRawRole,
+  readRawWorkshopFields,
 } from './doc/raw-entry.ts'
 export {
   deleteRecord,
@@ -56,9 +57,15 @@ export {
   writeRecords,
 } from './doc/records.ts'
 export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from './doc/roles.ts'
-export { boardFieldsTouchedBy, recordFieldsTouchedBy, roleFieldsTouchedBy } from './doc/touched-fields.ts'
+export {
+  boardFieldsTouchedBy,
+  recordFieldsTouchedBy,
+  roleFieldsTouchedBy,
+  workshopFieldsTouchedBy,
+} from './doc/touched-fields.ts'
 export type { TouchedFields, TouchedIds } from './doc/touched-ids.ts'
 export { transactBoard } from './doc/transact-board.ts'
+export { observeWorkshop, readWorkshopField, writeWorkshopField } from './doc/workshop.ts'
 export { dropPending, type Pending, pendingOf } from './doc/yjs-internals.ts'
 // graph/ and lint/: the workflow as a graph, and the structural rules over it
 export { type FlowReachability, flowReachability } from './graph/flow-reachability.ts'
@@ -345,3 +352,13 @@ export {
   workflowShapeDefaultProps,
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
+export { type BoardLock, boardLockField } from './schema/workshop/board-lock.ts'
+export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'
+export {
+  defineWorkshopField,
+  type WorkshopField,
+  type WorkshopFieldParse,
+  workshopFieldOk,
+  workshopFieldProblem,
+} from './schema/workshop/workshop-field.ts'
+export { WORKSHOP_FIELDS, workshopFieldNamed } from './schema/workshop/workshop-fields.ts'

@@ -8,6 +8,8 @@ import type * as Y from 'yjs'
  *   nested Y.Maps of per-key values.
  * - board: Y.Map of board-wide fields (title, schema, disabled lint rules).
  * - roles: Y.Map keyed by role id; each role a Y.Map of its fields.
+ * - workshop: Y.Map of the facilitator's workshop state (locks, toolset, timer, vote results, private
+ *   mode), one whole value per key; only facilitators write it (the server refuses anyone else).
  */
 export type FieldMap = Y.Map<unknown>
 
@@ -21,7 +23,7 @@ export const RECORD_NESTED_FIELDS: ReadonlySet<string> = new Set(['props', 'meta
 export const NO_NESTED_FIELDS: ReadonlySet<string> = new Set()
 
 /** The names of a board doc's top-level types; a doc holds nothing else. */
-export const BOARD_ROOT_NAMES = ['records', 'board', 'roles'] as const
+export const BOARD_ROOT_NAMES = ['records', 'board', 'roles', 'workshop'] as const
 export type BoardRootName = (typeof BOARD_ROOT_NAMES)[number]
 
 export function recordsMap(doc: Y.Doc): Y.Map<FieldMap> {
@@ -36,6 +38,10 @@ export function rolesMap(doc: Y.Doc): Y.Map<FieldMap> {
   return doc.getMap<FieldMap>('roles')
 }
 
+export function workshopMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>('workshop')
+}
+
 /**
  * Declares the board's top-level maps on `doc` (returned, for `declareBoardRoots(new Y.Doc())`). Call it
  * before any update arrives on a doc whose transactions are inspected (the server's shadow, a rebuilt
@@ -47,5 +53,6 @@ export function declareBoardRoots(doc: Y.Doc): Y.Doc {
   recordsMap(doc)
   boardMap(doc)
   rolesMap(doc)
+  workshopMap(doc)
   return doc
 }

@@ -6,6 +6,7 @@ import {
   RECORD_NESTED_FIELDS,
   recordsMap,
   rolesMap,
+  workshopMap,
 } from './doc-maps.ts'
 
 /**
@@ -63,7 +64,15 @@ function readRawEntryUnder(
  * those keys are read, so a field an update did not write cannot fail it.
  */
 export function readRawBoardFields(doc: Y.Doc, keys: Iterable<string>): RawEntry {
-  const board = boardMap(doc)
+  return readRawFlatFields(boardMap(doc), keys)
+}
+
+/** The given keys of the `workshop` map, raw (as `readRawBoardFields`). */
+export function readRawWorkshopFields(doc: Y.Doc, keys: Iterable<string>): RawEntry {
+  return readRawFlatFields(workshopMap(doc), keys)
+}
+
+function readRawFlatFields(board: Y.Map<unknown>, keys: Iterable<string>): RawEntry {
   const fields: Record<string, unknown> = {}
   for (const key of keys) {
     if (key === '__proto__') return unusableKey(key)

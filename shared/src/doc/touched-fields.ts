@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { boardMap, recordsMap, rolesMap } from './doc-maps.ts'
+import { boardMap, recordsMap, rolesMap, workshopMap } from './doc-maps.ts'
 import { entryFieldsTouchedBy, type TouchedFields } from './touched-ids.ts'
 import type { AnyYType } from './yjs-internals.ts'
 
@@ -16,6 +16,11 @@ export function roleFieldsTouchedBy(transaction: Y.Transaction): Map<string, Tou
 /** The keys of the `board` map a transaction set, removed, or changed anything beneath. */
 export function boardFieldsTouchedBy(transaction: Y.Transaction): Set<string> {
   return new Set(entryFieldsTouchedBy(transaction, boardMap(transaction.doc)).keys())
+}
+
+/** The keys of the `workshop` map a transaction set, removed, or changed anything beneath. */
+export function workshopFieldsTouchedBy(transaction: Y.Transaction): Set<string> {
+  return new Set(entryFieldsTouchedBy(transaction, workshopMap(transaction.doc)).keys())
 }
 
 /** Whether a transaction set or removed any key of the `board` map (O(1), unlike the fields above). */

@@ -37,6 +37,11 @@ export const REFUSAL_CODES = {
   missingDependency: 'missing-dependency',
   /** The sender is over a message or byte rate for longer than the burst allowance. */
   rateLimited: 'rate-limited',
+  /**
+   * The sender's role may not make this change: a field only facilitators write, a locked shape, a
+   * participant toolset that excludes it. The reason says which.
+   */
+  notPermitted: 'not-permitted',
 } as const
 
 export type RefusalCode = (typeof REFUSAL_CODES)[keyof typeof REFUSAL_CODES]

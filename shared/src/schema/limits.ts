@@ -19,6 +19,12 @@ export const MAX_BRANCH_LABEL_CHARS = 200
 /** The board's title, shown in the header and the board list. */
 export const MAX_BOARD_TITLE_CHARS = 200
 
+/**
+ * One field of the workshop map, as JSON (a vote result over a few hundred shapes fits easily). The
+ * map is written by facilitators only, so this bounds mistakes and a compromised link, not a flood.
+ */
+export const MAX_WORKSHOP_FIELD_JSON_CHARS = 64_000
+
 /** A role's name as the roles panel and lane headers show it. */
 export const MAX_ROLE_NAME_CHARS = 100
 

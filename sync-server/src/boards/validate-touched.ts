@@ -17,30 +17,42 @@ import {
   readRawBoardFields,
   readRawRecord,
   readRawRole,
+  readRawWorkshopFields,
   recordFieldsTouchedBy,
   roleFieldsTouchedBy,
   type TouchedFields,
   validateBoardWrite,
   validateRecord,
   validateRoleWrite,
+  validateWorkshopWrite,
+  workshopFieldsTouchedBy,
 } from '@flowmap/shared'
 import type * as Y from 'yjs'
+import type { BoardUser } from '../auth/roles.ts'
+import { firstPermissionRefusal } from './permissions/permission-rules.ts'
 
 /** What the board held before the update, for checks that compare (the board schema only goes up). */
 export type BoardBefore = { schema: unknown }
 
+/**
+ * Whether `writer` may make the change and whether what it wrote is valid. The permission rules run
+ * first, so a refusal names what the person may not do rather than a schema detail of it.
+ */
 export function validateTouched(
   doc: Y.Doc,
   transaction: Y.Transaction,
-  before: BoardBefore = { schema: undefined },
+  before: BoardBefore,
+  writer: BoardUser,
 ): Refusal | null {
   const foreign = foreignRootTouchedBy(transaction)
   if (foreign !== null)
     return { code: REFUSAL_CODES.invalidRecord, reason: foreignRootFailure(foreign), recordId: null }
   return (
+    firstPermissionRefusal({ doc, transaction, writer }) ??
     firstRecordRefusal(doc, transaction) ??
     firstRoleRefusal(doc, transaction) ??
-    boardRefusal(doc, transaction, before)
+    boardRefusal(doc, transaction, before) ??
+    workshopRefusal(doc, transaction)
   )
 }
 
@@ -108,7 +120,17 @@ function boardRefusal(doc: Y.Doc, transaction: Y.Transaction, before: BoardBefor
   return checked.ok ? null : { code: REFUSAL_CODES.invalidBoard, reason: checked.message, recordId: null }
 }
 
-/** 'the board has no top-level "notes": only records, board, roles'. */
+function workshopRefusal(doc: Y.Doc, transaction: Y.Transaction): Refusal | null {
+  const written = workshopFieldsTouchedBy(transaction)
+  if (written.size === 0) return null
+  const raw = readRawWorkshopFields(doc, written)
+  if (!raw.ok)
+    return { code: REFUSAL_CODES.invalidBoard, reason: `workshop.${raw.field} ${raw.reason}`, recordId: null }
+  const checked = validateWorkshopWrite(raw.fields, written)
+  return checked.ok ? null : { code: REFUSAL_CODES.invalidBoard, reason: checked.message, recordId: null }
+}
+
+/** 'the board has no top-level "notes": only records, board, roles, workshop'. */
 function foreignRootFailure(foreign: ForeignRoot): string {
   return foreign.name === null
     ? 'the update writes outside the board layout'

@@ -7,12 +7,19 @@
  */
 import { REFUSAL_CODES, type Refusal, readRawBoardField } from '@flowmap/shared'
 import type * as Y from 'yjs'
+import type { BoardUser, FlowmapContext } from '../auth/roles.ts'
 import type { AdmittedUpdate, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import type { BoardBefore } from '../boards/validate-touched.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 
-export type TouchedValidator = (doc: Y.Doc, transaction: Y.Transaction, before: BoardBefore) => Refusal | null
+/** `writer` is who sent the update, with the role the server holds for the connection at this moment. */
+export type TouchedValidator = (
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  before: BoardBefore,
+  writer: BoardUser,
+) => Refusal | null
 
 export interface ValidationExtensionOptions {
   shadows: BoardShadows
@@ -27,7 +34,7 @@ export interface ValidationExtensionOptions {
  */
 export function validationStage(options: ValidationExtensionOptions): MessageStage {
   const { shadows, refuse } = options
-  return ({ connection, document, documentName, update: message }, incoming) => {
+  return ({ connection, context, document, documentName, update: message }, incoming) => {
     if (message.byteLength > options.maxMessageBytes) {
       refuse(connection, documentName, {
         code: REFUSAL_CODES.tooLarge,
@@ -55,7 +62,7 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
         admitted.missing !== null
           ? missingDependencyRefusal(admitted.missing)
           : admitted.changesContent
-            ? options.validate(shadow.doc, admitted.transaction, before)
+            ? options.validate(shadow.doc, admitted.transaction, before, (context as FlowmapContext).user)
             : null
       if (refusal === null) {
         shadow.hold(connection, admitted)

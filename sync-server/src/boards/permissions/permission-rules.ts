@@ -1,0 +1,14 @@
+/** Every permission rule, in the order they run; the first refusal wins. */
+import type { Refusal } from '@flowmap/shared'
+import type { PermissionContext, PermissionRule } from './permission-rule.ts'
+import { workshopIsFacilitators } from './workshop-is-facilitators.ts'
+
+export const PERMISSION_RULES: readonly PermissionRule[] = [workshopIsFacilitators]
+
+export function firstPermissionRefusal(context: PermissionContext): Refusal | null {
+  for (const rule of PERMISSION_RULES) {
+    const refusal = rule(context)
+    if (refusal !== null) return refusal
+  }
+  return null
+}
