@@ -55,7 +55,7 @@ describe('refusal message', () => {
     [
       'an unknown code',
       { ...valid, code: 'too-shiny' },
-      /refusal code must be one of invalid-record\|.*\|rate-limited, got "too-shiny"/,
+      /refusal code must be one of invalid-record\|.*\|not-permitted, got "too-shiny"/,
     ],
     ['no code', { ...valid, code: undefined }, /refusal code must be one of .*, got nothing/],
     ['no reason', { ...valid, reason: undefined }, /refusal reason must be a non-empty string, got nothing/],
