@@ -19,6 +19,7 @@ import { createServer, type Server as HttpServer, type IncomingMessage } from 'n
 import type { Duplex } from 'node:stream'
 import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
+import { liveMembers } from './boards/apply-member-change.ts'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
 import { createRefuser } from './boards/refuse-update.ts'
@@ -31,6 +32,7 @@ import { deletedBoardGuardExtension } from './extensions/deleted-board-guard.ts'
 import { createHistory } from './extensions/history.ts'
 import { messagePipelineExtension } from './extensions/message-pipeline.ts'
 import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
+import { createPeople } from './extensions/people.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
@@ -82,6 +84,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     refuse,
     clientIds,
   })
+  const people = createPeople()
   const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
@@ -91,7 +94,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     extensions: [
       metricsExtension(metrics),
       limits.boardConnectionLimit,
-      authExtension({ authSecret: config.authSecret, logger, refuse }),
+      authExtension({ authSecret: config.authSecret, members: storage, logger, refuse }),
       deletedBoardGuardExtension({ storage, retentionMs: config.deletedBoardRetentionMs }),
       persistenceExtension({ storage, shadows, metrics, logger }),
       titleSyncExtension({ storage, logger }),
@@ -113,6 +116,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       }),
       history.extension,
       clientIds.extension,
+      people.extension,
       connectionLogExtension(logger),
     ],
   })
@@ -141,6 +145,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       metrics,
       logger,
       closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
+      liveMembers: liveMembers(hocuspocus, people.announce),
     }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount
