@@ -119,8 +119,8 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
         options.onRemoved?.(message.reason)
         return
       default: {
-        const unexpected: never = message.type
-        throw new Error(`unhandled stateless message type ${String(unexpected)}`)
+        const unexpected: never = message
+        throw new Error(`unhandled stateless message ${JSON.stringify(unexpected)}`)
       }
     }
   })

@@ -23,7 +23,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     version: 2,
     name: "board_members, revoked_tokens: a facilitator's role changes and removals outlive a restart",
     sql: `
-      CREATE TABLE board_members (
+      CREATE TABLE IF NOT EXISTS board_members (
         board_id TEXT NOT NULL,
         user_id TEXT NOT NULL,
         -- 'editor' | 'viewer' | 'removed' (MemberChange, @flowmap/shared)
@@ -31,7 +31,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         changed_at INTEGER NOT NULL,
         PRIMARY KEY (board_id, user_id)
       ) WITHOUT ROWID;
-      CREATE TABLE revoked_tokens (
+      CREATE TABLE IF NOT EXISTS revoked_tokens (
         board_id TEXT NOT NULL,
         token_id TEXT NOT NULL,
         revoked_at INTEGER NOT NULL,
