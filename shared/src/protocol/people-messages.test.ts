@@ -6,7 +6,9 @@ const people = (fields: Record<string, unknown>) =>
   parseStatelessMessage(JSON.stringify({ type: 'people', version: FLOWMAP_PROTOCOL_VERSION, ...fields }))
 
 test('a people list names the person and field at fault', () => {
-  expect(people({ you: 'u_1', people: [{ userId: 'u_1', name: 'Ada', role: 'owner' }] })).toMatchObject({
+  expect(
+    people({ you: 'u_1', people: [{ userId: 'u_1', name: 'Ada', role: 'owner', clientIds: [] }] }),
+  ).toMatchObject({
     ok: false,
     type: 'people',
     reason: 'people list person 0: role must be a board role, got "owner"',

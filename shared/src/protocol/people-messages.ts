@@ -35,6 +35,12 @@ export interface PersonOnBoard {
   readonly name: string
   /** the role the server enforces now: the token's, or a facilitator's override */
   readonly role: BoardRole
+  /**
+   * The Yjs awareness client IDs the person's connections publish presence under, as the server saw
+   * them arrive on those connections: how a page ties a cursor, a colour and Follow to a verified person
+   * without trusting what the awareness state says about who it is.
+   */
+  readonly clientIds: readonly number[]
 }
 
 export interface PeopleMessage {
@@ -90,12 +96,15 @@ export function readRemovedMessage({ fields }: StatelessEnvelope): StatelessPars
 
 function readPerson(value: unknown): PersonOnBoard | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not an object'
-  const { userId, name, role } = value as Record<string, unknown>
+  const { userId, name, role, clientIds } = value as Record<string, unknown>
   if (typeof userId !== 'string' || userId === '')
     return `userId must be a non-empty string, got ${describe(userId)}`
   if (typeof name !== 'string') return `name must be a string, got ${describe(name)}`
   if (!isBoardRole(role)) return `role must be a board role, got ${describe(role)}`
-  return { userId, name, role }
+  if (!Array.isArray(clientIds) || !clientIds.every((id) => Number.isSafeInteger(id) && id >= 0)) {
+    return `clientIds must be a list of Yjs client IDs, got ${describe(clientIds)}`
+  }
+  return { userId, name, role, clientIds }
 }
 
 function describe(value: unknown): string {

@@ -12,7 +12,7 @@ test('every message the server encodes is read back as the same typed message', 
       recordId: null,
     }),
     refusalMessage({ code: REFUSAL_CODES.tooLarge, reason: 'too big', recordId: null, limit: 1024 }),
-    peopleMessage([{ userId: 'u_1', name: 'Ada', role: 'viewer' }], 'u_1'),
+    peopleMessage([{ userId: 'u_1', name: 'Ada', role: 'viewer', clientIds: [42] }], 'u_1'),
     removedMessage(),
   ]
   for (const message of sent) {

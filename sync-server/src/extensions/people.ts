@@ -1,7 +1,8 @@
 /**
  * People: tells every connection on a board who is on it, with the ids, names and roles the server
  * verified (@flowmap/shared's protocol/people-messages.ts), whenever someone joins, leaves, renames
- * themselves (local mode) or has their role changed by a facilitator (boards/apply-member-change.ts).
+ * themselves (local mode), starts or stops publishing presence under an awareness client ID, or has
+ * their role changed by a facilitator (boards/apply-member-change.ts).
  *
  * Announcements are coalesced per board to one per event-loop turn: a room joining at the start of a
  * workshop costs one list per connection per turn, not one per join. Each connection gets its own copy,
@@ -44,17 +45,23 @@ export function createPeople(): People {
       async onTokenSync({ document }) {
         announce(document)
       },
+      // Cursor moves are updates: only a presence that appears or goes changes whose client IDs are whose.
+      async onAwarenessUpdate({ document, added, removed }) {
+        if (added.length > 0 || removed.length > 0) announce(document)
+      },
     },
   }
 }
 
 /** Who is connected to the board now: one entry per person, in the order they joined. */
 export function peopleOnBoard(document: Document): PersonOnBoard[] {
-  const people = new Map<string, PersonOnBoard>()
+  const people = new Map<string, PersonOnBoard & { clientIds: number[] }>()
   for (const connection of document.getConnections()) {
     const user = (connection.context as Partial<FlowmapContext> | undefined)?.user
-    if (user === undefined || people.has(user.id)) continue
-    people.set(user.id, { userId: user.id, name: user.name, role: user.role })
+    if (user === undefined) continue
+    const person = people.get(user.id) ?? { userId: user.id, name: user.name, role: user.role, clientIds: [] }
+    person.clientIds.push(...document.getClients(connection))
+    people.set(user.id, person)
   }
   return [...people.values()]
 }

@@ -192,21 +192,20 @@ describe('people and roles, live', () => {
     const facilitator = await workshop()
     const editor = await openSocket(await token('ed', 'editor'))
     const viewer = await openSocket(await token('vi', 'viewer'))
+    // Raw sockets publish no presence: no awareness client IDs.
     const everyone = [
-      { userId: 'facilitator', name: 'Person facilitator', role: 'facilitator' },
-      { userId: 'ed', name: 'Person ed', role: 'editor' },
-      { userId: 'vi', name: 'Person vi', role: 'viewer' },
+      { userId: 'facilitator', name: 'Person facilitator', role: 'facilitator', clientIds: [] },
+      { userId: 'ed', name: 'Person ed', role: 'editor', clientIds: [] },
+      { userId: 'vi', name: 'Person vi', role: 'viewer', clientIds: [] },
     ]
     await vi.waitFor(() => expect(peopleLists(viewer).at(-1)).toMatchObject({ people: everyone, you: 'vi' }))
     await vi.waitFor(() => expect(peopleLists(editor).at(-1)).toMatchObject({ people: everyone, you: 'ed' }))
 
     await changeMember(facilitator, 'ed', 'viewer')
     await vi.waitFor(() =>
-      expect(peopleLists(editor).at(-1)?.people).toContainEqual({
-        userId: 'ed',
-        name: 'Person ed',
-        role: 'viewer',
-      }),
+      expect(peopleLists(editor).at(-1)?.people).toContainEqual(
+        expect.objectContaining({ userId: 'ed', role: 'viewer' }),
+      ),
     )
     editor.close()
     await vi.waitFor(() =>
@@ -215,6 +214,23 @@ describe('people and roles, live', () => {
           .at(-1)
           ?.people.map((p) => p.userId),
       ).toEqual(['facilitator', 'vi']),
+    )
+  })
+
+  it('ties each awareness client ID to the person whose connection published it', async () => {
+    await workshop()
+    const watcher = await openSocket(await token('watcher', 'viewer'))
+    const ada = server.connect(BOARD, { token: await token('ada', 'editor') })
+    await ada.synced
+    ada.provider.setAwarenessField('person', { name: 'I say I am the facilitator' })
+    await vi.waitFor(() =>
+      expect(peopleLists(watcher).at(-1)?.people).toContainEqual(
+        expect.objectContaining({
+          userId: 'ada',
+          role: 'editor',
+          clientIds: [ada.provider.awareness!.clientID],
+        }),
+      ),
     )
   })
 
