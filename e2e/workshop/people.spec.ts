@@ -85,6 +85,8 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 test('a facilitator sees verified roles, demotes a participant to read-only and removes another', async ({
   browser,
 }, testInfo) => {
+  // Three browser contexts on one loaded machine: each page takes a while to open.
+  test.setTimeout(240_000)
   const facilitatorToken = await token('e2e-fay', 'Fay (facilitator)', '*', 'facilitator')
   const { id: boardId } = (await api('/api/boards', facilitatorToken, {
     method: 'POST',

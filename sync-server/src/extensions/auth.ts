@@ -92,7 +92,7 @@ export function readOnlyStage(refuse: RefuseUpdate): MessageStage {
     if (Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return
     refuse(connection, documentName, {
       code: REFUSAL_CODES.readOnly,
-      reason: 'you can view this board but not change it (viewer link)',
+      reason: 'you can view this board but not change it (your role here is viewer)',
       recordId: null,
     })
   }
