@@ -82,7 +82,7 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(`people: ${name}`, { path, contentType: 'image/png' })
 }
 
-test('a facilitator sees verified roles, demotes a participant to read-only and removes another', async ({
+test('a facilitator sees verified roles, demotes a participant to read-only (and back) and removes another', async ({
   browser,
 }, testInfo) => {
   // Three browser contexts on one loaded machine: each page takes a while to open.
@@ -148,6 +148,17 @@ test('a facilitator sees verified roles, demotes a participant to read-only and 
   const facilitatorSteps = await shapesOfType(f, 'step')
   expect(facilitatorSteps.map((s) => s.id)).toEqual([step!.id])
 
+  // Let Eddie edit again: the tools come back without a reload, and his next step lands.
+  await person(f, 'Eddie').getByTestId('person-make-editor').click()
+  await expect(e.getByTestId('role-change-notice')).toHaveAttribute('data-role', 'editor', {
+    timeout: 15_000,
+  })
+  await expect(e.getByTestId('view-only-badge')).toHaveCount(0)
+  await waitForBoard(e)
+  await e.getByTestId('tools.step').click()
+  await clickAt(e, await canvasPoint(e, 0.7, 0.7))
+  await expect.poll(() => storedSteps(boardId, facilitatorToken), { timeout: 15_000 }).toHaveLength(2)
+
   // Remove Pat: her page says so, and so does every later visit with her link.
   await person(f, 'Pat').getByTestId('person-remove').click()
   const removed = p.getByTestId('link-problem')
@@ -155,7 +166,7 @@ test('a facilitator sees verified roles, demotes a participant to read-only and 
   await expect(removed).toContainText('You were removed from this board')
   await expect(person(f, 'Pat')).toHaveCount(0)
   await p.reload()
-  await expect(p.getByTestId('link-problem')).toHaveAttribute('data-kind', 'removed', { timeout: 15_000 })
+  await expect(p.getByTestId('link-problem')).toHaveAttribute('data-kind', 'removed', { timeout: 30_000 })
   await screenshot(p, testInfo, 'removed')
   const refused = await fetch(`${server.url}/api/boards/${boardId}`, {
     headers: { authorization: `Bearer ${patToken}` },
