@@ -163,7 +163,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
         }
       />
       <ShareTokenNotice boardId={boardId} token={token} />
-      <RoleChangeNotice role={role} changedFrom={verified.changedFrom} />
+      <RoleChangeNotice key={verified.changes} role={role} changedFrom={verified.changedFrom} />
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
           <BoardSidebarContext.Provider value={sidebarControl}>

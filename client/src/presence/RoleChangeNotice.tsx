@@ -1,5 +1,5 @@
 import { type BoardRole, canEditBoard } from '@flowmap/shared'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import './people-panel.css'
 
 const SAYS = {
@@ -8,11 +8,13 @@ const SAYS = {
   facilitator: 'You are a facilitator of this board now.',
 } as const
 
-/** Says so when a facilitator changes this page's role while it is open (the board follows at once). */
+/**
+ * Says so when a facilitator changes this page's role while it is open (the board follows at once).
+ * Keyed by the number of changes where it is used, so each change shows again once dismissed.
+ */
 export function RoleChangeNotice({ role, changedFrom }: { role: BoardRole; changedFrom: BoardRole | null }) {
-  const [dismissed, setDismissed] = useState<BoardRole | null>(null)
-  useEffect(() => setDismissed(null), [role])
-  if (changedFrom === null || changedFrom === role || dismissed === role) return null
+  const [dismissed, setDismissed] = useState(false)
+  if (changedFrom === null || changedFrom === role || dismissed) return null
   return (
     <div
       className={`flowmap-role-notice flowmap-role-notice--${canEditBoard(role) ? 'can-edit' : 'view-only'}`}
@@ -21,7 +23,7 @@ export function RoleChangeNotice({ role, changedFrom }: { role: BoardRole; chang
       data-role={role}
     >
       <span>{SAYS[role]}</span>
-      <button type="button" className="flowmap-button" onClick={() => setDismissed(role)}>
+      <button type="button" className="flowmap-button" onClick={() => setDismissed(true)}>
         OK
       </button>
     </div>

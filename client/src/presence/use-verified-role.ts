@@ -8,21 +8,28 @@ import type { BoardRole, PeopleMessage } from '@flowmap/shared'
 import { useEffect, useState } from 'react'
 import { verifiedOwnRole } from './people-rows.ts'
 
-export type VerifiedRole = { readonly role: BoardRole; readonly changedFrom: BoardRole | null }
+export type VerifiedRole = {
+  readonly role: BoardRole
+  readonly changedFrom: BoardRole | null
+  /** how many times the verified role has changed while the page is open */
+  readonly changes: number
+}
 
 export function useVerifiedRole(claimed: BoardRole, people: PeopleMessage | null): VerifiedRole {
-  const [state, setState] = useState<{ verified: BoardRole | null; changedFrom: BoardRole | null }>({
-    verified: null,
-    changedFrom: null,
-  })
+  const [state, setState] = useState<{
+    verified: BoardRole | null
+    changedFrom: BoardRole | null
+    changes: number
+  }>({ verified: null, changedFrom: null, changes: 0 })
   const said = verifiedOwnRole(people)
   useEffect(() => {
     if (said === null) return
     setState((was) => {
       if (was.verified === said) return was
-      // The first word from the server is no change: the link may already have been overridden.
-      return { verified: said, changedFrom: was.verified === null ? null : was.verified }
+      // The first word from the server is no change: the link may have been overridden before.
+      if (was.verified === null) return { ...was, verified: said }
+      return { verified: said, changedFrom: was.verified, changes: was.changes + 1 }
     })
   }, [said])
-  return { role: state.verified ?? claimed, changedFrom: state.changedFrom }
+  return { role: state.verified ?? claimed, changedFrom: state.changedFrom, changes: state.changes }
 }

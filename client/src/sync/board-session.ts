@@ -367,7 +367,10 @@ export class BoardSession {
       return
     }
     // A page that missed the removal message (it was offline) learns it here, at its next connection.
-    if (reason === REMOVED_FROM_BOARD_REASON) return this.#onRemoved(reason)
+    if (reason === REMOVED_FROM_BOARD_REASON) {
+      this.#onRemoved(reason)
+      return
+    }
     this.#stopBoardConnection()
     this.#update({ provider: null, status: OFFLINE, linkRefused: reason })
   }
