@@ -11,7 +11,8 @@
  * under another writer's ID, validation tries updates on the shadow, history appends what validation
  * admitted. The other hooks stay in their extensions (Hocuspocus runs higher priority first): metrics
  * observes the instance, the board connection limit refuses joining a full board, auth authenticates,
- * persistence loads boards, history follows server-side changes, the connection log writes last.
+ * persistence loads boards, history follows server-side changes, people tells each board who is on it
+ * (and a facilitator's role changes reach live connections through it), the connection log writes last.
  * Upgrades are admitted per address and sockets are slowed to their message and byte budgets by
  * limits/ (limits/server-limits.ts).
  */
