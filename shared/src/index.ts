@@ -207,6 +207,15 @@ export {
   readInsightsBody,
 } from './protocol/http-insights-body.ts'
 export { type InviteBody, readInviteBody } from './protocol/http-invite-body.ts'
+export {
+  isMemberChange,
+  MEMBER_CHANGES,
+  type MemberChange,
+  type MemberChangeBody,
+  type MemberChangeRequest,
+  readMemberChangeBody,
+  readMemberChangeRequest,
+} from './protocol/http-member-change-body.ts'
 export { type BoardPreviewBody, readBoardPreviewBody } from './protocol/http-preview-body.ts'
 export {
   type NamedVersionJson,
@@ -225,6 +234,16 @@ export {
   PERSON_ID_PATTERN,
   readLocalIdentityToken,
 } from './protocol/local-identity.ts'
+export {
+  PEOPLE_MESSAGE_TYPE,
+  type PeopleMessage,
+  type PersonOnBoard,
+  peopleMessage,
+  REMOVED_FROM_BOARD_REASON,
+  REMOVED_MESSAGE_TYPE,
+  type RemovedMessage,
+  removedMessage,
+} from './protocol/people-messages.ts'
 export {
   isRefusalCode,
   parseRefusalMessage,

@@ -11,7 +11,8 @@
  * under another writer's ID, validation tries updates on the shadow, history appends what validation
  * admitted. The other hooks stay in their extensions (Hocuspocus runs higher priority first): metrics
  * observes the instance, the board connection limit refuses joining a full board, auth authenticates,
- * persistence loads boards, history follows server-side changes, the connection log writes last.
+ * persistence loads boards, history follows server-side changes, people tells each board who is on it
+ * (and a facilitator's role changes reach live connections through it), the connection log writes last.
  * Upgrades are admitted per address and sockets are slowed to their message and byte budgets by
  * limits/ (limits/server-limits.ts).
  */
@@ -19,6 +20,7 @@ import { createServer, type Server as HttpServer, type IncomingMessage } from 'n
 import type { Duplex } from 'node:stream'
 import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
+import { liveMembers } from './boards/apply-member-change.ts'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
 import { createRefuser } from './boards/refuse-update.ts'
@@ -31,6 +33,7 @@ import { deletedBoardGuardExtension } from './extensions/deleted-board-guard.ts'
 import { createHistory } from './extensions/history.ts'
 import { messagePipelineExtension } from './extensions/message-pipeline.ts'
 import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
+import { createPeople } from './extensions/people.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
@@ -82,6 +85,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     refuse,
     clientIds,
   })
+  const people = createPeople()
   const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
@@ -91,7 +95,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     extensions: [
       metricsExtension(metrics),
       limits.boardConnectionLimit,
-      authExtension({ authSecret: config.authSecret, logger, refuse }),
+      authExtension({ authSecret: config.authSecret, members: storage, logger, refuse }),
       deletedBoardGuardExtension({ storage, retentionMs: config.deletedBoardRetentionMs }),
       persistenceExtension({ storage, shadows, metrics, logger }),
       titleSyncExtension({ storage, logger }),
@@ -113,6 +117,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       }),
       history.extension,
       clientIds.extension,
+      people.extension,
       connectionLogExtension(logger),
     ],
   })
@@ -141,6 +146,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       metrics,
       logger,
       closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
+      liveMembers: liveMembers(hocuspocus, people.announce),
     }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount

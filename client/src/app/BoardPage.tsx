@@ -9,6 +9,8 @@ import { LintBadges } from '../panels/lint/LintBadges.tsx'
 import { LintPanel } from '../panels/lint/LintPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
 import { BoardPresence } from '../presence/BoardPresence.tsx'
+import { RoleChangeNotice } from '../presence/RoleChangeNotice.tsx'
+import { useVerifiedRole } from '../presence/use-verified-role.ts'
 import { ReplayButton } from '../replay/ReplayButton.tsx'
 import { SinceLastVisit } from '../replay/SinceLastVisit.tsx'
 import { setBoardRoles } from '../shapes/board-roles.ts'
@@ -18,7 +20,7 @@ import { registerPoolLayout } from '../shapes/pool-moves.ts'
 import { registerTextLimits } from '../shapes/text-limits.ts'
 import { CANVAS_SHAPE_UTILS, WORKFLOW_SHAPE_UTILS, WORKFLOW_TOOLS } from '../shapes/workflow-shapes.tsx'
 import { LinkNotValidPage } from '../share/LinkNotValidPage.tsx'
-import { linkRefusedByServer } from '../share/link-problem.ts'
+import { linkRefusedByServer, removedFromBoard } from '../share/link-problem.ts'
 import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
@@ -30,7 +32,7 @@ import { BoardShortcutsDialog } from './BoardShortcutsDialog.tsx'
 import { BoardSidebar } from './BoardSidebar.tsx'
 import { BoardToolbar } from './BoardToolbar.tsx'
 import { BoardSidebarContext, type SidebarTab } from './board-sidebar-context.ts'
-import { useBoardSource } from './board-source.ts'
+import { type BoardSource, useBoardSource } from './board-source.ts'
 import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
@@ -73,8 +75,14 @@ type BoardPageProps = { boardId: string; token: string | null; licenseKey: strin
 /** One board: the tldraw canvas with the workflow shapes, the header, and the side panels. */
 export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const claims = readShareToken(token)
-  const viewOnly = claims !== null && !canEditBoard(claims.role)
+  // No token is local mode, where the server treats everyone as a facilitator. The server's people
+  // list then says the role it applies, which a facilitator may change while the page is open.
+  const [people, setPeople] = useState<BoardSource['people']>(null)
+  const verified = useVerifiedRole(claims?.role ?? 'facilitator', people)
+  const role = verified.role
+  const viewOnly = !canEditBoard(role)
   const board = useBoardSource({ boardId, token, shapeUtils: WORKFLOW_SHAPE_UTILS, readOnly: viewOnly })
+  useEffect(() => setPeople(board.people), [board.people])
   const model = useBoardModel(board.doc)
   const roles = useBoardRoles(model)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -90,8 +98,6 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     }),
     [],
   )
-  // No token is local mode, where the server treats everyone as a facilitator.
-  const role = claims?.role ?? 'facilitator'
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -121,6 +127,12 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     if (editor) setBoardRoles(editor, roles)
   }, [editor, roles])
 
+  // A facilitator's role change reaches an open page: tools go or come without a reload.
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: viewOnly })
+  }, [editor, viewOnly])
+
+  if (board.removed !== null) return <LinkNotValidPage problem={removedFromBoard()} />
   // The server turned the link down (one it did not sign, or expired since): that one message, no board.
   if (board.linkRefused !== null) return <LinkNotValidPage problem={linkRefusedByServer(board.linkRefused)} />
 
@@ -139,6 +151,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               provider={board.provider}
               role={role}
               suggestedName={claims?.name ?? null}
+              people={board.people}
+              management={canFacilitateBoard(role) ? { boardId, token } : null}
             />
             <ExportMenu editor={editor} doc={board.doc} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
@@ -149,6 +163,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
         }
       />
       <ShareTokenNotice boardId={boardId} token={token} />
+      <RoleChangeNotice key={verified.changes} role={role} changedFrom={verified.changedFrom} />
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
           <BoardSidebarContext.Provider value={sidebarControl}>

@@ -1,11 +1,11 @@
-import type { BoardRole } from '@flowmap/shared'
+import type { BoardRole, PeopleMessage } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useId, useRef } from 'react'
 import type { Editor } from 'tldraw'
 import { usePopover } from '../app/use-popover.ts'
 import { FollowingBanner } from './FollowingBanner.tsx'
 import { colorAvoidingOthers } from './identity.ts'
-import { PeoplePanel } from './PeoplePanel.tsx'
+import { type PeopleManagement, PeoplePanel } from './PeoplePanel.tsx'
 import { useIdentity } from './use-identity.ts'
 import { usePresence } from './use-presence.ts'
 import './presence.css'
@@ -22,11 +22,17 @@ export function BoardPresence({
   provider,
   role,
   suggestedName,
+  people,
+  management,
 }: {
   editor: Editor | null
   provider: HocuspocusProvider | null
   role: BoardRole
   suggestedName: string | null
+  /** who is on the board as the server verified them; null until it says */
+  people: PeopleMessage | null
+  /** set for a facilitator: the panel then offers role changes and removal */
+  management: PeopleManagement | null
 }) {
   const [identity, setIdentity] = useIdentity(suggestedName)
   const peers = usePresence({ editor, provider, person: identity, role })
@@ -78,7 +84,14 @@ export function BoardPresence({
         People ({others.length + 1})
       </button>
       <div id={panelId} className="flowmap-presence__popover" hidden={!open}>
-        <PeoplePanel editor={editor} peers={peers} identity={identity} onIdentityChange={setIdentity} />
+        <PeoplePanel
+          editor={editor}
+          peers={peers}
+          people={people}
+          identity={identity}
+          onIdentityChange={setIdentity}
+          management={management}
+        />
       </div>
       <FollowingBanner editor={editor} />
     </div>

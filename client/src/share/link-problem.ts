@@ -8,7 +8,7 @@ import { checkShareToken, decodeShareToken, type ShareClaims } from './share-lin
 
 export interface LinkProblem {
   /** What is wrong: no token, one damaged, expired or for another board, or one the server refused. */
-  readonly kind: 'none' | 'bad' | 'expired' | 'foreign' | 'refused'
+  readonly kind: 'none' | 'bad' | 'expired' | 'foreign' | 'refused' | 'removed'
   readonly title: string
   readonly detail: string
 }
@@ -69,6 +69,15 @@ export function linkRefusedByServer(reason: string): LinkProblem {
     kind: 'refused',
     title: 'This link is not valid any more',
     detail: `The server turned it down (${reason}). ${ASK}`,
+  }
+}
+
+/** A facilitator removed this person from the board: the link (and this person) are refused from now on. */
+export function removedFromBoard(): LinkProblem {
+  return {
+    kind: 'removed',
+    title: 'You were removed from this board',
+    detail: `A facilitator removed you, so this board and its link no longer open for you. If that was a mistake, ${ASK.toLowerCase()}`,
   }
 }
 

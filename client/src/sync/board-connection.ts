@@ -8,9 +8,12 @@
  * read (another protocol version, an unknown code) is reported as such, never guessed at.
  */
 import {
+  PEOPLE_MESSAGE_TYPE,
+  type PeopleMessage,
   parseStatelessMessage,
   REFUSAL_CODES,
   REFUSAL_MESSAGE_TYPE,
+  REMOVED_MESSAGE_TYPE,
   type RefusalMessage,
   refusalMessage,
 } from '@flowmap/shared'
@@ -35,6 +38,10 @@ export interface BoardConnectionOptions {
   onUnreadableRefusal(reason: string): void
   /** The server has acknowledged every local change (after a handshake or an update). */
   onAllAcknowledged(): void
+  /** Who is on the board, as the server verified them, and this connection's own entry (people-messages.ts). */
+  onPeople?(message: PeopleMessage): void
+  /** A facilitator removed this person from the board; the server closes the socket next. */
+  onRemoved?(reason: string): void
   /** The server turned the token down; the reason is shown to the user. */
   onAuthenticationFailed(reason: string): void
   /** Reconnect delay ceiling; Hocuspocus's default (30 s) keeps a returning user waiting too long. */
@@ -105,9 +112,15 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case REFUSAL_MESSAGE_TYPE:
         options.onRefusal(message)
         return
+      case PEOPLE_MESSAGE_TYPE:
+        options.onPeople?.(message)
+        return
+      case REMOVED_MESSAGE_TYPE:
+        options.onRemoved?.(message.reason)
+        return
       default: {
-        const unexpected: never = message.type
-        throw new Error(`unhandled stateless message type ${String(unexpected)}`)
+        const unexpected: never = message
+        throw new Error(`unhandled stateless message ${JSON.stringify(unexpected)}`)
       }
     }
   })

@@ -9,7 +9,14 @@
  * either side lacks (offline edits included, by state vector).
  */
 
-import { observeBoard, REFUSAL_CODES, type RefusalMessage, readBoardTitle } from '@flowmap/shared'
+import {
+  observeBoard,
+  type PeopleMessage,
+  REFUSAL_CODES,
+  REMOVED_FROM_BOARD_REASON,
+  type RefusalMessage,
+  readBoardTitle,
+} from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import type { TLStore } from 'tldraw'
 import * as Y from 'yjs'
@@ -44,6 +51,10 @@ export interface BoardSessionState {
    * the page then shows that one message instead of the board (share/LinkNotValidPage.tsx).
    */
   readonly linkRefused: string | null
+  /** Who is on the board, with the roles the server verified, and which entry is this page (people-messages.ts). */
+  readonly people: PeopleMessage | null
+  /** A facilitator removed this person from the board, in the server's words: the page says so, no board. */
+  readonly removed: string | null
 }
 
 export interface BoardSessionOptions {
@@ -88,6 +99,8 @@ export const LOADING_SESSION_STATE: BoardSessionState = Object.freeze({
   storageError: null,
   connectionProblem: null,
   linkRefused: null,
+  people: null,
+  removed: null,
 })
 
 export class BoardSession {
@@ -331,7 +344,15 @@ export class BoardSession {
       onAllAcknowledged: handlers.onAllAcknowledged,
       onUnreadableRefusal: (reason) => this.#stopOnUnreadableRefusal(reason),
       onAuthenticationFailed: (reason) => this.#onAuthenticationFailed(reason),
+      onPeople: (people) => this.#update({ people }),
+      onRemoved: (reason) => this.#onRemoved(reason),
     })
+  }
+
+  /** Removed by a facilitator: stop (the server refuses every reconnect), and let the page say why. */
+  #onRemoved(reason: string): void {
+    this.#stopBoardConnection()
+    this.#update({ provider: null, status: OFFLINE, people: null, removed: reason })
   }
 
   /**
@@ -343,6 +364,11 @@ export class BoardSession {
       this.#update({
         connectionProblem: `The server did not let this page open the board (${reason}). Try again in a while.`,
       })
+      return
+    }
+    // A page that missed the removal message (it was offline) learns it here, at its next connection.
+    if (reason === REMOVED_FROM_BOARD_REASON) {
+      this.#onRemoved(reason)
       return
     }
     this.#stopBoardConnection()

@@ -2,6 +2,7 @@
  * The board page's one entry to sync (docs/architecture.md): a tldraw store bound to the board's Y.Doc, loaded
  * from the device first and synced with the server, plus what the status chip shows.
  */
+import type { PeopleMessage } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
@@ -49,6 +50,10 @@ export interface BoardSync {
   readonly connectionProblem: string | null
   /** The server would not let this link open the board (bad, expired or missing token), in its words. */
   readonly linkRefused: string | null
+  /** Who is on the board as the server verified them (people-messages.ts); null until it says. */
+  readonly people: PeopleMessage | null
+  /** A facilitator removed this person from the board, in the server's words. */
+  readonly removed: string | null
 }
 
 /** tldraw's defaults plus the given utils; a given util replaces the default of the same type. */
@@ -144,5 +149,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     provider: state.provider,
     connectionProblem: state.connectionProblem,
     linkRefused: state.linkRefused,
+    people: state.people,
+    removed: state.removed,
   }
 }

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { peopleMessage, removedMessage } from './people-messages.ts'
 import { REFUSAL_CODES, refusalMessage } from './refusal.ts'
 import { FLOWMAP_PROTOCOL_VERSION } from './stateless-envelope.ts'
 import { encodeStatelessMessage, parseStatelessMessage, type StatelessMessage } from './stateless-messages.ts'
@@ -11,6 +12,8 @@ test('every message the server encodes is read back as the same typed message', 
       recordId: null,
     }),
     refusalMessage({ code: REFUSAL_CODES.tooLarge, reason: 'too big', recordId: null, limit: 1024 }),
+    peopleMessage([{ userId: 'u_1', name: 'Ada', role: 'viewer', clientIds: [42] }], 'u_1'),
+    removedMessage(),
   ]
   for (const message of sent) {
     expect(parseStatelessMessage(encodeStatelessMessage(message))).toEqual({ ok: true, message })
@@ -23,7 +26,7 @@ test('a message of an unknown type is refused with the types this end reads', ()
   ).toEqual({
     ok: false,
     type: 'cursor',
-    reason: 'stateless message type must be one of rejected, got "cursor"',
+    reason: 'stateless message type must be one of rejected|people|removed-from-board, got "cursor"',
   })
 })
 

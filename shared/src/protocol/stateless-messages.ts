@@ -4,8 +4,16 @@
  * reads with `parseStatelessMessage`; a switch over `message.type` ends in an exhaustiveness check, so a
  * new message type fails typecheck wherever it is not handled.
  *
- * Today there is one: the refusal of an update (refusal.ts).
+ * The refusal of an update (refusal.ts); who is on the board, and a removal (people-messages.ts).
  */
+import {
+  PEOPLE_MESSAGE_TYPE,
+  type PeopleMessage,
+  REMOVED_MESSAGE_TYPE,
+  type RemovedMessage,
+  readPeopleMessage,
+  readRemovedMessage,
+} from './people-messages.ts'
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
 import {
   readStatelessEnvelope,
@@ -14,7 +22,7 @@ import {
   statelessProblem,
 } from './stateless-envelope.ts'
 
-export type StatelessMessage = RefusalMessage
+export type StatelessMessage = RefusalMessage | PeopleMessage | RemovedMessage
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -25,6 +33,8 @@ type MessageReader<Type extends StatelessMessageType> = (
 /** One reader per message type: a type added to the union fails typecheck here until it is read. */
 const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
   [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
+  [PEOPLE_MESSAGE_TYPE]: readPeopleMessage,
+  [REMOVED_MESSAGE_TYPE]: readRemovedMessage,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

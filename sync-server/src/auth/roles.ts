@@ -12,6 +12,8 @@ export interface BoardUser {
   role: BoardRole
   /** the board the token opens, or '*' for every board */
   board: string
+  /** the token's `jti`, by which it can be revoked; absent in local mode and on tokens signed before jti */
+  tokenId?: string
 }
 
 /** The Hocuspocus connection context the auth extension sets and the other extensions read. */

@@ -1,7 +1,10 @@
 /**
- * Share-link tokens: HS256 JWTs (jose) with `sub`, `name`, `board` (id or '*'), `role`, `exp`.
+ * Share-link tokens: HS256 JWTs (jose) with `sub`, `name`, `board` (id or '*'), `role`, `exp`, and a
+ * `jti`, the token's own id, by which a facilitator's removal revokes that one link (a token signed
+ * before tokens had one still opens, and is refused through its person instead: board-membership.ts).
  * Verification returns a value, never throws: the reason goes back to whoever presented the token.
  */
+import { randomUUID } from 'node:crypto'
 import { type BoardRole, boardRoleProblem, isBoardRole } from '@flowmap/shared'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import type { BoardUser } from './roles.ts'
@@ -25,6 +28,7 @@ export async function issueToken(secret: string, claims: TokenClaims, expiresAt:
   return new SignJWT({ name: claims.name, board: claims.board, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.sub)
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(key(secret))
@@ -48,9 +52,10 @@ export async function verifyToken(secret: string, token: string): Promise<TokenC
     }
     if (typeof payload.exp !== 'number') return { ok: false, reason: 'token has no expiry (exp)' }
     const name = typeof payload.name === 'string' && payload.name !== '' ? payload.name : payload.sub
+    const tokenId = typeof payload.jti === 'string' && payload.jti !== '' ? { tokenId: payload.jti } : {}
     return {
       ok: true,
-      user: { id: payload.sub, name, role: payload.role, board: payload.board },
+      user: { id: payload.sub, name, role: payload.role, board: payload.board, ...tokenId },
       expiresAt: payload.exp * 1000,
     }
   } catch (error) {

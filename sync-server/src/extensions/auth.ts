@@ -12,6 +12,7 @@ import { boardIdProblem, canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
 import type { Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
+import type { BoardMembers } from '../auth/board-membership.ts'
 import { localModeUser } from '../auth/local-mode-user.ts'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
@@ -21,6 +22,8 @@ import type { MessageStage } from './message-pipeline.ts'
 export interface AuthExtensionOptions {
   /** null: local mode, everyone is a facilitator */
   authSecret: string | null
+  /** A facilitator's role changes and removals, applied over the token's role (board-membership.ts). */
+  members: BoardMembers
   logger: Logger
   refuse: RefuseUpdate
 }
@@ -34,7 +37,7 @@ export function authExtension(options: AuthExtensionOptions): Extension {
       const problem = boardIdProblem(documentName)
       const decision =
         problem === null
-          ? await authorize(options.authSecret, token, documentName)
+          ? await authorize(options.authSecret, token, documentName, options.members)
           : ({ ok: false, reason: problem, kind: 'forbidden' } as const)
       if (!decision.ok) {
         options.logger.warn({ event: 'reject', board: documentName, user: null, socketId }, decision.reason)
@@ -49,12 +52,14 @@ export function authExtension(options: AuthExtensionOptions): Extension {
         )
       }
       connectionConfig.readOnly = !canEditBoard(decision.user.role)
-      return { user: decision.user } satisfies FlowmapContext
+      // A user object of this connection's own: a facilitator's role change edits it in place
+      // (boards/apply-member-change.ts), and the local-mode user is one object shared by many.
+      return { user: { ...decision.user } } satisfies FlowmapContext
     },
 
     /**
      * A page sends its token again when its person renames themselves. Only a local-mode declaration is
-     * read again, and only for a new name: the role cannot change there (everyone is a facilitator), and
+     * read again, and only for a new name: the declaration says nothing about the role, and
      * the id stays the one the connection's Yjs client IDs were claimed under. A signed token is read
      * once, at authentication, where the connection's read-only flag is set from its role.
      */
@@ -70,8 +75,10 @@ export function authExtension(options: AuthExtensionOptions): Extension {
         )
         return
       }
-      // Hocuspocus merges what this hook returns into the context the message hooks see.
-      return { user } satisfies FlowmapContext
+      // In place, not by returning a new context: the connection keeps the context object it was set up
+      // with, which is the one a role change edits; and the role stays what it is now (a facilitator
+      // may have changed it), only the name follows the declaration.
+      current.name = user.name
     },
   }
 }
@@ -85,7 +92,7 @@ export function readOnlyStage(refuse: RefuseUpdate): MessageStage {
     if (Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return
     refuse(connection, documentName, {
       code: REFUSAL_CODES.readOnly,
-      reason: 'you can view this board but not change it (viewer link)',
+      reason: 'you can view this board but not change it (your role here is viewer)',
       recordId: null,
     })
   }

@@ -1,6 +1,7 @@
 /** HTTP uses the socket's access rules; the token comes in `Authorization: Bearer <jwt>`. */
 import type { IncomingMessage } from 'node:http'
 import { authorize } from '../auth/board-access.ts'
+import type { BoardMembers } from '../auth/board-membership.ts'
 import type { BoardUser } from '../auth/roles.ts'
 import type { ApiError } from './json-response.ts'
 
@@ -16,10 +17,16 @@ export async function authorizeRequest(
   authSecret: string | null,
   request: IncomingMessage,
   boardId: string | null,
+  members: BoardMembers,
 ): Promise<RequestAccess> {
-  const decision = await authorize(authSecret, bearerToken(request), boardId)
+  const decision = await authorize(authSecret, bearerToken(request), boardId, members)
   if (decision.ok) return decision
-  return decision.kind === 'unauthenticated'
-    ? { ok: false, problem: { status: 401, error: 'unauthorized', message: decision.reason } }
-    : { ok: false, problem: { status: 403, error: 'forbidden', message: decision.reason } }
+  switch (decision.kind) {
+    case 'unauthenticated':
+      return { ok: false, problem: { status: 401, error: 'unauthorized', message: decision.reason } }
+    case 'forbidden':
+      return { ok: false, problem: { status: 403, error: 'forbidden', message: decision.reason } }
+    case 'removed':
+      return { ok: false, problem: { status: 403, error: 'removed', message: decision.reason } }
+  }
 }

@@ -32,7 +32,7 @@ export async function admitUser(
   route: Declared,
   request: IncomingMessage,
 ): Promise<{ ok: true; user: BoardUser } | Refused> {
-  const access = await authorizeRequest(context.authSecret, request, null)
+  const access = await authorizeRequest(context.authSecret, request, null, context.storage)
   if (!access.ok) return access
   return hasRole(access.user, route.access) ? access : refusedRole(route)
 }
@@ -46,7 +46,7 @@ export async function admitToBoard(
 ): Promise<{ ok: true; user: BoardUser; board: BoardRecord } | Refused> {
   const idProblem = boardIdProblem(boardId)
   if (idProblem !== null) return refused(problem(400, 'invalid-board-id', idProblem))
-  const access = await authorizeRequest(context.authSecret, request, boardId)
+  const access = await authorizeRequest(context.authSecret, request, boardId, context.storage)
   if (!access.ok) return access
   const board = context.storage.getBoard(boardId)
   if (board === undefined) return refused(problem(404, 'board-not-found', `there is no board "${boardId}"`))

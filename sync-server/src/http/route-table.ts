@@ -13,6 +13,7 @@ import { historyRoute } from './history-route.ts'
 import { insightsRoute } from './insights-route.ts'
 import { invitesRoute } from './invites-route.ts'
 import { OPS_ROUTES } from './ops-routes.ts'
+import { peopleRoute } from './people-route.ts'
 import { previewRoute } from './preview-route.ts'
 import { restoreBoardRoute } from './restore-board-route.ts'
 import type { Route } from './route.ts'
@@ -27,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   historyAtRoute,
   exportRoute,
   invitesRoute,
+  peopleRoute,
   insightsRoute,
   previewRoute,
   listVersionsRoute,

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { BoardUser } from '../auth/roles.ts'
+import type { LiveMembers } from '../boards/apply-member-change.ts'
 import type { ServerConfig } from '../config.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
@@ -19,6 +20,8 @@ export interface RouteContext {
   metrics: ServerMetrics
   /** Disconnects everyone on a board, telling them why (a deleted board); absent where nothing connects. */
   closeBoardSockets?(boardId: string, reason: string): void
+  /** A facilitator's change to a person, applied to their live connections; absent where nothing connects. */
+  liveMembers?: LiveMembers
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'DELETE'

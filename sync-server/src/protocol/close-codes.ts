@@ -36,6 +36,8 @@ export const FLOWMAP_CLOSE = {
   storageUnavailable: { code: 4503, reason: 'flowmap: storage unavailable' },
   /** A facilitator deleted the board; a reconnect is refused with the date it can be restored until. */
   boardDeleted: { code: 4410, reason: 'flowmap: board deleted' },
+  /** A facilitator removed the person from the board; a reconnect is refused with the same reason. */
+  removed: { code: 4403, reason: 'flowmap: removed from the board' },
   /** The server is shutting down. */
   goingAway: { code: 1001, reason: 'server shutting down' },
 } as const satisfies Record<string, CloseEvent>

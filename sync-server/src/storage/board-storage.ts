@@ -6,6 +6,7 @@
  * is `checkpoint or snapshot (whichever is newer) + every history entry after its seq`. Snapshots and
  * checkpoints only make loading and replay faster; losing one loses nothing.
  */
+import type { MemberChange } from '@flowmap/shared'
 import type { StorageFailure } from './storage-health.ts'
 
 /** A row of the boards table: listing metadata. The title is a copy of the doc's `board.title`. */
@@ -135,6 +136,15 @@ export interface BoardStorage {
   readClientIds(boardId: string): ClientIdClaim[]
   /** Records first writers; an ID already claimed keeps its owner. */
   claimClientIds(boardId: string, claims: readonly ClientIdClaim[]): void
+  /**
+   * A facilitator's last change to one person on a board (auth/board-membership.ts applies it at every
+   * authentication): their role from now on, or their removal. Replaces any earlier change.
+   */
+  setMemberChange(boardId: string, userId: string, change: MemberChange, now: number): void
+  memberChange(boardId: string, userId: string): MemberChange | undefined
+  /** Refuses one token (its `jti`) on a board from now on: the link of a removed person. */
+  revokeToken(boardId: string, tokenId: string, now: number): void
+  isTokenRevoked(boardId: string, tokenId: string): boolean
   /** Runs `write` as one transaction: all its writes commit together, or none does (it rethrows). */
   atomically<T>(write: () => T): T
 }

@@ -19,6 +19,25 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'boards.deleted_at: a deleted board is kept (and restorable) until it is purged',
     sql: 'ALTER TABLE boards ADD COLUMN deleted_at INTEGER',
   },
+  {
+    version: 2,
+    name: "board_members, revoked_tokens: a facilitator's role changes and removals outlive a restart",
+    sql: `
+      CREATE TABLE IF NOT EXISTS board_members (
+        board_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        -- 'editor' | 'viewer' | 'removed' (MemberChange, @flowmap/shared)
+        change TEXT NOT NULL,
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS revoked_tokens (
+        board_id TEXT NOT NULL,
+        token_id TEXT NOT NULL,
+        revoked_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, token_id)
+      ) WITHOUT ROWID;`,
+  },
 ]
 
 /** Applies the migrations the database has not had yet, each in its own transaction with its version. */

@@ -12,6 +12,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { isMemberChange, type MemberChange } from '@flowmap/shared'
 import type {
   BoardRecord,
   BoardStorage,
@@ -93,6 +94,16 @@ CREATE TABLE IF NOT EXISTS client_ids (
 type Row = Record<string, SQLInputValue>
 
 const BOARD_COLUMNS = 'id, title, created_at, updated_at, deleted_at'
+
+/** Every table with rows per board (`board_id`), all removed when a board is purged. */
+const BOARD_TABLES = [
+  'history',
+  'checkpoints',
+  'named_versions',
+  'client_ids',
+  'board_members',
+  'revoked_tokens',
+] as const
 
 export class SqliteStorage implements BoardStorage {
   readonly #db: DatabaseSync
@@ -225,7 +236,7 @@ export class SqliteStorage implements BoardStorage {
     if (ids.length === 0) return []
     this.atomically(() => {
       for (const id of ids) {
-        for (const table of ['history', 'checkpoints', 'named_versions', 'client_ids']) {
+        for (const table of BOARD_TABLES) {
           this.#statement(`DELETE FROM ${table} WHERE board_id = ?`).run(id)
         }
         this.#statement('DELETE FROM boards WHERE id = ? AND deleted_at IS NOT NULL').run(id)
@@ -421,6 +432,40 @@ export class SqliteStorage implements BoardStorage {
       'INSERT OR IGNORE INTO client_ids (board_id, client_id, owner, first_seen) VALUES (?, ?, ?, ?)',
     )
     for (const claim of claims) insert.run(boardId, claim.clientId, claim.owner, claim.firstSeen)
+  }
+
+  setMemberChange(boardId: string, userId: string, change: MemberChange, now: number): void {
+    this.#write('member change', () =>
+      this.#statement(
+        'INSERT OR REPLACE INTO board_members (board_id, user_id, change, changed_at) VALUES (?, ?, ?, ?)',
+      ).run(boardId, userId, change, now),
+    )
+  }
+
+  memberChange(boardId: string, userId: string): MemberChange | undefined {
+    const row = this.#statement('SELECT change FROM board_members WHERE board_id = ? AND user_id = ?').get(
+      boardId,
+      userId,
+    )
+    // A value this build does not know (a newer server wrote it) is no change rather than a guess.
+    return row !== undefined && isMemberChange(row.change) ? row.change : undefined
+  }
+
+  revokeToken(boardId: string, tokenId: string, now: number): void {
+    this.#write('revoke token', () =>
+      this.#statement(
+        'INSERT OR IGNORE INTO revoked_tokens (board_id, token_id, revoked_at) VALUES (?, ?, ?)',
+      ).run(boardId, tokenId, now),
+    )
+  }
+
+  isTokenRevoked(boardId: string, tokenId: string): boolean {
+    return (
+      this.#statement('SELECT 1 FROM revoked_tokens WHERE board_id = ? AND token_id = ?').get(
+        boardId,
+        tokenId,
+      ) !== undefined
+    )
   }
 
   atomically<T>(write: () => T): T {

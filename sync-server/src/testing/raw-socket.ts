@@ -2,6 +2,7 @@
  * A hand-rolled Hocuspocus protocol client: sends exactly the bytes a test chooses (a viewer's forged
  * update, an oversized message) with no provider logic in the way, and records what comes back.
  */
+import { PEOPLE_MESSAGE_TYPE, parseStatelessMessage } from '@flowmap/shared'
 import { AuthMessageType } from '@hocuspocus/common'
 import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
@@ -12,7 +13,10 @@ export interface RawBoardSocket {
   /** 'read-only' | 'read-write' once authenticated */
   scope: Promise<string>
   permissionDenied: Promise<string>
+  /** every stateless message but the people lists */
   stateless: string[]
+  /** the people lists (extensions/people.ts), which come at every join and leave */
+  peopleLists: string[]
   /** the reasons of CLOSE messages the server sent for the board */
   closeReasons: string[]
   /** SyncStatus acknowledgements: true = applied */
@@ -28,6 +32,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   const ws = new WebSocket(collabUrl)
   ws.binaryType = 'arraybuffer'
   const stateless: string[] = []
+  const peopleLists: string[] = []
   const closeReasons: string[] = []
   const syncStatuses: boolean[] = []
   let onScope: (scope: string) => void = () => {}
@@ -51,8 +56,11 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
       const authType = decoding.readVarUint(decoder)
       if (authType === AuthMessageType.Authenticated) onScope(decoding.readVarString(decoder))
       if (authType === AuthMessageType.PermissionDenied) onDenied(decoding.readVarString(decoder))
-    } else if (type === MessageType.Stateless) stateless.push(decoding.readVarString(decoder))
-    else if (type === MessageType.CLOSE) closeReasons.push(decoding.readVarString(decoder))
+    } else if (type === MessageType.Stateless) {
+      const payload = decoding.readVarString(decoder)
+      if (isPeopleList(payload)) peopleLists.push(payload)
+      else stateless.push(payload)
+    } else if (type === MessageType.CLOSE) closeReasons.push(decoding.readVarString(decoder))
     else if (type === MessageType.SyncStatus) syncStatuses.push(decoding.readVarUint(decoder) === 1)
   })
 
@@ -68,6 +76,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     scope,
     permissionDenied,
     stateless,
+    peopleLists,
     closeReasons,
     syncStatuses,
     closed,
@@ -89,4 +98,9 @@ function message(boardId: string, type: number, body: (encoder: encoding.Encoder
   encoding.writeVarUint(encoder, type)
   body(encoder)
   return encoding.toUint8Array(encoder)
+}
+
+function isPeopleList(payload: string): boolean {
+  const parsed = parseStatelessMessage(payload)
+  return parsed.ok && parsed.message.type === PEOPLE_MESSAGE_TYPE
 }
