@@ -345,3 +345,7 @@ export {
   workflowShapeDefaultProps,
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
+// templates/: boards to start from, built in code, and writing one into a new board's doc
+export type { BoardTemplate } from './templates/board-template.ts'
+export { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/built-in-templates.ts'
+export { writeTemplate } from './templates/write-template.ts'
