@@ -25,6 +25,10 @@ const offline: typeof createBoard = async () => ({
 })
 const swimlane = builtInTemplate('swimlane')!
 
+function swimlaneBoard(db: BoardDatabase, create: typeof createBoard) {
+  return createBoardFromTemplate({ db, token: null, title: 'Order to delivery', template: swimlane, create })
+}
+
 async function storedDoc(db: BoardDatabase, boardId: string) {
   const board = await openLocalBoard(db, boardId, { onStorageError: (message) => expect.fail(message) })
   const content = {
@@ -39,13 +43,7 @@ async function storedDoc(db: BoardDatabase, boardId: string) {
 describe('a new board from a template', () => {
   it("made on the server: the device's doc holds the template's records and roles, to send on first sync", async () => {
     const db = database()
-    const created = await createBoardFromTemplate({
-      db,
-      token: null,
-      title: 'Order to delivery',
-      template: swimlane,
-      create: onServer,
-    })
+    const created = await swimlaneBoard(db, onServer)
     expect(created).toMatchObject({ boardId: 'srv1', source: 'server', problem: null })
     const stored = await storedDoc(db, 'srv1')
     expect(stored.records).toHaveLength(swimlane.records.length)
@@ -56,13 +54,7 @@ describe('a new board from a template', () => {
 
   it('made offline: the doc and the device list hold its title too, so it syncs whole later', async () => {
     const db = database()
-    const created = await createBoardFromTemplate({
-      db,
-      token: null,
-      title: 'Order to delivery',
-      template: swimlane,
-      create: offline,
-    })
+    const created = await swimlaneBoard(db, offline)
     expect(created.source).toBe('local')
     const stored = await storedDoc(db, 'local1')
     expect(stored.records).toHaveLength(swimlane.records.length)

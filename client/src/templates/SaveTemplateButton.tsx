@@ -1,10 +1,12 @@
 import { MAX_TEMPLATE_DESCRIPTION_CHARS, MAX_TEMPLATE_NAME_CHARS } from '@flowmap/shared'
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
+import { HomeDialog } from '../home/HomeDialog.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useLiveValue } from '../sync/use-board-model.ts'
 import { saveBoardAsTemplate } from './saved-templates-api.ts'
-// The board's dialogs share one look: this one is drawn as the share dialog is.
-import '../share/share.css'
+// The dialog is the home page's (HomeDialog), drawn as it is there.
+import '../home/home.css'
+import '../home/templates.css'
 
 /**
  * A facilitator's "Save as template" and its dialog: the server stores the board as it holds it now,
@@ -21,36 +23,30 @@ export function SaveTemplateButton({
   model: BoardModel | null
 }) {
   const boardTitle = useLiveValue(model?.meta ?? null)?.title ?? ''
-  const dialog = useRef<HTMLDialogElement>(null)
-  const [open, setOpen] = useState(0)
+  const [open, setOpen] = useState(false)
   return (
     <>
       <button
         type="button"
         className="flowmap-button"
         data-testid="save-template-button"
-        onClick={() => {
-          setOpen((count) => count + 1)
-          dialog.current?.showModal()
-        }}
+        onClick={() => setOpen(true)}
       >
         Save as template
       </button>
-      <dialog ref={dialog} className="flowmap-share" aria-labelledby={`${boardId}-template-title`}>
-        {/* A new form each time it opens: it starts from the board's title, not from the last save. */}
-        <SaveTemplateForm
-          key={open}
+      {open && (
+        <SaveTemplateDialog
           boardId={boardId}
           token={token}
           boardTitle={boardTitle}
-          onClose={() => dialog.current?.close()}
+          onClose={() => setOpen(false)}
         />
-      </dialog>
+      )}
     </>
   )
 }
 
-function SaveTemplateForm({
+function SaveTemplateDialog({
   boardId,
   token,
   boardTitle,
@@ -69,6 +65,7 @@ function SaveTemplateForm({
   const [saved, setSaved] = useState<string | null>(null)
 
   const save = async () => {
+    if (busy || name.trim() === '') return
     setBusy(true)
     setProblem(null)
     const result = await saveBoardAsTemplate({
@@ -82,54 +79,46 @@ function SaveTemplateForm({
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault()
-        void save()
-      }}
+    <HomeDialog
+      labelledBy={`${ids}-title`}
+      testId="save-template"
+      confirmLabel={busy ? 'Saving…' : 'Save template'}
+      onConfirm={() => void save()}
+      onCancel={onClose}
     >
-      <h2 id={`${boardId}-template-title`}>Save as template</h2>
+      <h2 id={`${ids}-title`}>Save as template</h2>
       <p>New boards on this server can start from this board as the server has it now.</p>
-      <label htmlFor={`${ids}-name`}>Template name</label>
-      <input
-        id={`${ids}-name`}
-        data-testid="save-template-name"
-        value={name}
-        required
-        maxLength={MAX_TEMPLATE_NAME_CHARS}
-        onChange={(event) => setName(event.currentTarget.value)}
-      />
-      <label htmlFor={`${ids}-description`}>What it is for (optional)</label>
-      <input
-        id={`${ids}-description`}
-        data-testid="save-template-description"
-        value={description}
-        maxLength={MAX_TEMPLATE_DESCRIPTION_CHARS}
-        onChange={(event) => setDescription(event.currentTarget.value)}
-      />
+      <label className="flowmap-templates__field">
+        Template name
+        <input
+          className="flowmap-home__rename"
+          data-testid="save-template-name"
+          value={name}
+          required
+          maxLength={MAX_TEMPLATE_NAME_CHARS}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+      </label>
+      <label className="flowmap-templates__field">
+        What it is for (optional)
+        <input
+          className="flowmap-home__rename"
+          data-testid="save-template-description"
+          value={description}
+          maxLength={MAX_TEMPLATE_DESCRIPTION_CHARS}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+        />
+      </label>
       {problem && (
-        <p className="flowmap-share__problem" role="alert" data-testid="save-template-problem">
+        <p className="flowmap-home__problem" role="alert" data-testid="save-template-problem">
           {problem}
         </p>
       )}
       {saved && (
-        <p role="status" data-testid="save-template-saved">
-          Saved "{saved}": it is offered under "From a template…" on the home page.
+        <p className="flowmap-home__note" role="status" data-testid="save-template-saved">
+          Saved "{saved}": new boards can start from it ("From a template…" on the home page).
         </p>
       )}
-      <div className="flowmap-share__actions">
-        <button type="button" className="flowmap-button" onClick={onClose}>
-          Close
-        </button>
-        <button
-          type="submit"
-          className="flowmap-button flowmap-button--primary"
-          disabled={busy || name.trim() === ''}
-          data-testid="save-template-confirm"
-        >
-          {busy ? 'Saving…' : 'Save template'}
-        </button>
-      </div>
-    </form>
+    </HomeDialog>
   )
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../schema/role.ts'
 import type { BoardTemplate } from './board-template.ts'
-import { flow, inLane, lanePool, stackInOrder } from './template-layout.ts'
+import { flow, inLane, pool, stackInOrder } from './template-layout.ts'
 
 const lead: Role = { id: 'role:content-lead', name: 'Content lead', color: '#4263eb', kind: 'person' }
 const agent: Role = { id: 'role:writer-agent', name: 'Writer agent', color: '#ae3ec9', kind: 'ai-agent' }
@@ -16,14 +16,15 @@ export const aiContentPipelineTemplate: BoardTemplate = {
   description: 'An AI agent drafts and checks; a human editor reviews every piece before it is published.',
   roles: [lead, agent, editor],
   records: stackInOrder([
-    ...lanePool(
+    ...pool(
+      'lane',
       'ai-content-pool',
       [
         { key: 'ai-content-lead', label: 'Content lead', roleId: lead.id },
         { key: 'ai-content-agent', label: 'Writer agent (AI)', roleId: agent.id },
         { key: 'ai-content-editor', label: 'Editor', roleId: editor.id },
       ],
-      { columns: 8 },
+      { cells: 8 },
     ),
     inLane('ai-content-lead', 0, 'event', { id: 'ai-content-start', props: { kind: 'start' } }),
     inLane('ai-content-lead', 1, 'step', { id: 'ai-content-brief', props: { label: 'Write brief' } }),

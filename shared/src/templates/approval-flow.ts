@@ -1,6 +1,6 @@
 import type { Role } from '../schema/role.ts'
 import type { BoardTemplate } from './board-template.ts'
-import { flow, inLane, lanePool, stackInOrder } from './template-layout.ts'
+import { flow, inLane, pool, stackInOrder } from './template-layout.ts'
 
 const requester: Role = { id: 'role:requester', name: 'Requester', color: '#4263eb', kind: 'person' }
 const approver: Role = { id: 'role:approver', name: 'Approver', color: '#e8590c', kind: 'person' }
@@ -12,13 +12,14 @@ export const approvalFlowTemplate: BoardTemplate = {
   description: 'A request, its review and a decision: approve, or send back to revise.',
   roles: [requester, approver],
   records: stackInOrder([
-    ...lanePool(
+    ...pool(
+      'lane',
       'approval-pool',
       [
         { key: 'approval-requester', label: 'Requester', roleId: requester.id },
         { key: 'approval-approver', label: 'Approver', roleId: approver.id },
       ],
-      { columns: 6 },
+      { cells: 6 },
     ),
     inLane('approval-requester', 0, 'event', { id: 'approval-start', props: { kind: 'start' } }),
     inLane('approval-requester', 1, 'step', { id: 'approval-submit', props: { label: 'Submit request' } }),

@@ -1,6 +1,6 @@
 import type { Role } from '../schema/role.ts'
 import type { BoardTemplate } from './board-template.ts'
-import { flow, inLane, lanePool, stackInOrder } from './template-layout.ts'
+import { flow, inLane, pool, stackInOrder } from './template-layout.ts'
 
 const onCall: Role = { id: 'role:on-call', name: 'On-call engineer', color: '#e03131', kind: 'person' }
 const commander: Role = { id: 'role:commander', name: 'Incident commander', color: '#4263eb', kind: 'person' }
@@ -17,14 +17,15 @@ export const incidentResponseTemplate: BoardTemplate = {
   description: 'From an alert to the postmortem: triage, declare, communicate, mitigate, learn.',
   roles: [onCall, commander, comms],
   records: stackInOrder([
-    ...lanePool(
+    ...pool(
+      'lane',
       'incident-pool',
       [
         { key: 'incident-on-call', label: 'On-call engineer', roleId: onCall.id },
         { key: 'incident-commander', label: 'Incident commander', roleId: commander.id },
         { key: 'incident-comms', label: 'Communications', roleId: comms.id },
       ],
-      { columns: 8 },
+      { cells: 8 },
     ),
     inLane('incident-on-call', 0, 'event', {
       id: 'incident-start',

@@ -1,6 +1,6 @@
 import type { Role } from '../schema/role.ts'
 import type { BoardTemplate } from './board-template.ts'
-import { flow, inLane, lanePool, stackInOrder } from './template-layout.ts'
+import { chain, flow, inLane, pool, stackInOrder } from './template-layout.ts'
 
 const sponsor: Role = { id: 'role:sponsor', name: 'Sponsor', color: '#e8590c', kind: 'person' }
 const lead: Role = { id: 'role:project-lead', name: 'Project lead', color: '#4263eb', kind: 'person' }
@@ -17,7 +17,8 @@ export const raciKickoffTemplate: BoardTemplate = {
   description: 'A project kick-off that agrees who is responsible, accountable, consulted and informed.',
   roles: [sponsor, lead, team, stakeholders],
   records: stackInOrder([
-    ...lanePool(
+    ...pool(
+      'lane',
       'raci-pool',
       [
         { key: 'raci-accountable', label: 'Accountable: Sponsor', roleId: sponsor.id },
@@ -25,7 +26,7 @@ export const raciKickoffTemplate: BoardTemplate = {
         { key: 'raci-consulted', label: 'Consulted: Delivery team', roleId: team.id },
         { key: 'raci-informed', label: 'Informed: Stakeholders', roleId: stakeholders.id },
       ],
-      { columns: 7 },
+      { cells: 7 },
     ),
     inLane('raci-accountable', 0, 'event', { id: 'raci-start', props: { kind: 'start', label: 'Kick-off' } }),
     inLane('raci-accountable', 1, 'step', { id: 'raci-goals', props: { label: 'Agree goals and scope' } }),
@@ -38,12 +39,15 @@ export const raciKickoffTemplate: BoardTemplate = {
     inLane('raci-accountable', 4, 'step', { id: 'raci-sign-off', props: { label: 'Sign off RACI' } }),
     inLane('raci-informed', 5, 'step', { id: 'raci-share', props: { label: 'Read kick-off summary' } }),
     inLane('raci-informed', 6, 'event', { id: 'raci-end', props: { kind: 'end' } }),
-    ...flow('raci-f1', 'raci-start', 'raci-goals'),
-    ...flow('raci-f2', 'raci-goals', 'raci-draft'),
-    ...flow('raci-f3', 'raci-draft', 'raci-review'),
-    ...flow('raci-f4', 'raci-review', 'raci-sign-off'),
-    ...flow('raci-f5', 'raci-sign-off', 'raci-share'),
-    ...flow('raci-f6', 'raci-share', 'raci-end'),
+    ...chain('raci-f', [
+      'raci-start',
+      'raci-goals',
+      'raci-draft',
+      'raci-review',
+      'raci-sign-off',
+      'raci-share',
+      'raci-end',
+    ]),
     ...flow('raci-i1', 'raci-draft', 'raci-matrix', { flow: 'information' }),
   ]),
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../schema/role.ts'
 import type { BoardTemplate } from './board-template.ts'
-import { flow, inLane, lanePool, stackInOrder } from './template-layout.ts'
+import { chain, inLane, pool, stackInOrder } from './template-layout.ts'
 
 const customer: Role = { id: 'role:customer', name: 'Customer', color: '#4263eb', kind: 'person' }
 const sales: Role = { id: 'role:sales', name: 'Sales', color: '#e8590c', kind: 'team' }
@@ -18,14 +18,15 @@ export const swimlaneProcessTemplate: BoardTemplate = {
   description: 'A process across three roles, one lane each, from the first request to the last step.',
   roles: [customer, sales, operations],
   records: stackInOrder([
-    ...lanePool(
+    ...pool(
+      'lane',
       'swimlane-pool',
       [
         { key: 'swimlane-customer', label: 'Customer', roleId: customer.id },
         { key: 'swimlane-sales', label: 'Sales', roleId: sales.id },
         { key: 'swimlane-operations', label: 'Operations', roleId: operations.id },
       ],
-      { columns: 8 },
+      { cells: 8 },
     ),
     inLane('swimlane-customer', 0, 'event', { id: 'swimlane-start', props: { kind: 'start' } }),
     inLane('swimlane-customer', 1, 'step', { id: 'swimlane-order', props: { label: 'Place order' } }),
@@ -35,12 +36,15 @@ export const swimlaneProcessTemplate: BoardTemplate = {
     inLane('swimlane-operations', 5, 'step', { id: 'swimlane-ship', props: { label: 'Ship order' } }),
     inLane('swimlane-customer', 6, 'step', { id: 'swimlane-receive', props: { label: 'Receive order' } }),
     inLane('swimlane-customer', 7, 'event', { id: 'swimlane-end', props: { kind: 'end' } }),
-    ...flow('swimlane-f1', 'swimlane-start', 'swimlane-order'),
-    ...flow('swimlane-f2', 'swimlane-order', 'swimlane-check'),
-    ...flow('swimlane-f3', 'swimlane-check', 'swimlane-confirm'),
-    ...flow('swimlane-f4', 'swimlane-confirm', 'swimlane-pack'),
-    ...flow('swimlane-f5', 'swimlane-pack', 'swimlane-ship'),
-    ...flow('swimlane-f6', 'swimlane-ship', 'swimlane-receive'),
-    ...flow('swimlane-f7', 'swimlane-receive', 'swimlane-end'),
+    ...chain('swimlane-f', [
+      'swimlane-start',
+      'swimlane-order',
+      'swimlane-check',
+      'swimlane-confirm',
+      'swimlane-pack',
+      'swimlane-ship',
+      'swimlane-receive',
+      'swimlane-end',
+    ]),
   ]),
 }

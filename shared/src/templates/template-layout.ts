@@ -24,79 +24,80 @@ export const STAGE_WIDTH = 320
 
 export type ContainerSpec = { key: string; label: string; roleId?: string | null }
 
-/** Lanes stacked top to bottom in one pool (`meta.pool`), so resizing one restacks the others. */
-export function lanePool(
-  pool: string,
-  lanes: readonly ContainerSpec[],
-  options: { columns: number; x?: number; y?: number },
-): TLShape<'lane'>[] {
-  const width = LANE_CONTENT_LEFT + options.columns * COLUMN_WIDTH
-  return lanes.map((lane, row) =>
-    workflowShape('lane', {
-      id: lane.key,
-      x: options.x ?? 0,
-      y: (options.y ?? 0) + row * LANE_HEIGHT,
-      meta: { pool },
-      props: { w: width, h: LANE_HEIGHT, label: lane.label, roleId: lane.roleId ?? null },
-    }),
-  )
-}
-
-/** Stages side by side in one pool, numbered left to right. */
-export function stagePool(
-  pool: string,
-  stages: readonly ContainerSpec[],
-  options: { rows: number; x?: number; y?: number },
-): TLShape<'stage'>[] {
-  const height = STAGE_CONTENT_TOP + options.rows * ROW_HEIGHT
-  return stages.map((stage, column) =>
-    workflowShape('stage', {
-      id: stage.key,
-      x: (options.x ?? 0) + column * STAGE_WIDTH,
-      y: options.y ?? 0,
-      meta: { pool },
-      props: { w: STAGE_WIDTH, h: height, label: stage.label, order: column + 1 },
-    }),
-  )
+/**
+ * Lanes stacked top to bottom, or stages side by side and numbered left to right, in one pool
+ * (`meta.pool`), so resizing one restacks the others. `cells` is how many columns a lane holds, or
+ * rows a stage does.
+ */
+export function pool<K extends 'lane' | 'stage'>(
+  type: K,
+  poolId: string,
+  members: readonly ContainerSpec[],
+  options: { cells: number; x?: number; y?: number },
+): TLShape<K>[] {
+  const x = options.x ?? 0
+  const y = options.y ?? 0
+  return members.map((member, i) => {
+    const placed =
+      type === 'lane'
+        ? {
+            x,
+            y: y + i * LANE_HEIGHT,
+            props: {
+              w: LANE_CONTENT_LEFT + options.cells * COLUMN_WIDTH,
+              h: LANE_HEIGHT,
+              roleId: member.roleId ?? null,
+            },
+          }
+        : {
+            x: x + i * STAGE_WIDTH,
+            y,
+            props: { w: STAGE_WIDTH, h: STAGE_CONTENT_TOP + options.cells * ROW_HEIGHT, order: i + 1 },
+          }
+    return workflowShape(type, {
+      id: member.key,
+      x: placed.x,
+      y: placed.y,
+      meta: { pool: poolId },
+      props: { ...placed.props, label: member.label } as Partial<TLShape<K>['props']>,
+    })
+  })
 }
 
 type Placed<K extends WorkflowShapeType> = Omit<WorkflowShapeInit<K>, 'x' | 'y' | 'parentId'>
 
-function sizeOf<K extends WorkflowShapeType>(type: K, init: Placed<K>): { w: number; h: number } {
-  const props = { ...workflowShapeDefaultProps[type], ...init.props } as { w: number; h: number }
-  return { w: props.w, h: props.h }
-}
+/** The top-left corner that centres a card of this size in one cell of a container. */
+type CellOrigin = (cell: number, size: { w: number; h: number }) => { x: number; y: number }
 
-/** A card in a lane's column, centred in its cell (positions are the lane's own space). */
-export function inLane<K extends WorkflowShapeType>(
-  lane: string,
-  column: number,
+function inCell<K extends WorkflowShapeType>(
+  origin: CellOrigin,
+  container: string,
+  cell: number,
   type: K,
   init: Placed<K>,
 ): TLShape<K> {
-  const { w, h } = sizeOf(type, init)
-  return workflowShape(type, {
-    ...init,
-    parentId: `shape:${lane}`,
-    x: LANE_CONTENT_LEFT + column * COLUMN_WIDTH + (COLUMN_WIDTH - 60 - w) / 2,
-    y: (LANE_HEIGHT - h) / 2,
-  })
+  const props = { ...workflowShapeDefaultProps[type], ...init.props } as { w: number; h: number }
+  return workflowShape(type, { ...init, parentId: `shape:${container}`, ...origin(cell, props) })
+}
+
+const laneCell: CellOrigin = (column, { w, h }) => ({
+  x: LANE_CONTENT_LEFT + column * COLUMN_WIDTH + (COLUMN_WIDTH - 60 - w) / 2,
+  y: (LANE_HEIGHT - h) / 2,
+})
+
+const stageCell: CellOrigin = (row, { w, h }) => ({
+  x: (STAGE_WIDTH - w) / 2,
+  y: STAGE_CONTENT_TOP + row * ROW_HEIGHT + (ROW_HEIGHT - 30 - h) / 2,
+})
+
+/** A card in a lane's column, centred in its cell (positions are the lane's own space). */
+export function inLane<K extends WorkflowShapeType>(lane: string, column: number, type: K, init: Placed<K>) {
+  return inCell(laneCell, lane, column, type, init)
 }
 
 /** A card in a stage's row, centred in its cell (positions are the stage's own space). */
-export function inStage<K extends WorkflowShapeType>(
-  stage: string,
-  row: number,
-  type: K,
-  init: Placed<K>,
-): TLShape<K> {
-  const { w, h } = sizeOf(type, init)
-  return workflowShape(type, {
-    ...init,
-    parentId: `shape:${stage}`,
-    x: (STAGE_WIDTH - w) / 2,
-    y: STAGE_CONTENT_TOP + row * ROW_HEIGHT + (ROW_HEIGHT - 30 - h) / 2,
-  })
+export function inStage<K extends WorkflowShapeType>(stage: string, row: number, type: K, init: Placed<K>) {
+  return inCell(stageCell, stage, row, type, init)
 }
 
 /**
@@ -119,6 +120,11 @@ export function flow(
     dash: kind === 'sequence' ? 'solid' : kind === 'dependency' ? 'dashed' : 'dotted',
     ...(options.branch !== undefined ? { branch: options.branch, text: options.branch } : {}),
   })
+}
+
+/** Sequence connectors along a path of shapes, named `<prefix>1`, `<prefix>2`, …: one per step of the path. */
+export function chain(prefix: string, path: readonly string[]): TLRecord[] {
+  return path.slice(1).flatMap((to, i) => flow(`${prefix}${i + 1}`, path[i]!, to))
 }
 
 /**

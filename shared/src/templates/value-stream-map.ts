@@ -1,7 +1,7 @@
 import type { Role } from '../schema/role.ts'
 import type { BoardTemplate } from './board-template.ts'
 import { workflowShape } from './record-builders.ts'
-import { flow, inStage, ROW_HEIGHT, stackInOrder, stagePool } from './template-layout.ts'
+import { chain, flow, inStage, pool, ROW_HEIGHT, stackInOrder } from './template-layout.ts'
 
 const sales: Role = { id: 'role:sales', name: 'Sales', color: '#4263eb', kind: 'team' }
 const planning: Role = { id: 'role:planning', name: 'Planning', color: '#e8590c', kind: 'team' }
@@ -24,7 +24,8 @@ export const valueStreamMapTemplate: BoardTemplate = {
   description: 'The process boxes from order to delivery, with process time and wait for each.',
   roles: [sales, planning, production, quality, logistics],
   records: stackInOrder([
-    ...stagePool(
+    ...pool(
+      'stage',
       'vsm-pool',
       [
         { key: 'vsm-intake', label: 'Order intake' },
@@ -33,7 +34,7 @@ export const valueStreamMapTemplate: BoardTemplate = {
         { key: 'vsm-quality', label: 'Quality check' },
         { key: 'vsm-delivery', label: 'Delivery' },
       ],
-      { rows: 2, x: STAGES_X },
+      { cells: 2, x: STAGES_X },
     ),
     workflowShape('event', { id: 'vsm-start', x: 40, y: FLOW_Y, props: { kind: 'start', label: 'Order' } }),
     inStage('vsm-intake', 0, 'step', {
@@ -66,12 +67,15 @@ export const valueStreamMapTemplate: BoardTemplate = {
       y: FLOW_Y,
       props: { kind: 'end', label: 'Delivered' },
     }),
-    ...flow('vsm-f1', 'vsm-start', 'vsm-enter'),
-    ...flow('vsm-f2', 'vsm-enter', 'vsm-schedule'),
-    ...flow('vsm-f3', 'vsm-schedule', 'vsm-build'),
-    ...flow('vsm-f4', 'vsm-build', 'vsm-inspect'),
-    ...flow('vsm-f5', 'vsm-inspect', 'vsm-deliver'),
-    ...flow('vsm-f6', 'vsm-deliver', 'vsm-end'),
+    ...chain('vsm-f', [
+      'vsm-start',
+      'vsm-enter',
+      'vsm-schedule',
+      'vsm-build',
+      'vsm-inspect',
+      'vsm-deliver',
+      'vsm-end',
+    ]),
     ...flow('vsm-i1', 'vsm-plan', 'vsm-build', { flow: 'information' }),
   ]),
 }
