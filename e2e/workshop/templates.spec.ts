@@ -44,6 +44,8 @@ function labelsOf(shapes: { props: Record<string, unknown> }[]): string[] {
 test('pick "Swimlane process" on the home page: the board opens with its lanes and steps, stored on the server', async ({
   page,
 }, testInfo) => {
+  // A dialog, a new board and its sync to the server: a minute on a loaded machine.
+  test.setTimeout(120_000)
   await page.goto('/')
   await page.getByTestId('home-from-template').click()
   const picker = page.getByTestId('template-picker')
@@ -124,6 +126,8 @@ test('/new?template=sipoc opens a SIPOC board; an unknown template makes no boar
 test('a board made from a template while offline reaches the server with its content once back online', async ({
   openUser,
 }) => {
+  // Two boards, a reload for the service worker, and a reconnect: over a minute on a loaded machine.
+  test.setTimeout(180_000)
   const { page, context } = await openUser()
   await page.goto('/new?template=approval')
   await page.waitForURL(/\/b\//, { timeout: 30_000 })
@@ -154,6 +158,7 @@ test('a facilitator saves a board as a template, and a new board starts from it'
   page,
   server,
 }, testInfo) => {
+  test.setTimeout(120_000)
   const sourceId = await seedBoard(server.url, {
     title: 'Expense claims',
     roles: [{ id: 'role:finance', name: 'Finance', color: '#2f9e44', kind: 'team' }],
