@@ -70,7 +70,7 @@ test('pick "Swimlane process" on the home page: the board opens with its lanes a
   expect(labelsOf(steps)).toEqual([
     'Check order',
     'Confirm order',
-    'Pick and pack',
+    'Pack order',
     'Place order',
     'Receive order',
     'Ship order',

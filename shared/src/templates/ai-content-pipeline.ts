@@ -34,7 +34,7 @@ export const aiContentPipelineTemplate: BoardTemplate = {
     }),
     inLane('ai-content-agent', 3, 'step', {
       id: 'ai-content-check',
-      props: { label: 'Check facts and tone', automation: 'ai-agent' },
+      props: { label: 'Check facts', automation: 'ai-agent' },
     }),
     inLane('ai-content-editor', 4, 'step', {
       id: 'ai-content-review',

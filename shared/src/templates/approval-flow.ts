@@ -24,7 +24,7 @@ export const approvalFlowTemplate: BoardTemplate = {
     inLane('approval-requester', 0, 'event', { id: 'approval-start', props: { kind: 'start' } }),
     inLane('approval-requester', 1, 'step', { id: 'approval-submit', props: { label: 'Submit request' } }),
     inLane('approval-approver', 2, 'step', { id: 'approval-review', props: { label: 'Review request' } }),
-    inLane('approval-approver', 3, 'decision', { id: 'approval-decide', props: { question: 'Approved?' } }),
+    inLane('approval-approver', 3, 'decision', { id: 'approval-decide', props: { question: 'Approve?' } }),
     inLane('approval-requester', 3, 'step', { id: 'approval-revise', props: { label: 'Revise request' } }),
     inLane('approval-approver', 4, 'step', {
       id: 'approval-carry-out',

@@ -9,7 +9,7 @@ const stakeholders: Role = { id: 'role:stakeholders', name: 'Stakeholders', colo
 
 /**
  * A project kick-off that settles who does what: one lane per RACI letter (accountable, responsible,
- * consulted, informed), the RACI matrix as the document the steps pass along.
+ * consulted, informed), and the signed-off RACI matrix as the document it produces.
  */
 export const raciKickoffTemplate: BoardTemplate = {
   id: 'raci-kickoff',
@@ -29,15 +29,15 @@ export const raciKickoffTemplate: BoardTemplate = {
       { cells: 7 },
     ),
     inLane('raci-accountable', 0, 'event', { id: 'raci-start', props: { kind: 'start', label: 'Kick-off' } }),
-    inLane('raci-accountable', 1, 'step', { id: 'raci-goals', props: { label: 'Agree goals and scope' } }),
+    inLane('raci-accountable', 1, 'step', { id: 'raci-goals', props: { label: 'Agree scope' } }),
     inLane('raci-responsible', 2, 'step', { id: 'raci-draft', props: { label: 'Draft RACI matrix' } }),
-    inLane('raci-responsible', 3, 'artifact', {
+    inLane('raci-responsible', 4, 'artifact', {
       id: 'raci-matrix',
       props: { kind: 'document', label: 'RACI matrix' },
     }),
-    inLane('raci-consulted', 3, 'step', { id: 'raci-review', props: { label: 'Review responsibilities' } }),
+    inLane('raci-consulted', 3, 'step', { id: 'raci-review', props: { label: 'Review roles' } }),
     inLane('raci-accountable', 4, 'step', { id: 'raci-sign-off', props: { label: 'Sign off RACI' } }),
-    inLane('raci-informed', 5, 'step', { id: 'raci-share', props: { label: 'Read kick-off summary' } }),
+    inLane('raci-informed', 5, 'step', { id: 'raci-share', props: { label: 'Read summary' } }),
     inLane('raci-informed', 6, 'event', { id: 'raci-end', props: { kind: 'end' } }),
     ...chain('raci-f', [
       'raci-start',
@@ -48,6 +48,6 @@ export const raciKickoffTemplate: BoardTemplate = {
       'raci-share',
       'raci-end',
     ]),
-    ...flow('raci-i1', 'raci-draft', 'raci-matrix', { flow: 'information' }),
+    ...flow('raci-i1', 'raci-sign-off', 'raci-matrix', { flow: 'information' }),
   ]),
 }

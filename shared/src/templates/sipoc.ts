@@ -39,7 +39,7 @@ export const sipocTemplate: BoardTemplate = {
       id: 'sipoc-input',
       props: { kind: 'document', label: 'Input' },
     }),
-    inStage('sipoc-process', 0, 'event', { id: 'sipoc-start', props: { kind: 'start', label: 'Trigger' } }),
+    inStage('sipoc-process', 0, 'event', { id: 'sipoc-start', props: { kind: 'start' } }),
     ...STEPS.map((label, i) =>
       inStage('sipoc-process', i + 1, 'step', {
         id: `sipoc-step-${i + 1}`,

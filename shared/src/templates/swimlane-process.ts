@@ -10,7 +10,7 @@ const operations: Role = { id: 'role:operations', name: 'Operations', color: '#2
  * Order to delivery across three roles, one lane each; every step takes its lane's role:
  * Customer: start → Place order ······························ Receive order → end
  * Sales:                 Check order → Confirm order
- * Operations:                              Pick and pack → Ship order
+ * Operations:                              Pack order → Ship order
  */
 export const swimlaneProcessTemplate: BoardTemplate = {
   id: 'swimlane',
@@ -32,7 +32,7 @@ export const swimlaneProcessTemplate: BoardTemplate = {
     inLane('swimlane-customer', 1, 'step', { id: 'swimlane-order', props: { label: 'Place order' } }),
     inLane('swimlane-sales', 2, 'step', { id: 'swimlane-check', props: { label: 'Check order' } }),
     inLane('swimlane-sales', 3, 'step', { id: 'swimlane-confirm', props: { label: 'Confirm order' } }),
-    inLane('swimlane-operations', 4, 'step', { id: 'swimlane-pack', props: { label: 'Pick and pack' } }),
+    inLane('swimlane-operations', 4, 'step', { id: 'swimlane-pack', props: { label: 'Pack order' } }),
     inLane('swimlane-operations', 5, 'step', { id: 'swimlane-ship', props: { label: 'Ship order' } }),
     inLane('swimlane-customer', 6, 'step', { id: 'swimlane-receive', props: { label: 'Receive order' } }),
     inLane('swimlane-customer', 7, 'event', { id: 'swimlane-end', props: { kind: 'end' } }),
