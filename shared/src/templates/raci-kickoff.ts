@@ -26,19 +26,19 @@ export const raciKickoffTemplate: BoardTemplate = {
         { key: 'raci-consulted', label: 'Consulted: Delivery team', roleId: team.id },
         { key: 'raci-informed', label: 'Informed: Stakeholders', roleId: stakeholders.id },
       ],
-      { cells: 7 },
+      { cells: 8 },
     ),
     inLane('raci-accountable', 0, 'event', { id: 'raci-start', props: { kind: 'start', label: 'Kick-off' } }),
     inLane('raci-accountable', 1, 'step', { id: 'raci-goals', props: { label: 'Agree scope' } }),
     inLane('raci-responsible', 2, 'step', { id: 'raci-draft', props: { label: 'Draft RACI matrix' } }),
-    inLane('raci-responsible', 4, 'artifact', {
+    inLane('raci-responsible', 5, 'artifact', {
       id: 'raci-matrix',
       props: { kind: 'document', label: 'RACI matrix' },
     }),
     inLane('raci-consulted', 3, 'step', { id: 'raci-review', props: { label: 'Review roles' } }),
     inLane('raci-accountable', 4, 'step', { id: 'raci-sign-off', props: { label: 'Sign off RACI' } }),
-    inLane('raci-informed', 5, 'step', { id: 'raci-share', props: { label: 'Read summary' } }),
-    inLane('raci-informed', 6, 'event', { id: 'raci-end', props: { kind: 'end' } }),
+    inLane('raci-informed', 6, 'step', { id: 'raci-share', props: { label: 'Read summary' } }),
+    inLane('raci-informed', 7, 'event', { id: 'raci-end', props: { kind: 'end' } }),
     ...chain('raci-f', [
       'raci-start',
       'raci-goals',
