@@ -37,7 +37,7 @@ export const raciKickoffTemplate: BoardTemplate = {
     }),
     inLane('raci-consulted', 3, 'step', { id: 'raci-review', props: { label: 'Review roles' } }),
     inLane('raci-accountable', 4, 'step', { id: 'raci-sign-off', props: { label: 'Sign off RACI' } }),
-    inLane('raci-informed', 6, 'step', { id: 'raci-share', props: { label: 'Read summary' } }),
+    inLane('raci-informed', 6, 'step', { id: 'raci-share', props: { label: 'Read notes' } }),
     inLane('raci-informed', 7, 'event', { id: 'raci-end', props: { kind: 'end' } }),
     ...chain('raci-f', [
       'raci-start',
