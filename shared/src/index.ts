@@ -218,6 +218,16 @@ export {
 } from './protocol/http-member-change-body.ts'
 export { type BoardPreviewBody, readBoardPreviewBody } from './protocol/http-preview-body.ts'
 export {
+  MAX_TEMPLATE_DESCRIPTION_CHARS,
+  MAX_TEMPLATE_NAME_CHARS,
+  readSavedTemplateBody,
+  readSaveTemplateRequest,
+  readTemplateListBody,
+  type SavedTemplateJson,
+  type SaveTemplateRequest,
+  type TemplateListBody,
+} from './protocol/http-template-bodies.ts'
+export {
   type NamedVersionJson,
   readNamedVersionBody,
   readVersionListBody,
@@ -327,6 +337,7 @@ export {
   MAX_ROLE_NAME_CHARS,
   MAX_SCHEMA_SEQUENCE_ID_CHARS,
   MAX_SCHEMA_SEQUENCES,
+  MAX_TEMPLATE_RECORDS,
 } from './schema/limits.ts'
 export { firstJsonProblem, type JsonProblem } from './schema/plain-json.ts'
 export { recordLimitFailure, shapeStringLimits } from './schema/record-limits.ts'
@@ -381,3 +392,8 @@ export {
   workshopFieldProblem,
 } from './schema/workshop/workshop-field.ts'
 export { WORKSHOP_FIELDS, workshopFieldNamed } from './schema/workshop/workshop-fields.ts'
+// templates/: boards to start from, built in code, and writing one into a new board's doc
+export type { BoardTemplate } from './templates/board-template.ts'
+export { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/built-in-templates.ts'
+export { type TemplateContent, type TemplateOfBoard, templateOfBoard } from './templates/template-of-board.ts'
+export { writeTemplate } from './templates/write-template.ts'

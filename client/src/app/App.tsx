@@ -60,7 +60,9 @@ function Pages() {
     case 'home':
       return <HomePage token={route.token} navigate={navigate} />
     case 'new-board':
-      return <NewBoardPage token={route.token} title={route.title} navigate={navigate} />
+      return (
+        <NewBoardPage token={route.token} title={route.title} template={route.template} navigate={navigate} />
+      )
     case 'board':
       // The licence key must be known before tldraw mounts, so the board waits for /config.json.
       // On a server that requires links, a link that cannot work gets one clear page, not the board.

@@ -25,6 +25,7 @@ import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
+import { SaveTemplateButton } from '../templates/SaveTemplateButton.tsx'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -159,6 +160,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             {!viewOnly && (
               <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
             )}
+            {canFacilitateBoard(role) && <SaveTemplateButton boardId={boardId} token={token} model={model} />}
           </>
         }
       />

@@ -5,12 +5,19 @@ describe('parseRoute', () => {
   it('sends the root to the home page, and /new to the page that creates a board', () => {
     expect(parseRoute('/', '')).toEqual({ page: 'home', token: null })
     expect(parseRoute('/', '?token=abc')).toEqual({ page: 'home', token: 'abc' })
-    expect(parseRoute('/new', '?token=abc')).toEqual({ page: 'new-board', token: 'abc', title: null })
+    expect(parseRoute('/new', '?token=abc')).toEqual({
+      page: 'new-board',
+      token: 'abc',
+      title: null,
+      template: null,
+    })
     expect(parseRoute('/new', '?title=%20Hiring%20')).toEqual({
       page: 'new-board',
       token: null,
       title: 'Hiring',
+      template: null,
     })
+    expect(parseRoute('/new', '?template=sipoc')).toMatchObject({ page: 'new-board', template: 'sipoc' })
   })
 
   it('opens a board with the share token from the query string', () => {

@@ -53,10 +53,16 @@ export function BoardPreview({
       </div>
     )
   }
+  return <PreviewPicture preview={preview} testId="home-board-preview" />
+}
+
+/** The boxes of a preview as an SVG: a board's card on the home page, a template's in the picker. */
+export function PreviewPicture({ preview, testId }: { preview: Preview; testId: string }) {
+  if (!preview.viewBox) return null
   return (
     <svg
       className="flowmap-home__preview"
-      data-testid="home-board-preview"
+      data-testid={testId}
       viewBox={preview.viewBox}
       preserveAspectRatio="xMidYMid meet"
       aria-hidden="true"

@@ -1,6 +1,5 @@
 import { MAX_BOARD_TITLE_CHARS } from '@flowmap/shared'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { createBoard } from '../app/create-board.ts'
 import { boardPath } from '../app/routes.ts'
 import { readShareToken } from '../app/share-token.ts'
 import { type BoardDatabase, createBoardDatabase } from '../storage/board-database.ts'
@@ -24,12 +23,15 @@ import {
   fetchDeletedBoards,
   restoreServerBoard,
 } from './deleted-boards-api.ts'
-import { nameDeviceBoard, removeDeviceBoard } from './device-boards.ts'
+import { removeDeviceBoard } from './device-boards.ts'
 import { NewBoardDialog } from './NewBoardDialog.tsx'
 import { RecentlyDeleted } from './RecentlyDeleted.tsx'
 import { renameBoard } from './rename-board.ts'
 import type { BoardDocSend } from './send-board-doc.ts'
 import { fetchServerBoards, type ServerBoard } from './server-boards.ts'
+import type { TemplateChoice } from './TemplatePicker.tsx'
+import { createBoardFromTemplate } from './template-board.ts'
+import { BLANK_CHOICE, useTemplateChoices } from './template-choices.ts'
 import './home.css'
 
 type HomePageProps = {
@@ -163,17 +165,23 @@ export function HomePage({ token, navigate }: HomePageProps) {
   )
 
   const [naming, setNaming] = useState(false)
-  const create = async (title: string) => {
+  // Saved templates are copies of boards: the server lists them to those who may create boards.
+  const templates = useTemplateChoices(token, facilitates)
+  const create = async (title: string, choice: TemplateChoice | null = null) => {
     setNaming(false)
     setCreating(true)
-    const created = await createBoard({ token, title })
-    // Made on this device (no server): the name goes into its doc here, as the server would write it.
-    if (created.source === 'local' && db) {
-      await nameDeviceBoard(db, created.boardId, title).catch((error) =>
-        setProblem(describeStorageError(error)),
-      )
-    }
-    navigate(boardPath(created.boardId, token))
+    // Made on this device (no server), the name goes into its doc here, as the server would write it.
+    const created = await createBoardFromTemplate({
+      db,
+      token,
+      title,
+      template: choice?.template ?? null,
+    }).catch((error) => {
+      setProblem(describeStorageError(error))
+      return null
+    })
+    if (created) navigate(boardPath(created.boardId, token))
+    else setCreating(false)
   }
 
   return (
@@ -209,6 +217,15 @@ export function HomePage({ token, navigate }: HomePageProps) {
             data-testid="home-create"
           >
             {creating ? 'Creating…' : 'Create board'}
+          </button>
+          <button
+            type="button"
+            className="flowmap-button"
+            disabled={creating}
+            data-testid="home-from-template"
+            onClick={() => setNaming(true)}
+          >
+            From a template…
           </button>
         </form>
         <div className="flowmap-home__search">
@@ -261,8 +278,13 @@ export function HomePage({ token, navigate }: HomePageProps) {
       </main>
       {naming && (
         <NewBoardDialog
-          suggestion={suggestBoardTitle([...device, ...server].map((board) => board.title))}
-          onCreate={(title) => void create(title)}
+          suggestion={
+            newTitle.trim() || suggestBoardTitle([...device, ...server].map((board) => board.title))
+          }
+          choices={templates.choices}
+          initialChoice={BLANK_CHOICE}
+          note={templates.note}
+          onCreate={(title, choice) => void create(title, choice)}
           onCancel={() => setNaming(false)}
         />
       )}

@@ -8,7 +8,6 @@ import { type BoardPreview, previewOf } from '@flowmap/shared'
 import { DexieYProvider } from 'y-dexie'
 import { type BoardDatabase, boardUpdatesTableName } from '../storage/board-database.ts'
 import type { HistoryCache } from '../storage/history-cache.ts'
-import { openLocalBoard } from '../storage/local-board.ts'
 import { type BoardModel, createBoardModel } from '../sync/board-model.ts'
 
 async function withBoardModel<T>(
@@ -44,20 +43,6 @@ export async function renameDeviceBoard(
   })
   if (renamed === null) throw new Error(`board ${boardId} is not on this device`)
   await db.boards.update(boardId, { title: renamed, renamedAt: now })
-}
-
-/**
- * Names a board just made on this device (no server answered): its row is created as the board page
- * would, and the title written into its doc, which syncs when the board first connects.
- */
-export async function nameDeviceBoard(db: BoardDatabase, boardId: string, title: string): Promise<void> {
-  const board = await openLocalBoard(db, boardId, { onStorageError: () => {} })
-  try {
-    createBoardModel(board.doc).setTitle(title)
-    await board.setTitle(title)
-  } finally {
-    board.release()
-  }
 }
 
 /**

@@ -65,3 +65,9 @@ export const MAX_SCHEMA_SEQUENCE_ID_CHARS = 128
 
 /** How many migration sequences a board's schema may list: tldraw's and ours are ~40. */
 export const MAX_SCHEMA_SEQUENCES = 500
+
+/**
+ * Records a saved board template may hold: every new-board picker downloads every saved template, so a
+ * template stays a starting point (a workshop map is a few hundred records), not a copy of a huge board.
+ */
+export const MAX_TEMPLATE_RECORDS = 2000

@@ -74,6 +74,8 @@ describe('the route table', () => {
       'DELETE /api/boards/:boardId facilitate',
       'POST /api/boards/:boardId/restore facilitate',
       'GET /api/deleted-boards authenticated',
+      'GET /api/templates facilitate-all-boards',
+      'POST /api/boards/:boardId/templates facilitate',
     ])
   })
 

@@ -17,6 +17,8 @@ import { peopleRoute } from './people-route.ts'
 import { previewRoute } from './preview-route.ts'
 import { restoreBoardRoute } from './restore-board-route.ts'
 import type { Route } from './route.ts'
+import { saveTemplateRoute } from './save-template-route.ts'
+import { listTemplatesRoute } from './templates-route.ts'
 import { listVersionsRoute, nameVersionRoute } from './versions-route.ts'
 
 export const ROUTES: readonly Route[] = [
@@ -36,4 +38,6 @@ export const ROUTES: readonly Route[] = [
   deleteBoardRoute,
   restoreBoardRoute,
   listDeletedBoardsRoute,
+  listTemplatesRoute,
+  saveTemplateRoute,
 ]

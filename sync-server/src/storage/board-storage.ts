@@ -6,7 +6,7 @@
  * is `checkpoint or snapshot (whichever is newer) + every history entry after its seq`. Snapshots and
  * checkpoints only make loading and replay faster; losing one loses nothing.
  */
-import type { MemberChange } from '@flowmap/shared'
+import type { MemberChange, Role, SavedTemplateJson } from '@flowmap/shared'
 import type { StorageFailure } from './storage-health.ts'
 
 /** A row of the boards table: listing metadata. The title is a copy of the doc's `board.title`. */
@@ -73,6 +73,25 @@ export interface NamedVersion {
 }
 
 /**
+ * A board a facilitator saved as a template: a snapshot of its roles and records (validated as they were
+ * saved, in the current schema), offered in the new-board picker beside the built-in templates. It
+ * outlives the board it came from: deleting that board leaves the template.
+ */
+export interface StoredTemplate {
+  id: string
+  name: string
+  description: string
+  /** The board it was saved from. */
+  boardId: string
+  /** ms since the epoch */
+  createdAt: number
+  /** the token's `name` of the facilitator who saved it */
+  createdBy: string
+  roles: Role[]
+  records: SavedTemplateJson['records']
+}
+
+/**
  * Who first wrote under a Yjs client ID on a board: only they may write structs under it again (a
  * writer that knows another's ID could otherwise plant content at that writer's next clock).
  */
@@ -124,6 +143,9 @@ export interface BoardStorage {
   addNamedVersion(version: NamedVersion): void
   /** Oldest first (by seq, then time). */
   listNamedVersions(boardId: string): NamedVersion[]
+  addTemplate(template: StoredTemplate): void
+  /** Newest first. */
+  listTemplates(): StoredTemplate[]
   /** false when the database cannot answer (disk gone, closed) or cannot take writes: /healthz answers 503. */
   isAvailable(): boolean
   /**

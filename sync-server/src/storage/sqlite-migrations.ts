@@ -38,6 +38,19 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         PRIMARY KEY (board_id, token_id)
       ) WITHOUT ROWID;`,
   },
+  {
+    version: 3,
+    name: 'board_templates: boards a facilitator saved as templates, content as JSON',
+    sql: `CREATE TABLE IF NOT EXISTS board_templates (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      description TEXT NOT NULL,
+      board_id TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      created_by TEXT NOT NULL,
+      content TEXT NOT NULL
+    ) STRICT`,
+  },
 ]
 
 /** Applies the migrations the database has not had yet, each in its own transaction with its version. */

@@ -23,6 +23,7 @@ import type {
   NewHistoryEntry,
   StoredHistoryEntry,
   StoredState,
+  StoredTemplate,
 } from './board-storage.ts'
 import { DatabaseFileIdentity } from './database-file-identity.ts'
 import { acquireDatabaseLock } from './database-lock.ts'
@@ -364,6 +365,45 @@ export class SqliteStorage implements BoardStorage {
         userId: String(row.user_id),
         userName: String(row.user_name),
       }))
+  }
+
+  addTemplate(template: StoredTemplate): void {
+    const content = JSON.stringify({ roles: template.roles, records: template.records })
+    this.#write('template', () => {
+      const result = this.#statement(
+        'INSERT INTO board_templates (id, name, description, board_id, created_at, created_by, content) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        template.id,
+        template.name,
+        template.description,
+        template.boardId,
+        template.createdAt,
+        template.createdBy,
+        content,
+      )
+      if (result.changes !== 1) throw new StorageWriteError('template', 'error', 'no row was written')
+    })
+  }
+
+  listTemplates(): StoredTemplate[] {
+    return this.#statement(
+      'SELECT id, name, description, board_id, created_at, created_by, content FROM board_templates ORDER BY created_at DESC, rowid DESC',
+    )
+      .all()
+      .map((row) => {
+        // Written by addTemplate from validated records and roles: trusted inside the server.
+        const content = JSON.parse(String(row.content)) as Pick<StoredTemplate, 'roles' | 'records'>
+        return {
+          id: String(row.id),
+          name: String(row.name),
+          description: String(row.description),
+          boardId: String(row.board_id),
+          createdAt: Number(row.created_at),
+          createdBy: String(row.created_by),
+          roles: content.roles,
+          records: content.records,
+        }
+      })
   }
 
   isAvailable(): boolean {
