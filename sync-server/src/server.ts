@@ -34,6 +34,7 @@ import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
+import { votingExtension } from './extensions/voting.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createServerLimits } from './limits/server-limits.ts'
@@ -113,6 +114,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       }),
       history.extension,
       clientIds.extension,
+      votingExtension({ storage, logger }),
       connectionLogExtension(logger),
     ],
   })

@@ -105,9 +105,14 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case REFUSAL_MESSAGE_TYPE:
         options.onRefusal(message)
         return
+      case 'vote-ballot':
+      case 'vote-progress':
+      case 'vote-refused':
+        // Read by the voting panel from the provider's own stateless events (client/src/voting/).
+        return
       default: {
-        const unexpected: never = message.type
-        throw new Error(`unhandled stateless message type ${String(unexpected)}`)
+        const unexpected: never = message
+        throw new Error(`unhandled stateless message type ${String((unexpected as { type: unknown }).type)}`)
       }
     }
   })

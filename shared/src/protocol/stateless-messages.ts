@@ -4,7 +4,7 @@
  * reads with `parseStatelessMessage`; a switch over `message.type` ends in an exhaustiveness check, so a
  * new message type fails typecheck wherever it is not handled.
  *
- * Today there is one: the refusal of an update (refusal.ts).
+ * The refusal of an update (refusal.ts) and dot voting's answers (vote-messages.ts).
  */
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
 import {
@@ -13,8 +13,16 @@ import {
   type StatelessParse,
   statelessProblem,
 } from './stateless-envelope.ts'
+import {
+  readVoteBallotMessage,
+  readVoteProgressMessage,
+  readVoteRefusedMessage,
+  type VoteBallotMessage,
+  type VoteProgressMessage,
+  type VoteRefusedMessage,
+} from './vote-messages.ts'
 
-export type StatelessMessage = RefusalMessage
+export type StatelessMessage = RefusalMessage | VoteBallotMessage | VoteProgressMessage | VoteRefusedMessage
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -25,6 +33,9 @@ type MessageReader<Type extends StatelessMessageType> = (
 /** One reader per message type: a type added to the union fails typecheck here until it is read. */
 const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
   [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
+  'vote-ballot': readVoteBallotMessage,
+  'vote-progress': readVoteProgressMessage,
+  'vote-refused': readVoteRefusedMessage,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

@@ -22,6 +22,7 @@ import type {
   NewHistoryEntry,
   StoredHistoryEntry,
   StoredState,
+  StoredVote,
 } from './board-storage.ts'
 import { DatabaseFileIdentity } from './database-file-identity.ts'
 import { acquireDatabaseLock } from './database-lock.ts'
@@ -225,7 +226,7 @@ export class SqliteStorage implements BoardStorage {
     if (ids.length === 0) return []
     this.atomically(() => {
       for (const id of ids) {
-        for (const table of ['history', 'checkpoints', 'named_versions', 'client_ids']) {
+        for (const table of ['history', 'checkpoints', 'named_versions', 'client_ids', 'vote_ballots']) {
           this.#statement(`DELETE FROM ${table} WHERE board_id = ?`).run(id)
         }
         this.#statement('DELETE FROM boards WHERE id = ? AND deleted_at IS NOT NULL').run(id)
@@ -421,6 +422,38 @@ export class SqliteStorage implements BoardStorage {
       'INSERT OR IGNORE INTO client_ids (board_id, client_id, owner, first_seen) VALUES (?, ?, ?, ?)',
     )
     for (const claim of claims) insert.run(boardId, claim.clientId, claim.owner, claim.firstSeen)
+  }
+
+  castVote(vote: StoredVote): void {
+    this.#write('vote', () =>
+      this.#statement(
+        'INSERT INTO vote_ballots (board_id, vote_id, user_id, shape_id, cast_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(vote.boardId, vote.voteId, vote.userId, vote.shapeId, vote.castAt),
+    )
+  }
+
+  withdrawVote(vote: Omit<StoredVote, 'castAt'>): boolean {
+    const result = this.#write('vote', () =>
+      this.#statement(
+        `DELETE FROM vote_ballots WHERE id = (SELECT MAX(id) FROM vote_ballots
+           WHERE board_id = ? AND vote_id = ? AND user_id = ? AND shape_id = ?)`,
+      ).run(vote.boardId, vote.voteId, vote.userId, vote.shapeId),
+    )
+    return result.changes === 1
+  }
+
+  readVotes(boardId: string, voteId: string): StoredVote[] {
+    return this.#statement(
+      'SELECT user_id, shape_id, cast_at FROM vote_ballots WHERE board_id = ? AND vote_id = ? ORDER BY id',
+    )
+      .all(boardId, voteId)
+      .map((row) => ({
+        boardId,
+        voteId,
+        userId: String(row.user_id),
+        shapeId: String(row.shape_id),
+        castAt: Number(row.cast_at),
+      }))
   }
 
   atomically<T>(write: () => T): T {

@@ -13,6 +13,8 @@ export interface RawBoardSocket {
   scope: Promise<string>
   permissionDenied: Promise<string>
   stateless: string[]
+  /** every frame the server sent, as received, for assertions on the raw bytes */
+  frames: Uint8Array[]
   /** the reasons of CLOSE messages the server sent for the board */
   closeReasons: string[]
   /** SyncStatus acknowledgements: true = applied */
@@ -21,6 +23,7 @@ export interface RawBoardSocket {
   closed: Promise<number>
   sendUpdate(update: Uint8Array): void
   sendBytes(bytes: Uint8Array): void
+  sendStateless(payload: string): void
   close(): void
 }
 
@@ -28,6 +31,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   const ws = new WebSocket(collabUrl)
   ws.binaryType = 'arraybuffer'
   const stateless: string[] = []
+  const frames: Uint8Array[] = []
   const closeReasons: string[] = []
   const syncStatuses: boolean[] = []
   let onScope: (scope: string) => void = () => {}
@@ -44,6 +48,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   const opened = new Promise<void>((resolve) => ws.addEventListener('open', () => resolve()))
 
   ws.addEventListener('message', (event) => {
+    frames.push(new Uint8Array(event.data as ArrayBuffer))
     const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer))
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
@@ -68,6 +73,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     scope,
     permissionDenied,
     stateless,
+    frames,
     closeReasons,
     syncStatuses,
     closed,
@@ -79,6 +85,8 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
         }),
       ),
     sendBytes: send,
+    sendStateless: (payload) =>
+      send(message(boardId, MessageType.Stateless, (encoder) => encoding.writeVarString(encoder, payload))),
     close: () => ws.close(),
   }
 }
