@@ -23,6 +23,8 @@ import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
+import { DotVoting } from '../voting/DotVoting.tsx'
+import { VoteMenu } from '../voting/VoteMenu.tsx'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -141,6 +143,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               suggestedName={claims?.name ?? null}
             />
             <ExportMenu editor={editor} doc={board.doc} />
+            <VoteMenu editor={editor} doc={board.doc} role={role} name={claims?.name ?? 'Facilitator'} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
             {!viewOnly && (
               <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
@@ -172,6 +175,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             editor={editor}
             licenseKey={licenseKey}
           />
+          <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}

@@ -29,7 +29,7 @@ export interface OpenVote {
   onePerShape: boolean
   /** ms since the epoch, shown only */
   openedAt: number
-  /** the facilitator's user id */
+  /** who opened it, as their page names them: shown, never trusted */
   by: string
 }
 
@@ -73,7 +73,7 @@ export const voteField = defineWorkshopField({
       return workshopFieldProblem('.openedAt must be a time in ms since 1970')
     }
     if (typeof by !== 'string' || by.length === 0 || by.length > MAX_ID_CHARS) {
-      return workshopFieldProblem(`.by must be a user id of 1–${MAX_ID_CHARS} characters`)
+      return workshopFieldProblem(`.by must be a name of 1–${MAX_ID_CHARS} characters`)
     }
     return workshopFieldOk<OpenVote>({
       id: id as string,

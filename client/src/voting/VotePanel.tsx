@@ -1,0 +1,143 @@
+import {
+  type BoardRole,
+  canEditBoard,
+  canFacilitateBoard,
+  type OpenVote,
+  rankedCounts,
+  type VoteResults,
+  voteField,
+  voteResultsField,
+  writeWorkshopField,
+} from '@flowmap/shared'
+import { type Editor, type TLShapeId, useValue } from 'tldraw'
+import type * as Y from 'yjs'
+import { shapeLabel } from './ballot-shapes.ts'
+import type { VoteChannel, VoteChannelState } from './vote-channel.ts'
+
+/**
+ * The open vote's card over the canvas (its question, my votes left, for a facilitator how many have
+ * voted, Reveal and Close), or after a reveal the ranked results.
+ */
+export function OpenVoteCard({
+  doc,
+  vote,
+  state,
+  channel,
+  role,
+}: {
+  doc: Y.Doc
+  vote: OpenVote
+  state: VoteChannelState
+  channel: VoteChannel | null
+  role: BoardRole
+}) {
+  const facilitator = canFacilitateBoard(role)
+  const left = state.votesLeft ?? vote.votesPerPerson
+  return (
+    <section className="flowmap-vote-card" data-testid="vote-card" aria-label="Open vote">
+      <strong className="flowmap-vote-card__title">{vote.title || 'Dot vote'}</strong>
+      {canEditBoard(role) ? (
+        <span data-testid="votes-left" data-left={left}>
+          {left} of {vote.votesPerPerson} votes left · click a shape to vote
+          {vote.onePerShape ? ' (one per shape)' : ''}
+        </span>
+      ) : (
+        <span>Voting is on; viewers watch.</span>
+      )}
+      {facilitator ? (
+        <span className="flowmap-vote-card__voters" data-testid="vote-voters" data-voters={state.voters ?? 0}>
+          {state.voters ?? 0} {state.voters === 1 ? 'person has' : 'people have'} voted
+        </span>
+      ) : null}
+      {state.problem ? (
+        <span className="flowmap-vote-card__problem" role="alert" data-testid="vote-problem">
+          {state.problem}
+        </span>
+      ) : null}
+      {facilitator ? (
+        <span className="flowmap-vote-card__actions">
+          <button
+            type="button"
+            className="flowmap-button"
+            data-testid="vote-reveal"
+            disabled={channel === null}
+            onClick={() => channel?.send({ type: 'vote-reveal', voteId: vote.id })}
+          >
+            Reveal votes
+          </button>
+          <button
+            type="button"
+            className="flowmap-button"
+            data-testid="vote-close"
+            onClick={() => writeWorkshopField(doc, voteField, null)}
+          >
+            Close without revealing
+          </button>
+        </span>
+      ) : null}
+    </section>
+  )
+}
+
+export function VoteResultsCard({
+  editor,
+  doc,
+  results,
+  role,
+}: {
+  editor: Editor
+  doc: Y.Doc
+  results: VoteResults
+  role: BoardRole
+}) {
+  const rows = useValue(
+    'vote results',
+    () =>
+      rankedCounts(results.counts).map(({ shapeId, count }) => ({
+        shapeId,
+        count,
+        label: shapeLabel(editor.getShape(shapeId as TLShapeId)),
+      })),
+    [editor, results],
+  )
+  return (
+    <section className="flowmap-vote-card" data-testid="vote-results" aria-label="Vote results">
+      <strong className="flowmap-vote-card__title">Results: {results.title || 'dot vote'}</strong>
+      <span>
+        {results.voters} {results.voters === 1 ? 'person' : 'people'} voted
+      </span>
+      <ol className="flowmap-vote-card__ranking">
+        {rows.map((row) => (
+          <li
+            key={row.shapeId}
+            data-testid="vote-result-row"
+            data-shape-id={row.shapeId}
+            data-count={row.count}
+          >
+            <button
+              type="button"
+              className="flowmap-vote-card__row"
+              onClick={() =>
+                editor.select(row.shapeId as TLShapeId).zoomToSelection({ animation: { duration: 200 } })
+              }
+            >
+              <span className="flowmap-vote-card__label">{row.label}</span>
+              <span className="flowmap-vote-card__count">{row.count}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {rows.length === 0 ? <span>No votes were cast.</span> : null}
+      {canFacilitateBoard(role) ? (
+        <button
+          type="button"
+          className="flowmap-button"
+          data-testid="vote-clear"
+          onClick={() => writeWorkshopField(doc, voteResultsField, null)}
+        >
+          Clear results
+        </button>
+      ) : null}
+    </section>
+  )
+}
