@@ -1,31 +1,19 @@
 import { type BoardRole, writeRecords } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import type { Browser, Page, TestInfo } from '@playwright/test'
-import { issueToken } from '../../sync-server/src/auth/tokens.ts'
 import { connectBoard } from '../../sync-server/src/testing/board-client.ts'
 import { collabUrlOf } from '../../sync-server/src/testing/collab-url.ts'
 import { waitForBoard } from '../board/flowmap-page.ts'
-import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
+import { useServerWithLinks } from '../fixtures/server-with-links.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /**
  * Dot voting with a facilitator and two participants on a server that requires links (roles come from
  * the tokens): each sees only their own dots until the reveal, then everyone sees the same counts.
  */
-const SECRET = 'e2e-voting-secret-with-enough-entropy-0123456789'
-
-let server: FlowmapServerProcess
-test.beforeAll(async () => {
-  server = await startFlowmapServer({ FLOWMAP_AUTH_SECRET: SECRET })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-
-const inADay = () => new Date(Date.now() + 86_400_000)
-function token(sub: string, name: string, role: BoardRole, board = '*') {
-  return issueToken(SECRET, { sub, name, role, board }, inADay())
-}
+const links = useServerWithLinks('e2e-voting-secret-with-enough-entropy-0123456789')
+const token = (sub: string, name: string, role: BoardRole, board = '*') =>
+  links.token({ sub, name, role, board })
 
 const STEPS = [
   { id: 'approve', label: 'Approve invoice', x: 80 },
@@ -35,13 +23,13 @@ const STEPS = [
 
 /** A board with three steps, made by the facilitator over the API and a provider of their own. */
 async function boardWithSteps(facilitator: string): Promise<string> {
-  const created = await fetch(`${server.url}/api/boards`, {
+  const created = await fetch(`${links.server.url}/api/boards`, {
     method: 'POST',
     headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'Order to cash' }),
   })
   const { id } = (await created.json()) as { id: string }
-  const writer = connectBoard(collabUrlOf(server.url), id, { token: facilitator })
+  const writer = connectBoard(collabUrlOf(links.server.url), id, { token: facilitator })
   await writer.synced
   writeRecords(
     writer.doc,
@@ -61,7 +49,10 @@ async function boardWithSteps(facilitator: string): Promise<string> {
 }
 
 async function openAs(browser: Browser, boardId: string, bearer: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({
+    baseURL: links.server.url,
+    viewport: { width: 1280, height: 720 },
+  })
   const page = await context.newPage()
   await page.goto(`/b/${boardId}?token=${encodeURIComponent(bearer)}`)
   await waitForBoard(page)

@@ -84,12 +84,12 @@ export function VoteMenu({
   return (
     <div className="flowmap-vote-menu" ref={root}>
       <button
+        title={vote !== null ? 'A vote is open: reveal or close it first' : 'Open a dot vote'}
+        disabled={vote !== null}
         type="button"
         className="flowmap-button"
         data-testid="vote-button"
         aria-expanded={open}
-        disabled={vote !== null}
-        title={vote !== null ? 'A vote is open: reveal or close it first' : 'Open a dot vote'}
         onClick={() => setOpen((was) => !was)}
       >
         Vote
