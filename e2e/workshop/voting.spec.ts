@@ -120,6 +120,10 @@ test('a dot vote: each participant sees only their own dots, the reveal shows th
   await vote(pat, 'approve', 2)
   await vote(pat, 'wait', 1)
 
+  // Putting the ballot aside gives the shapes back for editing; the votes stay.
+  await pam.getByTestId('vote-ballot-toggle').click()
+  await expect(pam.getByTestId('vote-target')).toHaveCount(0)
+  await pam.getByTestId('vote-ballot-toggle').click()
   // Each sees their own dots only; the facilitator sees how many voted, not where.
   await expect(dots(pam, 'approve')).toHaveCount(2)
   await expect(dots(pam, 'wait')).toHaveCount(0)

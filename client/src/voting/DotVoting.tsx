@@ -1,5 +1,6 @@
 import { type BoardRole, canEditBoard, voteField, voteResultsField } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { useVoteChannel } from './use-vote-channel.ts'
@@ -27,8 +28,11 @@ export function DotVoting({
   const vote = useWorkshopField(doc, voteField)
   const results = useWorkshopField(doc, voteResultsField)
   const { channel, state } = useVoteChannel(provider, vote?.id ?? null)
+  // The ballot covers the shapes it is on; a participant who wants to edit one puts it aside for a moment.
+  const [ballotAside, setBallotAside] = useState(false)
   if (editor === null || doc === null || (vote === null && results === null)) return null
-  const voting = vote !== null && channel !== null && canEditBoard(role) && state.voteId === vote.id
+  const canVote = vote !== null && channel !== null && canEditBoard(role) && state.voteId === vote.id
+  const voting = canVote && !ballotAside
   return (
     <>
       {voting ? (
@@ -37,7 +41,15 @@ export function DotVoting({
       {results !== null && vote === null ? <ResultBadges editor={editor} results={results} /> : null}
       <div className="flowmap-vote-cards">
         {vote !== null ? (
-          <OpenVoteCard doc={doc} vote={vote} state={state} channel={channel} role={role} />
+          <OpenVoteCard
+            doc={doc}
+            vote={vote}
+            state={state}
+            channel={channel}
+            role={role}
+            ballotAside={ballotAside}
+            onBallotAside={setBallotAside}
+          />
         ) : null}
         {results !== null && vote === null ? (
           <VoteResultsCard editor={editor} doc={doc} results={results} role={role} />

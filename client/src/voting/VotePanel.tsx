@@ -24,12 +24,16 @@ export function OpenVoteCard({
   state,
   channel,
   role,
+  ballotAside,
+  onBallotAside,
 }: {
   doc: Y.Doc
   vote: OpenVote
   state: VoteChannelState
   channel: VoteChannel | null
   role: BoardRole
+  ballotAside: boolean
+  onBallotAside(aside: boolean): void
 }) {
   const facilitator = canFacilitateBoard(role)
   const left = state.votesLeft ?? vote.votesPerPerson
@@ -37,9 +41,20 @@ export function OpenVoteCard({
     <section className="flowmap-vote-card" data-testid="vote-card" aria-label="Open vote">
       <strong className="flowmap-vote-card__title">{vote.title || 'Dot vote'}</strong>
       {canEditBoard(role) ? (
-        <span data-testid="votes-left" data-left={left}>
-          {left} of {vote.votesPerPerson} votes left · click a shape to vote
-          {vote.onePerShape ? ' (one per shape)' : ''}
+        <span className="flowmap-vote-card__mine">
+          <span data-testid="votes-left" data-left={left}>
+            {left} of {vote.votesPerPerson} votes left{ballotAside ? '' : ' · click a shape to vote'}
+            {vote.onePerShape ? ' (one per shape)' : ''}
+          </span>
+          <button
+            type="button"
+            className="flowmap-vote-card__link"
+            data-testid="vote-ballot-toggle"
+            aria-pressed={ballotAside}
+            onClick={() => onBallotAside(!ballotAside)}
+          >
+            {ballotAside ? 'Back to voting' : 'Edit the board'}
+          </button>
         </span>
       ) : (
         <span>Voting is on; viewers watch.</span>
