@@ -3,7 +3,7 @@ import { workflowShape } from '@flowmap/shared/testing'
 import type { Browser, Page, TestInfo } from '@playwright/test'
 import { connectBoard } from '../../sync-server/src/testing/board-client.ts'
 import { collabUrlOf } from '../../sync-server/src/testing/collab-url.ts'
-import { waitForBoard } from '../board/flowmap-page.ts'
+import { clickAt, screenPointIn, waitForBoard } from '../board/flowmap-page.ts'
 import { useServerWithLinks } from '../fixtures/server-with-links.ts'
 import { expect, test } from '../fixtures/test.ts'
 
@@ -15,14 +15,16 @@ const links = useServerWithLinks('e2e-voting-secret-with-enough-entropy-01234567
 const token = (sub: string, name: string, role: BoardRole, board = '*') =>
   links.token({ sub, name, role, board })
 
+type BoardRecords = Parameters<typeof writeRecords>[1]
+
 const STEPS = [
   { id: 'approve', label: 'Approve invoice', x: 80 },
   { id: 'wait', label: 'Wait for sign-off', x: 380 },
   { id: 'ship', label: 'Ship the order', x: 680 },
 ]
 
-/** A board with three steps, made by the facilitator over the API and a provider of their own. */
-async function boardWithSteps(facilitator: string): Promise<string> {
+/** A board with these records, made by the facilitator over the API and a provider of their own. */
+async function boardWith(facilitator: string, records: BoardRecords): Promise<string> {
   const created = await fetch(`${links.server.url}/api/boards`, {
     method: 'POST',
     headers: { authorization: `Bearer ${facilitator}`, 'content-type': 'application/json' },
@@ -31,22 +33,23 @@ async function boardWithSteps(facilitator: string): Promise<string> {
   const { id } = (await created.json()) as { id: string }
   const writer = connectBoard(collabUrlOf(links.server.url), id, { token: facilitator })
   await writer.synced
-  writeRecords(
-    writer.doc,
-    STEPS.map((step, i) =>
-      workflowShape('step', {
-        id: step.id,
-        x: step.x,
-        y: 220,
-        index: `a${i + 1}`,
-        props: { w: 220, h: 110, label: step.label },
-      }),
-    ),
-  )
+  writeRecords(writer.doc, records)
   await writer.acknowledged()
   writer.destroy()
   return id
 }
+
+/** Three steps side by side. */
+const threeSteps = (): BoardRecords =>
+  STEPS.map((step, i) =>
+    workflowShape('step', {
+      id: step.id,
+      x: step.x,
+      y: 220,
+      index: `a${i + 1}`,
+      props: { w: 220, h: 110, label: step.label },
+    }),
+  )
 
 async function openAs(browser: Browser, boardId: string, bearer: string): Promise<Page> {
   const context = await browser.newContext({
@@ -88,7 +91,7 @@ test('a dot vote: each participant sees only their own dots, the reveal shows th
   // Four pages on one loaded machine, each opening a board and voting through the UI.
   test.setTimeout(180_000)
   const facilitatorToken = await token('fay', 'Fay', 'facilitator')
-  const boardId = await boardWithSteps(facilitatorToken)
+  const boardId = await boardWith(facilitatorToken, threeSteps())
   const fay = await openAs(browser, boardId, facilitatorToken)
   const pam = await openAs(browser, boardId, await token('pam', 'Pam', 'editor', boardId))
   const pat = await openAs(browser, boardId, await token('pat', 'Pat', 'editor', boardId))
@@ -160,4 +163,46 @@ test('a dot vote: each participant sees only their own dots, the reveal shows th
   await fay.getByTestId('vote-clear').click()
   for (const page of [fay, pam, lee]) await expect(page.getByTestId('vote-results')).toHaveCount(0)
   for (const page of [fay, pam, pat, lee]) await page.context().close()
+})
+
+test('a vote on one stage puts only the shapes inside it on the ballot', async ({ browser }) => {
+  const facilitatorToken = await token('fay', 'Fay', 'facilitator')
+  const boardId = await boardWith(facilitatorToken, [
+    workflowShape('stage', {
+      id: 'intake',
+      x: 40,
+      y: 160,
+      index: 'a1',
+      props: { w: 560, h: 300, label: 'Intake' },
+    }),
+    workflowShape('step', {
+      id: 'triage',
+      parentId: 'shape:intake',
+      x: 40,
+      y: 80,
+      index: 'a1',
+      props: { w: 220, h: 110, label: 'Triage' },
+    }),
+    workflowShape('step', {
+      id: 'ship',
+      x: 700,
+      y: 240,
+      index: 'a2',
+      props: { w: 220, h: 110, label: 'Ship' },
+    }),
+  ])
+  const fay = await openAs(browser, boardId, facilitatorToken)
+  const pam = await openAs(browser, boardId, await token('pam', 'Pam', 'editor', boardId))
+
+  // The facilitator selects the stage (by its label band, as containers are) and votes on what is inside it.
+  await clickAt(fay, await screenPointIn(fay, 'shape:intake', 0.05, 0.04))
+  await fay.getByTestId('vote-button').click()
+  await fay.getByTestId('vote-scope').selectOption('container')
+  await fay.getByTestId('vote-start').click()
+
+  await expect(target(pam, 'triage')).toBeVisible()
+  await expect(pam.getByTestId('vote-target')).toHaveCount(1)
+  await vote(pam, 'triage', 2)
+  await expect(dots(pam, 'triage')).toHaveCount(1)
+  for (const page of [fay, pam]) await page.context().close()
 })
