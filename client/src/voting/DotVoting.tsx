@@ -44,11 +44,8 @@ export function DotVoting({
           <OpenVoteCard
             doc={doc}
             vote={vote}
-            state={state}
-            channel={channel}
             role={role}
-            ballotAside={ballotAside}
-            onBallotAside={setBallotAside}
+            ballot={{ state, channel, aside: ballotAside, setAside: setBallotAside }}
           />
         ) : null}
         {results !== null && vote === null ? (

@@ -18,23 +18,26 @@ import type { VoteChannel, VoteChannelState } from './vote-channel.ts'
  * The open vote's card over the canvas (its question, my votes left, for a facilitator how many have
  * voted, Reveal and Close), or after a reveal the ranked results.
  */
+export interface BallotControl {
+  state: VoteChannelState
+  channel: VoteChannel | null
+  /** the ballot is put aside, so the shapes it covers can be edited */
+  aside: boolean
+  setAside(aside: boolean): void
+}
+
 export function OpenVoteCard({
   doc,
   vote,
-  state,
-  channel,
   role,
-  ballotAside,
-  onBallotAside,
+  ballot,
 }: {
   doc: Y.Doc
   vote: OpenVote
-  state: VoteChannelState
-  channel: VoteChannel | null
   role: BoardRole
-  ballotAside: boolean
-  onBallotAside(aside: boolean): void
+  ballot: BallotControl
 }) {
+  const { state, channel, aside: ballotAside } = ballot
   const facilitator = canFacilitateBoard(role)
   const left = state.votesLeft ?? vote.votesPerPerson
   return (
@@ -47,11 +50,11 @@ export function OpenVoteCard({
             {vote.onePerShape ? ' (one per shape)' : ''}
           </span>
           <button
-            type="button"
-            className="flowmap-vote-card__link"
-            data-testid="vote-ballot-toggle"
             aria-pressed={ballotAside}
-            onClick={() => onBallotAside(!ballotAside)}
+            type="button"
+            data-testid="vote-ballot-toggle"
+            className="flowmap-vote-card__link"
+            onClick={() => ballot.setAside(!ballotAside)}
           >
             {ballotAside ? 'Back to voting' : 'Edit the board'}
           </button>
