@@ -278,6 +278,18 @@ export {
   type StatelessMessage,
   type StatelessMessageType,
 } from './protocol/stateless-messages.ts'
+export {
+  encodeVoteRequest,
+  isVoteMessageType,
+  parseVoteRequest,
+  readMalformedVoteId,
+  VOTE_REQUEST_TYPES,
+  type VoteBallotMessage,
+  type VoteProgressMessage,
+  type VoteRefusedMessage,
+  type VoteRequest,
+  type VoteRequestType,
+} from './protocol/vote-messages.ts'
 // repair/: the deterministic fix-up of states only concurrent edits produce
 export { BoardProblem, type BoardRepair, type BoardRepairs } from './repair/board-repairs.ts'
 export { findBoardRepairs } from './repair/find-board-repairs.ts'
@@ -385,6 +397,17 @@ export {
 export { type BoardLock, boardLockField } from './schema/workshop/board-lock.ts'
 export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'
 export {
+  MAX_VOTE_TITLE_CHARS,
+  MAX_VOTES_PER_PERSON,
+  type OpenVote,
+  VOTABLE_SHAPE_TYPES,
+  type VotableShapeType,
+  type VoteScope,
+  voteField,
+  voteIdProblem,
+} from './schema/workshop/vote.ts'
+export { type VoteResults, voteResultsField } from './schema/workshop/vote-results.ts'
+export {
   defineWorkshopField,
   type WorkshopField,
   type WorkshopFieldParse,
@@ -397,3 +420,6 @@ export type { BoardTemplate } from './templates/board-template.ts'
 export { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/built-in-templates.ts'
 export { type TemplateContent, type TemplateOfBoard, templateOfBoard } from './templates/template-of-board.ts'
 export { writeTemplate } from './templates/write-template.ts'
+export { castProblem, votesLeft, withdrawProblem } from './voting/ballot-rules.ts'
+export { type Ballot, rankedCounts, type Tally, tallyBallots } from './voting/tally.ts'
+export { voteScopeProblem } from './voting/vote-scope.ts'

@@ -9,6 +9,7 @@ export {
   type WorkflowMap,
   type WorkflowMapOptions,
 } from './testing/generate-workflow-map.ts'
+export { openVote } from './testing/open-vote.ts'
 export { seededRandom } from './testing/seeded-random.ts'
 export {
   type ConnectorInit,

@@ -37,6 +37,7 @@ import { createPeople } from './extensions/people.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
+import { votingExtension } from './extensions/voting.ts'
 import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createServerLimits } from './limits/server-limits.ts'
@@ -118,6 +119,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       history.extension,
       clientIds.extension,
       people.extension,
+      votingExtension({ storage, logger }),
       connectionLogExtension(logger),
     ],
   })

@@ -26,6 +26,8 @@ import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
 import { SaveTemplateButton } from '../templates/SaveTemplateButton.tsx'
+import { DotVoting } from '../voting/DotVoting.tsx'
+import { VoteMenu } from '../voting/VoteMenu.tsx'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -156,6 +158,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               management={canFacilitateBoard(role) ? { boardId, token } : null}
             />
             <ExportMenu editor={editor} doc={board.doc} />
+            <VoteMenu editor={editor} doc={board.doc} role={role} name={claims?.name ?? 'Facilitator'} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
             {!viewOnly && (
               <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
@@ -189,6 +192,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             editor={editor}
             licenseKey={licenseKey}
           />
+          <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}

@@ -118,9 +118,14 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case REMOVED_MESSAGE_TYPE:
         options.onRemoved?.(message.reason)
         return
+      case 'vote-ballot':
+      case 'vote-progress':
+      case 'vote-refused':
+        // Read by the voting panel from the provider's own stateless events (client/src/voting/).
+        return
       default: {
         const unexpected: never = message
-        throw new Error(`unhandled stateless message ${JSON.stringify(unexpected)}`)
+        throw new Error(`unhandled stateless message type ${String((unexpected as { type: unknown }).type)}`)
       }
     }
   })

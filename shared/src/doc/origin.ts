@@ -15,6 +15,8 @@ export const DOC_ORIGIN_SOURCES = [
   'reset',
   // The server's shadow doc, where an incoming update is tried before the live doc takes it.
   'shadow',
+  // A change the server makes itself from state outside the doc: a revealed vote's tally.
+  'tally',
 ] as const
 export type DocOriginSource = (typeof DOC_ORIGIN_SOURCES)[number]
 

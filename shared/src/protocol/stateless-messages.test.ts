@@ -26,7 +26,8 @@ test('a message of an unknown type is refused with the types this end reads', ()
   ).toEqual({
     ok: false,
     type: 'cursor',
-    reason: 'stateless message type must be one of rejected|people|removed-from-board, got "cursor"',
+    reason:
+      'stateless message type must be one of rejected|people|removed-from-board|vote-ballot|vote-progress|vote-refused, got "cursor"',
   })
 })
 

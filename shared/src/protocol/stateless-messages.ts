@@ -4,7 +4,8 @@
  * reads with `parseStatelessMessage`; a switch over `message.type` ends in an exhaustiveness check, so a
  * new message type fails typecheck wherever it is not handled.
  *
- * The refusal of an update (refusal.ts); who is on the board, and a removal (people-messages.ts).
+ * The refusal of an update (refusal.ts); who is on the board, and a removal (people-messages.ts); dot
+ * voting's answers (vote-messages.ts).
  */
 import {
   PEOPLE_MESSAGE_TYPE,
@@ -21,8 +22,22 @@ import {
   type StatelessParse,
   statelessProblem,
 } from './stateless-envelope.ts'
+import {
+  readVoteBallotMessage,
+  readVoteProgressMessage,
+  readVoteRefusedMessage,
+  type VoteBallotMessage,
+  type VoteProgressMessage,
+  type VoteRefusedMessage,
+} from './vote-messages.ts'
 
-export type StatelessMessage = RefusalMessage | PeopleMessage | RemovedMessage
+export type StatelessMessage =
+  | RefusalMessage
+  | PeopleMessage
+  | RemovedMessage
+  | VoteBallotMessage
+  | VoteProgressMessage
+  | VoteRefusedMessage
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -35,6 +50,9 @@ const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } 
   [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
   [PEOPLE_MESSAGE_TYPE]: readPeopleMessage,
   [REMOVED_MESSAGE_TYPE]: readRemovedMessage,
+  'vote-ballot': readVoteBallotMessage,
+  'vote-progress': readVoteProgressMessage,
+  'vote-refused': readVoteRefusedMessage,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

@@ -104,6 +104,21 @@ export interface ClientIdClaim {
   firstSeen: number
 }
 
+/**
+ * One unrevealed vote: held beside the board, never in its doc (the doc reaches every reader), and
+ * stored before its voter is answered so a restart mid-vote loses none.
+ */
+export interface StoredVote {
+  boardId: string
+  /** the open vote's id (the doc's `workshop.vote.id`) */
+  voteId: string
+  /** the voter's token `sub` */
+  userId: string
+  shapeId: string
+  /** ms since the epoch */
+  castAt: number
+}
+
 export type CreateBoardResult = { ok: true; board: BoardRecord } | { ok: false; reason: 'exists' }
 
 export interface BoardStorage {
@@ -167,6 +182,12 @@ export interface BoardStorage {
   /** Refuses one token (its `jti`) on a board from now on: the link of a removed person. */
   revokeToken(boardId: string, tokenId: string, now: number): void
   isTokenRevoked(boardId: string, tokenId: string): boolean
+  /** Stores one more vote (a person may hold several on one shape). */
+  castVote(vote: StoredVote): void
+  /** Removes one of the person's votes on the shape (the latest); false when they had none there. */
+  withdrawVote(vote: Omit<StoredVote, 'castAt'>): boolean
+  /** Every vote of one vote on a board, oldest first. */
+  readVotes(boardId: string, voteId: string): StoredVote[]
   /** Runs `write` as one transaction: all its writes commit together, or none does (it rethrows). */
   atomically<T>(write: () => T): T
 }

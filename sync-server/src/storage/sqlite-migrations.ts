@@ -51,6 +51,19 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       content TEXT NOT NULL
     ) STRICT`,
   },
+  {
+    version: 4,
+    name: 'vote_ballots: unrevealed dot votes, held beside the board and never in its doc',
+    sql: `CREATE TABLE IF NOT EXISTS vote_ballots (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      board_id TEXT NOT NULL,
+      vote_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      shape_id TEXT NOT NULL,
+      cast_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS vote_ballots_by_vote ON vote_ballots (board_id, vote_id, user_id)`,
+  },
 ]
 
 /** Applies the migrations the database has not had yet, each in its own transaction with its version. */

@@ -24,6 +24,7 @@ import type {
   StoredHistoryEntry,
   StoredState,
   StoredTemplate,
+  StoredVote,
 } from './board-storage.ts'
 import { DatabaseFileIdentity } from './database-file-identity.ts'
 import { acquireDatabaseLock } from './database-lock.ts'
@@ -104,6 +105,7 @@ const BOARD_TABLES = [
   'client_ids',
   'board_members',
   'revoked_tokens',
+  'vote_ballots',
 ] as const
 
 export class SqliteStorage implements BoardStorage {
@@ -506,6 +508,38 @@ export class SqliteStorage implements BoardStorage {
         tokenId,
       ) !== undefined
     )
+  }
+
+  castVote(vote: StoredVote): void {
+    this.#write('vote', () =>
+      this.#statement(
+        'INSERT INTO vote_ballots (board_id, vote_id, user_id, shape_id, cast_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(vote.boardId, vote.voteId, vote.userId, vote.shapeId, vote.castAt),
+    )
+  }
+
+  withdrawVote(vote: Omit<StoredVote, 'castAt'>): boolean {
+    const result = this.#write('vote', () =>
+      this.#statement(
+        `DELETE FROM vote_ballots WHERE id = (SELECT MAX(id) FROM vote_ballots
+           WHERE board_id = ? AND vote_id = ? AND user_id = ? AND shape_id = ?)`,
+      ).run(vote.boardId, vote.voteId, vote.userId, vote.shapeId),
+    )
+    return result.changes === 1
+  }
+
+  readVotes(boardId: string, voteId: string): StoredVote[] {
+    return this.#statement(
+      'SELECT user_id, shape_id, cast_at FROM vote_ballots WHERE board_id = ? AND vote_id = ? ORDER BY id',
+    )
+      .all(boardId, voteId)
+      .map((row) => ({
+        boardId,
+        voteId,
+        userId: String(row.user_id),
+        shapeId: String(row.shape_id),
+        castAt: Number(row.cast_at),
+      }))
   }
 
   atomically<T>(write: () => T): T {

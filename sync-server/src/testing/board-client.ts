@@ -10,6 +10,8 @@ export interface BoardClient {
   doc: Y.Doc
   provider: HocuspocusProvider
   rejections: RefusalMessage[]
+  /** every stateless text the server sent this client */
+  stateless: string[]
   authFailures: string[]
   /** Resolves on the first full sync with the server. */
   synced: Promise<void>
@@ -25,6 +27,7 @@ export function connectBoard(
 ): BoardClient {
   const doc = options.doc ?? new Y.Doc()
   const rejections: RefusalMessage[] = []
+  const stateless: string[] = []
   const authFailures: string[] = []
   let markSynced: () => void = () => {}
   const synced = new Promise<void>((resolve) => {
@@ -37,6 +40,7 @@ export function connectBoard(
     token: options.token ?? '',
     onSynced: () => markSynced(),
     onStateless: ({ payload }) => {
+      stateless.push(payload)
       const rejected = parseRefusalMessage(payload)
       if (rejected.ok) rejections.push(rejected.message)
     },
@@ -46,6 +50,7 @@ export function connectBoard(
     doc,
     provider,
     rejections,
+    stateless,
     authFailures,
     synced,
     acknowledged: () =>

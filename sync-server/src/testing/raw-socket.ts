@@ -17,6 +17,8 @@ export interface RawBoardSocket {
   stateless: string[]
   /** the people lists (extensions/people.ts), which come at every join and leave */
   peopleLists: string[]
+  /** every frame the server sent, as received, for assertions on the raw bytes */
+  frames: Uint8Array[]
   /** the reasons of CLOSE messages the server sent for the board */
   closeReasons: string[]
   /** SyncStatus acknowledgements: true = applied */
@@ -25,6 +27,7 @@ export interface RawBoardSocket {
   closed: Promise<number>
   sendUpdate(update: Uint8Array): void
   sendBytes(bytes: Uint8Array): void
+  sendStateless(payload: string): void
   close(): void
 }
 
@@ -33,6 +36,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   ws.binaryType = 'arraybuffer'
   const stateless: string[] = []
   const peopleLists: string[] = []
+  const frames: Uint8Array[] = []
   const closeReasons: string[] = []
   const syncStatuses: boolean[] = []
   let onScope: (scope: string) => void = () => {}
@@ -49,6 +53,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   const opened = new Promise<void>((resolve) => ws.addEventListener('open', () => resolve()))
 
   ws.addEventListener('message', (event) => {
+    frames.push(new Uint8Array(event.data as ArrayBuffer))
     const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer))
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
@@ -77,6 +82,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     permissionDenied,
     stateless,
     peopleLists,
+    frames,
     closeReasons,
     syncStatuses,
     closed,
@@ -88,6 +94,8 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
         }),
       ),
     sendBytes: send,
+    sendStateless: (payload) =>
+      send(message(boardId, MessageType.Stateless, (encoder) => encoding.writeVarString(encoder, payload))),
     close: () => ws.close(),
   }
 }

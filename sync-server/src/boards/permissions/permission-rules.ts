@@ -1,9 +1,10 @@
 /** Every permission rule, in the order they run; the first refusal wins. */
 import type { Refusal } from '@flowmap/shared'
 import type { PermissionContext, PermissionRule } from './permission-rule.ts'
+import { voteResultsAreTheServers } from './vote-results-are-the-servers.ts'
 import { workshopIsFacilitators } from './workshop-is-facilitators.ts'
 
-export const PERMISSION_RULES: readonly PermissionRule[] = [workshopIsFacilitators]
+export const PERMISSION_RULES: readonly PermissionRule[] = [workshopIsFacilitators, voteResultsAreTheServers]
 
 export function firstPermissionRefusal(context: PermissionContext): Refusal | null {
   for (const rule of PERMISSION_RULES) {

@@ -1,0 +1,154 @@
+/**
+ * The ballot box: decides one voter's request against the board's open vote (its doc's `workshop.vote`)
+ * and the votes held in storage, and says what to answer. It never writes the doc itself; the voting
+ * extension does, for a reveal.
+ *
+ * Order for a cast or a withdrawal:
+ *   1. the sender may vote (not a viewer) and the request names the open vote;
+ *   2. the shape is on the board and in the vote's scope (a withdrawal skips this: a vote on a shape
+ *      deleted since may always be taken back);
+ *   3. the person's own votes so far leave room (budget, one-per-shape);
+ *   4. the vote is stored (committed) and only then answered, with the person's own votes alone.
+ */
+import {
+  type Ballot,
+  canEditBoard,
+  canFacilitateBoard,
+  castProblem,
+  FLOWMAP_PROTOCOL_VERSION,
+  type OpenVote,
+  readRecord,
+  readWorkshopField,
+  type StatelessMessage,
+  tallyBallots,
+  type VoteRequest,
+  type VoteResults,
+  voteField,
+  voteScopeProblem,
+  votesLeft,
+  withdrawProblem,
+} from '@flowmap/shared'
+import type * as Y from 'yjs'
+import type { BoardUser } from '../auth/roles.ts'
+import type { BoardStorage } from '../storage/board-storage.ts'
+import { storageFailureInWords } from '../storage/storage-error.ts'
+
+export interface VoteDecision {
+  /** for the sender alone */
+  answer: StatelessMessage
+  /** the open vote's new voter count, for the board's facilitators; null when it did not change */
+  progress: { voteId: string; voters: number } | null
+  /** a reveal: the result to write into the doc (and the vote to close) */
+  results: VoteResults | null
+}
+
+export interface BallotBoxContext {
+  doc: Y.Doc
+  boardId: string
+  user: BoardUser
+  storage: BoardStorage
+  now: number
+}
+
+export function decideVoteRequest(request: VoteRequest, context: BallotBoxContext): VoteDecision {
+  const { doc, boardId, user, storage } = context
+  const vote = readWorkshopField(doc, voteField)
+  if (vote === null || vote.id !== request.voteId) {
+    return refused(
+      request.voteId,
+      'that vote is closed (or was never opened): there is no open vote to take part in',
+    )
+  }
+  if (request.type === 'vote-reveal') {
+    if (!canFacilitateBoard(user.role)) {
+      return refused(vote.id, `only a facilitator can reveal the votes (you are ${article(user.role)})`)
+    }
+    return reveal(vote, context)
+  }
+  if (request.type === 'vote-mine') {
+    const decision = ballotAnswer(vote, context)
+    // A facilitator who reloads gets the count back too.
+    if (canFacilitateBoard(user.role))
+      decision.progress = { voteId: vote.id, voters: voterCount(decision.ballots) }
+    return decision
+  }
+  if (!canEditBoard(user.role)) {
+    return refused(vote.id, 'viewers watch the vote but cannot vote: ask the facilitator for an editor link')
+  }
+  const ballots = readVotes(context, vote)
+  if (typeof ballots === 'string') return refused(vote.id, ballots)
+  const mine = ballots.filter((ballot) => ballot.userId === user.id).map((ballot) => ballot.shapeId)
+  const problem =
+    request.type === 'vote-cast'
+      ? (voteScopeProblem(doc, vote.scope, request.shapeId) ?? castProblem(vote, mine, request.shapeId))
+      : withdrawProblem(mine, request.shapeId)
+  if (problem !== null) return refused(vote.id, problem)
+  const votersBefore = voterCount(ballots)
+  try {
+    const stored = { boardId, voteId: vote.id, userId: user.id, shapeId: request.shapeId }
+    if (request.type === 'vote-cast') storage.castVote({ ...stored, castAt: context.now })
+    else storage.withdrawVote(stored)
+  } catch (error) {
+    return refused(
+      vote.id,
+      `the server could not store your vote (${storageFailureInWords(error)}); nothing changed`,
+    )
+  }
+  const decision = ballotAnswer(vote, context)
+  const votersAfter = voterCount(decision.ballots)
+  if (votersAfter !== votersBefore) decision.progress = { voteId: vote.id, voters: votersAfter }
+  return decision
+}
+
+function reveal(vote: OpenVote, context: BallotBoxContext): VoteDecision {
+  const ballots = readVotes(context, vote)
+  if (typeof ballots === 'string') return refused(vote.id, ballots)
+  const { doc } = context
+  const tally = tallyBallots(ballots, (shapeId) => readRecord(doc, shapeId)?.typeName === 'shape')
+  const results: VoteResults = { id: vote.id, title: vote.title, ...tally, revealedAt: context.now }
+  return {
+    answer: ballotMessage(vote.id, [], 0),
+    progress: { voteId: vote.id, voters: tally.voters },
+    results,
+  }
+}
+
+function ballotAnswer(vote: OpenVote, context: BallotBoxContext): VoteDecision & { ballots: Ballot[] } {
+  const ballots = readVotes(context, vote)
+  if (typeof ballots === 'string') return { ...refused(vote.id, ballots), ballots: [] }
+  const mine = ballots.filter((ballot) => ballot.userId === context.user.id).map((ballot) => ballot.shapeId)
+  return {
+    answer: ballotMessage(vote.id, mine, votesLeft(vote, mine)),
+    progress: null,
+    results: null,
+    ballots,
+  }
+}
+
+function readVotes(context: BallotBoxContext, vote: OpenVote): Ballot[] | string {
+  try {
+    return context.storage.readVotes(context.boardId, vote.id)
+  } catch (error) {
+    return `the server could not read the votes (${storageFailureInWords(error)}); try again`
+  }
+}
+
+function voterCount(ballots: readonly Ballot[]): number {
+  return new Set(ballots.map((ballot) => ballot.userId)).size
+}
+
+function ballotMessage(voteId: string, shapeIds: string[], left: number): StatelessMessage {
+  return { type: 'vote-ballot', version: FLOWMAP_PROTOCOL_VERSION, voteId, shapeIds, votesLeft: left }
+}
+
+export function refusedMessage(voteId: string | null, reason: string): StatelessMessage {
+  return { type: 'vote-refused', version: FLOWMAP_PROTOCOL_VERSION, voteId, reason }
+}
+
+function refused(voteId: string | null, reason: string): VoteDecision {
+  return { answer: refusedMessage(voteId, reason), progress: null, results: null }
+}
+
+function article(role: string): string {
+  return role === 'editor' ? 'an editor' : `a ${role}`
+}
