@@ -8,6 +8,8 @@
  * read (another protocol version, an unknown code) is reported as such, never guessed at.
  */
 import {
+  ATTENTION_MESSAGE_TYPE,
+  ATTENTION_REFUSED_TYPE,
   parseStatelessMessage,
   REFUSAL_CODES,
   REFUSAL_MESSAGE_TYPE,
@@ -105,9 +107,13 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case REFUSAL_MESSAGE_TYPE:
         options.onRefusal(message)
         return
+      case ATTENTION_MESSAGE_TYPE:
+      case ATTENTION_REFUSED_TYPE:
+        // The presence layer reads these from the provider itself (presence/use-attention.ts).
+        return
       default: {
-        const unexpected: never = message.type
-        throw new Error(`unhandled stateless message type ${String(unexpected)}`)
+        const unexpected: never = message
+        throw new Error(`unhandled stateless message ${JSON.stringify(unexpected)}`)
       }
     }
   })

@@ -23,7 +23,7 @@ test('a message of an unknown type is refused with the types this end reads', ()
   ).toEqual({
     ok: false,
     type: 'cursor',
-    reason: 'stateless message type must be one of rejected, got "cursor"',
+    reason: 'stateless message type must be one of rejected|attention|attention-refused, got "cursor"',
   })
 })
 

@@ -4,8 +4,16 @@
  * reads with `parseStatelessMessage`; a switch over `message.type` ends in an exhaustiveness check, so a
  * new message type fails typecheck wherever it is not handled.
  *
- * Today there is one: the refusal of an update (refusal.ts).
+ * The refusal of an update (refusal.ts); attention, and its refusal (attention-messages.ts).
  */
+import {
+  ATTENTION_MESSAGE_TYPE,
+  ATTENTION_REFUSED_TYPE,
+  type AttentionMessage,
+  type AttentionRefusedMessage,
+  readAttentionMessage,
+  readAttentionRefusedMessage,
+} from './attention-messages.ts'
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
 import {
   readStatelessEnvelope,
@@ -14,7 +22,7 @@ import {
   statelessProblem,
 } from './stateless-envelope.ts'
 
-export type StatelessMessage = RefusalMessage
+export type StatelessMessage = RefusalMessage | AttentionMessage | AttentionRefusedMessage
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -25,6 +33,8 @@ type MessageReader<Type extends StatelessMessageType> = (
 /** One reader per message type: a type added to the union fails typecheck here until it is read. */
 const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
   [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
+  [ATTENTION_MESSAGE_TYPE]: readAttentionMessage,
+  [ATTENTION_REFUSED_TYPE]: readAttentionRefusedMessage,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

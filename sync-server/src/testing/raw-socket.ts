@@ -21,6 +21,8 @@ export interface RawBoardSocket {
   closed: Promise<number>
   sendUpdate(update: Uint8Array): void
   sendBytes(bytes: Uint8Array): void
+  /** A stateless message for the board, as a provider's sendStateless sends it. */
+  sendStateless(payload: string): void
   close(): void
 }
 
@@ -79,6 +81,8 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
         }),
       ),
     sendBytes: send,
+    sendStateless: (payload) =>
+      send(message(boardId, MessageType.Stateless, (encoder) => encoding.writeVarString(encoder, payload))),
     close: () => ws.close(),
   }
 }
