@@ -1,11 +1,14 @@
-import type { BoardRole } from '@flowmap/shared'
+import { type BoardRole, canFacilitateBoard } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useId, useRef } from 'react'
 import type { Editor } from 'tldraw'
 import { usePopover } from '../app/use-popover.ts'
+import { AttentionMenu } from './AttentionMenu.tsx'
+import { ControlBanner } from './ControlBanner.tsx'
 import { FollowingBanner } from './FollowingBanner.tsx'
 import { colorAvoidingOthers } from './identity.ts'
 import { PeoplePanel } from './PeoplePanel.tsx'
+import { useAttention } from './use-attention.ts'
 import { useIdentity } from './use-identity.ts'
 import { usePresence } from './use-presence.ts'
 import './presence.css'
@@ -14,7 +17,8 @@ const MAX_AVATARS = 5
 
 /**
  * The board's presence in the header: avatars of who is here, a People button with the list (role,
- * online/idle, Follow) and my name and colour; and the "Following X" banner. Cursors and selection
+ * online/idle, Follow) and my name and colour; a facilitator's attention menu; and the "Following X"
+ * banner (or, while a facilitator has taken control, who has). Cursors and selection
  * outlines of others are drawn by tldraw itself from the presence records the bridge feeds it.
  */
 export function BoardPresence({
@@ -30,6 +34,7 @@ export function BoardPresence({
 }) {
   const [identity, setIdentity] = useIdentity(suggestedName)
   const peers = usePresence({ editor, provider, person: identity, role })
+  const attention = useAttention({ editor, provider, personId: identity.id })
   const { open, setOpen, root } = usePopover()
   const panelId = useId()
 
@@ -80,7 +85,12 @@ export function BoardPresence({
       <div id={panelId} className="flowmap-presence__popover" hidden={!open}>
         <PeoplePanel editor={editor} peers={peers} identity={identity} onIdentityChange={setIdentity} />
       </div>
-      <FollowingBanner editor={editor} />
+      {canFacilitateBoard(role) && <AttentionMenu attention={attention} />}
+      {attention.control ? (
+        <ControlBanner control={attention.control} />
+      ) : (
+        <FollowingBanner editor={editor} />
+      )}
     </div>
   )
 }
