@@ -220,3 +220,86 @@ test('"take control" survives the participants\' pans, reaches a late joiner, an
   await panByWheel(ada)
   await expect.poll(async () => (await viewportOf(ada)).x, POLL).not.toBe(before.x)
 })
+
+/** The laser points of others this page's editor holds (what tldraw draws as their lasers). */
+function laserPointsSeenBy(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    type Presence = { scribbles: { color: string; points: unknown[] }[] }
+    type Editor = { getCollaborators(): Presence[] }
+    const editor = (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor
+    return editor
+      .getCollaborators()
+      .flatMap((presence) => presence.scribbles)
+      .filter((scribble) => scribble.color === 'laser')
+      .reduce((sum, scribble) => sum + scribble.points.length, 0)
+  })
+}
+
+test("the facilitator's laser is drawn on a participant's page, and fades there", async ({
+  browser,
+}, testInfo) => {
+  const { fay, ada } = await workshop(browser, 'Laser')
+  for (const page of [fay, ada]) await setCamera(page, { x: 0, y: 0, z: 1 })
+  await fay.evaluate(() => {
+    type Editor = { setCurrentTool(id: string): void }
+    ;(window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor.setCurrentTool('laser')
+  })
+  const start = await canvasPoint(fay, 0.2, 0.3)
+  await fay.mouse.move(start.x, start.y)
+  await fay.mouse.down()
+  for (const [fx, fy] of [
+    [0.35, 0.5],
+    [0.5, 0.3],
+    [0.65, 0.5],
+  ] as const) {
+    const to = await canvasPoint(fay, fx, fy)
+    await fay.mouse.move(to.x, to.y, { steps: 8 })
+  }
+  // Ada sees the stroke while Fay holds the pointer down.
+  await expect.poll(() => laserPointsSeenBy(ada), POLL).toBeGreaterThan(5)
+  await screenshot(ada, testInfo, 'attention-laser.png')
+  await fay.mouse.up()
+  // Once Fay lets go her trail fades on her page, and with it on Ada's.
+  await expect.poll(() => laserPointsSeenBy(ada), POLL).toBe(0)
+})
+
+test("a reaction floats up on the others' pages, and on a phone too", async ({ browser }, testInfo) => {
+  const { boardId, fay, ada, bob } = await workshop(browser, 'Reactions')
+  // A reaction floats for a few seconds: everyone's page is watched from before it is sent.
+  const seenByAll = Promise.all(
+    [fay, bob, ada].map((page) =>
+      expect(
+        page.getByTestId('floating-reaction').filter({ hasText: '🎉' }).filter({ hasText: 'Ada' }),
+        'everyone sees it, with who sent it',
+      ).toHaveCount(1, POLL),
+    ),
+  )
+  await ada.getByTestId('reactions-button').click()
+  await ada.getByTestId('reaction-celebrate').click()
+  await seenByAll
+  await screenshot(fay, testInfo, 'reactions.png')
+
+  // A phone: the picker's buttons are a finger wide, and a reaction from there reaches the facilitator.
+  const phoneContext = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  })
+  contexts.push(phoneContext)
+  const phone = await phoneContext.newPage()
+  await phone.goto(`/b/${boardId}?token=${await token(boardId, 'Pia', 'editor')}`)
+  await waitForBoard(phone)
+  await phone.getByTestId('reactions-button').tap()
+  const thumbs = phone.getByTestId('reaction-thumbs-up')
+  const size = await thumbs.boundingBox()
+  expect(size?.width, 'a 44 px target').toBeGreaterThanOrEqual(44)
+  expect(size?.height, 'a 44 px target').toBeGreaterThanOrEqual(44)
+  await thumbs.tap()
+  await expect(fay.getByTestId('floating-reaction').filter({ hasText: 'Pia' }), 'from the phone').toHaveCount(
+    1,
+    POLL,
+  )
+  await expect(phone.getByTestId('floating-reaction').filter({ hasText: '👍' })).toHaveCount(1, POLL)
+  await screenshot(phone, testInfo, 'reactions-phone.png')
+})
