@@ -2,6 +2,17 @@ import { useId } from 'react'
 import { usePopover } from '../app/use-popover.ts'
 import type { Attention } from './use-attention.ts'
 
+type AttentionAction = Parameters<Attention['request']>[0]
+
+/** The menu's actions in order; take control turns into its release while I hold it. */
+function menuItems(holdingControl: boolean): readonly (readonly [AttentionAction, string])[] {
+  return [
+    ['summon', 'Bring everyone to me'],
+    ['follow', 'Everyone follow me'],
+    holdingControl ? ['release', 'Release control'] : ['take-control', "Take control of everyone's view"],
+  ]
+}
+
 /**
  * A facilitator's attention actions: bring everyone's view to mine once, have everyone follow me
  * (each can leave by moving), or take control of everyone's view until I release it. The server
@@ -10,7 +21,7 @@ import type { Attention } from './use-attention.ts'
 export function AttentionMenu({ attention }: { attention: Attention }) {
   const { open, setOpen, root } = usePopover()
   const menuId = useId()
-  const choose = (action: Parameters<Attention['request']>[0]) => {
+  const choose = (action: AttentionAction) => {
     attention.request(action)
     setOpen(false)
   }
@@ -33,45 +44,18 @@ export function AttentionMenu({ attention }: { attention: Attention }) {
         role="menu"
         hidden={!open}
       >
-        <button
-          type="button"
-          role="menuitem"
-          className="flowmap-button"
-          data-testid="attention-summon"
-          onClick={() => choose('summon')}
-        >
-          Bring everyone to me
-        </button>
-        <button
-          type="button"
-          role="menuitem"
-          className="flowmap-button"
-          data-testid="attention-follow"
-          onClick={() => choose('follow')}
-        >
-          Everyone follow me
-        </button>
-        {attention.holdingControl ? (
+        {menuItems(attention.holdingControl).map(([action, label]) => (
           <button
+            key={action}
             type="button"
             role="menuitem"
             className="flowmap-button"
-            data-testid="attention-release"
-            onClick={() => choose('release')}
+            data-testid={`attention-${action}`}
+            onClick={() => choose(action)}
           >
-            Release control
+            {label}
           </button>
-        ) : (
-          <button
-            type="button"
-            role="menuitem"
-            className="flowmap-button"
-            data-testid="attention-take-control"
-            onClick={() => choose('take-control')}
-          >
-            Take control of everyone's view
-          </button>
-        )}
+        ))}
       </div>
       {attention.refusal !== null && (
         <p className="flowmap-attention__refusal" role="alert" data-testid="attention-refusal">
