@@ -60,7 +60,8 @@ describe('attention: summon, follow and take control', () => {
       type: 'attention-refused',
       version: FLOWMAP_PROTOCOL_VERSION,
       action: 'summon',
-      reason: 'only a facilitator can summon everyone on this board; your link makes you an editor',
+      reason:
+        'only a facilitator can bring everyone to their view on this board; your link makes you an editor',
     })
     // The server handled ada's request before it answered her; a broadcast of it would have gone out
     // to bob and the facilitator before the facilitator's later one, so theirs is all they receive.

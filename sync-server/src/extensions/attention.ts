@@ -32,6 +32,14 @@ import type { FlowmapContext } from '../auth/roles.ts'
 import type { Logger } from '../logger.ts'
 
 /** Who holds a board's take-control: their socket, and the message a joining connection is sent. */
+/** What each action asks of everyone, for a refusal a person reads. */
+const ASKS: Readonly<Record<AttentionMessage['action'], string>> = {
+  summon: 'bring everyone to their view',
+  follow: 'have everyone follow them',
+  'take-control': "take control of everyone's view",
+  release: "release everyone's view",
+}
+
 interface HeldControl {
   readonly socketId: string
   readonly message: AttentionMessage
@@ -69,7 +77,7 @@ export function attentionExtension(options: { logger: Logger }): Extension {
       if (!canFacilitateBoard(user.role)) {
         refuse(
           request.action,
-          `only a facilitator can ${request.action} everyone on this board; your link makes you ${
+          `only a facilitator can ${ASKS[request.action]} on this board; your link makes you ${
             user.role === 'editor' ? 'an editor' : 'a viewer'
           }`,
         )
