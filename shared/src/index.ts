@@ -162,6 +162,22 @@ export { type LintOptions, lint } from './lint/lint.ts'
 export type { LintRule, LintSeverity } from './lint/lint-rule.ts'
 export { LINT_RULE_IDS, LINT_RULES, type LintIssue, type LintRuleId } from './lint/rules.ts'
 export { type BoardPreview, type PreviewBox, previewOf } from './preview/board-preview.ts'
+// protocol/: a facilitator's summon, follow and take-control (stateless, checked by the server)
+export {
+  ATTENTION_ACTIONS,
+  ATTENTION_MESSAGE_TYPE,
+  ATTENTION_REFUSED_TYPE,
+  ATTENTION_REQUEST_TYPE,
+  type AttentionAction,
+  type AttentionMessage,
+  type AttentionRefusedMessage,
+  type AttentionRequest,
+  type AttentionViewport,
+  attentionMessage,
+  attentionRefusedMessage,
+  attentionRequest,
+  parseAttentionRequest,
+} from './protocol/attention-messages.ts'
 export { BOARD_ID_PATTERN, boardIdOfPath, boardIdProblem, isBoardId } from './protocol/board-id.ts'
 // protocol/: the wire contracts both ends read (board roles, stateless messages, refusals)
 export {

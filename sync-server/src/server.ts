@@ -26,6 +26,7 @@ import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
 import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
+import { attentionExtension } from './extensions/attention.ts'
 import { authExtension, readOnlyStage } from './extensions/auth.ts'
 import { createClientIds } from './extensions/client-ids.ts'
 import { connectionLogExtension } from './extensions/connection-log.ts'
@@ -100,6 +101,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       deletedBoardGuardExtension({ storage, retentionMs: config.deletedBoardRetentionMs }),
       persistenceExtension({ storage, shadows, metrics, logger }),
       titleSyncExtension({ storage, logger }),
+      attentionExtension({ logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),

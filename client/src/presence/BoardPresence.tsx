@@ -1,20 +1,29 @@
-import type { BoardRole, PeopleMessage } from '@flowmap/shared'
+import { type BoardRole, canFacilitateBoard, type PeopleMessage } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { useEffect, useId, useRef } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { usePopover } from '../app/use-popover.ts'
+import { AttentionMenu } from './AttentionMenu.tsx'
+import { ControlBanner } from './ControlBanner.tsx'
+import { FloatingReactions } from './FloatingReactions.tsx'
 import { FollowingBanner } from './FollowingBanner.tsx'
 import { colorAvoidingOthers } from './identity.ts'
 import { type PeopleManagement, PeoplePanel } from './PeoplePanel.tsx'
+import { ReactionPicker } from './ReactionPicker.tsx'
+import type { ReactionEvent } from './reactions.ts'
+import { useAttention } from './use-attention.ts'
 import { useIdentity } from './use-identity.ts'
 import { usePresence } from './use-presence.ts'
 import './presence.css'
 
 const MAX_AVATARS = 5
+/** Reactions floating at once; more (a busy room) push out the oldest. */
+const MAX_FLOATING = 24
 
 /**
  * The board's presence in the header: avatars of who is here, a People button with the list (role,
- * online/idle, Follow) and my name and colour; and the "Following X" banner. Cursors and selection
+ * online/idle, Follow) and my name and colour; a facilitator's attention menu; the reaction picker and the reactions floating up; and the "Following X"
+ * banner (or, while a facilitator has taken control, who has). Cursors and selection
  * outlines of others are drawn by tldraw itself from the presence records the bridge feeds it.
  */
 export function BoardPresence({
@@ -35,7 +44,15 @@ export function BoardPresence({
   management: PeopleManagement | null
 }) {
   const [identity, setIdentity] = useIdentity(suggestedName)
-  const peers = usePresence({ editor, provider, person: identity, role })
+  const [floating, setFloating] = useState<readonly ReactionEvent[]>([])
+  const onReactions = useCallback((arrived: readonly ReactionEvent[]) => {
+    setFloating((shown) => [...shown, ...arrived].slice(-MAX_FLOATING))
+  }, [])
+  const onFloated = useCallback((key: string) => {
+    setFloating((shown) => shown.filter((reaction) => reaction.key !== key))
+  }, [])
+  const { peers, sendReaction } = usePresence({ editor, provider, person: identity, role, onReactions })
+  const attention = useAttention({ editor, provider, personId: identity.id })
   const { open, setOpen, root } = usePopover()
   const panelId = useId()
 
@@ -93,7 +110,14 @@ export function BoardPresence({
           management={management}
         />
       </div>
-      <FollowingBanner editor={editor} />
+      {canFacilitateBoard(role) && <AttentionMenu attention={attention} />}
+      {attention.control ? (
+        <ControlBanner control={attention.control} />
+      ) : (
+        <FollowingBanner editor={editor} />
+      )}
+      {editor && <ReactionPicker onReact={sendReaction} />}
+      <FloatingReactions reactions={floating} onDone={onFloated} />
     </div>
   )
 }

@@ -16,7 +16,15 @@ import {
   type SharedPresence,
 } from './awareness-state.ts'
 import type { PersonIdentity } from './identity.ts'
+import { laserTrailToShare } from './laser-trail.ts'
 import { presenceRecordFor, userRecordId } from './presence-records.ts'
+import {
+  type ReactionEmoji,
+  type ReactionEvent,
+  ReactionTracker,
+  ReactionWindow,
+  type SharedReaction,
+} from './reactions.ts'
 
 /** Someone on the board right now, as the people list shows them. */
 export type Peer = {
@@ -34,12 +42,19 @@ export type PresenceBridgeOptions = {
   person: PersonIdentity
   role: BoardRole
   onPeers(peers: readonly Peer[]): void
+  /** Reactions to float now, mine included (reactions.ts). */
+  onReactions?(reactions: readonly ReactionEvent[]): void
   /** Milliseconds between two published states at most once (cursor moves come at frame rate). */
   publishIntervalMs?: number
   now?: () => number
 }
 
-export type PresenceBridge = { setPerson(person: PersonIdentity): void; stop(): void }
+export type PresenceBridge = {
+  setPerson(person: PersonIdentity): void
+  /** Sends a reaction to everyone; false when I am over the reaction limit (nothing sent). */
+  sendReaction(emoji: ReactionEmoji): boolean
+  stop(): void
+}
 
 const DEFAULT_PUBLISH_INTERVAL_MS = 50
 
@@ -55,6 +70,9 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
   const activity = new Map<number, { senderStamp: number | null; seenAt: number }>()
   // The presence records this bridge has put in the store (and so must take out again).
   const shown = new Set<TLRecord['id']>()
+  let reaction: SharedReaction | null = null
+  const myReactions = new ReactionWindow()
+  const reactions = new ReactionTracker()
 
   const applyUserPreferences = () => {
     // tldraw hides presence records whose userId is its current user's, and follows by user id: the
@@ -79,8 +97,9 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
       brush: info.brush,
       followingUserId: info.followingUserId,
       lastActivityTimestamp: info.lastActivityTimestamp,
+      scribbles: laserTrailToShare(info.scribbles),
     }
-    return { v: AWARENESS_STATE_VERSION, person, role, presence }
+    return { v: AWARENESS_STATE_VERSION, person, role, presence, reaction }
   }
 
   const publish = () => {
@@ -104,6 +123,7 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
   const readPeers = () => {
     const peers: Peer[] = []
     const put: TLRecord[] = []
+    const reacting: Parameters<ReactionTracker['next']>[0][number][] = []
     for (const [clientId, raw] of awareness.getStates()) {
       const isSelf = clientId === awareness.clientID
       const parsed = parseAwarenessState(raw)
@@ -114,6 +134,12 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
       const seenAt = seen && seen.senderStamp === stamp ? seen.seenAt : now()
       activity.set(clientId, { senderStamp: stamp, seenAt })
       peers.push({ clientId, person: state.person, role: state.role, activeAt: seenAt, isSelf })
+      reacting.push({
+        clientId,
+        reaction: state.reaction,
+        name: state.person.name,
+        color: state.person.color,
+      })
       if (isSelf || state.presence === null) continue
       put.push(presenceRecordFor(clientId, { ...state, presence: state.presence }, seenAt))
     }
@@ -129,6 +155,8 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
       if (put.length > 0) editor.store.put(put)
       if (stale.length > 0) editor.store.remove(stale)
     })
+    const floating = reactions.next(reacting, now())
+    if (floating.length > 0) options.onReactions?.(floating)
     options.onPeers(
       peers.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.person.name.localeCompare(b.person.name)),
     )
@@ -145,6 +173,12 @@ export function connectPresence(options: PresenceBridgeOptions): PresenceBridge 
       person = next
       applyUserPreferences()
       schedulePublish()
+    },
+    sendReaction(emoji) {
+      if (stopped || !myReactions.admit(now())) return false
+      reaction = { seq: (reaction?.seq ?? 0) + 1, emoji }
+      schedulePublish()
+      return true
     },
     stop() {
       stopped = true

@@ -7,6 +7,8 @@
  */
 import { type BoardRole, boardRoleProblem, cleanPersonName, isBoardRole } from '@flowmap/shared'
 import { isPersonColor, type PersonIdentity } from './identity.ts'
+import { parseLaserTrail, type SharedLaserScribble } from './laser-trail.ts'
+import { parseSharedReaction, type SharedReaction } from './reactions.ts'
 
 export const AWARENESS_STATE_VERSION = 1
 
@@ -24,6 +26,8 @@ export type SharedPresence = {
   readonly followingUserId: string | null
   /** The sender's clock; receivers judge idleness by when they saw it change, not by its value. */
   readonly lastActivityTimestamp: number | null
+  /** The laser pointer's trail (laser-trail.ts); none from a client that predates it. */
+  readonly scribbles: readonly SharedLaserScribble[]
 }
 
 export type AwarenessState = {
@@ -32,6 +36,8 @@ export type AwarenessState = {
   readonly role: BoardRole
   /** null until the editor has mounted (the person is there, but not yet anywhere on the board). */
   readonly presence: SharedPresence | null
+  /** The person's latest reaction (reactions.ts); null for none. */
+  readonly reaction: SharedReaction | null
 }
 
 export type ParsedAwarenessState = { ok: true; state: AwarenessState } | { ok: false; problem: string }
@@ -53,6 +59,8 @@ export function parseAwarenessState(value: unknown): ParsedAwarenessState {
   if (!isBoardRole(value.role)) return fail(`role ${boardRoleProblem(value.role)}`)
   const presence = value.presence === null ? null : parsePresence(value.presence)
   if (typeof presence === 'string') return fail(presence)
+  const reaction = parseSharedReaction(value.reaction)
+  if (typeof reaction === 'string') return fail(reaction)
   return {
     ok: true,
     state: {
@@ -60,6 +68,7 @@ export function parseAwarenessState(value: unknown): ParsedAwarenessState {
       person: { id: person.id, name: cleanPersonName(person.name), color: person.color },
       role: value.role,
       presence,
+      reaction,
     },
   }
 }
@@ -93,6 +102,8 @@ function parsePresence(value: unknown): SharedPresence | string {
     return 'presence.followingUserId must be a user id or null'
   const activity = value.lastActivityTimestamp
   if (activity !== null && !finite(activity)) return 'presence.lastActivityTimestamp must be a number or null'
+  const scribbles = parseLaserTrail(value.scribbles)
+  if (typeof scribbles === 'string') return scribbles
   return {
     currentPageId: value.currentPageId,
     cursor,
@@ -102,6 +113,7 @@ function parsePresence(value: unknown): SharedPresence | string {
     brush,
     followingUserId: following,
     lastActivityTimestamp: activity,
+    scribbles,
   }
 }
 

@@ -40,7 +40,7 @@ export function presenceRecordFor(
     camera: presence.camera,
     screenBounds: presence.screenBounds,
     brush: presence.brush,
-    scribbles: [],
+    scribbles: presence.scribbles.map((scribble) => ({ ...scribble, points: [...scribble.points] })),
     chatMessage: '',
     followingUserId: presence.followingUserId as TLUserId | null,
     // The ids were checked to be shape ids; createShapeId only re-brands them.

@@ -1,9 +1,10 @@
 import type { BoardRole } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { connectPresence, type Peer, type PresenceBridge } from './awareness-bridge.ts'
 import type { PersonIdentity } from './identity.ts'
+import type { ReactionEmoji, ReactionEvent } from './reactions.ts'
 
 /**
  * Keeps the editor and the board's awareness in step for as long as both exist. The provider changes
@@ -14,9 +15,12 @@ export function usePresence(options: {
   provider: HocuspocusProvider | null
   person: PersonIdentity
   role: BoardRole
-}): readonly Peer[] {
+  onReactions(reactions: readonly ReactionEvent[]): void
+}): { peers: readonly Peer[]; sendReaction(emoji: ReactionEmoji): boolean } {
   const { editor, provider, person, role } = options
   const [peers, setPeers] = useState<readonly Peer[]>([])
+  const onReactions = useRef(options.onReactions)
+  onReactions.current = options.onReactions
   const bridge = useRef<PresenceBridge | null>(null)
   const personRef = useRef(person)
   personRef.current = person
@@ -30,6 +34,7 @@ export function usePresence(options: {
       person: personRef.current,
       role,
       onPeers: setPeers,
+      onReactions: (reactions) => onReactions.current(reactions),
     })
     bridge.current = connected
     return () => {
@@ -43,5 +48,6 @@ export function usePresence(options: {
     bridge.current?.setPerson(person)
   }, [person])
 
-  return peers
+  const sendReaction = useCallback((emoji: ReactionEmoji) => bridge.current?.sendReaction(emoji) ?? false, [])
+  return { peers, sendReaction }
 }

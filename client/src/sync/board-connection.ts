@@ -8,6 +8,8 @@
  * read (another protocol version, an unknown code) is reported as such, never guessed at.
  */
 import {
+  ATTENTION_MESSAGE_TYPE,
+  ATTENTION_REFUSED_TYPE,
   PEOPLE_MESSAGE_TYPE,
   type PeopleMessage,
   parseStatelessMessage,
@@ -122,6 +124,10 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case 'vote-progress':
       case 'vote-refused':
         // Read by the voting panel from the provider's own stateless events (client/src/voting/).
+        return
+      case ATTENTION_MESSAGE_TYPE:
+      case ATTENTION_REFUSED_TYPE:
+        // The presence layer reads these from the provider itself (presence/use-attention.ts).
         return
       default: {
         const unexpected: never = message

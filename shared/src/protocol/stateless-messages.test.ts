@@ -27,7 +27,7 @@ test('a message of an unknown type is refused with the types this end reads', ()
     ok: false,
     type: 'cursor',
     reason:
-      'stateless message type must be one of rejected|people|removed-from-board|vote-ballot|vote-progress|vote-refused, got "cursor"',
+      'stateless message type must be one of rejected|people|removed-from-board|vote-ballot|vote-progress|vote-refused|attention|attention-refused, got "cursor"',
   })
 })
 

@@ -5,8 +5,16 @@
  * new message type fails typecheck wherever it is not handled.
  *
  * The refusal of an update (refusal.ts); who is on the board, and a removal (people-messages.ts); dot
- * voting's answers (vote-messages.ts).
+ * voting's answers (vote-messages.ts); attention, and its refusal (attention-messages.ts).
  */
+import {
+  ATTENTION_MESSAGE_TYPE,
+  ATTENTION_REFUSED_TYPE,
+  type AttentionMessage,
+  type AttentionRefusedMessage,
+  readAttentionMessage,
+  readAttentionRefusedMessage,
+} from './attention-messages.ts'
 import {
   PEOPLE_MESSAGE_TYPE,
   type PeopleMessage,
@@ -38,6 +46,8 @@ export type StatelessMessage =
   | VoteBallotMessage
   | VoteProgressMessage
   | VoteRefusedMessage
+  | AttentionMessage
+  | AttentionRefusedMessage
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -53,6 +63,8 @@ const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } 
   'vote-ballot': readVoteBallotMessage,
   'vote-progress': readVoteProgressMessage,
   'vote-refused': readVoteRefusedMessage,
+  [ATTENTION_MESSAGE_TYPE]: readAttentionMessage,
+  [ATTENTION_REFUSED_TYPE]: readAttentionRefusedMessage,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

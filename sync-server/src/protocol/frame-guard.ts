@@ -17,7 +17,7 @@
  *   Awareness         `[varUint8Array [varUint n] n × ([varUint client][varUint clock][varString JSON])]`
  *   Auth              `[varUint Token][varString token]([varString provider version])`
  *   QueryAwareness, CLOSE   nothing
- *   Stateless         `[varString payload]`
+ *   Stateless         `[varString payload]`, at most MAX_STATELESS_BYTES
  * Nothing may follow a body. Server-only types (SyncStatus, BroadcastStateless, …) and unknown ones are
  * refused. Hocuspocus's provider answers a bare Ping with the single byte Pong, with no address: that
  * frame is accepted and needs no handler; so does a CLOSE for a board the socket never authenticated for.
@@ -29,6 +29,12 @@ import * as Y from 'yjs'
 
 /** A board id is at most 64 characters; with a session suffix an address stays far below this. */
 export const MAX_ADDRESS_BYTES = 256
+
+/**
+ * A client's stateless payload (an attention request, JSON of a few hundred bytes) is at most this;
+ * the channel carries small commands, never board content, which goes through Sync and its limits.
+ */
+export const MAX_STATELESS_BYTES = 16 * 1024
 
 /** Distinct addresses one /collab socket may authenticate for; a tab multiplexes a handful. */
 export const MAX_ADDRESSES_PER_SOCKET = 64
@@ -155,7 +161,7 @@ function readBody(decoder: decoding.Decoder, type: number, allowed: ReadonlySet<
       readAwarenessUpdate(readBytes(decoder, 'awareness update'))
       return
     case MessageType.Stateless:
-      readString(decoder, 'stateless payload', Number.POSITIVE_INFINITY)
+      readString(decoder, 'stateless payload', MAX_STATELESS_BYTES)
       return
     case MessageType.QueryAwareness:
     case MessageType.CLOSE:

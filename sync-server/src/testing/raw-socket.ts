@@ -27,6 +27,7 @@ export interface RawBoardSocket {
   closed: Promise<number>
   sendUpdate(update: Uint8Array): void
   sendBytes(bytes: Uint8Array): void
+  /** A stateless message for the board, as a provider's sendStateless sends it. */
   sendStateless(payload: string): void
   close(): void
 }
