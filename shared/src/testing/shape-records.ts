@@ -59,6 +59,43 @@ export function workflowShape<K extends WorkflowShapeType>(type: K, init: Workfl
   } as unknown as TLShape<K>
 }
 
+/** A tldraw sticky note (a \`note\` shape), as the note tool makes it. */
+export function noteShape(init: {
+  id: string
+  x?: number
+  y?: number
+  parentId?: string
+  text?: string
+}): TLShape<'note'> {
+  return {
+    id: shapeId(init.id),
+    typeName: 'shape',
+    type: 'note',
+    x: init.x ?? 0,
+    y: init.y ?? 0,
+    rotation: 0,
+    index: 'a1' as IndexKey,
+    parentId: (init.parentId ?? TEST_PAGE_ID) as TLParentId,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      scale: 1,
+      textLastEditedBy: null,
+      richText: toRichText(init.text ?? ''),
+    },
+  } as TLShape<'note'>
+}
+
 export type ConnectorInit = {
   id: string
   /** Shape id the arrow starts at, or null for a loose start. */
