@@ -9,6 +9,7 @@ import {
 } from 'tldraw'
 import { canContinueFrom } from '../shapes/next-step.ts'
 import { isNote } from '../shapes/note-to-step.ts'
+import { LockMenuItems } from '../workshop/LockMenuItems.tsx'
 import { ADD_NEXT_STEP_ACTION, TURN_INTO_STEP_ACTION } from './board-ui-overrides.ts'
 
 /**
@@ -31,6 +32,7 @@ export function BoardContextMenu(props: TLUiContextMenuProps) {
           {canContinue && <TldrawUiMenuActionItem actionId={ADD_NEXT_STEP_ACTION} />}
         </TldrawUiMenuGroup>
       )}
+      <LockMenuItems />
       <DefaultContextMenuContent />
     </DefaultContextMenu>
   )

@@ -23,6 +23,9 @@ import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
+import { LockBadges } from '../workshop/LockBadges.tsx'
+import { WorkshopControls } from '../workshop/WorkshopControls.tsx'
+import { useWorkshopState, WorkshopContext } from '../workshop/workshop-state.ts'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -43,10 +46,20 @@ import { useBoardRoles } from './use-board-roles.ts'
 const COMPONENTS: TLComponents = {
   Toolbar: BoardToolbar,
   ContextMenu: BoardContextMenu,
-  OnTheCanvas: LintBadges,
+  OnTheCanvas: BoardCanvasMarks,
   InFrontOfTheCanvas: BoardCanvasOverlays,
   StylePanel: SelectionStylePanel,
   KeyboardShortcutsDialog: BoardShortcutsDialog,
+}
+
+/** On the canvas, with the shapes: lint badges and facilitator lock badges. */
+function BoardCanvasMarks() {
+  return (
+    <>
+      <LintBadges />
+      <LockBadges />
+    </>
+  )
 }
 
 /** Over the canvas: the empty-board hint, the critical path when asked for. (Lint badges are on it.) */
@@ -92,6 +105,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   )
   // No token is local mode, where the server treats everyone as a facilitator.
   const role = claims?.role ?? 'facilitator'
+  const workshop = useWorkshopState(board.doc, role)
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -140,6 +154,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               role={role}
               suggestedName={claims?.name ?? null}
             />
+            <WorkshopControls workshop={workshop} editor={editor} />
             <ExportMenu editor={editor} doc={board.doc} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
             {!viewOnly && (
@@ -152,18 +167,20 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
           <BoardSidebarContext.Provider value={sidebarControl}>
-            <Tldraw
-              store={board.store}
-              shapeUtils={CANVAS_SHAPE_UTILS}
-              tools={WORKFLOW_TOOLS}
-              overrides={BOARD_UI_OVERRIDES}
-              components={COMPONENTS}
-              assetUrls={TLDRAW_ASSET_URLS}
-              licenseKey={licenseKey ?? undefined}
-              colorScheme={DEFAULT_COLOR_SCHEME}
-              options={TLDRAW_OPTIONS}
-              onMount={onMount}
-            />
+            <WorkshopContext.Provider value={workshop}>
+              <Tldraw
+                store={board.store}
+                shapeUtils={CANVAS_SHAPE_UTILS}
+                tools={WORKFLOW_TOOLS}
+                overrides={BOARD_UI_OVERRIDES}
+                components={COMPONENTS}
+                assetUrls={TLDRAW_ASSET_URLS}
+                licenseKey={licenseKey ?? undefined}
+                colorScheme={DEFAULT_COLOR_SCHEME}
+                options={TLDRAW_OPTIONS}
+                onMount={onMount}
+              />
+            </WorkshopContext.Provider>
           </BoardSidebarContext.Provider>
           <ReplayButton
             boardId={boardId}
