@@ -5,8 +5,8 @@ import { registerParticipantGuard } from './participant-guard.ts'
 import { useWorkshop, type WorkshopState } from './workshop-state.ts'
 import './workshop.css'
 
-/** Half a badge: its centre sits on the shape's corner. */
-const BADGE_OFFSET = 10
+/** The badge sits just above the shape's top-left corner, clear of its label. */
+const BADGE_LIFT_PX = 24
 
 /**
  * On the canvas (tldraw's OnTheCanvas slot, page coordinates, as the lint badges): a lock at the
@@ -30,7 +30,7 @@ export function LockBadges() {
   )
   const zoom = useValue('zoom level', () => editor.getZoomLevel(), [editor])
   if (ids === '') return null
-  const keepScreenSize = `scale(${1 / zoom}) translate(-${BADGE_OFFSET}px, -${BADGE_OFFSET}px)`
+  const keepScreenSize = `scale(${1 / zoom}) translate(0, -${BADGE_LIFT_PX}px)`
   return (
     <div className="flowmap-lock-badges">
       {ids.split(' ').map((id) => (
@@ -72,6 +72,7 @@ function LockBadge({
         <rect x="2" y="5.5" width="8" height="5.5" rx="1" fill="currentColor" />
         <path d="M4 5.5V4a2 2 0 0 1 4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
       </svg>
+      Locked
     </span>
   )
 }
