@@ -169,6 +169,13 @@ test('a facilitator locks a lane: the participant sees the lock, cannot move its
   await expect
     .poll(async () => (await positionOf(edna, STEP_IN_LANE))?.x, { timeout: 15_000 })
     .not.toBe(before?.x)
+
+  // Only a facilitator unlocks, from the same menu; the badge goes on both pages.
+  await fay.keyboard.press('Escape')
+  await fay.mouse.click(...xy(await screenPointIn(fay, LANE, 0.85, 0.8)), { button: 'right' })
+  await fay.getByRole('menuitem', { name: 'Unlock' }).click()
+  for (const page of [fay, edna])
+    await expect(page.getByTestId('lock-badge')).toHaveCount(0, { timeout: 15_000 })
 })
 
 test('a locked board: the participant has no tools and a forced edit is refused; unlocked, they edit again', async ({

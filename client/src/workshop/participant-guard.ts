@@ -47,6 +47,7 @@ export function registerParticipantGuard(editor: Editor, read: () => GuardState)
     return isShapeHeldByLock(editor, binding.fromId)
   }
   const { sideEffects } = editor
+  let removingRefused = false
   const stops = [
     sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
       if (source !== 'user') return next
@@ -55,7 +56,7 @@ export function registerParticipantGuard(editor: Editor, read: () => GuardState)
       return heldShape(prev) || (read().held && into) ? prev : next
     }),
     sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
-      source === 'user' && heldShape(shape) ? false : undefined,
+      source === 'user' && !removingRefused && heldShape(shape) ? false : undefined,
     ),
     sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       // A pasted copy of a locked shape is a new, unlocked shape: only facilitators set locks.
@@ -70,7 +71,14 @@ export function registerParticipantGuard(editor: Editor, read: () => GuardState)
         state.boardLocked ||
         (state.toolsRestricted && !isParticipantToolsetRecord(shape)) ||
         isShapeHeldByLock(editor, shape.parentId)
-      if (refused) editor.store.remove([shape.id])
+      if (!refused) return
+      // Past this guard's own before-delete check, which would keep a shape inside a locked lane.
+      removingRefused = true
+      try {
+        editor.store.remove([shape.id])
+      } finally {
+        removingRefused = false
+      }
     }),
     sideEffects.registerBeforeChangeHandler('binding', (prev, next, source) =>
       source === 'user' && (heldBinding(prev) || heldBinding(next)) ? prev : next,

@@ -14,13 +14,14 @@ export function carriesLock(shape: TLShape | undefined): boolean {
 
 /** Locks (or, with null, unlocks) the shapes for participants: one undoable step. */
 export function setShapeLocks(editor: Editor, ids: readonly TLShapeId[], holder: LockHolder | null): void {
-  const updates = ids.flatMap((id) => {
+  const next = ids.flatMap((id) => {
     const shape = editor.getShape(id)
     if (shape === undefined || carriesLock(shape) === (holder !== null)) return []
-    return [{ id, type: shape.type, meta: metaWithShapeLock(shape.meta, holder) as TLShape['meta'] }]
+    return [{ ...shape, meta: metaWithShapeLock(shape.meta, holder) as TLShape['meta'] }]
   })
-  if (updates.length === 0) return
+  if (next.length === 0) return
   editor.markHistoryStoppingPoint('facilitator lock')
-  // tldraw skips shapes under its own isLocked; a facilitator lock is a separate thing and is set anyway.
-  editor.run(() => editor.updateShapes(updates), { ignoreShapeLock: true })
+  // Put whole, not through updateShapes: that merges meta (a key cannot be removed) and skips shapes
+  // under tldraw's own isLocked, which is a separate thing from a facilitator lock.
+  editor.run(() => editor.store.put(next))
 }
