@@ -25,7 +25,7 @@ import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
 import { LockBadges } from '../workshop/LockBadges.tsx'
 import { WorkshopControls } from '../workshop/WorkshopControls.tsx'
-import { useWorkshopState, WorkshopContext } from '../workshop/workshop-state.ts'
+import { setWorkshopState, useWorkshopState } from '../workshop/workshop-state.ts'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -135,6 +135,10 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     if (editor) setBoardRoles(editor, roles)
   }, [editor, roles])
 
+  useEffect(() => {
+    if (editor) setWorkshopState(editor, workshop)
+  }, [editor, workshop])
+
   // The server turned the link down (one it did not sign, or expired since): that one message, no board.
   if (board.linkRefused !== null) return <LinkNotValidPage problem={linkRefusedByServer(board.linkRefused)} />
 
@@ -167,20 +171,18 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
       <div className="flowmap-board__body">
         <main className="flowmap-board__canvas" aria-label="Workflow board">
           <BoardSidebarContext.Provider value={sidebarControl}>
-            <WorkshopContext.Provider value={workshop}>
-              <Tldraw
-                store={board.store}
-                shapeUtils={CANVAS_SHAPE_UTILS}
-                tools={WORKFLOW_TOOLS}
-                overrides={BOARD_UI_OVERRIDES}
-                components={COMPONENTS}
-                assetUrls={TLDRAW_ASSET_URLS}
-                licenseKey={licenseKey ?? undefined}
-                colorScheme={DEFAULT_COLOR_SCHEME}
-                options={TLDRAW_OPTIONS}
-                onMount={onMount}
-              />
-            </WorkshopContext.Provider>
+            <Tldraw
+              store={board.store}
+              shapeUtils={CANVAS_SHAPE_UTILS}
+              tools={WORKFLOW_TOOLS}
+              overrides={BOARD_UI_OVERRIDES}
+              components={COMPONENTS}
+              assetUrls={TLDRAW_ASSET_URLS}
+              licenseKey={licenseKey ?? undefined}
+              colorScheme={DEFAULT_COLOR_SCHEME}
+              options={TLDRAW_OPTIONS}
+              onMount={onMount}
+            />
           </BoardSidebarContext.Provider>
           <ReplayButton
             boardId={boardId}

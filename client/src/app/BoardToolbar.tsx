@@ -22,7 +22,7 @@ export function BoardToolbar() {
   const isReadonly = useReadonly()
   const editor = useEditor()
   const sidebar = useContext(BoardSidebarContext)
-  const workshop = useWorkshop()
+  const workshop = useWorkshop(editor)
   if (workshop?.toolsRestricted && !isReadonly) return <RestrictedToolbar />
   return (
     <div className="flowmap-toolbars">

@@ -1,8 +1,8 @@
 import { lockHolderName, shapeLockOf } from '@flowmap/shared'
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { type Editor, type TLShapeId, useEditor, useValue } from 'tldraw'
 import { registerParticipantGuard } from './participant-guard.ts'
-import { useWorkshop, type WorkshopState } from './workshop-state.ts'
+import { useWorkshop, type WorkshopState, workshopStateOf } from './workshop-state.ts'
 import './workshop.css'
 
 /** The badge sits just above the shape's top-left corner, clear of its label. */
@@ -16,7 +16,7 @@ const BADGE_LIFT_PX = 24
  */
 export function LockBadges() {
   const editor = useEditor()
-  const workshop = useWorkshop()
+  const workshop = useWorkshop(editor)
   useParticipantGuard(editor, workshop)
   const ids = useValue(
     'locked shapes',
@@ -78,19 +78,20 @@ function LockBadge({
 }
 
 /**
- * Registers the guard once per editor; it reads the latest workshop state through a ref. While the
+ * Registers the guard once per editor; it reads the latest workshop state from the editor's atom. While the
  * board is locked a participant's page is also read-only (no tools at all), and editable again after.
  */
 function useParticipantGuard(editor: Editor, workshop: WorkshopState | null): void {
-  const latest = useRef(workshop)
-  latest.current = workshop
   useEffect(
     () =>
-      registerParticipantGuard(editor, () => ({
-        held: latest.current?.isHeldParticipant ?? false,
-        boardLocked: latest.current?.boardLock !== null && latest.current?.boardLock !== undefined,
-        toolsRestricted: latest.current?.toolsRestricted ?? false,
-      })),
+      registerParticipantGuard(editor, () => {
+        const current = workshopStateOf(editor)
+        return {
+          held: current?.isHeldParticipant ?? false,
+          boardLocked: current?.boardLock != null,
+          toolsRestricted: current?.toolsRestricted ?? false,
+        }
+      }),
     [editor],
   )
   const lockedOut = (workshop?.isHeldParticipant ?? false) && workshop?.boardLock != null

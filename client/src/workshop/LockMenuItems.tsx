@@ -5,7 +5,7 @@ import { useWorkshop } from './workshop-state.ts'
 /** "Lock for participants" and "Unlock" in a facilitator's context menu, for the selected shapes. */
 export function LockMenuItems() {
   const editor = useEditor()
-  const workshop = useWorkshop()
+  const workshop = useWorkshop(editor)
   const counts = useValue('selection locks', () => {
     const shapes = editor.getSelectedShapes()
     const locked = shapes.filter(carriesLock).length

@@ -14,7 +14,8 @@ import {
   participantToolsetField,
   readWorkshopField,
 } from '@flowmap/shared'
-import { createContext, useContext, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { type Atom, atom, type Editor, useValue } from 'tldraw'
 import type * as Y from 'yjs'
 
 export interface WorkshopState {
@@ -60,9 +61,30 @@ export function useWorkshopState(doc: Y.Doc | null, role: BoardRole): WorkshopSt
   }, [doc, role, fields])
 }
 
-export const WorkshopContext = createContext<WorkshopState | null>(null)
+/**
+ * Kept per editor in a reactive atom, as the board roles are (shapes/board-roles.ts), rather than in
+ * React context: the toolbar, context menu, badges and the participant guard all have the editor, and
+ * the board page sets it once (null: no board page around, as in tldraw's own export roots).
+ */
+const stateByEditor = new WeakMap<Editor, Atom<WorkshopState | null>>()
 
-/** The workshop state of the board around; null outside a board page (tldraw's own tests, replay). */
-export function useWorkshop(): WorkshopState | null {
-  return useContext(WorkshopContext)
+function workshopAtom(editor: Editor): Atom<WorkshopState | null> {
+  let state = stateByEditor.get(editor)
+  if (!state) {
+    state = atom<WorkshopState | null>('workshop state', null)
+    stateByEditor.set(editor, state)
+  }
+  return state
+}
+
+export function setWorkshopState(editor: Editor, state: WorkshopState): void {
+  workshopAtom(editor).set(state)
+}
+
+export function workshopStateOf(editor: Editor): WorkshopState | null {
+  return workshopAtom(editor).get()
+}
+
+export function useWorkshop(editor: Editor | null): WorkshopState | null {
+  return useValue('workshop state', () => (editor === null ? null : workshopAtom(editor).get()), [editor])
 }
