@@ -56,6 +56,7 @@ export {
   writeRecord,
   writeRecords,
 } from './doc/records.ts'
+export { NO_RECORDS_BEFORE, type RecordsBefore, recordsBefore } from './doc/records-before.ts'
 export { deleteRole, observeRoles, readRoles, roleIdsTouchedBy, writeRole } from './doc/roles.ts'
 export {
   boardFieldsTouchedBy,
@@ -411,6 +412,22 @@ export {
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
 export { type BoardLock, boardLockField } from './schema/workshop/board-lock.ts'
+export { type LockHolder, lockHolderName, parseLockHolder } from './schema/workshop/lock-holder.ts'
+export {
+  isParticipantToolsetRecord,
+  PARTICIPANT_TOOLSETS,
+  type ParticipantToolset,
+  participantToolsetField,
+} from './schema/workshop/participant-toolset.ts'
+export {
+  type CoveringLock,
+  coveringShapeLock,
+  type LockableRecord,
+  metaWithShapeLock,
+  rawShapeLock,
+  SHAPE_LOCK_META_KEY,
+  shapeLockOf,
+} from './schema/workshop/shape-lock.ts'
 export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'
 export {
   MAX_VOTE_TITLE_CHARS,

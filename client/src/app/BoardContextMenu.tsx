@@ -9,6 +9,8 @@ import {
 } from 'tldraw'
 import { canContinueFrom } from '../shapes/next-step.ts'
 import { isNote } from '../shapes/note-to-step.ts'
+import { LockMenuItems } from '../workshop/LockMenuItems.tsx'
+import { useWorkshop } from '../workshop/workshop-state.ts'
 import { ADD_NEXT_STEP_ACTION, TURN_INTO_STEP_ACTION } from './board-ui-overrides.ts'
 
 /**
@@ -17,7 +19,10 @@ import { ADD_NEXT_STEP_ACTION, TURN_INTO_STEP_ACTION } from './board-ui-override
  */
 export function BoardContextMenu(props: TLUiContextMenuProps) {
   const editor = useEditor()
-  const hasNotes = useValue('selection has notes', () => editor.getSelectedShapes().some(isNote), [editor])
+  // A participant whose tools are limited to notes cannot make steps of them.
+  const canMakeSteps = !useWorkshop(editor)?.toolsRestricted
+  const hasNotes =
+    useValue('selection has notes', () => editor.getSelectedShapes().some(isNote), [editor]) && canMakeSteps
   const canContinue = useValue(
     'selection can continue',
     () => canContinueFrom(editor.getOnlySelectedShape() ?? undefined),
@@ -31,6 +36,7 @@ export function BoardContextMenu(props: TLUiContextMenuProps) {
           {canContinue && <TldrawUiMenuActionItem actionId={ADD_NEXT_STEP_ACTION} />}
         </TldrawUiMenuGroup>
       )}
+      <LockMenuItems />
       <DefaultContextMenuContent />
     </DefaultContextMenu>
   )

@@ -28,6 +28,9 @@ import { useBoardModel } from '../sync/use-board-model.ts'
 import { SaveTemplateButton } from '../templates/SaveTemplateButton.tsx'
 import { DotVoting } from '../voting/DotVoting.tsx'
 import { VoteMenu } from '../voting/VoteMenu.tsx'
+import { LockBadges } from '../workshop/LockBadges.tsx'
+import { WorkshopControls } from '../workshop/WorkshopControls.tsx'
+import { setWorkshopState, useWorkshopState } from '../workshop/workshop-state.ts'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -48,10 +51,20 @@ import { useBoardRoles } from './use-board-roles.ts'
 const COMPONENTS: TLComponents = {
   Toolbar: BoardToolbar,
   ContextMenu: BoardContextMenu,
-  OnTheCanvas: LintBadges,
+  OnTheCanvas: BoardCanvasMarks,
   InFrontOfTheCanvas: BoardCanvasOverlays,
   StylePanel: SelectionStylePanel,
   KeyboardShortcutsDialog: BoardShortcutsDialog,
+}
+
+/** On the canvas, with the shapes: lint badges and facilitator lock badges. */
+function BoardCanvasMarks() {
+  return (
+    <>
+      <LintBadges />
+      <LockBadges />
+    </>
+  )
 }
 
 /** Over the canvas: the empty-board hint, the critical path when asked for. (Lint badges are on it.) */
@@ -101,6 +114,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     }),
     [],
   )
+  const workshop = useWorkshopState(board.doc, role)
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -135,6 +149,10 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     editor?.updateInstanceState({ isReadonly: viewOnly })
   }, [editor, viewOnly])
 
+  useEffect(() => {
+    if (editor) setWorkshopState(editor, workshop)
+  }, [editor, workshop])
+
   if (board.removed !== null) return <LinkNotValidPage problem={removedFromBoard()} />
   // The server turned the link down (one it did not sign, or expired since): that one message, no board.
   if (board.linkRefused !== null) return <LinkNotValidPage problem={linkRefusedByServer(board.linkRefused)} />
@@ -157,6 +175,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               people={board.people}
               management={canFacilitateBoard(role) ? { boardId, token } : null}
             />
+            <WorkshopControls workshop={workshop} editor={editor} />
             <ExportMenu editor={editor} doc={board.doc} />
             <VoteMenu editor={editor} doc={board.doc} role={role} name={claims?.name ?? 'Facilitator'} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}

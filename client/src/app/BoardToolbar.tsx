@@ -10,6 +10,8 @@ import {
 } from 'tldraw'
 import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
+import { RestrictedToolbar } from '../workshop/RestrictedToolbar.tsx'
+import { useWorkshop } from '../workshop/workshop-state.ts'
 import { BoardSidebarContext } from './board-sidebar-context.ts'
 
 /**
@@ -20,6 +22,8 @@ export function BoardToolbar() {
   const isReadonly = useReadonly()
   const editor = useEditor()
   const sidebar = useContext(BoardSidebarContext)
+  const workshop = useWorkshop(editor)
+  if (workshop?.toolsRestricted && !isReadonly) return <RestrictedToolbar />
   return (
     <div className="flowmap-toolbars">
       {!isReadonly && (

@@ -10,6 +10,7 @@ import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
 import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
 import { AUTOMATION_OPTIONS, FLOW_KIND_OPTIONS, STATUS_OPTIONS } from '../shapes/workflow-vocabulary.ts'
+import { useWorkshop } from '../workshop/workshop-state.ts'
 import { type FieldSpec, SHAPE_FIELDS } from './inspector-fields.ts'
 import { NumberField, SelectField, TextField } from './panel-fields.tsx'
 
@@ -98,6 +99,7 @@ function withUnknownRole(options: { value: string; label: string }[], roleId: st
 type FieldsProps = { editor: Editor; shape: TLShape; roles: readonly Role[]; readonly: boolean }
 
 function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
+  const toolsRestricted = useWorkshop(editor)?.toolsRestricted ?? false
   // One undo step per field visit: everything typed between focus and blur undoes together.
   const startEdit = () => editor.markHistoryStoppingPoint('inspector edit')
   const fields: readonly FieldSpec[] | undefined = isWorkflowShapeType(shape.type)
@@ -144,7 +146,10 @@ function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
           <button
             type="button"
             className="flowmap-button flowmap-button--primary"
-            disabled={readonly}
+            disabled={readonly || toolsRestricted}
+            title={
+              toolsRestricted ? 'The facilitator has limited the tools to notes and connectors' : undefined
+            }
             onClick={() => turnNotesIntoSteps(editor, [shape.id])}
           >
             Turn into step

@@ -48,6 +48,8 @@ export function turnNotesIntoSteps(editor: Editor, noteIds: readonly TLShapeId[]
       const text = renderPlaintextFromRichText(editor, note.props.richText)
       const incoming = editor.getBindingsToShape(noteId, 'arrow')
       editor.createShape(stepFromNote(note, text, stepId))
+      // A guard may refuse the step (a participant's toolset is limited to notes): keep the note then.
+      if (!editor.getShape(stepId)) continue
       editor.deleteBindings(incoming)
       editor.createBindings(incoming.map((binding) => ({ ...binding, id: createBindingId(), toId: stepId })))
       editor.deleteShape(noteId)

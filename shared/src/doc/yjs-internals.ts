@@ -71,3 +71,30 @@ export function dropPending(doc: Y.Doc): void {
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
 }
+
+/**
+ * The value `map` held under `key` before `transaction`: undefined when it held none. Yjs keeps a key's
+ * successive values as a chain of structs (the newest on the right, every other one deleted), so the
+ * value before is the newest struct created before the transaction, unless it was already deleted then.
+ * Only valid while the transaction's deleted content is still there: call it from an 'afterTransaction'
+ * handler, before Yjs garbage-collects (after that a replaced value reads as gone).
+ */
+export function mapValueBefore(map: Y.Map<unknown>, key: string, transaction: Y.Transaction): unknown {
+  let item: Y.Item | null = map._map.get(key) ?? null
+  while (item !== null) {
+    const createdBefore = item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0)
+    if (createdBefore) {
+      const deletedBefore = item.deleted && !Y.isDeleted(transaction.deleteSet, item.id)
+      if (deletedBefore) return undefined
+      const content = item.content.getContent()
+      return content[content.length - 1]
+    }
+    item = item.left
+  }
+  return undefined
+}
+
+/** The keys `map` has ever held (live or deleted), for reading a map's values before a transaction. */
+export function mapKeysEverHeld(map: Y.Map<unknown>): Iterable<string> {
+  return map._map.keys()
+}

@@ -23,6 +23,8 @@ export function firstLimitFailure(
 ): LimitFailure | null {
   const paths = written === 'whole' ? Object.keys(entry) : written
   for (const path of paths) {
+    // A field the write removed (a meta key deleted: a lock lifted) breaks no limit.
+    if (!holdsPath(entry, path)) continue
     const problem = firstJsonProblem(valueAt(entry, path), path)
     if (problem !== null) return problem
   }
@@ -47,6 +49,13 @@ function isWritten(field: string, written: WrittenFields): boolean {
     if (field === path || field.startsWith(`${path}.`)) return true
   }
   return false
+}
+
+function holdsPath(entry: Readonly<Record<string, unknown>>, path: string): boolean {
+  const keys = path.split('.')
+  const last = keys.pop() as string
+  const parent = keys.length === 0 ? entry : valueAt(entry, keys.join('.'))
+  return typeof parent === 'object' && parent !== null && Object.hasOwn(parent, last)
 }
 
 function valueAt(entry: Readonly<Record<string, unknown>>, path: string): unknown {

@@ -17,7 +17,15 @@
  * pending is reported (`missing`) and refused; a board whose stored log already holds such bytes (written
  * before this check existed) has them dropped when it loads: they were never part of any visible state.
  */
-import { type DocOrigin, declareBoardRoots, dropPending, pendingOf } from '@flowmap/shared'
+import {
+  type DocOrigin,
+  declareBoardRoots,
+  dropPending,
+  NO_RECORDS_BEFORE,
+  pendingOf,
+  type RecordsBefore,
+  recordsBefore,
+} from '@flowmap/shared'
 import * as Y from 'yjs'
 
 /** An update tried on the shadow, kept until Hocuspocus has applied it to the live doc. */
@@ -34,6 +42,8 @@ export interface AdmittedUpdate {
    * (`deletes` when it deletes content the shadow lacks). null when nothing was left pending.
    */
   missing: { structs: Map<number, number>; deletes: boolean } | null
+  /** what the records it touched held before it (permission rules compare: a deleted shape's lock) */
+  recordsBefore: RecordsBefore
 }
 
 /** The origin of shadow transactions, so nobody mistakes them for live changes. */
@@ -42,6 +52,8 @@ export const SHADOW_ORIGIN: DocOrigin = Object.freeze({ source: 'shadow' })
 export class BoardShadow {
   #doc: Y.Doc
   #lastTransaction: Y.Transaction | null = null
+  #capturing = false
+  #lastRecordsBefore: RecordsBefore = NO_RECORDS_BEFORE
   readonly #inFlight = new Map<object, AdmittedUpdate>()
 
   constructor(doc: Y.Doc) {
@@ -57,7 +69,12 @@ export class BoardShadow {
   /** Applies `update` to the shadow and reports what it did. The caller validates, then admits or refuses. */
   tryUpdate(update: Uint8Array): AdmittedUpdate {
     this.#lastTransaction = null
-    Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
+    this.#capturing = true
+    try {
+      Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
+    } finally {
+      this.#capturing = false
+    }
     const transaction = this.#lastTransaction as Y.Transaction | null
     if (transaction === null) throw new Error('Yjs applied an update without a transaction')
     const clientId = firstAdvancedClient(transaction)
@@ -66,7 +83,9 @@ export class BoardShadow {
     const pending = pendingOf(this.#doc)
     const missing =
       pending === null ? null : { structs: pending.structs?.missing ?? new Map(), deletes: pending.deletes }
-    return { update, transaction, changesContent, clientId, missing }
+    const before = this.#lastRecordsBefore
+    this.#lastRecordsBefore = NO_RECORDS_BEFORE
+    return { update, transaction, changesContent, clientId, missing, recordsBefore: before }
   }
 
   /** Marks `admitted` as on its way to the live doc for `connection`. */
@@ -108,6 +127,9 @@ export class BoardShadow {
     declareBoardRoots(doc)
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.#lastTransaction = transaction
+      // Only here are replaced values still readable (Yjs garbage-collects them next); only for updates
+      // being tried, not for rebuilds or server writes.
+      if (this.#capturing) this.#lastRecordsBefore = recordsBefore(transaction)
     })
   }
 }

@@ -12,6 +12,7 @@ import {
   foreignRootTouchedBy,
   type RawEntry,
   REFUSAL_CODES,
+  type RecordsBefore,
   type Refusal,
   readBoard,
   readRawBoardFields,
@@ -31,8 +32,11 @@ import type * as Y from 'yjs'
 import type { BoardUser } from '../auth/roles.ts'
 import { firstPermissionRefusal } from './permissions/permission-rules.ts'
 
-/** What the board held before the update, for checks that compare (the board schema only goes up). */
-export type BoardBefore = { schema: unknown }
+/**
+ * What the board held before the update, for checks that compare: the board schema only goes up; a
+ * participant may not delete a locked shape or move one out of a locked lane.
+ */
+export type BoardBefore = { schema: unknown; records: RecordsBefore }
 
 /**
  * Whether `writer` may make the change and whether what it wrote is valid. The permission rules run
@@ -48,7 +52,7 @@ export function validateTouched(
   if (foreign !== null)
     return { code: REFUSAL_CODES.invalidRecord, reason: foreignRootFailure(foreign), recordId: null }
   return (
-    firstPermissionRefusal({ doc, transaction, writer }) ??
+    firstPermissionRefusal({ doc, transaction, writer, before }) ??
     firstRecordRefusal(doc, transaction) ??
     firstRoleRefusal(doc, transaction) ??
     boardRefusal(doc, transaction, before) ??

@@ -56,13 +56,18 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
     let refusal: Refusal | null
     try {
       // Read before applying: Yjs garbage-collects an overwritten value when its transaction ends.
-      const before: BoardBefore = { schema: readRawBoardField(shadow.doc, 'schema') }
+      const before: Omit<BoardBefore, 'records'> = { schema: readRawBoardField(shadow.doc, 'schema') }
       const admitted = shadow.tryUpdate(incoming.update)
       refusal =
         admitted.missing !== null
           ? missingDependencyRefusal(admitted.missing)
           : admitted.changesContent
-            ? options.validate(shadow.doc, admitted.transaction, before, (context as FlowmapContext).user)
+            ? options.validate(
+                shadow.doc,
+                admitted.transaction,
+                { ...before, records: admitted.recordsBefore },
+                (context as FlowmapContext).user,
+              )
             : null
       if (refusal === null) {
         shadow.hold(connection, admitted)

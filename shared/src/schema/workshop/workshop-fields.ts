@@ -3,11 +3,17 @@
  * A key not listed here is refused by the server, as a board field not in BOARD_FIELDS is.
  */
 import { boardLockField } from './board-lock.ts'
+import { participantToolsetField } from './participant-toolset.ts'
 import { voteField } from './vote.ts'
 import { voteResultsField } from './vote-results.ts'
 import type { WorkshopField } from './workshop-field.ts'
 
-export const WORKSHOP_FIELDS: readonly WorkshopField[] = [boardLockField, voteField, voteResultsField]
+export const WORKSHOP_FIELDS: readonly WorkshopField[] = [
+  boardLockField,
+  participantToolsetField,
+  voteField,
+  voteResultsField,
+]
 
 const byKey: ReadonlyMap<string, WorkshopField> = new Map(WORKSHOP_FIELDS.map((field) => [field.key, field]))
 

@@ -7,6 +7,7 @@
 import type { Refusal } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { BoardUser } from '../../auth/roles.ts'
+import type { BoardBefore } from '../validate-touched.ts'
 
 export interface PermissionContext {
   /** the shadow doc, with the update applied */
@@ -14,6 +15,8 @@ export interface PermissionContext {
   transaction: Y.Transaction
   /** who sent the update, with the role the server holds for the connection now */
   writer: BoardUser
+  /** what the touched records (and the board schema) held before the update */
+  before: BoardBefore
 }
 
 export type PermissionRule = (context: PermissionContext) => Refusal | null
