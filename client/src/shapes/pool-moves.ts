@@ -1,4 +1,5 @@
-import { dropMember, leavePool, normalizePools, snapNewMember } from '@flowmap/shared'
+import type { PoolBox } from '@flowmap/shared'
+import { dropMember, joinPool, leavePool, normalizePools, snapNewMember } from '@flowmap/shared'
 import type { Editor, TLParentId, TLShape } from 'tldraw'
 import {
   type ContainerShape,
@@ -7,6 +8,7 @@ import {
   poolAxisOf,
   poolBoxOf,
   poolBoxUpdates,
+  poolContentOf,
   poolIdOf,
   siblingPoolBoxes,
 } from './pool-shapes.ts'
@@ -23,30 +25,39 @@ export function snapNewContainer(editor: Editor, shape: TLShape): TLShape | null
 }
 
 /**
- * A container of a pool let go after a drag: into another slot of its pool it reorders the pool,
- * elsewhere it leaves it (see dropMember). Several members of one pool dragged together move the pool.
+ * A container let go after a drag. A member of a pool dragged into another slot reorders the pool,
+ * elsewhere it leaves it (see dropMember); a container outside a pool let go next to one joins it at
+ * the drop slot, with the pool's width, its own height and its children with it (see joinPool), and
+ * the pool grows if they need more width. Several containers dragged together just move.
  */
 export function dropContainer(editor: Editor, initial: ContainerShape, current: ContainerShape): void {
   const pool = poolIdOf(initial)
-  if (pool === null) return
-  const draggedMembers = editor
-    .getSelectedShapes()
-    .filter((shape) => isContainer(shape) && poolIdOf(shape) === pool)
-  if (draggedMembers.length > 1) return
+  const dragged = editor.getSelectedShapes().filter(isContainer)
+  const together = pool === null ? dragged : dragged.filter((shape) => poolIdOf(shape) === pool)
+  if (together.length > 1) return
   const axis = poolAxisOf(initial.type)
   if (current.parentId !== initial.parentId) {
-    // Dropped into another parent (a lane into a stage): the old pool closes up without it.
+    // Dropped into another parent (a lane into a stage): the old pool closes up without it, and it
+    // may join a pool of its new parent.
     const before = [...siblingPoolBoxes(editor, initial.type, initial.parentId), poolBoxOf(initial)]
     const after = leavePool(before, initial.id, axis).filter((box) => box.id !== initial.id)
     editor.updateShapes([
       ...poolBoxUpdates(editor, before, after),
       { id: current.id, type: current.type, meta: { pool: null } },
     ])
+    const siblings = siblingPoolBoxes(editor, current.type, current.parentId)
+    layOut(editor, current.type, siblings, joinPool(siblings, current.id, axis))
     return
   }
   const now = siblingPoolBoxes(editor, initial.type, initial.parentId)
   const before = now.map((box) => (box.id === initial.id ? poolBoxOf(initial) : box))
-  editor.updateShapes(poolBoxUpdates(editor, now, dropMember(before, poolBoxOf(current), axis)))
+  layOut(editor, initial.type, now, dropMember(before, poolBoxOf(current), axis))
+}
+
+/** Writes a drop's layout, each pool grown over the children its members bring along. */
+function layOut(editor: Editor, type: ContainerType, now: readonly PoolBox[], after: readonly PoolBox[]) {
+  const held = normalizePools(after, poolAxisOf(type), poolContentOf(editor, type, after))
+  editor.updateShapes(poolBoxUpdates(editor, now, held))
 }
 
 /**
@@ -68,7 +79,11 @@ export function registerPoolLayout(editor: Editor): () => void {
     dirty.clear()
     const updates = groups.flatMap(({ type, parentId }) => {
       const boxes = siblingPoolBoxes(editor, type, parentId)
-      return poolBoxUpdates(editor, boxes, normalizePools(boxes, poolAxisOf(type)))
+      return poolBoxUpdates(
+        editor,
+        boxes,
+        normalizePools(boxes, poolAxisOf(type), poolContentOf(editor, type, boxes)),
+      )
     })
     if (updates.length > 0)
       editor.run(() => editor.updateShapes(updates), { history: 'ignore', ignoreShapeLock: true })
