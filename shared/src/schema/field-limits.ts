@@ -23,6 +23,9 @@ export function firstLimitFailure(
 ): LimitFailure | null {
   const paths = written === 'whole' ? Object.keys(entry) : written
   for (const path of paths) {
+    // A written path the entry no longer holds was a key deleted (an undo taking back a first
+    // `meta.pool`): nothing is stored there to check. A key holding `undefined` is still refused.
+    if (!holdsPath(entry, path)) continue
     const problem = firstJsonProblem(valueAt(entry, path), path)
     if (problem !== null) return problem
   }
@@ -47,6 +50,15 @@ function isWritten(field: string, written: WrittenFields): boolean {
     if (field === path || field.startsWith(`${path}.`)) return true
   }
   return false
+}
+
+function holdsPath(entry: Readonly<Record<string, unknown>>, path: string): boolean {
+  let value: unknown = entry
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return false
+    value = (value as Record<string, unknown>)[key]
+  }
+  return true
 }
 
 function valueAt(entry: Readonly<Record<string, unknown>>, path: string): unknown {
