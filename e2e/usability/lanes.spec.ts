@@ -106,6 +106,8 @@ test('a lane cannot shrink past its children', async ({ page }, testInfo) => {
 test('two people resize lanes at once: both converge to the same pool, without overlap', async ({
   openUser,
 }, testInfo) => {
+  // Two browsers, three lanes drawn, offline and back: slow on a loaded machine.
+  test.setTimeout(150_000)
   const { a, b } = await openTwoUsersOnOneBoard(openUser)
   const first = await drawLane(a.page, [0.05, 0.1], [0.8, 0.3])
   const second = await drawLane(a.page, [0.05, 0.33], [0.8, 0.5])

@@ -209,6 +209,8 @@ function clientIdOf(page: Page): Promise<number> {
 test("two people change a pool's width at once: both end with the same pool, its steps inside it", async ({
   openUser,
 }, testInfo) => {
+  // Two browsers, three lanes, two steps, offline and back: slow on a loaded machine.
+  test.setTimeout(150_000)
   const { a, b } = await openTwoUsersOnOneBoard(openUser)
   const lanes = [
     await drawLane(a.page, [0.22, 0.08], [0.9, 0.3]),

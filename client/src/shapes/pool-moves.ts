@@ -65,10 +65,14 @@ function layOut(editor: Editor, type: ContainerType, now: readonly PoolBox[], af
  * or a drag: remote changes (two people resizing lanes of one pool at once, see pool-layout's header
  * for why this converges), undo and redo. The writes stay out of the undo history: they are the
  * layout's consequence of someone else's change, not an edit of this person's to undo.
+ *
+ * Only after a remote change does the pool also grow back over its children: that is where a merge
+ * of two people's widths can leave steps outside. A step placed hanging over a lane's edge is this
+ * person's own doing, and their undo and redo put back exactly what was there.
  */
 export function registerPoolLayout(editor: Editor): () => void {
   let scheduled = false
-  const dirty = new Map<string, { type: ContainerType; parentId: TLParentId }>()
+  const dirty = new Map<string, { type: ContainerType; parentId: TLParentId; remote: boolean }>()
 
   function normalizeDirty() {
     scheduled = false
@@ -77,32 +81,34 @@ export function registerPoolLayout(editor: Editor): () => void {
     if (editor.isInAny('select.resizing', 'select.translating')) return
     const groups = [...dirty.values()]
     dirty.clear()
-    const updates = groups.flatMap(({ type, parentId }) => {
+    const updates = groups.flatMap(({ type, parentId, remote }) => {
       const boxes = siblingPoolBoxes(editor, type, parentId)
-      return poolBoxUpdates(
-        editor,
-        boxes,
-        normalizePools(boxes, poolAxisOf(type), poolContentOf(editor, type, boxes)),
-      )
+      const holding = remote ? poolContentOf(editor, type, boxes) : undefined
+      return poolBoxUpdates(editor, boxes, normalizePools(boxes, poolAxisOf(type), holding))
     })
     if (updates.length > 0)
       editor.run(() => editor.updateShapes(updates), { history: 'ignore', ignoreShapeLock: true })
   }
 
-  function markDirty(shape: TLShape) {
+  function markDirty(shape: TLShape, remote: boolean) {
     if (!isContainer(shape) || poolIdOf(shape) === null) return
-    dirty.set(`${shape.type}|${shape.parentId}`, { type: shape.type, parentId: shape.parentId })
+    const key = `${shape.type}|${shape.parentId}`
+    const already = dirty.get(key)?.remote ?? false
+    dirty.set(key, { type: shape.type, parentId: shape.parentId, remote: remote || already })
   }
 
   const stop = editor.store.listen(
-    ({ changes }) => {
-      for (const record of Object.values(changes.added)) if (record.typeName === 'shape') markDirty(record)
+    ({ changes, source }) => {
+      const remote = source === 'remote'
+      for (const record of Object.values(changes.added))
+        if (record.typeName === 'shape') markDirty(record, remote)
       for (const [prev, next] of Object.values(changes.updated)) {
         if (next.typeName !== 'shape' || prev.typeName !== 'shape') continue
-        markDirty(prev)
-        markDirty(next)
+        markDirty(prev, remote)
+        markDirty(next, remote)
       }
-      for (const record of Object.values(changes.removed)) if (record.typeName === 'shape') markDirty(record)
+      for (const record of Object.values(changes.removed))
+        if (record.typeName === 'shape') markDirty(record, remote)
       if (dirty.size > 0 && !scheduled) {
         scheduled = true
         queueMicrotask(normalizeDirty)
