@@ -175,6 +175,23 @@ describe('pool layout', () => {
     expect(normalizePools(after, 'vertical', { content, padding })).toEqual(after)
   })
 
+  it('a lane that left pool p (whose id it shares) and a lone lane joining it make a new pool, not p', () => {
+    const boxes = [
+      lane('p', 2000, 200, null),
+      lane('b', 0, 200),
+      lane('c', 200, 200),
+      lane('z', 2230, 100, null),
+    ]
+    const after = joinPool(boxes, 'z', 'vertical')
+    expect(after.map((box) => [box.id, box.pool])).toEqual([
+      ['p', 'z'],
+      ['b', 'p'],
+      ['c', 'p'],
+      ['z', 'z'],
+    ])
+    expect(snapNewMember(boxes, 'z', 'vertical').find((box) => box.id === 'p')?.pool).toBe('z')
+  })
+
   it('lanes drawn edge to edge before pools existed are found as a chain', () => {
     const boxes = [lane('a', 0, 200, null), lane('b', 200, 100, null), lane('c', 320, 100, null)]
     expect(touchingChain(boxes, 'b', 'vertical').map((box) => box.id)).toEqual(['a', 'b'])

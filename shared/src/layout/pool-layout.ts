@@ -219,13 +219,31 @@ function touches(before: PoolBox, after: PoolBox, axis: PoolAxis): boolean {
   return Math.abs(a.start + a.size - b.start) <= TOUCHING
 }
 
+/**
+ * The id a new pool takes: the first of `candidates` (container ids) no pool among `boxes` uses yet,
+ * the same on every client. A container that left its pool can share its id with the pool it left,
+ * which keeps that id; a new pool named after it would merge with the old one.
+ */
+function newPoolId(boxes: readonly PoolBox[], candidates: readonly string[]): string {
+  const used = new Set(boxes.flatMap((box) => (box.pool === null ? [] : [box.pool])))
+  const free = candidates.find((id) => !used.has(id))
+  if (free !== undefined) return free
+  let n = 2
+  while (used.has(`${candidates[0]}:${n}`)) n++
+  return `${candidates[0]}:${n}`
+}
+
 /** The pool id a chain of lone containers takes: its first member's, the same on every client. */
 export function adoptChain(boxes: readonly PoolBox[], chain: readonly PoolBox[]): PoolBox[] {
   const first = chain[0]
   if (first === undefined || chain.length < 2) return [...boxes]
+  const pool = newPoolId(
+    boxes,
+    chain.map((box) => box.id),
+  )
   return replaceBoxes(
     boxes,
-    chain.map((box) => ({ ...box, pool: first.id })),
+    chain.map((box) => ({ ...box, pool })),
   )
 }
 
@@ -259,7 +277,7 @@ export function snapNewMember(boxes: readonly PoolBox[], id: string, axis: PoolA
   }
   if (best === null) return [...boxes]
   const l = spanOf(best.last, axis)
-  const pool = best.last.pool ?? best.last.id
+  const pool = best.last.pool ?? newPoolId(boxes, [best.last.id, id])
   const snapped = withSpan(
     { ...created, pool },
     { start: l.start + l.size, size: span.size, crossStart: l.crossStart, crossSize: l.crossSize },
@@ -281,21 +299,22 @@ export function joinPool(boxes: readonly PoolBox[], id: string, axis: PoolAxis):
   const groups = new Map<string, PoolBox[]>()
   for (const box of [...boxes].sort(byPosition(axis))) {
     if (box.id === id) continue
-    const key = box.pool ?? box.id
+    const key = box.pool ?? `lone:${box.id}`
     groups.set(key, [...(groups.get(key) ?? []), box])
   }
-  let best: { pool: string; members: PoolBox[]; gap: number } | null = null
-  for (const [pool, members] of groups) {
+  let best: { key: string; members: PoolBox[]; gap: number } | null = null
+  for (const [key, members] of groups) {
     const first = spanOf(members[0] as PoolBox, axis)
     const last = spanOf(members.at(-1) as PoolBox, axis)
     if (!crossOverlaps(j, first)) continue
     const gap = Math.max(first.start - (j.start + j.size), j.start - (last.start + last.size), 0)
     if (gap > POOL_JOIN_DISTANCE) continue
-    if (best === null || gap < best.gap || (gap === best.gap && pool < best.pool))
-      best = { pool, members, gap }
+    if (best === null || gap < best.gap || (gap === best.gap && key < best.key)) best = { key, members, gap }
   }
   if (best === null) return [...boxes]
-  const { pool, members } = best
+  const { members } = best
+  const target = members[0] as PoolBox
+  const pool = target.pool ?? newPoolId(boxes, [target.id, id])
   const first = spanOf(members[0] as PoolBox, axis)
   const centre = j.start + j.size / 2
   const slot = members.filter((box) => {
