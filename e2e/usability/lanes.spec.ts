@@ -1,86 +1,23 @@
 import type { Page, TestInfo } from '@playwright/test'
-import {
-  canvasPoint,
-  clickAt,
-  drag,
-  dropSocket,
-  openNewBoard,
-  type ScreenPoint,
-  shapesOfType,
-} from '../board/flowmap-page.ts'
+import { canvasPoint, clickAt, drag, dropSocket, openNewBoard, shapesOfType } from '../board/flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from '../board/two-users.ts'
 import { expect, test } from '../fixtures/test.ts'
+import {
+  dragLaneBottom,
+  drawLane,
+  isStacked,
+  pageBoxOf,
+  pageToScreen,
+  placeStep,
+  screenshot as saveScreenshot,
+} from './lane-actions.ts'
 
 // Lanes and stages are containers, never groups: a resize changes the lane's own box, its steps stay
 // as they are on the page, and the lanes of its pool move out of its way. Everything is drawn and
 // resized through the UI; the page hook is read for assertions only.
 
-type Box = { x: number; y: number; w: number; h: number }
-
-/** A shape's page bounds, rounded to a tenth of a unit (the editor's floating point is not the question). */
-function pageBoxOf(page: Page, id: string): Promise<Box> {
-  return page.evaluate((shapeId) => {
-    type Editor = { getShapePageBounds(id: string): Box | undefined }
-    const editor = (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor
-    const b = editor.getShapePageBounds(shapeId)
-    if (!b) throw new Error(`shape ${shapeId} is not on the page`)
-    const r = (n: number) => Math.round(n * 10) / 10
-    return { x: r(b.x), y: r(b.y), w: r(b.w), h: r(b.h) }
-  }, id)
-}
-
-function pageToScreen(page: Page, point: { x: number; y: number }): Promise<ScreenPoint> {
-  return page.evaluate((p) => {
-    type Editor = { pageToScreen(point: { x: number; y: number }): ScreenPoint }
-    return (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor.pageToScreen(p)
-  }, point)
-}
-
-/** Draws a lane with the lane tool by dragging from one canvas point to another (fractions of the canvas). */
-async function drawLane(page: Page, from: [number, number], to: [number, number]): Promise<string> {
-  const before = new Set((await shapesOfType(page, 'lane')).map((lane) => lane.id))
-  await page.getByTestId('tools.lane').click()
-  await drag(page, await canvasPoint(page, ...from), await canvasPoint(page, ...to))
-  await expect.poll(async () => (await shapesOfType(page, 'lane')).length).toBe(before.size + 1)
-  const lane = (await shapesOfType(page, 'lane')).find((shape) => !before.has(shape.id))
-  if (!lane) throw new Error('the lane tool drew no lane')
-  await page.keyboard.press('Escape')
-  return lane.id
-}
-
-/** Places a step with the step tool at a point of the page (page units), inside whatever lies there. */
-async function placeStep(page: Page, at: { x: number; y: number }): Promise<string> {
-  const before = new Set((await shapesOfType(page, 'step')).map((step) => step.id))
-  await page.getByTestId('tools.step').click()
-  await clickAt(page, await pageToScreen(page, at))
-  await expect.poll(async () => (await shapesOfType(page, 'step')).length).toBe(before.size + 1)
-  const step = (await shapesOfType(page, 'step')).find((shape) => !before.has(shape.id))
-  if (!step) throw new Error('the step tool placed no step')
-  await page.keyboard.press('Escape')
-  return step.id
-}
-
-/** Selects a lane by its label band, then drags its bottom edge by `dy` page units (at 100 % zoom). */
-async function dragLaneBottom(page: Page, laneId: string, dy: number): Promise<void> {
-  const lane = await pageBoxOf(page, laneId)
-  await clickAt(page, await pageToScreen(page, { x: lane.x + 20, y: lane.y + 12 }))
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (
-          window as unknown as { __flowmap: { editor: { getSelectedShapeIds(): string[] } } }
-        ).__flowmap.editor.getSelectedShapeIds(),
-      ),
-    )
-    .toEqual([laneId])
-  const edge = await pageToScreen(page, { x: lane.x + lane.w * 0.6, y: lane.y + lane.h })
-  await drag(page, edge, { x: edge.x, y: edge.y + dy })
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`lanes-${name}.png`)
-  await page.screenshot({ path })
-  await testInfo.attach(`lanes: ${name}`, { path, contentType: 'image/png' })
+function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  return saveScreenshot(page, testInfo, 'lanes', name)
 }
 
 /** Two lanes drawn as a pool (the second snaps under the first) and two steps in the first. */
@@ -169,6 +106,8 @@ test('a lane cannot shrink past its children', async ({ page }, testInfo) => {
 test('two people resize lanes at once: both converge to the same pool, without overlap', async ({
   openUser,
 }, testInfo) => {
+  // Two browsers, three lanes drawn, offline and back: slow on a loaded machine.
+  test.setTimeout(150_000)
   const { a, b } = await openTwoUsersOnOneBoard(openUser)
   const first = await drawLane(a.page, [0.05, 0.1], [0.8, 0.3])
   const second = await drawLane(a.page, [0.05, 0.33], [0.8, 0.5])
@@ -216,21 +155,6 @@ test('two people resize lanes at once: both converge to the same pool, without o
   await screenshot(a.page, testInfo, 'concurrent-resize-a')
   await screenshot(b.page, testInfo, 'concurrent-resize-b')
 })
-
-/**
- * Each lane starts where the one above ends, with the same left edge and width (stages: each starts
- * where the one on its left ends, same top and height). Page bounds are rounded to a tenth.
- */
-function isStacked(boxes: Box[], axis: 'vertical' | 'horizontal' = 'vertical'): boolean {
-  const near = (p: number, q: number) => Math.abs(p - q) <= 0.2
-  return boxes.every((box, i) => {
-    const prev = boxes[i - 1]
-    if (prev === undefined) return true
-    return axis === 'vertical'
-      ? near(box.x, prev.x) && near(box.w, prev.w) && near(box.y, prev.y + prev.h)
-      : near(box.y, prev.y) && near(box.h, prev.h) && near(box.x, prev.x + prev.w)
-  })
-}
 
 test('a lane dragged into another slot reorders the pool, which restacks without gaps', async ({
   page,

@@ -10,16 +10,18 @@ import {
   type SvgExportContext,
   type TLEditStartInfo,
   type TLFontFace,
+  type TLPointerEventInfo,
   type TLResizeInfo,
   type TLShape,
   type TLShapeId,
   type TLShapePartial,
   type TLShapeUtilCanBindOpts,
+  type TLStateNodeConstructor,
 } from 'tldraw'
 import { type ContainerResize, resizeContainer, startContainerResize } from './container-resize.ts'
 import { adoptEnclosedShapes } from './enclose-shapes.ts'
 import { dropContainer, snapNewContainer } from './pool-moves.ts'
-import type { ContainerShape, ContainerType } from './pool-shapes.ts'
+import { type ContainerShape, type ContainerType, isContainer } from './pool-shapes.ts'
 import type { ShapeSvg } from './shape-svg.ts'
 import { shapeText } from './shape-text.ts'
 import { WORKFLOW_FONT_FACES } from './workflow-fonts.ts'
@@ -154,6 +156,11 @@ export function containerShapeUtil<K extends ContainerType>(type: K, svg: ShapeS
  */
 export abstract class ContainerShapeTool extends BaseBoxShapeTool {
   static override initial = 'idle'
+  static override children(): TLStateNodeConstructor[] {
+    return BaseBoxShapeTool.children().map((child) =>
+      child.id === 'pointing' ? clickSnapping(child) : child,
+    )
+  }
   abstract override shapeType: ContainerShape['type']
 
   // Called when the shape was drawn by dragging (not for a click's default-size shape), like frames.
@@ -163,5 +170,21 @@ export abstract class ContainerShapeTool extends BaseBoxShapeTool {
     adoptEnclosedShapes(this.editor, snapped)
     if (this.editor.getInstanceState().isToolLocked) this.editor.setCurrentTool(this.shapeType)
     else this.editor.setCurrentTool('select.idle')
+  }
+}
+
+/**
+ * tldraw's box tool state between pointer down and up, with one addition: a click (no drag) drops a
+ * default-size container at the pointer and does not call the tool's onCreate, so a lane clicked in
+ * under a pool would sit on its own. It snaps here too, in the creation's undo step.
+ */
+function clickSnapping(pointing: TLStateNodeConstructor): TLStateNodeConstructor {
+  return class ClickSnappingPointing extends pointing {
+    override onPointerUp(info: TLPointerEventInfo) {
+      const selected = new Set(this.editor.getSelectedShapeIds())
+      super.onPointerUp?.(info)
+      const created = this.editor.getOnlySelectedShape()
+      if (created && !selected.has(created.id) && isContainer(created)) snapNewContainer(this.editor, created)
+    }
   }
 }

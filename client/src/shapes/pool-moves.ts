@@ -1,4 +1,5 @@
-import { dropMember, leavePool, normalizePools, snapNewMember } from '@flowmap/shared'
+import type { PoolBox } from '@flowmap/shared'
+import { dropMember, joinPool, leavePool, normalizePools, snapNewMember } from '@flowmap/shared'
 import type { Editor, TLParentId, TLShape } from 'tldraw'
 import {
   type ContainerShape,
@@ -7,6 +8,7 @@ import {
   poolAxisOf,
   poolBoxOf,
   poolBoxUpdates,
+  poolContentOf,
   poolIdOf,
   siblingPoolBoxes,
 } from './pool-shapes.ts'
@@ -23,30 +25,39 @@ export function snapNewContainer(editor: Editor, shape: TLShape): TLShape | null
 }
 
 /**
- * A container of a pool let go after a drag: into another slot of its pool it reorders the pool,
- * elsewhere it leaves it (see dropMember). Several members of one pool dragged together move the pool.
+ * A container let go after a drag. A member of a pool dragged into another slot reorders the pool,
+ * elsewhere it leaves it (see dropMember); a container outside a pool let go next to one joins it at
+ * the drop slot, with the pool's width, its own height and its children with it (see joinPool), and
+ * the pool grows if they need more width. Several containers dragged together just move.
  */
 export function dropContainer(editor: Editor, initial: ContainerShape, current: ContainerShape): void {
   const pool = poolIdOf(initial)
-  if (pool === null) return
-  const draggedMembers = editor
-    .getSelectedShapes()
-    .filter((shape) => isContainer(shape) && poolIdOf(shape) === pool)
-  if (draggedMembers.length > 1) return
+  const dragged = editor.getSelectedShapes().filter(isContainer)
+  const together = pool === null ? dragged : dragged.filter((shape) => poolIdOf(shape) === pool)
+  if (together.length > 1) return
   const axis = poolAxisOf(initial.type)
   if (current.parentId !== initial.parentId) {
-    // Dropped into another parent (a lane into a stage): the old pool closes up without it.
+    // Dropped into another parent (a lane into a stage): the old pool closes up without it, and it
+    // may join a pool of its new parent.
     const before = [...siblingPoolBoxes(editor, initial.type, initial.parentId), poolBoxOf(initial)]
     const after = leavePool(before, initial.id, axis).filter((box) => box.id !== initial.id)
     editor.updateShapes([
       ...poolBoxUpdates(editor, before, after),
       { id: current.id, type: current.type, meta: { pool: null } },
     ])
+    const siblings = siblingPoolBoxes(editor, current.type, current.parentId)
+    layOut(editor, current.type, siblings, joinPool(siblings, current.id, axis))
     return
   }
   const now = siblingPoolBoxes(editor, initial.type, initial.parentId)
   const before = now.map((box) => (box.id === initial.id ? poolBoxOf(initial) : box))
-  editor.updateShapes(poolBoxUpdates(editor, now, dropMember(before, poolBoxOf(current), axis)))
+  layOut(editor, initial.type, now, dropMember(before, poolBoxOf(current), axis))
+}
+
+/** Writes a drop's layout, each pool grown over the children its members bring along. */
+function layOut(editor: Editor, type: ContainerType, now: readonly PoolBox[], after: readonly PoolBox[]) {
+  const held = normalizePools(after, poolAxisOf(type), poolContentOf(editor, type, after))
+  editor.updateShapes(poolBoxUpdates(editor, now, held))
 }
 
 /**
@@ -54,10 +65,14 @@ export function dropContainer(editor: Editor, initial: ContainerShape, current: 
  * or a drag: remote changes (two people resizing lanes of one pool at once, see pool-layout's header
  * for why this converges), undo and redo. The writes stay out of the undo history: they are the
  * layout's consequence of someone else's change, not an edit of this person's to undo.
+ *
+ * Only after a remote change does the pool also grow back over its children: that is where a merge
+ * of two people's widths can leave steps outside. A step placed hanging over a lane's edge is this
+ * person's own doing, and their undo and redo put back exactly what was there.
  */
 export function registerPoolLayout(editor: Editor): () => void {
   let scheduled = false
-  const dirty = new Map<string, { type: ContainerType; parentId: TLParentId }>()
+  const dirty = new Map<string, { type: ContainerType; parentId: TLParentId; remote: boolean }>()
 
   function normalizeDirty() {
     scheduled = false
@@ -66,28 +81,34 @@ export function registerPoolLayout(editor: Editor): () => void {
     if (editor.isInAny('select.resizing', 'select.translating')) return
     const groups = [...dirty.values()]
     dirty.clear()
-    const updates = groups.flatMap(({ type, parentId }) => {
+    const updates = groups.flatMap(({ type, parentId, remote }) => {
       const boxes = siblingPoolBoxes(editor, type, parentId)
-      return poolBoxUpdates(editor, boxes, normalizePools(boxes, poolAxisOf(type)))
+      const holding = remote ? poolContentOf(editor, type, boxes) : undefined
+      return poolBoxUpdates(editor, boxes, normalizePools(boxes, poolAxisOf(type), holding))
     })
     if (updates.length > 0)
       editor.run(() => editor.updateShapes(updates), { history: 'ignore', ignoreShapeLock: true })
   }
 
-  function markDirty(shape: TLShape) {
+  function markDirty(shape: TLShape, remote: boolean) {
     if (!isContainer(shape) || poolIdOf(shape) === null) return
-    dirty.set(`${shape.type}|${shape.parentId}`, { type: shape.type, parentId: shape.parentId })
+    const key = `${shape.type}|${shape.parentId}`
+    const already = dirty.get(key)?.remote ?? false
+    dirty.set(key, { type: shape.type, parentId: shape.parentId, remote: remote || already })
   }
 
   const stop = editor.store.listen(
-    ({ changes }) => {
-      for (const record of Object.values(changes.added)) if (record.typeName === 'shape') markDirty(record)
+    ({ changes, source }) => {
+      const remote = source === 'remote'
+      for (const record of Object.values(changes.added))
+        if (record.typeName === 'shape') markDirty(record, remote)
       for (const [prev, next] of Object.values(changes.updated)) {
         if (next.typeName !== 'shape' || prev.typeName !== 'shape') continue
-        markDirty(prev)
-        markDirty(next)
+        markDirty(prev, remote)
+        markDirty(next, remote)
       }
-      for (const record of Object.values(changes.removed)) if (record.typeName === 'shape') markDirty(record)
+      for (const record of Object.values(changes.removed))
+        if (record.typeName === 'shape') markDirty(record, remote)
       if (dirty.size > 0 && !scheduled) {
         scheduled = true
         queueMicrotask(normalizeDirty)

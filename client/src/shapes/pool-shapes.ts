@@ -1,5 +1,12 @@
-import type { PoolAxis, PoolBox } from '@flowmap/shared'
+import {
+  type ContainerContent,
+  contentOf,
+  type PoolAxis,
+  type PoolBox,
+  type PoolContent,
+} from '@flowmap/shared'
 import type { Editor, TLParentId, TLShape, TLShapeId, TLShapePartial } from 'tldraw'
+import { containerPadding } from './container-layout.ts'
 
 /** The workflow's containers: a stage (a column) and a lane (a row bound to a role). */
 export type ContainerType = 'stage' | 'lane'
@@ -58,4 +65,22 @@ export function poolBoxUpdates(
     })
   }
   return updates
+}
+
+/** A container's children's page bounds in the container's own space (containers are not rotated). */
+function childContentOf(editor: Editor, id: TLShapeId): ContainerContent {
+  return contentOf(
+    editor.getSortedChildIdsForParent(id).flatMap((childId) => {
+      const bounds = editor.getShapePageBounds(childId)
+      if (!bounds) return []
+      const topLeft = editor.getPointInShapeSpace(id, { x: bounds.minX, y: bounds.minY })
+      return [{ x: topLeft.x, y: topLeft.y, w: bounds.w, h: bounds.h }]
+    }),
+  )
+}
+
+/** What the containers' children occupy, for the pool rule to grow a pool back over (see PoolContent). */
+export function poolContentOf(editor: Editor, type: ContainerType, boxes: readonly PoolBox[]): PoolContent {
+  const content = new Map(boxes.map((box) => [box.id, childContentOf(editor, box.id as TLShapeId)]))
+  return { content, padding: containerPadding(type) }
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { clampToContent, contentOf, type LayoutBox } from './clamp-to-content.ts'
 import {
   dropMember,
+  joinPool,
   normalizePools,
+  POOL_JOIN_DISTANCE,
   type PoolAxis,
   type PoolBox,
   poolMembers,
@@ -88,6 +90,106 @@ describe('pool layout', () => {
       ['b', null, 2000, 200],
       ['c', 'p', 0, 200],
     ])
+  })
+
+  it('a lane clicked onto a pool (its default box lands over the lanes) snaps under the last lane', () => {
+    const boxes = [lane('a', 0, 200), lane('b', 200, 200), { ...lane('new', 50, 200, null), x: 300, w: 960 }]
+    expect(snapNewMember(boxes, 'new', 'vertical').at(-1)).toEqual(lane('new', 400, 200))
+  })
+
+  it('a lone lane dropped with its edge near a pool joins it at the drop slot; the lanes below move down', () => {
+    const lone = { ...lane('z', 170, 120, null), x: 90, w: 500 }
+    const boxes = [lane('a', 0, 200), lane('b', 200, 200), lone]
+    // Its centre (230) is below a's centre and above b's: it goes between them.
+    const after = joinPool(boxes, 'z', 'vertical')
+    expect(poolMembers(after, 'p', 'vertical').map((box) => [box.id, box.x, box.y, box.w, box.h])).toEqual([
+      ['a', 0, 0, 800, 200],
+      ['z', 0, 200, 800, 120],
+      ['b', 0, 320, 800, 200],
+    ])
+  })
+
+  it('a lone lane dropped just under a pool joins it at the bottom', () => {
+    const boxes = [lane('a', 0, 200), lane('b', 200, 200), lane('z', 430, 100, null)]
+    expect(joinPool(boxes, 'z', 'vertical').at(-1)).toEqual(lane('z', 400, 100))
+  })
+
+  it('a lone lane dropped farther than the join distance, or beside the pool, stays where it is', () => {
+    const boxes = [lane('a', 0, 200), lane('far', 400 + POOL_JOIN_DISTANCE + 1, 100, null)]
+    expect(joinPool(boxes, 'far', 'vertical')).toEqual(boxes)
+    const beside = [lane('a', 0, 200), { ...lane('side', 0, 100, null), x: 900 }]
+    expect(joinPool(beside, 'side', 'vertical')).toEqual(beside)
+  })
+
+  it('a lane dragged out of its pool next to another pool joins that one', () => {
+    const other = (id: string, y: number) => ({ ...lane(id, y, 200, 'q'), x: 2000 })
+    const boxes = [
+      lane('a', 0, 200),
+      lane('b', 200, 200),
+      lane('c', 400, 200),
+      other('d', 0),
+      other('e', 200),
+    ]
+    const after = dropMember(boxes, { ...lane('b', 390, 200), x: 2100 }, 'vertical')
+    expect(poolMembers(after, 'q', 'vertical').map((box) => [box.id, box.x, box.y])).toEqual([
+      ['d', 2000, 0],
+      ['e', 2000, 200],
+      ['b', 2000, 400],
+    ])
+    expect(poolMembers(after, 'p', 'vertical').map((box) => [box.id, box.y])).toEqual([
+      ['a', 0],
+      ['c', 200],
+    ])
+  })
+
+  it('a stage dropped beside a row of stages joins it and the stages right of it move right', () => {
+    const stage = (id: string, x: number, pool: string | null = 's'): PoolBox => ({
+      id,
+      pool,
+      x,
+      y: 0,
+      w: 300,
+      h: 600,
+    })
+    const boxes = [stage('a', 0), stage('b', 300), { ...stage('z', 250, null), y: 80, h: 400, w: 200 }]
+    const after = joinPool(boxes, 'z', 'horizontal')
+    expect(poolMembers(after, 's', 'horizontal').map((box) => [box.id, box.x, box.y, box.h])).toEqual([
+      ['a', 0, 0, 600],
+      ['z', 300, 0, 600],
+      ['b', 500, 0, 600],
+    ])
+  })
+
+  it('normalizing grows a pool back over children that stick out of its far edges, never in', () => {
+    const boxes = [lane('a', 0, 200), lane('b', 200, 200)]
+    const content = new Map([
+      ['a', { x: { min: 200, max: 900 }, y: { min: 20, max: 180 } }],
+      ['b', { x: { min: 200, max: 400 }, y: { min: 20, max: 260 } }],
+    ])
+    const padding = { left: 148, top: 16, right: 16, bottom: 16 }
+    const after = normalizePools(boxes, 'vertical', { content, padding })
+    expect(after.map((box) => [box.x, box.y, box.w, box.h])).toEqual([
+      [0, 0, 916, 200],
+      [0, 200, 916, 276],
+    ])
+    expect(normalizePools(after, 'vertical', { content, padding })).toEqual(after)
+  })
+
+  it('a lane that left pool p (whose id it shares) and a lone lane joining it make a new pool, not p', () => {
+    const boxes = [
+      lane('p', 2000, 200, null),
+      lane('b', 0, 200),
+      lane('c', 200, 200),
+      lane('z', 2230, 100, null),
+    ]
+    const after = joinPool(boxes, 'z', 'vertical')
+    expect(after.map((box) => [box.id, box.pool])).toEqual([
+      ['p', 'z'],
+      ['b', 'p'],
+      ['c', 'p'],
+      ['z', 'z'],
+    ])
+    expect(snapNewMember(boxes, 'z', 'vertical').find((box) => box.id === 'p')?.pool).toBe('z')
   })
 
   it('lanes drawn edge to edge before pools existed are found as a chain', () => {

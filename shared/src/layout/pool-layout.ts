@@ -15,7 +15,19 @@
  * the first member), and a shift applied to a whole run of lanes never changes their order, so every
  * client computes the same layout, writes the same values, and once the writes are exchanged the
  * state is normalized and nobody writes again.
+ *
+ * Widths mix the same way, and worse: a pool's cross extent is two keys (`x` and `w`) and a child's
+ * place is relative to its container's top left. One person drags the pool's left edge out (writes
+ * `x`, `w` and every child's `x`), another drags its right edge in (writes `w` only): merged, `x` and
+ * the children are the first's, `w` the second's, and the right edge lands left of steps both had
+ * kept inside. A container's far edge (right, bottom) is the only one such a mix can pass over,
+ * because the near side of each child is the same writer's as the child's position, so the rule
+ * also grows each member's far edge, and the pool's shared width, back over its children
+ * (`normalizePools` with the members' content). That too depends only on the merged state, and grows
+ * nothing that already holds its children, so it converges the same way.
  */
+
+import type { ContainerContent, ContentPadding } from './clamp-to-content.ts'
 
 /** Lanes stack top to bottom (`vertical`), stages left to right (`horizontal`). */
 export type PoolAxis = 'vertical' | 'horizontal'
@@ -38,6 +50,22 @@ const TOUCHING = 0.5
 
 /** A new container drawn this close to the end of a pool (or of a lone container) joins it. */
 export const POOL_SNAP_DISTANCE = 160
+
+/**
+ * A container let go after a drag this close to a pool's edge (or over it) joins it. Smaller than the
+ * snap of a new one: moving a lane is deliberate, and one pulled a little way out of its pool should
+ * be able to stay out.
+ */
+export const POOL_JOIN_DISTANCE = 40
+
+/**
+ * What each container's children occupy, in the container's own coordinates (its top left is 0, 0),
+ * and the room a container keeps around them: what `normalizePools` grows a pool back over.
+ */
+export type PoolContent = {
+  readonly content: ReadonlyMap<string, ContainerContent>
+  readonly padding: ContentPadding
+}
 
 function spanOf(box: PoolBox, axis: PoolAxis): Span {
   return axis === 'vertical'
@@ -90,16 +118,52 @@ function replaceBoxes(boxes: readonly PoolBox[], changed: readonly PoolBox[]): P
   return boxes.map((box) => byId.get(box.id) ?? box)
 }
 
-/** Every pool laid out from its first member: the state every client converges to (see the header). */
-export function normalizePools(boxes: readonly PoolBox[], axis: PoolAxis): PoolBox[] {
+/**
+ * Every pool laid out from its first member, each member's far edge and the pool's width grown back
+ * over its children when `holding` says where they are: the state every client converges to (see
+ * the header).
+ */
+export function normalizePools(boxes: readonly PoolBox[], axis: PoolAxis, holding?: PoolContent): PoolBox[] {
   const pools = new Set(boxes.flatMap((box) => (box.pool === null ? [] : [box.pool])))
   let result = [...boxes]
   for (const pool of pools) {
     const members = poolMembers(result, pool, axis)
     // A pool of one is a lone container: nothing to stack.
-    if (members.length > 1) result = replaceBoxes(result, stackAround(members, 0, axis))
+    if (members.length < 2) continue
+    const stacked = stackAround(members, 0, axis)
+    result = replaceBoxes(result, holding ? holdContent(stacked, axis, holding) : stacked)
   }
   return result
+}
+
+/** How far a container's children reach along an axis of its own (0 when it has none on that axis). */
+function contentReach(content: ContainerContent | undefined, along: 'x' | 'y'): number {
+  return content?.[along]?.max ?? 0
+}
+
+/**
+ * Stacked members (in order) whose far edges are moved out, never in, so that each holds its
+ * children with the padding on that side: along the pool each its own, across it the widest need
+ * of them all, since they share it. Restacked from the first member, so no gap opens.
+ */
+export function holdContent(stacked: readonly PoolBox[], axis: PoolAxis, holding: PoolContent): PoolBox[] {
+  const first = stacked[0]
+  if (first === undefined) return []
+  const [along, across] = axis === 'vertical' ? (['y', 'x'] as const) : (['x', 'y'] as const)
+  const [padAlong, padAcross] =
+    axis === 'vertical'
+      ? [holding.padding.bottom, holding.padding.right]
+      : [holding.padding.right, holding.padding.bottom]
+  const cross = spanOf(first, axis)
+  const crossReach = Math.max(...stacked.map((box) => contentReach(holding.content.get(box.id), across)))
+  const crossSize = crossReach > cross.crossSize ? crossReach + padAcross : cross.crossSize
+  const grown = stacked.map((box) => {
+    const span = spanOf(box, axis)
+    const reach = contentReach(holding.content.get(box.id), along)
+    const size = reach > span.size ? reach + padAlong : span.size
+    return withSpan(box, { ...span, size, crossSize }, axis)
+  })
+  return restackFrom(grown, cross.start, { ...cross, crossSize }, axis)
 }
 
 /**
@@ -155,13 +219,31 @@ function touches(before: PoolBox, after: PoolBox, axis: PoolAxis): boolean {
   return Math.abs(a.start + a.size - b.start) <= TOUCHING
 }
 
+/**
+ * The id a new pool takes: the first of `candidates` (container ids) no pool among `boxes` uses yet,
+ * the same on every client. A container that left its pool can share its id with the pool it left,
+ * which keeps that id; a new pool named after it would merge with the old one.
+ */
+function newPoolId(boxes: readonly PoolBox[], candidates: readonly string[]): string {
+  const used = new Set(boxes.flatMap((box) => (box.pool === null ? [] : [box.pool])))
+  const free = candidates.find((id) => !used.has(id))
+  if (free !== undefined) return free
+  let n = 2
+  while (used.has(`${candidates[0]}:${n}`)) n++
+  return `${candidates[0]}:${n}`
+}
+
 /** The pool id a chain of lone containers takes: its first member's, the same on every client. */
 export function adoptChain(boxes: readonly PoolBox[], chain: readonly PoolBox[]): PoolBox[] {
   const first = chain[0]
   if (first === undefined || chain.length < 2) return [...boxes]
+  const pool = newPoolId(
+    boxes,
+    chain.map((box) => box.id),
+  )
   return replaceBoxes(
     boxes,
-    chain.map((box) => ({ ...box, pool: first.id })),
+    chain.map((box) => ({ ...box, pool })),
   )
 }
 
@@ -178,17 +260,24 @@ export function snapNewMember(boxes: readonly PoolBox[], id: string, axis: PoolA
   // The last member of each pool, and each lone container, is a place to snap to.
   const lasts = new Map<string, PoolBox>()
   for (const box of [...others].sort(byPosition(axis))) lasts.set(box.pool ?? `lone:${box.id}`, box)
+  const firsts = new Map<string, PoolBox>()
+  for (const box of [...others].sort(byPosition(axis)).reverse())
+    firsts.set(box.pool ?? `lone:${box.id}`, box)
   let best: { last: PoolBox; distance: number } | null = null
-  for (const last of lasts.values()) {
+  for (const [key, last] of lasts) {
     const l = spanOf(last, axis)
     if (!crossOverlaps(span, l)) continue
-    const distance = Math.abs(span.start - (l.start + l.size))
+    const poolStart = spanOf(firsts.get(key) ?? last, axis).start
+    // Drawn over the pool (a click lands a default-size lane on it) counts as drawn at its end: a
+    // lane never sits on top of other lanes.
+    const over = span.start < l.start + l.size && poolStart < span.start + span.size
+    const distance = over ? 0 : Math.abs(span.start - (l.start + l.size))
     if (distance > POOL_SNAP_DISTANCE) continue
     if (best === null || distance < best.distance) best = { last, distance }
   }
   if (best === null) return [...boxes]
   const l = spanOf(best.last, axis)
-  const pool = best.last.pool ?? best.last.id
+  const pool = best.last.pool ?? newPoolId(boxes, [best.last.id, id])
   const snapped = withSpan(
     { ...created, pool },
     { start: l.start + l.size, size: span.size, crossStart: l.crossStart, crossSize: l.crossSize },
@@ -198,13 +287,57 @@ export function snapNewMember(boxes: readonly PoolBox[], id: string, axis: PoolA
 }
 
 /**
- * A member dragged to `dropped` (`boxes` as they were before the drag): dropped over its pool, it
+ * A lone container `id` let go next to a pool (its edge within POOL_JOIN_DISTANCE of the pool's first
+ * or last edge, or over the pool) joins it where it was dropped: it takes the slot its centre falls
+ * in, the pool's cross extent, and the members after it move along by its size. Next to another lone
+ * container the two become a pool. Near nothing, it stays where it is. Its size along the axis is kept.
+ */
+export function joinPool(boxes: readonly PoolBox[], id: string, axis: PoolAxis): PoolBox[] {
+  const joining = boxes.find((box) => box.id === id)
+  if (joining === undefined || joining.pool !== null) return [...boxes]
+  const j = spanOf(joining, axis)
+  const groups = new Map<string, PoolBox[]>()
+  for (const box of [...boxes].sort(byPosition(axis))) {
+    if (box.id === id) continue
+    const key = box.pool ?? `lone:${box.id}`
+    groups.set(key, [...(groups.get(key) ?? []), box])
+  }
+  let best: { key: string; members: PoolBox[]; gap: number } | null = null
+  for (const [key, members] of groups) {
+    const first = spanOf(members[0] as PoolBox, axis)
+    const last = spanOf(members.at(-1) as PoolBox, axis)
+    if (!crossOverlaps(j, first)) continue
+    const gap = Math.max(first.start - (j.start + j.size), j.start - (last.start + last.size), 0)
+    if (gap > POOL_JOIN_DISTANCE) continue
+    if (best === null || gap < best.gap || (gap === best.gap && key < best.key)) best = { key, members, gap }
+  }
+  if (best === null) return [...boxes]
+  const { members } = best
+  const target = members[0] as PoolBox
+  const pool = target.pool ?? newPoolId(boxes, [target.id, id])
+  const first = spanOf(members[0] as PoolBox, axis)
+  const centre = j.start + j.size / 2
+  const slot = members.filter((box) => {
+    const s = spanOf(box, axis)
+    return s.start + s.size / 2 < centre
+  }).length
+  const ordered = [...members.slice(0, slot), joining, ...members.slice(slot)].map((box) => ({
+    ...box,
+    pool,
+  }))
+  return replaceBoxes(boxes, restackFrom(ordered, first.start, first, axis))
+}
+
+/**
+ * A container dragged to `dropped` (`boxes` as they were before the drag): dropped over its pool, it
  * takes the slot its centre falls in and the pool restacks from where it began, without gaps; dropped
- * outside, it leaves the pool where it was let go and the others close up.
+ * outside, it leaves the pool where it was let go and the others close up. Let go next to a pool (its
+ * own or another, see joinPool), a container outside a pool joins that one.
  */
 export function dropMember(boxes: readonly PoolBox[], dropped: PoolBox, axis: PoolAxis): PoolBox[] {
   const before = boxes.find((box) => box.id === dropped.id)
-  if (before?.pool == null) return replaceBoxes(boxes, [dropped])
+  if (before?.pool == null)
+    return joinPool(replaceBoxes(boxes, [{ ...dropped, pool: null }]), dropped.id, axis)
   const members = poolMembers(boxes, before.pool, axis)
   const first = spanOf(members[0] as PoolBox, axis)
   const last = spanOf(members.at(-1) as PoolBox, axis)
@@ -216,7 +349,10 @@ export function dropMember(boxes: readonly PoolBox[], dropped: PoolBox, axis: Po
     centre <= last.start + last.size &&
     crossCentre >= first.crossStart &&
     crossCentre <= first.crossStart + first.crossSize
-  if (!over) return replaceBoxes(leavePool(boxes, dropped.id, axis), [{ ...dropped, pool: null }])
+  if (!over) {
+    const left = replaceBoxes(leavePool(boxes, dropped.id, axis), [{ ...dropped, pool: null }])
+    return joinPool(left, dropped.id, axis)
+  }
   const rest = members.filter((box) => box.id !== dropped.id)
   const slot = rest.filter((box) => {
     const s = spanOf(box, axis)

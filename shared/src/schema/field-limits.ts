@@ -23,7 +23,8 @@ export function firstLimitFailure(
 ): LimitFailure | null {
   const paths = written === 'whole' ? Object.keys(entry) : written
   for (const path of paths) {
-    // A field the write removed (a meta key deleted: a lock lifted) breaks no limit.
+    // A field the write removed (a meta key deleted: a lock lifted, an undo taking back a first
+    // `meta.pool`) breaks no limit; a key holding `undefined` is still refused.
     if (!holdsPath(entry, path)) continue
     const problem = firstJsonProblem(valueAt(entry, path), path)
     if (problem !== null) return problem

@@ -112,6 +112,14 @@ describe('record limits', () => {
     expect(messageOf(stored)).toMatch(/props\.label is 2,000/)
   })
 
+  test('a meta key deleted by a write (an undo taking back a first meta.pool) passes; one holding undefined does not', () => {
+    const lane = workflowShape('lane', { id: 'l' })
+    expect(messageOf({ ...lane, meta: {} }, new Set(['meta.pool']))).toBeNull()
+    expect(messageOf({ ...lane, meta: { pool: undefined } }, new Set(['meta.pool']))).toBe(
+      'lane shape:l: meta.pool is undefined; only JSON values are allowed',
+    )
+  })
+
   test('the size limit holds only against a write that could grow the record', () => {
     const big = { ...workflowShape('step', { id: 'big' }), meta: { pad: 'p'.repeat(MAX_RECORD_CHARS) } }
     expect(recordLimitFailure(big, new Set(['x']))).toBeNull()

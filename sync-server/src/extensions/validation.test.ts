@@ -1,4 +1,4 @@
-import { readRecord, writeRecord } from '@flowmap/shared'
+import { patchRecord, readRecord, writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -72,6 +72,21 @@ describe('validation', () => {
       expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:after')).toBeDefined()
     },
   )
+
+  it("accepts a write that deletes a meta key (undoing a lane's first join to a pool) and stores it", async () => {
+    await server.start()
+    const board = 'meta-delete'
+    const alice = client(board)
+    await alice.synced
+    const lone = workflowShape('lane', { id: 'lane' })
+    const joined = { ...lone, meta: { pool: 'shape:lane' } }
+    writeRecord(alice.doc, joined)
+    await alice.acknowledged()
+    patchRecord(alice.doc, joined.id, joined, lone)
+    await alice.acknowledged()
+    expect(alice.rejections).toEqual([])
+    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:lane')?.meta).toEqual({})
+  })
 
   it('accepts a record written with an older schema it can migrate, refuses one from a newer schema', async () => {
     await server.start()
