@@ -165,6 +165,11 @@ export {
   canFacilitateBoard,
   isBoardRole,
 } from './protocol/board-roles.ts'
+export {
+  type DeletedBoardReason,
+  deletedBoardReason,
+  readDeletedBoardReason,
+} from './protocol/deleted-board-reason.ts'
 // protocol/: the HTTP bodies the server sends and the client reads, each with its reader
 export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
 export {
