@@ -113,6 +113,7 @@ export {
   type RestorePlan,
   type RestoreSummary,
   restoreBoard,
+  restoredRolesAndBoardRoots,
   restoreOrigin,
   writeRestoredRolesAndBoard,
 } from './history/restore.ts'
