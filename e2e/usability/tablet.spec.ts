@@ -6,7 +6,7 @@
  */
 import type { Role, writeRecords } from '@flowmap/shared'
 import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
-import type { Browser, Page, TestInfo } from '@playwright/test'
+import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test'
 import { seedBoard } from '../../sync-server/src/testing/seed-board.ts'
 import { canvasPoint, waitForBoard } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
@@ -41,6 +41,12 @@ const TABLETS = [
   { name: 'landscape', viewport: { width: 1024, height: 768 } },
 ] as const
 
+// Contexts of our own (with touch), closed after each test: a tablet left open keeps drawing.
+const opened: BrowserContext[] = []
+test.afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close()
+})
+
 async function openTablet(
   browser: Browser,
   serverUrl: string,
@@ -48,6 +54,7 @@ async function openTablet(
   viewport: { width: number; height: number },
 ) {
   const context = await browser.newContext({ baseURL: serverUrl, viewport, hasTouch: true })
+  opened.push(context)
   const page = await context.newPage()
   await page.goto(`/b/${boardId}`)
   await waitForBoard(page)
