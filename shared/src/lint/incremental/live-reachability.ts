@@ -1,3 +1,4 @@
+import { isEndEvent } from '../../analysis/flow-walk.ts'
 import type { WorkflowEdge, WorkflowNode } from '../../graph/workflow-graph.ts'
 import type { GraphDelta, LiveGraph } from './live-graph.ts'
 
@@ -29,10 +30,6 @@ export function isStartEvent(node: WorkflowNode | undefined): boolean {
   return node?.shape.type === 'event' && node.shape.props.kind === 'start'
 }
 
-function isEndEventNode(node: WorkflowNode | undefined): boolean {
-  return node?.shape.type === 'event' && node.shape.props.kind === 'end'
-}
-
 /** What the start events reach, following connectors in their direction. */
 export function createLiveReachability(graph: LiveGraph): LiveReachability {
   return createLiveClosure(graph, { isRoot: isStartEvent, near: 'from' })
@@ -40,7 +37,7 @@ export function createLiveReachability(graph: LiveGraph): LiveReachability {
 
 /** The shapes from which an End event is reached (the Ends included): connectors walked backwards. */
 export function createLiveEndReachability(graph: LiveGraph): LiveReachability {
-  return createLiveClosure(graph, { isRoot: isEndEventNode, near: 'to' })
+  return createLiveClosure(graph, { isRoot: (node) => node !== undefined && isEndEvent(node), near: 'to' })
 }
 
 type WorkEdge = WorkflowEdge & { from: string; to: string }
