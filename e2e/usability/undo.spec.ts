@@ -172,6 +172,8 @@ test('one Ctrl+Z after a restore also takes back the title and the roles the res
   await page.keyboard.press('Control+z')
   await expect(title).toHaveValue('Order to cash v2')
   await expect(roles).toHaveCount(1)
+  // Only the restore: the step drawn before the moment stays.
+  expect((await shapesOfType(page, 'step')).map((shape) => shape.id)).toEqual(['shape:intake'])
   await expect(roles.first().getByRole('textbox').first()).toHaveValue('Legal')
   await screenshot(page, testInfo, 'restore-title-and-roles-undone')
   await page.keyboard.press('Control+Shift+z')

@@ -13,7 +13,7 @@
  * board differ from the moment chosen, or write more than one update.
  *
  * Roles and board fields (title, switched-off checks) are restored in the same transaction, and the
- * same Ctrl+Z takes them back too (restore-undo-steps.ts: tldraw's undo covers only the store).
+ * same Ctrl+Z takes them back too (sync/restore-undo-steps.ts: tldraw's undo covers only the store).
  */
 import {
   type BoardContent,
@@ -26,8 +26,8 @@ import {
 import type { Editor, TLRecord } from 'tldraw'
 import type * as Y from 'yjs'
 import { withoutStoreSideEffects } from '../sync/put-remote-records.ts'
+import { restoreUndoStepsOf } from '../sync/restore-undo-steps.ts'
 import { needsMigration, prepareForStore } from '../sync/store-records.ts'
-import { restoreUndoSteps } from './restore-undo-steps.ts'
 
 export type LiveRestore =
   | { readonly ok: true; readonly summary: RestoreSummary }
@@ -48,25 +48,28 @@ export function restoreLiveBoard(editor: Editor, doc: Y.Doc, past: BoardContent)
   // Local edits the store has not reported yet are written first, as their own update.
   store._flushHistory()
   // This restore's own origin, so that its undo of the roles and board fields reverts it alone.
-  restoreUndoSteps(editor).record(doc, (origin, atStoppingPoint) => {
+  const changesRecords = removals.length > 0 || puts.length > 0
+  restoreUndoStepsOf(editor).record(doc, (origin, atStoppingPoint) => {
     transactBoard(doc, origin, () => {
-      editor.run(
-        () => {
-          editor.markHistoryStoppingPoint('restore')
-          atStoppingPoint()
-          withoutStoreSideEffects(store, () => {
-            if (removals.length > 0) store.remove(removals)
-            if (puts.length > 0) store.put(puts)
-          })
-        },
-        { history: 'record', ignoreShapeLock: true },
-      )
-      // The binding writes the store's change now, into this transaction (nested ones join it).
-      store._flushHistory()
+      if (changesRecords) {
+        editor.run(
+          () => {
+            editor.markHistoryStoppingPoint('restore')
+            atStoppingPoint()
+            withoutStoreSideEffects(store, () => {
+              if (removals.length > 0) store.remove(removals)
+              if (puts.length > 0) store.put(puts)
+            })
+          },
+          { history: 'record', ignoreShapeLock: true },
+        )
+        // The binding writes the store's change now, into this transaction (nested ones join it).
+        store._flushHistory()
+      }
       writeRestoredRolesAndBoard(doc, plan, origin)
     })
   })
   // The next edit is an undo step of its own, not part of the restore.
-  editor.markHistoryStoppingPoint('after restore')
+  if (changesRecords) editor.markHistoryStoppingPoint('after restore')
   return { ok: true, summary: plan.summary }
 }
