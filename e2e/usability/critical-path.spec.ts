@@ -168,3 +168,33 @@ function traceFit(): { traces: number; farthestOffArrow: number; bentAway: boole
   }
   return { traces: paths.length, farthestOffArrow, bentAway }
 }
+
+test('a branch that loops for ever without a way out shows in the Checks panel, every step on it', async ({
+  page,
+  server,
+}, testInfo) => {
+  // The IT branch: Ship laptop → Check laptop → Ship laptop, and nothing out of the loop to an End.
+  const loop = [
+    workflowShape('step', { id: 'check', x: 940, y: 20, props: { label: 'Check laptop', owner: it.id } }),
+    ...connector({ id: 'loop-out', from: 'ship', to: 'check' }),
+    ...connector({ id: 'loop-back', from: 'check', to: 'ship' }),
+  ]
+  const boardId = await seedBoard(server.url, {
+    title: 'Employee onboarding',
+    records: [...onboardingMap(), ...loop],
+    roles,
+  })
+  await openBoard(page, boardId)
+  await page.getByTestId('sidebar-tab-checks').click()
+  await expect(page.getByTestId('lint-rule-count-no-path-to-end')).toHaveText('2')
+  const issues = page.getByTestId('lint-panel').getByTestId('lint-issue')
+  for (const label of ['Ship laptop', 'Check laptop'])
+    await expect(
+      issues.filter({
+        hasText: `Step "${label}" never reaches an End: every way on from it loops back or stops`,
+      }),
+    ).toBeVisible()
+  for (const id of ['shape:ship', 'shape:check'])
+    await expect(page.locator(`[data-testid="lint-badge"][data-shape-id="${id}"]`)).toBeVisible()
+  await screenshot(page, testInfo, 'loop-without-exit')
+})

@@ -79,6 +79,8 @@ test('delete and restore a board', async ({ page, openUser, server }, testInfo) 
   const dialog = page.getByTestId('home-delete-dialog')
   await expect(dialog).toBeVisible()
   await expect(dialog).toContainText('Delete “Quarterly close” for everyone?')
+  // The server's retention (30 days by default), as its /config.json says.
+  await expect(dialog).toContainText('restore it with all its content for 30 days, then it is purged')
   await screenshot(page, testInfo, 'delete-confirmation')
   await page.getByTestId('home-delete-dialog-confirm').click()
 
@@ -89,10 +91,16 @@ test('delete and restore a board', async ({ page, openUser, server }, testInfo) 
   await expect(deleted).toContainText('restorable until')
   await screenshot(page, testInfo, 'recently-deleted')
 
-  // The person on the board is disconnected and told why, with the day it can be restored until.
-  await expect(other.page.getByText(/was deleted; a facilitator can restore it/)).toBeVisible({
-    timeout: 20_000,
-  })
+  // The person on the board is disconnected and told why, with the day it can be restored until, and
+  // offered the home page: no new link would open it, so none is asked for.
+  const gone = other.page.getByTestId('link-problem')
+  await expect(gone).toHaveAttribute('data-kind', 'deleted', { timeout: 20_000 })
+  await expect(gone).toContainText('This board was deleted')
+  await expect(gone).toContainText(
+    /“Quarterly close” was deleted\. A facilitator can restore it from the home page until/,
+  )
+  await expect(gone).not.toContainText(/new one|new link/)
+  await expect(gone.getByTestId('link-problem-home')).toBeVisible()
   await screenshot(other.page, testInfo, 'deleted-while-open')
 
   await deleted.getByRole('button', { name: 'Restore Quarterly close' }).click()

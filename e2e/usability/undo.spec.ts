@@ -1,7 +1,7 @@
 /**
- * Issue 12, point 4: undo you can trust. A restore from replay is one history entry and one Ctrl+Z; a
- * label edit, once undone, stays undone while further Ctrl+Z take back older edits, with a second
- * person editing the same board meanwhile.
+ * Issue 12, point 4: undo you can trust. A restore from replay is one history entry and one Ctrl+Z (its
+ * records, roles and title together); a label edit, once undone, stays undone while further Ctrl+Z take
+ * back older edits, with a second person editing the same board meanwhile.
  */
 import type { Page, TestInfo } from '@playwright/test'
 import {
@@ -130,6 +130,55 @@ test('undo after restore: a restore is one history entry, and one Ctrl+Z takes t
   // And Ctrl+Shift+Z brings the restore back.
   await page.keyboard.press('Control+Shift+z')
   await expect.poll(async () => board(await shapesOf(page))).toEqual(atMoment)
+})
+
+test('one Ctrl+Z after a restore also takes back the title and the roles the restore changed', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const boardId = await openNewBoard(page)
+  await edit(
+    page,
+    `editor.createShape({ id: 'shape:intake', type: 'step', x: 100, y: 150, props: { label: 'Intake' } })`,
+  )
+  const title = page.getByRole('textbox', { name: 'Board title' })
+  const roles = page.getByTestId('role-row')
+  await title.fill('Order to cash')
+  await title.press('Enter')
+  await allSent(page)
+  const moment = (await historySeqs(page, boardId)).at(-1)!
+
+  // After that moment: a new title and a role.
+  await title.fill('Order to cash v2')
+  await title.press('Enter')
+  await page.getByTestId('new-role-name').fill('Legal')
+  await page.getByTestId('new-role-name').press('Enter')
+  await expect(roles).toHaveCount(1)
+  await allSent(page)
+
+  await page.getByTestId('replay.open').click()
+  const scrubber = page.getByTestId('replay.scrubber')
+  await expect(scrubber).toBeVisible({ timeout: 30_000 })
+  await scrubber.fill(String(moment))
+  await expect(page.getByTestId('replay.position')).toContainText(`Edit ${moment} of`)
+  page.once('dialog', (dialog) => dialog.accept())
+  await page.getByTestId('replay.restore').click()
+  await expect(page.getByTestId('replay')).toBeHidden()
+  await expect(title).toHaveValue('Order to cash')
+  await expect(roles).toHaveCount(0)
+
+  // One Ctrl+Z on the board: the title and the role come back with the records.
+  await clickAt(page, await canvasPoint(page, 0.15, 0.6))
+  await page.keyboard.press('Control+z')
+  await expect(title).toHaveValue('Order to cash v2')
+  await expect(roles).toHaveCount(1)
+  // Only the restore: the step drawn before the moment stays.
+  expect((await shapesOfType(page, 'step')).map((shape) => shape.id)).toEqual(['shape:intake'])
+  await expect(roles.first().getByRole('textbox').first()).toHaveValue('Legal')
+  await screenshot(page, testInfo, 'restore-title-and-roles-undone')
+  await page.keyboard.press('Control+Shift+z')
+  await expect(title).toHaveValue('Order to cash')
+  await expect(roles).toHaveCount(0)
 })
 
 test('a label edit undone stays undone after later undos, while someone else edits the board', async ({

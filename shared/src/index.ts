@@ -121,6 +121,7 @@ export {
   type RestorePlan,
   type RestoreSummary,
   restoreBoard,
+  restoredRolesAndBoardRoots,
   restoreOrigin,
   writeRestoredRolesAndBoard,
 } from './history/restore.ts'
@@ -193,6 +194,11 @@ export {
   canFacilitateBoard,
   isBoardRole,
 } from './protocol/board-roles.ts'
+export {
+  type DeletedBoardReason,
+  deletedBoardReason,
+  readDeletedBoardReason,
+} from './protocol/deleted-board-reason.ts'
 // protocol/: the HTTP bodies the server sends and the client reads, each with its reader
 export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
 export {

@@ -58,7 +58,13 @@ function Pages() {
 
   switch (route.page) {
     case 'home':
-      return <HomePage token={route.token} navigate={navigate} />
+      return (
+        <HomePage
+          token={route.token}
+          navigate={navigate}
+          deletedBoardRetentionDays={runtime?.config.deletedBoardRetentionDays ?? null}
+        />
+      )
     case 'new-board':
       return (
         <NewBoardPage token={route.token} title={route.title} template={route.template} navigate={navigate} />

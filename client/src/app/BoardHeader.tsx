@@ -6,6 +6,8 @@ import { useLiveValue } from '../sync/use-board-model.ts'
 import type { BoardSource } from './board-source.ts'
 import { usePopover } from './use-popover.ts'
 import './phone.css'
+import './tablet.css'
+import './touch-targets.css'
 
 /**
  * The strip above the board: where you are (Flowmap, the board's title) and how the board is doing

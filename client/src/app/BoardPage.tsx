@@ -9,6 +9,7 @@ import { LintBadges } from '../panels/lint/LintBadges.tsx'
 import { LintPanel } from '../panels/lint/LintPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
 import { BoardPresence } from '../presence/BoardPresence.tsx'
+import { HelperButtonsUnlessFollowing } from '../presence/HelperButtonsUnlessFollowing.tsx'
 import { RoleChangeNotice } from '../presence/RoleChangeNotice.tsx'
 import { useVerifiedRole } from '../presence/use-verified-role.ts'
 import { ReplayButton } from '../replay/ReplayButton.tsx'
@@ -43,6 +44,7 @@ import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { readShareToken } from './share-token.ts'
+import { panelsStartOpen } from './tablet-layout.ts'
 import { exposeEditor } from './test-hook.ts'
 import { TLDRAW_ASSET_URLS } from './tldraw-asset-urls.ts'
 import { useBoardRoles } from './use-board-roles.ts'
@@ -55,6 +57,7 @@ const COMPONENTS: TLComponents = {
   InFrontOfTheCanvas: BoardCanvasOverlays,
   StylePanel: SelectionStylePanel,
   KeyboardShortcutsDialog: BoardShortcutsDialog,
+  HelperButtons: HelperButtonsUnlessFollowing,
 }
 
 /** On the canvas, with the shapes: lint badges and facilitator lock badges. */
@@ -83,9 +86,6 @@ function BoardCanvasOverlays() {
  */
 const TLDRAW_OPTIONS = { maxShapesPerPage: 50_000 } as const
 
-/** Below this width the side panels start closed. */
-const NARROW_WINDOW_PX = 900
-
 type BoardPageProps = { boardId: string; token: string | null; licenseKey: string | null }
 
 /** One board: the tldraw canvas with the workflow shapes, the header, and the side panels. */
@@ -103,7 +103,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   const roles = useBoardRoles(model)
   const [editor, setEditor] = useState<Editor | null>(null)
   // On a narrow window the board gets the room; the panels are a click away.
-  const [panelsOpen, setPanelsOpen] = useState(() => window.innerWidth >= NARROW_WINDOW_PX)
+  const [panelsOpen, setPanelsOpen] = useState(() => panelsStartOpen(window))
   const [sidebarTab, setSidebarTab] = useState<SidebarTab>('properties')
   const sidebarControl = useMemo(
     () => ({

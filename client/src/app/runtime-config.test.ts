@@ -4,7 +4,7 @@ import { FALLBACK_RUNTIME_CONFIG, loadRuntimeConfig, parseRuntimeConfig } from '
 describe('parseRuntimeConfig', () => {
   it('reads the licence key and the auth flag', () => {
     expect(parseRuntimeConfig({ tldrawLicenseKey: 'tldraw-abc', authRequired: true })).toEqual({
-      config: { tldrawLicenseKey: 'tldraw-abc', authRequired: true },
+      config: { tldrawLicenseKey: 'tldraw-abc', authRequired: true, deletedBoardRetentionDays: null },
       problem: null,
     })
   })

@@ -8,7 +8,11 @@ import { type RuntimeConfigBody, readRuntimeConfigBody } from '@flowmap/shared'
 export type RuntimeConfigResult = { readonly config: RuntimeConfigBody; readonly problem: string | null }
 
 /** What the client assumes when /config.json cannot be read (offline, or a static preview server). */
-export const FALLBACK_RUNTIME_CONFIG: RuntimeConfigBody = { tldrawLicenseKey: null, authRequired: false }
+export const FALLBACK_RUNTIME_CONFIG: RuntimeConfigBody = {
+  tldrawLicenseKey: null,
+  authRequired: false,
+  deletedBoardRetentionDays: null,
+}
 
 export function parseRuntimeConfig(body: unknown): RuntimeConfigResult {
   const read = readRuntimeConfigBody(body)

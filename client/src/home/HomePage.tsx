@@ -37,6 +37,8 @@ import './home.css'
 type HomePageProps = {
   token: string | null
   navigate(path: string, options?: { replace?: boolean }): void
+  /** The server's deleted-board retention (its /config.json); null until known, or when it did not say. */
+  deletedBoardRetentionDays: number | null
 }
 
 function when(time: number | null): string {
@@ -44,7 +46,7 @@ function when(time: number | null): string {
 }
 
 /** `/`: the boards on this device (from IndexedDB, so offline too) and on the server; create, open, rename, remove, search. */
-export function HomePage({ token, navigate }: HomePageProps) {
+export function HomePage({ token, navigate, deletedBoardRetentionDays }: HomePageProps) {
   const [db] = useState<BoardDatabase | null>(() => {
     try {
       return createBoardDatabase()
@@ -291,6 +293,7 @@ export function HomePage({ token, navigate }: HomePageProps) {
       {deleting && (
         <DeleteBoardDialog
           title={deleting.title || UNTITLED}
+          retentionDays={deletedBoardRetentionDays}
           onConfirm={() => void deleteBoard(deleting)}
           onCancel={() => setDeleting(null)}
         />

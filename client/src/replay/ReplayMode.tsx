@@ -6,7 +6,7 @@ import type * as Y from 'yjs'
 import { DEFAULT_COLOR_SCHEME } from '../app/app-color-mode.ts'
 import { TLDRAW_ASSET_URLS } from '../app/tldraw-asset-urls.ts'
 import { setBoardRoles } from '../shapes/board-roles.ts'
-import { WORKFLOW_SHAPE_UTILS } from '../shapes/workflow-shapes.tsx'
+import { CANVAS_SHAPE_UTILS } from '../shapes/workflow-shapes.tsx'
 import { fetchVersions, nameVersion } from './history-api.ts'
 import { personColor } from './person-color.ts'
 import { restoreLiveBoard } from './restore-live-board.ts'
@@ -185,7 +185,7 @@ export function ReplayMode({ boardId, token, liveDoc, liveEditor, licenseKey, on
       <div className="flowmap-replay__canvas" data-testid="replay.canvas">
         <Tldraw
           store={replay.store}
-          shapeUtils={WORKFLOW_SHAPE_UTILS}
+          shapeUtils={CANVAS_SHAPE_UTILS}
           assetUrls={TLDRAW_ASSET_URLS}
           licenseKey={licenseKey ?? undefined}
           colorScheme={DEFAULT_COLOR_SCHEME}

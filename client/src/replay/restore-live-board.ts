@@ -12,21 +12,21 @@
  * would do (a step's owner from its lane, a connector's dash), and running them could make the restored
  * board differ from the moment chosen, or write more than one update.
  *
- * Roles and board fields (title, switched-off checks) are restored too, but tldraw's undo covers only
- * the store: Ctrl+Z takes back the restored records; restoring the moment before puts back the rest.
+ * Roles and board fields (title, switched-off checks) are restored in the same transaction, and the
+ * same Ctrl+Z takes them back too (sync/restore-undo-steps.ts: tldraw's undo covers only the store).
  */
 import {
   type BoardContent,
   planRestore,
   type RestoreSummary,
   readBoard,
-  restoreOrigin,
   transactBoard,
   writeRestoredRolesAndBoard,
 } from '@flowmap/shared'
 import type { Editor, TLRecord } from 'tldraw'
 import type * as Y from 'yjs'
 import { withoutStoreSideEffects } from '../sync/put-remote-records.ts'
+import { restoreUndoStepsOf } from '../sync/restore-undo-steps.ts'
 import { needsMigration, prepareForStore } from '../sync/store-records.ts'
 
 export type LiveRestore =
@@ -47,22 +47,29 @@ export function restoreLiveBoard(editor: Editor, doc: Y.Doc, past: BoardContent)
   const removals = plan.records.remove.filter((id) => store.has(id as TLRecord['id'])) as TLRecord['id'][]
   // Local edits the store has not reported yet are written first, as their own update.
   store._flushHistory()
-  transactBoard(doc, restoreOrigin, () => {
-    editor.run(
-      () => {
-        editor.markHistoryStoppingPoint('restore')
-        withoutStoreSideEffects(store, () => {
-          if (removals.length > 0) store.remove(removals)
-          if (puts.length > 0) store.put(puts)
-        })
-      },
-      { history: 'record', ignoreShapeLock: true },
-    )
-    // The binding writes the store's change now, into this transaction (nested ones join it).
-    store._flushHistory()
-    writeRestoredRolesAndBoard(doc, plan, restoreOrigin)
+  // This restore's own origin, so that its undo of the roles and board fields reverts it alone.
+  const changesRecords = removals.length > 0 || puts.length > 0
+  restoreUndoStepsOf(editor).record(doc, (origin, atStoppingPoint) => {
+    transactBoard(doc, origin, () => {
+      if (changesRecords) {
+        editor.run(
+          () => {
+            editor.markHistoryStoppingPoint('restore')
+            atStoppingPoint()
+            withoutStoreSideEffects(store, () => {
+              if (removals.length > 0) store.remove(removals)
+              if (puts.length > 0) store.put(puts)
+            })
+          },
+          { history: 'record', ignoreShapeLock: true },
+        )
+        // The binding writes the store's change now, into this transaction (nested ones join it).
+        store._flushHistory()
+      }
+      writeRestoredRolesAndBoard(doc, plan, origin)
+    })
   })
   // The next edit is an undo step of its own, not part of the restore.
-  editor.markHistoryStoppingPoint('after restore')
+  if (changesRecords) editor.markHistoryStoppingPoint('after restore')
   return { ok: true, summary: plan.summary }
 }

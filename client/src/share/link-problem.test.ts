@@ -1,5 +1,6 @@
+import { deletedBoardReason } from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
-import { linkProblemBeforeOpening, linkRefusedByServer } from './link-problem.ts'
+import { dayOf, linkProblemBeforeOpening, linkRefusedByServer } from './link-problem.ts'
 
 const NOW = Date.UTC(2026, 11, 1)
 
@@ -37,5 +38,17 @@ describe('linkProblemBeforeOpening', () => {
       kind: 'refused',
       detail: expect.stringContaining('token signature is invalid'),
     })
+  })
+
+  it('says a deleted board was deleted and until when it can be restored, and asks for no new link', () => {
+    const reason = deletedBoardReason({ name: 'Payroll', restorableUntil: '2026-01-31' })
+    const problem = linkRefusedByServer(reason)
+    expect(problem.kind).toBe('deleted')
+    expect(problem.title).toBe('This board was deleted')
+    expect(problem.detail).toBe(
+      `“Payroll” was deleted. A facilitator can restore it from the home page until ${dayOf('2026-01-31')}.`,
+    )
+    expect(problem.detail).not.toMatch(/new one|ask the facilitator/i)
+    expect(dayOf('2026-01-31')).toMatch(/2026/)
   })
 })

@@ -4,11 +4,15 @@
  * and a chip that keeps saying "Syncing…". Known from the link itself before any connection when it
  * can be (none, damaged, expired, another board's), else from the server's refusal.
  */
+import { readDeletedBoardReason } from '@flowmap/shared'
 import { checkShareToken, decodeShareToken, type ShareClaims } from './share-link.ts'
 
 export interface LinkProblem {
-  /** What is wrong: no token, one damaged, expired or for another board, or one the server refused. */
-  readonly kind: 'none' | 'bad' | 'expired' | 'foreign' | 'refused' | 'removed'
+  /**
+   * What is wrong: no token, one damaged, expired or for another board, one the server refused, this
+   * person removed by a facilitator, or no link at all but the board: a facilitator deleted it.
+   */
+  readonly kind: 'none' | 'bad' | 'expired' | 'foreign' | 'refused' | 'removed' | 'deleted'
   readonly title: string
   readonly detail: string
 }
@@ -63,8 +67,20 @@ export function linkProblemBeforeOpening(
   }
 }
 
-/** The server refused the link (a token it did not sign, one revoked or expired since the page opened). */
+/**
+ * The server refused the link (a token it did not sign, one revoked or expired since the page opened),
+ * or the board behind it: a deleted board is no link's fault, and a new link would not open it either,
+ * so the page says what happened and until when a facilitator can restore it.
+ */
 export function linkRefusedByServer(reason: string): LinkProblem {
+  const deleted = readDeletedBoardReason(reason)
+  if (deleted !== null) {
+    return {
+      kind: 'deleted',
+      title: 'This board was deleted',
+      detail: `“${deleted.name}” was deleted. A facilitator can restore it from the home page until ${dayOf(deleted.restorableUntil)}.`,
+    }
+  }
   return {
     kind: 'refused',
     title: 'This link is not valid any more',
@@ -79,6 +95,14 @@ export function removedFromBoard(): LinkProblem {
     title: 'You were removed from this board',
     detail: `A facilitator removed you, so this board and its link no longer open for you. If that was a mistake, ${ASK.toLowerCase()}`,
   }
+}
+
+/** A YYYY-MM-DD day (UTC) as this browser writes dates. */
+export function dayOf(isoDay: string): string {
+  const time = Date.parse(`${isoDay}T00:00:00Z`)
+  return Number.isNaN(time)
+    ? isoDay
+    : new Date(time).toLocaleDateString(undefined, { dateStyle: 'long', timeZone: 'UTC' })
 }
 
 function claimsOf(token: string | null): ShareClaims | null {

@@ -9,6 +9,7 @@
  * internal (present in 5.4; the undo tests fail loudly if it goes away).
  */
 import type { Editor, TLRecord, TLStore } from 'tldraw'
+import { attachRestoreUndoSteps } from './restore-undo-steps.ts'
 import { undoByBoardSteps } from './undo-steps.ts'
 
 type Fields = Record<string, unknown>
@@ -113,13 +114,16 @@ export function createUndoGuard(store: TLStore): UndoGuard {
   return {
     attachEditor: (mounted) => {
       editor = mounted
+      // Under the stepping, so that a step which only took back a restore's title or roles counts.
+      const restoreSteps = attachRestoreUndoSteps(mounted)
       const stopStepping = undoByBoardSteps(mounted, () => {
-        const changed = replayChangedBoard
+        const changed = restoreSteps.takeStepped() || replayChangedBoard
         replayChangedBoard = false
         return changed
       })
       return () => {
         stopStepping()
+        restoreSteps.detach()
         if (editor === mounted) editor = null
       }
     },

@@ -1,6 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { readBoard, writeBoard } from '../doc/board.ts'
+import { boardMap, rolesMap } from '../doc/doc-maps.ts'
 import type { DocOrigin } from '../doc/origin.ts'
 import { deleteRecords, readRecords, writeRecords } from '../doc/records.ts'
 import { deleteRole, readRoles, writeRole } from '../doc/roles.ts'
@@ -69,6 +70,14 @@ export function writeRestoredRolesAndBoard(live: Y.Doc, plan: RestorePlan, origi
     for (const id of plan.roles.remove) deleteRole(live, id, origin)
     if (plan.summary.boardFields.length > 0) writeBoard(live, plan.boardPatch, origin)
   })
+}
+
+/**
+ * The parts of the doc `writeRestoredRolesAndBoard` writes (the roles and the board's fields), for a
+ * page that undoes a restore's changes there along with its records.
+ */
+export function restoredRolesAndBoardRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return [rolesMap(doc), boardMap(doc)] as Y.AbstractType<unknown>[]
 }
 
 /**

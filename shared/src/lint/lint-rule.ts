@@ -20,7 +20,7 @@ export type LintIssueOf<Id extends string> = {
 }
 
 /** What a per-shape check reads besides its subject: a change to one of these rechecks it. */
-export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached'
+export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached' | 'reaches-end'
 
 /**
  * What a rule checks, and so what a change can affect (the incremental lint rechecks only that):
@@ -28,7 +28,7 @@ export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached'
  *   when it changes, and when what it reads changes: the roles (every one), its outgoing connectors
  *   (the shape a changed connector leaves), reachability (the shapes whose reached status flipped,
  *   every one when the map gains its first start or loses its last), whether the flow reaches an End
- *   (every one when that flips).
+ *   (every one when that flips), whether an End is reached from it (the shapes where that flipped).
  * - `lane-group`: the nodes `keyOf` puts together, all in one lane (the check may read that lane's
  *   label). Rechecked when a node joins or leaves the group or changes in it, and when the lane is
  *   renamed.

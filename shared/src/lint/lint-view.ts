@@ -1,5 +1,5 @@
 import { isEndEvent } from '../analysis/flow-walk.ts'
-import { flowReachability } from '../graph/flow-reachability.ts'
+import { endReachability, flowReachability } from '../graph/flow-reachability.ts'
 import type { WorkflowEdge, WorkflowGraph, WorkflowLane, WorkflowNode } from '../graph/workflow-graph.ts'
 import type { Role } from '../schema/role.ts'
 
@@ -19,6 +19,8 @@ export type LintView = {
   readonly hasStart: boolean
   /** Whether a start reaches any End along sequence flows: the flow finishes somewhere. */
   readonly endReached: boolean
+  /** Every shape from which an End is reached along sequence flows, the Ends included. */
+  readonly reachesEnd: ReadonlySet<string>
 }
 
 const NO_EDGES: readonly WorkflowEdge[] = []
@@ -41,6 +43,9 @@ export function fullLintView(graph: WorkflowGraph): LintView {
       const { reached } = flowReachability(graph)
       endReached ??= graph.nodes.some((node) => isEndEvent(node) && reached.has(node.id))
       return endReached
+    },
+    get reachesEnd() {
+      return endReachability(graph)
     },
   }
 }

@@ -132,12 +132,24 @@ describe('the runtime config (GET /config.json)', () => {
   it('reads missing fields as their defaults and an empty key as none', () => {
     expect(readRuntimeConfigBody({})).toEqual({
       ok: true,
-      body: { tldrawLicenseKey: null, authRequired: false },
+      body: { tldrawLicenseKey: null, authRequired: false, deletedBoardRetentionDays: null },
     })
     expect(readRuntimeConfigBody({ tldrawLicenseKey: '', authRequired: true })).toEqual({
       ok: true,
-      body: { tldrawLicenseKey: null, authRequired: true },
+      body: { tldrawLicenseKey: null, authRequired: true, deletedBoardRetentionDays: null },
     })
+  })
+
+  it("reads the server's deleted-board retention in days, and refuses one that is no number of days", () => {
+    expect(readRuntimeConfigBody({ deletedBoardRetentionDays: 7 })).toEqual({
+      ok: true,
+      body: { tldrawLicenseKey: null, authRequired: false, deletedBoardRetentionDays: 7 },
+    })
+    expect(readRuntimeConfigBody({ deletedBoardRetentionDays: '30' })).toEqual({
+      ok: false,
+      reason: 'deletedBoardRetentionDays must be a number of days (0 or more) or null, got "30"',
+    })
+    expect(readRuntimeConfigBody({ deletedBoardRetentionDays: -1 }).ok).toBe(false)
   })
 
   it('refuses a body that is not an object, and names a field of the wrong type', () => {

@@ -3,6 +3,7 @@
  * hidden from the list, refused over HTTP and the socket, and restorable, until it is purged with its
  * history `deletedBoardRetentionMs` after the delete. Purging runs on start and then periodically.
  */
+import { deletedBoardReason } from '@flowmap/shared'
 import type { Logger } from '../logger.ts'
 import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
 
@@ -14,7 +15,7 @@ export function restorableUntil(deletedAt: number, retentionMs: number): number 
 /** What a person is told when they reach a deleted board: what happened and until when it can be undone. */
 export function deletedBoardMessage(board: BoardRecord & { deletedAt: number }, retentionMs: number): string {
   const until = new Date(restorableUntil(board.deletedAt, retentionMs)).toISOString().slice(0, 10)
-  return `board "${board.title || board.id}" was deleted; a facilitator can restore it from the home page until ${until}`
+  return deletedBoardReason({ name: board.title || board.id, restorableUntil: until })
 }
 
 export function isDeleted(board: BoardRecord): board is BoardRecord & { deletedAt: number } {

@@ -23,8 +23,14 @@ async function metrics({ context: { metrics } }: OpenRequest): Promise<TextAnswe
   return { status: 200, text, contentType: metrics.registry.contentType }
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 function runtimeConfig({ context: { config } }: OpenRequest): RouteResult<RuntimeConfigBody> {
-  const body = { tldrawLicenseKey: config.tldrawLicenseKey, authRequired: config.authSecret !== null }
+  const body = {
+    tldrawLicenseKey: config.tldrawLicenseKey,
+    authRequired: config.authSecret !== null,
+    deletedBoardRetentionDays: config.deletedBoardRetentionMs / DAY_MS,
+  }
   return { status: 200, body }
 }
 

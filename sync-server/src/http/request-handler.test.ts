@@ -21,11 +21,15 @@ describe('operational routes', () => {
     expect(await requestJson(url('/healthz'))).toMatchObject({ status: 503, body: { status: 'unavailable' } })
   })
 
-  it('serves /config.json with the licence key and whether auth is on', async () => {
-    await server.start({ tldrawLicenseKey: 'tldraw-key-123', authSecret: TEST_SECRET })
+  it('serves /config.json with the licence key, whether auth is on and the deleted-board retention', async () => {
+    await server.start({
+      tldrawLicenseKey: 'tldraw-key-123',
+      authSecret: TEST_SECRET,
+      deletedBoardRetentionMs: 7 * 24 * 60 * 60 * 1000,
+    })
     expect(await requestJson(url('/config.json'))).toMatchObject({
       status: 200,
-      body: { tldrawLicenseKey: 'tldraw-key-123', authRequired: true },
+      body: { tldrawLicenseKey: 'tldraw-key-123', authRequired: true, deletedBoardRetentionDays: 7 },
     })
     expect((await requestJson(url('/config.json'), { method: 'PUT' })).status).toBe(405)
     await server.stop()
@@ -33,6 +37,7 @@ describe('operational routes', () => {
     expect((await requestJson(url('/config.json'))).body).toEqual({
       tldrawLicenseKey: null,
       authRequired: false,
+      deletedBoardRetentionDays: 30,
     })
   })
 

@@ -5,7 +5,7 @@ import { issueOf } from '../lint-rule.ts'
 import type { LintView } from '../lint-view.ts'
 import { LINT_RULES, type LintIssue } from '../rules.ts'
 import { createLiveGraph, type GraphDelta } from './live-graph.ts'
-import { createLiveReachability } from './live-reachability.ts'
+import { createLiveEndReachability, createLiveReachability } from './live-reachability.ts'
 import { trackScope } from './track-scope.ts'
 
 export type IncrementalLintOptions = {
@@ -32,12 +32,13 @@ export type IncrementalLint = {
 /**
  * Each rule's issues are kept by scope and subject (a shape id, a group key, the whole map), and a
  * change rechecks only the subjects it can affect: each scope kind says which (see `LintScope`, and
- * `trackScope` for how). Reachability is kept live once for every rule that reads it
- * (live-reachability.ts); the graph itself is rebuilt part by part (live-graph.ts).
+ * `trackScope` for how). Reachability, forward from the starts and backward from the Ends, is kept
+ * live once for every rule that reads it (live-reachability.ts); the graph itself is rebuilt part by part (live-graph.ts).
  */
 export function createIncrementalLint(options: IncrementalLintOptions): IncrementalLint {
   const graph = createLiveGraph(options.records)
   const reachability = createLiveReachability(graph)
+  const endReachability = createLiveEndReachability(graph)
   /** The End events a start reaches: kept from each change's flipped shapes and changed nodes. */
   const reachedEnds = new Set<string>()
   let roleById = new Map(options.roles.map((role) => [role.id, role]))
@@ -51,11 +52,12 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
     outgoingOf: (shapeId) => graph.outgoingOf(shapeId),
     reached: reachability.reached,
     get hasStart() {
-      return reachability.startCount > 0
+      return reachability.rootCount > 0
     },
     get endReached() {
       return reachedEnds.size > 0
     },
+    reachesEnd: endReachability.reached,
   }
 
   let all: LintIssue[] | null = null
@@ -90,8 +92,9 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
   const trackers = rules.flatMap((rule) => rule.trackers)
 
   function absorb(delta: GraphDelta) {
-    const hadStart = reachability.startCount > 0
+    const hadStart = reachability.rootCount > 0
     const flipped = reachability.update(delta)
+    const reachesEndFlipped = endReachability.update(delta)
     const hadEndReached = reachedEnds.size > 0
     for (const id of [...flipped, ...delta.nodes.keys()]) {
       const node = graph.nodes.get(id)
@@ -102,8 +105,9 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
     const change = {
       delta,
       flipped,
-      startPresenceFlipped: hadStart !== reachability.startCount > 0,
+      startPresenceFlipped: hadStart !== reachability.rootCount > 0,
       endReachedFlipped: hadEndReached !== reachedEnds.size > 0,
+      reachesEndFlipped,
     }
     for (const tracker of trackers) tracker.absorb(change)
   }

@@ -1,22 +1,27 @@
+import { isEndEvent } from '../../analysis/flow-walk.ts'
 import type { WorkflowEdge, WorkflowNode } from '../../graph/workflow-graph.ts'
 import type { GraphDelta, LiveGraph } from './live-graph.ts'
 
 /**
- * What the start events reach along sequence connectors (the same closure as `flowReachability`),
- * kept up to date as the graph changes.
+ * A reachability closure along sequence connectors, kept up to date as the graph changes. Two are
+ * kept: forward from the start events (what the work reaches, the same closure as
+ * `flowReachability`) and backward from the End events (what can still finish, the same closure as
+ * `endReachability`). One algorithm serves both; only the roots and the connectors' direction differ.
  *
- * Every reached shape remembers the connector it was first reached by, which makes a spanning forest
- * rooted at the starts:
- * - a new connector or start only grows the forest: a breadth-first walk from what it newly reaches;
+ * Every member remembers the connector it was first reached by, which makes a spanning forest
+ * rooted at the roots:
+ * - a new connector or root only grows the forest: a breadth-first walk from what it newly reaches;
  * - removing a connector that is not in the forest changes nothing (whatever it led to is reached
  *   another way): the common case, e.g. deleting one of two branches into a step;
- * - removing a forest connector (or a start) cuts off its subtree; each cut-off shape with a
+ * - removing a forest connector (or a root) cuts off its subtree; each cut-off shape with a
  *   connector from a shape still reached is re-attached, and the walk grows again from there. Only the
- *   subtree is revisited, never the whole board.
+ *   subtree is revisited, never the whole board. Cycles need nothing special: a shape on a loop with
+ *   no way to a root is simply never reached.
  */
 export type LiveReachability = {
+  /** The roots and everything reached from them. */
   readonly reached: ReadonlySet<string>
-  readonly startCount: number
+  readonly rootCount: number
   /** Applies a graph delta; returns the shapes whose reached status flipped. */
   update(delta: GraphDelta): Set<string>
 }
@@ -25,29 +30,57 @@ export function isStartEvent(node: WorkflowNode | undefined): boolean {
   return node?.shape.type === 'event' && node.shape.props.kind === 'start'
 }
 
+/** What the start events reach, following connectors in their direction. */
+export function createLiveReachability(graph: LiveGraph): LiveReachability {
+  return createLiveClosure(graph, { isRoot: isStartEvent, near: 'from' })
+}
+
+/** The shapes from which an End event is reached (the Ends included): connectors walked backwards. */
+export function createLiveEndReachability(graph: LiveGraph): LiveReachability {
+  return createLiveClosure(graph, { isRoot: (node) => node !== undefined && isEndEvent(node), near: 'to' })
+}
+
 type WorkEdge = WorkflowEdge & { from: string; to: string }
+type EdgeEnd = 'from' | 'to'
 
 /** A connector that moves the work on: a sequence flow bound at both ends. */
 function carriesWork(edge: WorkflowEdge | undefined): edge is WorkEdge {
   return edge !== undefined && edge.flow === 'sequence' && edge.from !== null && edge.to !== null
 }
 
-export function createLiveReachability(graph: LiveGraph): LiveReachability {
-  const starts = new Set<string>()
+type Direction = {
+  isRoot(node: WorkflowNode | undefined): boolean
+  /** The end of a connector that must be reached for the closure to spread to the other end. */
+  near: EdgeEnd
+}
+
+function createLiveClosure(graph: LiveGraph, direction: Direction): LiveReachability {
+  const { isRoot, near } = direction
+  const far: EdgeEnd = near === 'from' ? 'to' : 'from'
+  const roots = new Set<string>()
   const reached = new Set<string>()
   /** The forest: for each reached shape that is not a root, the connector it was reached by. */
   const reachedBy = new Map<string, WorkEdge>()
   const forestChildren = new Map<string, Set<string>>()
-  /** Work-carrying connectors by the shape they arrive at, to re-attach cut-off shapes. */
+  /** Work-carrying connectors by the shape they arrive at (the graph keeps them by where they leave). */
   const incoming = new Map<string, Map<string, WorkEdge>>()
+
+  /** The work-carrying connectors whose `end` is the shape, as the graph is now. */
+  function* edgesAt(id: string, end: EdgeEnd): Iterable<WorkEdge> {
+    if (end === 'to') {
+      yield* incoming.get(id)?.values() ?? []
+      return
+    }
+    for (const edge of graph.outgoingOf(id)) if (carriesWork(edge)) yield edge
+  }
 
   function attach(id: string, via: WorkEdge | null) {
     reached.add(id)
     if (via === null) return
     reachedBy.set(id, via)
-    const children = forestChildren.get(via.from)
+    const children = forestChildren.get(via[near])
     if (children) children.add(id)
-    else forestChildren.set(via.from, new Set([id]))
+    else forestChildren.set(via[near], new Set([id]))
   }
 
   /** Attaches the seeds, then everything reachable from them; returns what was newly reached. */
@@ -61,20 +94,21 @@ export function createLiveReachability(graph: LiveGraph): LiveReachability {
       queue.push(id)
     }
     for (let head = 0; head < queue.length; head++) {
-      for (const edge of graph.outgoingOf(queue[head]!)) {
-        if (!carriesWork(edge) || reached.has(edge.to)) continue
-        attach(edge.to, edge)
-        added.add(edge.to)
-        queue.push(edge.to)
+      for (const edge of edgesAt(queue[head]!, near)) {
+        const next = edge[far]
+        if (reached.has(next)) continue
+        attach(next, edge)
+        added.add(next)
+        queue.push(next)
       }
     }
     return added
   }
 
-  /** Unreaches the subtrees under `roots`; returns every shape cut off. */
-  function cut(roots: Iterable<string>): Set<string> {
+  /** Unreaches the subtrees under `cutRoots`; returns every shape cut off. */
+  function cut(cutRoots: Iterable<string>): Set<string> {
     const removed = new Set<string>()
-    const stack = [...roots]
+    const stack = [...cutRoots]
     while (stack.length > 0) {
       const id = stack.pop()!
       if (removed.has(id) || !reached.has(id)) continue
@@ -83,7 +117,7 @@ export function createLiveReachability(graph: LiveGraph): LiveReachability {
       const via = reachedBy.get(id)
       if (via !== undefined) {
         reachedBy.delete(id)
-        forestChildren.get(via.from)?.delete(id)
+        forestChildren.get(via[near])?.delete(id)
       }
       for (const child of forestChildren.get(id) ?? []) stack.push(child)
       forestChildren.delete(id)
@@ -105,26 +139,26 @@ export function createLiveReachability(graph: LiveGraph): LiveReachability {
     }
   }
 
-  for (const node of graph.nodes.values()) if (isStartEvent(node)) starts.add(node.id)
+  for (const node of graph.nodes.values()) if (isRoot(node)) roots.add(node.id)
   for (const edge of graph.edges.values()) if (carriesWork(edge)) indexIncoming(edge, true)
-  grow([...starts].map((id) => ({ id, via: null })))
+  grow([...roots].map((id) => ({ id, via: null })))
 
   return {
     reached,
-    get startCount() {
-      return starts.size
+    get rootCount() {
+      return roots.size
     },
     update(delta) {
       const cutRoots: string[] = []
       const seeds: Array<{ id: string; via: WorkEdge | null }> = []
       for (const [id, { before, after }] of delta.nodes) {
-        const wasStart = isStartEvent(before)
-        const isStart = isStartEvent(after)
-        if (wasStart && !isStart) {
-          starts.delete(id)
+        const wasRoot = isRoot(before)
+        const nowRoot = isRoot(after)
+        if (wasRoot && !nowRoot) {
+          roots.delete(id)
           if (!reachedBy.has(id)) cutRoots.push(id) // a root of the forest
-        } else if (isStart && !wasStart) {
-          starts.add(id)
+        } else if (nowRoot && !wasRoot) {
+          roots.add(id)
           seeds.push({ id, via: null })
         }
       }
@@ -135,27 +169,27 @@ export function createLiveReachability(graph: LiveGraph): LiveReachability {
         if (carriesWork(after)) indexIncoming(after, true)
         if (kept) {
           // Same ends: the forest may keep pointing at it, but with the record as it is now.
-          if (reachedBy.get(after.to)?.id === id) reachedBy.set(after.to, after)
+          if (reachedBy.get(after[far])?.id === id) reachedBy.set(after[far], after)
           continue
         }
-        if (carriesWork(before) && reachedBy.get(before.to)?.id === id) cutRoots.push(before.to)
-        if (carriesWork(after) && reached.has(after.from)) seeds.push({ id: after.to, via: after })
+        if (carriesWork(before) && reachedBy.get(before[far])?.id === id) cutRoots.push(before[far])
+        if (carriesWork(after) && reached.has(after[near])) seeds.push({ id: after[far], via: after })
       }
 
       const removed = cut(cutRoots)
       for (const id of removed) {
-        if (starts.has(id)) {
+        if (roots.has(id)) {
           seeds.push({ id, via: null })
           continue
         }
-        for (const edge of incoming.get(id)?.values() ?? []) {
-          if (!reached.has(edge.from)) continue
+        for (const edge of edgesAt(id, far)) {
+          if (!reached.has(edge[near])) continue
           seeds.push({ id, via: edge })
           break
         }
       }
       // A seed whose connector starts at a shape cut off above is not reached (yet) through it.
-      const added = grow(seeds.filter((seed) => seed.via === null || reached.has(seed.via.from)))
+      const added = grow(seeds.filter((seed) => seed.via === null || reached.has(seed.via[near])))
       const flipped = new Set<string>()
       for (const id of removed) if (!added.has(id)) flipped.add(id)
       for (const id of added) if (!removed.has(id)) flipped.add(id)

@@ -12,6 +12,8 @@ export type LintChange = {
   startPresenceFlipped: boolean
   /** The flow reached its first End or stopped reaching any. */
   endReachedFlipped: boolean
+  /** The shapes from which an End became reachable, or stopped being. */
+  reachesEndFlipped: ReadonlySet<string>
 }
 
 /** Keeps one scope's findings, by subject, current with the changes it hears of. */
@@ -86,8 +88,9 @@ function trackNodes(
   const readsOutgoing = scope.reads.includes('outgoing')
   const readsReachability = scope.reads.includes('reachability')
   const readsEndReached = scope.reads.includes('end-reached')
+  const readsReachesEnd = scope.reads.includes('reaches-end')
   return {
-    absorb({ delta, flipped, startPresenceFlipped, endReachedFlipped }) {
+    absorb({ delta, flipped, startPresenceFlipped, endReachedFlipped, reachesEndFlipped }) {
       if ((readsReachability && startPresenceFlipped) || (readsEndReached && endReachedFlipped)) {
         for (const id of graph.nodes.keys()) recheck(id)
         for (const id of delta.nodes.keys()) if (!graph.nodes.has(id)) recheck(id)
@@ -102,6 +105,7 @@ function trackNodes(
         }
       }
       if (readsReachability) for (const id of flipped) dirty.add(id)
+      if (readsReachesEnd) for (const id of reachesEndFlipped) dirty.add(id)
       for (const id of dirty) recheck(id)
     },
     rolesChanged() {
