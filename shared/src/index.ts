@@ -172,6 +172,16 @@ export {
   canFacilitateBoard,
   isBoardRole,
 } from './protocol/board-roles.ts'
+export {
+  CLOCK_ANSWER_TYPE,
+  CLOCK_REQUEST_TYPE,
+  type ClockAnswer,
+  type ClockRequest,
+  clockAnswer,
+  clockRequest,
+  encodeClockRequest,
+  parseClockRequest,
+} from './protocol/clock-messages.ts'
 // protocol/: the HTTP bodies the server sends and the client reads, each with its reader
 export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
 export {
@@ -353,6 +363,8 @@ export {
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
 export { type BoardLock, boardLockField } from './schema/workshop/board-lock.ts'
+// workshop timer (issue 13): its field, its controls, the clock exchange and the server-offset estimate
+export { MAX_TIMER_DURATION_MS, timerField, type WorkshopTimer } from './schema/workshop/timer.ts'
 export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'
 export {
   defineWorkshopField,
@@ -362,3 +374,19 @@ export {
   workshopFieldProblem,
 } from './schema/workshop/workshop-field.ts'
 export { WORKSHOP_FIELDS, workshopFieldNamed } from './schema/workshop/workshop-fields.ts'
+export {
+  bestClockOffset,
+  type ClockOffset,
+  type ClockSample,
+  offsetOfSample,
+} from './workshop/clock-offset.ts'
+export {
+  addTimerTime,
+  formatRemaining,
+  pauseTimer,
+  resumeTimer,
+  startTimer,
+  TIMER_PRESET_MINUTES,
+  timerHasEnded,
+  timerRemainingMs,
+} from './workshop/timer-state.ts'

@@ -32,6 +32,7 @@ import { createHistory } from './extensions/history.ts'
 import { messagePipelineExtension } from './extensions/message-pipeline.ts'
 import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
+import { serverClockExtension } from './extensions/server-clock.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
 import { createRequestHandler } from './http/request-handler.ts'
@@ -95,6 +96,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       deletedBoardGuardExtension({ storage, retentionMs: config.deletedBoardRetentionMs }),
       persistenceExtension({ storage, shadows, metrics, logger }),
       titleSyncExtension({ storage, logger }),
+      serverClockExtension({ logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),

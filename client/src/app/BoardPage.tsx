@@ -23,6 +23,7 @@ import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
+import { TimerChip } from '../workshop/TimerChip.tsx'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -172,6 +173,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             editor={editor}
             licenseKey={licenseKey}
           />
+          <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}

@@ -8,6 +8,7 @@
  * read (another protocol version, an unknown code) is reported as such, never guessed at.
  */
 import {
+  CLOCK_ANSWER_TYPE,
   parseStatelessMessage,
   REFUSAL_CODES,
   REFUSAL_MESSAGE_TYPE,
@@ -105,9 +106,11 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case REFUSAL_MESSAGE_TYPE:
         options.onRefusal(message)
         return
+      case CLOCK_ANSWER_TYPE: // read by the workshop timer's clock (client/src/workshop/server-clock.ts)
+        return
       default: {
-        const unexpected: never = message.type
-        throw new Error(`unhandled stateless message type ${String(unexpected)}`)
+        const unexpected: never = message
+        throw new Error(`unhandled stateless message type ${(unexpected as { type: string }).type}`)
       }
     }
   })

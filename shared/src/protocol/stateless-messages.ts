@@ -6,6 +6,7 @@
  *
  * Today there is one: the refusal of an update (refusal.ts).
  */
+import { CLOCK_ANSWER_TYPE, type ClockAnswer, readClockAnswer } from './clock-messages.ts'
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
 import {
   readStatelessEnvelope,
@@ -14,7 +15,7 @@ import {
   statelessProblem,
 } from './stateless-envelope.ts'
 
-export type StatelessMessage = RefusalMessage
+export type StatelessMessage = RefusalMessage | ClockAnswer
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -25,6 +26,7 @@ type MessageReader<Type extends StatelessMessageType> = (
 /** One reader per message type: a type added to the union fails typecheck here until it is read. */
 const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
   [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
+  [CLOCK_ANSWER_TYPE]: readClockAnswer,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]
