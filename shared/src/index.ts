@@ -236,6 +236,16 @@ export {
   readLocalIdentityToken,
 } from './protocol/local-identity.ts'
 export {
+  encodePrivateReveal,
+  MAX_REVEAL_NOTES_PER_MESSAGE,
+  PRIVATE_REVEAL_ANSWER_TYPE,
+  PRIVATE_REVEAL_TYPE,
+  type PrivateReveal,
+  type PrivateRevealAnswer,
+  parsePrivateReveal,
+  privateRevealAnswer,
+} from './protocol/private-reveal-messages.ts'
+export {
   isRefusalCode,
   parseRefusalMessage,
   REFUSAL_CODES,
@@ -363,6 +373,8 @@ export {
   workflowShapeSchemas,
 } from './schema/workflow-shapes.ts'
 export { type BoardLock, boardLockField } from './schema/workshop/board-lock.ts'
+// workshop private mode (issue 13): its field and the anonymous reveal through the server
+export { type PrivateMode, privateModeField } from './schema/workshop/private-mode.ts'
 // workshop timer (issue 13): its field, its controls, the clock exchange and the server-offset estimate
 export { MAX_TIMER_DURATION_MS, timerField, type WorkshopTimer } from './schema/workshop/timer.ts'
 export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'

@@ -14,6 +14,7 @@ export {
   type ConnectorInit,
   connector,
   documentRecord,
+  noteShape,
   pageRecord,
   TEST_PAGE_ID,
   type WorkflowShapeInit,

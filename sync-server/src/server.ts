@@ -32,6 +32,7 @@ import { createHistory } from './extensions/history.ts'
 import { messagePipelineExtension } from './extensions/message-pipeline.ts'
 import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
+import { privateRevealExtension } from './extensions/private-reveal.ts'
 import { serverClockExtension } from './extensions/server-clock.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
@@ -97,6 +98,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       persistenceExtension({ storage, shadows, metrics, logger }),
       titleSyncExtension({ storage, logger }),
       serverClockExtension({ logger }),
+      privateRevealExtension({ history, shadows, logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),

@@ -9,6 +9,7 @@
  */
 import {
   CLOCK_ANSWER_TYPE,
+  PRIVATE_REVEAL_ANSWER_TYPE,
   parseStatelessMessage,
   REFUSAL_CODES,
   REFUSAL_MESSAGE_TYPE,
@@ -107,6 +108,7 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
         options.onRefusal(message)
         return
       case CLOCK_ANSWER_TYPE: // read by the workshop timer's clock (client/src/workshop/server-clock.ts)
+      case PRIVATE_REVEAL_ANSWER_TYPE: // read by the private drafts (client/src/workshop/private-drafts.ts)
         return
       default: {
         const unexpected: never = message

@@ -15,6 +15,8 @@ export const DOC_ORIGIN_SOURCES = [
   'reset',
   // The server's shadow doc, where an incoming update is tried before the live doc takes it.
   'shadow',
+  // A change the server writes itself, stored in history before it reaches the live doc (server-write.ts).
+  'server-write',
 ] as const
 export type DocOriginSource = (typeof DOC_ORIGIN_SOURCES)[number]
 

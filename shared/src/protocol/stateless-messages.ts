@@ -7,6 +7,11 @@
  * Today there is one: the refusal of an update (refusal.ts).
  */
 import { CLOCK_ANSWER_TYPE, type ClockAnswer, readClockAnswer } from './clock-messages.ts'
+import {
+  PRIVATE_REVEAL_ANSWER_TYPE,
+  type PrivateRevealAnswer,
+  readPrivateRevealAnswer,
+} from './private-reveal-messages.ts'
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
 import {
   readStatelessEnvelope,
@@ -15,7 +20,7 @@ import {
   statelessProblem,
 } from './stateless-envelope.ts'
 
-export type StatelessMessage = RefusalMessage | ClockAnswer
+export type StatelessMessage = RefusalMessage | ClockAnswer | PrivateRevealAnswer
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -27,6 +32,7 @@ type MessageReader<Type extends StatelessMessageType> = (
 const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } = {
   [REFUSAL_MESSAGE_TYPE]: readRefusalMessage,
   [CLOCK_ANSWER_TYPE]: readClockAnswer,
+  [PRIVATE_REVEAL_ANSWER_TYPE]: readPrivateRevealAnswer,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

@@ -139,3 +139,34 @@ function arrowBinding(
 function shapeId(id: string): TLShapeId {
   return (id.startsWith('shape:') ? id : `shape:${id}`) as TLShapeId
 }
+
+/** A tldraw sticky note (the brainstorm's shape) on the test page, saying `text`. */
+export function noteShape(id: string, text: string, parentId: string = TEST_PAGE_ID): TLShape {
+  return {
+    id: id as TLShapeId,
+    typeName: 'shape',
+    type: 'note',
+    parentId: parentId as TLParentId,
+    index: 'a1' as IndexKey,
+    x: 0,
+    y: 0,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      scale: 1,
+      textLastEditedBy: null,
+      richText: toRichText(text),
+    },
+  } as TLShape
+}

@@ -13,6 +13,8 @@ export interface RawBoardSocket {
   scope: Promise<string>
   permissionDenied: Promise<string>
   stateless: string[]
+  /** every frame the server sent, as received: what a snooping participant could read */
+  frames: Uint8Array[]
   /** the reasons of CLOSE messages the server sent for the board */
   closeReasons: string[]
   /** SyncStatus acknowledgements: true = applied */
@@ -28,6 +30,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   const ws = new WebSocket(collabUrl)
   ws.binaryType = 'arraybuffer'
   const stateless: string[] = []
+  const frames: Uint8Array[] = []
   const closeReasons: string[] = []
   const syncStatuses: boolean[] = []
   let onScope: (scope: string) => void = () => {}
@@ -44,6 +47,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
   const opened = new Promise<void>((resolve) => ws.addEventListener('open', () => resolve()))
 
   ws.addEventListener('message', (event) => {
+    frames.push(new Uint8Array(event.data as ArrayBuffer))
     const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer))
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
@@ -68,6 +72,7 @@ export function openRawBoardSocket(collabUrl: string, boardId: string, token: st
     scope,
     permissionDenied,
     stateless,
+    frames,
     closeReasons,
     syncStatuses,
     closed,

@@ -3,10 +3,11 @@
  * A key not listed here is refused by the server, as a board field not in BOARD_FIELDS is.
  */
 import { boardLockField } from './board-lock.ts'
+import { privateModeField } from './private-mode.ts'
 import { timerField } from './timer.ts'
 import type { WorkshopField } from './workshop-field.ts'
 
-export const WORKSHOP_FIELDS: readonly WorkshopField[] = [boardLockField, timerField]
+export const WORKSHOP_FIELDS: readonly WorkshopField[] = [boardLockField, timerField, privateModeField]
 
 const byKey: ReadonlyMap<string, WorkshopField> = new Map(WORKSHOP_FIELDS.map((field) => [field.key, field]))
 
