@@ -23,6 +23,7 @@ import { ShareButton } from '../share/ShareDialog.tsx'
 import { ShareTokenNotice } from '../share/ShareTokenNotice.tsx'
 import type { BoardModel } from '../sync/board-model.ts'
 import { useBoardModel } from '../sync/use-board-model.ts'
+import { PrivateModeControls } from '../workshop/PrivateMode.tsx'
 import { TimerChip } from '../workshop/TimerChip.tsx'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
@@ -174,6 +175,14 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             licenseKey={licenseKey}
           />
           <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
+          <PrivateModeControls
+            editor={editor}
+            doc={board.doc}
+            provider={board.provider}
+            boardId={boardId}
+            canFacilitate={canFacilitateBoard(role) && !viewOnly}
+            facilitator={{ id: claims?.name || 'facilitator', name: claims?.name ?? '' }}
+          />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}
