@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
-import { waitForBoard } from '../board/flowmap-page.ts'
+import { dropSocket, waitForBoard } from '../board/flowmap-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { createWorkshopBoard, joinWorkshop, WORKSHOP_SECRET } from './workshop-people.ts'
+import { createWorkshopBoard, joinWorkshop, tokenFor, WORKSHOP_SECRET } from './workshop-people.ts'
 
 /**
  * Private mode (issue 13, point 8): while the facilitator's private brainstorm is on, each participant's
@@ -116,6 +116,63 @@ test('private notes stay on their author’s page until the facilitator ends pri
   await bob.page.reload()
   await waitForBoard(bob.page)
   await expect.poll(() => notesOn(bob.page)).toEqual(['Ada secret idea', 'Bob secret idea'])
+
+  for (const person of [fay, ada, bob]) await person.context.close()
+})
+
+/** Who the server's history names for each entry whose update carries `text`. */
+async function historySendersOf(boardId: string, text: string): Promise<(string | null)[]> {
+  const token = await tokenFor(boardId, 'e2e-auditor', 'Auditor', 'facilitator')
+  const response = await fetch(`${server.url}/api/boards/${boardId}/history?limit=1000`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  const body = (await response.json()) as { entries: { userId: string | null; update: string }[] }
+  return body.entries
+    .filter((entry) => Buffer.from(entry.update, 'base64').includes(Buffer.from(text, 'utf8')))
+    .map((entry) => entry.userId)
+}
+
+test('an anonymous brainstorm reveals notes as nobody’s, and a participant offline at the end reveals when back', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(150_000)
+  const boardId = await createWorkshopBoard(server, 'Anonymous brainstorm')
+  const fay = await joinWorkshop(browser, server, boardId, { name: 'Fay', role: 'facilitator' })
+  const ada = await joinWorkshop(browser, server, boardId, { name: 'Ada', role: 'editor' })
+  const bob = await joinWorkshop(browser, server, boardId, { name: 'Bob', role: 'editor' })
+
+  await fay.page.getByTestId('private-open').click()
+  await fay.page.getByTestId('private-anonymous').check()
+  await fay.page.getByTestId('private-start').click()
+  await expect(ada.page.getByTestId('private-banner')).toContainText('without your name')
+
+  await addNote(ada.page, 'Ada nameless idea', 100, 150)
+  await addNote(bob.page, 'Bob nameless idea', 400, 150)
+  await expect(bob.page.getByTestId('private-draft-label')).toHaveCount(1)
+
+  // Bob's laptop drops off the network before the end.
+  await bob.context.setOffline(true)
+  await dropSocket(bob.page)
+  await expect(bob.page.getByTestId('connection-status')).not.toHaveAttribute('data-state', 'online')
+
+  await fay.page.getByTestId('private-end').click()
+  for (const person of [fay, ada]) {
+    await expect.poll(() => notesOn(person.page), { timeout: 20_000 }).toEqual(['Ada nameless idea'])
+  }
+  expect(await notesOn(bob.page), 'offline, Bob still has his draft').toEqual(['Bob nameless idea'])
+
+  await bob.context.setOffline(false)
+  for (const person of [fay, ada, bob]) {
+    await expect
+      .poll(() => notesOn(person.page), { message: `${person.name} sees both notes`, timeout: 30_000 })
+      .toEqual(['Ada nameless idea', 'Bob nameless idea'])
+  }
+  await expect(bob.page.getByTestId('private-draft-label')).toHaveCount(0)
+  await ada.page.screenshot({ path: testInfo.outputPath('private-mode-revealed-anonymous.png') })
+
+  // History (and so replay) names nobody for either note.
+  expect(await historySendersOf(boardId, 'Ada nameless idea')).toEqual([null])
+  expect(await historySendersOf(boardId, 'Bob nameless idea')).toEqual([null])
 
   for (const person of [fay, ada, bob]) await person.context.close()
 })

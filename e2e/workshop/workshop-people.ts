@@ -18,7 +18,7 @@ export interface WorkshopPerson {
   path: string
 }
 
-function tokenFor(board: string, sub: string, name: string, role: BoardRole): Promise<string> {
+export function tokenFor(board: string, sub: string, name: string, role: BoardRole): Promise<string> {
   return issueToken(WORKSHOP_SECRET, { sub, name, board, role }, new Date(Date.now() + 86_400_000))
 }
 

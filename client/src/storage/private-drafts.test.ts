@@ -40,12 +40,19 @@ describe('the private drafts store', () => {
     expect((await draftsOfBoard(again, 'b2')).map((each) => each.id)).toEqual(['shape:c'])
   })
 
-  it('an edit replaces the draft; a reveal forgets it', async () => {
+  it('an edit replaces the draft but keeps its first reveal id; a reveal forgets it', async () => {
     const db = open('drafts-edit')
     await saveDraft(db, row('shape:a'))
-    await saveDraft(db, { ...row('shape:a'), record: { id: 'shape:a', type: 'note', x: 5 } })
+    await saveDraft(db, {
+      ...row('shape:a'),
+      revealId: 'shape:other',
+      record: { id: 'shape:a', type: 'note', x: 5 },
+    })
     expect(await draftsOfBoard(db, 'b1')).toHaveLength(1)
-    expect((await draftsOfBoard(db, 'b1'))[0]?.record).toMatchObject({ x: 5 })
+    expect((await draftsOfBoard(db, 'b1'))[0]).toMatchObject({
+      revealId: 'shape:r-shape:a',
+      record: { x: 5 },
+    })
     await forgetDrafts(db, ['shape:a'])
     expect(await draftsOfBoard(db, 'b1')).toEqual([])
   })

@@ -31,8 +31,15 @@ export function openPrivateDrafts(name = PRIVATE_DRAFTS_DATABASE): PrivateDraftD
   return db
 }
 
+/**
+ * Saves a draft's latest record. The reveal id of the first save is kept for good: a draft revealed
+ * twice (a resend, two tabs) must reach the board under one id, or it would appear twice.
+ */
 export async function saveDraft(db: PrivateDraftDatabase, row: PrivateDraftRow): Promise<void> {
-  await db.drafts.put(row)
+  await db.transaction('rw', db.drafts, async () => {
+    const stored = await db.drafts.get(row.id)
+    await db.drafts.put({ ...row, revealId: stored?.revealId ?? row.revealId })
+  })
 }
 
 export async function forgetDrafts(db: PrivateDraftDatabase, ids: readonly string[]): Promise<void> {

@@ -21,7 +21,7 @@ import {
   parseStatelessMessage,
 } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { createShapeId, type Editor, type TLShape } from 'tldraw'
+import { createShapeId, type Editor, type TLRecord, type TLShape } from 'tldraw'
 import {
   draftsOfBoard,
   forgetDrafts,
@@ -152,9 +152,16 @@ export function registerPrivateDrafts(options: PrivateDraftsOptions): PrivateDra
     const provider = options.provider()
     if (anonymousInFlight || provider === null || !provider.synced) return
     anonymousInFlight = true
-    for (let start = 0; start < due.length; start += MAX_REVEAL_NOTES_PER_MESSAGE) {
-      const part = due.slice(start, start + MAX_REVEAL_NOTES_PER_MESSAGE)
-      provider.sendStateless(encodePrivateReveal(mode.since, part.map(anonymousNote)))
+    // The board's doc may not hold the notes' page yet (no one has edited it): it goes with them, and
+    // the server writes it only then.
+    const pageRecords = [...new Set(due.map((row) => (row.record as TLShape).parentId))].flatMap((id) => {
+      const page = editor.store.get(id as TLRecord['id'])
+      return page?.typeName === 'page' ? [page] : []
+    })
+    const perMessage = Math.max(1, MAX_REVEAL_NOTES_PER_MESSAGE - pageRecords.length)
+    for (let start = 0; start < due.length; start += perMessage) {
+      const part = due.slice(start, start + perMessage)
+      provider.sendStateless(encodePrivateReveal(mode.since, [...pageRecords, ...part.map(anonymousNote)]))
     }
   }
 

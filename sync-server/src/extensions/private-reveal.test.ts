@@ -175,6 +175,25 @@ describe('private mode on the server', () => {
     expect(eve.rejections).toEqual([])
   })
 
+  it('writes the page the notes sit on when the board has none yet (nobody edited it), and only then', async () => {
+    const board = 'private-no-page'
+    const fay = await join(board, 'fay', 'facilitator')
+    const ada = await join(board, 'ada', 'editor')
+    const mode = startPrivate(fay, true)
+    endPrivate(fay, mode)
+    await fay.acknowledged()
+    send(ada, mode.since, [
+      pageRecord('page:unused' as ReturnType<typeof pageRecord>['id'], 'Unused'),
+      pageRecord(),
+      noteShape('shape:first', 'first'),
+    ])
+    await vi.waitFor(() => expect(ada.answers).toHaveLength(1))
+    expect(ada.answers[0]).toMatchObject({ accepted: ['shape:first'], refused: null })
+    await vi.waitFor(() => expect(readRecord(fay.doc, 'shape:first')).toBeDefined())
+    expect(readRecord(fay.doc, 'page:page')).toMatchObject({ typeName: 'page' })
+    expect(readRecord(fay.doc, 'page:unused')).toBeUndefined()
+  })
+
   it('an attributed session is never revealed through the server: each page writes its own, and history names it', async () => {
     const board = 'private-attributed'
     const fay = await boardWithPage(board)

@@ -7,7 +7,8 @@
  * A reveal is refused, with a reason the page shows, and nothing is written when: the sender may not
  * edit; the session is not the one the workshop map says has ended anonymously (still on, another
  * session, an attributed one); the sender has revealed more notes in the session than anyone writes in
- * a brainstorm; or any note is not a valid sticky note on one of the board's pages. Notes already on
+ * a brainstorm; or any note is not a valid sticky note on one of the board's pages (or on a page
+ * record sent with it, for a board whose doc has none yet). Notes already on
  * the board (a resend after a lost answer) count as taken and are not written twice.
  */
 import {
@@ -87,24 +88,36 @@ export function privateRevealExtension(options: PrivateRevealOptions): Extension
       }
 
       const schema = readBoard(document).schema
-      const fresh: BoardRecord[] = []
-      const accepted: string[] = []
+      const checkedRecords: BoardRecord[] = []
       for (const note of notes) {
         const checked = validateRecord(note, { schema })
         if (!checked.ok) return refuse(`a note was refused: ${checked.error.message}`)
-        const record = checked.record
+        checkedRecords.push(checked.record)
+      }
+      // A board nobody has edited yet has no page record in its doc (a page writes it with its first
+      // edit, and drafts are none): the page the notes sit on may come with them, and is written only
+      // when the board lacks it.
+      const pagesSent = new Map<string, BoardRecord>()
+      for (const record of checkedRecords) if (record.typeName === 'page') pagesSent.set(record.id, record)
+      const isPage = (id: string) => readRecord(document, id)?.typeName === 'page' || pagesSent.has(id)
+      const fresh: BoardRecord[] = []
+      const accepted: string[] = []
+      for (const record of checkedRecords) {
+        if (record.typeName === 'page') continue
         if (record.typeName !== 'shape' || record.type !== 'note') {
           return refuse(`only sticky notes are revealed, got ${record.typeName} ${record.id}`)
         }
-        if (readRecord(document, record.parentId)?.typeName !== 'page') {
-          return refuse(`note ${record.id} is not on one of this board's pages`)
-        }
+        if (!isPage(record.parentId)) return refuse(`note ${record.id} is not on one of this board's pages`)
         accepted.push(record.id)
         // Anonymous means nothing but the note itself: the page's meta and tldraw's "last edited by"
         // (a user id) are dropped.
         if (readRecord(document, record.id) === undefined) {
           fresh.push({ ...record, meta: {}, props: { ...record.props, textLastEditedBy: null } })
         }
+      }
+      for (const page of pagesSent.values()) {
+        const used = fresh.some((record) => record.typeName === 'shape' && record.parentId === page.id)
+        if (used && readRecord(document, page.id) === undefined) fresh.unshift(page)
       }
       if (fresh.length > 0) {
         const written = writeOnServer(
