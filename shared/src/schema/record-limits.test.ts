@@ -1,7 +1,6 @@
-import { toRichText } from '@tldraw/tlschema'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { connector, workflowShape } from '../testing/shape-records.ts'
+import { connector, noteShape, workflowShape } from '../testing/shape-records.ts'
 import {
   MAX_ASSET_RECORD_CHARS,
   MAX_BRANCH_LABEL_CHARS,
@@ -73,24 +72,7 @@ describe('record limits', () => {
 
   test('a rich-text note of several pages fits; a record over the size limit does not', () => {
     const page = 'A paragraph of meeting notes that runs on for a while. '.repeat(55)
-    const note = {
-      ...workflowShape('step', { id: 'n' }),
-      type: 'note',
-      props: {
-        color: 'black',
-        labelColor: 'black',
-        size: 'm',
-        font: 'draw',
-        fontSizeAdjustment: 0,
-        align: 'middle',
-        verticalAlign: 'middle',
-        growY: 0,
-        url: '',
-        scale: 1,
-        textLastEditedBy: null,
-        richText: toRichText(Array.from({ length: 10 }, () => page).join('\n')),
-      },
-    }
+    const note = noteShape('shape:n', Array.from({ length: 10 }, () => page).join('\n'))
     expect(JSON.stringify(note).length).toBeGreaterThan(30_000)
     expect(messageOf(note)).toBeNull()
     const huge = { ...note, meta: { pad: 'p'.repeat(MAX_RECORD_CHARS) } }
