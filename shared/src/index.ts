@@ -195,10 +195,21 @@ export {
   isBoardRole,
 } from './protocol/board-roles.ts'
 export {
+  CLOCK_ANSWER_TYPE,
+  CLOCK_REQUEST_TYPE,
+  type ClockAnswer,
+  type ClockRequest,
+  clockAnswer,
+  clockRequest,
+  encodeClockRequest,
+  parseClockRequest,
+} from './protocol/clock-messages.ts'
+export {
   type DeletedBoardReason,
   deletedBoardReason,
   readDeletedBoardReason,
 } from './protocol/deleted-board-reason.ts'
+
 // protocol/: the HTTP bodies the server sends and the client reads, each with its reader
 export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
 export {
@@ -282,6 +293,18 @@ export {
   removedMessage,
 } from './protocol/people-messages.ts'
 export {
+  encodePrivateReveal,
+  encodePrivateRevealMessages,
+  MAX_REVEAL_NOTES_PER_MESSAGE,
+  PRIVATE_REVEAL_ANSWER_TYPE,
+  PRIVATE_REVEAL_TYPE,
+  type PrivateReveal,
+  type PrivateRevealAnswer,
+  parsePrivateReveal,
+  privateRevealAnswer,
+} from './protocol/private-reveal-messages.ts'
+
+export {
   isRefusalCode,
   parseRefusalMessage,
   REFUSAL_CODES,
@@ -297,7 +320,11 @@ export {
   type ServerPathPrefix,
   serverPathPattern,
 } from './protocol/server-paths.ts'
-export { FLOWMAP_PROTOCOL_VERSION, type StatelessParse } from './protocol/stateless-envelope.ts'
+export {
+  FLOWMAP_PROTOCOL_VERSION,
+  MAX_STATELESS_REQUEST_BYTES,
+  type StatelessParse,
+} from './protocol/stateless-envelope.ts'
 export {
   encodeStatelessMessage,
   parseStatelessMessage,
@@ -429,6 +456,8 @@ export {
   type ParticipantToolset,
   participantToolsetField,
 } from './schema/workshop/participant-toolset.ts'
+// workshop private mode (issue 13): its field and the anonymous reveal through the server
+export { type PrivateMode, privateModeField } from './schema/workshop/private-mode.ts'
 export {
   type CoveringLock,
   coveringShapeLock,
@@ -438,6 +467,8 @@ export {
   SHAPE_LOCK_META_KEY,
   shapeLockOf,
 } from './schema/workshop/shape-lock.ts'
+// workshop timer (issue 13): its field, its controls, the clock exchange and the server-offset estimate
+export { MAX_TIMER_DURATION_MS, timerField, type WorkshopTimer } from './schema/workshop/timer.ts'
 export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'
 export {
   MAX_VOTE_TITLE_CHARS,
@@ -466,3 +497,19 @@ export { writeTemplate } from './templates/write-template.ts'
 export { castProblem, votesLeft, withdrawProblem } from './voting/ballot-rules.ts'
 export { type Ballot, rankedCounts, type Tally, tallyBallots } from './voting/tally.ts'
 export { voteScopeProblem } from './voting/vote-scope.ts'
+export {
+  bestClockOffset,
+  type ClockOffset,
+  type ClockSample,
+  offsetOfSample,
+} from './workshop/clock-offset.ts'
+export {
+  addTimerTime,
+  formatRemaining,
+  pauseTimer,
+  resumeTimer,
+  startTimer,
+  TIMER_PRESET_MINUTES,
+  timerHasEnded,
+  timerRemainingMs,
+} from './workshop/timer-state.ts'

@@ -6,3 +6,6 @@
 declare function atob(data: string): string
 declare function btoa(data: string): string
 declare function structuredClone<T>(value: T): T
+declare class TextEncoder {
+  encode(input?: string): Uint8Array
+}

@@ -36,6 +36,8 @@ import { messagePipelineExtension } from './extensions/message-pipeline.ts'
 import { messageBytesStage, metricsExtension } from './extensions/metrics.ts'
 import { createPeople } from './extensions/people.ts'
 import { persistenceExtension } from './extensions/persistence.ts'
+import { privateRevealExtension } from './extensions/private-reveal.ts'
+import { serverClockExtension } from './extensions/server-clock.ts'
 import { titleSyncExtension } from './extensions/title-sync.ts'
 import { releaseStage, validationStage } from './extensions/validation.ts'
 import { votingExtension } from './extensions/voting.ts'
@@ -102,6 +104,8 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       persistenceExtension({ storage, shadows, metrics, logger }),
       titleSyncExtension({ storage, logger }),
       attentionExtension({ logger }),
+      serverClockExtension({ logger }),
+      privateRevealExtension({ history, shadows, logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),
@@ -121,7 +125,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       history.extension,
       clientIds.extension,
       people.extension,
-      votingExtension({ storage, logger }),
+      votingExtension({ storage, history, shadows, logger }),
       connectionLogExtension(logger),
     ],
   })

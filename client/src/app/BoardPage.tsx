@@ -30,6 +30,8 @@ import { SaveTemplateButton } from '../templates/SaveTemplateButton.tsx'
 import { DotVoting } from '../voting/DotVoting.tsx'
 import { VoteMenu } from '../voting/VoteMenu.tsx'
 import { LockBadges } from '../workshop/LockBadges.tsx'
+import { PrivateModeControls } from '../workshop/PrivateMode.tsx'
+import { TimerChip } from '../workshop/TimerChip.tsx'
 import { WorkshopControls } from '../workshop/WorkshopControls.tsx'
 import { setWorkshopState, useWorkshopState } from '../workshop/workshop-state.ts'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
@@ -212,6 +214,15 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             licenseKey={licenseKey}
           />
           <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
+          <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
+          <PrivateModeControls
+            editor={editor}
+            doc={board.doc}
+            provider={board.provider}
+            boardId={boardId}
+            canFacilitate={canFacilitateBoard(role) && !viewOnly}
+            facilitator={{ id: claims?.name || 'facilitator', name: claims?.name ?? '' }}
+          />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}

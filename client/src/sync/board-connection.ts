@@ -10,8 +10,10 @@
 import {
   ATTENTION_MESSAGE_TYPE,
   ATTENTION_REFUSED_TYPE,
+  CLOCK_ANSWER_TYPE,
   PEOPLE_MESSAGE_TYPE,
   type PeopleMessage,
+  PRIVATE_REVEAL_ANSWER_TYPE,
   parseStatelessMessage,
   REFUSAL_CODES,
   REFUSAL_MESSAGE_TYPE,
@@ -128,6 +130,9 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
       case ATTENTION_MESSAGE_TYPE:
       case ATTENTION_REFUSED_TYPE:
         // The presence layer reads these from the provider itself (presence/use-attention.ts).
+        return
+      case CLOCK_ANSWER_TYPE: // read by the workshop timer's clock (client/src/workshop/server-clock.ts)
+      case PRIVATE_REVEAL_ANSWER_TYPE: // read by the private drafts (client/src/workshop/private-drafts.ts)
         return
       default: {
         const unexpected: never = message

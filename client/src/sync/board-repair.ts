@@ -10,7 +10,7 @@
 import { type DocOrigin, deleteRecords, findBoardRepairs, transactBoard, writeRecords } from '@flowmap/shared'
 import type { TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
-import { isDocumentScoped } from './store-records.ts'
+import { isWrittenToBoard } from './store-records.ts'
 
 export const repairOrigin: DocOrigin = Object.freeze({ source: 'local', clientTag: 'board-repair' })
 
@@ -24,7 +24,9 @@ export function isStructuralChange(store: TLStore, next: TLRecord): boolean {
 
 /** Repairs the board in the doc (from the store's records, which mirror it); answers what it fixed. */
 export function repairBoard(store: TLStore, doc: Y.Doc): string[] {
-  const records = store.allRecords().filter((record) => isDocumentScoped(store, record))
+  // The board's records only: a private-mode draft in the store is not the board's to repair (and a
+  // repair would write it into the doc).
+  const records = store.allRecords().filter((record) => isWrittenToBoard(store, record))
   const { upserted, removed, repairs } = findBoardRepairs(records)
   if (upserted.length === 0 && removed.length === 0) return []
   transactBoard(doc, repairOrigin, () => {

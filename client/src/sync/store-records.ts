@@ -4,6 +4,7 @@
  * because `store.put` throws on an invalid record and would take the whole batch down with it.
  */
 import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
+import { isPrivateDraft } from '../workshop/private-draft-marker.ts'
 
 export type PreparedRecord = { ok: true; record: TLRecord } | { ok: false; message: string }
 
@@ -18,9 +19,10 @@ export function isDocumentScoped(store: TLStore, record: { typeName?: unknown })
  * every mount and whenever the person's name or colour changes: synced, every opening of a board would
  * be an edit in its history under the opener's name. Who edited a board is known from its history (the
  * sender of each update) and who is here from presence, so user records stay on the device.
+ * So do private-mode drafts, until their reveal (workshop/private-drafts.ts).
  */
-export function isWrittenToBoard(store: TLStore, record: { typeName?: unknown }): boolean {
-  return isDocumentScoped(store, record) && record.typeName !== 'user'
+export function isWrittenToBoard(store: TLStore, record: { typeName?: unknown; meta?: unknown }): boolean {
+  return isDocumentScoped(store, record) && record.typeName !== 'user' && !isPrivateDraft(record)
 }
 
 /**

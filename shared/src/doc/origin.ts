@@ -15,8 +15,9 @@ export const DOC_ORIGIN_SOURCES = [
   'reset',
   // The server's shadow doc, where an incoming update is tried before the live doc takes it.
   'shadow',
-  // A change the server makes itself from state outside the doc: a revealed vote's tally.
-  'tally',
+  // A change the server writes itself (an anonymous reveal, a vote's tally), stored in history before it
+  // reaches the live doc (sync-server's boards/server-write.ts).
+  'server-write',
 ] as const
 export type DocOriginSource = (typeof DOC_ORIGIN_SOURCES)[number]
 

@@ -59,3 +59,11 @@ export function statelessProblem(type: string | null, reason: string): Stateless
 function preview(text: string): string {
   return text.length <= 60 ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, 60))}…`
 }
+
+/**
+ * The largest stateless payload a client may send, in bytes (the server's frame guard closes a socket
+ * that sends more). Commands are a few hundred bytes; the largest honest payload is an anonymous
+ * private-mode reveal, which a client splits so that each message stays under this, and which must fit
+ * at least one note of the largest record (MAX_RECORD_CHARS characters, at most 3 bytes each in UTF-8).
+ */
+export const MAX_STATELESS_REQUEST_BYTES = 1024 * 1024

@@ -2,7 +2,12 @@ import { expect, test } from 'vitest'
 import { peopleMessage, removedMessage } from './people-messages.ts'
 import { REFUSAL_CODES, refusalMessage } from './refusal.ts'
 import { FLOWMAP_PROTOCOL_VERSION } from './stateless-envelope.ts'
-import { encodeStatelessMessage, parseStatelessMessage, type StatelessMessage } from './stateless-messages.ts'
+import {
+  encodeStatelessMessage,
+  parseStatelessMessage,
+  STATELESS_MESSAGE_TYPES,
+  type StatelessMessage,
+} from './stateless-messages.ts'
 
 test('every message the server encodes is read back as the same typed message', () => {
   const sent: StatelessMessage[] = [
@@ -26,8 +31,7 @@ test('a message of an unknown type is refused with the types this end reads', ()
   ).toEqual({
     ok: false,
     type: 'cursor',
-    reason:
-      'stateless message type must be one of rejected|people|removed-from-board|vote-ballot|vote-progress|vote-refused|attention|attention-refused, got "cursor"',
+    reason: `stateless message type must be one of ${STATELESS_MESSAGE_TYPES.join('|')}, got "cursor"`,
   })
 })
 

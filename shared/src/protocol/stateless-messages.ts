@@ -15,6 +15,7 @@ import {
   readAttentionMessage,
   readAttentionRefusedMessage,
 } from './attention-messages.ts'
+import { CLOCK_ANSWER_TYPE, type ClockAnswer, readClockAnswer } from './clock-messages.ts'
 import {
   PEOPLE_MESSAGE_TYPE,
   type PeopleMessage,
@@ -23,6 +24,11 @@ import {
   readPeopleMessage,
   readRemovedMessage,
 } from './people-messages.ts'
+import {
+  PRIVATE_REVEAL_ANSWER_TYPE,
+  type PrivateRevealAnswer,
+  readPrivateRevealAnswer,
+} from './private-reveal-messages.ts'
 import { REFUSAL_MESSAGE_TYPE, type RefusalMessage, readRefusalMessage } from './refusal.ts'
 import {
   readStatelessEnvelope,
@@ -48,6 +54,8 @@ export type StatelessMessage =
   | VoteRefusedMessage
   | AttentionMessage
   | AttentionRefusedMessage
+  | ClockAnswer
+  | PrivateRevealAnswer
 
 export type StatelessMessageType = StatelessMessage['type']
 
@@ -65,6 +73,8 @@ const READERS: { readonly [Type in StatelessMessageType]: MessageReader<Type> } 
   'vote-refused': readVoteRefusedMessage,
   [ATTENTION_MESSAGE_TYPE]: readAttentionMessage,
   [ATTENTION_REFUSED_TYPE]: readAttentionRefusedMessage,
+  [CLOCK_ANSWER_TYPE]: readClockAnswer,
+  [PRIVATE_REVEAL_ANSWER_TYPE]: readPrivateRevealAnswer,
 }
 
 export const STATELESS_MESSAGE_TYPES = Object.keys(READERS) as readonly StatelessMessageType[]

@@ -6,8 +6,8 @@
  * written as a checkpoint, so any moment can be rebuilt from a checkpoint plus a short tail.
  */
 
-import { REFUSAL_CODES } from '@flowmap/shared'
-import { type Extension, isTransactionOrigin, type onChangePayload } from '@hocuspocus/server'
+import { isDocOrigin, REFUSAL_CODES } from '@flowmap/shared'
+import { type Document, type Extension, isTransactionOrigin, type onChangePayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { BoardShadow, BoardShadows } from '../boards/board-shadows.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
@@ -36,6 +36,11 @@ export interface HistoryExtensionOptions {
 export interface History {
   stage: MessageStage
   extension: Extension
+  /**
+   * Appends a change the server makes itself (attributed to nobody) BEFORE it is applied: a write that
+   * must be durable before anyone sees it (boards/server-write.ts). Throws when it was not stored.
+   */
+  appendServerMade(document: Document, documentName: string, update: Uint8Array): void
 }
 
 export function createHistory(options: HistoryExtensionOptions): History {
@@ -98,26 +103,32 @@ export function createHistory(options: HistoryExtensionOptions): History {
     /** Changes made on the server itself (not through a connection) skip the message pipeline. */
     async onChange({ transactionOrigin, update, document, documentName }: onChangePayload) {
       if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection') return
-      const shadow = shadows.get(document)
-      if (shadow === undefined) return
-      shadow.follow(update)
-      try {
-        options.clientIds.appendFromServer(document, documentName, update, () =>
-          append(documentName, shadow, {
-            boardId: documentName,
-            time: Date.now(),
-            userId: null,
-            userName: null,
-            clientId: null,
-            update,
-          }),
-        )
-      } catch (error) {
-        // A server-made change has no sender to refuse; it is in the live doc but not in the log.
-        logger.error({ event: 'error', board: documentName, err: error }, 'history append failed')
-        throw error
-      }
+      // Written through appendServerMade already, before it was applied.
+      if (isDocOrigin(transactionOrigin) && transactionOrigin.source === 'server-write') return
+      appendServerMade(document, documentName, update)
     },
   }
-  return { stage, extension }
+
+  function appendServerMade(document: Document, documentName: string, update: Uint8Array): void {
+    const shadow = shadows.get(document)
+    if (shadow === undefined) return
+    shadow.follow(update)
+    try {
+      options.clientIds.appendFromServer(document, documentName, update, () =>
+        append(documentName, shadow, {
+          boardId: documentName,
+          time: Date.now(),
+          userId: null,
+          userName: null,
+          clientId: null,
+          update,
+        }),
+      )
+    } catch (error) {
+      // A server-made change has no sender to refuse: the caller learns it was not stored.
+      logger.error({ event: 'error', board: documentName, err: error }, 'history append failed')
+      throw error
+    }
+  }
+  return { stage, extension, appendServerMade }
 }

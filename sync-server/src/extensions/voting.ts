@@ -4,8 +4,8 @@
  * live in storage beside the board, never in its doc, so no other client can receive them.
  *
  * A reveal is the one change this extension makes to a doc: in one transaction it writes the tally as
- * `workshop.voteResults` and removes `workshop.vote`, as a server-made change (origin 'tally'), which
- * the history extension appends to the log like any other. The server writes it rather than the
+ * `workshop.voteResults` and removes `workshop.vote`, as a server-made change stored in history before
+ * any page receives it (boards/server-write.ts). The server writes it rather than the
  * facilitator's page because only the server holds the ballots: no client can forge or skew a result,
  * and a connection's write of `voteResults` is refused outright (boards/permissions/vote-results-are-the-servers.ts).
  *
@@ -13,13 +13,11 @@
  */
 import {
   canFacilitateBoard,
-  type DocOrigin,
   encodeStatelessMessage,
   FLOWMAP_PROTOCOL_VERSION,
   parseVoteRequest,
   readMalformedVoteId,
   type StatelessMessage,
-  transactBoard,
   type VoteResults,
   voteField,
   voteResultsField,
@@ -27,14 +25,17 @@ import {
 } from '@flowmap/shared'
 import type { Document, Extension, onStatelessPayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
+import type { BoardShadows } from '../boards/board-shadows.ts'
+import { SERVER_WRITE_ORIGIN, type ServerWriteParts, writeOnServer } from '../boards/server-write.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
 import { decideVoteRequest, refusedMessage } from '../voting/ballot-box.ts'
-
-export const TALLY_ORIGIN: DocOrigin = Object.freeze({ source: 'tally' })
+import type { History } from './history.ts'
 
 export interface VotingOptions {
   storage: BoardStorage
+  history: History
+  shadows: BoardShadows
   logger: Logger
 }
 
@@ -60,7 +61,14 @@ export function votingExtension(options: VotingOptions): Extension {
           storage,
           now: Date.now(),
         })
-        if (decision.results !== null) writeResults(document, decision.results)
+        if (decision.results !== null) {
+          const parts = { history: options.history, shadows: options.shadows, document, documentName }
+          const written = writeResults(parts, decision.results)
+          if (!written.ok) {
+            send(refusedMessage(decision.results.id, written.reason))
+            return
+          }
+        }
         send(decision.answer)
         if (decision.progress !== null) tellFacilitators(document, decision.progress)
       } catch (error) {
@@ -71,13 +79,14 @@ export function votingExtension(options: VotingOptions): Extension {
   }
 }
 
-function writeResults(document: Document, results: VoteResults): void {
-  // One transaction (Yjs joins nested ones to the outer): one history entry, and no moment at which
-  // the vote is closed without its result.
-  transactBoard(document, TALLY_ORIGIN, () => {
-    writeWorkshopField(document, voteResultsField, results, TALLY_ORIGIN)
-    writeWorkshopField(document, voteField, null, TALLY_ORIGIN)
-  })
+function writeResults(parts: ServerWriteParts, results: VoteResults): ReturnType<typeof writeOnServer> {
+  // One update: one history entry, and no moment at which the vote is closed without its result.
+  return writeOnServer(parts, 'the vote result', (scratch) =>
+    scratch.transact(() => {
+      writeWorkshopField(scratch, voteResultsField, results, SERVER_WRITE_ORIGIN)
+      writeWorkshopField(scratch, voteField, null, SERVER_WRITE_ORIGIN)
+    }, SERVER_WRITE_ORIGIN),
+  )
 }
 
 /** How many have voted, never where: facilitators only. */

@@ -22,6 +22,7 @@
  * refused. Hocuspocus's provider answers a bare Ping with the single byte Pong, with no address: that
  * frame is accepted and needs no handler; so does a CLOSE for a board the socket never authenticated for.
  */
+import { MAX_STATELESS_REQUEST_BYTES } from '@flowmap/shared'
 import { AuthMessageType } from '@hocuspocus/common'
 import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
@@ -31,10 +32,10 @@ import * as Y from 'yjs'
 export const MAX_ADDRESS_BYTES = 256
 
 /**
- * A client's stateless payload (an attention request, JSON of a few hundred bytes) is at most this;
- * the channel carries small commands, never board content, which goes through Sync and its limits.
+ * A client's stateless payload is at most this (@flowmap/shared's MAX_STATELESS_REQUEST_BYTES): commands
+ * of a few hundred bytes, and private-mode reveals split by the client to fit.
  */
-export const MAX_STATELESS_BYTES = 16 * 1024
+export const MAX_STATELESS_BYTES = MAX_STATELESS_REQUEST_BYTES
 
 /** Distinct addresses one /collab socket may authenticate for; a tab multiplexes a handful. */
 export const MAX_ADDRESSES_PER_SOCKET = 64

@@ -4,6 +4,8 @@
  */
 import { boardLockField } from './board-lock.ts'
 import { participantToolsetField } from './participant-toolset.ts'
+import { privateModeField } from './private-mode.ts'
+import { timerField } from './timer.ts'
 import { voteField } from './vote.ts'
 import { voteResultsField } from './vote-results.ts'
 import type { WorkshopField } from './workshop-field.ts'
@@ -11,6 +13,8 @@ import type { WorkshopField } from './workshop-field.ts'
 export const WORKSHOP_FIELDS: readonly WorkshopField[] = [
   boardLockField,
   participantToolsetField,
+  timerField,
+  privateModeField,
   voteField,
   voteResultsField,
 ]
