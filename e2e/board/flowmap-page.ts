@@ -215,3 +215,13 @@ export function clickAt(page: Page, point: ScreenPoint): Promise<void> {
 export function doubleClickAt(page: Page, point: ScreenPoint): Promise<void> {
   return page.mouse.dblclick(point.x, point.y)
 }
+
+/**
+ * Opens a facilitator's Workshop menu in the header (lock the board, limit the tools, private mode, a
+ * vote, save as template), unless it is open already.
+ */
+export async function openWorkshopMenu(page: Page): Promise<void> {
+  const button = page.getByTestId('workshop-menu')
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
+  await expect(page.getByTestId('workshop-panel')).toBeVisible()
+}

@@ -4,7 +4,7 @@ import type { Browser, Page, TestInfo } from '@playwright/test'
 import { issueToken } from '../../sync-server/src/auth/tokens.ts'
 import { connectBoard } from '../../sync-server/src/testing/board-client.ts'
 import { collabUrlOf } from '../../sync-server/src/testing/collab-url.ts'
-import { drag, screenCenterOf, screenPointIn, waitForBoard } from '../board/flowmap-page.ts'
+import { drag, openWorkshopMenu, screenCenterOf, screenPointIn, waitForBoard } from '../board/flowmap-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
 import { expect, test } from '../fixtures/test.ts'
 
@@ -187,6 +187,7 @@ test('a locked board: the participant has no tools and a forced edit is refused;
   const edna = await openBoardAs(browser, boardId, await token('editor', 'Edna'))
   await expect(edna.getByTestId('tools.step')).toBeVisible()
 
+  await openWorkshopMenu(fay)
   await fay.getByTestId('lock-board').click()
   await expect(fay.getByTestId('lock-board')).toHaveAttribute('aria-pressed', 'true')
   await expect(edna.getByTestId('board-locked-badge')).toHaveText('Board locked by Fay', { timeout: 15_000 })
@@ -202,6 +203,7 @@ test('a locked board: the participant has no tools and a forced edit is refused;
   expect(await positionOf(fay, STEP_OUTSIDE)).toEqual(before)
   await screenshot(edna, testInfo, 'locks-board-locked')
 
+  await openWorkshopMenu(fay)
   await fay.getByTestId('lock-board').click()
   await expect(edna.getByTestId('board-locked-badge')).toHaveCount(0, { timeout: 15_000 })
   await expect(edna.getByTestId('tools.step')).toBeVisible()
@@ -223,6 +225,7 @@ test('a restricted toolset: the participant keeps notes and connectors, the othe
   const fay = await openBoardAs(browser, boardId, facilitator)
   const edna = await openBoardAs(browser, boardId, await token('editor', 'Edna'))
 
+  await openWorkshopMenu(fay)
   await fay.getByTestId('limit-tools').click()
   await expect(edna.getByTestId('toolset-restricted')).toHaveText(
     'The facilitator has limited the tools to notes and connectors',

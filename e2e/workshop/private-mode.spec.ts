@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { dropSocket, waitForBoard } from '../board/flowmap-page.ts'
+import { dropSocket, openWorkshopMenu, waitForBoard } from '../board/flowmap-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { createWorkshopBoard, joinWorkshop, tokenFor, WORKSHOP_SECRET } from './workshop-people.ts'
@@ -79,6 +79,7 @@ test('private notes stay on their author’s page until the facilitator ends pri
   const bob = await joinWorkshop(browser, server, boardId, { name: 'Bob', role: 'editor' })
 
   await expect(ada.page.getByTestId('private-open'), 'only a facilitator starts or ends it').toHaveCount(0)
+  await openWorkshopMenu(fay.page)
   await fay.page.getByTestId('private-open').click()
   await fay.page.getByTestId('private-start').click()
   for (const person of [fay, ada, bob]) await expect(person.page.getByTestId('private-banner')).toBeVisible()
@@ -102,6 +103,7 @@ test('private notes stay on their author’s page until the facilitator ends pri
   await expect(ada.page.getByTestId('private-draft-label')).toHaveCount(1)
   expect(await notesOn(bob.page)).toEqual(['Bob secret idea'])
 
+  await openWorkshopMenu(fay.page)
   await fay.page.getByTestId('private-end').click()
   for (const person of [fay, ada, bob]) {
     await expect
@@ -141,6 +143,7 @@ test('an anonymous brainstorm reveals notes as nobody’s, and a participant off
   const ada = await joinWorkshop(browser, server, boardId, { name: 'Ada', role: 'editor' })
   const bob = await joinWorkshop(browser, server, boardId, { name: 'Bob', role: 'editor' })
 
+  await openWorkshopMenu(fay.page)
   await fay.page.getByTestId('private-open').click()
   await fay.page.getByTestId('private-anonymous').check()
   await fay.page.getByTestId('private-start').click()
@@ -155,6 +158,7 @@ test('an anonymous brainstorm reveals notes as nobody’s, and a participant off
   await dropSocket(bob.page)
   await expect(bob.page.getByTestId('connection-status')).not.toHaveAttribute('data-state', 'online')
 
+  await openWorkshopMenu(fay.page)
   await fay.page.getByTestId('private-end').click()
   for (const person of [fay, ada]) {
     await expect.poll(() => notesOn(person.page), { timeout: 20_000 }).toEqual(['Ada nameless idea'])

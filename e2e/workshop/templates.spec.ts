@@ -10,6 +10,7 @@ import {
   boardIdOf,
   documentRecords,
   openBoard,
+  openWorkshopMenu,
   shapesOf,
   shapesOfType,
   waitForBoard,
@@ -186,6 +187,7 @@ test('a facilitator saves a board as a template, and a new board starts from it'
     ],
   })
   await openBoard(page, sourceId)
+  await openWorkshopMenu(page)
   await page.getByTestId('save-template-button').click()
   await expect(page.getByTestId('save-template-name')).toHaveValue('Expense claims')
   await page.getByTestId('save-template-description').fill('How finance pays back expenses')

@@ -3,7 +3,7 @@ import { workflowShape } from '@flowmap/shared/testing'
 import type { Browser, Page, TestInfo } from '@playwright/test'
 import { connectBoard } from '../../sync-server/src/testing/board-client.ts'
 import { collabUrlOf } from '../../sync-server/src/testing/collab-url.ts'
-import { clickAt, screenPointIn, waitForBoard } from '../board/flowmap-page.ts'
+import { clickAt, openWorkshopMenu, screenPointIn, waitForBoard } from '../board/flowmap-page.ts'
 import { useServerWithLinks } from '../fixtures/server-with-links.ts'
 import { expect, test } from '../fixtures/test.ts'
 
@@ -98,6 +98,7 @@ test('a dot vote: each participant sees only their own dots, the reveal shows th
 
   // Participants get no Vote button; the facilitator opens the vote.
   await expect(pam.getByTestId('vote-button')).toHaveCount(0)
+  await openWorkshopMenu(fay)
   await fay.getByTestId('vote-button').click()
   await fay.getByTestId('vote-title').fill('Where do we lose most time?')
   await fay.getByTestId('vote-per-person').fill('3')
@@ -196,6 +197,7 @@ test('a vote on one stage puts only the shapes inside it on the ballot', async (
 
   // The facilitator selects the stage (by its label band, as containers are) and votes on what is inside it.
   await clickAt(fay, await screenPointIn(fay, 'shape:intake', 0.05, 0.04))
+  await openWorkshopMenu(fay)
   await fay.getByTestId('vote-button').click()
   await fay.getByTestId('vote-scope').selectOption('container')
   await fay.getByTestId('vote-start').click()

@@ -30,9 +30,10 @@ import { SaveTemplateButton } from '../templates/SaveTemplateButton.tsx'
 import { DotVoting } from '../voting/DotVoting.tsx'
 import { VoteMenu } from '../voting/VoteMenu.tsx'
 import { LockBadges } from '../workshop/LockBadges.tsx'
-import { PrivateModeControls } from '../workshop/PrivateMode.tsx'
+import { PrivateModeControls, PrivateModeMenuItem } from '../workshop/PrivateMode.tsx'
 import { TimerChip } from '../workshop/TimerChip.tsx'
 import { WorkshopControls } from '../workshop/WorkshopControls.tsx'
+import { WorkshopMenu } from '../workshop/WorkshopMenu.tsx'
 import { setWorkshopState, useWorkshopState } from '../workshop/workshop-state.ts'
 import { DEFAULT_COLOR_SCHEME } from './app-color-mode.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
@@ -177,14 +178,24 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               people={board.people}
               management={canFacilitateBoard(role) ? { boardId, token } : null}
             />
-            <WorkshopControls workshop={workshop} editor={editor} />
+            <WorkshopMenu canFacilitate={canFacilitateBoard(role) && !viewOnly}>
+              <WorkshopControls workshop={workshop} editor={editor} />
+              <VoteMenu editor={editor} doc={board.doc} role={role} name={claims?.name ?? 'Facilitator'} />
+              {canFacilitateBoard(role) && (
+                <PrivateModeMenuItem
+                  doc={board.doc}
+                  facilitator={{ id: claims?.name || 'facilitator', name: claims?.name ?? '' }}
+                />
+              )}
+              {canFacilitateBoard(role) && (
+                <SaveTemplateButton boardId={boardId} token={token} model={model} />
+              )}
+            </WorkshopMenu>
             <ExportMenu editor={editor} doc={board.doc} />
-            <VoteMenu editor={editor} doc={board.doc} role={role} name={claims?.name ?? 'Facilitator'} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
             {!viewOnly && (
               <ShareButton boardId={boardId} token={token} canInvite={canFacilitateBoard(role)} />
             )}
-            {canFacilitateBoard(role) && <SaveTemplateButton boardId={boardId} token={token} model={model} />}
           </>
         }
       />
@@ -215,14 +226,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
           />
           <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
           <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
-          <PrivateModeControls
-            editor={editor}
-            doc={board.doc}
-            provider={board.provider}
-            boardId={boardId}
-            canFacilitate={canFacilitateBoard(role) && !viewOnly}
-            facilitator={{ id: claims?.name || 'facilitator', name: claims?.name ?? '' }}
-          />
+          <PrivateModeControls editor={editor} doc={board.doc} provider={board.provider} boardId={boardId} />
           <SinceLastVisit
             editor={editor}
             boardId={boardId}

@@ -172,7 +172,13 @@ export function VoteMenu({
               ))}
             </fieldset>
           ) : null}
-          <button type="submit" className="flowmap-button" data-testid="vote-start" disabled={scope === null}>
+          <button
+            type="submit"
+            className="flowmap-button"
+            data-testid="vote-start"
+            data-workshop-done
+            disabled={scope === null}
+          >
             Start the vote
           </button>
         </form>

@@ -21,19 +21,9 @@ type PrivateModeProps = {
   doc: Y.Doc | null
   provider: HocuspocusProvider | null
   boardId: string
-  canFacilitate: boolean
-  /** who starts it, as the workshop map records it */
-  facilitator: { id: string; name: string }
 }
 
-export function PrivateModeControls({
-  editor,
-  doc,
-  provider,
-  boardId,
-  canFacilitate,
-  facilitator,
-}: PrivateModeProps) {
+export function PrivateModeControls({ editor, doc, provider, boardId }: PrivateModeProps) {
   const mode = useWorkshopField(doc, privateModeField)
   const [problem, setProblem] = useState<string | null>(null)
   const modeRef = useRef(mode)
@@ -67,9 +57,6 @@ export function PrivateModeControls({
   }, [mode, provider])
 
   const on = mode?.state === 'on'
-  const write = (next: PrivateMode) => {
-    if (doc !== null) writeWorkshopField(doc, privateModeField, next)
-  }
   return (
     <>
       <div className="flowmap-private" data-testid="private-mode" data-state={on ? 'on' : 'off'}>
@@ -85,18 +72,35 @@ export function PrivateModeControls({
             Your private notes were not revealed: {problem}
           </p>
         )}
-        {canFacilitate && (
-          <FacilitatorControls
-            mode={mode}
-            onStart={(anonymous) =>
-              write({ state: 'on', since: Date.now(), anonymous, by: facilitator.id, name: facilitator.name })
-            }
-            onEnd={() => mode && write({ ...mode, state: 'ended', endedAt: Date.now() })}
-          />
-        )}
       </div>
       {editor !== null && <PrivateDraftLabels editor={editor} />}
     </>
+  )
+}
+
+/**
+ * A facilitator's start and end of private mode, in the header's workshop menu: `facilitator` is who
+ * starts it, as the workshop map records it.
+ */
+export function PrivateModeMenuItem({
+  doc,
+  facilitator,
+}: {
+  doc: Y.Doc | null
+  facilitator: { id: string; name: string }
+}) {
+  const mode = useWorkshopField(doc, privateModeField)
+  const write = (next: PrivateMode) => {
+    if (doc !== null) writeWorkshopField(doc, privateModeField, next)
+  }
+  return (
+    <FacilitatorControls
+      mode={mode}
+      onStart={(anonymous) =>
+        write({ state: 'on', since: Date.now(), anonymous, by: facilitator.id, name: facilitator.name })
+      }
+      onEnd={() => mode && write({ ...mode, state: 'ended', endedAt: Date.now() })}
+    />
   )
 }
 
@@ -113,6 +117,7 @@ function FacilitatorControls(props: {
         type="button"
         className="flowmap-button flowmap-private__end"
         data-testid="private-end"
+        data-workshop-done
         onClick={props.onEnd}
       >
         End private mode and reveal notes
@@ -146,6 +151,7 @@ function FacilitatorControls(props: {
             type="button"
             className="flowmap-button flowmap-button--primary"
             data-testid="private-start"
+            data-workshop-done
             onClick={() => {
               props.onStart(anonymous)
               menu.setOpen(false)
