@@ -66,10 +66,17 @@ export class BoardShadow {
     return this.#doc
   }
 
-  /** Applies `update` to the shadow and reports what it did. The caller validates, then admits or refuses. */
-  tryUpdate(update: Uint8Array): AdmittedUpdate {
+  /**
+   * Applies `update` to the shadow and reports what it did. The caller validates, then admits or refuses.
+   * `captureBefore`: whether to read what the touched records held before it, which only the rules that
+   * hold participants need; a facilitator's update (everyone's, in local mode) skips that cost.
+   */
+  tryUpdate(
+    update: Uint8Array,
+    options: { captureBefore: boolean } = { captureBefore: true },
+  ): AdmittedUpdate {
     this.#lastTransaction = null
-    this.#capturing = true
+    this.#capturing = options.captureBefore
     try {
       Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
     } finally {

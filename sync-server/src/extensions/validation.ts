@@ -5,7 +5,7 @@
  * (boards/refuse-update.ts). Oversized and undecodable messages are refused the same way, and so is an
  * update that depends on content the server does not have (Yjs would keep it pending, unvalidated).
  */
-import { REFUSAL_CODES, type Refusal, readRawBoardField } from '@flowmap/shared'
+import { canFacilitateBoard, REFUSAL_CODES, type Refusal, readRawBoardField } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { BoardUser, FlowmapContext } from '../auth/roles.ts'
 import type { AdmittedUpdate, BoardShadows } from '../boards/board-shadows.ts'
@@ -57,7 +57,9 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
     try {
       // Read before applying: Yjs garbage-collects an overwritten value when its transaction ends.
       const before: Omit<BoardBefore, 'records'> = { schema: readRawBoardField(shadow.doc, 'schema') }
-      const admitted = shadow.tryUpdate(incoming.update)
+      const writer = (context as FlowmapContext).user
+      // Facilitators are held by no lock or toolset: the before-values those rules compare are not read.
+      const admitted = shadow.tryUpdate(incoming.update, { captureBefore: !canFacilitateBoard(writer.role) })
       refusal =
         admitted.missing !== null
           ? missingDependencyRefusal(admitted.missing)
@@ -66,7 +68,7 @@ export function validationStage(options: ValidationExtensionOptions): MessageSta
                 shadow.doc,
                 admitted.transaction,
                 { ...before, records: admitted.recordsBefore },
-                (context as FlowmapContext).user,
+                writer,
               )
             : null
       if (refusal === null) {
