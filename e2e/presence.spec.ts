@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test'
-import { canvasPoint, clickAt, openNewBoard, screenCenterOf, shapesOfType } from './board/flowmap-page.ts'
+import {
+  canvasPoint,
+  clickAt,
+  openNewBoard,
+  screenCenterOf,
+  shapesOfType,
+  viewportCentre,
+} from './board/flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from './board/two-users.ts'
 import { expect, test } from './fixtures/test.ts'
 
@@ -23,16 +30,6 @@ function collaboratorsOf(page: Page): Promise<Collaborator[]> {
       cursor,
       selectedShapeIds,
     }))
-  })
-}
-
-/** The centre of what this page shows, in page coordinates. */
-function viewportCentre(page: Page): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
-    type Editor = { getViewportPageBounds(): { center: { x: number; y: number } } }
-    const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
-    const { x, y } = editor?.getViewportPageBounds().center ?? { x: Number.NaN, y: Number.NaN }
-    return { x, y }
   })
 }
 

@@ -225,3 +225,18 @@ export async function openWorkshopMenu(page: Page): Promise<void> {
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
   await expect(page.getByTestId('workshop-panel')).toBeVisible()
 }
+
+/**
+ * The centre of what this page shows, in page coordinates, once the input it was given has been handled:
+ * tldraw queues wheel and pointer-move events until its next tick, so a camera read straight after
+ * `mouse.wheel` can miss the last pan. Two animation frames let that tick run first.
+ */
+export function viewportCentre(page: Page): Promise<ScreenPoint> {
+  return page.evaluate(async () => {
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)))
+    type Editor = { getViewportPageBounds(): { center: { x: number; y: number } } }
+    const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
+    const { x, y } = editor?.getViewportPageBounds().center ?? { x: Number.NaN, y: Number.NaN }
+    return { x, y }
+  })
+}

@@ -1,7 +1,7 @@
 import type { BoardRole } from '@flowmap/shared'
 import type { Browser, Page, TestInfo } from '@playwright/test'
 import { issueToken } from '../../sync-server/src/auth/tokens.ts'
-import { canvasPoint, clickAt, shapesOfType, waitForBoard } from '../board/flowmap-page.ts'
+import { canvasPoint, clickAt, shapesOfType, viewportCentre, waitForBoard } from '../board/flowmap-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
 import { expect, test } from '../fixtures/test.ts'
 
@@ -138,19 +138,6 @@ test('a bad token shows one clear message', async ({ browser }, testInfo) => {
   }
 })
 
-/** The centre of a page's view of the board, in page coordinates. */
-function viewCentre(page: Page): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
-    const editor = (
-      window as unknown as {
-        __flowmap: { editor: { getViewportPageBounds(): { center: { x: number; y: number } } } }
-      }
-    ).__flowmap.editor
-    const { x, y } = editor.getViewportPageBounds().center
-    return { x, y }
-  })
-}
-
 /** Fails naming the control when it is off a 390 px screen or smaller than a finger (44 px). */
 async function expectTouchable(page: Page, selector: string): Promise<void> {
   const boxes = await page.locator(selector).evaluateAll((elements) =>
@@ -210,11 +197,11 @@ test('a 390×844 touch viewport where follow and adding a sticky work', async ({
   await expect(b.getByTestId('following-banner')).toContainText('Following Ada')
   await expect(b.getByTestId('following-banner')).toBeVisible()
   for (let i = 0; i < 4; i++) await a.mouse.wheel(300, 200)
-  const aCentre = await viewCentre(a)
+  const aCentre = await viewportCentre(a)
   await expect
     .poll(
       async () => {
-        const bCentre = await viewCentre(b)
+        const bCentre = await viewportCentre(b)
         return Math.hypot(bCentre.x - aCentre.x, bCentre.y - aCentre.y)
       },
       { timeout: 10_000 },
