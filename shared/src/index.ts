@@ -13,6 +13,40 @@ export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
+export { boardToBpmn } from './convert/bpmn/export-bpmn.ts'
+export { bpmnToDraft } from './convert/bpmn/import-bpmn.ts'
+export { draftToContent } from './convert/draft-to-content.ts'
+export type {
+  DraftBounds,
+  DraftContainer,
+  DraftEdge,
+  DraftMeta,
+  DraftNode,
+  DraftNodeKind,
+  DraftRead,
+  FlowDraft,
+} from './convert/flow-draft.ts'
+export {
+  contentProblem,
+  detectImportFormat,
+  IMPORT_FILE_SUFFIXES,
+  type ImportFile,
+  importBoardFile,
+} from './convert/import-file.ts'
+export {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportReport,
+  type ReportLine,
+  reportSentences,
+  reportText,
+} from './convert/import-report.ts'
+export type { ImportResult } from './convert/import-result.ts'
+export { jsonToContent } from './convert/json/import-json.ts'
+// convert/: pure converters between a board and BPMN 2.0, Mermaid and JSON files (docs/bpmn-dialect.md)
+export type { MapContent } from './convert/map-content.ts'
+export { boardToMermaid } from './convert/mermaid/export-mermaid.ts'
+export { mermaidToDraft } from './convert/mermaid/import-mermaid.ts'
 // doc/: the Y.Doc layout
 export {
   type BoardMeta,
@@ -209,7 +243,6 @@ export {
   deletedBoardReason,
   readDeletedBoardReason,
 } from './protocol/deleted-board-reason.ts'
-
 // protocol/: the HTTP bodies the server sends and the client reads, each with its reader
 export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
 export {
@@ -303,7 +336,6 @@ export {
   parsePrivateReveal,
   privateRevealAnswer,
 } from './protocol/private-reveal-messages.ts'
-
 export {
   isRefusalCode,
   parseRefusalMessage,
@@ -395,6 +427,9 @@ export {
   MAX_DESCRIPTION_CHARS,
   MAX_DISABLED_LINT_RULES,
   MAX_ID_CHARS,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_DEPTH,
+  MAX_IMPORT_ELEMENTS,
   MAX_JSON_DEPTH,
   MAX_LABEL_CHARS,
   MAX_LINT_RULE_ID_CHARS,

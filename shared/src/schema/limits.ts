@@ -71,3 +71,15 @@ export const MAX_SCHEMA_SEQUENCES = 500
  * template stays a starting point (a workshop map is a few hundred records), not a copy of a huge board.
  */
 export const MAX_TEMPLATE_RECORDS = 2000
+
+/**
+ * An imported file (BPMN, Mermaid, JSON): a 2,000-task BPMN model with its diagram is about 2 MB, so
+ * this holds a whole value stream and refuses a file of tens of MB before any parser reads it.
+ */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024
+
+/** Elements one imported file may hold (flow nodes, flows, lanes, annotations …). */
+export const MAX_IMPORT_ELEMENTS = 10_000
+
+/** How deep an imported file's elements may nest (XML elements, Mermaid subgraphs). */
+export const MAX_IMPORT_DEPTH = 100

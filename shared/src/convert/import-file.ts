@@ -1,0 +1,115 @@
+/**
+ * One entry for every import, wherever the file comes from (the Import menu, a drop, a paste, the
+ * HTTP API): size first, then the format (from the name, else from the text), then the format's
+ * reader, then every record and role through the same validators an edit meets, so a file that would
+ * make anything the server refuses is refused here, whole, with nothing written.
+ */
+import { MAX_IMPORT_BYTES } from '../schema/limits.ts'
+import { validateRole } from '../schema/role.ts'
+import { validateRecord } from '../schema/validate-record.ts'
+import { bpmnToDraft } from './bpmn/import-bpmn.ts'
+import { draftToContent } from './draft-to-content.ts'
+import type { DraftRead } from './flow-draft.ts'
+import type { ImportFormat } from './import-report.ts'
+import type { ImportResult } from './import-result.ts'
+import { jsonToContent } from './json/import-json.ts'
+import type { MapContent } from './map-content.ts'
+import { mermaidToDraft } from './mermaid/import-mermaid.ts'
+
+export type ImportFile = {
+  /** The file's name as the person chose it; '' for pasted text. */
+  readonly name: string
+  readonly text: string
+}
+
+const FORMAT_BY_SUFFIX: readonly [string, ImportFormat][] = [
+  ['.bpmn20.xml', 'bpmn'],
+  ['.bpmn2', 'bpmn'],
+  ['.bpmn', 'bpmn'],
+  ['.xml', 'bpmn'],
+  ['.mmd', 'mermaid'],
+  ['.mermaid', 'mermaid'],
+  ['.json', 'json'],
+]
+
+/** The file names an import accepts, for a file picker's `accept` and a drop's check. */
+export const IMPORT_FILE_SUFFIXES: readonly string[] = FORMAT_BY_SUFFIX.map(([suffix]) => suffix)
+
+const MERMAID_HEADER = /^(?:%%[^\n]*\n\s*)*(?:flowchart|graph)\b/
+
+/** The format a file is in: by its name's suffix, else by how its text starts; null when neither says. */
+export function detectImportFormat(file: ImportFile): ImportFormat | null {
+  const name = file.name.toLowerCase()
+  const bySuffix = FORMAT_BY_SUFFIX.find(([suffix]) => name.endsWith(suffix))
+  if (bySuffix) return bySuffix[1]
+  const text = file.text.replace(/^\uFEFF/, '').trimStart()
+  if (text.startsWith('<')) return 'bpmn'
+  if (text.startsWith('{')) return 'json'
+  if (MERMAID_HEADER.test(text)) return 'mermaid'
+  return null
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).byteLength
+}
+
+async function readDraft(read: DraftRead | Promise<DraftRead>): Promise<ImportResult> {
+  const answer = await read
+  if (!answer.ok) return answer
+  return { ok: true, content: await draftToContent(answer.draft), report: answer.draft.report }
+}
+
+function read(format: ImportFormat, text: string): Promise<ImportResult> {
+  switch (format) {
+    case 'bpmn':
+      return readDraft(bpmnToDraft(text))
+    case 'mermaid':
+      return readDraft(mermaidToDraft(text))
+    case 'json':
+      return Promise.resolve(jsonToContent(text))
+    default: {
+      const unexpected: never = format
+      throw new Error(`unhandled import format ${String(unexpected)}`)
+    }
+  }
+}
+
+/** The first record or role Flowmap would refuse to store, as a sentence; null when all are fine. */
+export function contentProblem(content: MapContent): string | null {
+  for (const role of content.roles) {
+    const checked = validateRole(role)
+    if (!checked.ok) return checked.error.message
+  }
+  for (const record of content.records) {
+    const checked = validateRecord(record)
+    if (!checked.ok) return checked.error.message
+  }
+  return null
+}
+
+export async function importBoardFile(
+  file: ImportFile,
+  options: { format?: ImportFormat } = {},
+): Promise<ImportResult> {
+  // Counted in UTF-16 units first: a string longer than the limit in units is longer in bytes too.
+  if (file.text.length > MAX_IMPORT_BYTES || byteLength(file.text) > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      reason: `the file is larger than the import limit of ${MAX_IMPORT_BYTES / (1024 * 1024)} MB`,
+    }
+  }
+  const format = options.format ?? detectImportFormat(file)
+  if (format === null) {
+    return {
+      ok: false,
+      reason: 'the file is not BPMN 2.0 XML, a Mermaid flowchart or a Flowmap JSON export',
+    }
+  }
+  const result = await read(format, file.text)
+  if (!result.ok) return result
+  const problem = contentProblem(result.content)
+  if (problem !== null) {
+    return { ok: false, reason: `the file makes an element Flowmap cannot store (${problem})` }
+  }
+  return result
+}
