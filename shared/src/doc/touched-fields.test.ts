@@ -23,11 +23,28 @@ function touchedBy<T>(doc: Y.Doc, change: () => void, read: (transaction: Y.Tran
   return seen as T
 }
 
-function plain(fields: Map<string, TouchedFields>): Record<string, string | string[]> {
+function plain(fields: ReadonlyMap<string, TouchedFields>): Record<string, string | string[]> {
   return Object.fromEntries([...fields].map(([id, f]) => [id, f === 'whole' ? 'whole' : [...f].sort()]))
 }
 
 describe('fields touched by a transaction', () => {
+  test("a transaction's touched records are worked out once, however many checks read them", () => {
+    const doc = new Y.Doc()
+    const [first, second] = touchedBy(
+      doc,
+      () => writeRecord(doc, workflowShape('step', { id: 's' })),
+      (t) => [recordFieldsTouchedBy(t), recordFieldsTouchedBy(t)],
+    )
+    expect(second).toBe(first)
+    // A later transaction gets its own answer.
+    const next = touchedBy(
+      doc,
+      () => writeRecord(doc, workflowShape('step', { id: 't' })),
+      recordFieldsTouchedBy,
+    )
+    expect([...next.keys()]).toEqual(['shape:t'])
+  })
+
   test('a created record is touched whole; an edit names the fields it wrote', () => {
     const doc = new Y.Doc()
     const step = workflowShape('step', { id: 's' })

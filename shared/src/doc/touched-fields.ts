@@ -3,9 +3,20 @@ import { boardMap, recordsMap, rolesMap, workshopMap } from './doc-maps.ts'
 import { entryFieldsTouchedBy, type TouchedFields } from './touched-ids.ts'
 import type { AnyYType } from './yjs-internals.ts'
 
+// The server reads an update's touched records several times (the records-before capture, the lock and
+// toolset rules, record validation), each a walk over everything the update changed: it is worked out
+// once per transaction. Read only once the transaction has ended (afterTransaction), as every caller does:
+// a transaction's changes are final then.
+const recordFieldsByTransaction = new WeakMap<Y.Transaction, ReadonlyMap<string, TouchedFields>>()
+
 /** Per record id a transaction touched, the fields it wrote (what validation checks limits on). */
-export function recordFieldsTouchedBy(transaction: Y.Transaction): Map<string, TouchedFields> {
-  return entryFieldsTouchedBy(transaction, recordsMap(transaction.doc) as Y.Map<unknown>)
+export function recordFieldsTouchedBy(transaction: Y.Transaction): ReadonlyMap<string, TouchedFields> {
+  let touched = recordFieldsByTransaction.get(transaction)
+  if (touched === undefined) {
+    touched = entryFieldsTouchedBy(transaction, recordsMap(transaction.doc) as Y.Map<unknown>)
+    recordFieldsByTransaction.set(transaction, touched)
+  }
+  return touched
 }
 
 /** Per role id a transaction touched, the fields it wrote. */

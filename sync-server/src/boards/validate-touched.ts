@@ -100,7 +100,7 @@ type EntryRules = {
 }
 
 /** The first touched entry that is stored malformed, fails its check, or says it is another entry. */
-function firstEntryRefusal(touched: Map<string, TouchedFields>, rules: EntryRules): Refusal | null {
+function firstEntryRefusal(touched: ReadonlyMap<string, TouchedFields>, rules: EntryRules): Refusal | null {
   for (const [id, written] of touched) {
     const raw = rules.readRaw(id)
     if (raw === null) continue
