@@ -1,6 +1,7 @@
 import { lockHolderName, shapeLockOf } from '@flowmap/shared'
 import { useEffect } from 'react'
-import { type Editor, type TLShapeId, useEditor, useValue } from 'tldraw'
+import { type Editor, useEditor, useValue } from 'tldraw'
+import { ShapeBadgeLayer, type ShapeBadgeProps } from '../shapes/ShapeBadgeLayer.tsx'
 import { registerParticipantGuard } from './participant-guard.ts'
 import { useWorkshop, type WorkshopState, workshopStateOf } from './workshop-state.ts'
 import './workshop.css'
@@ -18,37 +19,26 @@ export function LockBadges() {
   const editor = useEditor()
   const workshop = useWorkshop(editor)
   useParticipantGuard(editor, workshop)
-  const ids = useValue(
-    'locked shapes',
-    () =>
-      editor
-        .getCurrentPageShapes()
-        .filter((shape) => shapeLockOf(shape) !== null)
-        .map((shape) => shape.id)
-        .join(' '),
-    [editor],
-  )
-  const zoom = useValue('zoom level', () => editor.getZoomLevel(), [editor])
-  if (ids === '') return null
-  const keepScreenSize = `scale(${1 / zoom}) translate(0, -${BADGE_LIFT_PX}px)`
   return (
-    <div className="flowmap-lock-badges">
-      {ids.split(' ').map((id) => (
-        <LockBadge key={id} editor={editor} shapeId={id as TLShapeId} keepScreenSize={keepScreenSize} />
-      ))}
-    </div>
+    <ShapeBadgeLayer
+      className="flowmap-lock-badges"
+      announced
+      markedShapes={lockedShapes}
+      nudge={`translate(0, -${BADGE_LIFT_PX}px)`}
+      Badge={LockBadge}
+    />
   )
 }
 
-function LockBadge({
-  editor,
-  shapeId,
-  keepScreenSize,
-}: {
-  editor: Editor
-  shapeId: TLShapeId
-  keepScreenSize: string
-}) {
+/** Every shape a facilitator locked, as a string (see ShapeBadgeLayer). */
+const lockedShapes = (editor: Editor) =>
+  editor
+    .getCurrentPageShapes()
+    .filter((shape) => shapeLockOf(shape) !== null)
+    .map((shape) => shape.id)
+    .join(' ')
+
+function LockBadge({ editor, shapeId, keepScreenSize }: ShapeBadgeProps) {
   const badge = useValue('lock badge', () => {
     const shape = editor.getShape(shapeId)
     const bounds = shape === undefined ? undefined : editor.getShapePageBounds(shape)

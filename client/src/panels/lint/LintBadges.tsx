@@ -1,46 +1,28 @@
-import { type Editor, type TLShapeId, useEditor, useValue } from 'tldraw'
+import { type Editor, type TLShapeId, useValue } from 'tldraw'
+import { ShapeBadgeLayer, type ShapeBadgeProps } from '../../shapes/ShapeBadgeLayer.tsx'
 import { lintIssuesByShape } from './lint-state.ts'
 import './lint.css'
 
 /** Half a badge: its centre sits on the shape's corner. */
 const BADGE_OFFSET = 9
 
-/**
- * A small mark at the top-right corner of every shape that has a lint issue. It lives on the canvas
- * (tldraw's OnTheCanvas slot, which the camera transforms): positions are in page coordinates, so
- * panning moves the marks with their shapes without rendering anything, and each mark is scaled by
- * 1/zoom to keep its size on screen. Each mark follows its own shape, so dragging one shape renders
- * one mark; the list changes only when the issues do.
- */
+/** Every shape with a lint issue, as a string (see ShapeBadgeLayer). */
+const shapesWithIssues = (editor: Editor) => [...lintIssuesByShape(editor).get().keys()].join(' ')
+
+/** A small mark at the top-right corner of every shape that has a lint issue. */
 export function LintBadges() {
-  const editor = useEditor()
-  // A string, so that an unchanged set of shapes is an unchanged value (no render of the list).
-  const ids = useValue(
-    'shapes with lint issues',
-    () => [...lintIssuesByShape(editor).get().keys()].join(' '),
-    [editor],
-  )
-  const zoom = useValue('zoom level', () => editor.getZoomLevel(), [editor])
-  if (ids === '') return null
-  const keepScreenSize = `scale(${1 / zoom}) translate(-${BADGE_OFFSET}px, -${BADGE_OFFSET}px)`
   return (
-    <div className="flowmap-lint-badges" aria-hidden="true">
-      {ids.split(' ').map((id) => (
-        <LintBadge key={id} editor={editor} shapeId={id as TLShapeId} keepScreenSize={keepScreenSize} />
-      ))}
-    </div>
+    <ShapeBadgeLayer
+      className="flowmap-lint-badges"
+      announced={false}
+      markedShapes={shapesWithIssues}
+      nudge={`translate(-${BADGE_OFFSET}px, -${BADGE_OFFSET}px)`}
+      Badge={LintBadge}
+    />
   )
 }
 
-function LintBadge({
-  editor,
-  shapeId,
-  keepScreenSize,
-}: {
-  editor: Editor
-  shapeId: TLShapeId
-  keepScreenSize: string
-}) {
+function LintBadge({ editor, shapeId, keepScreenSize }: ShapeBadgeProps) {
   const badge = useValue('lint badge', () => badgeOf(editor, shapeId), [editor, shapeId])
   if (badge === null) return null
   return (
