@@ -278,6 +278,12 @@ export {
   type InsightsEnvelope,
   readInsightsBody,
 } from './protocol/http-insights-body.ts'
+export {
+  type BoardImportBody,
+  type CreatedBoardFromFileBody,
+  readBoardImportBody,
+  readCreatedBoardFromFileBody,
+} from './protocol/http-import-body.ts'
 export { type InviteBody, readInviteBody } from './protocol/http-invite-body.ts'
 export {
   isMemberChange,

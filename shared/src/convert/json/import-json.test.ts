@@ -12,6 +12,7 @@ import { flowmapSchema } from '../../schema/flowmap-schema.ts'
 import { MAX_JSON_DEPTH } from '../../schema/limits.ts'
 import type { Role } from '../../schema/role.ts'
 import { generateWorkflowMap } from '../../testing/generate-workflow-map.ts'
+import { pageRecord } from '../../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
 import { importBoardFile } from '../import-file.ts'
 import { jsonToContent, MAX_EXPORT_TEXT_DEPTH } from './import-json.ts'
@@ -29,13 +30,7 @@ function exportOf(records: TLRecord[], roles: Role[], title = 'Order to cash'): 
   }
 }
 
-const page = {
-  id: 'page:page',
-  typeName: 'page',
-  name: 'Page 1',
-  index: 'a1',
-  meta: {},
-} as unknown as TLRecord
+const page = pageRecord()
 
 function refusal(text: string): string {
   const read = jsonToContent(text)
