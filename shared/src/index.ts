@@ -274,16 +274,16 @@ export {
 } from './protocol/http-export-body.ts'
 export type { HistoryPageBody } from './protocol/http-history-body.ts'
 export {
-  type InsightsBody,
-  type InsightsEnvelope,
-  readInsightsBody,
-} from './protocol/http-insights-body.ts'
-export {
   type BoardImportBody,
   type CreatedBoardFromFileBody,
   readBoardImportBody,
   readCreatedBoardFromFileBody,
 } from './protocol/http-import-body.ts'
+export {
+  type InsightsBody,
+  type InsightsEnvelope,
+  readInsightsBody,
+} from './protocol/http-insights-body.ts'
 export { type InviteBody, readInviteBody } from './protocol/http-invite-body.ts'
 export {
   isMemberChange,
@@ -534,6 +534,7 @@ export { WORKSHOP_FIELDS, workshopFieldNamed } from './schema/workshop/workshop-
 // templates/: boards to start from, built in code, and writing one into a new board's doc
 export type { BoardTemplate } from './templates/board-template.ts'
 export { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/built-in-templates.ts'
+export { BOARD_PAGE_ID, connector, workflowShape } from './templates/record-builders.ts'
 export { type TemplateContent, type TemplateOfBoard, templateOfBoard } from './templates/template-of-board.ts'
 export { writeTemplate } from './templates/write-template.ts'
 export { castProblem, votesLeft, withdrawProblem } from './voting/ballot-rules.ts'
