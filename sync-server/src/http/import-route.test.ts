@@ -166,6 +166,26 @@ describe('POST /api/boards/:id/import', () => {
     expect(entries[0]).toMatchObject({ userId: 'u-editor', userName: 'Eve Editor' })
   })
 
+  it('a board nobody has open is loaded for the import, and the content is there for whoever opens it next', async () => {
+    const target = await emptyBoard('Closed')
+    const text = await exportText(server.url, await approvalBoard('Src'), await token('*', 'facilitator'))
+    const seqBefore = historyLength(target)
+    const answer = await postFile(`${server.url}/api/boards/${target}/import`, text, {
+      token: await token(target, 'editor'),
+    })
+    expect(answer.status).toBe(200)
+    expect(server.server.hocuspocus.documents.has(target)).toBe(false)
+    expect(historyLength(target)).toBe(seqBefore + 1)
+    const reader = server.connect(target, { token: await token(target, 'viewer') })
+    await reader.synced
+    expect(readRecords(reader.doc)).toHaveLength(cleanApprovalMap().length)
+    expect(
+      readRoles(reader.doc)
+        .map((role) => role.name)
+        .sort(),
+    ).toEqual(['Legal', 'Triage bot'])
+  })
+
   it('a viewer is refused 403 and nothing is written', async () => {
     const target = await emptyBoard('Viewed')
     const seqBefore = historyLength(target)
