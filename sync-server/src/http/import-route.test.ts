@@ -15,6 +15,7 @@ import {
 } from '@flowmap/shared'
 import { approvalRoles, cleanApprovalMap, pageRecord } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
+import { StorageWriteError } from '../storage/storage-error.ts'
 import { requestJson } from '../testing/http-client.ts'
 import { exportText, postFile } from '../testing/import-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
@@ -184,6 +185,41 @@ describe('POST /api/boards/:id/import', () => {
         .map((role) => role.name)
         .sort(),
     ).toEqual(['Legal', 'Triage bot'])
+  })
+
+  it('an import the storage cannot write is 503 and never reaches a connected client: durable before broadcast', async () => {
+    const target = await emptyBoard('Full disk')
+    const text = await exportText(server.url, await approvalBoard('Src'), await token('*', 'facilitator'))
+    const watcher = server.connect(target, { token: await token(target, 'viewer') })
+    await watcher.synced
+    const seqBefore = historyLength(target)
+    const failing = vi.spyOn(server.storage, 'appendUpdate').mockImplementationOnce(() => {
+      throw new StorageWriteError('append', 'disk-full', 'the disk holding the database is full')
+    })
+    const refused = await postFile(`${server.url}/api/boards/${target}/import`, text, {
+      token: await token(target, 'editor'),
+    })
+    failing.mockRestore()
+    expect(refused).toMatchObject({
+      status: 503,
+      body: {
+        error: 'storage-unavailable',
+        message: 'the server could not store the imported file; nothing was written, try again',
+      },
+    })
+    expect(historyLength(target)).toBe(seqBefore)
+    // A later edit reaches the watcher; the refused import, which would have come before it, did not.
+    const editor = server.connect(target, { token: await token(target, 'editor') })
+    await editor.synced
+    writeRecords(editor.doc, [page])
+    await vi.waitFor(() => expect(readRecords(watcher.doc)).toHaveLength(1))
+    expect(readRecords(watcher.doc)).toEqual([page])
+    // And the board takes the same file once storage works again.
+    const retried = await postFile(`${server.url}/api/boards/${target}/import`, text, {
+      token: await token(target, 'editor'),
+    })
+    expect(retried.status).toBe(200)
+    await vi.waitFor(() => expect(readRecords(watcher.doc)).toHaveLength(1 + cleanApprovalMap().length))
   })
 
   it('a viewer is refused 403 and nothing is written', async () => {
