@@ -48,6 +48,7 @@ export type { MapContent } from './convert/map-content.ts'
 export { boardToMermaid } from './convert/mermaid/export-mermaid.ts'
 export { mermaidToDraft } from './convert/mermaid/import-mermaid.ts'
 export { type PlaceContentOptions, placeContent } from './convert/place-content.ts'
+export { pointBeside } from './convert/point-beside.ts'
 // doc/: the Y.Doc layout
 export {
   type BoardMeta,

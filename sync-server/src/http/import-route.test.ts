@@ -161,6 +161,14 @@ describe('POST /api/boards/:id/import', () => {
       .sort()
     expect(labels).toEqual(['Intake', 'Intake', 'Reject', 'Reject', 'Sign', 'Sign'])
     expect(byId(readRoles(watcher.doc) as Role[])).toEqual(byId(approvalRoles))
+    // Beside the board's map, not on top of it: every new top-level shape lies right of the old ones.
+    const originalIds = new Set(cleanApprovalMap().map((record) => record.id as string))
+    const topLevel = readRecords(watcher.doc).filter(
+      (record) => record.typeName === 'shape' && record.parentId === 'page:page' && record.type !== 'arrow',
+    ) as { id: string; x: number; props: { w: number } }[]
+    const oldRight = Math.max(...topLevel.filter((s) => originalIds.has(s.id)).map((s) => s.x + s.props.w))
+    const newLeft = Math.min(...topLevel.filter((s) => !originalIds.has(s.id)).map((s) => s.x))
+    expect(newLeft).toBeGreaterThan(oldRight)
 
     const entries = server.storage.readHistory(target, { afterSeq: seqBefore, limit: 10 })
     expect(entries).toHaveLength(1)

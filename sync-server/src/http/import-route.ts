@@ -1,16 +1,19 @@
 /**
  * POST /api/boards/:id/import: a BPMN, Mermaid or JSON file (import-file-request.ts) written into the
- * board as one edit of the requesting person: converted by `importBoardFile`, placed beside what the
- * board holds (`placeContent`: fresh ids, roles matched by name), then written into the live board
- * (`writeBoardAs`): judged as that person's edit, one history entry in their name, seen at once by
- * everyone connected. A file refused at any step changes nothing. Answers `BoardImportBody`.
+ * board as one edit of the requesting person: converted by `importBoardFile`, placed to the right of
+ * what the board holds (`pointBeside`, then `placeContent`: fresh ids, roles matched by name), then
+ * written into the live board (`writeBoardAs`): judged as that person's edit, one history entry in
+ * their name, seen at once by everyone connected. A file refused at any step changes nothing.
+ * Answers `BoardImportBody`.
  */
 import {
   type BoardImportBody,
   type ImportReport,
   type MapContent,
   placeContent,
+  pointBeside,
   REFUSAL_CODES,
+  readRecords,
   readRoles,
   reportSentences,
   writeTemplate,
@@ -35,7 +38,8 @@ async function importIntoBoard({
   }
   const placement: { content: MapContent | null } = { content: null }
   const written = await context.writeBoardAs(board.id, user, 'the imported file', (doc) => {
-    const placed = placeContent(imported.content, { at: null, existingRoles: readRoles(doc) })
+    const at = pointBeside(readRecords(doc), imported.content.records)
+    const placed = placeContent(imported.content, { at, existingRoles: readRoles(doc) })
     writeTemplate(doc, placed, { origin: SERVER_WRITE_ORIGIN })
     placement.content = placed
   })
