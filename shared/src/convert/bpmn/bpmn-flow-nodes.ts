@@ -146,17 +146,19 @@ function addStep(
   id: string,
   local: string,
   description: string,
+  extraMeta: Readonly<Record<string, number>> = {},
 ): void {
   const common = base(walk, place, element, id)
   stepMeta(walk, element, common.meta)
+  Object.assign(common.meta, extraMeta)
   const laneRole = walk.context.flowmap.declared
     ? null
     : (walk.laneRoles.get(common.containerId ?? '') ?? null)
   walk.out.nodes.push({
     ...common,
     kind: 'step',
-    // A Flowmap export writes `flowmap:owner` only for a step whose owner is not its lane's role; a step
-    // of another modeler is owned by the role of the lane it is drawn in.
+    // In a Flowmap file a step without `flowmap:owner` has no owner of its own (it inherits its lane's
+    // role), and comes back so; a step from another modeler is owned by the role of its lane.
     owner: walk.context.flowmap.attribute(element, 'owner') ?? laneRole,
     automation: automationOf(walk, element, local),
     description,
@@ -270,9 +272,8 @@ function addCollapsedSubprocess(
     id,
     'subProcess',
     [documentation, inside].filter((p) => p !== '').join('\n\n'),
+    { innerElements: inner.count },
   )
-  const step = walk.out.nodes.at(-1)!
-  ;(step.meta as Record<string, unknown>).innerElements = inner.count
   collectDataAssociations(walk, element, id)
 }
 
