@@ -489,3 +489,84 @@ describe("Flowmap's own dialect", () => {
     expect(edge(foreign, 'dependency_reject_submit').flow).toBe('information')
   })
 })
+
+describe('the edges of what modelers write', () => {
+  const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL'
+  const wrap = (inner: string) =>
+    `<bpmn:definitions xmlns:bpmn="${BPMN}" id="Definitions_1" targetNamespace="http://example.com">${inner}</bpmn:definitions>`
+
+  test('a byte order mark before the XML declaration (Windows tools write one) is read past', async () => {
+    const draft = await draftOf(`\uFEFF${bizagi}`)
+    expect(draft.report.elementCount).toBe(37)
+  })
+
+  test('a message flow to a pool drawn as a black box keeps a loose end naming the pool', async () => {
+    const draft = await draftOf(
+      wrap(`
+      <bpmn:collaboration id="C">
+        <bpmn:participant id="Pool_shop" name="Shop" processRef="P" />
+        <bpmn:participant id="Pool_bank" name="Bank" />
+        <bpmn:messageFlow id="M1" name="Payment" sourceRef="Pay" targetRef="Pool_bank" />
+      </bpmn:collaboration>
+      <bpmn:process id="P"><bpmn:sendTask id="Pay" name="Pay" /></bpmn:process>`),
+    )
+    expect(draft.containers.map((c) => [c.label, c.pool])).toEqual([
+      ['Shop', 'Pool_shop'],
+      ['Bank', 'Pool_bank'],
+    ])
+    expect(node(draft, 'Pay').containerId).toBe('Pool_shop')
+    expect(edge(draft, 'M1')).toMatchObject({
+      from: 'Pay',
+      to: null,
+      flow: 'information',
+      meta: { targetRef: 'Pool_bank' },
+    })
+    expect(sentences(draft.report)).toContain('2 pools (participants) became lane groups')
+  })
+
+  test('call activities become steps; a data object drawn without a reference becomes an artifact', async () => {
+    const draft = await draftOf(
+      wrap(`<bpmn:process id="P">
+        <bpmn:callActivity id="Call" name="Run credit check" calledElement="credit-check" />
+        <bpmn:dataObject id="Doc" name="Contract" />
+      </bpmn:process>`),
+    )
+    expect(node(draft, 'Run credit check')).toMatchObject({
+      kind: 'step',
+      automation: 'manual',
+      meta: { bpmnKind: 'callActivity', calledElement: 'credit-check' },
+    })
+    expect(node(draft, 'Contract')).toMatchObject({ kind: 'artifact', artifact: 'document' })
+    expect(sentences(draft.report)).toEqual([
+      '1 call activities became steps',
+      '1 data objects (drawn without a reference) became document artifacts',
+    ])
+  })
+
+  test('a lane listing a missing node and an element moddle cannot read are told, not refused', async () => {
+    const draft = await draftOf(
+      wrap(`<bpmn:process id="P">
+        <bpmn:laneSet id="LS"><bpmn:lane id="L" name="Team"><bpmn:flowNodeRef>Gone</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+        <bpmn:task id="T" name="Work" />
+        <bpmn:notAnElement id="X" />
+      </bpmn:process>`),
+    )
+    expect(draft.report.notices[0]).toBe(
+      "1 references name no element and were ignored: lane L's flowNodeRef 'Gone'",
+    )
+    expect(draft.report.notices[1]).toMatch(
+      /^1 parts of the file could not be read and were skipped: <bpmn:notAnElement>/,
+    )
+  })
+
+  test('unknown flow elements are kept as notes under their own kind', async () => {
+    const draft = await draftOf(
+      wrap('<bpmn:process id="P"><bpmn:choreographyTask id="Ch" name="Haggle" /></bpmn:process>'),
+    )
+    expect(node(draft, 'Haggle (Choreography task)')).toMatchObject({
+      kind: 'note',
+      meta: { bpmnKind: 'choreographyTask' },
+    })
+    expect(draft.report.keptAsNotes).toEqual([{ count: 1, what: 'choreography tasks', became: 'notes' }])
+  })
+})
