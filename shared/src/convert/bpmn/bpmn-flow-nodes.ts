@@ -26,7 +26,7 @@ import {
 } from './bpmn-element-kinds.ts'
 import type { ProcessScope } from './bpmn-pools.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { documentationOf, eventTriggerOf, idOf, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { documentationOf, eventTriggerOf, idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
 
 /** A data association with the flow node that holds it (BPMN nests them in the activity or event). */
 export type HeldDataAssociation = { readonly holder: string; readonly association: ModdleElement }
@@ -313,13 +313,12 @@ function addFlowNode(walk: Walk, place: Place, element: ModdleElement, id: strin
 }
 
 function addArtifactElement(walk: Walk, place: Place, element: ModdleElement): void {
-  const id = idOf(element)
+  const id = idOrMadeUp(element, walk.out.nodes.length + walk.out.stages.length)
   const local = localTypeName(element.$type)
   if (local === 'association') {
     walk.out.associations.push(element)
     return
   }
-  if (id === null) return
   if (local === 'textAnnotation') {
     walk.context.tally.mapped('text annotations', 'notes')
     walk.out.nodes.push({ ...base(walk, place, element, id, stringOf(element, 'text') ?? ''), kind: 'note' })
@@ -350,19 +349,16 @@ function walkFlowElements(walk: Walk, place: Place, container: ModdleElement): v
   const deferred: ModdleElement[] = []
   for (const element of manyOf(container, 'flowElements')) {
     const local = localTypeName(element.$type)
-    const id = idOf(element)
     if (local === 'sequenceFlow') walk.out.sequenceFlows.push(element)
     else if (local === 'dataObject') walk.dataObjects.push(element)
     else if (local === 'boundaryEvent') deferred.push(element)
-    else if (id !== null) addFlowNode(walk, place, element, id, local)
+    else addFlowNode(walk, place, element, idOrMadeUp(element, walk.out.nodes.length), local)
   }
   // Boundary events after the rest, so the host's lane is known when the event has no diagram.
   for (const element of deferred) {
-    const id = idOf(element)
-    if (id !== null) {
-      addNoteEvent(walk, place, element, id, 'boundaryEvent')
-      collectDataAssociations(walk, element, id)
-    }
+    const id = idOrMadeUp(element, walk.out.nodes.length)
+    addNoteEvent(walk, place, element, id, 'boundaryEvent')
+    collectDataAssociations(walk, element, id)
   }
   for (const artifact of manyOf(container, 'artifacts')) addArtifactElement(walk, place, artifact)
 }
@@ -371,8 +367,8 @@ function walkFlowElements(walk: Walk, place: Place, container: ModdleElement): v
 function addDataObjects(walk: Walk, scopes: readonly ProcessScope[]): void {
   const place: Place = { scope: scopes[0]!, stage: null }
   for (const dataObject of walk.dataObjects) {
-    const id = idOf(dataObject)
-    if (walk.referencedDataObjects.has(dataObject) || id === null) {
+    const id = idOrMadeUp(dataObject, walk.out.nodes.length)
+    if (walk.referencedDataObjects.has(dataObject)) {
       walk.context.tally.mapped('data objects', 'the artifacts of their references')
       continue
     }

@@ -559,6 +559,17 @@ describe('the edges of what modelers write', () => {
     )
   })
 
+  test('elements the file gives no id are kept, with an id made up for them', async () => {
+    const draft = await draftOf(
+      wrap(
+        `<bpmn:process id="P"><bpmn:task name="Untitled work" /><bpmn:textAnnotation><bpmn:text>Why</bpmn:text></bpmn:textAnnotation></bpmn:process>`,
+      ),
+    )
+    expect(node(draft, 'Untitled work').id).toBe('task-without-id-0')
+    expect(node(draft, 'Why').id).toBe('textannotation-without-id-1')
+    expect(draft.report.elementCount).toBe(2)
+  })
+
   test('unknown flow elements are kept as notes under their own kind', async () => {
     const draft = await draftOf(
       wrap('<bpmn:process id="P"><bpmn:choreographyTask id="Ch" name="Haggle" /></bpmn:process>'),
