@@ -76,6 +76,8 @@ describe('every fixture imports with a report that accounts for every element', 
       expect(lines.reduce((sum, line) => sum + line.count, 0)).toBe(report.elementCount)
       expect(report.format).toBe('bpmn')
       expect(report.notices.some((n) => n.includes('not on the board'))).toBe(false)
+      // A realistic fixture reads cleanly in bpmn-moddle: no reference it cannot resolve, no part it skips.
+      expect(report.notices.filter((n) => /name no element|could not be read/.test(n))).toEqual([])
     })
   }
 })
@@ -149,6 +151,16 @@ describe('Camunda Modeler 5', () => {
     })
     expect(edge(draft, 'Flow_0r2ax1n')).toMatchObject({ branch: 'no', meta: { default: true } })
     expect(edge(draft, 'Flow_12u0c8w')).toMatchObject({ from: 'Event_0ya3lq1', to: 'Event_1m6l9fx' })
+  })
+
+  test('lanes that list no nodes (flowNodeRef is optional) place them by where they are drawn', async () => {
+    const listed = await draftOf(camunda)
+    const stripped = camunda.replace(/\s*<bpmn:flowNodeRef>[^<]*<\/bpmn:flowNodeRef>/g, '')
+    expect(stripped).not.toContain('flowNodeRef')
+    const unlisted = await draftOf(stripped)
+    expect(unlisted.nodes.map((n) => [n.id, n.containerId])).toEqual(
+      listed.nodes.map((n) => [n.id, n.containerId]),
+    )
   })
 
   test('the expanded subprocess is a stage holding its children; flows into and out of it reach its start and end', async () => {
