@@ -245,6 +245,16 @@ function addExpandedSubprocess(
   walk.out.stageEnds.set(id, { start: only('bpmn:StartEvent'), end: only('bpmn:EndEvent') })
 }
 
+/** How many inner names a collapsed subprocess's description lists: enough to recognise it, short enough to read. */
+const INSIDE_NAMES_LISTED = 20
+
+function insideSentence(names: readonly string[]): string {
+  if (names.length === 0) return ''
+  const listed = names.slice(0, INSIDE_NAMES_LISTED).join(', ')
+  const more = names.length > INSIDE_NAMES_LISTED ? ` and ${names.length - INSIDE_NAMES_LISTED} more` : ''
+  return `Inside: ${listed}${more}`
+}
+
 function addCollapsedSubprocess(
   walk: Walk,
   place: Place,
@@ -264,7 +274,7 @@ function addCollapsedSubprocess(
     inner.count,
   )
   const documentation = documentationOf(element)
-  const inside = inner.names.length === 0 ? '' : `Inside: ${inner.names.join(', ')}`
+  const inside = insideSentence(inner.names)
   addStep(
     walk,
     place,
