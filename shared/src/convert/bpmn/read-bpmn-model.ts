@@ -49,7 +49,11 @@ function warningNotices(warnings: readonly ModdleWarning[]): string[] {
   }
   const unreadable = warnings.filter((w) => !isUnresolved(w))
   if (unreadable.length > 0) {
-    const named = unreadable.slice(0, 5).map((w) => firstLine(w.message).replace(/^unparsable content /, ''))
+    const named = unreadable.slice(0, 5).map((w) =>
+      firstLine(w.message)
+        .replace(/^unparsable content /, '')
+        .replace(/ detected$/, ''),
+    )
     const more = unreadable.length > 5 ? ` and ${unreadable.length - 5} more` : ''
     notices.push(
       `${unreadable.length} parts of the file could not be read and were skipped: ${named.join(', ')}${more}`,
