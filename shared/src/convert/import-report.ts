@@ -30,7 +30,22 @@ export type ImportReport = {
   readonly notices: readonly string[]
 }
 
+/** "user tasks" → "user task", "subprocesses" → "subprocess", "activities" → "activity" (the last word). */
+function singular(plural: string): string {
+  if (/ies$/.test(plural)) return plural.replace(/ies$/, 'y')
+  if (/(?:ss|x|ch|sh)es$/.test(plural)) return plural.replace(/es$/, '')
+  return plural.replace(/s$/, '')
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
+}
+
 function lineSentence(line: ReportLine, kept: boolean): string {
+  if (line.count === 1) {
+    const what = singular(line.what)
+    return kept ? `1 ${what} kept as a note` : `1 ${what} became ${withArticle(singular(line.became))}`
+  }
   return kept
     ? `${line.count} ${line.what} kept as notes`
     : `${line.count} ${line.what} became ${line.became}`
