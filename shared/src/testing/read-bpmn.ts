@@ -1,0 +1,21 @@
+import { BpmnModdle } from 'bpmn-moddle'
+
+/** An element as bpmn-moddle reads it: its qualified type, id and the properties its type defines. */
+export type ReadBpmnElement = { $type: string; id?: string; name?: string; [property: string]: unknown }
+
+/**
+ * A BPMN file read by bpmn-moddle alone (the parser behind bpmn.io), as an independent reader in tests of
+ * packages that do not depend on it: what it warned about, and every element by id.
+ */
+export async function readBpmnForTest(xml: string): Promise<{
+  warnings: readonly string[]
+  rootType: string
+  elementsById: Readonly<Record<string, ReadBpmnElement>>
+}> {
+  const { rootElement, warnings, elementsById } = await BpmnModdle().fromXML(xml)
+  return {
+    warnings: warnings.map((warning) => warning.message),
+    rootType: rootElement.$type,
+    elementsById: elementsById as unknown as Record<string, ReadBpmnElement>,
+  }
+}
