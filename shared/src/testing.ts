@@ -10,7 +10,7 @@ export {
   type WorkflowMapOptions,
 } from './testing/generate-workflow-map.ts'
 export { openVote } from './testing/open-vote.ts'
-export { type ReadBpmnElement, readBpmnForTest } from './testing/read-bpmn.ts'
+export { type ModdleReadElement, readBpmnWithModdle } from './testing/read-bpmn-with-moddle.ts'
 export { seededRandom } from './testing/seeded-random.ts'
 export {
   type ConnectorInit,

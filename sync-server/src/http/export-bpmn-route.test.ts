@@ -1,4 +1,4 @@
-import { approvalRoles, cleanApprovalMap, readBpmnForTest } from '@flowmap/shared/testing'
+import { approvalRoles, cleanApprovalMap, readBpmnWithModdle } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import { createBoardOverApi } from '../testing/http-client.ts'
 import { expectReadAccessRules } from '../testing/read-access-checks.ts'
@@ -23,7 +23,7 @@ describe('GET /api/boards/:id/export.bpmn', () => {
     expect(response.headers.get('content-disposition')).toBe(
       `attachment; filename="Contract review_ Q3__.bpmn"; filename*=UTF-8''Contract%20review%3A%20Q3%2F%C3%9C.bpmn`,
     )
-    const { rootType, warnings, elementsById } = await readBpmnForTest(await response.text())
+    const { rootType, warnings, elementsById } = await readBpmnWithModdle(await response.text())
     expect(warnings).toEqual([])
     expect(rootType).toBe('bpmn:Definitions')
     expect(elementsById.Participant_board).toMatchObject({ name: 'Contract review: Q3/Ü' })
@@ -41,7 +41,7 @@ describe('GET /api/boards/:id/export.bpmn', () => {
     // An empty board exports too: a pool with no process.
     const empty = await fetch(`${server.url}/api/boards/${id}/export.bpmn`)
     expect(empty.status).toBe(200)
-    expect((await readBpmnForTest(await empty.text())).warnings).toEqual([])
+    expect((await readBpmnWithModdle(await empty.text())).warnings).toEqual([])
   })
 
   it('needs a token that opens the board; a viewer may export it', async () => {
