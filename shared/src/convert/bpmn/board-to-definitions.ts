@@ -18,15 +18,17 @@ import { plainTextOf } from '../../graph/rich-text-plain.ts'
 import { toWorkflowGraph } from '../../graph/to-workflow-graph.ts'
 import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from '../../graph/workflow-graph.ts'
 import type { MapContent } from '../map-content.ts'
+import { buildDiagram, type DrawnEdge, type DrawnShape } from './bpmn-diagram.ts'
 import {
   automationAttribute,
   gatewayTypeOf,
   isConditionalGatewayType,
+  keptBpmnKind,
   taskTypeOf,
 } from './bpmn-element-types.ts'
 import { type EdgeEnd, edgeWaypoints, type Outline } from './edge-waypoints.ts'
 import { FLOWMAP_BPMN_NAMESPACE } from './flowmap-bpmn-dialect.ts'
-import { createPageGeometry, type PageBounds, type PageGeometry, type PagePoint } from './page-geometry.ts'
+import { createPageGeometry, type PageGeometry, type PagePoint } from './page-geometry.ts'
 import { createXmlIds, type XmlIds } from './xml-ids.ts'
 import { xmlText } from './xml-text.ts'
 
@@ -39,9 +41,6 @@ const PLACEHOLDER_NAMES = {
   start: 'Start',
   end: 'End',
 } as const
-
-/** The band on a pool's left that names it (bpmn-js draws lanes from 30 units inside their pool). */
-const POOL_NAME_BAND = 30
 
 type Attributes = Record<string, unknown>
 
@@ -59,9 +58,6 @@ type Written = {
   properties: ModdleElement[]
 }
 
-type Drawn = { element: ModdleElement; bounds: PageBounds; horizontal?: boolean }
-type DrawnEdge = { element: ModdleElement; waypoints: readonly PagePoint[] }
-
 class DefinitionsBuilder {
   readonly ids: XmlIds = createXmlIds()
   readonly geometry: PageGeometry
@@ -70,7 +66,7 @@ class DefinitionsBuilder {
   readonly written = new Map<string, Written>()
   readonly flowElements: ModdleElement[] = []
   readonly artifacts: ModdleElement[] = []
-  readonly drawnShapes: Drawn[] = []
+  readonly drawnShapes: DrawnShape[] = []
   readonly drawnEdges: DrawnEdge[] = []
 
   readonly moddle: Moddle
@@ -201,7 +197,7 @@ class DefinitionsBuilder {
     const element = this.create('bpmn:TextAnnotation', {
       id: this.ids.forRecord(note.id),
       text: text === '' ? undefined : text,
-      'flowmap:bpmnKind': bpmnKindOf(note),
+      'flowmap:bpmnKind': keptBpmnKind(note) ?? undefined,
     })
     this.artifacts.push(element)
     this.remember(note, element, 'other', 'box')
@@ -399,7 +395,14 @@ class DefinitionsBuilder {
       id: collaborationId,
       participants: [participant],
     })
-    const diagram = this.diagram(collaboration, participant)
+    const diagram = buildDiagram({
+      create: (type, attributes) => this.create(type, attributes),
+      freshId: (base) => this.ids.fresh(base),
+      collaboration,
+      participant,
+      shapes: this.drawnShapes,
+      edges: this.drawnEdges,
+    })
     return this.create('bpmn:Definitions', {
       id: this.ids.fresh('Definitions_board'),
       targetNamespace: FLOWMAP_BPMN_NAMESPACE,
@@ -409,62 +412,6 @@ class DefinitionsBuilder {
       diagrams: [diagram],
     })
   }
-
-  diagram(collaboration: ModdleElement, participant: ModdleElement): ModdleElement {
-    const bounds = (b: PageBounds) => this.create('dc:Bounds', { x: b.x, y: b.y, width: b.w, height: b.h })
-    const point = (p: PagePoint) => this.create('dc:Point', { x: p.x, y: p.y })
-    const pool = poolBounds(this.drawnShapes.map((drawn) => drawn.bounds))
-    const planeElements: ModdleElement[] = [
-      this.create('bpmndi:BPMNShape', {
-        id: this.ids.fresh(`${participant.id as string}_di`),
-        bpmnElement: participant,
-        isHorizontal: true,
-        bounds: bounds(pool),
-      }),
-    ]
-    for (const drawn of this.drawnShapes) {
-      planeElements.push(
-        this.create('bpmndi:BPMNShape', {
-          id: this.ids.fresh(`${drawn.element.id as string}_di`),
-          bpmnElement: drawn.element,
-          isHorizontal: drawn.horizontal,
-          bounds: bounds(drawn.bounds),
-        }),
-      )
-    }
-    for (const drawn of this.drawnEdges) {
-      planeElements.push(
-        this.create('bpmndi:BPMNEdge', {
-          id: this.ids.fresh(`${drawn.element.id as string}_di`),
-          bpmnElement: drawn.element,
-          waypoint: drawn.waypoints.map(point),
-        }),
-      )
-    }
-    return this.create('bpmndi:BPMNDiagram', {
-      id: this.ids.fresh('Diagram_board'),
-      plane: this.create('bpmndi:BPMNPlane', {
-        id: this.ids.fresh('Plane_board'),
-        bpmnElement: collaboration,
-        planeElement: planeElements,
-      }),
-    })
-  }
-}
-
-function bpmnKindOf(shape: TLShape): string | undefined {
-  const kind = (shape.meta as { bpmnKind?: unknown }).bpmnKind
-  return typeof kind === 'string' ? kind : undefined
-}
-
-/** The pool around everything drawn, with its name band on the left; a default box for an empty board. */
-function poolBounds(all: readonly PageBounds[]): PageBounds {
-  if (all.length === 0) return { x: 0, y: 0, w: 600, h: 250 }
-  const left = Math.min(...all.map((b) => b.x))
-  const top = Math.min(...all.map((b) => b.y))
-  const right = Math.max(...all.map((b) => b.x + b.w))
-  const bottom = Math.max(...all.map((b) => b.y + b.h))
-  return { x: left - POOL_NAME_BAND, y: top, w: right - left + POOL_NAME_BAND, h: bottom - top }
 }
 
 export function boardToDefinitions(moddle: Moddle, content: MapContent): ModdleElement {

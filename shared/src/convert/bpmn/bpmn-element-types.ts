@@ -30,7 +30,8 @@ const CONDITIONAL_GATEWAY_TYPES: ReadonlySet<string> = new Set([
   'bpmn:ComplexGateway',
 ])
 
-function metaKind(shape: TLShape): string | null {
+/** The BPMN element a shape was imported from (`meta.bpmnKind`), or null. */
+export function keptBpmnKind(shape: TLShape): string | null {
   const kind = (shape.meta as { bpmnKind?: unknown }).bpmnKind
   return typeof kind === 'string' ? kind : null
 }
@@ -41,7 +42,7 @@ function qualified(localName: string): string {
 }
 
 function keptOrFirst(shape: TLShape, allowed: readonly string[]): string {
-  const kept = metaKind(shape)
+  const kept = keptBpmnKind(shape)
   return qualified(kept !== null && allowed.includes(kept) ? kept : allowed[0]!)
 }
 
