@@ -82,10 +82,13 @@ class DefinitionsBuilder {
 
   create(type: string, attributes: Attributes): ModdleElement {
     // moddle writes an attribute that is present but undefined as an empty one: leave those out.
-    const defined = Object.entries(attributes)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, typeof value === 'string' ? xmlText(value) : value])
-    return this.moddle.create(type, Object.fromEntries(defined))
+    // Called for every element and DI node (tens of thousands on a large board): one plain loop.
+    const defined: Attributes = {}
+    for (const key in attributes) {
+      const value = attributes[key]
+      if (value !== undefined) defined[key] = typeof value === 'string' ? xmlText(value) : value
+    }
+    return this.moddle.create(type, defined)
   }
 
   named(label: string, placeholder: string): Attributes {
