@@ -449,6 +449,68 @@ describe('each row of docs/bpmn-dialect.md', () => {
     expect(association('i4')).toEqual(['bpmn:Association', 'drop', 'send', 'information'])
   })
 
+  test("an input association targets the task's placeholder property, as bpmn-js writes it", async () => {
+    const { byId } = await exported()
+    const input = (byId.send!.dataInputAssociations as Element[])[0]!
+    const placeholder = input.targetRef as Element
+    expect([placeholder.$type, placeholder.name]).toEqual(['bpmn:Property', '__targetRef_placeholder'])
+    expect(byId.send!.properties).toEqual([placeholder])
+  })
+
+  test('a data artifact is a data store reference with no kind attribute', async () => {
+    const records = [workflowShape('artifact', { id: 'db', props: { label: 'Ledger', kind: 'data' } })]
+    const { byId } = await exported({ title: 't', roles: [], records })
+    expect([byId.db!.$type, byId.db!.get('flowmap:artifactKind')]).toEqual([
+      'bpmn:DataStoreReference',
+      undefined,
+    ])
+  })
+
+  test('a sequence connector between a step and an artifact is a data association marked flowmap:flow="sequence"', async () => {
+    const records = [
+      workflowShape('step', { id: 'write', props: { label: 'Write' } }),
+      workflowShape('artifact', { id: 'doc', x: 300, props: { label: 'Doc' } }),
+      workflowShape('step', { id: 'read', x: 600, props: { label: 'Read' } }),
+      ...connector({ id: 'out', from: 'write', to: 'doc' }),
+      ...connector({ id: 'in', from: 'doc', to: 'read' }),
+    ]
+    const { byId } = await exported({ title: 't', roles: [], records })
+    expect([byId.out!.$type, byId.out!.get('flowmap:flow')]).toEqual([
+      'bpmn:DataOutputAssociation',
+      'sequence',
+    ])
+    expect([byId.in!.$type, byId.in!.get('flowmap:flow')]).toEqual(['bpmn:DataInputAssociation', 'sequence'])
+  })
+
+  test("a lane inside a lane is in its lane's child lane set; the outer lane lists the inner lane's nodes too", async () => {
+    const records = [
+      workflowShape('lane', { id: 'outer', props: { label: 'Outer', w: 1000, h: 400 } }),
+      workflowShape('lane', {
+        id: 'inner',
+        parentId: 'shape:outer',
+        y: 200,
+        props: { label: 'Inner', h: 200 },
+      }),
+      workflowShape('step', { id: 'top', parentId: 'shape:outer', props: { label: 'Top' } }),
+      workflowShape('step', { id: 'deep', parentId: 'shape:inner', props: { label: 'Deep' } }),
+    ]
+    const { byId } = await exported({ title: 't', roles: [], records })
+    const lanesOf = (laneSet: unknown) => ((laneSet as Element).lanes as Element[]).map((lane) => lane.id)
+    expect(lanesOf(byId.outer!.$parent)).toEqual(['outer'])
+    expect(lanesOf(byId.outer!.childLaneSet)).toEqual(['inner'])
+    const refs = (id: string) => (byId[id]!.flowNodeRef as Element[]).map((node) => node.id).sort()
+    expect([refs('outer'), refs('inner')]).toEqual([['deep', 'top'], ['deep']])
+  })
+
+  test('a note kept from an import says which BPMN element it was, in flowmap:bpmnKind', async () => {
+    const note = { ...noteShape({ id: 'timer', text: 'Timer: 2 days' }), meta: { bpmnKind: 'boundaryEvent' } }
+    const { byId } = await exported({ title: 't', roles: [], records: [note] })
+    expect([byId.timer!.$type, byId.timer!.get('flowmap:bpmnKind')]).toEqual([
+      'bpmn:TextAnnotation',
+      'boundaryEvent',
+    ])
+  })
+
   test('a sticky note is a text annotation', async () => {
     const { byId } = await exported()
     expect([byId.note!.$type, byId.note!.text]).toEqual(['bpmn:TextAnnotation', 'Ask legal first'])
