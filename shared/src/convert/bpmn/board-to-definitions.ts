@@ -197,10 +197,12 @@ class DefinitionsBuilder {
 
   writeNote(note: TLShape<'note'>): void {
     const text = plainTextOf(note.props.richText)
+    // An importer notes every element's type; only one other than an annotation says something here.
+    const kept = keptBpmnKind(note)
     const element = this.create('bpmn:TextAnnotation', {
       id: this.ids.forRecord(note.id),
       text: text === '' ? undefined : text,
-      'flowmap:bpmnKind': keptBpmnKind(note) ?? undefined,
+      'flowmap:bpmnKind': kept === null || kept === 'textAnnotation' ? undefined : kept,
     })
     this.artifacts.push(element)
     this.remember(note, element, 'other', 'box')
