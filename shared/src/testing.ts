@@ -10,6 +10,7 @@ export {
   type WorkflowMapOptions,
 } from './testing/generate-workflow-map.ts'
 export { openVote } from './testing/open-vote.ts'
+export { type ModdleReadElement, readBpmnWithModdle } from './testing/read-bpmn-with-moddle.ts'
 export { seededRandom } from './testing/seeded-random.ts'
 export {
   type ConnectorInit,

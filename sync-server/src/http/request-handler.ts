@@ -76,7 +76,11 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
 function send(response: ServerResponse, answer: RouteAnswer): void {
   if ('problem' in answer) sendError(response, answer.problem)
   else if ('text' in answer) {
-    response.writeHead(answer.status, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' })
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Type': answer.contentType,
+      'Cache-Control': 'no-store',
+    })
     response.end(answer.text)
   } else sendJson(response, answer.status, answer.body)
 }

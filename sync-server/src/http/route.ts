@@ -59,7 +59,13 @@ export interface BoardRequest extends UserRequest {
 
 /** What the handler sends: JSON with a status, a refusal (`{ error, message }`), or plain text. */
 export type RouteResult<Body = unknown> = { status: number; body: Body } | { problem: ApiError }
-export type TextAnswer = { status: number; text: string; contentType: string }
+export type TextAnswer = {
+  status: number
+  text: string
+  contentType: string
+  /** Headers beside the type, e.g. a download's `Content-Disposition`. */
+  headers?: Readonly<Record<string, string>>
+}
 export type RouteAnswer = RouteResult | TextAnswer
 
 type RequestFor<Access extends RouteAccess> = Access extends 'none'
