@@ -185,11 +185,11 @@ class FlowchartParser {
   private frontMatterTitle(): string | null {
     const lexer = this.lexer
     const start = lexer.mark()
+    const openedAt = lexer.position()
     if (!lexer.readLiteral('---') || lexer.readRestOfLine() !== '') {
       lexer.reset(start)
       return null
     }
-    const openedAt = lexer.position()
     let title: string | null = null
     for (;;) {
       const boundary = lexer.readBoundary()
