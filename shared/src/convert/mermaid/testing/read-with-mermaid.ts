@@ -47,26 +47,17 @@ export type MermaidReading = {
   subgraphs: { id: string; title: string; members: string[] }[]
 }
 
-const NAMED: Readonly<Record<string, string>> = {
-  quot: '"',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
 /**
  * Label text as Mermaid would show it. Mermaid's preprocessing swaps each `#…;` code for a
  * placeholder (`ﬂ°°35¶ß` for `#35;`, `ﬂ°quot¶ß` for `#quot;`) that its renderer turns into an HTML
- * entity; this decodes them, and `<br>` line breaks, the way the page would.
+ * entity; this decodes the numeric ones (the only ones our export writes), and `<br>` line breaks,
+ * the way the page would. A named one is left as its placeholder.
  */
 function shownText(text: string | undefined): string {
   return (text ?? '')
     .trim()
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/ﬂ°(\w+)¶ß/g, (whole, name: string) => NAMED[name] ?? whole)
 }
 
 export async function readWithMermaid(text: string): Promise<MermaidReading> {
