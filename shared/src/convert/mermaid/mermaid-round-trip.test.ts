@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { toWorkflowGraph } from '../../graph/to-workflow-graph.ts'
 import type { Role } from '../../schema/role.ts'
+import { BUILT_IN_TEMPLATES } from '../../templates/built-in-templates.ts'
 import { generateWorkflowMap } from '../../testing/generate-workflow-map.ts'
 import { connector, noteShape, workflowShape } from '../../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
@@ -122,12 +123,17 @@ function expectKept(board: MapContent, draft: FlowDraft) {
   }
 
   const containers = new Map(draft.containers.map((container) => [container.id, container]))
+  const poolOf = (id: string) => {
+    const pool = (board.records.find((record) => record.id === id)?.meta as { pool?: unknown }).pool
+    return typeof pool === 'string' ? pool : null
+  }
   expect(draft.containers).toHaveLength(graph.lanes.length + graph.stages.length)
   for (const lane of graph.lanes) {
     expect(containers.get(mermaidId(lane.id))).toMatchObject({
       kind: 'lane',
       label: lane.label,
       roleId: lane.roleId,
+      pool: poolOf(lane.id),
       meta: lane.stageId === null ? {} : { stage: mermaidId(lane.stageId) },
     })
   }
@@ -135,6 +141,7 @@ function expectKept(board: MapContent, draft: FlowDraft) {
     expect(containers.get(mermaidId(stage.id))).toMatchObject({
       kind: 'stage',
       label: stage.label,
+      pool: poolOf(stage.id),
       meta: { order: stage.order },
     })
   }
@@ -178,6 +185,14 @@ describe('board → Mermaid → draft', () => {
     expect(graph.edges.some((edge) => edge.to === null)).toBe(true)
     expectKept({ title: 'Big', ...map }, draftOf(boardToMermaid({ title: 'Big', ...map })))
   })
+
+  it.each(BUILT_IN_TEMPLATES.map((template) => [template.id, template] as const))(
+    'keeps the built-in template %s, its pools too',
+    (_, template) => {
+      const board = { title: template.name, roles: template.roles, records: template.records }
+      expectKept(board, draftOf(boardToMermaid(board)))
+    },
+  )
 
   it('keeps the approval map: owners, the lane role, the stage, branches from arrow text and meta', () => {
     const board = { title: 'Approval', roles: approvalRoles, records: cleanApprovalMap() }
@@ -258,6 +273,30 @@ describe('Mermaid itself reads our export', () => {
       }),
       { numRuns: 30 },
     )
+  })
+
+  it.each(BUILT_IN_TEMPLATES.map((template) => [template.id, template] as const))(
+    'for the built-in template %s',
+    async (_, template) => {
+      await expectSameReading(
+        boardToMermaid({ title: template.name, roles: template.roles, records: template.records }),
+      )
+    },
+  )
+
+  it('sets no Mermaid configuration, even from labels and descriptions that hold a directive', async () => {
+    const directive = '%%{init: {"theme": "dark"}}%%'
+    const records = [
+      workflowShape('step', {
+        id: 'a',
+        props: { label: `A ${directive}`, description: directive, owner: 'r' },
+      }),
+    ]
+    const text = boardToMermaid({ title: directive, roles: [], records })
+    const reading = await readWithMermaid(text)
+    expect(reading.config).toEqual({})
+    expect(reading.nodes).toEqual([{ id: 'a', shape: 'rect', label: `A ${directive}` }])
+    expect(draftOf(text).nodes[0]).toMatchObject({ label: `A ${directive}`, description: directive })
   })
 
   it('with every node shape and link style the import knows', async () => {

@@ -42,6 +42,8 @@ type FlowDb = {
 }
 
 export type MermaidReading = {
+  /** The renderer configuration the text sets (`%%{init: …}%%` directives, front matter `config:`). */
+  config: unknown
   nodes: { id: string; shape: MermaidNodeShape | null; label: string }[]
   links: { from: string; to: string; stroke: 'solid' | 'dotted' | 'thick' | null; text: string }[]
   subgraphs: { id: string; title: string; members: string[] }[]
@@ -61,10 +63,11 @@ function shownText(text: string | undefined): string {
 }
 
 export async function readWithMermaid(text: string): Promise<MermaidReading> {
-  await mermaid.parse(text)
+  const parsed = await mermaid.parse(text)
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(text)
   const db = diagram.db as unknown as FlowDb
   return {
+    config: parsed.config,
     nodes: [...db.getVertices().values()].map((vertex) => ({
       id: vertex.id,
       shape: vertex.type === undefined ? null : (SHAPE_OF_VERTEX_TYPE[vertex.type] ?? null),
