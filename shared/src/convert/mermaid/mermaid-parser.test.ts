@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_IMPORT_DEPTH, MAX_IMPORT_ELEMENTS } from '../../schema/limits.ts'
+import { detectImportFormat } from '../import-file.ts'
 import type {
   MermaidChainStatement,
   MermaidFlowchart,
   MermaidStatement,
   MermaidSubgraphStatement,
 } from './mermaid-ast.ts'
-import { parseMermaidFlowchart } from './mermaid-parser.ts'
+import { parseMermaidFlowchart, startsAsMermaid } from './mermaid-parser.ts'
 
 function parsed(text: string): MermaidFlowchart {
   const read = parseMermaidFlowchart(text)
@@ -305,5 +306,25 @@ describe('errors name the line, the column and the problem', () => {
   it('an & product that would make more links than the limit is refused before any link is made', () => {
     const side = Array.from({ length: 101 }, (_, i) => `n${i}`).join(' & ')
     expect(reason(`flowchart LR\n${side} --> ${side.replaceAll('n', 'm')}`)).toContain('the import limit')
+  })
+})
+
+describe('telling Mermaid text from other text', () => {
+  it.each([
+    ['flowchart LR\n  A --> B', true],
+    ['---\ntitle: Release\n---\n%%{init: {}}%%\n%% note\ngraph TD\n  A', true],
+    ['sequenceDiagram\n  A->>B: hi', true],
+    ['flowcharts are nice', false],
+    ['---\ntitle: never closed\n', false],
+    ['# A README heading', false],
+  ])('%j starts as Mermaid: %s', (text, expected) => {
+    expect(startsAsMermaid(text)).toBe(expected)
+  })
+
+  it('an import of unnamed text with front matter is read as Mermaid, and another diagram type is refused by name', () => {
+    expect(detectImportFormat({ name: '', text: '---\ntitle: Release\n---\nflowchart LR\n  A --> B' })).toBe(
+      'mermaid',
+    )
+    expect(detectImportFormat({ name: '', text: 'classDiagram\n  A <|-- B' })).toBe('mermaid')
   })
 })
