@@ -72,6 +72,18 @@ describe('statements', () => {
     ])
   })
 
+  it('Windows line endings read as Unix ones', () => {
+    const chart = parsed(
+      '---\r\ntitle: CRLF\r\n---\r\nflowchart LR\r\n  A[Start] --> B{Ok?}\r\n  subgraph s [S]\r\n    B\r\n  end\r\n',
+    )
+    expect(chart.title).toBe('CRLF')
+    expect(chains(chart.statements)[0]!.groups.map((group) => group[0]!.label?.text)).toEqual([
+      'Start',
+      'Ok?',
+    ])
+    expect(chart.statements[1]).toMatchObject({ type: 'subgraph', id: 's', title: { text: 'S' } })
+  })
+
   it('a %% flowmap: comment is kept with its position', () => {
     const chart = parsed('flowchart LR\n  %% flowmap: role {"id":"r"}\n  A\n')
     expect(chart.statements[0]).toEqual({
