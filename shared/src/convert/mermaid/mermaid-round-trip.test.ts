@@ -124,7 +124,8 @@ function expectKept(board: MapContent, draft: FlowDraft) {
 
   const containers = new Map(draft.containers.map((container) => [container.id, container]))
   const poolOf = (id: string) => {
-    const pool = (board.records.find((record) => record.id === id)?.meta as { pool?: unknown }).pool
+    const meta = board.records.find((record) => record.id === id)?.meta as { pool?: unknown } | undefined
+    const pool = meta?.pool
     return typeof pool === 'string' ? pool : null
   }
   expect(draft.containers).toHaveLength(graph.lanes.length + graph.stages.length)
