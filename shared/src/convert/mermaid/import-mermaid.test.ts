@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_IMPORT_ELEMENTS } from '../../schema/limits.ts'
 import type { DraftNode, FlowDraft } from '../flow-draft.ts'
 import { reportSentences } from '../import-report.ts'
 import { APPROVAL_PROCESS_HANDBOOK, CI_PIPELINE_README } from './fixtures/readme-flowcharts.ts'
@@ -186,6 +187,19 @@ describe('the report and what is read past', () => {
       expect.stringMatching(/^line 3: a 'flowmap:' comment was left out \(owner .*\)$/),
       "line 4: a 'flowmap:' comment was left out ('wobble' is not something Flowmap writes there)",
     ])
+  })
+
+  it(`flowmap notes and connectors count toward MAX_IMPORT_ELEMENTS (${MAX_IMPORT_ELEMENTS}) too`, () => {
+    const notes = Array.from(
+      { length: MAX_IMPORT_ELEMENTS },
+      (_, i) => `%% flowmap: note n${i} {"label":"","container":null}`,
+    )
+    expect(mermaidToDraft(`flowchart LR\n  A\n${notes.join('\n')}`)).toEqual({
+      ok: false,
+      reason:
+        'the Mermaid flowchart has more than 10,000 elements (nodes, links, subgraphs and flowmap notes and connectors), the import limit',
+    })
+    expect(mermaidToDraft(`flowchart LR\n${notes.join('\n')}`).ok).toBe(true)
   })
 
   it('a file that is not a flowchart is refused with the parser’s sentence', () => {

@@ -19,6 +19,7 @@
 import type { ArtifactKind } from '../../schema/artifact.ts'
 import type { FlowKind } from '../../schema/connector.ts'
 import type { EventKind } from '../../schema/event.ts'
+import { MAX_IMPORT_ELEMENTS } from '../../schema/limits.ts'
 import { type Role, validateRole } from '../../schema/role.ts'
 import type { DraftContainer, DraftEdge, DraftMeta, DraftNode, DraftRead } from '../flow-draft.ts'
 import type { ImportReport, ReportLine } from '../import-report.ts'
@@ -234,6 +235,19 @@ export function mermaidToDraft(text: string): DraftRead {
   if (!parsed.ok) return { ok: false, reason: `the Mermaid flowchart cannot be read: ${parsed.reason}` }
   const walked = walkFlowchart(parsed.flowchart)
   const comments = readComments(walked)
+  // The parser bounds what Mermaid draws; the notes and connectors of `%% flowmap:` comments are elements too.
+  const elements =
+    walked.nodes.size +
+    walked.links.length +
+    walked.subgraphs.size +
+    comments.notes.length +
+    comments.connectors.length
+  if (elements > MAX_IMPORT_ELEMENTS) {
+    return {
+      ok: false,
+      reason: `the Mermaid flowchart has more than ${MAX_IMPORT_ELEMENTS.toLocaleString('en')} elements (nodes, links, subgraphs and flowmap notes and connectors), the import limit`,
+    }
+  }
   // Tallied apart, so the report reads nodes, then links, then subgraphs, whatever order they were met in.
   const nodeLines = new ReportTally()
   const linkLines = new ReportTally()
