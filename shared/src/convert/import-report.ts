@@ -30,21 +30,32 @@ export type ImportReport = {
   readonly notices: readonly string[]
 }
 
-/** "user tasks" → "user task", "subprocesses" → "subprocess", "activities" → "activity" (the last word). */
-function singular(plural: string): string {
-  if (/ies$/.test(plural)) return plural.replace(/ies$/, 'y')
-  if (/(?:ss|x|ch|sh)es$/.test(plural)) return plural.replace(/es$/, '')
-  return plural.replace(/s$/, '')
+/** "tasks" → "task", "subprocesses" → "subprocess", "activities" → "activity". */
+function singularWord(word: string): string {
+  if (/ies$/.test(word)) return word.replace(/ies$/, 'y')
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.replace(/es$/, '')
+  return word.replace(/s$/, '')
 }
 
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
+/**
+ * A plural phrase for one element, by its first plural word ("boundary timer events" → "boundary timer
+ * event", "links to or from a subgraph" → "link to or from a subgraph"), with an article when asked; a
+ * phrase about something definite ("the board") or with no plural word stays as it is.
+ */
+function singular(phrase: string, article: boolean): string {
+  if (phrase.startsWith('the ')) return phrase
+  const words = phrase.split(' ')
+  const at = words.findIndex((word) => /[a-z]s$/.test(word) && !/ss$/.test(word))
+  if (at === -1) return phrase
+  words[at] = singularWord(words[at]!)
+  const one = words.join(' ')
+  return article ? `${/^[aeiou]/i.test(one) ? 'an' : 'a'} ${one}` : one
 }
 
 function lineSentence(line: ReportLine, kept: boolean): string {
   if (line.count === 1) {
-    const what = singular(line.what)
-    return kept ? `1 ${what} kept as a note` : `1 ${what} became ${withArticle(singular(line.became))}`
+    const what = singular(line.what, false)
+    return kept ? `1 ${what} kept as a note` : `1 ${what} became ${singular(line.became, true)}`
   }
   return kept
     ? `${line.count} ${line.what} kept as notes`

@@ -21,7 +21,7 @@ describe('GET /api/boards/:id/export.bpmn', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/bpmn+xml; charset=utf-8')
     expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="Contract review_ Q3__.bpmn"; filename*=UTF-8''Contract%20review%3A%20Q3%2F%C3%9C.bpmn`,
+      `attachment; filename="Contract review_ Q3__.bpmn"; filename*=UTF-8''Contract%20review_%20Q3_%C3%9C.bpmn`,
     )
     const { rootType, warnings, elementsById } = await readBpmnWithModdle(await response.text())
     expect(warnings).toEqual([])

@@ -4,7 +4,7 @@
  */
 import { boardToBpmn, readBoard, readRecords, readRoles } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import { attachmentDisposition } from './download-name.ts'
+import { downloadName } from './attachment.ts'
 import type { BoardRequest, Route, TextAnswer } from './route.ts'
 
 /** The media type BPMN tools register for `.bpmn` files. */
@@ -23,7 +23,7 @@ async function exportBpmn({ context, board: { id: boardId } }: BoardRequest): Pr
     status: 200,
     text: await boardToBpmn(content),
     contentType: BPMN_CONTENT_TYPE,
-    headers: { 'Content-Disposition': attachmentDisposition(content.title ?? '', 'bpmn') },
+    filename: downloadName(content.title ?? '', 'board', '.bpmn'),
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { DraftContainer, DraftEdge, DraftNode, FlowDraft } from '../flow-draft.ts'
-import type { ImportReport } from '../import-report.ts'
+import { type ImportReport, reportSentences } from '../import-report.ts'
 import bizagi from './fixtures/bizagi.bpmn?raw'
 import bpmnIo from './fixtures/bpmn-io.bpmn?raw'
 import camunda from './fixtures/camunda-modeler-5.bpmn?raw'
@@ -46,11 +46,9 @@ function roleName(draft: FlowDraft, roleId: string | null): string | null {
   return draft.roles.find((role) => role.id === roleId)?.name ?? null
 }
 
+/** The report's lines as a person reads them, without its notices. */
 function sentences(report: ImportReport): string[] {
-  return [
-    ...report.mapped.map((l) => `${l.count} ${l.what} became ${l.became}`),
-    ...report.keptAsNotes.map((l) => `${l.count} ${l.what} kept as notes`),
-  ]
+  return reportSentences({ ...report, notices: [] })
 }
 
 const FIXTURES = {
@@ -90,13 +88,13 @@ describe('Camunda Modeler 5', () => {
     expect(sentences(report)).toEqual(
       expect.arrayContaining([
         '2 lanes became lanes',
-        "1 pools (participants) became the board (the pool's name is its title)",
+        "1 pool (participants) became the board (the pool's name is its title)",
         '2 user tasks became steps',
-        '1 service tasks became steps',
-        '1 script tasks became steps',
+        '1 service task became a step',
+        '1 script task became a step',
         '2 exclusive gateways became decisions',
-        '1 expanded subprocesses became stages',
-        '1 boundary timer events kept as notes',
+        '1 expanded subprocess became a stage',
+        '1 boundary timer event kept as a note',
       ]),
     )
   })
@@ -241,10 +239,10 @@ describe('Signavio', () => {
     })
     expect(sentences(draft.report)).toEqual(
       expect.arrayContaining([
-        '1 data object references became document artifacts',
-        '1 data store references became data artifacts',
-        '1 data objects became the artifacts of their references',
-        '1 intermediate message catch events kept as notes',
+        '1 data object reference became a document artifact',
+        '1 data store reference became a data artifact',
+        '1 data object became the artifacts of their references',
+        '1 intermediate message catch event kept as a note',
       ]),
     )
   })
@@ -272,9 +270,9 @@ describe('Bizagi', () => {
     expect(sentences(draft.report)).toEqual(
       expect.arrayContaining([
         '2 inclusive gateways became decisions',
-        '1 event based gateways became decisions',
-        '1 intermediate message catch events kept as notes',
-        '1 intermediate timer catch events kept as notes',
+        '1 event based gateway became a decision',
+        '1 intermediate message catch event kept as a note',
+        '1 intermediate timer catch event kept as a note',
       ]),
     )
   })
@@ -307,7 +305,7 @@ describe('Bizagi', () => {
     expect(draft.nodes.some((n) => n.label === 'Send survey')).toBe(false)
     expect(sentences(draft.report)).toEqual(
       expect.arrayContaining([
-        '1 collapsed subprocesses became steps',
+        '1 collapsed subprocess became a step',
         "7 elements inside collapsed subprocesses became parts of their subprocess's step",
       ]),
     )
@@ -361,9 +359,9 @@ describe('a file without DI, and one with part of it', () => {
     expect(node(draft, 'Leave approved (Intermediate signal throw event)').containerId).toBe('laneHr')
     expect(sentences(draft.report)).toEqual(
       expect.arrayContaining([
-        '1 subprocesses without a diagram became steps',
-        '1 intermediate signal throw events kept as notes',
-        '1 business rule tasks became steps',
+        '1 subprocess without a diagram became a step',
+        '1 intermediate signal throw event kept as a note',
+        '1 business rule task became a step',
       ]),
     )
   })
@@ -397,7 +395,7 @@ describe('nested lane sets', () => {
     expect(node(draft, 'Resolve complaint').containerId).toBe('Lane_1j0wu5k')
     expect(container(draft, 'Company / Support').bounds).toEqual({ x: 160, y: 320, w: 580, h: 150 })
     expect(sentences(draft.report)).toContain(
-      "1 parent lanes (nested lane sets) became the first part of their child lanes' labels",
+      "1 parent lane (nested lane sets) became the first part of their child lanes' labels",
     )
     expect(draft.report.notices).toContain(
       '1 parent lanes of nested lane sets were flattened: each leaf lane became a lane labelled "Parent / Child"',
@@ -550,8 +548,8 @@ describe('the edges of what modelers write', () => {
     })
     expect(node(draft, 'Contract')).toMatchObject({ kind: 'artifact', artifact: 'document' })
     expect(sentences(draft.report)).toEqual([
-      '1 call activities became steps',
-      '1 data objects (drawn without a reference) became document artifacts',
+      '1 call activity became a step',
+      '1 data object (drawn without a reference) became a document artifact',
     ])
   })
 
