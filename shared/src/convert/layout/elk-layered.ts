@@ -7,15 +7,30 @@
  * worker that runs in the calling thread, so the same import works in Node (server, tests), in the
  * browser bundle and inside a web worker, with no worker file to serve. `elkjs`'s main entry asks for
  * the `web-worker` package in Node, and `elk-api` needs a worker URL or factory, neither of which a
- * pure converter can provide. One caveat of the bundle: loaded in a web worker it also installs
- * `self.onmessage` (to act as ELK's own worker script); a worker that imports this module must set its
- * own `onmessage` after the import, or send messages without a `cmd` field, which ELK ignores.
+ * pure converter can provide. One flaw of the bundle: in a web worker it also installs `self.onmessage`
+ * (to act as ELK's own worker script, kieler/elkjs#141), which in a Chromium check replaced the import
+ * worker's own handler after its first layout, so every later message was lost. `newElk` puts the
+ * worker's handler back.
  *
  * The bundle is CommonJS whose types are written as an ES module: Node and bundlers hand its
  * `module.exports` over as the default import, and that constructor carries itself as `.default`, so
- * `.default` is the constructor under every loader and under TypeScript's reading of the types.
+ * `.default` is the constructor under every loader and under TypeScript's reading of the types. It is
+ * imported when a layout first runs, not with the model: it is 1.6 MB, and a board that never imports
+ * a file without geometry never needs it (the client bundler splits it into a chunk of its own).
  */
-import elkModule from 'elkjs/lib/elk.bundled.js'
+
+/**
+ * A new ELK, with the worker's `onmessage` as it was before: the bundle evaluates its inlined worker
+ * script (the part that takes `self.onmessage`) when the first ELK is constructed, not when imported.
+ */
+async function newElk() {
+  const { default: elkModule } = await import('elkjs/lib/elk.bundled.js')
+  const scope = globalThis as { onmessage?: unknown }
+  const handler = scope.onmessage
+  const elk = new elkModule.default()
+  if (scope.onmessage !== handler) scope.onmessage = handler
+  return elk
+}
 
 export type LayeredBox = {
   readonly id: string
@@ -30,8 +45,6 @@ export type LayeredPoint = { readonly x: number; readonly y: number }
 const BETWEEN_LAYERS = 100
 const WITHIN_LAYER = 40
 
-const elk = new elkModule.default()
-
 /**
  * The top-left corner of every box. With `partition` set on every box, partitions come in order left to
  * right (a stage's boxes all lie right of the stage before's). Edges whose ends are not both boxes are
@@ -44,6 +57,7 @@ export async function layeredPositions(
   if (boxes.length === 0) return new Map()
   const known = new Set(boxes.map((box) => box.id))
   const partitioned = boxes.every((box) => box.partition !== undefined)
+  const elk = await newElk()
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: {
