@@ -24,7 +24,8 @@
 import type { DraftContainer, FlowDraft } from '../flow-draft.ts'
 import type { DraftGeometry } from './band-layout.ts'
 import { type LayeredPoint, layeredPositions } from './elk-layered.ts'
-import type { Box, LayoutGraph, LayoutNode } from './layout-graph.ts'
+import { groupBy } from './group-by.ts'
+import { type Box, type LayoutGraph, type LayoutNode, poolsOf } from './layout-graph.ts'
 import {
   CONTAINER_PADDING,
   LANE_CONTENT_LEFT,
@@ -172,11 +173,12 @@ export async function anchoredLayout(draft: FlowDraft, graph: LayoutGraph): Prom
   }
 
   // 5. Containers around their cards.
-  const cardsIn = new Map<string, Box[]>()
-  for (const node of graph.nodes) {
-    if (node.containerId !== null)
-      cardsIn.set(node.containerId, [...(cardsIn.get(node.containerId) ?? []), nodes.get(node.id)!])
-  }
+  const cardsIn = new Map(
+    [...groupBy(graph.nodes, (node) => node.containerId)].map(([id, members]) => [
+      id,
+      members.map((node) => nodes.get(node.id)!),
+    ]),
+  )
   let below = (boundsOf([...nodes.values(), ...containers.values()])?.maxY ?? 0) + POOL_GAP
   for (const container of draft.containers) {
     const own = containers.get(container.id)
@@ -196,14 +198,7 @@ export async function anchoredLayout(draft: FlowDraft, graph: LayoutGraph): Prom
 
 /** A pool's lanes reach one right edge, its stages one bottom edge: the far edges only, so nothing moves. */
 function sharePoolExtent(all: readonly DraftContainer[], boxes: Map<string, Box>) {
-  const pools = new Map<string, DraftContainer[]>()
-  for (const container of all) {
-    if (container.pool !== null) {
-      const key = `${container.kind}:${container.pool}`
-      pools.set(key, [...(pools.get(key) ?? []), container])
-    }
-  }
-  for (const members of pools.values()) {
+  for (const members of poolsOf(all)) {
     const lanes = members[0]!.kind === 'lane'
     const farEdge = (box: Box) => (lanes ? box.x + box.w : box.y + box.h)
     const far = Math.max(...members.map((member) => farEdge(boxes.get(member.id)!)))
