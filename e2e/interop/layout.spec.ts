@@ -30,6 +30,13 @@ type PageBox = {
   maxY: number
 }
 
+/** Sequence flows `from → to`, with a branch label when a third value is given. */
+function sequenceFlows(flows: readonly (readonly [string, string, string?])[]) {
+  return flows.map(([from, to, branch], i) =>
+    draftEdge(`f${i}`, from, to, branch === undefined ? {} : { branch }),
+  )
+}
+
 /** An order process as a reader would hand it over: three lanes of one pool, a branch, a note, a loose artifact. */
 function orderDraft() {
   const lane = (id: string, label: string) => draftLane(id, { pool: 'orders', label })
@@ -51,13 +58,15 @@ function orderDraft() {
       draftNode('memo', 'note', { label: 'Stock is checked twice a day', meta: { nearNodeId: 'check' } }),
     ],
     edges: [
-      draftEdge('e1', 'start', 'order'),
-      draftEdge('e2', 'order', 'check'),
-      draftEdge('e3', 'check', 'inStock'),
-      draftEdge('e4', 'inStock', 'pick', { branch: 'yes' }),
-      draftEdge('e5', 'inStock', 'sorry', { branch: 'no' }),
-      draftEdge('e6', 'pick', 'ship'),
-      draftEdge('e7', 'sorry', 'wait'),
+      ...sequenceFlows([
+        ['start', 'order'],
+        ['order', 'check'],
+        ['check', 'inStock'],
+        ['inStock', 'pick', 'yes'],
+        ['inStock', 'sorry', 'no'],
+        ['pick', 'ship'],
+        ['sorry', 'wait'],
+      ]),
       draftEdge('e8', 'ship', 'invoice', { flow: 'information' }),
     ],
   })
@@ -188,13 +197,13 @@ function partlyDrawnDraft() {
       draftNode('reject', 'step', { containerId: 'Intake', label: 'Send rejection' }),
       draftNode('memo', 'note', { label: 'Photos required', meta: { nearNodeId: 'assess' } }),
     ],
-    edges: [
-      draftEdge('f1', 'start', 'register'),
-      draftEdge('f2', 'register', 'assess'),
-      draftEdge('f3', 'assess', 'valid'),
-      draftEdge('f4', 'valid', 'pay', { branch: 'yes' }),
-      draftEdge('f5', 'valid', 'reject', { branch: 'no' }),
-    ],
+    edges: sequenceFlows([
+      ['start', 'register'],
+      ['register', 'assess'],
+      ['assess', 'valid'],
+      ['valid', 'pay', 'yes'],
+      ['valid', 'reject', 'no'],
+    ]),
   })
 }
 
