@@ -47,7 +47,7 @@ export { jsonToContent } from './convert/json/import-json.ts'
 export type { MapContent } from './convert/map-content.ts'
 export { boardToMermaid } from './convert/mermaid/export-mermaid.ts'
 export { mermaidToDraft } from './convert/mermaid/import-mermaid.ts'
-export { placeContent } from './convert/place-content.ts'
+export { type PlaceContentOptions, placeContent } from './convert/place-content.ts'
 // doc/: the Y.Doc layout
 export {
   type BoardMeta,
