@@ -1,0 +1,202 @@
+/**
+ * Flows and associations as draft edges:
+ * - sequence flows → sequence connectors; the branch label is the flow's name, else its condition's
+ *   body (a Flowmap export writes both, the same);
+ * - message flows between pools → information connectors (an end at a pool drawn as a black box is loose);
+ * - data input/output associations → information connectors between the artifact and its activity;
+ * - associations → connectors of the kind `flowmap:flow` names (information when it names none), except
+ *   an association with a text annotation at one end: that is where the note sits, so it becomes the
+ *   note's neighbour (`meta.neighbour`, and its lane when it has no diagram), not a connector.
+ * Ends at an expanded subprocess (a stage, not a node) reach its single start or end event inside.
+ */
+import type { ModdleElement } from 'bpmn-moddle'
+import { FLOW_KINDS, type FlowKind } from '../../schema/connector.ts'
+import type { DraftEdge, DraftMeta, DraftNode } from '../flow-draft.ts'
+import { localTypeName, pluralWords } from './bpmn-element-kinds.ts'
+import type { FlowNodesRead } from './bpmn-flow-nodes.ts'
+import type { BpmnReadContext } from './bpmn-read-context.ts'
+import { idOf, manyOf, oneOf, stringOf } from './moddle-read.ts'
+
+const flowKinds: ReadonlySet<string> = new Set(FLOW_KINDS)
+
+type Ends = {
+  readonly nodes: ReadonlyMap<string, DraftNode>
+  readonly stageEnds: FlowNodesRead['stageEnds']
+}
+
+function endOf(ends: Ends, element: ModdleElement | null, side: 'from' | 'to'): string | null {
+  const id = element === null ? null : idOf(element)
+  if (id === null) return null
+  if (ends.nodes.has(id)) return id
+  const stage = ends.stageEnds.get(id)
+  if (stage === undefined) return null
+  return side === 'from' ? stage.end : stage.start
+}
+
+/** What a loose end pointed at, so the edge can be reconnected by hand. */
+function looseEnds(
+  from: string | null,
+  to: string | null,
+  source: ModdleElement | null,
+  target: ModdleElement | null,
+) {
+  const meta: Record<string, string> = {}
+  const sourceId = source === null ? null : idOf(source)
+  const targetId = target === null ? null : idOf(target)
+  if (from === null && sourceId !== null) meta.sourceRef = sourceId
+  if (to === null && targetId !== null) meta.targetRef = targetId
+  return meta
+}
+
+function sequenceEdge(flow: ModdleElement, id: string, ends: Ends, context: BpmnReadContext): DraftEdge {
+  const source = oneOf(flow, 'sourceRef')
+  const target = oneOf(flow, 'targetRef')
+  const from = endOf(ends, source, 'from')
+  const to = endOf(ends, target, 'to')
+  const name = stringOf(flow, 'name')
+  const expression = oneOf(flow, 'conditionExpression')
+  const condition = expression === null ? null : stringOf(expression, 'body')
+  const meta: Record<string, string | boolean> = {
+    bpmnKind: 'sequenceFlow',
+    ...looseEnds(from, to, source, target),
+  }
+  if (condition !== null && name !== null && condition !== name) meta.condition = condition
+  if (source !== null && source.default === flow) meta.default = true
+  context.tally.mapped(
+    condition === null ? 'sequence flows' : 'conditional sequence flows',
+    'sequence connectors',
+  )
+  return {
+    id,
+    from,
+    to,
+    flow: 'sequence',
+    branch: name ?? condition,
+    waypoints: context.diagram.waypoints(id),
+    meta,
+  }
+}
+
+function plainEdge(
+  element: ModdleElement,
+  id: string,
+  flow: FlowKind,
+  ends: {
+    from: string | null
+    to: string | null
+    source: ModdleElement | null
+    target: ModdleElement | null
+  },
+  context: BpmnReadContext,
+): DraftEdge {
+  const meta: DraftMeta = {
+    bpmnKind: localTypeName(element.$type),
+    ...looseEnds(ends.from, ends.to, ends.source, ends.target),
+  }
+  return {
+    id,
+    from: ends.from,
+    to: ends.to,
+    flow,
+    branch: stringOf(element, 'name'),
+    waypoints: context.diagram.waypoints(id),
+    meta,
+  }
+}
+
+function isAnnotation(element: ModdleElement | null): boolean {
+  return element !== null && element.$type === 'bpmn:TextAnnotation'
+}
+
+/** The connectors of a file, and its notes with the neighbours their associations name. */
+export function readConnections(
+  read: FlowNodesRead,
+  collaborations: readonly ModdleElement[],
+  context: BpmnReadContext,
+): { edges: DraftEdge[]; nodes: DraftNode[] } {
+  const nodes = new Map(read.nodes.map((node) => [node.id, node]))
+  const ends: Ends = { nodes, stageEnds: read.stageEnds }
+  const edges: DraftEdge[] = []
+
+  for (const flow of read.sequenceFlows) {
+    const id = idOf(flow)
+    if (id !== null) edges.push(sequenceEdge(flow, id, ends, context))
+  }
+
+  for (const flow of collaborations.flatMap((c) => manyOf(c, 'messageFlows'))) {
+    const id = idOf(flow)
+    if (id === null) continue
+    const source = oneOf(flow, 'sourceRef')
+    const target = oneOf(flow, 'targetRef')
+    const from = endOf(ends, source, 'from')
+    const to = endOf(ends, target, 'to')
+    context.tally.mapped('message flows', 'information connectors')
+    edges.push(plainEdge(flow, id, 'information', { from, to, source, target }, context))
+  }
+
+  for (const { holder, association } of read.dataAssociations) {
+    const local = localTypeName(association.$type)
+    const baseId = idOf(association) ?? `${holder}:${local}:${edges.length}`
+    context.tally.mapped(pluralWords(local), 'information connectors')
+    const holderNode = nodes.has(holder) ? holder : null
+    if (local === 'dataOutputAssociation') {
+      const target = oneOf(association, 'targetRef')
+      edges.push(
+        plainEdge(
+          association,
+          baseId,
+          'information',
+          { from: holderNode, to: endOf(ends, target, 'to'), source: null, target },
+          context,
+        ),
+      )
+      continue
+    }
+    const sources = manyOf(association, 'sourceRef')
+    sources.forEach((source, index) => {
+      const id = sources.length === 1 ? baseId : `${baseId}:${index}`
+      edges.push(
+        plainEdge(
+          association,
+          id,
+          'information',
+          { from: endOf(ends, source, 'from'), to: holderNode, source, target: null },
+          context,
+        ),
+      )
+    })
+  }
+
+  for (const association of read.associations) {
+    const id = idOf(association) ?? `association:${edges.length}`
+    const source = oneOf(association, 'sourceRef')
+    const target = oneOf(association, 'targetRef')
+    const annotation = isAnnotation(source) ? source : isAnnotation(target) ? target : null
+    if (annotation !== null) {
+      const neighbour = annotation === source ? target : source
+      const noteId = idOf(annotation)
+      const neighbourId = neighbour === null ? null : idOf(neighbour)
+      const note = noteId === null ? undefined : nodes.get(noteId)
+      context.tally.mapped('associations of text annotations', "the notes' neighbours")
+      if (note !== undefined && neighbourId !== null && note.meta.neighbour === undefined) {
+        const containerId =
+          note.containerId ?? (note.bounds === null ? (nodes.get(neighbourId)?.containerId ?? null) : null)
+        nodes.set(note.id, { ...note, containerId, meta: { ...note.meta, neighbour: neighbourId } })
+      }
+      continue
+    }
+    const written = context.flowmap.attribute(association, 'flow')
+    const flow: FlowKind = written !== null && flowKinds.has(written) ? (written as FlowKind) : 'information'
+    context.tally.mapped('associations', `${flow} connectors`)
+    edges.push(
+      plainEdge(
+        association,
+        id,
+        flow,
+        { from: endOf(ends, source, 'from'), to: endOf(ends, target, 'to'), source, target },
+        context,
+      ),
+    )
+  }
+  return { edges, nodes: [...nodes.values()] }
+}

@@ -1,0 +1,36 @@
+/**
+ * Flowmap's own attributes (docs/bpmn-dialect.md) as bpmn-moddle hands them over: without the dialect's
+ * descriptor they are `$attrs` keyed by the prefix the file wrote, and `flowmap:role` entries are generic
+ * elements typed by that prefix. A file may bind the namespace to any prefix, so the prefix is looked up
+ * by the namespace URI `definitions` declares, never assumed.
+ */
+import type { ModdleElement } from 'bpmn-moddle'
+import { FLOWMAP_BPMN_NAMESPACE } from './flowmap-bpmn-dialect.ts'
+
+export type FlowmapAttributes = {
+  /** Whether the file declares Flowmap's namespace: a Flowmap export, or a file written for it. */
+  readonly declared: boolean
+  /** The attribute's value on the element, trimmed; null when absent or blank. */
+  attribute(element: ModdleElement, name: string): string | null
+  /** Whether an extension element is Flowmap's `<name>` (`flowmap:role`). */
+  isElement(element: ModdleElement, name: string): boolean
+}
+
+export function readFlowmapAttributes(definitions: ModdleElement): FlowmapAttributes {
+  const prefixes = Object.entries(definitions.$attrs ?? {})
+    .filter(([key, uri]) => key.startsWith('xmlns:') && uri === FLOWMAP_BPMN_NAMESPACE)
+    .map(([key]) => key.slice('xmlns:'.length))
+  return {
+    declared: prefixes.length > 0,
+    attribute(element, name) {
+      for (const prefix of prefixes) {
+        const value = element.$attrs?.[`${prefix}:${name}`]
+        if (typeof value === 'string' && value.trim() !== '') return value.trim()
+      }
+      return null
+    },
+    isElement(element, name) {
+      return prefixes.some((prefix) => element.$type === `${prefix}:${name}`)
+    },
+  }
+}

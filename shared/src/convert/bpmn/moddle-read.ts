@@ -1,0 +1,55 @@
+/**
+ * Typed reads of bpmn-moddle elements. The importer reads every modeler's files, whose elements carry
+ * properties no generated type promises, so each read checks what it finds instead of trusting a cast.
+ */
+import type { ModdleElement } from 'bpmn-moddle'
+
+export function isModdleElement(value: unknown): value is ModdleElement {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string'
+  )
+}
+
+/** A string property, trimmed; null when absent or blank. */
+export function stringOf(element: ModdleElement, property: string): string | null {
+  const value = element[property]
+  if (typeof value !== 'string') return null
+  const trimmed = value.trim()
+  return trimmed === '' ? null : trimmed
+}
+
+export function idOf(element: ModdleElement): string | null {
+  return stringOf(element, 'id')
+}
+
+export function manyOf(element: ModdleElement, property: string): ModdleElement[] {
+  const value = element[property]
+  return Array.isArray(value) ? value.filter(isModdleElement) : []
+}
+
+export function oneOf(element: ModdleElement, property: string): ModdleElement | null {
+  const value = element[property]
+  return isModdleElement(value) ? value : null
+}
+
+export function isType(element: ModdleElement, moddleType: string): boolean {
+  return element.$type === moddleType
+}
+
+/** The text of an element's `documentation` entries, joined as paragraphs. */
+export function documentationOf(element: ModdleElement): string {
+  return manyOf(element, 'documentation')
+    .map((doc) => stringOf(doc, 'text'))
+    .filter((text): text is string => text !== null)
+    .join('\n\n')
+}
+
+/** `bpmn:TimerEventDefinition` → 'timer'; several → 'multiple'; none → null. */
+export function eventTriggerOf(event: ModdleElement): string | null {
+  const definitions = manyOf(event, 'eventDefinitions')
+  if (definitions.length > 1) return 'multiple'
+  const first = definitions[0]
+  if (first === undefined) return null
+  const local = first.$type.replace(/^bpmn:/, '').replace(/EventDefinition$/, '')
+  return local.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}
