@@ -24,9 +24,9 @@ export function ExportMenu({ editor, doc }: { editor: Editor | null; doc: Y.Doc 
     setProblem(outcome.ok ? null : outcome.message)
   }
 
-  const runFile = (format: FileExportFormat) => {
+  const runFile = async (format: FileExportFormat) => {
     if (!editor || !doc) return
-    const outcome = exportBoardFile(editor, doc, format)
+    const outcome = await exportBoardFile(editor, doc, format)
     setProblem(outcome.ok ? null : outcome.message)
   }
 
@@ -35,8 +35,8 @@ export function ExportMenu({ editor, doc }: { editor: Editor | null; doc: Y.Doc 
     { testId: 'export-png', label: `PNG of the ${scope}`, run: () => void run('png') },
     { testId: 'export-svg', label: `SVG of the ${scope}`, run: () => void run('svg') },
     // A process file is of the whole board: a flow cut at the selection would not be one.
-    { testId: 'export-bpmn', label: 'BPMN 2.0 of the board', run: () => runFile('bpmn') },
-    { testId: 'export-mermaid', label: 'Mermaid of the board', run: () => runFile('mermaid') },
+    { testId: 'export-bpmn', label: 'BPMN 2.0 of the board', run: () => void runFile('bpmn') },
+    { testId: 'export-mermaid', label: 'Mermaid of the board', run: () => void runFile('mermaid') },
   ]
   return (
     <HeaderMenu

@@ -37,14 +37,18 @@ function download(name: string, text: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
-export function exportBoardFile(editor: Editor, doc: Y.Doc, format: FileExportFormat): ExportOutcome {
+export async function exportBoardFile(
+  editor: Editor,
+  doc: Y.Doc,
+  format: FileExportFormat,
+): Promise<ExportOutcome> {
   const content = boardContent(editor, doc)
   const shapeCount = editor.getCurrentPageShapeIds().size
   if (shapeCount === 0) return { ok: false, message: 'The board is empty: there is nothing to export yet.' }
   const kind = FILE_KINDS[format]
   let text: string
   try {
-    text = format === 'bpmn' ? boardToBpmn(content) : boardToMermaid(content)
+    text = format === 'bpmn' ? await boardToBpmn(content) : boardToMermaid(content)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     return { ok: false, message: `The ${kind.label} export failed: ${reason}` }
