@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { detectImportFormat, importBoardFile } from '@flowmap/shared'
 import type { Page } from '@playwright/test'
-import { openNewBoard, shapesOf } from '../board/flowmap-page.ts'
+import { shapesOf, waitForBoard } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { fixtureFile, pasteText } from './interop-page.ts'
 
 async function download(page: Page, entry: 'export-bpmn' | 'export-mermaid') {
   await page.getByTestId('export-button').click()
@@ -15,12 +14,9 @@ test('Export → BPMN 2.0 and Mermaid download files, named after the board, tha
   page,
   context,
 }) => {
-  await openNewBoard(page)
-  const title = page.getByRole('textbox', { name: 'Board title' })
-  await title.fill('Order flow')
-  await title.press('Enter')
-  await pasteText(page, fixtureFile('order-flow.mmd').text)
-  await page.getByTestId('import-report-close').click()
+  await page.goto('/new?template=approval&title=Order%20flow')
+  await page.waitForURL(/\/b\//)
+  await waitForBoard(page)
   const labels = (await shapesOf(page))
     .filter((shape) => shape.type === 'step' || shape.type === 'decision')
     .map((shape) => shape.props.label)
