@@ -21,4 +21,5 @@ export {
   type WorkflowShapeInit,
   workflowShape,
 } from './testing/shape-records.ts'
+export { draftEdge, draftLane, draftNode, draftStage, emptyReport, flowDraft } from './testing/flow-drafts.ts'
 export { approvalRoles, botRole, cleanApprovalMap, legalRole } from './testing/small-maps.ts'
