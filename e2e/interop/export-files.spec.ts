@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { detectImportFormat, importBoardFile } from '@flowmap/shared'
 import type { Page } from '@playwright/test'
-import { shapesOf, waitForBoard } from '../board/flowmap-page.ts'
+import { type ShapeSummary, shapesOf, waitForBoard } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
+import { labelOf } from './interop-page.ts'
 
 async function download(page: Page, entry: 'export-bpmn' | 'export-mermaid') {
   await page.getByTestId('export-button').click()
@@ -19,7 +20,7 @@ test('Export → BPMN 2.0 and Mermaid download files, named after the board, tha
   await waitForBoard(page)
   const labels = (await shapesOf(page))
     .filter((shape) => shape.type === 'step' || shape.type === 'decision')
-    .map((shape) => shape.props.label)
+    .map(labelOf)
     .sort()
 
   // Made in the browser from the board: no server needed.
@@ -42,7 +43,7 @@ test('Export → BPMN 2.0 and Mermaid download files, named after the board, tha
       .filter(
         (record) => record.typeName === 'shape' && (record.type === 'step' || record.type === 'decision'),
       )
-      .map((record) => (record as { props: { label: string } }).props.label)
+      .map((record) => labelOf(record as unknown as ShapeSummary))
       .sort()
     expect(read).toEqual(labels)
   }

@@ -1,7 +1,23 @@
 import type { Page } from '@playwright/test'
-import { canvasPoint, clickAt, documentRecords, openNewBoard, shapesOf } from '../board/flowmap-page.ts'
+import {
+  allSent,
+  canvasPoint,
+  clickAt,
+  documentRecords,
+  openNewBoard,
+  shapesOf,
+} from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { type FixtureFile, fixtureFile, flowNodes, pasteText } from './interop-page.ts'
+import { type FixtureFile, fixtureFile, flowNodes, labelOf, pasteText } from './interop-page.ts'
+
+async function historyEntries(
+  page: Page,
+  boardId: string,
+): Promise<{ seq: number; userId: string | null }[]> {
+  const response = await page.request.get(`/api/boards/${boardId}/history?after=0&limit=1000`)
+  expect(response.ok()).toBe(true)
+  return ((await response.json()) as { entries: { seq: number; userId: string | null }[] }).entries
+}
 
 async function importThroughMenu(page: Page, entry: 'bpmn' | 'mermaid' | 'json', file: FixtureFile) {
   await page.getByTestId('import-button').click()
@@ -37,15 +53,25 @@ test('Import → BPMN 2.0 puts the file on the board and shows the report, which
   expect((await shapesOf(page)).filter((shape) => shape.type === 'lane')).toHaveLength(2)
 })
 
-test('one Ctrl+Z after an import takes all of it back, and redo puts it back', async ({ page }) => {
-  await openNewBoard(page)
+test('an import is one history entry of the person importing, and one Ctrl+Z takes all of it back', async ({
+  page,
+}) => {
+  const boardId = await openNewBoard(page)
   const before = await documentRecords(page)
+  await allSent(page)
+  const entriesBefore = await historyEntries(page, boardId)
   await importThroughMenu(page, 'bpmn', fixtureFile('expense-approval-no-di.bpmn', 'application/xml'))
   await page.getByTestId('import-report-close').click()
   const imported = await shapesOf(page)
   expect(imported.length).toBeGreaterThan(10)
+  await allSent(page)
+  const entries = await historyEntries(page, boardId)
+  expect(entries).toHaveLength(entriesBefore.length + 1)
+  // Credited to this page's person (local mode: the person this browser declares), as any edit is.
+  expect(entries.at(-1)?.userId).toMatch(/^local:/)
 
-  await clickAt(page, await canvasPoint(page, 0.05, 0.95))
+  // A click on the board first, as a person does to get back to it (a click that selects is no undo step).
+  await clickAt(page, await canvasPoint(page, 0.6, 0.45))
   await page.keyboard.press('ControlOrMeta+z')
   await expect.poll(async () => (await shapesOf(page)).length).toBe(0)
   expect(await documentRecords(page)).toEqual(before)
@@ -88,9 +114,7 @@ test('Mermaid text pasted onto the board becomes steps, a decision and connector
   expect(shapes.filter((shape) => shape.type === 'step').map((shape) => shape.props.label)).toEqual(
     expect.arrayContaining(['Ship order', 'Reorder stock']),
   )
-  expect(shapes.filter((shape) => shape.type === 'decision').map((shape) => shape.props.label)).toEqual([
-    'In stock?',
-  ])
+  expect(shapes.filter((shape) => shape.type === 'decision').map(labelOf)).toEqual(['In stock?'])
   expect(shapes.filter((shape) => shape.type === 'arrow')).toHaveLength(5)
   await page.screenshot({ path: testInfo.outputPath('interop-pasted-mermaid.png') })
 

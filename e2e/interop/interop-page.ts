@@ -108,3 +108,8 @@ export const FLOW_NODE_TYPES = ['step', 'decision', 'event', 'artifact']
 export function flowNodes(shapes: readonly ShapeSummary[]): ShapeSummary[] {
   return shapes.filter((shape) => FLOW_NODE_TYPES.includes(shape.type))
 }
+
+/** A card's text: a decision holds it as its question, the others as their label. */
+export function labelOf(shape: ShapeSummary): unknown {
+  return shape.type === 'decision' ? shape.props.question : shape.props.label
+}

@@ -35,7 +35,9 @@ const FORMAT_BY_SUFFIX: readonly [string, ImportFormat][] = [
 /** The file names an import accepts, for a file picker's `accept` and a drop's check. */
 export const IMPORT_FILE_SUFFIXES: readonly string[] = FORMAT_BY_SUFFIX.map(([suffix]) => suffix)
 
-const MERMAID_HEADER = /^(?:%%[^\n]*\n\s*)*(?:flowchart|graph)\b/
+// Front matter (`---` … `---`, where Mermaid keeps a title; Flowmap's own export writes one) and `%%`
+// comment lines may come before the diagram's keyword.
+const MERMAID_HEADER = /^(?:---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n\s*)?(?:%%[^\n]*\n\s*)*(?:flowchart|graph)\b/
 
 /** The format a file is in: by its name's suffix, else by how its text starts; null when neither says. */
 export function detectImportFormat(file: ImportFile): ImportFormat | null {
