@@ -8,16 +8,14 @@ import {
   shapesOf,
 } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { type FixtureFile, fixtureFile, flowNodes, labelOf, pasteText } from './interop-page.ts'
-
-async function historyEntries(
-  page: Page,
-  boardId: string,
-): Promise<{ seq: number; userId: string | null }[]> {
-  const response = await page.request.get(`/api/boards/${boardId}/history?after=0&limit=1000`)
-  expect(response.ok()).toBe(true)
-  return ((await response.json()) as { entries: { seq: number; userId: string | null }[] }).entries
-}
+import {
+  type FixtureFile,
+  fixtureFile,
+  flowNodes,
+  historyEntries,
+  labelOf,
+  pasteText,
+} from './interop-page.ts'
 
 async function importThroughMenu(page: Page, entry: 'bpmn' | 'mermaid' | 'json', file: FixtureFile) {
   await page.getByTestId('import-button').click()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import type { ScreenPoint, ShapeSummary } from '../board/flowmap-page.ts'
 
 /** A file the specs drop or pick, from `e2e/interop/fixtures/`. */
@@ -112,4 +112,14 @@ export function flowNodes(shapes: readonly ShapeSummary[]): ShapeSummary[] {
 /** A card's text: a decision holds it as its question, the others as their label. */
 export function labelOf(shape: ShapeSummary): unknown {
   return shape.type === 'decision' ? shape.props.question : shape.props.label
+}
+
+/** The board's history on the server, oldest first (who made each entry). */
+export async function historyEntries(
+  page: Page,
+  boardId: string,
+): Promise<{ seq: number; userId: string | null }[]> {
+  const response = await page.request.get(`/api/boards/${boardId}/history?after=0&limit=1000`)
+  expect(response.ok()).toBe(true)
+  return ((await response.json()) as { entries: { seq: number; userId: string | null }[] }).entries
 }
