@@ -48,6 +48,7 @@ export type { MapContent } from './convert/map-content.ts'
 export { boardToMermaid } from './convert/mermaid/export-mermaid.ts'
 export { mermaidToDraft } from './convert/mermaid/import-mermaid.ts'
 export { type PlaceContentOptions, placeContent } from './convert/place-content.ts'
+export { pointBeside } from './convert/point-beside.ts'
 // doc/: the Y.Doc layout
 export {
   type BoardMeta,
@@ -273,6 +274,12 @@ export {
   workflowGraphJson,
 } from './protocol/http-export-body.ts'
 export type { HistoryPageBody } from './protocol/http-history-body.ts'
+export {
+  type BoardImportBody,
+  type CreatedBoardFromFileBody,
+  readBoardImportBody,
+  readCreatedBoardFromFileBody,
+} from './protocol/http-import-body.ts'
 export {
   type InsightsBody,
   type InsightsEnvelope,
@@ -528,6 +535,7 @@ export { WORKSHOP_FIELDS, workshopFieldNamed } from './schema/workshop/workshop-
 // templates/: boards to start from, built in code, and writing one into a new board's doc
 export type { BoardTemplate } from './templates/board-template.ts'
 export { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/built-in-templates.ts'
+export { BOARD_PAGE_ID, connector, workflowShape } from './templates/record-builders.ts'
 export { type TemplateContent, type TemplateOfBoard, templateOfBoard } from './templates/template-of-board.ts'
 export { writeTemplate } from './templates/write-template.ts'
 export { castProblem, votesLeft, withdrawProblem } from './voting/ballot-rules.ts'

@@ -25,6 +25,7 @@ import { BoardShadows } from './boards/board-shadows.ts'
 import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
 import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
+import { liveBoardWriter } from './boards/write-live-board.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
 import { attentionExtension } from './extensions/attention.ts'
 import { authExtension, readOnlyStage } from './extensions/auth.ts'
@@ -155,6 +156,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       logger,
       closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
       liveMembers: liveMembers(hocuspocus, people.announce),
+      writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows }),
     }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount

@@ -37,11 +37,15 @@ export interface History {
   stage: MessageStage
   extension: Extension
   /**
-   * Appends a change the server makes itself (attributed to nobody) BEFORE it is applied: a write that
-   * must be durable before anyone sees it (boards/server-write.ts). Throws when it was not stored.
+   * Appends a change the server makes itself BEFORE it is applied: a write that must be durable before
+   * anyone sees it (boards/server-write.ts). Attributed to nobody, or to `author` when the server writes
+   * on someone's behalf (an imported file). Throws when it was not stored.
    */
-  appendServerMade(document: Document, documentName: string, update: Uint8Array): void
+  appendServerMade(document: Document, documentName: string, update: Uint8Array, author?: HistoryAuthor): void
 }
+
+/** Who a server-made history entry is attributed to. */
+export type HistoryAuthor = { readonly id: string; readonly name: string }
 
 export function createHistory(options: HistoryExtensionOptions): History {
   const { storage, shadows, metrics, logger } = options
@@ -109,7 +113,12 @@ export function createHistory(options: HistoryExtensionOptions): History {
     },
   }
 
-  function appendServerMade(document: Document, documentName: string, update: Uint8Array): void {
+  function appendServerMade(
+    document: Document,
+    documentName: string,
+    update: Uint8Array,
+    author?: HistoryAuthor,
+  ): void {
     const shadow = shadows.get(document)
     if (shadow === undefined) return
     shadow.follow(update)
@@ -118,8 +127,8 @@ export function createHistory(options: HistoryExtensionOptions): History {
         append(documentName, shadow, {
           boardId: documentName,
           time: Date.now(),
-          userId: null,
-          userName: null,
+          userId: author?.id ?? null,
+          userName: author?.name ?? null,
           clientId: null,
           update,
         }),

@@ -1,23 +1,17 @@
 /**
  * GET /api/boards: the boards the token opens. POST /api/boards `{title?}`: a new board, for a
  * facilitator token for every board; its first history entry writes the title and schema version.
+ * POST /api/boards with a file (a body that is not JSON, or `?format=`/`?name=`): a new board made
+ * from the file (create-board-from-file.ts).
  */
-import {
-  type BoardListBody,
-  type CreatedBoardBody,
-  DEFAULT_BOARD_TITLE,
-  flowmapSchema,
-  writeBoard,
-} from '@flowmap/shared'
-import * as Y from 'yjs'
+import { type BoardListBody, type CreatedBoardBody, DEFAULT_BOARD_TITLE } from '@flowmap/shared'
 import { opensBoard } from '../auth/roles.ts'
-import { newBoardId } from '../boards/board-id.ts'
+import { createTitledBoard, MAX_TITLE_LENGTH } from '../boards/create-titled-board.ts'
 import { boardJson } from './board-json.ts'
+import { createBoardFromFile, isFileRequest } from './create-board-from-file.ts'
 import { problem, readJsonBody } from './json-response.ts'
 import { publicBaseUrl } from './public-url.ts'
 import type { Route, RouteResult, UserRequest } from './route.ts'
-
-const MAX_TITLE_LENGTH = 200
 
 function listBoards({ context, user }: UserRequest): RouteResult<BoardListBody> {
   const boards = context.storage.listBoards().filter((board) => opensBoard(user, board.id))
@@ -31,7 +25,9 @@ export const listBoardsRoute: Route = {
   answer: listBoards,
 }
 
-async function createBoard({ context, request, user }: UserRequest): Promise<RouteResult<CreatedBoardBody>> {
+async function createBoard(answer: UserRequest): Promise<RouteResult<CreatedBoardBody>> {
+  if (isFileRequest(answer.request, answer.query)) return createBoardFromFile(answer)
+  const { context, request, user } = answer
   const read = await readJsonBody(request, context.config.maxJsonBodyBytes)
   if (!read.ok) return read
   const body = read.body as { title?: unknown }
@@ -46,25 +42,14 @@ async function createBoard({ context, request, user }: UserRequest): Promise<Rou
       `title must be a non-empty string of at most ${MAX_TITLE_LENGTH} characters`,
     )
   }
-  const id = newBoardId()
-  const now = Date.now()
-  const created = context.storage.createBoard({ id, title, now })
-  if (!created.ok) return problem(409, 'board-exists', `board ${id} already exists`)
-  // The title and schema version live in the doc (clients read them there); the first history entry
-  // writes them, so replay starts from the board as created.
-  const doc = new Y.Doc()
-  writeBoard(doc, { title, schema: flowmapSchema.serialize() })
-  context.storage.appendUpdate({
-    boardId: id,
-    time: now,
-    userId: user.id,
-    userName: user.name,
-    clientId: doc.clientID,
-    update: Y.encodeStateAsUpdate(doc),
-  })
+  const created = createTitledBoard(context.storage, user, title)
+  if (!created.ok) return problem(409, 'board-exists', `board ${created.id} already exists`)
   return {
     status: 201,
-    body: { ...boardJson(created.board), url: `${publicBaseUrl(context.config, request)}/b/${id}` },
+    body: {
+      ...boardJson(created.board),
+      url: `${publicBaseUrl(context.config, request)}/b/${created.board.id}`,
+    },
   }
 }
 

@@ -1,6 +1,7 @@
 /** JSON responses and request bodies. Every error is `{ error: code, message: sentence }` with a status. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiErrorBody } from '@flowmap/shared'
+import { readBodyBytes } from './request-body.ts'
 
 export interface ApiError {
   status: number
@@ -44,24 +45,13 @@ export type BodyResult = { ok: true; body: unknown } | { ok: false; problem: Api
  * body is never buffered); 415 for a body that is not declared as JSON; 400 for JSON that does not parse.
  */
 export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<BodyResult> {
-  const tooLarge = (size: string): BodyResult => ({
-    ok: false,
-    problem: {
-      status: 413,
-      error: 'body-too-large',
-      message: `the request body is ${size}; at most ${maxBytes} bytes are accepted here`,
-    },
-  })
-  const declared = Number(request.headers['content-length'] ?? Number.NaN)
-  if (declared > maxBytes) return tooLarge(`${declared} bytes`)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).byteLength
-    if (size > maxBytes) return tooLarge(`over ${maxBytes} bytes`)
-    chunks.push(chunk as Buffer)
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim()
+  const read = await readBodyBytes(request, maxBytes, (size) => ({
+    status: 413,
+    error: 'body-too-large',
+    message: `the request body is ${size}; at most ${maxBytes} bytes are accepted here`,
+  }))
+  if (!read.ok) return read
+  const text = read.bytes.toString('utf8').trim()
   if (text === '') return { ok: true, body: {} }
   const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? ''
   if (type !== 'application/json') {

@@ -65,6 +65,7 @@ describe('the route table', () => {
       'GET /api/boards/:boardId/history read',
       'GET /api/boards/:boardId/history/at read',
       'GET /api/boards/:boardId/export.json read',
+      'POST /api/boards/:boardId/import edit',
       'POST /api/boards/:boardId/invites facilitate',
       'POST /api/boards/:boardId/people facilitate',
       'GET /api/boards/:boardId/insights read',

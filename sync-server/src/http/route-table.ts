@@ -10,6 +10,7 @@ import { listDeletedBoardsRoute } from './deleted-boards-route.ts'
 import { exportRoute } from './export-route.ts'
 import { historyAtRoute } from './history-at-route.ts'
 import { historyRoute } from './history-route.ts'
+import { importRoute } from './import-route.ts'
 import { insightsRoute } from './insights-route.ts'
 import { invitesRoute } from './invites-route.ts'
 import { OPS_ROUTES } from './ops-routes.ts'
@@ -29,6 +30,7 @@ export const ROUTES: readonly Route[] = [
   historyRoute,
   historyAtRoute,
   exportRoute,
+  importRoute,
   invitesRoute,
   peopleRoute,
   insightsRoute,

@@ -8,6 +8,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { BoardUser } from '../auth/roles.ts'
 import type { LiveMembers } from '../boards/apply-member-change.ts'
+import type { WriteBoardAs } from '../boards/write-live-board.ts'
 import type { ServerConfig } from '../config.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
@@ -22,6 +23,11 @@ export interface RouteContext {
   closeBoardSockets?(boardId: string, reason: string): void
   /** A facilitator's change to a person, applied to their live connections; absent where nothing connects. */
   liveMembers?: LiveMembers
+  /**
+   * Writes into a board's live doc as `user`'s edit (judged as theirs, one history entry in their name,
+   * seen by everyone connected); absent where nothing connects.
+   */
+  writeBoardAs?: WriteBoardAs
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'DELETE'

@@ -152,14 +152,22 @@ describe('JSON request bodies', () => {
     expect((await fetch(url('/healthz'))).status).toBe(200)
   })
 
-  it('a body that is not declared as JSON answers 415; JSON that does not parse answers 400', async () => {
+  it('a body declared as no type answers 415; one of another type is a file; JSON that does not parse answers 400', async () => {
+    // Bytes, so fetch declares no type of its own.
+    const undeclared = await fetch(url('/api/boards'), {
+      method: 'POST',
+      body: new TextEncoder().encode('{"title":"t"}'),
+    })
+    expect(undeclared.status).toBe(415)
+    expect(await undeclared.json()).toMatchObject({ error: 'unsupported-media-type' })
+    // Any other declared type is a file to make a board from (create-board-from-file.ts).
     const plain = await fetch(url('/api/boards'), {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: '{"title":"t"}',
     })
-    expect(plain.status).toBe(415)
-    expect(await plain.json()).toMatchObject({ error: 'unsupported-media-type' })
+    expect(plain.status).toBe(400)
+    expect(await plain.json()).toMatchObject({ error: 'invalid-file' })
     const broken = await requestJson(url('/api/boards'), { method: 'POST', rawBody: '{"title":' })
     expect(broken).toMatchObject({ status: 400, body: { error: 'invalid-json' } })
     expect((await requestJson(url('/api/boards'), { method: 'POST', body: { title: 'ok' } })).status).toBe(
