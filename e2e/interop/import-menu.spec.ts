@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test'
 import {
   allSent,
+  boardIdOf,
   canvasPoint,
   clickAt,
   documentRecords,
   openNewBoard,
   shapesOf,
+  waitForBoard,
 } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
 import {
@@ -121,4 +123,41 @@ test('Mermaid text pasted onto the board becomes steps, a decision and connector
   await expect
     .poll(async () => (await shapesOf(page)).filter((shape) => shape.type === 'text').length)
     .toBe(1)
+})
+
+test('Import → JSON… reads a board’s own export back into it as new shapes (fresh ids) and its roles matched', async ({
+  page,
+}) => {
+  await page.goto('/new?template=approval')
+  await page.waitForURL(/\/b\//)
+  await waitForBoard(page)
+  const boardId = boardIdOf(page)
+  await allSent(page)
+  const before = await shapesOf(page)
+  const exported = await page.request.get(`/api/boards/${boardId}/export.json`)
+  expect(exported.ok()).toBe(true)
+  const roleCount = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as { __flowmap: { doc: { getMap(name: string): Map<string, unknown> } } }
+        ).__flowmap.doc.getMap('roles').size,
+    )
+  const rolesBefore = await roleCount()
+  await importThroughMenu(page, 'json', {
+    name: 'approval.json',
+    type: 'application/json',
+    text: await exported.text(),
+  })
+  const report = page.getByTestId('import-report')
+  await expect(report).toHaveAttribute('data-outcome', 'imported')
+  await expect(report.getByRole('heading')).toContainText('from JSON')
+  await report.getByTestId('import-report-close').click()
+
+  const after = await shapesOf(page)
+  expect(after).toHaveLength(before.length * 2)
+  // The board's shapes are untouched; the import's are new ones.
+  for (const shape of before) expect(after.find((other) => other.id === shape.id)).toEqual(shape)
+  // Its roles are the board's roles (same names): none is added twice.
+  expect(await roleCount()).toBe(rolesBefore)
 })
