@@ -116,6 +116,11 @@ test('Mermaid text pasted onto the board becomes steps, a decision and connector
   )
   expect(shapes.filter((shape) => shape.type === 'decision').map(labelOf)).toEqual(['In stock?'])
   expect(shapes.filter((shape) => shape.type === 'arrow')).toHaveLength(5)
+  // The whole pasted flow in the picture (it is centred where it was pasted, wider than the view).
+  await page.evaluate(() => {
+    const hook = window as unknown as { __flowmap: { editor: { zoomToFit(options: object): void } } }
+    hook.__flowmap.editor.zoomToFit({ immediate: true })
+  })
   await page.screenshot({ path: testInfo.outputPath('interop-pasted-mermaid.png') })
 
   // Other text still pastes as tldraw's own text shape.
