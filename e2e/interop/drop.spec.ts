@@ -81,3 +81,30 @@ test('a file dropped on the canvas of a board goes into that board, centred on t
   expect(Math.abs(content.x + content.w / 2 - pagePoint.x)).toBeLessThan(2)
   expect(Math.abs(content.y + content.h / 2 - pagePoint.y)).toBeLessThan(2)
 })
+
+test('offline, a Mermaid file dropped on the home page still makes its board on this device; a file of another kind makes none', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Your boards' })).toBeVisible()
+  const home = await page.getByTestId('home-page').boundingBox()
+  const where = { x: home!.x + home!.width / 2, y: home!.y + 200 }
+
+  await dropFiles(page, where, [{ name: 'photo.png', type: 'image/png', text: 'not a diagram' }])
+  const report = page.getByTestId('import-report')
+  await expect(report).toHaveAttribute('data-outcome', 'refused')
+  await expect(report.getByTestId('import-refusal')).toContainText(
+    'Photo.png was not imported: only BPMN 2.0',
+  )
+  await report.getByTestId('import-report-close').click()
+  expect(new URL(page.url()).pathname).toBe('/')
+
+  await context.setOffline(true)
+  await dropFiles(page, where, [fixtureFile('order-flow.mmd', 'text/plain')])
+  await page.waitForURL(/\/b\//)
+  await waitForBoard(page, { online: false })
+  await expect(page.getByRole('textbox', { name: 'Board title' })).toHaveValue('order-flow')
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported')
+  expect(flowNodes(await shapesOf(page))).toHaveLength(5)
+})

@@ -1,6 +1,8 @@
 /**
  * Reads a file into board content through the one import entry (`importBoardFile`), in a Web Worker
- * so that a big file does not freeze the page. Where there is no Worker (unit tests) it runs here.
+ * so that a big file does not freeze the page. Where there is no Worker (unit tests), or the worker's
+ * script cannot be loaded (offline, before the service worker has cached it), it runs on the page:
+ * slower for a big file, but the import still works.
  */
 import { type ImportFile, type ImportFormat, type ImportResult, importBoardFile } from '@flowmap/shared'
 import type { ImportRequest } from './import-worker.ts'
@@ -12,14 +14,25 @@ function failed(error: unknown): ImportResult {
   }
 }
 
+function importHere(file: ImportFile, format?: ImportFormat): Promise<ImportResult> {
+  return importBoardFile(file, format ? { format } : {}).catch(failed)
+}
+
 export function readImportFile(file: ImportFile, format?: ImportFormat): Promise<ImportResult> {
-  if (typeof Worker === 'undefined') return importBoardFile(file, format ? { format } : {}).catch(failed)
-  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })
+  if (typeof Worker === 'undefined') return importHere(file, format)
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    return importHere(file, format)
+  }
   return new Promise<ImportResult>((resolve) => {
     worker.onmessage = (event: MessageEvent<ImportResult>) => resolve(event.data)
+    // The worker answers every request, errors included (import-worker.ts): an error event here is
+    // its script failing to load or start.
     worker.onerror = (event) => {
       event.preventDefault()
-      resolve(failed(event.message || 'the import worker could not start'))
+      resolve(importHere(file, format))
     }
     const request: ImportRequest = format ? { file, format } : { file }
     worker.postMessage(request)
