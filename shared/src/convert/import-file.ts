@@ -8,13 +8,14 @@ import { MAX_IMPORT_BYTES } from '../schema/limits.ts'
 import { validateRole } from '../schema/role.ts'
 import { validateRecord } from '../schema/validate-record.ts'
 import { bpmnToDraft } from './bpmn/import-bpmn.ts'
-import { draftToContentWithNotices } from './draft-to-content.ts'
+import { draftToContent } from './draft-to-content.ts'
 import type { DraftRead } from './flow-draft.ts'
 import type { ImportFormat } from './import-report.ts'
 import type { ImportResult } from './import-result.ts'
 import { jsonToContent } from './json/import-json.ts'
 import type { MapContent } from './map-content.ts'
 import { mermaidToDraft } from './mermaid/import-mermaid.ts'
+import { startsAsMermaid } from './mermaid/mermaid-parser.ts'
 
 export type ImportFile = {
   /** The file's name as the person chose it; '' for pasted text. */
@@ -35,10 +36,6 @@ const FORMAT_BY_SUFFIX: readonly [string, ImportFormat][] = [
 /** The file names an import accepts, for a file picker's `accept` and a drop's check. */
 export const IMPORT_FILE_SUFFIXES: readonly string[] = FORMAT_BY_SUFFIX.map(([suffix]) => suffix)
 
-// Front matter (`---` … `---`, where Mermaid keeps a title; Flowmap's own export writes one) and `%%`
-// comment lines may come before the diagram's keyword.
-const MERMAID_HEADER = /^(?:---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n\s*)?(?:%%[^\n]*\n\s*)*(?:flowchart|graph)\b/
-
 /** The format a file is in: by its name's suffix, else by how its text starts; null when neither says. */
 export function detectImportFormat(file: ImportFile): ImportFormat | null {
   const name = file.name.toLowerCase()
@@ -47,7 +44,8 @@ export function detectImportFormat(file: ImportFile): ImportFormat | null {
   const text = file.text.replace(/^\uFEFF/, '').trimStart()
   if (text.startsWith('<')) return 'bpmn'
   if (text.startsWith('{')) return 'json'
-  if (MERMAID_HEADER.test(text)) return 'mermaid'
+  // Front matter, comments and directives may come first; another diagram type is refused by name.
+  if (startsAsMermaid(text)) return 'mermaid'
   return null
 }
 
@@ -58,9 +56,7 @@ function byteLength(text: string): number {
 async function readDraft(read: DraftRead | Promise<DraftRead>): Promise<ImportResult> {
   const answer = await read
   if (!answer.ok) return answer
-  const { content, notices } = await draftToContentWithNotices(answer.draft)
-  const report = answer.draft.report
-  return { ok: true, content, report: { ...report, notices: [...report.notices, ...notices] } }
+  return { ok: true, content: await draftToContent(answer.draft), report: answer.draft.report }
 }
 
 function read(format: ImportFormat, text: string): Promise<ImportResult> {

@@ -7,6 +7,7 @@ import { boardRoute } from './board-route.ts'
 import { createBoardRoute, listBoardsRoute } from './boards-route.ts'
 import { deleteBoardRoute } from './delete-board-route.ts'
 import { listDeletedBoardsRoute } from './deleted-boards-route.ts'
+import { exportMermaidRoute } from './export-mermaid-route.ts'
 import { exportRoute } from './export-route.ts'
 import { historyAtRoute } from './history-at-route.ts'
 import { historyRoute } from './history-route.ts'
@@ -31,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   historyAtRoute,
   exportRoute,
   importRoute,
+  exportMermaidRoute,
   invitesRoute,
   peopleRoute,
   insightsRoute,

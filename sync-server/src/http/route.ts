@@ -59,7 +59,8 @@ export interface BoardRequest extends UserRequest {
 
 /** What the handler sends: JSON with a status, a refusal (`{ error, message }`), or plain text. */
 export type RouteResult<Body = unknown> = { status: number; body: Body } | { problem: ApiError }
-export type TextAnswer = { status: number; text: string; contentType: string }
+/** Plain text; with `filename`, sent as a download of that name (a Content-Disposition attachment). */
+export type TextAnswer = { status: number; text: string; contentType: string; filename?: string }
 export type RouteAnswer = RouteResult | TextAnswer
 
 type RequestFor<Access extends RouteAccess> = Access extends 'none'

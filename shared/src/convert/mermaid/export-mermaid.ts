@@ -132,30 +132,25 @@ export function boardToMermaid(board: MapContent): string {
   const byY = (a: { id: string }, b: { id: string }) =>
     (shapes.get(a.id)?.y ?? 0) - (shapes.get(b.id)?.y ?? 0)
   const stages = [...graph.stages].sort((a, b) => a.order - b.order)
-  const subgraphLine = (container: WorkflowStage | WorkflowLane) =>
-    `subgraph ${ids.of(container.id)} [${quoteMermaidText(container.label)}]`
+  const subgraphOf = (container: WorkflowStage | WorkflowLane, comment: FlowmapComment): Container => {
+    const made: Container = {
+      id: ids.of(container.id),
+      line: `subgraph ${ids.of(container.id)} [${quoteMermaidText(container.label)}]`,
+      comment,
+      children: [],
+      nodes: [],
+    }
+    containers.set(container.id, made)
+    return made
+  }
+  const poolOf = (id: string) => metaPool(shapes.get(id))
   for (const stage of stages) {
     const id = ids.of(stage.id)
-    const comment: FlowmapComment = {
-      what: 'stage',
-      id,
-      order: stage.order,
-      pool: metaPool(shapes.get(stage.id)),
-    }
-    const container = { id, line: subgraphLine(stage), comment, children: [], nodes: [] }
-    containers.set(stage.id, container)
-    topLevel.push(container)
+    topLevel.push(subgraphOf(stage, { what: 'stage', id, order: stage.order, pool: poolOf(stage.id) }))
   }
   for (const lane of [...graph.lanes].sort(byY)) {
     const id = ids.of(lane.id)
-    const comment: FlowmapComment = {
-      what: 'lane',
-      id,
-      roleId: lane.roleId,
-      pool: metaPool(shapes.get(lane.id)),
-    }
-    const container = { id, line: subgraphLine(lane), comment, children: [], nodes: [] }
-    containers.set(lane.id, container)
+    const container = subgraphOf(lane, { what: 'lane', id, roleId: lane.roleId, pool: poolOf(lane.id) })
     const stage = lane.stageId === null ? undefined : containers.get(lane.stageId)
     ;(stage?.children ?? topLevel).push(container)
   }

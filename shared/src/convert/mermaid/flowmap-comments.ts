@@ -103,8 +103,9 @@ export function readFlowmapComment(text: string): FlowmapCommentRead {
 }
 
 /**
- * The comment line for `comment`. `%` is written as `\u0025` in the JSON: Mermaid looks for
- * `%%{ … }%%` directives everywhere, comments included, before it drops comments.
+ * The comment line for `comment`. `%` is written as `\u0025` in the JSON, so no `%%{ … }%%`
+ * directive stands anywhere in an export: Mermaid applies one found inside a label (which is why
+ * labels write `%` as a code), and comments are kept out of the question the same way.
  */
 export function flowmapCommentLine(comment: FlowmapComment): string {
   const { what } = comment

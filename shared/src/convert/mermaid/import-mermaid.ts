@@ -19,6 +19,7 @@
 import type { ArtifactKind } from '../../schema/artifact.ts'
 import type { FlowKind } from '../../schema/connector.ts'
 import type { EventKind } from '../../schema/event.ts'
+import { MAX_IMPORT_ELEMENTS } from '../../schema/limits.ts'
 import { type Role, validateRole } from '../../schema/role.ts'
 import type { DraftContainer, DraftEdge, DraftMeta, DraftNode, DraftRead } from '../flow-draft.ts'
 import type { ImportReport, ReportLine } from '../import-report.ts'
@@ -234,8 +235,24 @@ export function mermaidToDraft(text: string): DraftRead {
   if (!parsed.ok) return { ok: false, reason: `the Mermaid flowchart cannot be read: ${parsed.reason}` }
   const walked = walkFlowchart(parsed.flowchart)
   const comments = readComments(walked)
-  const mapped = new ReportTally()
-  const { containers, containerOfSubgraph } = containersOf(walked, comments, mapped)
+  // The parser bounds what Mermaid draws; the notes and connectors of `%% flowmap:` comments are elements too.
+  const elements =
+    walked.nodes.size +
+    walked.links.length +
+    walked.subgraphs.size +
+    comments.notes.length +
+    comments.connectors.length
+  if (elements > MAX_IMPORT_ELEMENTS) {
+    return {
+      ok: false,
+      reason: `the Mermaid flowchart has more than ${MAX_IMPORT_ELEMENTS.toLocaleString('en')} elements (nodes, links, subgraphs and flowmap notes and connectors), the import limit`,
+    }
+  }
+  // Tallied apart, so the report reads nodes, then links, then subgraphs, whatever order they were met in.
+  const nodeLines = new ReportTally()
+  const linkLines = new ReportTally()
+  const subgraphLines = new ReportTally()
+  const { containers, containerOfSubgraph } = containersOf(walked, comments, subgraphLines)
 
   // An id that names a subgraph and is never drawn as a node is a link to that subgraph.
   const subgraphLinks = new Set(
@@ -258,7 +275,7 @@ export function mermaidToDraft(text: string): DraftRead {
   let markdown = 0
   for (const { from, to, link } of walked.links) {
     if (link.stroke === 'invisible') {
-      mapped.add('invisible links (~~~)', "no connector (they only space out Mermaid's layout)")
+      linkLines.add('invisible links (~~~)', "no connector (they only space out Mermaid's layout)")
       continue
     }
     const flow = FLOW_OF_STROKE[link.stroke]
@@ -277,8 +294,8 @@ export function mermaidToDraft(text: string): DraftRead {
       waypoints: null,
       meta,
     })
-    if (toSubgraph) mapped.add('links to or from a subgraph', 'connectors with a loose end')
-    else mapped.add(`${link.stroke} links`, `${flow} connectors`)
+    if (toSubgraph) linkLines.add('links to or from a subgraph', 'connectors with a loose end')
+    else linkLines.add(`${link.stroke} links`, `${flow} connectors`)
   }
   for (const connector of comments.connectors) {
     edges.push({
@@ -290,7 +307,7 @@ export function mermaidToDraft(text: string): DraftRead {
       waypoints: null,
       meta: {},
     })
-    mapped.add('flowmap connectors Mermaid cannot draw', 'connectors')
+    linkLines.add('flowmap connectors Mermaid cannot draw', 'connectors')
   }
 
   const hasIncomingSequence = new Set(
@@ -309,7 +326,7 @@ export function mermaidToDraft(text: string): DraftRead {
     switch (meaning.kind) {
       case 'step': {
         const step = comments.steps.get(id)
-        mapped.add(`${words} nodes`, 'steps')
+        nodeLines.add(`${words} nodes`, 'steps')
         return {
           ...common,
           kind: 'step',
@@ -320,15 +337,15 @@ export function mermaidToDraft(text: string): DraftRead {
         }
       }
       case 'decision':
-        mapped.add(`${words} nodes`, 'decisions')
+        nodeLines.add(`${words} nodes`, 'decisions')
         return { ...common, kind: 'decision', meta: shapeMeta(shape, { kind: 'decision' }) }
       case 'event': {
         const event = comments.events.get(id)?.event ?? (hasIncomingSequence.has(id) ? 'end' : 'start')
-        mapped.add(`${words} nodes`, eventWords(event))
+        nodeLines.add(`${words} nodes`, eventWords(event))
         return { ...common, kind: 'event', event, meta: shapeMeta(shape, { kind: 'event', event }) }
       }
       case 'artifact':
-        mapped.add(`${words} nodes`, artifactWords(meaning.artifact))
+        nodeLines.add(`${words} nodes`, artifactWords(meaning.artifact))
         return {
           ...common,
           kind: 'artifact',
@@ -350,10 +367,10 @@ export function mermaidToDraft(text: string): DraftRead {
       bounds: null,
       meta: {},
     })
-    mapped.add('flowmap notes', 'notes')
+    nodeLines.add('flowmap notes', 'notes')
   }
 
-  const lines = mapped.reportLines()
+  const lines = [...nodeLines.reportLines(), ...linkLines.reportLines(), ...subgraphLines.reportLines()]
   const report: ImportReport = {
     format: 'mermaid',
     writtenBy: null,

@@ -244,18 +244,20 @@ export function createMermaidLexer(text: string) {
       offset = start
       return null
     }
-    const end = lineEnd(start)
+    // Searched within the line only: a search to the end of a large file for each node would make
+    // reading it quadratic.
+    const line = text.slice(start, lineEnd(start))
     let best: { index: number; closer: string } | null = null
     for (const closer of closers) {
-      const index = text.indexOf(closer, start)
-      if (index !== -1 && index < end && (best === null || index < best.index)) best = { index, closer }
+      const index = line.indexOf(closer)
+      if (index !== -1 && (best === null || index < best.index)) best = { index, closer }
     }
     if (best === null) {
       offset = start
       return null
     }
-    offset = best.index + best.closer.length
-    return { text: { raw: text.slice(start, best.index).trim(), quoting: 'none' }, closer: best.closer }
+    offset = start + best.index + best.closer.length
+    return { text: { raw: line.slice(0, best.index).trim(), quoting: 'none' }, closer: best.closer }
   }
 
   /** What is left of the statement (a `classDef`'s styles, a `click`'s URL), strings kept whole. */

@@ -155,22 +155,17 @@ class FlowchartParser {
 
   parse(): MermaidFlowchart {
     const lexer = this.lexer
-    lexer.readLiteral('\uFEFF')
-    const title = this.frontMatterTitle()
-    this.skipBoundaries()
-    const headerAt = lexer.position()
-    const word = lexer.readWord()
-    const keyword = word === null ? undefined : HEADER_KEYWORDS[word.text]
-    if (word === null || keyword === undefined) {
-      const got = word?.text ?? lexer.upcoming()
-      if (OTHER_DIAGRAMS.has(got)) {
-        throw new MermaidSyntaxError(
-          headerAt,
-          `this is a Mermaid ${got}, not a flowchart; only flowcharts can be imported`,
-        )
-      }
+    const { title, word, keyword, otherDiagram, at } = this.header()
+    if (otherDiagram !== null) {
       throw new MermaidSyntaxError(
-        headerAt,
+        at,
+        `this is a Mermaid ${otherDiagram}, not a flowchart; only flowcharts can be imported`,
+      )
+    }
+    if (word === null || keyword === null) {
+      const got = word?.text ?? lexer.upcoming()
+      throw new MermaidSyntaxError(
+        at,
         `expected 'flowchart' or 'graph' to start a Mermaid flowchart, got ${quoteForMessage(got)}`,
       )
     }
@@ -181,15 +176,40 @@ class FlowchartParser {
     return { keyword, direction, title, directives: this.directives, statements }
   }
 
+  /** Front matter, blank lines, comments and directives, then the word that names the diagram type. */
+  private header() {
+    const lexer = this.lexer
+    lexer.readLiteral('\uFEFF')
+    const title = this.frontMatterTitle()
+    this.skipBoundaries()
+    const at = lexer.position()
+    const word = lexer.readWord()
+    const keyword = word === null ? null : (HEADER_KEYWORDS[word.text] ?? null)
+    const otherDiagram = word !== null && OTHER_DIAGRAMS.has(word.text) ? word.text : null
+    return { title, word, keyword, otherDiagram, at }
+  }
+
+  /** Whether the text starts as a Mermaid diagram does (of any type), whatever follows. */
+  startsAsMermaid(): boolean {
+    try {
+      const { keyword, otherDiagram } = this.header()
+      return keyword !== null || otherDiagram !== null
+    } catch (error) {
+      // Unclosed front matter: not recognisably Mermaid.
+      if (error instanceof MermaidSyntaxError) return false
+      throw error
+    }
+  }
+
   /** YAML front matter (`---` … `---`) before the header: Mermaid reads the chart's title there. */
   private frontMatterTitle(): string | null {
     const lexer = this.lexer
     const start = lexer.mark()
+    const openedAt = lexer.position()
     if (!lexer.readLiteral('---') || lexer.readRestOfLine() !== '') {
       lexer.reset(start)
       return null
     }
-    const openedAt = lexer.position()
     let title: string | null = null
     for (;;) {
       const boundary = lexer.readBoundary()
@@ -550,6 +570,14 @@ function yamlScalar(value: string): string {
   if (value.startsWith("'") && value.endsWith("'") && value.length >= 2)
     return value.slice(1, -1).replaceAll("''", "'")
   return value
+}
+
+/**
+ * Whether `text` starts as a Mermaid diagram (front matter, comments and directives allowed before
+ * its header): a flowchart, or another type, which the import then refuses by name.
+ */
+export function startsAsMermaid(text: string): boolean {
+  return new FlowchartParser(text).startsAsMermaid()
 }
 
 /**
