@@ -83,7 +83,8 @@ export function stickyNote(init: StickyNoteInit): TLShape<'note'> {
       labelColor: 'black',
       size: 'm',
       font: 'draw',
-      fontSizeAdjustment: 0,
+      // tldraw's own default: the label at full size (0 would draw it at a font size of zero).
+      fontSizeAdjustment: 1,
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,

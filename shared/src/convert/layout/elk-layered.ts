@@ -7,15 +7,30 @@
  * worker that runs in the calling thread, so the same import works in Node (server, tests), in the
  * browser bundle and inside a web worker, with no worker file to serve. `elkjs`'s main entry asks for
  * the `web-worker` package in Node, and `elk-api` needs a worker URL or factory, neither of which a
- * pure converter can provide. One caveat of the bundle: loaded in a web worker it also installs
- * `self.onmessage` (to act as ELK's own worker script); a worker that imports this module must set its
- * own `onmessage` after the import, or send messages without a `cmd` field, which ELK ignores.
+ * pure converter can provide. One flaw of the bundle: in a web worker it also installs `self.onmessage`
+ * (to act as ELK's own worker script, kieler/elkjs#141), which in a Chromium check replaced the import
+ * worker's own handler after its first layout, so every later message was lost. `newElk` puts the
+ * worker's handler back.
  *
  * The bundle is CommonJS whose types are written as an ES module: Node and bundlers hand its
  * `module.exports` over as the default import, and that constructor carries itself as `.default`, so
- * `.default` is the constructor under every loader and under TypeScript's reading of the types.
+ * `.default` is the constructor under every loader and under TypeScript's reading of the types. It is
+ * imported when a layout first runs, not with the model: it is 1.6 MB, and a board that never imports
+ * a file without geometry never needs it (the client bundler splits it into a chunk of its own).
  */
-import elkModule from 'elkjs/lib/elk.bundled.js'
+
+/**
+ * A new ELK, with the worker's `onmessage` as it was before: the bundle evaluates its inlined worker
+ * script (the part that takes `self.onmessage`) when the first ELK is constructed, not when imported.
+ */
+async function newElk() {
+  const { default: elkModule } = await import('elkjs/lib/elk.bundled.js')
+  const scope = globalThis as { onmessage?: unknown }
+  const handler = scope.onmessage
+  const elk = new elkModule.default()
+  if (scope.onmessage !== handler) scope.onmessage = handler
+  return elk
+}
 
 export type LayeredBox = {
   readonly id: string
@@ -30,7 +45,17 @@ export type LayeredPoint = { readonly x: number; readonly y: number }
 const BETWEEN_LAYERS = 100
 const WITHIN_LAYER = 40
 
-const elk = new elkModule.default()
+/**
+ * ELK's default layering (network simplex, the shortest edges) recurses once per layer deep: a flow
+ * of several thousand steps in a row overflows the call stack (a 10,000-step chain did in Node). The
+ * longest-path layering from the sources is iterative, so a graph ELK cannot layer the default way is
+ * layered that way: less compact, still left to right along the flow.
+ */
+const DEEP_GRAPH_LAYERING = { 'elk.layered.layering.strategy': 'LONGEST_PATH_SOURCE' }
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))
+}
 
 /**
  * The top-left corner of every box. With `partition` set on every box, partitions come in order left to
@@ -44,7 +69,7 @@ export async function layeredPositions(
   if (boxes.length === 0) return new Map()
   const known = new Set(boxes.map((box) => box.id))
   const partitioned = boxes.every((box) => box.partition !== undefined)
-  const graph = await elk.layout({
+  const graph = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -64,6 +89,11 @@ export async function layeredPositions(
     edges: edges
       .filter((edge) => known.has(edge.from) && known.has(edge.to))
       .map((edge, i) => ({ id: `edge-${i}`, sources: [edge.from], targets: [edge.to] })),
+  }
+  const elk = await newElk()
+  const laid = await elk.layout(graph).catch((error: unknown) => {
+    if (!isStackOverflow(error)) throw error
+    return elk.layout({ ...graph, layoutOptions: { ...graph.layoutOptions, ...DEEP_GRAPH_LAYERING } })
   })
-  return new Map((graph.children ?? []).map((child) => [child.id, { x: child.x ?? 0, y: child.y ?? 0 }]))
+  return new Map((laid.children ?? []).map((child) => [child.id, { x: child.x ?? 0, y: child.y ?? 0 }]))
 }
