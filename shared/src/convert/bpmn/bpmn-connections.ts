@@ -15,7 +15,7 @@ import type { DraftEdge, DraftMeta, DraftNode } from '../flow-draft.ts'
 import { localTypeName, pluralWords } from './bpmn-element-kinds.ts'
 import type { FlowNodesRead } from './bpmn-flow-nodes.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { idOf, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
 
 const flowKinds: ReadonlySet<string> = new Set(FLOW_KINDS)
 
@@ -118,14 +118,11 @@ export function readConnections(
   const ends: Ends = { nodes, stageEnds: read.stageEnds }
   const edges: DraftEdge[] = []
 
-  for (const flow of read.sequenceFlows) {
-    const id = idOf(flow)
-    if (id !== null) edges.push(sequenceEdge(flow, id, ends, context))
-  }
+  for (const flow of read.sequenceFlows)
+    edges.push(sequenceEdge(flow, idOrMadeUp(flow, edges.length), ends, context))
 
   for (const flow of collaborations.flatMap((c) => manyOf(c, 'messageFlows'))) {
-    const id = idOf(flow)
-    if (id === null) continue
+    const id = idOrMadeUp(flow, edges.length)
     const source = oneOf(flow, 'sourceRef')
     const target = oneOf(flow, 'targetRef')
     const from = endOf(ends, source, 'from')
@@ -136,7 +133,7 @@ export function readConnections(
 
   for (const { holder, association } of read.dataAssociations) {
     const local = localTypeName(association.$type)
-    const baseId = idOf(association) ?? `${holder}:${local}:${edges.length}`
+    const baseId = idOf(association) ?? `${holder}-${local}-${edges.length}`
     context.tally.mapped(pluralWords(local), 'information connectors')
     const holderNode = nodes.has(holder) ? holder : null
     if (local === 'dataOutputAssociation') {
@@ -168,7 +165,7 @@ export function readConnections(
   }
 
   for (const association of read.associations) {
-    const id = idOf(association) ?? `association:${edges.length}`
+    const id = idOrMadeUp(association, edges.length)
     const source = oneOf(association, 'sourceRef')
     const target = oneOf(association, 'targetRef')
     const annotation = isAnnotation(source) ? source : isAnnotation(target) ? target : null

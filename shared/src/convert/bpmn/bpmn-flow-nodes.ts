@@ -26,7 +26,7 @@ import {
 } from './bpmn-element-kinds.ts'
 import type { ProcessScope } from './bpmn-pools.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { documentationOf, eventTriggerOf, idOf, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { documentationOf, eventTriggerOf, idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
 
 /** A data association with the flow node that holds it (BPMN nests them in the activity or event). */
 export type HeldDataAssociation = { readonly holder: string; readonly association: ModdleElement }
@@ -146,17 +146,19 @@ function addStep(
   id: string,
   local: string,
   description: string,
+  extraMeta: Readonly<Record<string, number>> = {},
 ): void {
   const common = base(walk, place, element, id)
   stepMeta(walk, element, common.meta)
+  Object.assign(common.meta, extraMeta)
   const laneRole = walk.context.flowmap.declared
     ? null
     : (walk.laneRoles.get(common.containerId ?? '') ?? null)
   walk.out.nodes.push({
     ...common,
     kind: 'step',
-    // A Flowmap export writes `flowmap:owner` only for a step whose owner is not its lane's role; a step
-    // of another modeler is owned by the role of the lane it is drawn in.
+    // In a Flowmap file a step without `flowmap:owner` has no owner of its own (it inherits its lane's
+    // role), and comes back so; a step from another modeler is owned by the role of its lane.
     owner: walk.context.flowmap.attribute(element, 'owner') ?? laneRole,
     automation: automationOf(walk, element, local),
     description,
@@ -243,6 +245,16 @@ function addExpandedSubprocess(
   walk.out.stageEnds.set(id, { start: only('bpmn:StartEvent'), end: only('bpmn:EndEvent') })
 }
 
+/** How many inner names a collapsed subprocess's description lists: enough to recognise it, short enough to read. */
+const INSIDE_NAMES_LISTED = 20
+
+function insideSentence(names: readonly string[]): string {
+  if (names.length === 0) return ''
+  const listed = names.slice(0, INSIDE_NAMES_LISTED).join(', ')
+  const more = names.length > INSIDE_NAMES_LISTED ? ` and ${names.length - INSIDE_NAMES_LISTED} more` : ''
+  return `Inside: ${listed}${more}`
+}
+
 function addCollapsedSubprocess(
   walk: Walk,
   place: Place,
@@ -262,7 +274,7 @@ function addCollapsedSubprocess(
     inner.count,
   )
   const documentation = documentationOf(element)
-  const inside = inner.names.length === 0 ? '' : `Inside: ${inner.names.join(', ')}`
+  const inside = insideSentence(inner.names)
   addStep(
     walk,
     place,
@@ -270,9 +282,8 @@ function addCollapsedSubprocess(
     id,
     'subProcess',
     [documentation, inside].filter((p) => p !== '').join('\n\n'),
+    { innerElements: inner.count },
   )
-  const step = walk.out.nodes.at(-1)!
-  ;(step.meta as Record<string, unknown>).innerElements = inner.count
   collectDataAssociations(walk, element, id)
 }
 
@@ -312,13 +323,12 @@ function addFlowNode(walk: Walk, place: Place, element: ModdleElement, id: strin
 }
 
 function addArtifactElement(walk: Walk, place: Place, element: ModdleElement): void {
-  const id = idOf(element)
+  const id = idOrMadeUp(element, walk.out.nodes.length + walk.out.stages.length)
   const local = localTypeName(element.$type)
   if (local === 'association') {
     walk.out.associations.push(element)
     return
   }
-  if (id === null) return
   if (local === 'textAnnotation') {
     walk.context.tally.mapped('text annotations', 'notes')
     walk.out.nodes.push({ ...base(walk, place, element, id, stringOf(element, 'text') ?? ''), kind: 'note' })
@@ -349,19 +359,16 @@ function walkFlowElements(walk: Walk, place: Place, container: ModdleElement): v
   const deferred: ModdleElement[] = []
   for (const element of manyOf(container, 'flowElements')) {
     const local = localTypeName(element.$type)
-    const id = idOf(element)
     if (local === 'sequenceFlow') walk.out.sequenceFlows.push(element)
     else if (local === 'dataObject') walk.dataObjects.push(element)
     else if (local === 'boundaryEvent') deferred.push(element)
-    else if (id !== null) addFlowNode(walk, place, element, id, local)
+    else addFlowNode(walk, place, element, idOrMadeUp(element, walk.out.nodes.length), local)
   }
   // Boundary events after the rest, so the host's lane is known when the event has no diagram.
   for (const element of deferred) {
-    const id = idOf(element)
-    if (id !== null) {
-      addNoteEvent(walk, place, element, id, 'boundaryEvent')
-      collectDataAssociations(walk, element, id)
-    }
+    const id = idOrMadeUp(element, walk.out.nodes.length)
+    addNoteEvent(walk, place, element, id, 'boundaryEvent')
+    collectDataAssociations(walk, element, id)
   }
   for (const artifact of manyOf(container, 'artifacts')) addArtifactElement(walk, place, artifact)
 }
@@ -370,8 +377,8 @@ function walkFlowElements(walk: Walk, place: Place, container: ModdleElement): v
 function addDataObjects(walk: Walk, scopes: readonly ProcessScope[]): void {
   const place: Place = { scope: scopes[0]!, stage: null }
   for (const dataObject of walk.dataObjects) {
-    const id = idOf(dataObject)
-    if (walk.referencedDataObjects.has(dataObject) || id === null) {
+    const id = idOrMadeUp(dataObject, walk.out.nodes.length)
+    if (walk.referencedDataObjects.has(dataObject)) {
       walk.context.tally.mapped('data objects', 'the artifacts of their references')
       continue
     }

@@ -10,7 +10,7 @@ import type { ModdleElement } from 'bpmn-moddle'
 import { ROLE_KINDS, type Role, type RoleKind } from '../../schema/role.ts'
 import type { DraftBounds, DraftContainer } from '../flow-draft.ts'
 import type { BpmnReadContext as Context } from './bpmn-read-context.ts'
-import { idOf, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
 
 /** A process as the importer walks it, with the pool it is drawn in. */
 export type ProcessScope = {
@@ -98,8 +98,7 @@ function leafLanes(
 ): string[] {
   const leafIds: string[] = []
   for (const lane of manyOf(laneSet, 'lanes')) {
-    const id = idOf(lane)
-    if (id === null) continue
+    const id = idOrMadeUp(lane, out.length)
     const name = stringOf(lane, 'name') ?? ''
     const label = [parent?.label ?? '', name].filter((part) => part !== '').join(' / ')
     const children = oneOf(lane, 'childLaneSet')
@@ -166,14 +165,18 @@ export function readPools(definitions: ModdleElement, context: Context): PoolsRe
     ...participants.map((element) => ({ element, process: oneOf(element, 'processRef') })),
     ...poolless.map((process) => ({ element: process, process })),
   ]
-  for (const { element, process } of pools) {
-    const poolId = idOf(element)
+  const walked = new Set<ModdleElement>()
+  for (const [index, { element, process: referenced }] of pools.entries()) {
+    // Two pools drawing one process would put its elements on the board twice: the first pool has them.
+    const process = referenced !== null && walked.has(referenced) ? null : referenced
+    if (process !== null) walked.add(process)
+    const poolId = idOrMadeUp(element, index)
     const pool = severalPools ? poolId : null
     const lanes: DraftContainer[] = []
     for (const laneSet of process === null ? [] : manyOf(process, 'laneSets'))
       leafLanes(reader, laneSet, pool, null, lanes)
     let poolLane: string | null = null
-    if (lanes.length === 0 && severalPools && poolId !== null) {
+    if (lanes.length === 0 && severalPools) {
       const label = stringOf(element, 'name') ?? ''
       poolLane = poolId
       lanes.push({

@@ -10,6 +10,19 @@
  *    the file has it, null bounds elsewhere (`draftToContent` lays those out).
  * 4. The report counts every element once, as mapped or kept as a note; what the scan counted and the
  *    mapping did not reach is told, never dropped silently.
+ *
+ * What the draft's `meta` holds, for `draftToContent` and an export that writes the same element back:
+ * - every node and container: `bpmnKind`, the element's type as the XML names it (`userTask`,
+ *   `parallelGateway`, `boundaryEvent`, `lane`, `participant` for a pool drawn as one lane, `group`);
+ * - events (and events kept as notes): `bpmnEvent`, the trigger (`timer`, `message`, `multiple` …);
+ *   a boundary event's note: `attachedTo`, its host's id;
+ * - a text annotation's note: `neighbour`, the element its association joins it to;
+ * - steps: `status` and `estimate` (Flowmap's attributes; the draft has no field for them),
+ *   `calledElement` (a call activity), `innerElements` (a collapsed subprocess: how many it holds);
+ * - stages: `order` (a group's `flowmap:order`), `lane` (an expanded subprocess's own lane);
+ * - edges: `bpmnKind` (`sequenceFlow`, `messageFlow`, `dataInputAssociation`, `association` …),
+ *   `condition` (when it differs from the name that became the branch label), `default` (a gateway's
+ *   default flow), `sourceRef` / `targetRef` (what a loose end pointed at).
  */
 import type { ModdleElement } from 'bpmn-moddle'
 import type { DraftContainer, DraftRead } from '../flow-draft.ts'

@@ -22,6 +22,14 @@ export function idOf(element: ModdleElement): string | null {
   return stringOf(element, 'id')
 }
 
+/**
+ * An element's id, or one made up for an element the file gave none (BPMN makes ids optional, and
+ * such an element can still be drawn): `serial` keeps made-up ids of one kind apart.
+ */
+export function idOrMadeUp(element: ModdleElement, serial: number): string {
+  return idOf(element) ?? `${element.$type.replace(/^bpmn:/, '').toLowerCase()}-without-id-${serial}`
+}
+
 export function manyOf(element: ModdleElement, property: string): ModdleElement[] {
   const value = element[property]
   return Array.isArray(value) ? value.filter(isModdleElement) : []

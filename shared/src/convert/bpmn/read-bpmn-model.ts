@@ -1,7 +1,8 @@
 /**
- * bpmn-moddle's reading of a file that passed the scan, with the warnings it read past sorted into
- * what refuses the file (a flow or boundary event whose end names no element: the model would have a
- * dangling edge) and what a person is told (other unresolved references, parts it could not read).
+ * bpmn-moddle's reading of a file that passed the scan, with the warnings it read past (lax mode) sorted
+ * into what refuses the file (two elements with one id, which moddle resolves by dropping the second;
+ * a flow or boundary event whose end names no element: the model would have a dangling edge) and what
+ * a person is told (other unresolved references, parts it could not read).
  */
 import { BpmnModdle, type ModdleElement, type ModdleWarning } from 'bpmn-moddle'
 
@@ -48,7 +49,11 @@ function warningNotices(warnings: readonly ModdleWarning[]): string[] {
   }
   const unreadable = warnings.filter((w) => !isUnresolved(w))
   if (unreadable.length > 0) {
-    const named = unreadable.slice(0, 5).map((w) => firstLine(w.message).replace(/^unparsable content /, ''))
+    const named = unreadable.slice(0, 5).map((w) =>
+      firstLine(w.message)
+        .replace(/^unparsable content /, '')
+        .replace(/ detected$/, ''),
+    )
     const more = unreadable.length > 5 ? ` and ${unreadable.length - 5} more` : ''
     notices.push(
       `${unreadable.length} parts of the file could not be read and were skipped: ${named.join(', ')}${more}`,
@@ -64,6 +69,15 @@ export async function readBpmnModel(xml: string): Promise<BpmnModelRead> {
   } catch (error) {
     const message = error instanceof Error ? firstLine(error.message) : String(error)
     return { ok: false, reason: `the file is not valid BPMN 2.0: ${message}` }
+  }
+  const duplicate = parsed.warnings
+    .map((w) => /duplicate ID <([^>]*)>/.exec(w.message))
+    .find((m) => m !== null)
+  if (duplicate !== undefined) {
+    return {
+      ok: false,
+      reason: `the file gives two elements the same id '${duplicate[1]}', so its references are ambiguous`,
+    }
   }
   const dangling = parsed.warnings.find((w) => isUnresolved(w) && STRUCTURAL_REFERENCES.has(w.property ?? ''))
   if (dangling !== undefined) {

@@ -68,11 +68,11 @@ const DTD_REFUSAL =
 export function scanBpmnXml(xml: string): XmlScan {
   const parser = new Parser()
   let refusal: string | null = null
-  let depth = 0
   let xmlElements = 0
   let bpmnElements = 0
   let rootSeen = false
   let rootClosed = false
+  /** The elements open at this point of the file, outermost first: its length is the depth. */
   const open: string[] = []
 
   function refuse(reason: string): void {
@@ -108,18 +108,19 @@ export function scanBpmnXml(xml: string): XmlScan {
         )
       }
     }
-    if (selfClosing) return
-    depth += 1
+    if (selfClosing) {
+      if (open.length === 0) rootClosed = true
+      return
+    }
     open.push(name)
-    if (depth > MAX_IMPORT_DEPTH) {
+    if (open.length > MAX_IMPORT_DEPTH) {
       refuse(`the file nests its elements more than ${MAX_IMPORT_DEPTH} levels deep, the import limit`)
     }
   })
   parser.on('closeTag', (_name, _decode, selfClosing) => {
     if (refusal !== null || selfClosing || open.length === 0) return
     open.pop()
-    depth -= 1
-    if (depth === 0) rootClosed = true
+    if (open.length === 0) rootClosed = true
   })
   parser.on('error', (error, context) => {
     if (
