@@ -1,4 +1,10 @@
-import { canvasPoint, openNewBoard, shapesOf, waitForBoard } from '../board/flowmap-page.ts'
+import {
+  canvasPoint,
+  openNewBoard,
+  shapesOf,
+  waitForBoard,
+  waitForServiceWorkerControl,
+} from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
 import {
   dropFiles,
@@ -86,6 +92,10 @@ test('offline, a Mermaid file dropped on the home page still makes its board on 
   page,
   context,
 }) => {
+  // Offline as a person is: the app (the import's worker and its layout chunk too) served by the
+  // service worker from its cache.
+  await openNewBoard(page)
+  await waitForServiceWorkerControl(page)
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Your boards' })).toBeVisible()
   const home = await page.getByTestId('home-page').boundingBox()
