@@ -240,3 +240,18 @@ export function viewportCentre(page: Page): Promise<ScreenPoint> {
     return { x, y }
   })
 }
+
+/** Waits until the provider has nothing left to send: every edit made so far has reached the server. */
+export async function allSent(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            (window as unknown as { __flowmap: { provider?: { hasUnsyncedChanges: boolean } } }).__flowmap
+              .provider?.hasUnsyncedChanges === false,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true)
+}

@@ -5,6 +5,7 @@
  */
 import type { Page, TestInfo } from '@playwright/test'
 import {
+  allSent,
   canvasPoint,
   clickAt,
   doubleClickAt,
@@ -36,20 +37,6 @@ function board(shapes: ShapeSummary[]): unknown[] {
 }
 
 /** Nothing of this page's left to send: the server has logged every edit it made. */
-async function allSent(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            (window as unknown as { __flowmap: { provider?: { hasUnsyncedChanges: boolean } } }).__flowmap
-              .provider?.hasUnsyncedChanges === false,
-        ),
-      { timeout: 30_000 },
-    )
-    .toBe(true)
-}
-
 async function historySeqs(page: Page, boardId: string): Promise<number[]> {
   const response = await page.request.get(`/api/boards/${boardId}/history?after=0&limit=1000`)
   expect(response.ok()).toBe(true)

@@ -2,6 +2,10 @@ import { canEditBoard, canFacilitateBoard, type Role } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import { ExportMenu } from '../export/ExportMenu.tsx'
+import { CanvasImportHandlers } from '../import/CanvasImportHandlers.tsx'
+import { ImportMenu } from '../import/ImportMenu.tsx'
+import { ImportStatus } from '../import/ImportStatus.tsx'
+import { useBoardImport } from '../import/use-board-import.ts'
 import { InspectorPanel } from '../panels/InspectorPanel.tsx'
 import { CriticalPathHighlight } from '../panels/insights/CriticalPathHighlight.tsx'
 import { InsightsPanel } from '../panels/insights/InsightsPanel.tsx'
@@ -79,6 +83,7 @@ function BoardCanvasOverlays() {
     <>
       <EmptyBoardHint />
       <CriticalPathHighlight />
+      <CanvasImportHandlers />
     </>
   )
 }
@@ -118,6 +123,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     [],
   )
   const workshop = useWorkshopState(board.doc, role)
+  const imports = useBoardImport(editor, board.doc, boardId, !viewOnly)
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -191,6 +197,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
                 <SaveTemplateButton boardId={boardId} token={token} model={model} />
               )}
             </WorkshopMenu>
+            {imports && <ImportMenu imports={imports} />}
             <ExportMenu editor={editor} doc={board.doc} />
             {/* A viewer's link is theirs to look through, not to pass on: no Share button. */}
             {!viewOnly && (
@@ -224,6 +231,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
             editor={editor}
             licenseKey={licenseKey}
           />
+          <ImportStatus imports={imports} />
           <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
           <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
           <PrivateModeControls editor={editor} doc={board.doc} provider={board.provider} boardId={boardId} />

@@ -32,6 +32,7 @@ import { fetchServerBoards, type ServerBoard } from './server-boards.ts'
 import type { TemplateChoice } from './TemplatePicker.tsx'
 import { createBoardFromTemplate } from './template-board.ts'
 import { BLANK_CHOICE, useTemplateChoices } from './template-choices.ts'
+import { useFileDropBoard } from './use-file-drop-board.tsx'
 import './home.css'
 
 type HomePageProps = {
@@ -169,6 +170,7 @@ export function HomePage({ token, navigate, deletedBoardRetentionDays }: HomePag
   const [naming, setNaming] = useState(false)
   // Saved templates are copies of boards: the server lists them to those who may create boards.
   const templates = useTemplateChoices(token, facilitates)
+  const fileDrop = useFileDropBoard({ db, token, navigate })
   const create = async (title: string, choice: TemplateChoice | null = null) => {
     setNaming(false)
     setCreating(true)
@@ -187,7 +189,7 @@ export function HomePage({ token, navigate, deletedBoardRetentionDays }: HomePag
   }
 
   return (
-    <div className="flowmap-home">
+    <div className="flowmap-home" data-testid="home-page" {...fileDrop.targetProps}>
       <header className="flowmap-home__header">
         <span className="flowmap-home__brand">Flowmap</span>
         <h1>Your boards</h1>
@@ -245,6 +247,7 @@ export function HomePage({ token, navigate, deletedBoardRetentionDays }: HomePag
             {problem}
           </p>
         )}
+        {fileDrop.view}
         {notice && (
           <p className="flowmap-home__note" role="status" data-testid="home-notice">
             {notice}

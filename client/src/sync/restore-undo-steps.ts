@@ -37,9 +37,14 @@ export type RestoreUndoSteps = {
   /**
    * Runs a restore: `write` writes the roles and board fields with `origin` (a fresh one, this
    * restore's alone) and, when it changes records, marks a history stopping point for them and calls
-   * `atStoppingPoint` right after it.
+   * `atStoppingPoint` right after it. An import (`kind: 'import'`) is undone the same way; its origin is
+   * a local one, as any edit of the person's own is.
    */
-  record(doc: Y.Doc, write: (origin: DocOrigin, atStoppingPoint: () => void) => void): void
+  record(
+    doc: Y.Doc,
+    write: (origin: DocOrigin, atStoppingPoint: () => void) => void,
+    kind?: 'restore' | 'import',
+  ): void
   /** Whether an undo or redo since last asked took back or put back a restore's roles or board fields. */
   takeStepped(): boolean
   detach(): void
@@ -124,10 +129,13 @@ export function attachRestoreUndoSteps(editor: Editor): RestoreUndoSteps {
   instance.redo = stepWithRestores(false)
 
   const steps: RestoreUndoSteps = {
-    record(doc, write) {
+    record(doc, write, kind = 'restore') {
       dropStale()
       restores += 1
-      const origin: DocOrigin = Object.freeze({ source: 'restore', clientTag: `restore:${restores}` })
+      const origin: DocOrigin = Object.freeze({
+        source: kind === 'import' ? 'local' : 'restore',
+        clientTag: `${kind}:${restores}`,
+      })
       const rolesAndBoard = new Y.UndoManager(restoredRolesAndBoardRoots(doc), {
         trackedOrigins: new Set([origin]),
         captureTimeout: 0,

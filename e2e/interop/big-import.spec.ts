@@ -1,0 +1,47 @@
+import { boardToBpmn } from '@flowmap/shared'
+import { generateWorkflowMap } from '@flowmap/shared/testing'
+import { allSent, openNewBoard } from '../board/flowmap-page.ts'
+import { expect, test } from '../fixtures/test.ts'
+import { historyEntries } from './interop-page.ts'
+
+/**
+ * Issue 14: an import of thousands of elements shows progress and does not freeze the page. 2,000 flow
+ * nodes with their connectors, lanes and stages make about 9,200 records: a Yjs update of about 4.5 MB,
+ * inside the server's 8 MiB message limit, so the import stays one update and one history entry.
+ */
+test('a BPMN file of 2,000 flow nodes imports with a progress line, the page answering all along, as one history entry', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  const map = generateWorkflowMap({ nodes: 2000, edges: 2400 })
+  const xml = await boardToBpmn({ title: 'Big process', roles: map.roles, records: map.records })
+  const boardId = await openNewBoard(page)
+  await allSent(page)
+  const entriesBefore = (await historyEntries(page, boardId)).length
+
+  await page.getByTestId('import-button').click()
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('import-bpmn').click(),
+  ])
+  await chooser.setFiles({ name: 'big.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) })
+
+  // Each of these is read from the page while the import runs: a frozen page would answer neither.
+  const progress = page.getByTestId('import-progress')
+  await expect(progress).toHaveText('Importing big.bpmn…')
+  await expect(progress).toHaveText(/^Placing [\d,]+ of 9,\d{3}$/, { timeout: 120_000 })
+  const report = page.getByTestId('import-report')
+  await expect(report).toHaveAttribute('data-outcome', 'imported', { timeout: 120_000 })
+  await expect(report.getByRole('heading')).toContainText('from BPMN (written by Flowmap')
+  await report.getByTestId('import-report-close').click()
+
+  const shapeCount = await page.evaluate(
+    () =>
+      (
+        window as unknown as { __flowmap: { editor: { getCurrentPageShapeIds(): Set<string> } } }
+      ).__flowmap.editor.getCurrentPageShapeIds().size,
+  )
+  expect(shapeCount).toBeGreaterThan(4000)
+  await allSent(page)
+  expect((await historyEntries(page, boardId)).length).toBe(entriesBefore + 1)
+})
