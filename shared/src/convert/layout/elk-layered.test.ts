@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { layeredPositions } from './elk-layered.ts'
+import { LARGE_GRAPH_BOXES, layeredPositions } from './elk-layered.ts'
 
 type WorkerLike = { self?: unknown; onmessage?: unknown }
 const scope = globalThis as WorkerLike
@@ -41,4 +41,16 @@ describe('layeredPositions on a deep graph', () => {
     expect(at.size).toBe(10_000)
     for (let i = 1; i < 10_000; i++) expect(at.get(`n${i}`)!.x).toBeGreaterThan(at.get(`n${i - 1}`)!.x)
   }, 300_000)
+})
+
+describe('layeredPositions on a large graph', () => {
+  it('past LARGE_GRAPH_BOXES, still puts every box of an acyclic flow right of the boxes it follows', async () => {
+    const count = LARGE_GRAPH_BOXES + 100
+    const boxes = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, w: 100, h: 50 }))
+    // A chain with forward shortcuts: ELK must layer every edge left to right, the cheap options too.
+    const edges = boxes.slice(1).map((box, i) => ({ from: boxes[i]!.id, to: box.id }))
+    for (let i = 0; i + 7 < count; i += 5) edges.push({ from: `n${i}`, to: `n${i + 7}` })
+    const at = await layeredPositions(boxes, edges)
+    for (const edge of edges) expect(at.get(edge.to)!.x).toBeGreaterThan(at.get(edge.from)!.x)
+  }, 120_000)
 })
