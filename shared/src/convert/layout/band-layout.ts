@@ -4,16 +4,18 @@
  * 1. ELK's layered layout of every card in a lane or in no container, as one graph, orders the cards
  *    into layers along the flow (left to right). Its x is kept.
  * 2. Lanes are rows: each lane is a horizontal band, stacked in pool order with no gap. A card's y is
- *    its place in its lane: the cards of one lane whose x ranges overlap (a layer) are stacked in ELK's
- *    order, centred in the band; the band grows to hold the tallest stack. Lanes of a pool share one
- *    left edge and one width, grown to the rightmost card.
+ *    its place in its lane: the lane's cards keep ELK's rows (a card ELK set off the main line, so a
+ *    connector that skips it runs past it, stays off it), with the empty space between rows taken
+ *    out; the band grows to hold them. A large graph (where ELK places boxes cheaply, without aligning
+ *    them) is stacked tighter instead: the cards of one layer on top of each other, centred. Lanes of a
+ *    pool share one left edge and one width, grown to the rightmost card.
  * 3. Stages are columns: each pool of stages is laid out by ELK on its own, with its stages as ELK
  *    partitions (so a stage's cards come after the stage before's), then each stage becomes a column
  *    just wide enough for its cards, side by side, all of one height, below the lanes.
  * 4. Cards in no container form one more band below, laid out like a lane without its header.
  */
 import type { FlowDraft } from '../flow-draft.ts'
-import { type LayeredEdge, type LayeredPoint, layeredPositions } from './elk-layered.ts'
+import { LARGE_GRAPH_BOXES, type LayeredEdge, type LayeredPoint, layeredPositions } from './elk-layered.ts'
 import { groupBy } from './group-by.ts'
 import { type Box, type LayoutGraph, type LayoutNode, poolsOf } from './layout-graph.ts'
 import {
@@ -63,6 +65,37 @@ function stackInBand(cards: readonly LayoutNode[], at: ReadonlyMap<string, Layer
   return { y, tallest }
 }
 
+/**
+ * Cards of one band in ELK's rows: sorted by their centre on ELK's y, a card starts a new row when its
+ * centre lies below the row's by more than half a card. ELK keeps the cards of one layer apart by more
+ * than that, so no two cards of a row share a layer, and layers never share x: a row never overlaps.
+ * Rows are stacked with the gap of a stack, each card centred in its row.
+ */
+function rowsInBand(cards: readonly LayoutNode[], at: ReadonlyMap<string, LayeredPoint>) {
+  const centre = (card: LayoutNode) => at.get(card.id)!.y + card.h / 2
+  const rows: { cards: LayoutNode[]; centre: number; half: number; h: number }[] = []
+  for (const card of [...cards].sort((a, b) => centre(a) - centre(b))) {
+    const row = rows.at(-1)
+    if (row !== undefined && centre(card) - row.centre <= Math.max(row.half, card.h / 2)) {
+      row.cards.push(card)
+      row.h = Math.max(row.h, card.h)
+    } else {
+      rows.push({ cards: [card], centre: centre(card), half: card.h / 2, h: card.h })
+    }
+  }
+  const y = new Map<string, number>()
+  let cursor = 0
+  for (const row of rows) {
+    for (const card of row.cards) y.set(card.id, cursor + (row.h - card.h) / 2)
+    cursor += row.h + STACK_GAP
+  }
+  return { y, tallest: Math.max(0, cursor - STACK_GAP) }
+}
+
+function placeInBand(cards: readonly LayoutNode[], at: ReadonlyMap<string, LayeredPoint>, large: boolean) {
+  return large ? stackInBand(cards, at) : rowsInBand(cards, at)
+}
+
 function rightmost(cards: readonly LayoutNode[], at: ReadonlyMap<string, LayeredPoint>): number {
   return Math.max(0, ...cards.map((card) => at.get(card.id)!.x + card.w))
 }
@@ -74,6 +107,7 @@ export async function bandLayout(draft: FlowDraft, graph: LayoutGraph): Promise<
   const cardsIn = groupBy(graph.nodes, (card) => card.containerId)
 
   const laid = await layeredPositions(flowCards, graph.edges)
+  const large = flowCards.length > LARGE_GRAPH_BOXES
   // Shifted so the leftmost card sits just right of a lane's header, lanes starting at x = 0.
   const minX = Math.min(0, ...flowCards.map((card) => laid.get(card.id)!.x))
   const at = new Map([...laid].map(([id, p]) => [id, { x: p.x - minX + LANE_CONTENT_LEFT, y: p.y }]))
@@ -88,7 +122,7 @@ export async function bandLayout(draft: FlowDraft, graph: LayoutGraph): Promise<
     const width = Math.max(LANE_CONTENT_LEFT + STAGE_WIDTH, rightmost(members, at) + CONTAINER_PADDING)
     for (const lane of lanes) {
       const cards = cardsIn.get(lane.id) ?? []
-      const band = stackInBand(cards, at)
+      const band = placeInBand(cards, at, large)
       const h = Math.max(LANE_HEIGHT, band.tallest + 2 * CONTAINER_PADDING)
       for (const card of cards) {
         nodes.set(card.id, {
@@ -139,7 +173,7 @@ export async function bandLayout(draft: FlowDraft, graph: LayoutGraph): Promise<
 
   // 4. Cards in no container.
   const loose = cardsIn.get(null) ?? []
-  const band = stackInBand(loose, at)
+  const band = placeInBand(loose, at, large)
   for (const card of loose)
     nodes.set(card.id, { x: at.get(card.id)!.x, y: top + band.y.get(card.id)!, w: card.w, h: card.h })
   return { nodes, containers }

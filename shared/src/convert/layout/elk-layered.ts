@@ -49,9 +49,13 @@ const WITHIN_LAYER = 40
  * ELK's default layering (network simplex, the shortest edges) recurses once per layer deep: a flow
  * of several thousand steps in a row overflows the call stack (a 10,000-step chain did in Node). The
  * longest-path layering from the sources is iterative, so a graph ELK cannot layer the default way is
- * layered that way: less compact, still left to right along the flow.
+ * layered that way (and its cycles broken greedily, the depth-first way recursing as deep): less compact, still left to right along the flow.
  */
-const DEEP_GRAPH_LAYERING = { 'elk.layered.layering.strategy': 'LONGEST_PATH_SOURCE' }
+const DEEP_GRAPH_OPTIONS = {
+  'elk.layered.layering.strategy': 'LONGEST_PATH_SOURCE',
+  // The depth-first cycle breaking recurses as deep too: the greedy one is iterative.
+  'elk.layered.cycleBreaking.strategy': 'GREEDY',
+}
 
 /**
  * Past a few hundred boxes ELK's thorough defaults cost seconds per thousand (a 2,000-step BPMN file
@@ -94,6 +98,10 @@ export async function layeredPositions(
       'elk.spacing.nodeNode': String(WITHIN_LAYER),
       // Disconnected parts side by side along the flow would stretch the map; stacked they read as rows.
       'elk.separateConnectedComponents': 'false',
+      // A process with a loop (rework: "no" goes back to an earlier step) must still read from its start:
+      // ELK's default cycle breaking may reverse the wrong edge and put the start mid-flow. A depth-first
+      // walk from the sources reverses only the edges that go back.
+      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
       ...(boxes.length > LARGE_GRAPH_BOXES ? LARGE_GRAPH_OPTIONS : {}),
       ...(partitioned ? { 'elk.partitioning.activate': 'true' } : {}),
     },
@@ -110,7 +118,7 @@ export async function layeredPositions(
   const elk = await newElk()
   const laid = await elk.layout(graph).catch((error: unknown) => {
     if (!isStackOverflow(error)) throw error
-    return elk.layout({ ...graph, layoutOptions: { ...graph.layoutOptions, ...DEEP_GRAPH_LAYERING } })
+    return elk.layout({ ...graph, layoutOptions: { ...graph.layoutOptions, ...DEEP_GRAPH_OPTIONS } })
   })
   return new Map((laid.children ?? []).map((child) => [child.id, { x: child.x ?? 0, y: child.y ?? 0 }]))
 }
