@@ -4,6 +4,8 @@
  * defaults. fast-check arbitraries stay in `testing/record-arbitraries.ts`: fast-check is a dev
  * dependency of this package only.
  */
+
+export { draftEdge, draftLane, draftNode, draftStage, emptyReport, flowDraft } from './testing/flow-drafts.ts'
 export {
   generateWorkflowMap,
   type WorkflowMap,

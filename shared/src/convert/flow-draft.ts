@@ -54,7 +54,10 @@ export type DraftNode =
   | (DraftNodeBase & { readonly kind: 'decision' })
   | (DraftNodeBase & { readonly kind: 'event'; readonly event: EventKind })
   | (DraftNodeBase & { readonly kind: 'artifact'; readonly artifact: ArtifactKind })
-  /** A sticky note: a text annotation, or an element with no Flowmap counterpart (the report says which). */
+  /**
+   * A sticky note: a text annotation, or an element with no Flowmap counterpart (the report says which).
+   * `meta.nearNodeId` names the node it belongs by (else its first edge's other end); the layout sets it there.
+   */
   | (DraftNodeBase & { readonly kind: 'note' })
 
 export type DraftNodeKind = DraftNode['kind']

@@ -8,7 +8,7 @@ import { MAX_IMPORT_BYTES } from '../schema/limits.ts'
 import { validateRole } from '../schema/role.ts'
 import { validateRecord } from '../schema/validate-record.ts'
 import { bpmnToDraft } from './bpmn/import-bpmn.ts'
-import { draftToContent } from './draft-to-content.ts'
+import { draftToContentWithNotices } from './draft-to-content.ts'
 import type { DraftRead } from './flow-draft.ts'
 import type { ImportFormat } from './import-report.ts'
 import type { ImportResult } from './import-result.ts'
@@ -56,7 +56,9 @@ function byteLength(text: string): number {
 async function readDraft(read: DraftRead | Promise<DraftRead>): Promise<ImportResult> {
   const answer = await read
   if (!answer.ok) return answer
-  return { ok: true, content: await draftToContent(answer.draft), report: answer.draft.report }
+  const { content, notices } = await draftToContentWithNotices(answer.draft)
+  const report = answer.draft.report
+  return { ok: true, content, report: { ...report, notices: [...report.notices, ...notices] } }
 }
 
 function read(format: ImportFormat, text: string): Promise<ImportResult> {

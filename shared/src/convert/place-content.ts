@@ -20,6 +20,7 @@ import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { uniqueId } from '@tldraw/utils'
 import type { Role } from '../schema/role.ts'
 import type { MapContent } from './map-content.ts'
+import { NOTE_SIDE } from './note-size.ts'
 
 export type PlacePoint = { readonly x: number; readonly y: number }
 
@@ -33,9 +34,6 @@ export type PlaceContentOptions = {
 }
 
 type Box = { minX: number; minY: number; maxX: number; maxY: number }
-
-/** tldraw's note is a square of this side, times its scale, grown down by `growY`. */
-const NOTE_SIDE = 200
 
 function roleKey(name: string): string {
   return name.trim().toLowerCase()

@@ -34,10 +34,16 @@ export type WorkflowShapeInit<K extends WorkflowShapeType> = {
   meta?: Record<string, string | number | boolean | null>
 }
 
-export function workflowShape<K extends WorkflowShapeType>(type: K, init: WorkflowShapeInit<K>): TLShape<K> {
+type PlacedShapeInit = Pick<
+  WorkflowShapeInit<WorkflowShapeType>,
+  'id' | 'parentId' | 'index' | 'x' | 'y' | 'meta'
+>
+
+/** The fields every shape has, placed as `init` says: unrotated, unlocked, opaque, on the page by default. */
+function placedShape(type: string, init: PlacedShapeInit) {
   return {
     id: shapeId(init.id),
-    typeName: 'shape',
+    typeName: 'shape' as const,
     type,
     x: init.x ?? 0,
     y: init.y ?? 0,
@@ -47,8 +53,47 @@ export function workflowShape<K extends WorkflowShapeType>(type: K, init: Workfl
     isLocked: false,
     opacity: 1,
     meta: init.meta ?? {},
+  }
+}
+
+export function workflowShape<K extends WorkflowShapeType>(type: K, init: WorkflowShapeInit<K>): TLShape<K> {
+  return {
+    ...placedShape(type, init),
     props: { ...workflowShapeDefaultProps[type], ...init.props },
   } as unknown as TLShape<K>
+}
+
+export type StickyNoteInit = {
+  id: string
+  parentId?: string
+  index?: string
+  x?: number
+  y?: number
+  text?: string
+  meta?: Record<string, string | number | boolean | null>
+}
+
+/** A tldraw note (a sticky note) holding plain text. */
+export function stickyNote(init: StickyNoteInit): TLShape<'note'> {
+  return {
+    ...placedShape('note', init),
+    type: 'note',
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      // tldraw's own default: the label at full size (0 would draw it at a font size of zero).
+      fontSizeAdjustment: 1,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      scale: 1,
+      textLastEditedBy: null,
+      richText: toRichText(init.text ?? ''),
+    },
+  }
 }
 
 export type ConnectorInit = {

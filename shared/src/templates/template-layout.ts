@@ -11,9 +11,9 @@ import { workflowShapeDefaultProps } from '../schema/workflow-shapes.ts'
 import { connector, type WorkflowShapeInit, workflowShape } from './record-builders.ts'
 
 /** The band on a lane's left that names it (client: `LANE_HEADER_WIDTH`), plus room before the first card. */
-const LANE_CONTENT_LEFT = 132 + 48
+export const LANE_CONTENT_LEFT = 132 + 48
 /** The band on a stage's top that names it (client: `STAGE_HEADER_HEIGHT`), plus room before the first card. */
-const STAGE_CONTENT_TOP = 44 + 36
+export const STAGE_CONTENT_TOP = 44 + 36
 
 export const LANE_HEIGHT = 200
 /** One column of a lane: a card and the gap a connector needs. */
@@ -100,6 +100,11 @@ export function inStage<K extends WorkflowShapeType>(stage: string, row: number,
   return inCell(stageCell, stage, row, type, init)
 }
 
+/** How the board shows a flow kind: sequence solid, dependency dashed, information dotted. */
+export function flowDash(kind: FlowKind): 'solid' | 'dashed' | 'dotted' {
+  return kind === 'sequence' ? 'solid' : kind === 'dependency' ? 'dashed' : 'dotted'
+}
+
 /**
  * A connector as the board draws one: elbow-routed, its flow kind in `meta.flow` and shown by its dash.
  * A branch out of a decision carries its answer both as the branch and as the arrow's label.
@@ -117,7 +122,7 @@ export function flow(
     to,
     flow: kind,
     kind: 'elbow',
-    dash: kind === 'sequence' ? 'solid' : kind === 'dependency' ? 'dashed' : 'dotted',
+    dash: flowDash(kind),
     ...(options.branch !== undefined ? { branch: options.branch, text: options.branch } : {}),
   })
 }

@@ -1,7 +1,6 @@
-import type { TLDocument, TLPage, TLParentId, TLShape, TLShapeId } from '@tldraw/tlschema'
-import { toRichText } from '@tldraw/tlschema'
+import type { TLDocument, TLPage, TLShape } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
-import { BOARD_PAGE_ID } from '../templates/record-builders.ts'
+import { BOARD_PAGE_ID, stickyNote } from '../templates/record-builders.ts'
 
 /**
  * Builders of complete, valid records for tests, fixtures and the map generator. The shape and
@@ -38,35 +37,5 @@ export function noteShape(init: {
   parentId?: string
   text?: string
 }): TLShape<'note'> {
-  return {
-    id: shapeId(init.id),
-    typeName: 'shape',
-    type: 'note',
-    x: init.x ?? 0,
-    y: init.y ?? 0,
-    rotation: 0,
-    index: 'a1' as IndexKey,
-    parentId: (init.parentId ?? TEST_PAGE_ID) as TLParentId,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      textLastEditedBy: null,
-      richText: toRichText(init.text ?? ''),
-    },
-  } as TLShape<'note'>
-}
-
-function shapeId(id: string): TLShapeId {
-  return (id.startsWith('shape:') ? id : `shape:${id}`) as TLShapeId
+  return stickyNote(init)
 }
