@@ -15,6 +15,7 @@ import type { ImportResult } from './import-result.ts'
 import { jsonToContent } from './json/import-json.ts'
 import type { MapContent } from './map-content.ts'
 import { mermaidToDraft } from './mermaid/import-mermaid.ts'
+import { startsAsMermaid } from './mermaid/mermaid-parser.ts'
 
 export type ImportFile = {
   /** The file's name as the person chose it; '' for pasted text. */
@@ -35,8 +36,6 @@ const FORMAT_BY_SUFFIX: readonly [string, ImportFormat][] = [
 /** The file names an import accepts, for a file picker's `accept` and a drop's check. */
 export const IMPORT_FILE_SUFFIXES: readonly string[] = FORMAT_BY_SUFFIX.map(([suffix]) => suffix)
 
-const MERMAID_HEADER = /^(?:%%[^\n]*\n\s*)*(?:flowchart|graph)\b/
-
 /** The format a file is in: by its name's suffix, else by how its text starts; null when neither says. */
 export function detectImportFormat(file: ImportFile): ImportFormat | null {
   const name = file.name.toLowerCase()
@@ -45,7 +44,8 @@ export function detectImportFormat(file: ImportFile): ImportFormat | null {
   const text = file.text.replace(/^\uFEFF/, '').trimStart()
   if (text.startsWith('<')) return 'bpmn'
   if (text.startsWith('{')) return 'json'
-  if (MERMAID_HEADER.test(text)) return 'mermaid'
+  // Front matter, comments and directives may come first; another diagram type is refused by name.
+  if (startsAsMermaid(text)) return 'mermaid'
   return null
 }
 

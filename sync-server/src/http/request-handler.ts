@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../logger.ts'
 import { StorageWriteError, storageFailureInWords } from '../storage/storage-error.ts'
+import { attachment } from './attachment.ts'
 import { sendError, sendJson } from './json-response.ts'
 import { requestPath } from './path-decoding.ts'
 import type { RouteAnswer, RouteContext } from './route.ts'
@@ -76,10 +77,13 @@ export function createRequestHandler(context: RequestHandlerContext): RequestHan
 function send(response: ServerResponse, answer: RouteAnswer): void {
   if ('problem' in answer) sendError(response, answer.problem)
   else if ('text' in answer) {
+    const download =
+      answer.filename === undefined ? {} : { 'Content-Disposition': attachment(answer.filename) }
     response.writeHead(answer.status, {
       ...answer.headers,
       'Content-Type': answer.contentType,
       'Cache-Control': 'no-store',
+      ...download,
     })
     response.end(answer.text)
   } else sendJson(response, answer.status, answer.body)

@@ -67,6 +67,7 @@ describe('the route table', () => {
       'GET /api/boards/:boardId/export.json read',
       'POST /api/boards/:boardId/import edit',
       'GET /api/boards/:boardId/export.bpmn read',
+      'GET /api/boards/:boardId/export.mmd read',
       'POST /api/boards/:boardId/invites facilitate',
       'POST /api/boards/:boardId/people facilitate',
       'GET /api/boards/:boardId/insights read',

@@ -8,6 +8,7 @@ import { createBoardRoute, listBoardsRoute } from './boards-route.ts'
 import { deleteBoardRoute } from './delete-board-route.ts'
 import { listDeletedBoardsRoute } from './deleted-boards-route.ts'
 import { exportBpmnRoute } from './export-bpmn-route.ts'
+import { exportMermaidRoute } from './export-mermaid-route.ts'
 import { exportRoute } from './export-route.ts'
 import { historyAtRoute } from './history-at-route.ts'
 import { historyRoute } from './history-route.ts'
@@ -33,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   exportRoute,
   importRoute,
   exportBpmnRoute,
+  exportMermaidRoute,
   invitesRoute,
   peopleRoute,
   insightsRoute,

@@ -65,6 +65,8 @@ export type TextAnswer = {
   contentType: string
   /** Headers beside the type, e.g. a download's `Content-Disposition`. */
   headers?: Readonly<Record<string, string>>
+  /** When set, sent as a download of that name (a Content-Disposition attachment). */
+  filename?: string
 }
 export type RouteAnswer = RouteResult | TextAnswer
 
