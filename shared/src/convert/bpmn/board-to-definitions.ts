@@ -296,6 +296,8 @@ class DefinitionsBuilder {
     const isFlowNode = (entry: Written | undefined) => entry?.kind === 'flow-node' || entry?.kind === 'task'
     const carriesData = edge.flow === 'sequence' || edge.flow === 'information'
     const sequenceMark = edge.flow === 'sequence' ? 'sequence' : undefined
+    // Only a sequence flow has a name in BPMN: any other element carries the branch label so.
+    const branch = edge.branch ?? undefined
 
     let element: ModdleElement
     if (
@@ -324,6 +326,7 @@ class DefinitionsBuilder {
         id,
         targetRef: to.element,
         'flowmap:flow': sequenceMark,
+        'flowmap:branch': branch,
       })
       from.dataOutputs.push(element)
     } else if (carriesData && from?.kind === 'data' && to?.kind === 'task') {
@@ -341,6 +344,7 @@ class DefinitionsBuilder {
         sourceRef: [from.element],
         targetRef: placeholder,
         'flowmap:flow': sequenceMark,
+        'flowmap:branch': branch,
       })
       to.dataInputs.push(element)
     } else {
@@ -350,6 +354,7 @@ class DefinitionsBuilder {
         targetRef: to?.element,
         associationDirection: 'One',
         'flowmap:flow': edge.flow,
+        'flowmap:branch': branch,
       })
       this.artifacts.push(element)
     }

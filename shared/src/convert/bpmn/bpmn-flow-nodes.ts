@@ -90,7 +90,7 @@ function base(walk: Walk, place: Place, element: ModdleElement, id: string, labe
   const containerId = placeOf(walk, place, id, bounds)
   walk.containerOfNode.set(id, containerId)
   const meta: Record<string, string | number | boolean | null> = { bpmnKind: localTypeName(element.$type) }
-  return { id, label: label ?? stringOf(element, 'name') ?? '', containerId, bounds, meta }
+  return { id, label: label ?? walk.context.flowmap.nameOf(element) ?? '', containerId, bounds, meta }
 }
 
 function collectDataAssociations(walk: Walk, element: ModdleElement, id: string): void {
@@ -191,6 +191,8 @@ function addNoteEvent(walk: Walk, place: Place, element: ModdleElement, id: stri
   const hostId = host === null ? null : idOf(host)
   if (hostId !== null) {
     common.meta.attachedTo = hostId
+    // The layout places a note without a diagram by the node this names: a boundary event by its host.
+    common.meta.nearNodeId = hostId
     const hostContainer = walk.containerOfNode.get(hostId)
     if (common.bounds === null && hostContainer !== undefined) walk.containerOfNode.set(id, hostContainer)
   }
@@ -210,7 +212,8 @@ function artifactKindOf(walk: Walk, element: ModdleElement, fallback: ArtifactKi
 function addArtifact(walk: Walk, place: Place, element: ModdleElement, id: string, local: string): void {
   const referenced = oneOf(element, local === 'dataStoreReference' ? 'dataStoreRef' : 'dataObjectRef')
   if (referenced !== null && local === 'dataObjectReference') walk.referencedDataObjects.add(referenced)
-  const label = stringOf(element, 'name') ?? (referenced === null ? null : stringOf(referenced, 'name')) ?? ''
+  const label =
+    walk.context.flowmap.nameOf(element) ?? (referenced === null ? null : stringOf(referenced, 'name')) ?? ''
   const artifact = artifactKindOf(walk, element, local === 'dataStoreReference' ? 'data' : 'document')
   walk.context.tally.mapped(pluralWords(local), `${artifact} artifacts`)
   walk.out.nodes.push({ ...base(walk, place, element, id, label), kind: 'artifact', artifact })

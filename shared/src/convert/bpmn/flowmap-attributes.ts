@@ -6,6 +6,7 @@
  */
 import type { ModdleElement } from 'bpmn-moddle'
 import { FLOWMAP_BPMN_NAMESPACE } from './flowmap-bpmn-dialect.ts'
+import { stringOf } from './moddle-read.ts'
 
 export type FlowmapAttributes = {
   /** Whether the file declares Flowmap's namespace: a Flowmap export, or a file written for it. */
@@ -14,20 +15,29 @@ export type FlowmapAttributes = {
   attribute(element: ModdleElement, name: string): string | null
   /** Whether an extension element is Flowmap's `<name>` (`flowmap:role`). */
   isElement(element: ModdleElement, name: string): boolean
+  /**
+   * The element's name, trimmed; null when absent, blank, or a placeholder: an export names a shape
+   * with no label (`Start`, `Step` …, as bpmnlint requires) and marks it `flowmap:nameless="true"`.
+   */
+  nameOf(element: ModdleElement): string | null
 }
 
 export function readFlowmapAttributes(definitions: ModdleElement): FlowmapAttributes {
   const prefixes = Object.entries(definitions.$attrs ?? {})
     .filter(([key, uri]) => key.startsWith('xmlns:') && uri === FLOWMAP_BPMN_NAMESPACE)
     .map(([key]) => key.slice('xmlns:'.length))
+  const attribute = (element: ModdleElement, name: string): string | null => {
+    for (const prefix of prefixes) {
+      const value = element.$attrs?.[`${prefix}:${name}`]
+      if (typeof value === 'string' && value.trim() !== '') return value.trim()
+    }
+    return null
+  }
   return {
     declared: prefixes.length > 0,
-    attribute(element, name) {
-      for (const prefix of prefixes) {
-        const value = element.$attrs?.[`${prefix}:${name}`]
-        if (typeof value === 'string' && value.trim() !== '') return value.trim()
-      }
-      return null
+    attribute,
+    nameOf(element) {
+      return attribute(element, 'nameless') === 'true' ? null : stringOf(element, 'name')
     },
     isElement(element, name) {
       return prefixes.some((prefix) => element.$type === `${prefix}:${name}`)
