@@ -116,7 +116,9 @@ function geometry(content: MapContent): string[] {
   const drawn: string[] = []
   for (const shape of shapes.values()) {
     const name =
-      shape.type === 'note' ? `note:${plainTextOf((shape as TLShape<'note'>).props.richText)}` : named.get(shape.id)
+      shape.type === 'note'
+        ? `note:${plainTextOf((shape as TLShape<'note'>).props.richText)}`
+        : named.get(shape.id)
     if (name === undefined) continue
     const { x, y } = pageXY(shape)
     const { w, h } = shape.props as { w?: number; h?: number }
