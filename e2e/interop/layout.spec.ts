@@ -30,6 +30,13 @@ type PageBox = {
   maxY: number
 }
 
+/** Sequence flows `from → to`, with a branch label when a third value is given. */
+function sequenceFlows(flows: readonly (readonly [string, string, string?])[]) {
+  return flows.map(([from, to, branch], i) =>
+    draftEdge(`f${i}`, from, to, branch === undefined ? {} : { branch }),
+  )
+}
+
 /** An order process as a reader would hand it over: three lanes of one pool, a branch, a note, a loose artifact. */
 function orderDraft() {
   const lane = (id: string, label: string) => draftLane(id, { pool: 'orders', label })
@@ -51,13 +58,15 @@ function orderDraft() {
       draftNode('memo', 'note', { label: 'Stock is checked twice a day', meta: { nearNodeId: 'check' } }),
     ],
     edges: [
-      draftEdge('e1', 'start', 'order'),
-      draftEdge('e2', 'order', 'check'),
-      draftEdge('e3', 'check', 'inStock'),
-      draftEdge('e4', 'inStock', 'pick', { branch: 'yes' }),
-      draftEdge('e5', 'inStock', 'sorry', { branch: 'no' }),
-      draftEdge('e6', 'pick', 'ship'),
-      draftEdge('e7', 'sorry', 'wait'),
+      ...sequenceFlows([
+        ['start', 'order'],
+        ['order', 'check'],
+        ['check', 'inStock'],
+        ['inStock', 'pick', 'yes'],
+        ['inStock', 'sorry', 'no'],
+        ['pick', 'ship'],
+        ['sorry', 'wait'],
+      ]),
       draftEdge('e8', 'ship', 'invoice', { flow: 'information' }),
     ],
   })
@@ -165,6 +174,58 @@ test('the same map imported twice into one board lands twice, centred where aske
   expectLaidOut(boxes)
   await zoomToFit(page)
   await screenshot(page, testInfo, 'imported-twice')
+})
+
+/** A BPMN diagram whose DI draws the lanes and part of the flow (an editor that saved mid-edit). */
+function partlyDrawnDraft() {
+  const lane = (id: string, y: number) =>
+    draftLane(id, { pool: 'claims', label: id, bounds: { x: 160, y, w: 900, h: 250 } })
+  const at = (x: number, y: number) => ({ x, y, w: 100, h: 80 })
+  return flowDraft({
+    title: 'Claims',
+    containers: [lane('Intake', 80), lane('Assessment', 330)],
+    nodes: [
+      draftNode('start', 'event', { containerId: 'Intake', bounds: { x: 232, y: 187, w: 36, h: 36 } }),
+      draftNode('register', 'step', { containerId: 'Intake', label: 'Register claim', bounds: at(320, 165) }),
+      draftNode('assess', 'step', { containerId: 'Assessment', label: 'Assess damage' }),
+      draftNode('valid', 'decision', {
+        containerId: 'Assessment',
+        label: 'Valid?',
+        bounds: { x: 640, y: 430, w: 50, h: 50 },
+      }),
+      draftNode('pay', 'step', { containerId: 'Assessment', label: 'Pay out' }),
+      draftNode('reject', 'step', { containerId: 'Intake', label: 'Send rejection' }),
+      draftNode('memo', 'note', { label: 'Photos required', meta: { nearNodeId: 'assess' } }),
+    ],
+    edges: sequenceFlows([
+      ['start', 'register'],
+      ['register', 'assess'],
+      ['assess', 'valid'],
+      ['valid', 'pay', 'yes'],
+      ['valid', 'reject', 'no'],
+    ]),
+  })
+}
+
+test('a partly drawn diagram keeps what is drawn and sets the rest beside it, in its lanes', async ({
+  page,
+  server,
+}, testInfo) => {
+  const draft = partlyDrawnDraft()
+  const content = await draftToContent(draft)
+  await openBoard(page, await seed(server.url, content))
+  await expect
+    .poll(async () => (await shapesOf(page)).length)
+    .toBe(content.records.filter((r) => r.typeName === 'shape').length)
+  const boxes = await pageBoxes(page)
+  const byId = new Map(boxes.map((box) => [box.id, box]))
+  for (const node of draft.nodes) {
+    if (node.bounds === null) continue
+    expect(byId.get(`shape:${node.id}`)).toMatchObject({ minX: node.bounds.x, minY: node.bounds.y })
+  }
+  expectLaidOut(boxes)
+  await zoomToFit(page)
+  await screenshot(page, testInfo, 'partly-drawn')
 })
 
 /** Writes more records into an existing board through a real provider, as the importing client would. */

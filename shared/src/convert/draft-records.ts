@@ -14,7 +14,7 @@ import type { DraftRecordIds } from './draft-record-ids.ts'
 import type { DraftContainer, DraftEdge, DraftMeta, DraftNode, FlowDraft } from './flow-draft.ts'
 import type { DraftGeometry } from './layout/band-layout.ts'
 import type { PlacedDraft } from './layout/draft-geometry.ts'
-import type { Box } from './layout/layout-graph.ts'
+import { type Box, poolsOf } from './layout/layout-graph.ts'
 
 /** The stage a lane sits in: the one its `meta.stage` names (a stage of the draft), else none. */
 function stageOfLane(container: DraftContainer, stages: ReadonlySet<string>): string | null {
@@ -152,13 +152,8 @@ function edgeRecords(
 
 /** Stage `order`: its place in its pool, left to right, from 1 (a stage alone is 1). */
 function stageOrders(draft: FlowDraft, geometry: DraftGeometry): Map<string, number> {
-  const pools = new Map<string, DraftContainer[]>()
-  for (const stage of draft.containers.filter((container) => container.kind === 'stage')) {
-    const key = stage.pool ?? `alone:${stage.id}`
-    pools.set(key, [...(pools.get(key) ?? []), stage])
-  }
   const orders = new Map<string, number>()
-  for (const stages of pools.values()) {
+  for (const stages of poolsOf(draft.containers.filter((container) => container.kind === 'stage'))) {
     const left = (stage: DraftContainer) => geometry.containers.get(stage.id)!.x
     const sorted = [...stages].sort((a, b) => left(a) - left(b))
     for (const [i, stage] of sorted.entries()) orders.set(stage.id, i + 1)

@@ -248,6 +248,13 @@ describe('draftToContent without geometry', () => {
   })
 })
 
+/** Every node and container with bounds in the draft has exactly those bounds on the page. */
+function expectDrawnKept(draft: FlowDraft, boxes: ReadonlyMap<string, Box>) {
+  for (const element of [...draft.nodes, ...draft.containers]) {
+    if (element.bounds !== null) expect(boxes.get(`shape:${element.id}`), element.id).toEqual(element.bounds)
+  }
+}
+
 describe('draftToContent with geometry', () => {
   const lane = (id: string, y: number) => draftLane(id, { pool: 'p', bounds: { x: 0, y, w: 1000, h: 200 } })
   const at = (x: number, y: number) => ({ x, y, w: 100, h: 80 })
@@ -263,11 +270,25 @@ describe('draftToContent with geometry', () => {
       edges: [draftEdge('ab', 'a', 'b'), draftEdge('bc', 'b', 'c', { branch: 'yes' })],
     })
     const { content, notices } = await draftToContentWithNotices(draft)
-    const boxes = pageBoxes(content.records)
-    for (const node of draft.nodes) expect(boxes.get(`shape:${node.id}`)).toEqual(node.bounds)
-    for (const container of draft.containers)
-      expect(boxes.get(`shape:${container.id}`)).toEqual(container.bounds)
+    expectDrawnKept(draft, pageBoxes(content.records))
     expect(notices).toEqual([])
+  })
+
+  it('keeps a drawn card at its lane’s very edge, and lanes of one pool drawn to different widths, as drawn', async () => {
+    const draft = flowDraft({
+      containers: [
+        draftLane('outer', { pool: 'p', bounds: { x: 0, y: 0, w: 1000, h: 200 } }),
+        draftLane('inner', { pool: 'p', bounds: { x: 30, y: 200, w: 970, h: 200 } }),
+      ],
+      nodes: [
+        draftNode('edge', 'step', { containerId: 'outer', bounds: at(895, 115) }),
+        draftNode('tight', 'step', { containerId: 'inner', bounds: at(35, 205) }),
+        draftNode('placed', 'step', { containerId: 'inner' }),
+      ],
+      edges: [draftEdge('e1', 'edge', 'tight'), draftEdge('e2', 'tight', 'placed')],
+    })
+    const { content } = await draftToContentWithNotices(draft)
+    expectDrawnKept(draft, pageBoxes(content.records))
   })
 
   it('keeps drawn nodes where they were and places the missing ones beside them, apart and in their lanes', async () => {

@@ -18,13 +18,14 @@
  * 4. A card that would overlap a placed one moves past it along the axis its container can grow on
  *    without moving anything else: right in a lane (a lane's width is free, its height would push
  *    the lanes below), down in a stage, right outside containers.
- * 5. Containers with bounds grow on their far edge to hold the cards placed here (a pool's lanes to
- *    one width, its stages to one height); a container without bounds is fitted around its cards.
+ * 5. Containers with bounds grow on their far edge to hold their cards (a pool's lanes to one width,
+ *    its stages to one height); a container without bounds is fitted around its cards.
  */
 import type { DraftContainer, FlowDraft } from '../flow-draft.ts'
 import type { DraftGeometry } from './band-layout.ts'
 import { type LayeredPoint, layeredPositions } from './elk-layered.ts'
-import type { Box, LayoutGraph, LayoutNode } from './layout-graph.ts'
+import { groupBy } from './group-by.ts'
+import { type Box, type LayoutGraph, type LayoutNode, poolsOf } from './layout-graph.ts'
 import {
   CONTAINER_PADDING,
   LANE_CONTENT_LEFT,
@@ -171,56 +172,52 @@ export async function anchoredLayout(draft: FlowDraft, graph: LayoutGraph): Prom
     }
   }
 
-  // 5. Containers around their cards. A container the source drew grows only over cards the layout
-  // placed: what the source drew stays exactly as drawn, even a card it drew over its lane's edge.
-  const cardsIn = new Map<string, Box[]>()
-  const placedIn = new Map<string, Box[]>()
-  for (const node of graph.nodes) {
-    if (node.containerId === null) continue
-    const box = nodes.get(node.id)!
-    cardsIn.set(node.containerId, [...(cardsIn.get(node.containerId) ?? []), box])
-    if (node.bounds === null) placedIn.set(node.containerId, [...(placedIn.get(node.containerId) ?? []), box])
-  }
-  const changed = new Set<string>()
+  // 5. Containers around their cards. A container the source drew grows only for the cards the layout
+  // placed in it: a drawn card a little inside its lane's edge, or lanes of one pool drawn to different
+  // widths, are the source's geometry and stay as they are.
+  const cardsIn = new Map(
+    [...groupBy(graph.nodes, (node) => node.containerId)].map(([id, members]) => [
+      id,
+      members.map((node) => ({ box: nodes.get(node.id)!, drawn: node.bounds !== null })),
+    ]),
+  )
+  const grown = new Set<string>()
   let below = (boundsOf([...nodes.values(), ...containers.values()])?.maxY ?? 0) + POOL_GAP
   for (const container of draft.containers) {
     const own = containers.get(container.id)
+    const cards = cardsIn.get(container.id) ?? []
     if (own === undefined) {
-      const box = fitted(container, cardsIn.get(container.id) ?? [], below)
-      if (boundsOf(cardsIn.get(container.id) ?? []) === null) below += box.h
+      const box = fitted(
+        container,
+        cards.map((card) => card.box),
+        below,
+      )
+      if (cards.length === 0) below += box.h
       containers.set(container.id, box)
-      changed.add(container.id)
       continue
     }
-    const cards = boundsOf(placedIn.get(container.id) ?? [])
-    if (cards === null) continue
+    const placed = boundsOf(cards.filter((card) => !card.drawn).map((card) => card.box))
+    if (placed === null) continue
     const before = { w: own.w, h: own.h }
-    if (container.kind === 'lane') own.w = Math.max(own.w, cards.maxX + CONTAINER_PADDING - own.x)
-    else own.h = Math.max(own.h, cards.maxY + CONTAINER_PADDING - own.y)
-    if (own.w !== before.w || own.h !== before.h) changed.add(container.id)
+    if (container.kind === 'lane') own.w = Math.max(own.w, placed.maxX + CONTAINER_PADDING - own.x)
+    else own.h = Math.max(own.h, placed.maxY + CONTAINER_PADDING - own.y)
+    if (own.w !== before.w || own.h !== before.h) grown.add(container.id)
   }
-  sharePoolExtent(draft.containers, containers, changed)
+  sharePoolExtent(draft.containers, containers, grown)
   return { nodes, containers }
 }
 
 /**
- * A pool's lanes reach one right edge, its stages one bottom edge: the far edges only, so nothing
- * moves; only in a pool where the layout changed a member, so a pool drawn by the source stays as drawn.
+ * The pools with a member that grew: their lanes reach one right edge, their stages one bottom edge
+ * (the far edges only, so nothing moves).
  */
 function sharePoolExtent(
   all: readonly DraftContainer[],
   boxes: Map<string, Box>,
-  changed: ReadonlySet<string>,
+  grown: ReadonlySet<string>,
 ) {
-  const pools = new Map<string, DraftContainer[]>()
-  for (const container of all) {
-    if (container.pool !== null) {
-      const key = `${container.kind}:${container.pool}`
-      pools.set(key, [...(pools.get(key) ?? []), container])
-    }
-  }
-  for (const members of pools.values()) {
-    if (!members.some((member) => changed.has(member.id))) continue
+  for (const members of poolsOf(all)) {
+    if (!members.some((member) => grown.has(member.id))) continue
     const lanes = members[0]!.kind === 'lane'
     const farEdge = (box: Box) => (lanes ? box.x + box.w : box.y + box.h)
     const far = Math.max(...members.map((member) => farEdge(boxes.get(member.id)!)))

@@ -12,9 +12,10 @@
  *    just wide enough for its cards, side by side, all of one height, below the lanes.
  * 4. Cards in no container form one more band below, laid out like a lane without its header.
  */
-import type { DraftContainer, FlowDraft } from '../flow-draft.ts'
+import type { FlowDraft } from '../flow-draft.ts'
 import { type LayeredEdge, type LayeredPoint, layeredPositions } from './elk-layered.ts'
-import type { Box, LayoutGraph, LayoutNode } from './layout-graph.ts'
+import { groupBy } from './group-by.ts'
+import { type Box, type LayoutGraph, type LayoutNode, poolsOf } from './layout-graph.ts'
 import {
   CONTAINER_PADDING,
   LANE_CONTENT_LEFT,
@@ -62,16 +63,6 @@ function stackInBand(cards: readonly LayoutNode[], at: ReadonlyMap<string, Layer
   return { y, tallest }
 }
 
-/** Containers grouped by pool, pools in the order their first member comes; a container without pool is one alone. */
-function poolsOf(containers: readonly DraftContainer[]): DraftContainer[][] {
-  const pools = new Map<string, DraftContainer[]>()
-  for (const container of containers) {
-    const key = container.pool === null ? `alone:${container.id}` : `pool:${container.pool}`
-    pools.set(key, [...(pools.get(key) ?? []), container])
-  }
-  return [...pools.values()]
-}
-
 function rightmost(cards: readonly LayoutNode[], at: ReadonlyMap<string, LayeredPoint>): number {
   return Math.max(0, ...cards.map((card) => at.get(card.id)!.x + card.w))
 }
@@ -80,9 +71,7 @@ export async function bandLayout(draft: FlowDraft, graph: LayoutGraph): Promise<
   const kindOf = new Map(draft.containers.map((container) => [container.id, container.kind]))
   const inStage = (card: LayoutNode) => card.containerId !== null && kindOf.get(card.containerId) === 'stage'
   const flowCards = graph.nodes.filter((card) => !inStage(card))
-  const cardsIn = new Map<string | null, LayoutNode[]>()
-  for (const card of graph.nodes)
-    cardsIn.set(card.containerId, [...(cardsIn.get(card.containerId) ?? []), card])
+  const cardsIn = groupBy(graph.nodes, (card) => card.containerId)
 
   const laid = await layeredPositions(flowCards, graph.edges)
   // Shifted so the leftmost card sits just right of a lane's header, lanes starting at x = 0.

@@ -31,3 +31,14 @@ describe('layeredPositions', () => {
     expect(at.get('b')!.x + 100).toBeLessThan(at.get('c')!.x)
   })
 })
+
+describe('layeredPositions on a deep graph', () => {
+  // MAX_IMPORT_ELEMENTS in a row: ELK's default layering overflows the call stack on it.
+  it('lays a chain of 10,000 boxes out left to right', async () => {
+    const boxes = Array.from({ length: 10_000 }, (_, i) => ({ id: `n${i}`, w: 100, h: 50 }))
+    const edges = boxes.slice(1).map((box, i) => ({ from: boxes[i]!.id, to: box.id }))
+    const at = await layeredPositions(boxes, edges)
+    expect(at.size).toBe(10_000)
+    for (let i = 1; i < 10_000; i++) expect(at.get(`n${i}`)!.x).toBeGreaterThan(at.get(`n${i - 1}`)!.x)
+  }, 300_000)
+})

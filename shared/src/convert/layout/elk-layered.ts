@@ -46,6 +46,18 @@ const BETWEEN_LAYERS = 100
 const WITHIN_LAYER = 40
 
 /**
+ * ELK's default layering (network simplex, the shortest edges) recurses once per layer deep: a flow
+ * of several thousand steps in a row overflows the call stack (a 10,000-step chain did in Node). The
+ * longest-path layering from the sources is iterative, so a graph ELK cannot layer the default way is
+ * layered that way: less compact, still left to right along the flow.
+ */
+const DEEP_GRAPH_LAYERING = { 'elk.layered.layering.strategy': 'LONGEST_PATH_SOURCE' }
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))
+}
+
+/**
  * The top-left corner of every box. With `partition` set on every box, partitions come in order left to
  * right (a stage's boxes all lie right of the stage before's). Edges whose ends are not both boxes are
  * left out: ELK refuses a graph with an edge to nowhere.
@@ -57,8 +69,7 @@ export async function layeredPositions(
   if (boxes.length === 0) return new Map()
   const known = new Set(boxes.map((box) => box.id))
   const partitioned = boxes.every((box) => box.partition !== undefined)
-  const elk = await newElk()
-  const graph = await elk.layout({
+  const graph = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -78,6 +89,11 @@ export async function layeredPositions(
     edges: edges
       .filter((edge) => known.has(edge.from) && known.has(edge.to))
       .map((edge, i) => ({ id: `edge-${i}`, sources: [edge.from], targets: [edge.to] })),
+  }
+  const elk = await newElk()
+  const laid = await elk.layout(graph).catch((error: unknown) => {
+    if (!isStackOverflow(error)) throw error
+    return elk.layout({ ...graph, layoutOptions: { ...graph.layoutOptions, ...DEEP_GRAPH_LAYERING } })
   })
-  return new Map((graph.children ?? []).map((child) => [child.id, { x: child.x ?? 0, y: child.y ?? 0 }]))
+  return new Map((laid.children ?? []).map((child) => [child.id, { x: child.x ?? 0, y: child.y ?? 0 }]))
 }

@@ -4,9 +4,10 @@
  * plus one from a note to the node its `meta.nearNodeId` names).
  */
 import { workflowShapeDefaultProps } from '../../schema/workflow-shapes.ts'
-import type { DraftBounds, DraftNode, FlowDraft } from '../flow-draft.ts'
+import type { DraftBounds, DraftContainer, DraftNode, FlowDraft } from '../flow-draft.ts'
 import { NOTE_SIDE } from '../note-size.ts'
 import type { LayeredEdge } from './elk-layered.ts'
+import { groupBy } from './group-by.ts'
 
 export type Box = { x: number; y: number; w: number; h: number }
 
@@ -22,6 +23,13 @@ export type LayoutNode = {
 export type LayoutGraph = {
   readonly nodes: readonly LayoutNode[]
   readonly edges: readonly LayeredEdge[]
+}
+
+/** Containers grouped by pool, pools in the order their first member comes; a container without pool is one alone. */
+export function poolsOf(containers: readonly DraftContainer[]): DraftContainer[][] {
+  return [
+    ...groupBy(containers, (c) => (c.pool === null ? `alone:${c.id}` : `pool:${c.kind}:${c.pool}`)).values(),
+  ]
 }
 
 /** The size a node has on the board: its source's, except a note, which tldraw draws as a fixed square. */
