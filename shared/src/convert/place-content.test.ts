@@ -163,6 +163,15 @@ describe('placeContent', () => {
     expect(lanesChecked).toBeGreaterThan(0)
   })
 
+  it("puts shapes from another board's page on this board's page", () => {
+    const note = { ...noteShape({ id: 'far' }), parentId: 'page:elsewhere' as TLShape['parentId'] }
+    const placed = placeContent(
+      { title: null, roles: [], records: [note] },
+      { at: null, existingRoles: [], newId: counter() },
+    )
+    expect(shapes(placed.records).map((shape) => shape.parentId)).toEqual(['page:page'])
+  })
+
   it('gives the same answer for the same ids', () => {
     const content = contents.at(-1)!
     const options = { at: { x: 10, y: 20 }, existingRoles: [] }

@@ -11,7 +11,7 @@
  * on the drop point; children keep their positions, which are relative to their parent.
  *
  * Only shapes and bindings are placed: a document or page record is the board's own, so one in the
- * content is left out. The answer's `roles` are the roles the board does not have yet; a matched role
+ * content is left out, and shapes that sat on another board's page sit on this board's. The answer's `roles` are the roles the board does not have yet; a matched role
  * is already on the board, and writing it again would overwrite the board's colour and kind for it.
  *
  * Pure: given the same `newId`, the same answer.
@@ -19,6 +19,7 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { uniqueId } from '@tldraw/utils'
 import type { Role } from '../schema/role.ts'
+import { BOARD_PAGE_ID } from '../templates/record-builders.ts'
 import type { MapContent } from './map-content.ts'
 import { NOTE_SIDE } from './note-size.ts'
 
@@ -150,7 +151,9 @@ export function placeContent(content: MapContent, options: PlaceContentOptions):
     return {
       ...record,
       id,
-      parentId: (parent ?? record.parentId) as typeof record.parentId,
+      // A board has one page: content from another board's page lands on this one's.
+      parentId: (parent ??
+        (record.parentId.startsWith('page:') ? BOARD_PAGE_ID : record.parentId)) as typeof record.parentId,
       x: parent === undefined ? record.x + dx : record.x,
       y: parent === undefined ? record.y + dy : record.y,
       meta: typeof pool === 'string' ? { ...record.meta, pool: ids.pools.get(pool)! } : record.meta,

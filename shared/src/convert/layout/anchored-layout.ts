@@ -12,8 +12,8 @@
  *
  * 1. Cards with bounds are placed; containers with bounds keep them.
  * 2. Breadth first from the placed cards along the edges (either direction), each card reached is put
- *    at its ELK offset from the card it was reached from. A part of the graph with no placed card at
- *    all starts below everything placed.
+ *    at its ELK offset from its neighbours already placed, averaged (so a missing card between two
+ *    drawn ones lands between them). A part of the graph with no placed card starts below it all.
  * 3. A card whose container has bounds is moved into it (right of a lane's header, below a stage's).
  * 4. A card that would overlap a placed one moves past it along the axis its container can grow on
  *    without moving anything else: right in a lane (a lane's width is free, its height would push
@@ -23,7 +23,7 @@
  */
 import type { DraftContainer, FlowDraft } from '../flow-draft.ts'
 import type { DraftGeometry } from './band-layout.ts'
-import { type LayeredPoint, layeredPositions } from './elk-layered.ts'
+import { layeredPositions } from './elk-layered.ts'
 import { groupBy } from './group-by.ts'
 import { type Box, type LayoutGraph, type LayoutNode, poolsOf } from './layout-graph.ts'
 import {
@@ -133,17 +133,17 @@ export async function anchoredLayout(draft: FlowDraft, graph: LayoutGraph): Prom
     const byId = new Map(graph.nodes.map((node) => [node.id, node]))
     const neighbours = neighboursOf(graph)
 
-    const place = (node: LayoutNode, anchor: { box: Box; elk: LayeredPoint } | null) => {
+    /** At its ELK offset from each neighbour already placed, averaged: between a drawn card before it and one after. */
+    const place = (node: LayoutNode, anchors: readonly string[]) => {
       const elk = relative.get(node.id)!
+      const offsetFrom = (id: string, axis: 'x' | 'y') =>
+        nodes.get(id)![axis] + elk[axis] - relative.get(id)![axis]
+      const mean = (axis: 'x' | 'y') =>
+        anchors.reduce((sum, id) => sum + offsetFrom(id, axis), 0) / anchors.length
       const target: Box =
-        anchor === null
+        anchors.length === 0
           ? { x: start.x, y: start.y, w: node.w, h: node.h }
-          : {
-              x: anchor.box.x + elk.x - anchor.elk.x,
-              y: anchor.box.y + elk.y - anchor.elk.y,
-              w: node.w,
-              h: node.h,
-            }
+          : { x: mean('x'), y: mean('y'), w: node.w, h: node.h }
       const container = node.containerId === null ? undefined : containerById.get(node.containerId)
       const inside = intoContainer(
         target,
@@ -160,13 +160,16 @@ export async function anchoredLayout(draft: FlowDraft, graph: LayoutGraph): Prom
     for (let next = 0; nodes.size < graph.nodes.length; ) {
       if (next === queue.length) {
         const first = missing.find((node) => !nodes.has(node.id))!
-        place(first, null)
+        place(first, [])
         queue.push(first.id)
       }
       const from = queue[next++]!
       for (const id of neighbours.get(from) ?? []) {
         if (nodes.has(id)) continue
-        place(byId.get(id)!, { box: nodes.get(from)!, elk: relative.get(from)! })
+        place(
+          byId.get(id)!,
+          (neighbours.get(id) ?? []).filter((neighbour) => nodes.has(neighbour)),
+        )
         queue.push(id)
       }
     }
