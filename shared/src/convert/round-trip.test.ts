@@ -3,7 +3,7 @@
  * back through the one import entry, as a person's file would be. Compared is what a person reads off
  * the board, with ids replaced by the labels and role names they stand for (an import makes ids of its
  * own): the title, the roles, every lane (label, role, the stage it sits in), every stage in its order
- * left to right, every card (kind, label, owner and whether the step names it or its lane does, lane,
+ * left to right, which lanes and stages form a pool (restack together), every card (kind, label, owner and whether the step names it or its lane does, lane,
  * stage, a step's automation and description, an event's and artifact's kind), every sticky note's text
  * and container, and every connector (its ends, flow kind and branch label).
  *
@@ -39,6 +39,7 @@ type Summary = {
   roles: string[]
   lanes: string[]
   stages: string[]
+  pools: string[]
   nodes: string[]
   notes: string[]
   edges: string[]
@@ -83,6 +84,14 @@ function summary(content: MapContent, format: Format): Summary {
       const { laneId, stageId } = containersOf(note.parentId)
       return `${noteText(note)} lane=${laneLabel(laneId)} stage=${stageLabel(stageId)}`
     })
+  // Containers of one parent sharing `meta.pool` restack together: which do, by label (pool ids are made up).
+  const pools = new Map<string, string[]>()
+  for (const shape of shapes.values()) {
+    const pool = shape.meta.pool
+    if ((shape.type !== 'lane' && shape.type !== 'stage') || typeof pool !== 'string') continue
+    const key = `${shape.parentId} ${pool}`
+    pools.set(key, [...(pools.get(key) ?? []), `${shape.type}:${(shape.props as { label: string }).label}`])
+  }
   return {
     title: content.title ?? '',
     roles: content.roles.map((role) => `${role.name} ${role.color} ${role.kind}`).sort(),
@@ -91,6 +100,7 @@ function summary(content: MapContent, format: Format): Summary {
       .sort(),
     // Read left to right: the order numbers an import gives may start elsewhere.
     stages: [...graph.stages].sort((a, b) => a.order - b.order).map((stage) => stage.label),
+    pools: [...pools.values()].map((members) => members.sort().join(', ')).sort(),
     nodes: nodes.sort(),
     notes: notes.sort(),
     edges: graph.edges

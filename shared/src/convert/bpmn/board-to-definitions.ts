@@ -44,6 +44,12 @@ const PLACEHOLDER_NAMES = {
 
 type Attributes = Record<string, unknown>
 
+/** The pool a lane or stage restacks with (`meta.pool`), written so an import keeps the pools apart. */
+function poolOf(shape: TLShape | undefined): string | undefined {
+  const pool = shape?.meta.pool
+  return typeof pool === 'string' ? pool : undefined
+}
+
 /** A written element with the lists moddle serialises by reference: filled in as connectors are met. */
 type Written = {
   element: ModdleElement
@@ -219,7 +225,12 @@ class DefinitionsBuilder {
         value: stage.label,
       })
       values.push(value)
-      const group = this.create('bpmn:Group', { id, categoryValueRef: value, 'flowmap:order': stage.order })
+      const group = this.create('bpmn:Group', {
+        id,
+        categoryValueRef: value,
+        'flowmap:order': stage.order,
+        'flowmap:pool': poolOf(shape),
+      })
       this.artifacts.push(group)
       this.remember(shape, group, 'other', 'box')
     }
@@ -256,6 +267,7 @@ class DefinitionsBuilder {
         ...this.named(lane.label, PLACEHOLDER_NAMES.lane),
         flowNodeRef: refs.get(lane.id),
         'flowmap:roleId': lane.roleId ?? undefined,
+        'flowmap:pool': poolOf(this.shapes.get(lane.id)),
       })
       elements.set(lane.id, element)
       const bounds = this.geometry.boundsOf(this.shapes.get(lane.id)!)

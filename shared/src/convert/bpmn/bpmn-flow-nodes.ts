@@ -345,7 +345,7 @@ function addArtifactElement(walk: Walk, place: Place, element: ModdleElement): v
       kind: 'stage',
       label,
       roleId: null,
-      pool: null,
+      pool: walk.context.flowmap.attribute(element, 'pool'),
       bounds: walk.context.diagram.shape(id)?.bounds ?? null,
       meta: Number.isFinite(order) ? { bpmnKind: 'group', order } : { bpmnKind: 'group' },
     })

@@ -127,7 +127,8 @@ function leafLanes(
       kind: 'lane',
       label,
       roleId: laneRole(reader, lane, label, id, parent?.roleId ?? null),
-      pool,
+      // One pool of several is one lane group; in a board's own pool, its lanes' `flowmap:pool` says which restack together.
+      pool: pool ?? reader.context.flowmap.attribute(lane, 'pool'),
       bounds: boundsOf(reader.context, id),
       meta: { bpmnKind: 'lane' },
     })
