@@ -55,9 +55,9 @@ function sequenceEdge(flow: ModdleElement, id: string, ends: Ends, context: Bpmn
   const target = oneOf(flow, 'targetRef')
   const from = endOf(ends, source, 'from')
   const to = endOf(ends, target, 'to')
-  const name = stringOf(flow, 'name')
+  const name = context.flowmap.textOf(flow, 'name')
   const expression = oneOf(flow, 'conditionExpression')
-  const condition = expression === null ? null : stringOf(expression, 'body')
+  const condition = expression === null ? null : context.flowmap.textOf(expression, 'body')
   const meta: Record<string, string | boolean> = {
     bpmnKind: 'sequenceFlow',
     ...looseEnds(from, to, source, target),
@@ -100,7 +100,7 @@ function plainEdge(
     from: ends.from,
     to: ends.to,
     flow,
-    branch: stringOf(element, 'name') ?? context.flowmap.attribute(element, 'branch'),
+    branch: context.flowmap.textOf(element, 'name') ?? context.flowmap.attribute(element, 'branch'),
     waypoints: context.diagram.waypoints(id),
     meta,
   }

@@ -26,7 +26,7 @@ import {
 } from './bpmn-element-kinds.ts'
 import type { ProcessScope } from './bpmn-pools.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { documentationOf, eventTriggerOf, idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { eventTriggerOf, idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
 
 /** A data association with the flow node that holds it (BPMN nests them in the activity or event). */
 export type HeldDataAssociation = { readonly holder: string; readonly association: ModdleElement }
@@ -53,6 +53,14 @@ type Walk = {
   readonly containerOfNode: Map<string, string | null>
   readonly dataObjects: ModdleElement[]
   readonly referencedDataObjects: Set<ModdleElement>
+}
+
+/** A step's description: its documentation's texts, one paragraph each. */
+function descriptionOf(walk: Walk, element: ModdleElement): string {
+  return manyOf(element, 'documentation')
+    .map((doc) => walk.context.flowmap.textOf(doc, 'text'))
+    .filter((text): text is string => text !== null)
+    .join('\n\n')
 }
 
 function center(bounds: DraftBounds): { x: number; y: number } {
@@ -276,7 +284,7 @@ function addCollapsedSubprocess(
     "parts of their subprocess's step",
     inner.count,
   )
-  const documentation = documentationOf(element)
+  const documentation = descriptionOf(walk, element)
   const inside = insideSentence(inner.names)
   addStep(
     walk,
@@ -293,7 +301,7 @@ function addCollapsedSubprocess(
 function addFlowNode(walk: Walk, place: Place, element: ModdleElement, id: string, local: string): void {
   if (local in TASK_AUTOMATION) {
     walk.context.tally.mapped(pluralWords(local), 'steps')
-    addStep(walk, place, element, id, local, documentationOf(element))
+    addStep(walk, place, element, id, local, descriptionOf(walk, element))
   } else if (SUBPROCESS_TYPES.has(local)) {
     if (walk.context.diagram.shape(id)?.expanded === true)
       addExpandedSubprocess(walk, place, element, id, local)
@@ -334,10 +342,16 @@ function addArtifactElement(walk: Walk, place: Place, element: ModdleElement): v
   }
   if (local === 'textAnnotation') {
     walk.context.tally.mapped('text annotations', 'notes')
-    walk.out.nodes.push({ ...base(walk, place, element, id, stringOf(element, 'text') ?? ''), kind: 'note' })
+    walk.out.nodes.push({
+      ...base(walk, place, element, id, walk.context.flowmap.textOf(element, 'text') ?? ''),
+      kind: 'note',
+    })
   } else if (local === 'group') {
     const category = oneOf(element, 'categoryValueRef')
-    const label = stringOf(element, 'name') ?? (category === null ? null : stringOf(category, 'value')) ?? ''
+    const label =
+      walk.context.flowmap.nameOf(element) ??
+      (category === null ? null : walk.context.flowmap.textOf(category, 'value')) ??
+      ''
     const order = Number(walk.context.flowmap.attribute(element, 'order') ?? Number.NaN)
     walk.context.tally.mapped('groups', 'stages')
     walk.out.stages.push({

@@ -49,7 +49,7 @@ function flowmapRoles(processes: readonly ModdleElement[], context: Context): Ro
       const kind = stringOf(value, 'kind')
       roles.push({
         id,
-        name: stringOf(value, 'name') ?? id,
+        name: context.flowmap.textOf(value, 'name') ?? id,
         color: stringOf(value, 'color') ?? ROLE_COLORS[roles.length % ROLE_COLORS.length]!,
         kind: kind !== null && roleKinds.has(kind) ? (kind as RoleKind) : 'person',
       })
