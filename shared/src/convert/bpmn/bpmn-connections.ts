@@ -17,7 +17,7 @@ import type { DraftEdge, DraftMeta, DraftNode } from '../flow-draft.ts'
 import { localTypeName, pluralWords } from './bpmn-element-kinds.ts'
 import type { FlowNodesRead } from './bpmn-flow-nodes.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { idOf, idOrMadeUp, manyOf, oneOf } from './moddle-read.ts'
 
 const flowKinds: ReadonlySet<string> = new Set(FLOW_KINDS)
 
