@@ -323,6 +323,22 @@ describe('draftToContent with geometry', () => {
     expect(notices).toEqual(['4 elements had no diagram layout and were laid out automatically'])
   })
 
+  it('sets a missing card between the drawn cards before and after it', async () => {
+    const draft = flowDraft({
+      containers: [lane('l1', 0)],
+      nodes: [
+        draftNode('a', 'step', { containerId: 'l1', bounds: at(200, 60) }),
+        draftNode('b', 'step', { containerId: 'l1' }),
+        draftNode('c', 'step', { containerId: 'l1', bounds: at(640, 60) }),
+      ],
+      edges: [draftEdge('ab', 'a', 'b'), draftEdge('bc', 'b', 'c')],
+    })
+    const boxes = pageBoxes((await draftToContent(draft)).records)
+    const b = boxes.get('shape:b')!
+    expect(b.x).toBeGreaterThan(300)
+    expect(b.x + b.w).toBeLessThan(640)
+  })
+
   it('keeps drawn nodes of random partial diagrams exactly and overlaps nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
