@@ -5,7 +5,7 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { toWorkflowGraph } from '../graph/to-workflow-graph.ts'
-import { draftLane, draftNode, draftStage, flowDraft } from '../testing/flow-drafts.ts'
+import { draftEdge, draftLane, draftNode, draftStage, flowDraft } from '../testing/flow-drafts.ts'
 import { draftToContent } from './draft-to-content.ts'
 import type { DraftContainer } from './flow-draft.ts'
 
@@ -118,5 +118,36 @@ describe('a drawn diagram', () => {
     expect(pageBox(all, 'shape:l')).toEqual(lane)
     expect(pageBox(all, 'shape:m')).toEqual({ ...lane, y: 200, w: 480 })
     expect(pageBox(all, 'shape:a')).toEqual(card)
+  })
+})
+
+describe('a note in no container', () => {
+  const lane = draftLane('lane', { bounds: { x: 0, y: 0, w: 800, h: 300 } })
+  const card = draftNode('a', 'step', { containerId: 'lane', bounds: { x: 100, y: 100, w: 160, h: 80 } })
+
+  it('drawn outside every container, stays on the page though a connector joins it to a card in a lane', async () => {
+    const note = draftNode('memo', 'note', { bounds: { x: -400, y: 0, w: 200, h: 200 } })
+    const draft = flowDraft({
+      containers: [lane],
+      nodes: [card, note],
+      edges: [draftEdge('needs', 'memo', 'a', { flow: 'dependency' })],
+    })
+    const all = shapes((await draftToContent(draft)).records)
+    expect(all.get('shape:memo')).toMatchObject({ parentId: 'page:page', x: -400, y: 0 })
+  })
+
+  it('placed by nothing, stays outside unless its meta.nearNodeId names the card it sits by', async () => {
+    const draft = flowDraft({
+      containers: [draftLane('lane')],
+      nodes: [
+        draftNode('a', 'step', { containerId: 'lane' }),
+        draftNode('told', 'note'),
+        draftNode('by', 'note', { meta: { nearNodeId: 'a' } }),
+      ],
+      edges: [draftEdge('tells', 'a', 'told', { flow: 'information' })],
+    })
+    const all = shapes((await draftToContent(draft)).records)
+    expect(all.get('shape:told')!.parentId).toBe('page:page')
+    expect(all.get('shape:by')!.parentId).toBe('shape:lane')
   })
 })

@@ -16,8 +16,9 @@
  * - Mermaid has no geometry (an import is laid out afresh) and the dialect does not carry a step's
  *   status or estimate (docs/mermaid-dialect.md), so neither is compared; a loose end is a
  *   `%% flowmap: connector` comment and comes back loose.
- * Over generated maps (lanes inside a stage, as `generateWorkflowMap` draws them; one map large enough
- * for two stages) and every built-in template.
+ * Over generated maps (lanes inside a stage, as `generateWorkflowMap` draws them, with two sticky notes
+ * and connectors to and from them added; one map large enough for two stages) and every built-in
+ * template.
  */
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import fc from 'fast-check'
@@ -27,7 +28,8 @@ import { plainTextOf } from '../graph/rich-text-plain.ts'
 import { toWorkflowGraph } from '../graph/to-workflow-graph.ts'
 import type { Role } from '../schema/role.ts'
 import { BUILT_IN_TEMPLATES } from '../templates/built-in-templates.ts'
-import { generateWorkflowMap } from '../testing/generate-workflow-map.ts'
+import { generateWorkflowMap, type WorkflowMap } from '../testing/generate-workflow-map.ts'
+import { connector, noteShape } from '../testing/shape-records.ts'
 import { boardToBpmn } from './bpmn/export-bpmn.ts'
 import { importBoardFile } from './import-file.ts'
 import type { ImportResult } from './import-result.ts'
@@ -172,13 +174,34 @@ async function throughMermaid(before: MapContent): Promise<void> {
   expect(summary(after, 'mermaid')).toEqual(summary(before, 'mermaid'))
 }
 
+/**
+ * The map with sticky notes, which the generator draws none of: one in the first lane, told by a step,
+ * and one on the page beside the map, a dependency of the first card.
+ */
+function withNotes(map: WorkflowMap, text: () => string = () => 'Ask legal first'): WorkflowMap {
+  const firstLane = map.records.find((r) => r.id === 'shape:lane-0')
+  const inLane = firstLane === undefined ? {} : { parentId: 'shape:lane-0', x: 3500, y: 780 }
+  return {
+    roles: map.roles,
+    records: [
+      ...map.records,
+      noteShape({ id: 'shape:note-lane', ...inLane, text: text() }),
+      noteShape({ id: 'shape:note-page', x: -400, y: 0, text: text() }),
+      ...connector({ id: 'note-told', from: 'shape:node-1', to: 'shape:note-lane', flow: 'information' }),
+      ...connector({ id: 'note-needs', from: 'shape:note-page', to: 'shape:node-0', flow: 'dependency' }),
+    ],
+  }
+}
+
 const generatedMaps = fc
   .record({
     nodes: fc.integer({ min: 2, max: 60 }),
     extraEdges: fc.integer({ min: 0, max: 30 }),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   })
-  .map(({ nodes, extraEdges, seed }) => generateWorkflowMap({ nodes, edges: nodes - 1 + extraEdges, seed }))
+  .map(({ nodes, extraEdges, seed }) =>
+    withNotes(generateWorkflowMap({ nodes, edges: nodes - 1 + extraEdges, seed })),
+  )
 
 /**
  * Text as people type it and XML must carry: spaces and line breaks at either end, markup characters,
@@ -235,9 +258,9 @@ const awkwardMaps = fc
     title: awkwardText,
   })
   .map(({ nodes, extraEdges, seed, texts, title }) => {
-    const map = generateWorkflowMap({ nodes, edges: nodes - 1 + extraEdges, seed })
     let next = 0
     const text = () => texts[next++ % texts.length]!
+    const map = withNotes(generateWorkflowMap({ nodes, edges: nodes - 1 + extraEdges, seed }), text)
     const roles = map.roles.map((role) => {
       const name = text()
       return { ...role, name: name === '' ? role.name : name }
