@@ -13,8 +13,9 @@
  *   end (the generator draws a few) is an association from its bound end, and comes back loose at the
  *   same end, pointing where it pointed. The import of our own file keeps nothing as a note, lays
  *   nothing out anew and tells of nothing skipped.
- * - Mermaid has no geometry (an import is laid out afresh) and the dialect does not carry a step's
- *   status or estimate (docs/mermaid-dialect.md), so neither is compared; a loose end is a
+ * - Mermaid has no geometry (an import is laid out afresh: every lane inside its stage, every card
+ *   inside its container, is what is checked of it) and the dialect does not carry a step's status or
+ *   estimate (docs/mermaid-dialect.md), so neither is compared; a loose end is a
  *   `%% flowmap: connector` comment and comes back loose.
  * Over generated maps (lanes inside a stage, as `generateWorkflowMap` draws them, with two sticky notes
  * and connectors to and from them added; one map large enough for two stages) and every built-in
@@ -35,6 +36,7 @@ import { importBoardFile } from './import-file.ts'
 import type { ImportResult } from './import-result.ts'
 import type { MapContent } from './map-content.ts'
 import { boardToMermaid } from './mermaid/export-mermaid.ts'
+import { NOTE_SIDE } from './note-size.ts'
 
 type Format = 'bpmn' | 'mermaid'
 
@@ -169,9 +171,33 @@ async function throughBpmn(before: MapContent): Promise<void> {
   expect(report.notices).toEqual([])
 }
 
+/** Laid out afresh, every lane sits inside its stage and every card inside its container, as drawn. */
+function expectChildrenInside(content: MapContent): void {
+  const shapes = shapesOf(content)
+  const box = (shape: TLShape): { x: number; y: number; w: number; h: number } => {
+    const parent = shapes.get(shape.parentId as TLShape['id'])
+    const at = parent ? box(parent) : { x: 0, y: 0 }
+    const { w, h } = shape.props as { w?: number; h?: number }
+    const side = shape.type === 'note' ? NOTE_SIDE : 0
+    return { x: at.x + shape.x, y: at.y + shape.y, w: w ?? side, h: h ?? side }
+  }
+  for (const shape of shapes.values()) {
+    const parent = shapes.get(shape.parentId as TLShape['id'])
+    if (parent === undefined || shape.type === 'arrow') continue
+    const [inner, outer] = [box(shape), box(parent)]
+    const inside =
+      inner.x >= outer.x - 1e-6 &&
+      inner.y >= outer.y - 1e-6 &&
+      inner.x + inner.w <= outer.x + outer.w + 1e-6 &&
+      inner.y + inner.h <= outer.y + outer.h + 1e-6
+    expect(inside, `${shape.id} ${JSON.stringify(inner)} in ${parent.id} ${JSON.stringify(outer)}`).toBe(true)
+  }
+}
+
 async function throughMermaid(before: MapContent): Promise<void> {
   const { content: after } = await imported('map.mmd', boardToMermaid(before))
   expect(summary(after, 'mermaid')).toEqual(summary(before, 'mermaid'))
+  expectChildrenInside(after)
 }
 
 /**
