@@ -142,6 +142,22 @@ describe('connectors written as data associations and associations', () => {
     expect(draft.nodes.find((n) => n.kind === 'note')!.meta.nearNodeId).toBeUndefined()
   })
 
+  test('a connector between two notes, one loose at its start and one loose at both ends come back as they were', async () => {
+    const records = [
+      step('work', 'Work'),
+      noteShape({ id: 'shape:one', x: 0, y: 300, text: 'One' }),
+      noteShape({ id: 'shape:two', x: 400, y: 300, text: 'Two' }),
+      ...connector({ id: 'between', from: 'shape:one', to: 'shape:two', flow: 'information' }),
+      ...connector({ id: 'into', from: null, to: 'shape:work', flow: 'sequence' }),
+      ...connector({ id: 'free', from: null, to: null, flow: 'dependency' }),
+    ]
+    expect(edgeEnds(await draftOf(await boardToBpmn(board(records))))).toEqual([
+      '(loose) -dependency-> (loose) []',
+      '(loose) -sequence-> step:Work []',
+      'note:One -information-> note:Two []',
+    ])
+  })
+
   test('a branch label on a connector BPMN writes as an association comes back', async () => {
     const records = [
       workflowShape('decision', { id: 'shape:ask', x: 0, y: 0, props: { question: 'Stock?' } }),
