@@ -1,28 +1,45 @@
 /**
- * A placed draft as board records, in the board's conventions: containers on the page, each card
- * parented to its container with a position relative to it (a lane's cards move with the lane), notes
+ * A placed draft as board records, in the board's conventions: containers on the page (a lane whose
+ * `meta.stage` names a stage inside that stage), each card parented to its container with a position
+ * relative to it (a lane's cards move with the lane), a step's status and estimate from meta, notes
  * as tldraw sticky notes, connectors bound to the cards they join and routed as the board draws new
  * ones (elbow). Z-order: containers first, then cards, then connectors, so connectors draw over the
  * lanes they cross.
  */
 import type { TLArrowShape, TLRecord, TLShape } from '@tldraw/tlschema'
+import { STEP_STATUSES, type StepStatus } from '../schema/step.ts'
 import { connector, stickyNote, workflowShape } from '../templates/record-builders.ts'
 import { flowDash, stackInOrder } from '../templates/template-layout.ts'
 import type { DraftRecordIds } from './draft-record-ids.ts'
-import type { DraftContainer, DraftEdge, DraftNode, FlowDraft } from './flow-draft.ts'
+import type { DraftContainer, DraftEdge, DraftMeta, DraftNode, FlowDraft } from './flow-draft.ts'
 import type { DraftGeometry } from './layout/band-layout.ts'
 import type { PlacedDraft } from './layout/draft-geometry.ts'
 import { type Box, poolsOf } from './layout/layout-graph.ts'
 
-function containerRecord(container: DraftContainer, id: string, box: Box, order: number): TLShape {
-  const meta = { ...container.meta, ...(container.pool === null ? {} : { pool: container.pool }) }
+/** The stage a lane sits in: the one its `meta.stage` names (a stage of the draft), else none. */
+function stageOfLane(container: DraftContainer, stages: ReadonlySet<string>): string | null {
+  const stage = container.meta.stage
+  return container.kind === 'lane' && typeof stage === 'string' && stages.has(stage) ? stage : null
+}
+
+function containerRecord(
+  container: DraftContainer,
+  id: string,
+  box: Box,
+  order: number,
+  parent: { id: string; box: Box } | null,
+): TLShape {
+  // The lane's stage is its parent on the board, so the draft's key for it is not kept as meta.
+  const { stage: _stage, ...kept } = container.meta
+  const meta = { ...kept, ...(container.pool === null ? {} : { pool: container.pool }) }
   const size = { w: box.w, h: box.h }
   return container.kind === 'lane'
     ? workflowShape('lane', {
         id,
-        x: box.x,
-        y: box.y,
+        x: parent === null ? box.x : box.x - parent.box.x,
+        y: parent === null ? box.y : box.y - parent.box.y,
         meta,
+        ...(parent === null ? {} : { parentId: `shape:${parent.id}` }),
         props: { ...size, label: container.label, roleId: container.roleId },
       })
     : workflowShape('stage', {
@@ -32,6 +49,26 @@ function containerRecord(container: DraftContainer, id: string, box: Box, order:
         meta,
         props: { ...size, label: container.label, order },
       })
+}
+
+const stepStatuses: ReadonlySet<string> = new Set(STEP_STATUSES)
+
+/**
+ * A step's status and estimate, which the draft carries in `meta` (a BPMN export's `flowmap:status`
+ * and `flowmap:estimate`), as the step's props; what is no valid value stays in meta.
+ */
+function stepProgress(meta: DraftNode['meta']): {
+  props: { status?: StepStatus; estimate?: number }
+  meta: DraftMeta
+} {
+  const { status, estimate, ...rest } = meta
+  const props: { status?: StepStatus; estimate?: number } = {}
+  const kept: Record<string, DraftMeta[string]> = rest
+  if (typeof status === 'string' && stepStatuses.has(status)) props.status = status as StepStatus
+  else if (status !== undefined) kept.status = status
+  if (typeof estimate === 'number' && Number.isFinite(estimate) && estimate >= 0) props.estimate = estimate
+  else if (estimate !== undefined) kept.estimate = estimate
+  return { props, meta: kept }
 }
 
 function nodeRecord(node: DraftNode, id: string, box: Box, parent: { id: string; box: Box } | null): TLShape {
@@ -44,17 +81,21 @@ function nodeRecord(node: DraftNode, id: string, box: Box, parent: { id: string;
   }
   const size = { w: box.w, h: box.h }
   switch (node.kind) {
-    case 'step':
+    case 'step': {
+      const progress = stepProgress(node.meta)
       return workflowShape('step', {
         ...place,
+        meta: progress.meta,
         props: {
           ...size,
           label: node.label,
           description: node.description,
           owner: node.owner,
           automation: node.automation,
+          ...progress.props,
         },
       })
+    }
     case 'decision':
       return workflowShape('decision', { ...place, props: { ...size, question: node.label } })
     case 'event':
@@ -122,14 +163,17 @@ function stageOrders(draft: FlowDraft, geometry: DraftGeometry): Map<string, num
 
 export function draftRecords(draft: FlowDraft, geometry: PlacedDraft, ids: DraftRecordIds): TLRecord[] {
   const orders = stageOrders(draft, geometry)
-  const containers = draft.containers.map((container) =>
-    containerRecord(
+  const stageIds = new Set(draft.containers.filter((c) => c.kind === 'stage').map((c) => c.id))
+  const containers = draft.containers.map((container) => {
+    const stage = stageOfLane(container, stageIds)
+    return containerRecord(
       container,
       ids.container.get(container.id)!,
       geometry.containers.get(container.id)!,
       orders.get(container.id) ?? 0,
-    ),
-  )
+      stage === null ? null : { id: ids.container.get(stage)!, box: geometry.containers.get(stage)! },
+    )
+  })
   const cards = draft.nodes.map((node) => {
     const drawnIn = geometry.containerOf.get(node.id) ?? null
     const containerId = drawnIn === null ? undefined : ids.container.get(drawnIn)

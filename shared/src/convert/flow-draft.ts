@@ -21,7 +21,8 @@ export type DraftMeta = Readonly<Record<string, string | number | boolean | null
 
 /**
  * A lane (a row) or a stage (a column). Lanes of one pool (a BPMN participant, a Mermaid subgraph
- * group) share `pool`; the records get it as `meta.pool`, so they restack together.
+ * group) share `pool`; the records get it as `meta.pool`, so they restack together. A lane's
+ * `meta.stage` names the stage it sits in (its parent on the board, drawn inside it).
  */
 export type DraftContainer = {
   readonly id: string

@@ -44,6 +44,12 @@ const PLACEHOLDER_NAMES = {
 
 type Attributes = Record<string, unknown>
 
+/** The pool a lane or stage restacks with (`meta.pool`), written so an import keeps the pools apart. */
+function poolOf(shape: TLShape | undefined): string | undefined {
+  const pool = shape?.meta.pool
+  return typeof pool === 'string' ? pool : undefined
+}
+
 /** A written element with the lists moddle serialises by reference: filled in as connectors are met. */
 type Written = {
   element: ModdleElement
@@ -219,7 +225,12 @@ class DefinitionsBuilder {
         value: stage.label,
       })
       values.push(value)
-      const group = this.create('bpmn:Group', { id, categoryValueRef: value, 'flowmap:order': stage.order })
+      const group = this.create('bpmn:Group', {
+        id,
+        categoryValueRef: value,
+        'flowmap:order': stage.order,
+        'flowmap:pool': poolOf(shape),
+      })
       this.artifacts.push(group)
       this.remember(shape, group, 'other', 'box')
     }
@@ -256,6 +267,7 @@ class DefinitionsBuilder {
         ...this.named(lane.label, PLACEHOLDER_NAMES.lane),
         flowNodeRef: refs.get(lane.id),
         'flowmap:roleId': lane.roleId ?? undefined,
+        'flowmap:pool': poolOf(this.shapes.get(lane.id)),
       })
       elements.set(lane.id, element)
       const bounds = this.geometry.boundsOf(this.shapes.get(lane.id)!)
@@ -296,6 +308,8 @@ class DefinitionsBuilder {
     const isFlowNode = (entry: Written | undefined) => entry?.kind === 'flow-node' || entry?.kind === 'task'
     const carriesData = edge.flow === 'sequence' || edge.flow === 'information'
     const sequenceMark = edge.flow === 'sequence' ? 'sequence' : undefined
+    // Only a sequence flow has a name in BPMN: any other element carries the branch label so.
+    const branch = edge.branch ?? undefined
 
     let element: ModdleElement
     if (
@@ -324,6 +338,7 @@ class DefinitionsBuilder {
         id,
         targetRef: to.element,
         'flowmap:flow': sequenceMark,
+        'flowmap:branch': branch,
       })
       from.dataOutputs.push(element)
     } else if (carriesData && from?.kind === 'data' && to?.kind === 'task') {
@@ -341,6 +356,7 @@ class DefinitionsBuilder {
         sourceRef: [from.element],
         targetRef: placeholder,
         'flowmap:flow': sequenceMark,
+        'flowmap:branch': branch,
       })
       to.dataInputs.push(element)
     } else {
@@ -350,6 +366,7 @@ class DefinitionsBuilder {
         targetRef: to?.element,
         associationDirection: 'One',
         'flowmap:flow': edge.flow,
+        'flowmap:branch': branch,
       })
       this.artifacts.push(element)
     }

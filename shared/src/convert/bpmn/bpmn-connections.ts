@@ -3,10 +3,12 @@
  * - sequence flows → sequence connectors; the branch label is the flow's name, else its condition's
  *   body (a Flowmap export writes both, the same);
  * - message flows between pools → information connectors (an end at a pool drawn as a black box is loose);
- * - data input/output associations → information connectors between the artifact and its activity;
- * - associations → connectors of the kind `flowmap:flow` names (information when it names none), except
- *   an association with a text annotation at one end: that is where the note sits, so it becomes the
- *   note's neighbour (`meta.neighbour`, and its lane when it has no diagram), not a connector.
+ * - data input/output associations → information connectors between the artifact and its activity,
+ *   or the kind `flowmap:flow` names (an export marks a sequence connector to or from data so);
+ * - associations with `flowmap:flow` → connectors of that kind, a note at either end or not (an export
+ *   writes every connector it cannot write otherwise so); an association without it and with a text
+ *   annotation at one end is where the note sits: the note's neighbour (`meta.nearNodeId`, and its lane
+ *   when it has no diagram), not a connector; any other association → an information connector.
  * Ends at an expanded subprocess (a stage, not a node) reach its single start or end event inside.
  */
 import type { ModdleElement } from 'bpmn-moddle'
@@ -15,7 +17,7 @@ import type { DraftEdge, DraftMeta, DraftNode } from '../flow-draft.ts'
 import { localTypeName, pluralWords } from './bpmn-element-kinds.ts'
 import type { FlowNodesRead } from './bpmn-flow-nodes.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { idOf, idOrMadeUp, manyOf, oneOf } from './moddle-read.ts'
 
 const flowKinds: ReadonlySet<string> = new Set(FLOW_KINDS)
 
@@ -53,9 +55,9 @@ function sequenceEdge(flow: ModdleElement, id: string, ends: Ends, context: Bpmn
   const target = oneOf(flow, 'targetRef')
   const from = endOf(ends, source, 'from')
   const to = endOf(ends, target, 'to')
-  const name = stringOf(flow, 'name')
+  const name = context.flowmap.textOf(flow, 'name')
   const expression = oneOf(flow, 'conditionExpression')
-  const condition = expression === null ? null : stringOf(expression, 'body')
+  const condition = expression === null ? null : context.flowmap.textOf(expression, 'body')
   const meta: Record<string, string | boolean> = {
     bpmnKind: 'sequenceFlow',
     ...looseEnds(from, to, source, target),
@@ -98,10 +100,17 @@ function plainEdge(
     from: ends.from,
     to: ends.to,
     flow,
-    branch: stringOf(element, 'name'),
+    branch: context.flowmap.textOf(element, 'name') ?? context.flowmap.attribute(element, 'branch'),
     waypoints: context.diagram.waypoints(id),
     meta,
   }
+}
+
+/** The flow kind `flowmap:flow` names; null when the element has none, information for a kind unknown here. */
+function writtenFlow(element: ModdleElement, context: BpmnReadContext): FlowKind | null {
+  const written = context.flowmap.attribute(element, 'flow')
+  if (written === null) return null
+  return flowKinds.has(written) ? (written as FlowKind) : 'information'
 }
 
 function isAnnotation(element: ModdleElement | null): boolean {
@@ -134,7 +143,8 @@ export function readConnections(
   for (const { holder, association } of read.dataAssociations) {
     const local = localTypeName(association.$type)
     const baseId = idOf(association) ?? `${holder}-${local}-${edges.length}`
-    context.tally.mapped(pluralWords(local), 'information connectors')
+    const flow = writtenFlow(association, context) ?? 'information'
+    context.tally.mapped(pluralWords(local), `${flow} connectors`)
     const holderNode = nodes.has(holder) ? holder : null
     if (local === 'dataOutputAssociation') {
       const target = oneOf(association, 'targetRef')
@@ -142,7 +152,7 @@ export function readConnections(
         plainEdge(
           association,
           baseId,
-          'information',
+          flow,
           { from: holderNode, to: endOf(ends, target, 'to'), source: null, target },
           context,
         ),
@@ -156,7 +166,7 @@ export function readConnections(
         plainEdge(
           association,
           id,
-          'information',
+          flow,
           { from: endOf(ends, source, 'from'), to: holderNode, source, target: null },
           context,
         ),
@@ -168,22 +178,22 @@ export function readConnections(
     const id = idOrMadeUp(association, edges.length)
     const source = oneOf(association, 'sourceRef')
     const target = oneOf(association, 'targetRef')
+    const written = writtenFlow(association, context)
     const annotation = isAnnotation(source) ? source : isAnnotation(target) ? target : null
-    if (annotation !== null) {
+    if (written === null && annotation !== null) {
       const neighbour = annotation === source ? target : source
       const noteId = idOf(annotation)
       const neighbourId = neighbour === null ? null : idOf(neighbour)
       const note = noteId === null ? undefined : nodes.get(noteId)
       context.tally.mapped('associations of text annotations', "the notes' neighbours")
-      if (note !== undefined && neighbourId !== null && note.meta.neighbour === undefined) {
+      if (note !== undefined && neighbourId !== null && note.meta.nearNodeId === undefined) {
         const containerId =
           note.containerId ?? (note.bounds === null ? (nodes.get(neighbourId)?.containerId ?? null) : null)
-        nodes.set(note.id, { ...note, containerId, meta: { ...note.meta, neighbour: neighbourId } })
+        nodes.set(note.id, { ...note, containerId, meta: { ...note.meta, nearNodeId: neighbourId } })
       }
       continue
     }
-    const written = context.flowmap.attribute(association, 'flow')
-    const flow: FlowKind = written !== null && flowKinds.has(written) ? (written as FlowKind) : 'information'
+    const flow = written ?? 'information'
     context.tally.mapped('associations', `${flow} connectors`)
     edges.push(
       plainEdge(

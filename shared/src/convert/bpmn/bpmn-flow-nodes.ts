@@ -26,7 +26,7 @@ import {
 } from './bpmn-element-kinds.ts'
 import type { ProcessScope } from './bpmn-pools.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
-import { documentationOf, eventTriggerOf, idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
+import { eventTriggerOf, idOf, idOrMadeUp, manyOf, oneOf, stringOf } from './moddle-read.ts'
 
 /** A data association with the flow node that holds it (BPMN nests them in the activity or event). */
 export type HeldDataAssociation = { readonly holder: string; readonly association: ModdleElement }
@@ -53,6 +53,14 @@ type Walk = {
   readonly containerOfNode: Map<string, string | null>
   readonly dataObjects: ModdleElement[]
   readonly referencedDataObjects: Set<ModdleElement>
+}
+
+/** A step's description: its documentation's texts, one paragraph each. */
+function descriptionOf(walk: Walk, element: ModdleElement): string {
+  return manyOf(element, 'documentation')
+    .map((doc) => walk.context.flowmap.textOf(doc, 'text'))
+    .filter((text): text is string => text !== null)
+    .join('\n\n')
 }
 
 function center(bounds: DraftBounds): { x: number; y: number } {
@@ -90,7 +98,7 @@ function base(walk: Walk, place: Place, element: ModdleElement, id: string, labe
   const containerId = placeOf(walk, place, id, bounds)
   walk.containerOfNode.set(id, containerId)
   const meta: Record<string, string | number | boolean | null> = { bpmnKind: localTypeName(element.$type) }
-  return { id, label: label ?? stringOf(element, 'name') ?? '', containerId, bounds, meta }
+  return { id, label: label ?? walk.context.flowmap.nameOf(element) ?? '', containerId, bounds, meta }
 }
 
 function collectDataAssociations(walk: Walk, element: ModdleElement, id: string): void {
@@ -191,6 +199,8 @@ function addNoteEvent(walk: Walk, place: Place, element: ModdleElement, id: stri
   const hostId = host === null ? null : idOf(host)
   if (hostId !== null) {
     common.meta.attachedTo = hostId
+    // The layout places a note without a diagram by the node this names: a boundary event by its host.
+    common.meta.nearNodeId = hostId
     const hostContainer = walk.containerOfNode.get(hostId)
     if (common.bounds === null && hostContainer !== undefined) walk.containerOfNode.set(id, hostContainer)
   }
@@ -210,7 +220,8 @@ function artifactKindOf(walk: Walk, element: ModdleElement, fallback: ArtifactKi
 function addArtifact(walk: Walk, place: Place, element: ModdleElement, id: string, local: string): void {
   const referenced = oneOf(element, local === 'dataStoreReference' ? 'dataStoreRef' : 'dataObjectRef')
   if (referenced !== null && local === 'dataObjectReference') walk.referencedDataObjects.add(referenced)
-  const label = stringOf(element, 'name') ?? (referenced === null ? null : stringOf(referenced, 'name')) ?? ''
+  const label =
+    walk.context.flowmap.nameOf(element) ?? (referenced === null ? null : stringOf(referenced, 'name')) ?? ''
   const artifact = artifactKindOf(walk, element, local === 'dataStoreReference' ? 'data' : 'document')
   walk.context.tally.mapped(pluralWords(local), `${artifact} artifacts`)
   walk.out.nodes.push({ ...base(walk, place, element, id, label), kind: 'artifact', artifact })
@@ -273,7 +284,7 @@ function addCollapsedSubprocess(
     "parts of their subprocess's step",
     inner.count,
   )
-  const documentation = documentationOf(element)
+  const documentation = descriptionOf(walk, element)
   const inside = insideSentence(inner.names)
   addStep(
     walk,
@@ -290,7 +301,7 @@ function addCollapsedSubprocess(
 function addFlowNode(walk: Walk, place: Place, element: ModdleElement, id: string, local: string): void {
   if (local in TASK_AUTOMATION) {
     walk.context.tally.mapped(pluralWords(local), 'steps')
-    addStep(walk, place, element, id, local, documentationOf(element))
+    addStep(walk, place, element, id, local, descriptionOf(walk, element))
   } else if (SUBPROCESS_TYPES.has(local)) {
     if (walk.context.diagram.shape(id)?.expanded === true)
       addExpandedSubprocess(walk, place, element, id, local)
@@ -331,10 +342,16 @@ function addArtifactElement(walk: Walk, place: Place, element: ModdleElement): v
   }
   if (local === 'textAnnotation') {
     walk.context.tally.mapped('text annotations', 'notes')
-    walk.out.nodes.push({ ...base(walk, place, element, id, stringOf(element, 'text') ?? ''), kind: 'note' })
+    walk.out.nodes.push({
+      ...base(walk, place, element, id, walk.context.flowmap.textOf(element, 'text') ?? ''),
+      kind: 'note',
+    })
   } else if (local === 'group') {
     const category = oneOf(element, 'categoryValueRef')
-    const label = stringOf(element, 'name') ?? (category === null ? null : stringOf(category, 'value')) ?? ''
+    const label =
+      walk.context.flowmap.nameOf(element) ??
+      (category === null ? null : walk.context.flowmap.textOf(category, 'value')) ??
+      ''
     const order = Number(walk.context.flowmap.attribute(element, 'order') ?? Number.NaN)
     walk.context.tally.mapped('groups', 'stages')
     walk.out.stages.push({
@@ -342,7 +359,7 @@ function addArtifactElement(walk: Walk, place: Place, element: ModdleElement): v
       kind: 'stage',
       label,
       roleId: null,
-      pool: null,
+      pool: walk.context.flowmap.attribute(element, 'pool'),
       bounds: walk.context.diagram.shape(id)?.bounds ?? null,
       meta: Number.isFinite(order) ? { bpmnKind: 'group', order } : { bpmnKind: 'group' },
     })

@@ -49,7 +49,7 @@ function flowmapRoles(processes: readonly ModdleElement[], context: Context): Ro
       const kind = stringOf(value, 'kind')
       roles.push({
         id,
-        name: stringOf(value, 'name') ?? id,
+        name: context.flowmap.textOf(value, 'name') ?? id,
         color: stringOf(value, 'color') ?? ROLE_COLORS[roles.length % ROLE_COLORS.length]!,
         kind: kind !== null && roleKinds.has(kind) ? (kind as RoleKind) : 'person',
       })
@@ -99,7 +99,7 @@ function leafLanes(
   const leafIds: string[] = []
   for (const lane of manyOf(laneSet, 'lanes')) {
     const id = idOrMadeUp(lane, out.length)
-    const name = stringOf(lane, 'name') ?? ''
+    const name = reader.context.flowmap.nameOf(lane) ?? ''
     const label = [parent?.label ?? '', name].filter((part) => part !== '').join(' / ')
     const children = oneOf(lane, 'childLaneSet')
     // A parent lane's role (a Flowmap `roleId`) carries to children that name none.
@@ -127,7 +127,8 @@ function leafLanes(
       kind: 'lane',
       label,
       roleId: laneRole(reader, lane, label, id, parent?.roleId ?? null),
-      pool,
+      // One pool of several is one lane group; in a board's own pool, its lanes' `flowmap:pool` says which restack together.
+      pool: pool ?? reader.context.flowmap.attribute(lane, 'pool'),
       bounds: boundsOf(reader.context, id),
       meta: { bpmnKind: 'lane' },
     })
@@ -140,13 +141,15 @@ function leafLanes(
   return leafIds
 }
 
+/** The file's pools and lanes; null when it has neither a process nor a pool. */
 export function readPools(definitions: ModdleElement, context: Context): PoolsRead | null {
   const roots = manyOf(definitions, 'rootElements')
   const processes = roots.filter((root) => root.$type === 'bpmn:Process')
-  if (processes.length === 0) return null
   const participants = roots
     .filter((root) => root.$type === 'bpmn:Collaboration')
     .flatMap((collaboration) => manyOf(collaboration, 'participants'))
+  // A pool without a process is a black box (an empty Flowmap board is exported so): it still reads.
+  if (processes.length === 0 && participants.length === 0) return null
   const drawnProcesses = new Set(participants.map((p) => oneOf(p, 'processRef')))
   const poolless = processes.filter((process) => !drawnProcesses.has(process))
   const severalPools = participants.length + poolless.length > 1
@@ -177,7 +180,7 @@ export function readPools(definitions: ModdleElement, context: Context): PoolsRe
       leafLanes(reader, laneSet, pool, null, lanes)
     let poolLane: string | null = null
     if (lanes.length === 0 && severalPools) {
-      const label = stringOf(element, 'name') ?? ''
+      const label = context.flowmap.nameOf(element) ?? ''
       poolLane = poolId
       lanes.push({
         id: poolId,
@@ -209,7 +212,7 @@ export function readPools(definitions: ModdleElement, context: Context): PoolsRe
   }
   const single = participants.length === 1 ? participants[0]! : null
   const title =
-    (single === null ? null : stringOf(single, 'name')) ??
+    (single === null ? null : context.flowmap.nameOf(single)) ??
     stringOf(definitions, 'name') ??
     (processes.length === 1 ? stringOf(processes[0]!, 'name') : null)
   return { title, scopes, containers, roles: reader.roles, laneOfNode: reader.laneOfNode }

@@ -173,7 +173,7 @@ describe('generated BPMN files', () => {
         })
 
         for (let a = 0; a < file.annotations; a++) {
-          expect(draft.nodes.find((d) => d.id === `A${a}`)?.meta.neighbour).toBe('N0')
+          expect(draft.nodes.find((d) => d.id === `A${a}`)?.meta.nearNodeId).toBe('N0')
         }
       }),
       { numRuns: 100 },

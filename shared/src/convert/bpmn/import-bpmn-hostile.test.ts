@@ -76,12 +76,12 @@ describe('a file that is not BPMN 2.0 XML is refused with a sentence naming the 
     )
   })
 
-  test('a file with no process at all is refused', async () => {
-    const collaborationOnly = `<bpmn:definitions xmlns:bpmn="${BPMN}" id="d">
-      <bpmn:collaboration id="c"><bpmn:participant id="p" name="Black box"/></bpmn:collaboration>
+  test('a file with neither a process nor a pool is refused', async () => {
+    const nothingDrawn = `<bpmn:definitions xmlns:bpmn="${BPMN}" id="d">
+      <bpmn:collaboration id="c"/><bpmn:message id="m" name="Order"/>
     </bpmn:definitions>`
-    expect(await refusal(collaborationOnly)).toBe(
-      'the file holds no BPMN process (no <process> element), so there is nothing to import',
+    expect(await refusal(nothingDrawn)).toBe(
+      'the file holds no BPMN process or pool (no <process> or <participant> element), so there is nothing to import',
     )
   })
 

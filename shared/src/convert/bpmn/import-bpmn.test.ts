@@ -282,9 +282,9 @@ describe('Bizagi', () => {
     expect(node(draft, 'SLA: first response within 4 hours')).toMatchObject({
       kind: 'note',
       bounds: { x: 190, y: 70, w: 150, h: 50 },
-      meta: { neighbour: 'Id_a0000002-0000-4000-8000-000000000002' },
+      meta: { nearNodeId: 'Id_a0000002-0000-4000-8000-000000000002' },
     })
-    expect(node(draft, "Hardware needs the asset manager's approval").meta.neighbour).toBe(
+    expect(node(draft, "Hardware needs the asset manager's approval").meta.nearNodeId).toBe(
       'Id_a0000005-0000-4000-8000-000000000005',
     )
     expect(draft.edges.some((e) => e.id.startsWith('Id_d1'))).toBe(false)
@@ -470,7 +470,7 @@ describe("Flowmap's own dialect", () => {
     })
     expect(node(draft, 'Claims over 500 need a second approver')).toMatchObject({
       kind: 'note',
-      meta: { neighbour: 'decision_policy' },
+      meta: { nearNodeId: 'decision_policy' },
     })
     expect(container(draft, 'Review')).toMatchObject({
       kind: 'stage',

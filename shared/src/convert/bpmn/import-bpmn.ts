@@ -6,8 +6,9 @@
  *    BPMN 2.0 `definitions`, nesting or element counts beyond the import limits.
  * 2. Read it with bpmn-moddle; refuse a flow whose end names no element, tell the rest of its warnings.
  * 3. Pools, lanes and roles (bpmn-pools.ts); flow nodes, artifacts, expanded and collapsed subprocesses
- *    (bpmn-flow-nodes.ts); flows and associations (bpmn-connections.ts); geometry from BPMNDI wherever
- *    the file has it, null bounds elsewhere (`draftToContent` lays those out).
+ *    (bpmn-flow-nodes.ts); flows and associations (bpmn-connections.ts); what groups hold by their
+ *    diagram (bpmn-group-placement.ts); geometry from BPMNDI wherever the file has it, null bounds
+ *    elsewhere (`draftToContent` lays those out).
  * 4. The report counts every element once, as mapped or kept as a note; what the scan counted and the
  *    mapping did not reach is told, never dropped silently.
  *
@@ -15,20 +16,23 @@
  * - every node and container: `bpmnKind`, the element's type as the XML names it (`userTask`,
  *   `parallelGateway`, `boundaryEvent`, `lane`, `participant` for a pool drawn as one lane, `group`);
  * - events (and events kept as notes): `bpmnEvent`, the trigger (`timer`, `message`, `multiple` …);
- *   a boundary event's note: `attachedTo`, its host's id;
- * - a text annotation's note: `neighbour`, the element its association joins it to;
+ *   a boundary event's note: `attachedTo` and `nearNodeId`, its host's id;
+ * - a text annotation's note: `nearNodeId` (the draft's key for a note's anchor), the element its
+ *   association without `flowmap:flow` joins it to;
  * - steps: `status` and `estimate` (Flowmap's attributes; the draft has no field for them),
  *   `calledElement` (a call activity), `innerElements` (a collapsed subprocess: how many it holds);
  * - stages: `order` (a group's `flowmap:order`), `lane` (an expanded subprocess's own lane);
+ * - lanes: `stage`, the group drawn around the lane (`bpmn-group-placement.ts`);
  * - edges: `bpmnKind` (`sequenceFlow`, `messageFlow`, `dataInputAssociation`, `association` …),
  *   `condition` (when it differs from the name that became the branch label), `default` (a gateway's
  *   default flow), `sourceRef` / `targetRef` (what a loose end pointed at).
  */
 import type { ModdleElement } from 'bpmn-moddle'
-import type { DraftContainer, DraftRead } from '../flow-draft.ts'
+import type { DraftRead } from '../flow-draft.ts'
 import { readConnections } from './bpmn-connections.ts'
 import { indexDiagrams } from './bpmn-diagram-index.ts'
 import { readFlowNodes } from './bpmn-flow-nodes.ts'
+import { placeInGroups } from './bpmn-group-placement.ts'
 import { readPools } from './bpmn-pools.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
 import { readFlowmapAttributes } from './flowmap-attributes.ts'
@@ -71,7 +75,8 @@ export async function bpmnToDraft(xml: string): Promise<DraftRead> {
   if (pools === null) {
     return {
       ok: false,
-      reason: 'the file holds no BPMN process (no <process> element), so there is nothing to import',
+      reason:
+        'the file holds no BPMN process or pool (no <process> or <participant> element), so there is nothing to import',
     }
   }
   const collaborations = manyOf(definitions, 'rootElements').filter(
@@ -88,8 +93,9 @@ export async function bpmnToDraft(xml: string): Promise<DraftRead> {
     },
     context,
   )
-  const { edges, nodes } = readConnections(flowNodes, collaborations, context)
-  const containers: DraftContainer[] = [...pools.containers, ...flowNodes.stages]
+  const connections = readConnections(flowNodes, collaborations, context)
+  const { edges } = connections
+  const { containers, nodes } = placeInGroups([...pools.containers, ...flowNodes.stages], connections.nodes)
 
   const notices = [...model.notices, ...tally.notices]
   const notice = layoutNotice(context.diagram.present, [...containers, ...nodes])

@@ -44,14 +44,6 @@ export function isType(element: ModdleElement, moddleType: string): boolean {
   return element.$type === moddleType
 }
 
-/** The text of an element's `documentation` entries, joined as paragraphs. */
-export function documentationOf(element: ModdleElement): string {
-  return manyOf(element, 'documentation')
-    .map((doc) => stringOf(doc, 'text'))
-    .filter((text): text is string => text !== null)
-    .join('\n\n')
-}
-
 /** `bpmn:TimerEventDefinition` → 'timer'; several → 'multiple'; none → null. */
 export function eventTriggerOf(event: ModdleElement): string | null {
   const definitions = manyOf(event, 'eventDefinitions')

@@ -1,6 +1,7 @@
 /**
  * The draft as the layout sees it: every node as a box of the size it will have on the board, in the
- * container it will be drawn in, and the edges that should pull boxes together (the draft's edges,
+ * container it will be drawn in (a note without container or bounds: that of the node its
+ * `meta.nearNodeId` names), and the edges that should pull boxes together (the draft's edges,
  * plus one from a note to the node its `meta.nearNodeId` names).
  */
 import { workflowShapeDefaultProps } from '../../schema/workflow-shapes.ts'
@@ -73,7 +74,10 @@ export function layoutGraph(draft: FlowDraft): LayoutGraph {
       const near = node.meta.nearNodeId
       if (anchor !== null && typeof near === 'string' && anchor === near)
         edges.push({ from: anchor, to: node.id })
-      if (containerId === null && anchor !== null) containerId = containerOf.get(anchor) ?? null
+      // Only a note the source placed by nothing joins its anchor's container: one drawn outside
+      // every container, or one a source says sits in none (a Mermaid export's), stays outside.
+      if (containerId === null && node.bounds === null && anchor !== null && anchor === near)
+        containerId = containerOf.get(anchor) ?? null
     }
     return { id: node.id, ...nodeSize(node), containerId, bounds: node.bounds }
   })
