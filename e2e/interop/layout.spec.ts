@@ -4,7 +4,14 @@
  * record) and drawn by tldraw with lanes as rows and every card inside its lane, apart from the others;
  * the same content imported twice into one board lands twice, beside itself, overwriting nothing.
  */
-import { draftToContent, type MapContent, placeContent, writeRecords, writeRole } from '@flowmap/shared'
+import {
+  draftToContent,
+  type MapContent,
+  placeContent,
+  pointBeside,
+  writeRecords,
+  writeRole,
+} from '@flowmap/shared'
 import {
   documentRecord,
   draftEdge,
@@ -158,7 +165,7 @@ test('a map without geometry opens laid out: lanes as rows, every card inside it
   await screenshot(page, testInfo, 'order-process')
 })
 
-test('the same map imported twice into one board lands twice, centred where asked, overwriting nothing', async ({
+test('the same map imported twice into one board lands twice, the second beside the first, overwriting nothing', async ({
   page,
   server,
 }, testInfo) => {
@@ -166,7 +173,11 @@ test('the same map imported twice into one board lands twice, centred where aske
   const boardId = await seed(server.url, first)
   await openBoard(page, boardId)
   const before = (await shapesOf(page)).length
-  const second = placeContent(first, { at: { x: 800, y: 1400 }, existingRoles: first.roles })
+  // Where an HTTP import puts it: right of what the board holds.
+  const second = placeContent(first, {
+    at: pointBeside(first.records, first.records),
+    existingRoles: first.roles,
+  })
   await seedInto(server.url, boardId, second)
   await expect.poll(async () => (await shapesOf(page)).length).toBe(before * 2)
   const boxes = await pageBoxes(page)

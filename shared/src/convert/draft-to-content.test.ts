@@ -180,6 +180,33 @@ describe('draftToContent without geometry', () => {
     expect(b!.x + b!.w).toBeLessThan(c!.x)
   })
 
+  it('sets a card off the line of a connector that skips it, in a lane and out of one', async () => {
+    // "In stock?" → yes → Ship, and no → Reorder → Ship: the yes connector runs past Reorder.
+    for (const lane of [null, 'ops']) {
+      const ids = ['start', 'check', 'reorder', 'ship', 'done']
+      const draft = flowDraft({
+        containers: lane === null ? [] : [draftLane(lane, { pool: 'p' })],
+        nodes: ids.map((id) => draftNode(id, 'step', { containerId: lane })),
+        edges: [
+          draftEdge('e1', 'start', 'check'),
+          draftEdge('e2', 'check', 'ship'),
+          draftEdge('e3', 'check', 'reorder'),
+          draftEdge('e4', 'reorder', 'ship'),
+          draftEdge('e5', 'ship', 'done'),
+        ],
+      })
+      const boxes = pageBoxes((await draftToContent(draft)).records)
+      const [check, reorder, ship] = ['check', 'reorder', 'ship'].map((id) => boxes.get(`shape:${id}`)!)
+      // The connector from check to ship is drawn level with them: reorder lies above or below it.
+      const line = check!.y + check!.h / 2
+      expect(ship!.y + ship!.h / 2).toBeCloseTo(line, 3)
+      expect(reorder!.y > line || reorder!.y + reorder!.h < line, `reorder is off the line (${lane})`).toBe(
+        true,
+      )
+      expect(check!.x < reorder!.x && reorder!.x < ship!.x).toBe(true)
+    }
+  })
+
   it('keeps a chain across lanes left to right, each card in its own lane band', async () => {
     const draft = flowDraft({
       containers: [draftLane('sales', { pool: 'p' }), draftLane('ops', { pool: 'p' })],

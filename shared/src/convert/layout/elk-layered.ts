@@ -44,6 +44,8 @@ export type LayeredPoint = { readonly x: number; readonly y: number }
 /** Room for a connector and its label between layers, and between boxes of one layer. */
 const BETWEEN_LAYERS = 100
 const WITHIN_LAYER = 40
+/** Between a card and a connector passing it in the same layer. */
+const PAST_A_CONNECTOR = 100
 
 /**
  * ELK's default layering (network simplex, the shortest edges) recurses once per layer deep: a flow
@@ -96,6 +98,11 @@ export async function layeredPositions(
       'elk.direction': 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': String(BETWEEN_LAYERS),
       'elk.spacing.nodeNode': String(WITHIN_LAYER),
+      // A connector that skips a layer runs straight, and the card of that layer it would cross is set
+      // off the line by a card's height (network-simplex placement keeps long edges straight): the lane
+      // banding keeps ELK's rows, so the two stay apart on the board, whose elbows run straight too.
+      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.spacing.edgeNode': String(PAST_A_CONNECTOR),
       // Disconnected parts side by side along the flow would stretch the map; stacked they read as rows.
       'elk.separateConnectedComponents': 'false',
       // A process with a loop (rework: "no" goes back to an earlier step) must still read from its start:
