@@ -1,14 +1,8 @@
 /**
- * The import routes with BPMN and Mermaid files. The converters are built on their own branches: until
- * they are merged, `importBoardFile` throws "… is not built yet" for these formats, and these tests are
- * skipped with that reason (and only for it; any other error fails them).
+ * The import routes with BPMN and Mermaid files: a good file makes or fills a board; a hostile one is
+ * refused with the converter's sentence and leaves the board's history as it was.
  */
-import {
-  importBoardFile,
-  readBoardImportBody,
-  readCreatedBoardFromFileBody,
-  readRecords,
-} from '@flowmap/shared'
+import { readBoardImportBody, readCreatedBoardFromFileBody, readRecords } from '@flowmap/shared'
 import { describe, expect, it, vi } from 'vitest'
 import { requestJson } from '../testing/http-client.ts'
 import { postFile } from '../testing/import-client.ts'
@@ -53,26 +47,9 @@ const MERMAID = `flowchart LR
   ship --> done([Shipped])
 `
 
-/** The placeholder's "not built yet" sentence while the format's converter is not merged; else null. */
-async function notBuiltReason(name: string, text: string): Promise<string | null> {
-  try {
-    await importBoardFile({ name, text })
-    return null
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    if (/not built yet/.test(message)) return `skipped until the converter is merged: ${message}`
-    throw error
-  }
-}
-
 const formats = [
-  { format: 'bpmn', name: 'orders.bpmn', text: BPMN, reason: await notBuiltReason('orders.bpmn', BPMN) },
-  {
-    format: 'mermaid',
-    name: 'orders.mmd',
-    text: MERMAID,
-    reason: await notBuiltReason('orders.mmd', MERMAID),
-  },
+  { format: 'bpmn', name: 'orders.bpmn', text: BPMN },
+  { format: 'mermaid', name: 'orders.mmd', text: MERMAID },
 ] as const
 
 function stepLabels(records: readonly TLRecord[]): string[] {
@@ -82,9 +59,9 @@ function stepLabels(records: readonly TLRecord[]): string[] {
     .sort()
 }
 
-for (const { format, name, text, reason } of formats) {
-  describe(`${format} files through the import routes${reason === null ? '' : ` (${reason})`}`, () => {
-    it.skipIf(reason !== null)(`a ${name} posted to POST /api/boards makes a new board from it`, async () => {
+for (const { format, name, text } of formats) {
+  describe(`${format} files through the import routes`, () => {
+    it(`a ${name} posted to POST /api/boards makes a new board from it`, async () => {
       const created = await postFile(`${server.url}/api/boards?name=${name}`, text)
       expect(created.status).toBe(201)
       const read = readCreatedBoardFromFileBody(created.body)
@@ -95,25 +72,77 @@ for (const { format, name, text, reason } of formats) {
       expect(stepLabels(readRecords(board.doc))).toEqual(['Check order', 'Ship order'])
     })
 
-    it.skipIf(reason !== null)(
-      `a ${format} file imported into a live board reaches a connected client`,
-      async () => {
-        const created = await requestJson(`${server.url}/api/boards`, {
-          method: 'POST',
-          body: { title: 'Live' },
-        })
-        const id = (created.body as { id: string }).id
-        const watcher = server.connect(id)
-        await watcher.synced
-        const answer = await postFile(`${server.url}/api/boards/${id}/import?format=${format}`, text)
-        expect(answer.status).toBe(200)
-        const read = readBoardImportBody(answer.body)
-        if (!read.ok) throw new Error(read.reason)
-        expect(read.body.report.format).toBe(format)
-        await vi.waitFor(() =>
-          expect(stepLabels(readRecords(watcher.doc))).toEqual(['Check order', 'Ship order']),
-        )
-      },
-    )
+    it(`a ${format} file imported into a live board reaches a connected client`, async () => {
+      const created = await requestJson(`${server.url}/api/boards`, {
+        method: 'POST',
+        body: { title: 'Live' },
+      })
+      const id = (created.body as { id: string }).id
+      const watcher = server.connect(id)
+      await watcher.synced
+      const answer = await postFile(`${server.url}/api/boards/${id}/import?format=${format}`, text)
+      expect(answer.status).toBe(200)
+      const read = readBoardImportBody(answer.body)
+      if (!read.ok) throw new Error(read.reason)
+      expect(read.body.report.format).toBe(format)
+      await vi.waitFor(() =>
+        expect(stepLabels(readRecords(watcher.doc))).toEqual(['Check order', 'Ship order']),
+      )
+    })
   })
 }
+
+const HOSTILE: readonly { what: string; name: string; text: string; sentence: RegExp }[] = [
+  {
+    what: 'an external entity (XXE)',
+    name: 'xxe.bpmn',
+    text: `<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n${BPMN.replace('name="Check order"', 'name="&x;"').replace(/^<\?xml[^>]*>\n/, '')}`,
+    sentence: /DTD|DOCTYPE/,
+  },
+  {
+    what: 'entity expansion (billion laughs)',
+    name: 'laughs.bpmn',
+    text: `<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n${BPMN.replace('name="Check order"', 'name="&c;"').replace(/^<\?xml[^>]*>\n/, '')}`,
+    sentence: /DTD|DOCTYPE/,
+  },
+  {
+    what: 'nesting thousands deep',
+    name: 'deep.bpmn',
+    text: BPMN.replace(
+      '<bpmn:task id="Check" name="Check order" />',
+      `<bpmn:task id="Check" name="Check order"><bpmn:extensionElements>${'<x:n xmlns:x="urn:x">'.repeat(5000)}${'</x:n>'.repeat(5000)}</bpmn:extensionElements></bpmn:task>`,
+    ),
+    sentence: /100/,
+  },
+  { what: 'a truncated file', name: 'cut.bpmn', text: BPMN.slice(0, BPMN.length / 2), sentence: /./ },
+  {
+    what: 'a dangling reference',
+    name: 'dangling.bpmn',
+    text: BPMN.replace('targetRef="End"', 'targetRef="Nowhere"'),
+    sentence: /Nowhere/,
+  },
+  {
+    what: 'the wrong namespace',
+    name: 'svg.xml',
+    text: '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
+    sentence: /svg|SVG/,
+  },
+]
+
+describe('a hostile file through the import route', () => {
+  it.each(HOSTILE)(
+    '$what is refused with its sentence and the board keeps its history',
+    async ({ name, text, sentence }) => {
+      const created = await requestJson(`${server.url}/api/boards`, {
+        method: 'POST',
+        body: { title: 'Kept' },
+      })
+      const id = (created.body as { id: string }).id
+      const before = server.storage.lastSeq(id)
+      const answer = await postFile(`${server.url}/api/boards/${id}/import?name=${name}`, text)
+      expect(answer.status).toBe(400)
+      expect((answer.body as { message: string }).message).toMatch(sentence)
+      expect(server.storage.lastSeq(id)).toBe(before)
+    },
+  )
+})
