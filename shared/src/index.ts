@@ -535,7 +535,13 @@ export { WORKSHOP_FIELDS, workshopFieldNamed } from './schema/workshop/workshop-
 // templates/: boards to start from, built in code, and writing one into a new board's doc
 export type { BoardTemplate } from './templates/board-template.ts'
 export { BUILT_IN_TEMPLATES, builtInTemplate } from './templates/built-in-templates.ts'
-export { BOARD_PAGE_ID, connector, workflowShape } from './templates/record-builders.ts'
+// The record builders for tools and bots, under names of their own: the test builders with test
+// defaults are `workflowShape` and `connector` in @flowmap/shared/testing.
+export {
+  BOARD_PAGE_ID,
+  connector as connectorRecords,
+  workflowShape as workflowShapeRecord,
+} from './templates/record-builders.ts'
 export { type TemplateContent, type TemplateOfBoard, templateOfBoard } from './templates/template-of-board.ts'
 export { writeTemplate } from './templates/write-template.ts'
 export { castProblem, votesLeft, withdrawProblem } from './voting/ballot-rules.ts'

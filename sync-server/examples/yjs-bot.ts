@@ -8,7 +8,7 @@
  * The README quotes the lines between the two markers; yjs-bot.test.ts (sync-server/src/interop/) runs
  * this function against a real server, so the quoted example is proven to work.
  */
-import { workflowShape, writeRecord } from '@flowmap/shared'
+import { workflowShapeRecord, writeRecord } from '@flowmap/shared'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
@@ -18,7 +18,7 @@ export function joinBoardAsBot(server: string, board: string, token: string): We
   const doc = new Y.Doc()
   const bot = new WebsocketProvider(`${server}/yjs`, board, doc, { params: { token } })
   bot.once('sync', () => {
-    writeRecord(doc, workflowShape('step', { id: 'bot-1', props: { label: 'Checked by the bot' } }))
+    writeRecord(doc, workflowShapeRecord('step', { id: 'bot-1', props: { label: 'Checked by the bot' } }))
   })
   // README example: end
   return bot
