@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { DraftContainer, DraftEdge, DraftNode, FlowDraft } from '../flow-draft.ts'
 import { type ImportReport, reportSentences } from '../import-report.ts'
+import { asDrawn } from './as-drawn.test-support.ts'
 import bizagi from './fixtures/bizagi.bpmn?raw'
 import bpmnIo from './fixtures/bpmn-io.bpmn?raw'
 import camunda from './fixtures/camunda-modeler-5.bpmn?raw'
@@ -12,10 +13,11 @@ import signavio from './fixtures/signavio.bpmn?raw'
 import { bpmnToDraft } from './import-bpmn.ts'
 import { scanBpmnXml } from './scan-bpmn-xml.ts'
 
+/** The draft, in the file's own diagram coordinates (a foreign diagram is scaled on import, see foreign-diagram-fit.ts). */
 async function draftOf(xml: string): Promise<FlowDraft> {
   const read = await bpmnToDraft(xml)
   if (!read.ok) throw new Error(`refused: ${read.reason}`)
-  return read.draft
+  return read.draft.report.writtenBy?.startsWith('Flowmap') ? read.draft : asDrawn(read.draft)
 }
 
 function node(draft: FlowDraft, label: string): DraftNode {
@@ -589,5 +591,26 @@ describe('the edges of what modelers write', () => {
       meta: { bpmnKind: 'choreographyTask' },
     })
     expect(draft.report.keptAsNotes).toEqual([{ count: 1, what: 'choreography tasks', became: 'notes' }])
+  })
+})
+
+describe("another modeler's diagram, sized for Flowmap's cards", () => {
+  test("a Camunda task gets a card's width and every lane's content clears the lane's name band", async () => {
+    const read = await bpmnToDraft(camunda)
+    if (!read.ok) throw new Error(read.reason)
+    const { draft } = read
+    const drawn = asDrawn(draft)
+    const task = draft.nodes.find((n) => n.kind === 'step' && n.bounds !== null)!
+    const asInFile = drawn.nodes.find((n) => n.id === task.id)!
+    expect(asInFile.bounds!.w).toBe(100)
+    expect(task.bounds!.w).toBeCloseTo(220, 6)
+    for (const lane of draft.containers.filter((c) => c.kind === 'lane')) {
+      for (const held of draft.nodes.filter((n) => n.containerId === lane.id && n.bounds !== null)) {
+        expect(held.bounds!.x, `${held.label} clears ${lane.label}'s name band`).toBeGreaterThanOrEqual(
+          lane.bounds!.x + 132,
+        )
+        expect(held.bounds!.x + held.bounds!.w).toBeLessThanOrEqual(lane.bounds!.x + lane.bounds!.w)
+      }
+    }
   })
 })

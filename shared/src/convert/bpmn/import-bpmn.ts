@@ -36,6 +36,7 @@ import { placeInGroups } from './bpmn-group-placement.ts'
 import { readPools } from './bpmn-pools.ts'
 import type { BpmnReadContext } from './bpmn-read-context.ts'
 import { readFlowmapAttributes } from './flowmap-attributes.ts'
+import { fitForeignDiagram } from './foreign-diagram-fit.ts'
 import { manyOf, stringOf } from './moddle-read.ts'
 import { readBpmnModel } from './read-bpmn-model.ts'
 import { ReportTally } from './report-tally.ts'
@@ -94,8 +95,12 @@ export async function bpmnToDraft(xml: string): Promise<DraftRead> {
     context,
   )
   const connections = readConnections(flowNodes, collaborations, context)
-  const { edges } = connections
-  const { containers, nodes } = placeInGroups([...pools.containers, ...flowNodes.stages], connections.nodes)
+  const placed = placeInGroups([...pools.containers, ...flowNodes.stages], connections.nodes)
+  // Our own export's geometry is the board's; another modeler's is drawn for its smaller boxes.
+  const { containers, nodes, edges } =
+    definitions.exporter === 'Flowmap'
+      ? { ...placed, edges: connections.edges }
+      : fitForeignDiagram({ ...placed, edges: connections.edges })
 
   const notices = [...model.notices, ...tally.notices]
   const notice = layoutNotice(context.diagram.present, [...containers, ...nodes])
