@@ -13,6 +13,12 @@ export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
+export {
+  ASSET_TYPES,
+  ASSET_TYPES_SENTENCE,
+  type AssetMimeType,
+  sniffAssetType,
+} from './assets/asset-type.ts'
 export { boardToBpmn } from './convert/bpmn/export-bpmn.ts'
 export { bpmnToDraft } from './convert/bpmn/import-bpmn.ts'
 export { draftToContent } from './convert/draft-to-content.ts'
@@ -248,6 +254,16 @@ export {
 // protocol/: the HTTP bodies the server sends and the client reads, each with its reader
 export type { HistoryEntryJson } from './protocol/history-entry-json.ts'
 export {
+  ASSET_HASH_PATTERN,
+  type AssetUploadBody,
+  type AssetVariant,
+  assetOfPath,
+  assetPath,
+  isAssetHash,
+  MAX_ASSET_BYTES,
+  readAssetUploadBody,
+} from './protocol/http-asset-body.ts'
+export {
   type BoardBody,
   type BoardJson,
   type BoardListBody,
@@ -426,7 +442,7 @@ export {
   eventShapeVersions,
 } from './schema/event.ts'
 export type { LimitFailure, WrittenFields } from './schema/field-limits.ts'
-export { flowmapSchema } from './schema/flowmap-schema.ts'
+export { FLOWMAP_CUSTOM_RECORDS, flowmapSchema } from './schema/flowmap-schema.ts'
 export { type LaneShapeProps, laneShapeMigrations, laneShapeProps, laneShapeVersions } from './schema/lane.ts'
 export {
   MAX_ASSET_RECORD_CHARS,
@@ -513,6 +529,7 @@ export {
 // workshop timer (issue 13): its field, its controls, the clock exchange and the server-offset estimate
 export { MAX_TIMER_DURATION_MS, timerField, type WorkshopTimer } from './schema/workshop/timer.ts'
 export { validateWorkshopWrite, type WorkshopValidation } from './schema/workshop/validate-workshop-write.ts'
+export { viewerCommentsField } from './schema/workshop/viewer-comments.ts'
 export {
   MAX_VOTE_TITLE_CHARS,
   MAX_VOTES_PER_PERSON,

@@ -9,3 +9,7 @@ declare function structuredClone<T>(value: T): T
 declare class TextEncoder {
   encode(input?: string): Uint8Array
 }
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean })
+  decode(input?: Uint8Array): string
+}

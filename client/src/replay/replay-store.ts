@@ -1,4 +1,5 @@
 import type { BoardContent } from '@flowmap/shared'
+import { FLOWMAP_CUSTOM_RECORDS } from '@flowmap/shared'
 import {
   atom,
   createTLStore,
@@ -18,6 +19,7 @@ export function createReplayStore(): TLStore {
   return createTLStore({
     shapeUtils: [...defaultShapeUtils, ...WORKFLOW_SHAPE_UTILS],
     bindingUtils: defaultBindingUtils,
+    records: FLOWMAP_CUSTOM_RECORDS,
     collaboration: { mode: atom('replay mode', 'readonly' as const), status: null },
   })
 }

@@ -1,3 +1,4 @@
+import { FLOWMAP_CUSTOM_RECORDS } from '@flowmap/shared'
 import {
   createTLStore,
   defaultAddFontsFromNode,
@@ -22,7 +23,7 @@ export function createWorkflowEditor(): Editor {
     shapeUtils,
     bindingUtils: defaultBindingUtils,
     tools: [...defaultTools, ...defaultShapeTools, ...WORKFLOW_TOOLS],
-    store: createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils }),
+    store: createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils, records: FLOWMAP_CUSTOM_RECORDS }),
     getContainer: () => container,
     initialState: 'select',
     // Notes and arrow labels carry rich text, which the editor can only measure and render with these.

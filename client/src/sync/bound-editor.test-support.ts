@@ -1,3 +1,4 @@
+import { FLOWMAP_CUSTOM_RECORDS } from '@flowmap/shared'
 import {
   createTLStore,
   defaultBindingUtils,
@@ -25,7 +26,11 @@ export interface BoundEditor {
  */
 export function boundWorkflowEditor(doc: Y.Doc = new Y.Doc()): BoundEditor {
   const shapeUtils = [...defaultShapeUtils, ...WORKFLOW_SHAPE_UTILS]
-  const store = createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils })
+  const store = createTLStore({
+    shapeUtils,
+    bindingUtils: defaultBindingUtils,
+    records: FLOWMAP_CUSTOM_RECORDS,
+  })
   const load = loadDocIntoStore(store, doc)
   if (!load.ok) throw new Error(`the doc could not be loaded: ${JSON.stringify(load)}`)
   const undoGuard = createUndoGuard(store)

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { readRecord, remoteOrigin, writeRecords } from '@flowmap/shared'
+import { FLOWMAP_CUSTOM_RECORDS, readRecord, remoteOrigin, writeRecords } from '@flowmap/shared'
 import {
   createShapeId,
   createTLStore,
@@ -22,7 +22,11 @@ afterEach(() => {
 
 function editorOnBoundDoc(): { editor: Editor; doc: Y.Doc; binding: StoreBinding } {
   const doc = new Y.Doc()
-  const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  const store = createTLStore({
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    records: FLOWMAP_CUSTOM_RECORDS,
+  })
   expect(loadDocIntoStore(store, doc).ok).toBe(true)
   const undoGuard = createUndoGuard(store)
   const binding = bindStoreToDoc({ store, doc, undoGuard })

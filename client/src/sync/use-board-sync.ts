@@ -2,7 +2,9 @@
  * The board page's one entry to sync (docs/architecture.md): a tldraw store bound to the board's Y.Doc, loaded
  * from the device first and synced with the server, plus what the status chip shows.
  */
+
 import type { PeopleMessage } from '@flowmap/shared'
+import { FLOWMAP_CUSTOM_RECORDS } from '@flowmap/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
@@ -73,6 +75,7 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     const created = createTLStore({
       shapeUtils: withDefaults(defaultShapeUtils, shapeUtils),
       bindingUtils: withDefaults(defaultBindingUtils, bindingUtils ?? []),
+      records: FLOWMAP_CUSTOM_RECORDS,
       onMount: (editor) => guard?.attachEditor(editor),
     })
     guard = createUndoGuard(created)

@@ -6,6 +6,7 @@ import { boardLockField } from './board-lock.ts'
 import { participantToolsetField } from './participant-toolset.ts'
 import { privateModeField } from './private-mode.ts'
 import { timerField } from './timer.ts'
+import { viewerCommentsField } from './viewer-comments.ts'
 import { voteField } from './vote.ts'
 import { voteResultsField } from './vote-results.ts'
 import type { WorkshopField } from './workshop-field.ts'
@@ -17,6 +18,7 @@ export const WORKSHOP_FIELDS: readonly WorkshopField[] = [
   privateModeField,
   voteField,
   voteResultsField,
+  viewerCommentsField,
 ]
 
 const byKey: ReadonlyMap<string, WorkshopField> = new Map(WORKSHOP_FIELDS.map((field) => [field.key, field]))
