@@ -27,6 +27,7 @@ import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
 import { liveBoardWriter } from './boards/write-live-board.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
+import { ImportConverter } from './convert/import-converter.ts'
 import { attentionExtension } from './extensions/attention.ts'
 import { authExtension, readOnlyStage } from './extensions/auth.ts'
 import { createClientIds } from './extensions/client-ids.ts'
@@ -91,6 +92,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     clientIds,
   })
   const people = createPeople()
+  const importConverter = new ImportConverter()
   const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
@@ -157,6 +159,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
       liveMembers: liveMembers(hocuspocus, people.announce),
       writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows }),
+      importConverter,
     }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount
@@ -219,7 +222,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     logger,
     close: () => {
       stopPurge()
-      closing ??= shutDown({ http, sockets, hocuspocus, storage, logger })
+      closing ??= shutDown({ http, sockets, hocuspocus, storage, importConverter, logger })
       return closing
     },
   }
@@ -294,9 +297,10 @@ async function shutDown(parts: {
   sockets: WebSocketServer
   hocuspocus: Hocuspocus
   storage: BoardStorage
+  importConverter: ImportConverter
   logger: Logger
 }): Promise<void> {
-  const { http, sockets, hocuspocus, storage, logger } = parts
+  const { http, sockets, hocuspocus, storage, importConverter, logger } = parts
   const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
   hocuspocus.closeConnections()
   for (const ws of sockets.clients) ws.close(1001, 'server shutting down')
@@ -309,6 +313,7 @@ async function shutDown(parts: {
   for (const ws of sockets.clients) ws.terminate()
   http.closeAllConnections()
   await stopped
+  await importConverter.close()
   sockets.close()
   storage.close()
   logger.info({ event: 'stopped' }, 'server stopped')

@@ -31,9 +31,9 @@ export function isFileRequest(request: IncomingMessage, query: URLSearchParams):
 export async function createBoardFromFile(
   answer: UserRequest,
 ): Promise<RouteResult<CreatedBoardFromFileBody>> {
-  const read = await importRequestFile(answer.request, answer.query)
-  if (!read.ok) return read
   const { context, request, user } = answer
+  const read = await importRequestFile(request, answer.query, context.importConverter, user.id)
+  if (!read.ok) return read
   const { imported } = read
   const title = boardTitle(imported.content.title, read.file.name)
   const created = context.storage.atomically(() => {

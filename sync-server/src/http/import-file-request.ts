@@ -10,9 +10,9 @@ import {
   type ImportFile,
   type ImportFormat,
   type ImportResult,
-  importBoardFile,
   MAX_IMPORT_BYTES,
 } from '@flowmap/shared'
+import type { ImportConverter } from '../convert/import-converter.ts'
 import type { ApiError } from './json-response.ts'
 import { readBodyBytes } from './request-body.ts'
 
@@ -32,14 +32,22 @@ export type ImportedFile =
   | { ok: true; file: ImportFile; imported: Extract<ImportResult, { ok: true }> }
   | { ok: false; problem: ApiError }
 
-/** The request's file, read and converted. */
+/** The request's file, read and converted (as `userId`'s: one file of theirs at a time). */
 export async function importRequestFile(
   request: IncomingMessage,
   query: URLSearchParams,
+  converter: ImportConverter,
+  userId: string,
 ): Promise<ImportedFile> {
   const read = await readImportRequest(request, query)
   if (!read.ok) return read
-  const imported = await importBoardFile(read.file, { format: read.format })
+  const conversion = await converter.convert(read.file, read.format, userId)
+  if (!conversion.ok) {
+    const status = conversion.kind === 'busy' ? 429 : 422
+    const error = conversion.kind === 'busy' ? 'import-busy' : 'conversion-failed'
+    return { ok: false, problem: { status, error, message: conversion.reason } }
+  }
+  const imported = conversion.result
   if (!imported.ok) return refuse('invalid-file', imported.reason)
   return { ok: true, file: read.file, imported }
 }

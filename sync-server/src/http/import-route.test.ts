@@ -20,6 +20,7 @@ import { requestJson } from '../testing/http-client.ts'
 import { exportText, postFile } from '../testing/import-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
+import { unplacedFlowchart } from '../testing/unplaced-flowchart.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer({ per: 'suite', config: { authSecret: TEST_SECRET } })
@@ -334,5 +335,26 @@ describe('POST /api/boards/:id/import', () => {
       message: `the file is ${MAX_IMPORT_BYTES + 1} bytes; an import takes at most 16 MB (${MAX_IMPORT_BYTES} bytes)`,
     })
     expect(historyLength(target)).toBe(seqBefore)
+  })
+
+  it("a person's second file while the first is still being laid out is 429; the first lands", async () => {
+    const target = await emptyBoard('Two at once')
+    const editor = await token(target, 'editor')
+    const seqBefore = historyLength(target)
+    const url = `${server.url}/api/boards/${target}/import?format=mermaid`
+    // The first file takes a second or more to lay out (on the import worker); the second arrives meanwhile.
+    const [first, second] = await Promise.all([
+      postFile(url, unplacedFlowchart(900), { token: editor }),
+      postFile(url, unplacedFlowchart(3), { token: editor }),
+    ])
+    expect(first.status).toBe(200)
+    expect(second).toMatchObject({
+      status: 429,
+      body: {
+        error: 'import-busy',
+        message: 'another file of yours is still being imported; try again when it is done',
+      },
+    })
+    expect(historyLength(target)).toBe(seqBefore + 1)
   })
 })

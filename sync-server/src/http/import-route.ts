@@ -30,7 +30,7 @@ async function importIntoBoard({
   user,
   board,
 }: BoardRequest): Promise<RouteResult<BoardImportBody>> {
-  const read = await importRequestFile(request, query)
+  const read = await importRequestFile(request, query, context.importConverter, user.id)
   if (!read.ok) return read
   const { imported } = read
   if (context.writeBoardAs === undefined) {

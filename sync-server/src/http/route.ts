@@ -10,6 +10,7 @@ import type { BoardUser } from '../auth/roles.ts'
 import type { LiveMembers } from '../boards/apply-member-change.ts'
 import type { WriteBoardAs } from '../boards/write-live-board.ts'
 import type { ServerConfig } from '../config.ts'
+import type { ImportConverter } from '../convert/import-converter.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
 import type { ApiError } from './json-response.ts'
@@ -28,6 +29,8 @@ export interface RouteContext {
    * seen by everyone connected); absent where nothing connects.
    */
   writeBoardAs?: WriteBoardAs
+  /** Converts import files off the event loop, one at a time and one per person. */
+  importConverter: ImportConverter
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'DELETE'
