@@ -580,3 +580,17 @@ export {
   timerHasEnded,
   timerRemainingMs,
 } from './workshop/timer-state.ts'
+// Comments: tldraw 5.4's comment records as Flowmap writes and reads them.
+export {
+  COMMENT_RECORD_TYPES,
+  type CommentMention,
+  type CommentRecordType,
+  commentMentionValidator,
+  isCommentRecordType,
+  mentionsOf,
+  mentionsPerson,
+} from './comments/comment-meta.ts'
+export { type CommentAuthor, newComment, newCommentThread } from './comments/comment-records.ts'
+export { commentBody, commentText } from './comments/comment-text.ts'
+export { type CommentThreadView, readCommentThreads, threadAnchorLabel } from './comments/comment-threads.ts'
+export { MAX_COMMENT_CHARS, MAX_COMMENT_MENTIONS, MAX_COMMENT_NAME_CHARS } from './schema/limits.ts'

@@ -83,3 +83,12 @@ export const MAX_IMPORT_ELEMENTS = 10_000
 
 /** How deep an imported file's elements may nest (XML elements, Mermaid subgraphs). */
 export const MAX_IMPORT_DEPTH = 100
+
+/** One comment's text (a long review remark fits; a pasted document does not: attach it as a file). */
+export const MAX_COMMENT_CHARS = 10_000
+
+/** People and roles one comment may mention. */
+export const MAX_COMMENT_MENTIONS = 50
+
+/** A name as a comment shows it (its author's, a mentioned person's or role's): a role name's limit. */
+export const MAX_COMMENT_NAME_CHARS = 100

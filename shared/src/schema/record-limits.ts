@@ -16,6 +16,23 @@ import {
 /** Every record's own references. */
 const RECORD_LIMITS: StringLimits = { id: MAX_ID_CHARS, parentId: MAX_ID_CHARS }
 
+/** The references and names of comment records (their text is held to MAX_COMMENT_CHARS: comment-meta.ts). */
+const COMMENT_LIMITS: Readonly<Record<string, StringLimits>> = {
+  'comment-thread': {
+    pageId: MAX_ID_CHARS,
+    createdBy: MAX_ID_CHARS,
+    'anchor.shapeId': MAX_ID_CHARS,
+    'resolved.by': MAX_ID_CHARS,
+  },
+  comment: { threadId: MAX_ID_CHARS, pageId: MAX_ID_CHARS, authorId: MAX_ID_CHARS },
+  'comment-reaction': {
+    commentId: MAX_ID_CHARS,
+    threadId: MAX_ID_CHARS,
+    pageId: MAX_ID_CHARS,
+    userId: MAX_ID_CHARS,
+  },
+}
+
 /**
  * The string fields of each shape type with a limit. tldraw's own shapes keep their text in rich-text
  * trees, bounded by the record size; the connector's branch label lives in an arrow's meta.
@@ -51,8 +68,9 @@ export function recordLimitFailure(
   record: Readonly<Record<string, unknown>>,
   written: WrittenFields = 'whole',
 ): LimitFailure | null {
-  const shapeLimits = record.typeName === 'shape' ? SHAPE_LIMITS[String(record.type)] : undefined
-  const limits = shapeLimits === undefined ? RECORD_LIMITS : { ...RECORD_LIMITS, ...shapeLimits }
+  const typeLimits =
+    record.typeName === 'shape' ? SHAPE_LIMITS[String(record.type)] : COMMENT_LIMITS[String(record.typeName)]
+  const limits = typeLimits === undefined ? RECORD_LIMITS : { ...RECORD_LIMITS, ...typeLimits }
   const failure = firstLimitFailure(record, limits, written)
   if (failure !== null) return failure
   if (!couldGrow(record, written)) return null

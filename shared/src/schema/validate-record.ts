@@ -1,5 +1,6 @@
 import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
+import { commentRecordFailure } from '../comments/comment-meta.ts'
 import { connectorMetaValidator } from './connector.ts'
 import type { WrittenFields } from './field-limits.ts'
 import { flowmapSchema } from './flowmap-schema.ts'
@@ -162,6 +163,8 @@ function firstFieldFailure(record: TLRecord, typeName: string): ValidationFailur
       return { ...failure, field: failure.field === '' ? 'meta' : `meta.${failure.field}` }
     }
   }
+  const commentFailure = commentRecordFailure(record as unknown as Record<string, unknown>)
+  if (commentFailure !== null) return { ...commentFailure, kind: 'invalid-field' }
   return null
 }
 
