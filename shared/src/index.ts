@@ -19,6 +19,19 @@ export {
   type AssetMimeType,
   sniffAssetType,
 } from './assets/asset-type.ts'
+// Comments: tldraw 5.4's comment records as Flowmap writes and reads them.
+export {
+  COMMENT_RECORD_TYPES,
+  type CommentMention,
+  type CommentRecordType,
+  commentMentionValidator,
+  isCommentRecordType,
+  mentionsOf,
+  mentionsPerson,
+} from './comments/comment-meta.ts'
+export { type CommentAuthor, newComment, newCommentThread } from './comments/comment-records.ts'
+export { commentBody, commentText } from './comments/comment-text.ts'
+export { type CommentThreadView, readCommentThreads, threadAnchorLabel } from './comments/comment-threads.ts'
 export { boardToBpmn } from './convert/bpmn/export-bpmn.ts'
 export { bpmnToDraft } from './convert/bpmn/import-bpmn.ts'
 export { draftToContent } from './convert/draft-to-content.ts'
@@ -95,6 +108,7 @@ export {
   patchRecord,
   readRecord,
   readRecords,
+  type StoredRecord,
   writeRecord,
   writeRecords,
 } from './doc/records.ts'
@@ -448,6 +462,9 @@ export {
   MAX_ASSET_RECORD_CHARS,
   MAX_BOARD_TITLE_CHARS,
   MAX_BRANCH_LABEL_CHARS,
+  MAX_COMMENT_CHARS,
+  MAX_COMMENT_MENTIONS,
+  MAX_COMMENT_NAME_CHARS,
   MAX_DESCRIPTION_CHARS,
   MAX_DISABLED_LINT_RULES,
   MAX_ID_CHARS,
@@ -580,17 +597,3 @@ export {
   timerHasEnded,
   timerRemainingMs,
 } from './workshop/timer-state.ts'
-// Comments: tldraw 5.4's comment records as Flowmap writes and reads them.
-export {
-  COMMENT_RECORD_TYPES,
-  type CommentMention,
-  type CommentRecordType,
-  commentMentionValidator,
-  isCommentRecordType,
-  mentionsOf,
-  mentionsPerson,
-} from './comments/comment-meta.ts'
-export { type CommentAuthor, newComment, newCommentThread } from './comments/comment-records.ts'
-export { commentBody, commentText } from './comments/comment-text.ts'
-export { type CommentThreadView, readCommentThreads, threadAnchorLabel } from './comments/comment-threads.ts'
-export { MAX_COMMENT_CHARS, MAX_COMMENT_MENTIONS, MAX_COMMENT_NAME_CHARS } from './schema/limits.ts'

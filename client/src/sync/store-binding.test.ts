@@ -1,13 +1,18 @@
 import {
   localOrigin,
+  newComment,
+  newCommentThread,
   readBoard,
   readRecord,
   readRecords,
   recordFieldsTouchedBy,
   remoteOrigin,
+  viewerCommentsField,
   writeBoard,
   writeRecords,
+  writeWorkshopField,
 } from '@flowmap/shared'
+import { TEST_PAGE_ID } from '@flowmap/shared/testing'
 import {
   type TLRecord,
   type TLShape,
@@ -265,5 +270,34 @@ describe("a viewer's read-only binding", () => {
     expect(shape(store, 'kept')?.props).toMatchObject({ label: 'On the server' })
     expect(reported).toEqual([['shape:ghost'], ['shape:kept'], ['shape:kept']])
     expect(readRecord(doc, 'shape:ghost')).toBeUndefined()
+  })
+
+  it("writes a viewer's comments to the doc where the board allows viewers to comment, and nothing else", () => {
+    const doc = new Y.Doc()
+    writeRecords(doc, [...pageRecords(), stepRecord('kept', { label: 'On the server' })], remoteOrigin)
+    const store = boardStore()
+    expect(loadDocIntoStore(store, doc, { readOnly: true }).ok).toBe(true)
+    const binding = bindStoreToDoc({ store, doc, readOnly: true })
+    bindings.push(binding)
+    const viewer = { id: 'u-viewer', name: 'Vic' }
+    const thread = newCommentThread({
+      pageId: TEST_PAGE_ID,
+      anchor: { type: 'point', x: 0, y: 0 },
+      author: viewer,
+      now: 1,
+    })
+
+    // Not allowed: the thread stays on this page only (the server would refuse it).
+    store.put([thread as unknown as TLRecord])
+    binding.flushLocalChanges()
+    expect(readRecord(doc, thread.id)).toBeUndefined()
+
+    writeWorkshopField(doc, viewerCommentsField, true, remoteOrigin)
+    const comment = newComment({ thread, author: viewer, text: 'Who signs this off?', now: 2 })
+    store.put([comment as unknown as TLRecord, stepRecord('ghost', { label: 'Forged' })])
+    binding.flushLocalChanges()
+    expect(readRecord(doc, comment.id)).toMatchObject({ authorId: 'u-viewer' })
+    expect(readRecord(doc, 'shape:ghost')).toBeUndefined()
+    expect(shape(store, 'ghost')).toBeUndefined()
   })
 })

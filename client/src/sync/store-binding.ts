@@ -16,11 +16,14 @@
 import {
   type DocOrigin,
   deleteRecords,
+  isCommentRecordType,
   observeRecords,
   patchRecord,
   readBoard,
   readRecord,
+  readWorkshopField,
   transactBoard,
+  viewerCommentsField,
   writeBoard,
   writeRecords,
 } from '@flowmap/shared'
@@ -81,7 +84,8 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
   let holdsContent = store.allRecords().some(isBoardContent)
 
   let localWrites = 0
-  const writeLocalChanges = (changes: RecordsDiff<TLRecord>) => {
+  /** `commentsOnly`: a viewer's comment records (viewer-comments.ts), never seeding page or schema. */
+  const writeLocalChanges = (changes: RecordsDiff<TLRecord>, commentsOnly = false) => {
     const added = Object.values(changes.added).filter((record) => isWrittenToBoard(store, record))
     const updated = Object.values(changes.updated).filter(([, to]) => isWrittenToBoard(store, to))
     const removed = Object.values(changes.removed)
@@ -94,13 +98,13 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
     holdsContent ||= added.some(isBoardContent)
     transactBoard(doc, origin, () => {
       const upserts: TLRecord[] = added
-      if (!seeded) seedMissingRecords(upserts)
+      if (!seeded && !commentsOnly) seedMissingRecords(upserts)
       if (upserts.length > 0) writeRecords(doc, upserts, origin)
       for (const [from, to] of updated) patchRecord(doc, to.id, from, to, origin)
       if (removed.length > 0) deleteRecords(doc, removed, origin)
       options.onLocalChange?.([...Object.keys(changes.added), ...Object.keys(changes.updated), ...removed])
       // The doc says which schema its records follow; a board first written here gets ours.
-      if (upserts.length + updated.length > 0 && readBoard(doc).schema === null) {
+      if (!commentsOnly && upserts.length + updated.length > 0 && readBoard(doc).schema === null) {
         writeBoard(doc, { schema: store.schema.serialize() }, origin)
       }
     })
@@ -113,6 +117,9 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
         writeLocalChanges(changes)
         return
       }
+      // A viewer may comment where the facilitator allows it: those records go to the doc, the rest back.
+      if (readWorkshopField(doc, viewerCommentsField) === true)
+        writeLocalChanges(commentChanges(changes), true)
       const rolledBack = rollBackViewOnlyChange(store, changes)
       if (rolledBack.length > 0) options.onViewOnlyRollback?.(rolledBack)
     },
@@ -171,4 +178,16 @@ export function bindStoreToDoc(options: StoreBindingOptions): StoreBinding {
       stopObserving()
     },
   }
+}
+
+/** The part of a change that is comment records (threads, messages, reactions). */
+function commentChanges(changes: RecordsDiff<TLRecord>): RecordsDiff<TLRecord> {
+  const isComment = (record: TLRecord) => isCommentRecordType(record.typeName)
+  const pick = <V>(part: Record<string, V>, record: (value: V) => TLRecord) =>
+    Object.fromEntries(Object.entries(part).filter(([, value]) => isComment(record(value))))
+  return {
+    added: pick(changes.added, (record) => record),
+    updated: pick(changes.updated, ([, to]) => to),
+    removed: pick(changes.removed, (record) => record),
+  } as RecordsDiff<TLRecord>
 }

@@ -1,20 +1,27 @@
-import type { TLRecord } from '@tldraw/tlschema'
+import type { TLComment, TLCommentReaction, TLCommentThread, TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { type FieldMap, RECORD_NESTED_FIELDS, recordsMap } from './doc-maps.ts'
 import { patchFieldsInto, readFieldsFrom, writeFieldsInto } from './field-map.ts'
 import { type DocOrigin, localOrigin } from './origin.ts'
 import { transactBoard } from './transact-board.ts'
 
+/** What a board's records map holds: tldraw's records and its comment records (registered beside them). */
+export type StoredRecord = TLRecord | TLCommentThread | TLComment | TLCommentReaction
+
 /**
  * Writes one record, changing only the fields, props and meta keys whose value differs
  * (deep-equal per key). Records are not validated here: validate at the boundary before writing.
  */
-export function writeRecord(doc: Y.Doc, record: TLRecord, origin: DocOrigin = localOrigin): void {
+export function writeRecord(doc: Y.Doc, record: StoredRecord, origin: DocOrigin = localOrigin): void {
   writeRecords(doc, [record], origin)
 }
 
 /** Writes many records in one transaction (one update, one observer call). */
-export function writeRecords(doc: Y.Doc, records: Iterable<TLRecord>, origin: DocOrigin = localOrigin): void {
+export function writeRecords(
+  doc: Y.Doc,
+  records: Iterable<StoredRecord>,
+  origin: DocOrigin = localOrigin,
+): void {
   transactBoard(doc, origin, () => {
     for (const record of records)
       writeFieldsInto(recordMapFor(doc, record.id), asFields(record), RECORD_NESTED_FIELDS)
@@ -86,6 +93,6 @@ function recordMapFor(doc: Y.Doc, id: string): FieldMap {
   return created
 }
 
-function asFields(record: TLRecord): Record<string, unknown> {
+function asFields(record: StoredRecord): Record<string, unknown> {
   return record as unknown as Record<string, unknown>
 }

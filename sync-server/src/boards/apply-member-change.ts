@@ -8,7 +8,7 @@
  *   board's document connection: a provider whose socket closes reconnects, and is then refused with the
  *   same reason, so even a page that missed the message ends up saying so.
  */
-import { canEditBoard, encodeStatelessMessage, type MemberChange, removedMessage } from '@flowmap/shared'
+import { encodeStatelessMessage, type MemberChange, removedMessage } from '@flowmap/shared'
 import type { Connection, Document, Hocuspocus } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import { FLOWMAP_CLOSE } from '../protocol/close-codes.ts'
@@ -53,7 +53,6 @@ function applyToConnections(connections: readonly Connection[], change: MemberCh
     // no way to replace it, so the role changes in place (the auth extension gives each connection a
     // user object of its own for this).
     user.role = change
-    connection.readOnly = !canEditBoard(change)
   }
 }
 

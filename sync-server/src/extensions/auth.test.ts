@@ -35,7 +35,9 @@ describe('auth and roles', () => {
     const forged = new Y.Doc()
     writeRecord(forged, workflowShape('step', { id: 'forged', props: { label: 'hand-crafted' } }))
     const raw = server.track(openRawBoardSocket(server.collabUrl, board, await token(board, 'viewer')))
-    expect(await raw.scope).toBe('readonly')
+    // Not Hocuspocus's read-only scope: it would drop a commenting viewer's comments unjudged. The
+    // viewer stage refuses instead, with the refusal protocol.
+    expect(await raw.scope).toBe('read-write')
     raw.sendUpdate(Y.encodeStateAsUpdate(forged))
     await vi.waitFor(() => expect(raw.stateless).toHaveLength(1))
     expect(JSON.parse(raw.stateless[0]!)).toMatchObject({ type: 'rejected', code: 'read-only' })

@@ -1,14 +1,25 @@
 /**
- * Auth: who may open which board, and read-only connections for viewers.
+ * Auth: who may open which board, and what a viewer may send.
  *
  * onAuthenticate checks the board id and the token (or, in local mode, lets everyone in as facilitator
  * under the identity their browser declares) and puts the user in the connection context, where the
- * history extension reads who sent each update. Viewers get Hocuspocus's readOnly connection, and any
- * update message they send anyway (a hand-crafted one, a modified client) that would change the board
- * is refused with the refusal protocol before anything else sees it.
+ * history extension reads who sent each update. A viewer's update that would change the board (a
+ * hand-crafted one, a modified client) is refused with the refusal protocol before anything else sees
+ * it, unless the board lets viewers comment: then it goes on to validation, whose rules let a viewer
+ * write their own comments and nothing else (boards/permissions/viewers-only-comment.ts).
+ *
+ * Viewers do not get Hocuspocus's readOnly connection: it drops every update before any hook can judge
+ * it, so a viewer could never comment; the viewer stage below does its work, from the role the
+ * connection holds now.
  */
 
-import { boardIdProblem, canEditBoard, REFUSAL_CODES } from '@flowmap/shared'
+import {
+  boardIdProblem,
+  canEditBoard,
+  REFUSAL_CODES,
+  readWorkshopField,
+  viewerCommentsField,
+} from '@flowmap/shared'
 import type { Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { authorize } from '../auth/board-access.ts'
@@ -33,7 +44,7 @@ export function authExtension(options: AuthExtensionOptions): Extension {
     extensionName: 'flowmap-auth',
     priority: 1000,
 
-    async onAuthenticate({ token, documentName, connectionConfig, socketId }: onAuthenticatePayload) {
+    async onAuthenticate({ token, documentName, socketId }: onAuthenticatePayload) {
       const problem = boardIdProblem(documentName)
       const decision =
         problem === null
@@ -51,7 +62,6 @@ export function authExtension(options: AuthExtensionOptions): Extension {
           decision.warning,
         )
       }
-      connectionConfig.readOnly = !canEditBoard(decision.user.role)
       // A user object of this connection's own: a facilitator's role change edits it in place
       // (boards/apply-member-change.ts), and the local-mode user is one object shared by many.
       return { user: { ...decision.user } } satisfies FlowmapContext
@@ -83,13 +93,20 @@ export function authExtension(options: AuthExtensionOptions): Extension {
   }
 }
 
-/** Message stage: refuses a viewer's update that would change the board, before validation sees it. */
-export function readOnlyStage(refuse: RefuseUpdate): MessageStage {
+/**
+ * Message stage: refuses a viewer's update that would change the board, before validation sees it,
+ * unless the board lets viewers comment (then validation holds them to comments).
+ */
+export function viewerStage(refuse: RefuseUpdate): MessageStage {
   return ({ connection, document, documentName }, incoming) => {
-    if (!connection.readOnly || incoming.kind !== 'update') return
+    if (incoming.kind !== 'update') return
+    const role = (connection.context as Partial<FlowmapContext> | undefined)?.user?.role
+    if (role !== undefined && canEditBoard(role)) return
     // A viewer's provider sends its own state on connect (SyncStep2): harmless while it holds nothing
     // the board lacks. Viewers are few and send rarely, so the snapshot comparison is affordable.
     if (Y.snapshotContainsUpdate(Y.snapshot(document), incoming.update)) return
+    // Read before the update: the workshop map is the facilitators', so no update of a viewer's turns it on.
+    if (readWorkshopField(document, viewerCommentsField) === true) return
     refuse(connection, documentName, {
       code: REFUSAL_CODES.readOnly,
       reason: 'you can view this board but not change it (your role here is viewer)',

@@ -5,7 +5,7 @@
 import { flowmapSchema, writeBoard, writeRecord } from '@flowmap/shared'
 import type * as Y from 'yjs'
 
-type BoardRecord = Parameters<typeof writeRecord>[1]
+type BoardRecord = Parameters<typeof flowmapSchema.migratePersistedRecord>[0]
 export type SerializedFlowmapSchema = ReturnType<typeof flowmapSchema.serialize>
 
 /** The current schema with the step shape's migrations at `sequence` (lower: older, higher: newer). */

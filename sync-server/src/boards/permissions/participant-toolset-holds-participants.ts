@@ -1,6 +1,7 @@
 import {
   boardFieldsTouchedBy,
   canFacilitateBoard,
+  isCommentRecordType,
   isParticipantToolsetRecord,
   participantToolsetField,
   readWorkshopField,
@@ -21,6 +22,8 @@ const LIMITED = 'the facilitator has limited the tools to sticky notes and conne
  * the participants' working material in a workshop, and a facilitator who wants a drawn flow kept as it
  * is locks it (shape-locks-hold-participants.ts), which holds whatever the toolset.
  *
+ * Comments stay open: a restricted workshop is still one to discuss.
+ *
  * One exception: a board nobody has written yet gets its document and page records, and its schema,
  * with its first edit (client/src/sync/store-binding.ts); creating those where they are missing is
  * allowed, changing them is not.
@@ -31,6 +34,8 @@ export const participantToolsetHoldsParticipants: PermissionRule = (context) => 
   if (readWorkshopField(doc, participantToolsetField) !== 'notes-connectors-votes') return null
   for (const { id, was, now } of touchedRecords(context).touched) {
     if (was === null && now !== null && isFirstWriteSeed(now)) continue
+    // Comments are open whatever the toolset (whose they are: comments-are-their-authors.ts).
+    if (isCommentRecordType((now ?? was)?.typeName)) continue
     const offending = [was, now].find((record) => record !== null && !isParticipantToolsetRecord(record))
     if (offending === undefined) continue
     const verb = was === null ? 'add' : now === null ? 'delete' : 'change'
