@@ -17,9 +17,11 @@
  * limits/ (limits/server-limits.ts).
  */
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http'
+import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
+import { DirectoryAssetFiles, MemoryAssetFiles } from './assets/asset-files.ts'
 import { liveMembers } from './boards/apply-member-change.ts'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
@@ -29,7 +31,7 @@ import { liveBoardWriter } from './boards/write-live-board.ts'
 import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
 import { ImportConverter } from './convert/import-converter.ts'
 import { attentionExtension } from './extensions/attention.ts'
-import { authExtension, readOnlyStage } from './extensions/auth.ts'
+import { authExtension, viewerStage } from './extensions/auth.ts'
 import { createClientIds } from './extensions/client-ids.ts'
 import { connectionLogExtension } from './extensions/connection-log.ts'
 import { deletedBoardGuardExtension } from './extensions/deleted-board-guard.ts'
@@ -93,6 +95,8 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   })
   const people = createPeople()
   const importConverter = new ImportConverter()
+  const assetFiles =
+    config.dataDir === null ? new MemoryAssetFiles() : new DirectoryAssetFiles(join(config.dataDir, 'assets'))
   const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
     name: 'flowmap',
@@ -113,7 +117,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
         stages: [
           messageBytesStage(metrics),
           limits.awarenessStage,
-          readOnlyStage(refuse),
+          viewerStage(refuse),
           clientIds.stage,
           validationStage({
             shadows,
@@ -160,6 +164,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       liveMembers: liveMembers(hocuspocus, people.announce),
       writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows }),
       importConverter,
+      assetFiles,
     }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount

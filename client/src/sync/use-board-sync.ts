@@ -16,6 +16,8 @@ import {
   type TLStoreWithStatus,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import { openAssetCache } from '../assets/asset-cache.ts'
+import { createBoardAssetStore } from '../assets/board-asset-store.ts'
 import { createBoardDatabase } from '../storage/board-database.ts'
 import { describeStorageError } from '../storage/storage-error.ts'
 import { BoardSession, LOADING_SESSION_STATE } from './board-session.ts'
@@ -70,17 +72,30 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
   // get a fresh store (and lose the board) each render.
   const utilsKey = [...shapeUtils, ...(bindingUtils ?? [])].map((util) => util.type).join(',')
   // biome-ignore lint/correctness/useExhaustiveDependencies: the utils are keyed by their types (utilsKey)
-  const { store, undoGuard } = useMemo(() => {
+  const { store, undoGuard, assets } = useMemo(() => {
     let guard: UndoGuard | null = null
+    const assetStore = createBoardAssetStore({
+      boardId,
+      token,
+      cache: openAssetCacheOrNull(),
+      onProblem: (message) => console.warn(message),
+    })
     const created = createTLStore({
+      assets: assetStore,
       shapeUtils: withDefaults(defaultShapeUtils, shapeUtils),
       bindingUtils: withDefaults(defaultBindingUtils, bindingUtils ?? []),
       records: FLOWMAP_CUSTOM_RECORDS,
       onMount: (editor) => guard?.attachEditor(editor),
     })
     guard = createUndoGuard(created)
-    return { store: created, undoGuard: guard }
-  }, [boardId, utilsKey])
+    return { store: created, undoGuard: guard, assets: assetStore }
+  }, [boardId, token, utilsKey])
+
+  // Files dropped here while offline (or before a reload) go to the server once it can be reached.
+  useEffect(() => {
+    void assets.sendWaiting()
+    return () => assets.dispose()
+  }, [assets])
 
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
@@ -142,6 +157,11 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     }
   }, [state.load, state.status.state, store])
 
+  // Back in touch with the server (a reconnect, not only the browser's online event): send what waits.
+  useEffect(() => {
+    if (state.status.state === 'online') void assets.sendWaiting()
+  }, [state.status.state, assets])
+
   return {
     store: storeWithStatus,
     doc: state.doc,
@@ -154,5 +174,14 @@ export function useBoardSync(options: BoardSyncOptions): BoardSync {
     linkRefused: state.linkRefused,
     people: state.people,
     removed: state.removed,
+  }
+}
+
+/** The device's asset cache, or none where IndexedDB cannot be opened (files then live on the server only). */
+function openAssetCacheOrNull(): ReturnType<typeof openAssetCache> | null {
+  try {
+    return openAssetCache()
+  } catch {
+    return null
   }
 }

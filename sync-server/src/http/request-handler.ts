@@ -85,5 +85,11 @@ function send(response: ServerResponse, answer: RouteAnswer): void {
       ...download,
     })
     response.end(answer.text)
+  } else if ('bytes' in answer) {
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Length': String(answer.bytes.byteLength),
+    })
+    response.end(answer.bytes)
   } else sendJson(response, answer.status, answer.body)
 }

@@ -26,7 +26,7 @@ export function createRouteDispatcher(context: RouteContext, routes: readonly Ro
   return async (request, path, query) => {
     const matching = table.flatMap(({ route, match }) => {
       const found = match(path)
-      return found === null ? [] : [{ route, boardId: found.boardId }]
+      return found === null ? [] : [{ route, boardId: found.boardId, params: found.params }]
     })
     if (matching.length === 0) return null
     const method = request.method ?? 'GET'
@@ -35,17 +35,17 @@ export function createRouteDispatcher(context: RouteContext, routes: readonly Ro
       const allowed = matching.map(({ route }) => route.method)
       return { problem: methodNotAllowed(method, path, allowed) }
     }
-    const { route, boardId } = hit
-    if (route.access === 'none') return route.answer({ request, query, context })
+    const { route, boardId, params } = hit
+    if (route.access === 'none') return route.answer({ request, query, params, context })
     if (route.access === 'authenticated' || route.access === 'facilitate-all-boards') {
       const admitted = await admitUser(access, route, request)
-      return admitted.ok ? route.answer({ request, query, context, user: admitted.user }) : admitted
+      return admitted.ok ? route.answer({ request, query, params, context, user: admitted.user }) : admitted
     }
     // A board route's path names `:boardId` (its type says so), so its match always has one.
     if (boardId === null) throw new Error(`route ${route.method} ${route.path} names no :boardId`)
     const admitted = await admitToBoard(access, route, request, boardId)
     return admitted.ok
-      ? route.answer({ request, query, context, user: admitted.user, board: admitted.board })
+      ? route.answer({ request, query, params, context, user: admitted.user, board: admitted.board })
       : admitted
   }
 }

@@ -79,6 +79,8 @@ describe('the route table', () => {
       'GET /api/deleted-boards authenticated',
       'GET /api/templates facilitate-all-boards',
       'POST /api/boards/:boardId/templates facilitate',
+      'POST /api/boards/:boardId/assets edit',
+      'GET /api/boards/:boardId/assets/:hash read',
     ])
   })
 

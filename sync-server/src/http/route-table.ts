@@ -3,6 +3,8 @@
  * the route's own file. The dev proxy and the service worker know the server's paths from
  * `SERVER_PATH_PREFIXES` (@flowmap/shared); route-table.test.ts checks each path here is under one.
  */
+import { assetReadRoute } from './asset-read-route.ts'
+import { assetUploadRoute } from './asset-upload-route.ts'
 import { boardRoute } from './board-route.ts'
 import { createBoardRoute, listBoardsRoute } from './boards-route.ts'
 import { deleteBoardRoute } from './delete-board-route.ts'
@@ -46,4 +48,6 @@ export const ROUTES: readonly Route[] = [
   listDeletedBoardsRoute,
   listTemplatesRoute,
   saveTemplateRoute,
+  assetUploadRoute,
+  assetReadRoute,
 ]

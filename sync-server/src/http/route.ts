@@ -6,6 +6,7 @@
  * the server's context, and returns what to send.
  */
 import type { IncomingMessage } from 'node:http'
+import type { AssetFiles } from '../assets/asset-files.ts'
 import type { BoardUser } from '../auth/roles.ts'
 import type { LiveMembers } from '../boards/apply-member-change.ts'
 import type { WriteBoardAs } from '../boards/write-live-board.ts'
@@ -31,6 +32,8 @@ export interface RouteContext {
   writeBoardAs?: WriteBoardAs
   /** Converts import files off the event loop, one at a time and one per person. */
   importConverter: ImportConverter
+  /** The asset store's bytes (its records are in `storage`). */
+  assetFiles: AssetFiles
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'DELETE'
@@ -51,6 +54,8 @@ export type BoardPath = `${string}/:boardId${string}`
 export interface OpenRequest {
   request: IncomingMessage
   query: URLSearchParams
+  /** The path's named segments other than literal ones (`:boardId`, `:hash` …), decoded. */
+  params: Readonly<Record<string, string>>
   context: RouteContext
 }
 export interface UserRequest extends OpenRequest {
@@ -64,7 +69,9 @@ export interface BoardRequest extends UserRequest {
 export type RouteResult<Body = unknown> = { status: number; body: Body } | { problem: ApiError }
 /** Plain text; with `filename`, sent as a download of that name (a Content-Disposition attachment). */
 export type TextAnswer = { status: number; text: string; contentType: string; filename?: string }
-export type RouteAnswer = RouteResult | TextAnswer
+/** Bytes as they are (a stored asset), with the headers that describe them. */
+export type BytesAnswer = { status: number; bytes: Uint8Array; headers: Readonly<Record<string, string>> }
+export type RouteAnswer = RouteResult | TextAnswer | BytesAnswer
 
 type RequestFor<Access extends RouteAccess> = Access extends 'none'
   ? OpenRequest

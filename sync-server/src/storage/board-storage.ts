@@ -121,6 +121,22 @@ export interface StoredVote {
 
 export type CreateBoardResult = { ok: true; board: BoardRecord } | { ok: false; reason: 'exists' }
 
+/**
+ * An image or file in the asset store: its bytes are kept once, by their SHA-256, in the asset files
+ * (assets/asset-files.ts); this is what the database knows of it, and of the board it is read through.
+ */
+export interface StoredAsset {
+  /** SHA-256 of the bytes, 64 lowercase hex digits */
+  hash: string
+  /** sniffed from the bytes */
+  mimeType: string
+  size: number
+  /** ms since the epoch, when the bytes were first stored */
+  createdAt: number
+  /** the file's name when it was uploaded to this board ('' when it had none) */
+  name: string
+}
+
 export interface BoardStorage {
   createBoard(board: { id: string; title: string; now: number }): CreateBoardResult
   /** The row of a board first seen over the socket (a client may make up its id offline). */
@@ -158,6 +174,13 @@ export interface BoardStorage {
   addNamedVersion(version: NamedVersion): void
   /** Oldest first (by seq, then time). */
   listNamedVersions(boardId: string): NamedVersion[]
+  /**
+   * Records an asset whose bytes are stored, and lets `boardId` read it (the first upload of these bytes
+   * records them; another board's upload of the same bytes only links them).
+   */
+  linkAsset(boardId: string, asset: StoredAsset, now: number): void
+  /** The asset `hash` as `boardId` may read it, or undefined when that board has no such asset. */
+  linkedAsset(boardId: string, hash: string): StoredAsset | undefined
   addTemplate(template: StoredTemplate): void
   /** Newest first. */
   listTemplates(): StoredTemplate[]

@@ -64,6 +64,26 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     );
     CREATE INDEX IF NOT EXISTS vote_ballots_by_vote ON vote_ballots (board_id, vote_id, user_id)`,
   },
+  {
+    version: 5,
+    name: 'assets, asset_links: images and files stored by hash (bytes under DATA_DIR/assets), and the boards that may read each',
+    sql: `
+      CREATE TABLE IF NOT EXISTS assets (
+        hash TEXT PRIMARY KEY,
+        -- sniffed from the bytes (@flowmap/shared asset-type.ts)
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS asset_links (
+        board_id TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        linked_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, hash)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS asset_links_by_hash ON asset_links (hash)`,
+  },
 ]
 
 /** Applies the migrations the database has not had yet, each in its own transaction with its version. */

@@ -21,6 +21,7 @@ import type {
   CreateBoardResult,
   NamedVersion,
   NewHistoryEntry,
+  StoredAsset,
   StoredHistoryEntry,
   StoredState,
   StoredTemplate,
@@ -106,6 +107,7 @@ const BOARD_TABLES = [
   'board_members',
   'revoked_tokens',
   'vote_ballots',
+  'asset_links',
 ] as const
 
 export class SqliteStorage implements BoardStorage {
@@ -367,6 +369,34 @@ export class SqliteStorage implements BoardStorage {
         userId: String(row.user_id),
         userName: String(row.user_name),
       }))
+  }
+
+  linkAsset(boardId: string, asset: StoredAsset, now: number): void {
+    this.#write('asset', () => {
+      this.atomically(() => {
+        this.#statement(
+          'INSERT OR IGNORE INTO assets (hash, mime_type, size, created_at) VALUES (?, ?, ?, ?)',
+        ).run(asset.hash, asset.mimeType, asset.size, asset.createdAt)
+        this.#statement(
+          'INSERT OR IGNORE INTO asset_links (board_id, hash, name, linked_at) VALUES (?, ?, ?, ?)',
+        ).run(boardId, asset.hash, asset.name, now)
+      })
+    })
+  }
+
+  linkedAsset(boardId: string, hash: string): StoredAsset | undefined {
+    const row = this.#statement(
+      `SELECT a.hash, a.mime_type, a.size, a.created_at, l.name FROM asset_links l
+       JOIN assets a ON a.hash = l.hash WHERE l.board_id = ? AND l.hash = ?`,
+    ).get(boardId, hash)
+    if (row === undefined) return undefined
+    return {
+      hash: String(row.hash),
+      mimeType: String(row.mime_type),
+      size: Number(row.size),
+      createdAt: Number(row.created_at),
+      name: String(row.name),
+    }
   }
 
   addTemplate(template: StoredTemplate): void {

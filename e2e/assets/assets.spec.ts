@@ -1,0 +1,158 @@
+/**
+ * Images on a board go to the server's asset store: the board's record holds the asset's path, never the
+ * bytes; a second person sees the image; a file that only claims to be an image is refused; and an
+ * image dropped offline shows, survives a reload offline, and reaches the server and others once back.
+ */
+import { createHash } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { solidPng } from '../../sync-server/src/testing/solid-png.ts'
+import {
+  canvasPoint,
+  dropSocket,
+  openBoard,
+  openNewBoard,
+  waitForBoard,
+  waitForServiceWorkerControl,
+} from '../board/flowmap-page.ts'
+import { openTwoUsersOnOneBoard } from '../board/two-users.ts'
+import { expect, test } from '../fixtures/test.ts'
+
+type DroppedFile = { name: string; type: string; base64: string }
+
+function pngFile(name: string, rgb: [number, number, number]): DroppedFile {
+  return { name, type: 'image/png', base64: solidPng(64, 48, rgb).toString('base64') }
+}
+
+/** Drops files on the canvas as a person dragging them from the desktop does. */
+async function dropOnCanvas(page: Page, files: readonly DroppedFile[]): Promise<void> {
+  const at = await canvasPoint(page, 0.5, 0.5)
+  await page.evaluate(
+    ({ at, files }) => {
+      const target = document.elementFromPoint(at.x, at.y)!
+      const data = new DataTransfer()
+      for (const file of files) {
+        const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
+        data.items.add(new File([bytes], file.name, { type: file.type }))
+      }
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(
+          new DragEvent(type, {
+            dataTransfer: data,
+            bubbles: true,
+            cancelable: true,
+            clientX: at.x,
+            clientY: at.y,
+          }),
+        )
+      }
+    },
+    { at, files },
+  )
+}
+
+/**
+ * The board's asset records' sources, as the store holds them. tldraw writes an asset record with an
+ * empty src while its upload runs, then the src `upload` answered: the empty ones are left out.
+ */
+function assetSources(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Editor = { store: { allRecords(): { typeName: string; props?: { src?: string } }[] } }
+    const editor = (window as unknown as { __flowmap?: { editor?: Editor } }).__flowmap?.editor
+    return (editor?.store.allRecords() ?? [])
+      .filter((r) => r.typeName === 'asset')
+      .map((r) => r.props?.src ?? '')
+      .filter((src) => src !== '')
+  })
+}
+
+/** Whether every image shape on the page shows a decoded picture. */
+async function imagesShown(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const images = [...document.querySelectorAll<HTMLImageElement>('.tl-image, .tl-image-container img')]
+    return images.filter((image) => image.complete && image.naturalWidth > 0).length
+  })
+}
+
+/** The HTTP status the server answers for an asset path, asked with this page's credentials. */
+function serverStatusOf(page: Page, src: string): Promise<number> {
+  return page.evaluate(async (src) => (await fetch(src)).status, src)
+}
+
+const ASSET_PATH = /^\/api\/boards\/[^/]+\/assets\/[0-9a-f]{64}$/
+
+test('an image dropped on the board is kept by the server, not in the doc, and the other person sees it', async ({
+  openUser,
+}) => {
+  const { a, b } = await openTwoUsersOnOneBoard(openUser)
+  await dropOnCanvas(a.page, [pngFile('red.png', [220, 40, 40])])
+  await expect.poll(() => assetSources(a.page)).toHaveLength(1)
+  const [src] = await assetSources(a.page)
+  expect(src).toMatch(ASSET_PATH)
+  await expect.poll(() => imagesShown(a.page)).toBe(1)
+  await expect.poll(() => serverStatusOf(a.page, src!)).toBe(200)
+
+  await expect.poll(() => assetSources(b.page)).toEqual([src])
+  await expect.poll(() => imagesShown(b.page), { timeout: 10_000 }).toBe(1)
+  await a.page.screenshot({ path: test.info().outputPath('image-on-board.png') })
+
+  // An export carries the picture itself (tldraw's export resolves the original and embeds it).
+  const embedded = await b.page.evaluate(async () => {
+    type Editor = {
+      getCurrentPageShapeIds(): Set<string>
+      getSvgString(ids: string[]): Promise<{ svg: string } | undefined>
+    }
+    const editor = (window as unknown as { __flowmap: { editor: Editor } }).__flowmap.editor
+    const exported = await editor.getSvgString([...editor.getCurrentPageShapeIds()])
+    return /<image[^>]+href="data:image\/png;base64,/.test(exported?.svg ?? '')
+  })
+  expect(embedded).toBe(true)
+})
+
+test('a file that calls itself an image but is HTML is refused, and nothing of it is added', async ({
+  page,
+}) => {
+  await openNewBoard(page)
+  const html = {
+    name: 'cat.png',
+    type: 'image/png',
+    base64: Buffer.from('<!DOCTYPE html><script>alert(1)</script>').toString('base64'),
+  }
+  await dropOnCanvas(page, [html])
+  // A real image dropped after it is the board's only asset: the refused one never became one.
+  const red = pngFile('red.png', [220, 40, 40])
+  await dropOnCanvas(page, [red])
+  await expect.poll(() => assetSources(page)).toHaveLength(1)
+  const hash = createHash('sha256').update(Buffer.from(red.base64, 'base64')).digest('hex')
+  expect((await assetSources(page))[0]).toMatch(new RegExp(`/assets/${hash}$`))
+})
+
+test('an image dropped offline shows, survives a reload offline, and reaches the server and the other person once back', async ({
+  openUser,
+}) => {
+  const { a, b, boardId } = await openTwoUsersOnOneBoard(openUser)
+  await waitForServiceWorkerControl(a.page)
+  await a.context.setOffline(true)
+  await dropSocket(a.page)
+  const chip = a.page.getByTestId('connection-status')
+  await expect(chip).toHaveAttribute('data-state', 'offline', { timeout: 10_000 })
+
+  await dropOnCanvas(a.page, [pngFile('blue.png', [30, 60, 220])])
+  await expect.poll(() => assetSources(a.page)).toHaveLength(1)
+  const [src] = await assetSources(a.page)
+  expect(src).toMatch(ASSET_PATH)
+  await expect.poll(() => imagesShown(a.page)).toBe(1)
+
+  await a.page.reload()
+  await waitForBoard(a.page, { online: false })
+  await expect.poll(() => assetSources(a.page), { timeout: 10_000 }).toEqual([src])
+  await expect.poll(() => imagesShown(a.page), { timeout: 10_000 }).toBe(1)
+
+  await a.context.setOffline(false)
+  await expect(chip).toHaveAttribute('data-state', 'online', { timeout: 20_000 })
+  await expect.poll(() => serverStatusOf(b.page, src!), { timeout: 15_000 }).toBe(200)
+  await expect.poll(() => assetSources(b.page), { timeout: 15_000 }).toEqual([src])
+  await expect.poll(() => imagesShown(b.page), { timeout: 10_000 }).toBe(1)
+  // A third page, opened fresh, draws it from the server alone.
+  await openBoard(b.page, boardId)
+  await expect.poll(() => imagesShown(b.page), { timeout: 10_000 }).toBe(1)
+})
