@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { insertMention, type Mention, mentionQueryAt, mentionsIn, rankMentions } from './mentions.ts'
 
 /**
@@ -29,6 +29,12 @@ export function CommentComposer({
   const [picked, setPicked] = useState<Mention[]>([...initialMentions])
   const [active, setActive] = useState(0)
   const area = useRef<HTMLTextAreaElement>(null)
+  // Focus after the click that opened the composer has finished (the canvas would take it back).
+  useEffect(() => {
+    if (!autoFocus) return
+    const frame = requestAnimationFrame(() => area.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [autoFocus])
   const query = mentionQueryAt(text, caret)
   const options = query ? rankMentions(candidates, query.query) : []
 

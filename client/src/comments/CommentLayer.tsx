@@ -70,6 +70,8 @@ function Layer({ editor, controller }: { editor: Editor; controller: CommentsCon
           data-testid="comment-catcher"
           onPointerDown={(event) => {
             event.stopPropagation()
+            // No focus change on the press: the new composer keeps the focus it takes.
+            event.preventDefault()
             const point = editor.screenToPage({ x: event.clientX, y: event.clientY })
             updateUi(controller, { draft: { anchor: anchorAt(editor, point) }, openThread: null })
           }}

@@ -1,5 +1,5 @@
 import { TldrawUiIcon, useEditor, useValue } from 'tldraw'
-import { readMyRoles } from './comment-device.ts'
+import { deviceCommentsVersion, readMyRoles } from './comment-device.ts'
 import { updateUi, useComments } from './comments-ui.ts'
 import { unreadFor } from './unread-mentions.ts'
 import { useThreads } from './use-threads.ts'
@@ -10,6 +10,7 @@ export function CommentModeButton({ framed = false }: { framed?: boolean }) {
   const controller = useComments()
   const threads = useThreads(editor)
   const ui = useValue('comments ui', () => controller?.state.get() ?? null, [controller])
+  useValue('comments seen', () => deviceCommentsVersion.get(), [])
   if (!controller || !controller.canComment || !ui) return null
   const unread = unreadFor(controller.boardId, threads, controller.me.id, readMyRoles(controller.boardId))
   const button = (

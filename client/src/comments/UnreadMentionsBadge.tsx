@@ -1,5 +1,5 @@
 import { type Editor, useValue } from 'tldraw'
-import { readMyRoles } from './comment-device.ts'
+import { deviceCommentsVersion, readMyRoles } from './comment-device.ts'
 import { useComments } from './comments-ui.ts'
 import { unreadFor } from './unread-mentions.ts'
 import { useThreads } from './use-threads.ts'
@@ -10,6 +10,7 @@ export function UnreadMentionsBadge({ editor }: { editor: Editor | null }) {
   const threads = useThreads(editor)
   // Re-read when a thread opens (that marks its comments seen).
   useValue('open thread', () => controller?.state.get().openThread, [controller])
+  useValue('comments seen', () => deviceCommentsVersion.get(), [])
   if (!controller) return null
   const unread = unreadFor(controller.boardId, threads, controller.me.id, readMyRoles(controller.boardId))
   if (unread === 0) return null

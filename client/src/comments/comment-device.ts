@@ -2,6 +2,10 @@
  * What this device remembers about comments on a board: the roles the person said are theirs (for
  * "Mentions me") and the comments they have seen (for the unread-mentions count).
  */
+import { atom } from 'tldraw'
+
+/** Bumped whenever this device marks comments seen or changes its roles, so unread counts re-read. */
+export const deviceCommentsVersion = atom('comments seen on this device', 0)
 
 const rolesKey = (boardId: string) => `flowmap.comments.myRoles.${boardId}`
 const seenKey = (boardId: string) => `flowmap.comments.seen.${boardId}`
@@ -31,4 +35,5 @@ export function markSeen(boardId: string, ids: readonly string[]): void {
   const seen = readSeen(boardId)
   for (const id of ids) seen.add(id)
   writeList(seenKey(boardId), [...seen])
+  deviceCommentsVersion.update((version) => version + 1)
 }
