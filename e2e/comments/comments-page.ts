@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect } from '../fixtures/test.ts'
 import { canvasPoint, clickAt, screenPointIn, shapesOfType } from '../board/flowmap-page.ts'
+import { expect } from '../fixtures/test.ts'
 
 /** Draws one step through the toolbar at a fraction of the canvas and returns its id. */
 export async function drawStep(page: Page, fx = 0.4, fy = 0.4): Promise<string> {

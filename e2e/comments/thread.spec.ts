@@ -44,14 +44,18 @@ test('two people discuss a step: a thread on it, a reply from the other, resolve
   const before = await pinBox(a.page, threadId)
   const grab = await screenPointIn(a.page, step, 0.7, 0.7)
   await drag(a.page, grab, { x: grab.x + 160, y: grab.y + 90 })
-  await expect.poll(async () => (await pinBox(a.page, threadId)).x, { timeout: 10_000 }).toBeGreaterThan(before.x + 120)
+  await expect
+    .poll(async () => (await pinBox(a.page, threadId)).x, { timeout: 10_000 })
+    .toBeGreaterThan(before.x + 120)
   expect((await pinBox(a.page, threadId)).y).toBeGreaterThan(before.y + 60)
   await b.page.getByTestId('sidebar-tab-comments').click()
   await b.page.getByTestId('comments-open').click()
   await b.page.screenshot({ path: testInfo.outputPath('comments-panel.png') })
 })
 
-test('a deep link opens the panel and the thread; a link to a missing thread says so', async ({ openUser }) => {
+test('a deep link opens the panel and the thread; a link to a missing thread says so', async ({
+  openUser,
+}) => {
   const { a, b, boardId } = await openTwoUsersOnOneBoard(openUser)
   const step = await drawStep(a.page)
   const threadId = await commentOnShape(a.page, step, 'Check the SLA here')

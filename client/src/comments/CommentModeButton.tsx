@@ -11,7 +11,7 @@ export function CommentModeButton({ framed = false }: { framed?: boolean }) {
   const threads = useThreads(editor)
   const ui = useValue('comments ui', () => controller?.state.get() ?? null, [controller])
   useValue('comments seen', () => deviceCommentsVersion.get(), [])
-  if (!controller || !controller.canComment || !ui) return null
+  if (!controller?.canComment || !ui) return null
   const unread = unreadFor(controller.boardId, threads, controller.me.id, readMyRoles(controller.boardId))
   const button = (
     <button

@@ -72,7 +72,7 @@ export function CommentsPanel({
           The comment you were linked to is not on this board any more (it may have been deleted).
         </p>
       )}
-      <div className="flowmap-comments-panel__tabs" role="group" aria-label="Open or resolved">
+      <fieldset className="flowmap-comments-panel__tabs" aria-label="Open or resolved">
         <button
           type="button"
           className="flowmap-comment-button"
@@ -91,7 +91,7 @@ export function CommentsPanel({
         >
           Resolved
         </button>
-      </div>
+      </fieldset>
       <div className="flowmap-comments-panel__filters">
         <label>
           Person{' '}

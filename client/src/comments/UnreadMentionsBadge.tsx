@@ -15,12 +15,9 @@ export function UnreadMentionsBadge({ editor }: { editor: Editor | null }) {
   const unread = unreadFor(controller.boardId, threads, controller.me.id, readMyRoles(controller.boardId))
   if (unread === 0) return null
   return (
-    <span
-      className="flowmap-comments-tab-badge"
-      data-testid="comments-tab-unread"
-      aria-label={`${unread} unread mentions`}
-    >
+    <span className="flowmap-comments-tab-badge" data-testid="comments-tab-unread">
       {unread}
+      <span className="flowmap-visually-hidden"> unread mentions</span>
     </span>
   )
 }

@@ -13,7 +13,7 @@ export function ViewerCommentsToggle({ doc }: { doc: Y.Doc | null }) {
       data-testid="viewer-comments"
       aria-pressed={on}
       title={on ? 'Viewers only read comments' : 'People with a view link may comment (and only comment)'}
-      onClick={() => writeWorkshopField(doc, viewerCommentsField, on ? false : true)}
+      onClick={() => writeWorkshopField(doc, viewerCommentsField, !on)}
     >
       {on ? 'Viewers may comment: on' : 'Viewers may comment: off'}
     </button>
