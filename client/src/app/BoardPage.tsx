@@ -1,6 +1,11 @@
-import { canEditBoard, canFacilitateBoard, type Role } from '@flowmap/shared'
+import { canEditBoard, canFacilitateBoard, type Role, viewerCommentsField } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { CommentLayer } from '../comments/CommentLayer.tsx'
+import { CommentsPanel } from '../comments/CommentsPanel.tsx'
+import { CommentsContext } from '../comments/comments-ui.ts'
+import { useCommentsController } from '../comments/use-comments-controller.ts'
+import { ViewerCommentsToggle } from '../comments/ViewerCommentsToggle.tsx'
 import { ExportMenu } from '../export/ExportMenu.tsx'
 import { CanvasImportHandlers } from '../import/CanvasImportHandlers.tsx'
 import { ImportMenu } from '../import/ImportMenu.tsx'
@@ -36,6 +41,7 @@ import { VoteMenu } from '../voting/VoteMenu.tsx'
 import { LockBadges } from '../workshop/LockBadges.tsx'
 import { PrivateModeControls, PrivateModeMenuItem } from '../workshop/PrivateMode.tsx'
 import { TimerChip } from '../workshop/TimerChip.tsx'
+import { useWorkshopField } from '../workshop/use-workshop-field.ts'
 import { WorkshopControls } from '../workshop/WorkshopControls.tsx'
 import { WorkshopMenu } from '../workshop/WorkshopMenu.tsx'
 import { setWorkshopState, useWorkshopState } from '../workshop/workshop-state.ts'
@@ -84,6 +90,7 @@ function BoardCanvasOverlays() {
       <EmptyBoardHint />
       <CriticalPathHighlight />
       <CanvasImportHandlers />
+      <CommentLayer />
     </>
   )
 }
@@ -124,6 +131,18 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
   )
   const workshop = useWorkshopState(board.doc, role)
   const imports = useBoardImport(editor, board.doc, boardId, !viewOnly)
+  const viewerComments = useWorkshopField(board.doc, viewerCommentsField)
+  const showComments = useCallback(() => sidebarControl.show('comments'), [sidebarControl])
+  const comments = useCommentsController({
+    boardId,
+    token,
+    people: board.people,
+    roles,
+    canComment: !viewOnly || viewerComments === true,
+    editor,
+    loaded: board.status.state === 'online',
+    showPanel: showComments,
+  })
 
   const onMount = useCallback(
     (mounted: Editor) => {
@@ -193,6 +212,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
                   facilitator={{ id: claims?.name || 'facilitator', name: claims?.name ?? '' }}
                 />
               )}
+              {canFacilitateBoard(role) && <ViewerCommentsToggle doc={board.doc} />}
               {canFacilitateBoard(role) && (
                 <SaveTemplateButton boardId={boardId} token={token} model={model} />
               )}
@@ -208,57 +228,72 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
       />
       <ShareTokenNotice boardId={boardId} token={token} />
       <RoleChangeNotice key={verified.changes} role={role} changedFrom={verified.changedFrom} />
-      <div className="flowmap-board__body">
-        <main className="flowmap-board__canvas" aria-label="Workflow board">
-          <BoardSidebarContext.Provider value={sidebarControl}>
-            <Tldraw
-              store={board.store}
-              shapeUtils={CANVAS_SHAPE_UTILS}
-              tools={WORKFLOW_TOOLS}
-              overrides={BOARD_UI_OVERRIDES}
-              components={COMPONENTS}
-              assetUrls={TLDRAW_ASSET_URLS}
-              licenseKey={licenseKey ?? undefined}
-              colorScheme={DEFAULT_COLOR_SCHEME}
-              options={TLDRAW_OPTIONS}
-              onMount={onMount}
+      <CommentsContext.Provider value={comments.controller}>
+        <div className="flowmap-board__body">
+          <main className="flowmap-board__canvas" aria-label="Workflow board">
+            <BoardSidebarContext.Provider value={sidebarControl}>
+              <Tldraw
+                store={board.store}
+                shapeUtils={CANVAS_SHAPE_UTILS}
+                tools={WORKFLOW_TOOLS}
+                overrides={BOARD_UI_OVERRIDES}
+                components={COMPONENTS}
+                assetUrls={TLDRAW_ASSET_URLS}
+                licenseKey={licenseKey ?? undefined}
+                colorScheme={DEFAULT_COLOR_SCHEME}
+                options={TLDRAW_OPTIONS}
+                onMount={onMount}
+              />
+            </BoardSidebarContext.Provider>
+            <ReplayButton
+              boardId={boardId}
+              token={token}
+              doc={board.doc}
+              editor={editor}
+              licenseKey={licenseKey}
             />
-          </BoardSidebarContext.Provider>
-          <ReplayButton
-            boardId={boardId}
-            token={token}
-            doc={board.doc}
+            <ImportStatus imports={imports} />
+            <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
+            <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
+            <PrivateModeControls
+              editor={editor}
+              doc={board.doc}
+              provider={board.provider}
+              boardId={boardId}
+            />
+            <SinceLastVisit
+              editor={editor}
+              boardId={boardId}
+              token={token}
+              online={board.status.state === 'online' || board.status.state === 'syncing'}
+            />
+          </main>
+          <BoardSidebar
             editor={editor}
-            licenseKey={licenseKey}
+            open={panelsOpen}
+            tab={sidebarTab}
+            onTabChange={setSidebarTab}
+            panels={{
+              properties: (
+                <>
+                  {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
+                  <ReadonlyAwareRolesPanel model={model} roles={roles} editor={editor} viewOnly={viewOnly} />
+                </>
+              ),
+              checks: <LintPanel editor={editor} model={model} />,
+              insights: <InsightsPanel editor={editor} model={model} boardId={boardId} token={token} />,
+              comments: (
+                <CommentsPanel
+                  editor={editor}
+                  controller={comments.controller}
+                  roles={roles}
+                  missingThread={comments.missingThread}
+                />
+              ),
+            }}
           />
-          <ImportStatus imports={imports} />
-          <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
-          <TimerChip doc={board.doc} provider={board.provider} canFacilitate={canFacilitateBoard(role)} />
-          <PrivateModeControls editor={editor} doc={board.doc} provider={board.provider} boardId={boardId} />
-          <SinceLastVisit
-            editor={editor}
-            boardId={boardId}
-            token={token}
-            online={board.status.state === 'online' || board.status.state === 'syncing'}
-          />
-        </main>
-        <BoardSidebar
-          editor={editor}
-          open={panelsOpen}
-          tab={sidebarTab}
-          onTabChange={setSidebarTab}
-          panels={{
-            properties: (
-              <>
-                {editor ? <InspectorPanel editor={editor} roles={roles} /> : null}
-                <ReadonlyAwareRolesPanel model={model} roles={roles} editor={editor} viewOnly={viewOnly} />
-              </>
-            ),
-            checks: <LintPanel editor={editor} model={model} />,
-            insights: <InsightsPanel editor={editor} model={model} boardId={boardId} token={token} />,
-          }}
-        />
-      </div>
+        </div>
+      </CommentsContext.Provider>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react'
 import type { Editor } from 'tldraw'
+import { UnreadMentionsBadge } from '../comments/UnreadMentionsBadge.tsx'
 import type { SidebarTab } from './board-sidebar-context.ts'
 import { usePropertiesOnCreate } from './use-properties-on-create.ts'
 
@@ -7,6 +8,7 @@ const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'properties', label: 'Properties' },
   { id: 'checks', label: 'Checks' },
   { id: 'insights', label: 'Insights' },
+  { id: 'comments', label: 'Comments' },
 ]
 
 type BoardSidebarProps = {
@@ -61,6 +63,7 @@ export function BoardSidebar({ open, tab, onTabChange, panels, editor = null }: 
             onClick={() => onTabChange(id)}
           >
             {label}
+            {id === 'comments' && <UnreadMentionsBadge editor={editor} />}
           </button>
         ))}
       </div>

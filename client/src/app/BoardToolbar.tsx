@@ -8,6 +8,7 @@ import {
   useEditor,
   useReadonly,
 } from 'tldraw'
+import { CommentModeButton } from '../comments/CommentModeButton.tsx'
 import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
 import { RestrictedToolbar } from '../workshop/RestrictedToolbar.tsx'
@@ -40,10 +41,12 @@ export function BoardToolbar() {
                 ))}
               </TldrawUiMenuContextProvider>
             </TldrawUiToolbar>
+            <CommentModeButton />
             <LintCount editor={editor} onClick={() => sidebar?.show('checks')} />
           </div>
         </TldrawUiOrientationProvider>
       )}
+      {isReadonly && <CommentModeButton framed />}
       <DefaultToolbar />
     </div>
   )

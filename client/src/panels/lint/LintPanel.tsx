@@ -1,6 +1,7 @@
 import { LINT_RULES, type LintIssue, type LintRuleId } from '@flowmap/shared'
 import { useMemo } from 'react'
 import { type Editor, useValue } from 'tldraw'
+import { CommentOnFinding } from '../../comments/CommentOnFinding.tsx'
 import type { BoardModel } from '../../sync/board-model.ts'
 import { useLiveValue } from '../../sync/use-board-model.ts'
 import { PanelSection } from '../PanelSection.tsx'
@@ -97,6 +98,7 @@ export function LintPanel({ editor, model }: LintPanelProps) {
                       >
                         {issue.message}
                       </button>
+                      <CommentOnFinding editor={editor} shapeIds={issue.shapeIds} ruleId={issue.ruleId} />
                     </li>
                   ))}
                   {ruleIssues.length > SHOWN_PER_RULE && (
