@@ -1,28 +1,12 @@
 /**
- * Reading comment records: the plain text of a body and the live threads with their comments.
- * Local readers until @flowmap/shared's comments model exports its own (`commentText`,
- * `readCommentThreads`); these then become re-exports.
+ * Reading comment records for the UI: the threads with every comment, deleted ones included (the
+ * popover shows "deleted" in their place, so a reply keeps its context), unlike the model's
+ * `readCommentThreads`, which leaves them out for history views and counts.
  */
-import type { TLComment, TLCommentThread, TLRichText } from 'tldraw'
+import type { TLComment, TLCommentThread } from 'tldraw'
 
-/** The plain text of a comment body (paragraphs joined by newlines). */
-export function commentText(body: TLRichText): string {
-  const lines: string[] = []
-  const walk = (node: unknown, into: string[]): void => {
-    if (typeof node !== 'object' || node === null) return
-    const { type, text, content } = node as { type?: string; text?: unknown; content?: unknown }
-    if (typeof text === 'string') into.push(text)
-    if (type === 'hardBreak') into.push('\n')
-    if (Array.isArray(content)) for (const child of content) walk(child, into)
-  }
-  const content = (body as { content?: unknown }).content
-  for (const block of Array.isArray(content) ? content : []) {
-    const parts: string[] = []
-    walk(block, parts)
-    lines.push(parts.join(''))
-  }
-  return lines.join('\n')
-}
+/** The plain text of a comment body: the model's reader (the server counts its limit on the same text). */
+export { commentText } from '@flowmap/shared'
 
 export type CommentThreadView = {
   readonly thread: TLCommentThread
