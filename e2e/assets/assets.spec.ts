@@ -16,38 +16,15 @@ import {
 } from '../board/flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from '../board/two-users.ts'
 import { expect, test } from '../fixtures/test.ts'
+import { dropFiles, type FixtureFile } from '../interop/interop-page.ts'
 
-type DroppedFile = { name: string; type: string; base64: string }
-
-function pngFile(name: string, rgb: [number, number, number]): DroppedFile {
-  return { name, type: 'image/png', base64: solidPng(64, 48, rgb).toString('base64') }
+function pngFile(name: string, rgb: [number, number, number]): FixtureFile {
+  return { name, type: 'image/png', text: '', base64: solidPng(64, 48, rgb).toString('base64') }
 }
 
-/** Drops files on the canvas as a person dragging them from the desktop does. */
-async function dropOnCanvas(page: Page, files: readonly DroppedFile[]): Promise<void> {
-  const at = await canvasPoint(page, 0.5, 0.5)
-  await page.evaluate(
-    ({ at, files }) => {
-      const target = document.elementFromPoint(at.x, at.y)!
-      const data = new DataTransfer()
-      for (const file of files) {
-        const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
-        data.items.add(new File([bytes], file.name, { type: file.type }))
-      }
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(
-          new DragEvent(type, {
-            dataTransfer: data,
-            bubbles: true,
-            cancelable: true,
-            clientX: at.x,
-            clientY: at.y,
-          }),
-        )
-      }
-    },
-    { at, files },
-  )
+/** Drops files on the middle of the canvas as a person dragging them from the desktop does. */
+async function dropOnCanvas(page: Page, files: readonly FixtureFile[]): Promise<void> {
+  await dropFiles(page, await canvasPoint(page, 0.5, 0.5), files)
 }
 
 /**
@@ -112,17 +89,13 @@ test('a file that calls itself an image but is HTML is refused, and nothing of i
   page,
 }) => {
   await openNewBoard(page)
-  const html = {
-    name: 'cat.png',
-    type: 'image/png',
-    base64: Buffer.from('<!DOCTYPE html><script>alert(1)</script>').toString('base64'),
-  }
+  const html = { name: 'cat.png', type: 'image/png', text: '<!DOCTYPE html><script>alert(1)</script>' }
   await dropOnCanvas(page, [html])
   // A real image dropped after it is the board's only asset: the refused one never became one.
   const red = pngFile('red.png', [220, 40, 40])
   await dropOnCanvas(page, [red])
   await expect.poll(() => assetSources(page)).toHaveLength(1)
-  const hash = createHash('sha256').update(Buffer.from(red.base64, 'base64')).digest('hex')
+  const hash = createHash('sha256').update(Buffer.from(red.base64!, 'base64')).digest('hex')
   expect((await assetSources(page))[0]).toMatch(new RegExp(`/assets/${hash}$`))
 })
 

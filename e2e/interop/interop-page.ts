@@ -3,8 +3,13 @@ import { fileURLToPath } from 'node:url'
 import { expect, type Page } from '@playwright/test'
 import type { ScreenPoint, ShapeSummary } from '../board/flowmap-page.ts'
 
-/** A file the specs drop or pick, from `e2e/interop/fixtures/`. */
-export type FixtureFile = { readonly name: string; readonly text: string; readonly type: string }
+/** A file the specs drop or pick, from `e2e/interop/fixtures/`; a binary one (an image) as base64. */
+export type FixtureFile = {
+  readonly name: string
+  readonly text: string
+  readonly type: string
+  readonly base64?: string
+}
 
 export function fixtureFile(name: string, type = 'application/octet-stream'): FixtureFile {
   const path = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
@@ -21,7 +26,13 @@ export async function dropFiles(page: Page, at: ScreenPoint, files: readonly Fix
       const target = document.elementFromPoint(at.x, at.y)
       if (!target) return `nothing is under ${at.x},${at.y}`
       const data = new DataTransfer()
-      for (const file of files) data.items.add(new File([file.text], file.name, { type: file.type }))
+      for (const file of files) {
+        const bytes =
+          file.base64 === undefined
+            ? file.text
+            : Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
+        data.items.add(new File([bytes], file.name, { type: file.type }))
+      }
       for (const type of ['dragenter', 'dragover', 'drop']) {
         target.dispatchEvent(
           new DragEvent(type, {

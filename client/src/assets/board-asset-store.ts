@@ -27,6 +27,8 @@ import { presentedToken } from '../presence/identity-token.ts'
 import { type AssetCacheDatabase, waitingUploads } from './asset-cache.ts'
 
 const MB = 1024 * 1024
+/** Waits before each try of fetching an asset: about 30 s in all. */
+const FETCH_RETRY_WAITS_MS = [0, 500, 1000, 2000, 4000, 8000, 15_000]
 
 export interface BoardAssetStore extends TLAssetStore {
   /** Sends every file of the board still waiting; resolves when each has been tried once. */
@@ -91,11 +93,23 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
   const onOnline = () => void sendWaiting()
   if (typeof window !== 'undefined') window.addEventListener('online', onOnline)
 
+  /**
+   * The file as an object URL: the device copy, else the server's. The record can arrive before its
+   * bytes do (its uploader sends them in the background, or is offline), so a 404 or a failed request
+   * is asked again, backing off, for about half a minute before the image is given up as missing.
+   */
   async function objectUrlOf(assetBoard: string, hash: string): Promise<string | null> {
-    const cached = await cache?.assets.get(hash).catch(() => undefined)
-    if (cached !== undefined) return URL.createObjectURL(cached.blob)
-    try {
-      const response = await fetch(`${base}${assetPath(assetBoard, hash)}`, { headers: headers() })
+    for (const wait of FETCH_RETRY_WAITS_MS) {
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+      const cached = await cache?.assets.get(hash).catch(() => undefined)
+      if (cached !== undefined) return URL.createObjectURL(cached.blob)
+      let response: Response
+      try {
+        response = await fetch(`${base}${assetPath(assetBoard, hash)}`, { headers: headers() })
+      } catch {
+        continue // offline or the server is down: ask again
+      }
+      if (response.status === 404 || response.status >= 500) continue
       if (!response.ok) {
         console.warn(`asset ${hash} of board ${assetBoard}: the server answered ${response.status}`)
         return null
@@ -106,10 +120,9 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
         .put({ hash, boardId: assetBoard, mimeType, name: '', blob, uploaded: 1 })
         .catch(() => undefined)
       return URL.createObjectURL(blob)
-    } catch {
-      console.warn(`asset ${hash} of board ${assetBoard} could not be fetched (offline?)`)
-      return null
     }
+    console.warn(`asset ${hash} of board ${assetBoard} is not on the server (yet?)`)
+    return null
   }
 
   return {

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { request as httpRequest } from 'node:http'
 import { type BoardRole, MAX_ASSET_BYTES, readAssetUploadBody } from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
 import { makeFullDisk } from '../testing/full-disk.ts'
-import { requestJson } from '../testing/http-client.ts'
+import { postAnnouncingSize, requestJson } from '../testing/http-client.ts'
 import { solidPng } from '../testing/solid-png.ts'
 import { startTestServer, TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
@@ -117,21 +116,11 @@ describe('the asset store', () => {
       body: { message: 'adding images and files to a board needs an editor or facilitator link' },
     })
     // Over the limit: refused from the declared length, before the body is read.
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = httpRequest(`${server.url}/api/boards/${id}/assets`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${editor}`, 'content-length': String(MAX_ASSET_BYTES + 1) },
-      })
-      request.on('response', (response) => {
-        let body = ''
-        response.on('data', (part) => {
-          body += part
-        })
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
-      })
-      request.on('error', reject)
-      request.flushHeaders()
-    })
+    const answer = await postAnnouncingSize(
+      `${server.url}/api/boards/${id}/assets`,
+      editor,
+      MAX_ASSET_BYTES + 1,
+    )
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body)).toEqual({
       error: 'file-too-large',

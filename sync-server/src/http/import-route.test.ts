@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http'
 import {
   type BoardRole,
   boardLockField,
@@ -16,7 +15,7 @@ import {
 import { approvalRoles, cleanApprovalMap, pageRecord } from '@flowmap/shared/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { StorageWriteError } from '../storage/storage-error.ts'
-import { requestJson } from '../testing/http-client.ts'
+import { postAnnouncingSize, requestJson } from '../testing/http-client.ts'
 import { exportText, postFile } from '../testing/import-client.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
@@ -310,25 +309,11 @@ describe('POST /api/boards/:id/import', () => {
     const editor = await token(target, 'editor')
     const seqBefore = historyLength(target)
     // Headers that announce one byte over the limit, and no body: the answer comes without waiting for it.
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = httpRequest(`${server.url}/api/boards/${target}/import`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${editor}`,
-          'content-type': 'application/octet-stream',
-          'content-length': String(MAX_IMPORT_BYTES + 1),
-        },
-      })
-      request.on('response', (response) => {
-        let body = ''
-        response.on('data', (chunk) => {
-          body += chunk
-        })
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
-      })
-      request.on('error', reject)
-      request.flushHeaders()
-    })
+    const answer = await postAnnouncingSize(
+      `${server.url}/api/boards/${target}/import`,
+      editor,
+      MAX_IMPORT_BYTES + 1,
+    )
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body)).toEqual({
       error: 'file-too-large',

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 /** fetch with JSON in and out, for the HTTP route tests. */
 export interface JsonResponse {
   status: number
@@ -36,4 +37,34 @@ export async function createBoardOverApi(
   })
   if (created.status !== 201) throw new Error(`creating a board answered ${created.status}`)
   return (created.body as { id: string }).id
+}
+
+/**
+ * A POST whose headers announce `declaredBytes` and that sends no body: how a route's size limit is
+ * shown to refuse from the declared length, before reading (the answer comes without the body).
+ */
+export function postAnnouncingSize(
+  url: string,
+  token: string,
+  declaredBytes: number,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/octet-stream',
+        'content-length': String(declaredBytes),
+      },
+    })
+    request.on('response', (response) => {
+      let body = ''
+      response.on('data', (part) => {
+        body += part
+      })
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    request.on('error', reject)
+    request.flushHeaders()
+  })
 }
