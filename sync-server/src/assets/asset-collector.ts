@@ -136,13 +136,16 @@ export async function collectAssets(options: AssetCollectionOptions): Promise<As
     }
     return collection
   }
-  for (const { hash } of storage.unlinkedAssets()) storage.forgetUnlinkedAsset(hash)
+  const forgotten = new Set<string>()
+  for (const { hash } of storage.unlinkedAssets()) {
+    if (storage.forgetUnlinkedAsset(hash)) forgotten.add(hash)
+  }
   await pause({ step: 'assets-forgotten' })
   if (stopped()) return collection
 
-  // 4.
+  // 4. The grace spares young files nobody recorded; a file this pass forgot goes at once.
   for (const file of await files.list()) {
-    if (file.modifiedAt >= options.now - UNRECORDED_FILE_GRACE_MS) continue
+    if (!forgotten.has(file.hash) && file.modifiedAt >= options.now - UNRECORDED_FILE_GRACE_MS) continue
     const freed = files.removeUnless(file.hash, () => storage.isAssetRecorded(file.hash))
     if (freed !== null) addDeleted(collection, file.hash, freed)
   }
