@@ -91,7 +91,7 @@ export async function runAssetGcScanBench(): Promise<{
     started = performance.now()
     const rebuilt = rebuildDoc(
       null,
-      updates.map((update, index) => ({ seq: index + 1, time: 0, userId: null, userName: null, update })),
+      session.entries.map((entry, index) => ({ ...entry, update: updates[index]! })),
     )
     const found = hashesInValue(readRecords(rebuilt))
     const referenceMs = performance.now() - started
