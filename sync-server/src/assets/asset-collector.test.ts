@@ -161,6 +161,19 @@ describe('the asset collector', () => {
     data.close()
   })
 
+  it('keeps an asset that only a moment inside the window showed: found in the stored bytes of the entries since', async () => {
+    const data = dataDir()
+    const hash = await data.upload('a', red, t0)
+    const a = data.board('a')
+    a.addImage(t0 + 35 * DAY, 'asset:red', hash)
+    a.removeImage(t0 + 36 * DAY, 'asset:red')
+    const collection = await data.collect(t0 + 40 * DAY)
+    expect(collection.unlinked).toEqual([])
+    expect(collection.historyEntriesRead).toBe(2)
+    expect(data.fileExists(hash)).toBe(true)
+    data.close()
+  })
+
   it('rebuilds the window start from the checkpoint before it: kept when that moment shows the image, collected when it was deleted before', async () => {
     const data = dataDir()
     const shown = await data.upload('a', red, t0)
