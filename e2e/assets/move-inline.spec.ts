@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { solidPng } from '../../sync-server/src/testing/solid-png.ts'
-import { boardIdOf, openNewBoard } from '../board/flowmap-page.ts'
+import { boardIdOf, openNewBoard, openWorkshopMenu } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 const ASSET_PATH = /^\/api\/boards\/[^/]+\/assets\/[0-9a-f]{64}$/
@@ -30,8 +30,7 @@ function srcOnServer(page: Page, boardId: string): Promise<string | undefined> {
 }
 
 async function moveFromMenu(page: Page): Promise<string> {
-  const panel = page.getByTestId('workshop-panel')
-  if (!(await panel.isVisible())) await page.getByTestId('workshop-menu').click()
+  await openWorkshopMenu(page)
   await page.getByTestId('move-inline-images').click()
   const result = page.getByTestId('move-inline-images-result')
   await expect(result).toBeVisible()
