@@ -80,7 +80,7 @@ export interface AssetCollection {
   bytesFreed: number
 }
 
-export function nextTurn(): Promise<void> {
+function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 
