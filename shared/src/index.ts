@@ -325,6 +325,13 @@ export {
   readMemberChangeBody,
   readMemberChangeRequest,
 } from './protocol/http-member-change-body.ts'
+export {
+  byteSizeSentence,
+  type MoveInlineBody,
+  moveInlineSentence,
+  readMoveInlineBody,
+  type SkippedInlineImage,
+} from './protocol/http-move-inline-body.ts'
 export { type BoardPreviewBody, readBoardPreviewBody } from './protocol/http-preview-body.ts'
 export {
   MAX_TEMPLATE_DESCRIPTION_CHARS,

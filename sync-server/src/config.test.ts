@@ -14,3 +14,15 @@ it('FLOWMAP_DELETED_BOARD_RETENTION_DAYS sets the restore window in days, 30 by 
     })
   }
 })
+
+it('FLOWMAP_ASSET_RETENTION_DAYS sets how long unreferenced assets are kept, 30 days by default, and names a bad value', () => {
+  expect(defaultServerConfig.assetRetentionMs).toBe(30 * DAY)
+  const set = configFromEnv({ FLOWMAP_ASSET_RETENTION_DAYS: '90' })
+  expect(set.ok && set.config.assetRetentionMs).toBe(90 * DAY)
+  for (const bad of ['0', '-3', '2.5', 'a month']) {
+    expect(configFromEnv({ FLOWMAP_ASSET_RETENTION_DAYS: bad })).toEqual({
+      ok: false,
+      errors: [`FLOWMAP_ASSET_RETENTION_DAYS must be a whole number of at least 1 day, got "${bad}"`],
+    })
+  }
+})

@@ -214,6 +214,27 @@ export interface ServerConfig {
    */
   deletedBoardPurgeIntervalMs: number
   /**
+   * How long an asset nothing refers to any more is kept: replay shows any moment of this window, and
+   * a moment that shows an image needs its file. An asset is collected when neither the board, nor any
+   * moment of its history within the window, nor an upload within the window refers to it
+   * (assets/asset-collector.ts). A month, as the deleted boards' window.
+   * Env `FLOWMAP_ASSET_RETENTION_DAYS`.
+   * @default 30 days
+   */
+  assetRetentionMs: number
+  /**
+   * How often the asset collector runs in the background. Hourly: a pass reads each board's history
+   * window, which is cheap but not free, and a deleted image's file outlives its window by at most this.
+   * @default 1 hour
+   */
+  assetCollectionIntervalMs: number
+  /**
+   * How long after start the first background pass runs: a restart (everyone reconnecting, boards
+   * loading) is not the moment to read histories.
+   * @default 10 minutes
+   */
+  assetCollectionFirstDelayMs: number
+  /**
    * With `authSecret` set, how long the facilitator link printed at start (`/?token=…` for every board)
    * stays valid. Without it a first-time operator could not open the home page or create a board at
    * all; bounded, because the link sits in terminal scrollback and logs, where it must not open every
@@ -258,6 +279,9 @@ export const defaultServerConfig: ServerConfig = {
   maxJsonBodyBytes: 64 * 1024,
   deletedBoardRetentionMs: 30 * 24 * 60 * 60 * 1000,
   deletedBoardPurgeIntervalMs: 60 * 60 * 1000,
+  assetRetentionMs: 30 * 24 * 60 * 60 * 1000,
+  assetCollectionIntervalMs: 60 * 60 * 1000,
+  assetCollectionFirstDelayMs: 10 * 60 * 1000,
   startupLinkHours: 24,
 }
 
@@ -376,6 +400,12 @@ const WHOLE_NUMBER_VARIABLES = {
   // Set in days, kept in milliseconds as the purge timer reads it.
   FLOWMAP_DELETED_BOARD_RETENTION_DAYS: {
     field: 'deletedBoardRetentionMs',
+    min: 1,
+    unit: 'day',
+    scale: 24 * 60 * 60 * 1000,
+  },
+  FLOWMAP_ASSET_RETENTION_DAYS: {
+    field: 'assetRetentionMs',
     min: 1,
     unit: 'day',
     scale: 24 * 60 * 60 * 1000,

@@ -21,7 +21,8 @@ import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
-import { DirectoryAssetFiles, MemoryAssetFiles } from './assets/asset-files.ts'
+import { startAssetCollection } from './assets/asset-collection-schedule.ts'
+import { type AssetFiles, DirectoryAssetFiles, MemoryAssetFiles } from './assets/asset-files.ts'
 import { liveMembers } from './boards/apply-member-change.ts'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
@@ -64,6 +65,8 @@ export interface RunningServer {
   close(): Promise<void>
   /** For in-process tests and the benchmark: the storage this server writes. */
   storage: BoardStorage
+  /** For in-process tests: the asset store's files (their records are in `storage`). */
+  assetFiles: AssetFiles
   /** The Hocuspocus instance (documents, connection counts). */
   hocuspocus: Hocuspocus
   logger: Logger
@@ -95,7 +98,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   })
   const people = createPeople()
   const importConverter = new ImportConverter()
-  const assetFiles =
+  const assetFiles: AssetFiles =
     config.dataDir === null ? new MemoryAssetFiles() : new DirectoryAssetFiles(join(config.dataDir, 'assets'))
   const limits = createServerLimits(config, logger, (board) => boardConnectionsCount(hocuspocus, board))
   const hocuspocus = new Hocuspocus({
@@ -217,17 +220,28 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     intervalMs: config.deletedBoardPurgeIntervalMs,
     logger,
   })
+  const stopAssetCollection = startAssetCollection({
+    storage,
+    files: assetFiles,
+    retentionMs: config.assetRetentionMs,
+    intervalMs: config.assetCollectionIntervalMs,
+    firstDelayMs: config.assetCollectionFirstDelayMs,
+    logger,
+  })
 
   let closing: Promise<void> | null = null
   return {
     url,
     port,
     storage,
+    assetFiles,
     hocuspocus,
     logger,
     close: () => {
       stopPurge()
-      closing ??= shutDown({ http, sockets, hocuspocus, storage, importConverter, logger })
+      closing ??= stopAssetCollection().then(() =>
+        shutDown({ http, sockets, hocuspocus, storage, importConverter, logger }),
+      )
       return closing
     },
   }

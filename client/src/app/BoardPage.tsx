@@ -203,7 +203,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               people={board.people}
               management={canFacilitateBoard(role) ? { boardId, token } : null}
             />
-            <WorkshopMenu canFacilitate={canFacilitateBoard(role) && !viewOnly}>
+            <WorkshopMenu canFacilitate={canFacilitateBoard(role) && !viewOnly} board={{ boardId, token }}>
               <WorkshopControls workshop={workshop} editor={editor} />
               <VoteMenu editor={editor} doc={board.doc} role={role} name={claims?.name ?? 'Facilitator'} />
               {canFacilitateBoard(role) && (

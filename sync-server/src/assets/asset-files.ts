@@ -9,17 +9,40 @@
  *    directory is fsynced so the rename survives a crash;
  * 3. a failure at any step (a full disk) removes the temporary file and is reported, nothing is recorded.
  * A crash between 2 and the database write leaves an unrecorded file, which the next upload of the same
- * bytes adopts.
+ * bytes adopts, or the asset collector removes (asset-collector.ts).
+ *
+ * Removal is the collector's, and only of a file the database no longer records: `removeUnless` checks
+ * and unlinks synchronously, so no upload's database write can land between the check and the unlink
+ * (store-asset.ts says how an upload that wrote its file just before then gets it back).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
+import { statSync, unlinkSync } from 'node:fs'
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isAssetHash } from '@flowmap/shared'
+
+/** One file of the store as the collector sees it. */
+export interface AssetFileEntry {
+  hash: string
+  size: number
+  /** ms since the epoch, when it was written */
+  modifiedAt: number
+}
 
 export interface AssetFiles {
   /** Stores `bytes` under `hash` unless a file of that hash is there already. */
   write(hash: string, bytes: Uint8Array): Promise<void>
   /** The bytes stored under `hash`, or null. */
   read(hash: string): Promise<Uint8Array | null>
+  /** Every stored file named by a hash (temporary files left by a crash are not listed). */
+  list(): Promise<AssetFileEntry[]>
+  /**
+   * Deletes the file of `hash` unless `keep()` says otherwise, asked in the same synchronous step as the
+   * unlink; the bytes freed, or null when it was kept or is not there.
+   */
+  removeUnless(hash: string, keep: () => boolean): number | null
+  /** Deletes temporary files (an upload cut off by a crash) written before `before`; how many. */
+  removeTemporariesBefore(before: number): Promise<number>
 }
 
 export class DirectoryAssetFiles implements AssetFiles {
@@ -68,15 +91,84 @@ export class DirectoryAssetFiles implements AssetFiles {
       throw error
     }
   }
+
+  async list(): Promise<AssetFileEntry[]> {
+    const entries: AssetFileEntry[] = []
+    for (const { shard, name } of await this.#names()) {
+      if (!isAssetHash(name) || name.slice(0, 2) !== shard) continue
+      const stats = await stat(join(this.#root, shard, name)).catch(() => null)
+      if (stats?.isFile()) entries.push({ hash: name, size: stats.size, modifiedAt: stats.mtimeMs })
+    }
+    return entries
+  }
+
+  removeUnless(hash: string, keep: () => boolean): number | null {
+    // Synchronous on purpose (see the header): a stat and an unlink, once per collected file.
+    const { file } = this.#path(hash)
+    if (keep()) return null
+    try {
+      const size = statSync(file).size
+      unlinkSync(file)
+      return size
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+
+  async removeTemporariesBefore(before: number): Promise<number> {
+    let removed = 0
+    for (const { shard, name } of await this.#names()) {
+      if (!name.endsWith('.tmp')) continue
+      const path = join(this.#root, shard, name)
+      const stats = await stat(path).catch(() => null)
+      if (stats === null || stats.mtimeMs >= before) continue
+      await rm(path, { force: true })
+      removed++
+    }
+    return removed
+  }
+
+  /** Every name in every shard directory. */
+  async #names(): Promise<{ shard: string; name: string }[]> {
+    const shards = await readdir(this.#root).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[]
+      throw error
+    })
+    const names: { shard: string; name: string }[] = []
+    for (const shard of shards) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue
+      const inShard = await readdir(join(this.#root, shard)).catch(() => [] as string[])
+      for (const name of inShard) names.push({ shard, name })
+    }
+    return names
+  }
 }
 
 /** For a server without a data directory (tests, a throwaway demo): gone when the process ends. */
 export class MemoryAssetFiles implements AssetFiles {
-  readonly #files = new Map<string, Uint8Array>()
+  readonly #files = new Map<string, { bytes: Uint8Array; modifiedAt: number }>()
   async write(hash: string, bytes: Uint8Array): Promise<void> {
-    if (!this.#files.has(hash)) this.#files.set(hash, new Uint8Array(bytes))
+    if (!this.#files.has(hash))
+      this.#files.set(hash, { bytes: new Uint8Array(bytes), modifiedAt: Date.now() })
   }
   async read(hash: string): Promise<Uint8Array | null> {
-    return this.#files.get(hash) ?? null
+    return this.#files.get(hash)?.bytes ?? null
+  }
+  async list(): Promise<AssetFileEntry[]> {
+    return [...this.#files].map(([hash, { bytes, modifiedAt }]) => ({
+      hash,
+      size: bytes.byteLength,
+      modifiedAt,
+    }))
+  }
+  removeUnless(hash: string, keep: () => boolean): number | null {
+    const file = this.#files.get(hash)
+    if (file === undefined || keep()) return null
+    this.#files.delete(hash)
+    return file.bytes.byteLength
+  }
+  async removeTemporariesBefore(): Promise<number> {
+    return 0
   }
 }

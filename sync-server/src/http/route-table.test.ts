@@ -81,6 +81,7 @@ describe('the route table', () => {
       'POST /api/boards/:boardId/templates facilitate',
       'POST /api/boards/:boardId/assets edit',
       'GET /api/boards/:boardId/assets/:hash read',
+      'POST /api/boards/:boardId/assets/move-inline facilitate',
     ])
   })
 

@@ -17,6 +17,7 @@ import { historyRoute } from './history-route.ts'
 import { importRoute } from './import-route.ts'
 import { insightsRoute } from './insights-route.ts'
 import { invitesRoute } from './invites-route.ts'
+import { moveInlineRoute } from './move-inline-route.ts'
 import { OPS_ROUTES } from './ops-routes.ts'
 import { peopleRoute } from './people-route.ts'
 import { previewRoute } from './preview-route.ts'
@@ -50,4 +51,5 @@ export const ROUTES: readonly Route[] = [
   saveTemplateRoute,
   assetUploadRoute,
   assetReadRoute,
+  moveInlineRoute,
 ]

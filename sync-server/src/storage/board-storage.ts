@@ -137,6 +137,20 @@ export interface StoredAsset {
   name: string
 }
 
+/** One board's link to an asset: what the asset collector judges. */
+export interface AssetLink {
+  hash: string
+  size: number
+  /** ms since the epoch, when the board last uploaded these bytes (an upload of them again refreshes it) */
+  linkedAt: number
+}
+
+/** A recorded asset's hash and size (the bytes its file frees). */
+export interface StoredAssetFile {
+  hash: string
+  size: number
+}
+
 export interface BoardStorage {
   createBoard(board: { id: string; title: string; now: number }): CreateBoardResult
   /** The row of a board first seen over the socket (a client may make up its id offline). */
@@ -176,11 +190,38 @@ export interface BoardStorage {
   listNamedVersions(boardId: string): NamedVersion[]
   /**
    * Records an asset whose bytes are stored, and lets `boardId` read it (the first upload of these bytes
-   * records them; another board's upload of the same bytes only links them).
+   * records them; another board's upload of the same bytes only links them). A board that links them
+   * already has its link's time moved to `now`: the asset collector keeps what was uploaded within its
+   * window, and a client may upload again just before it writes the record that refers to the bytes.
    */
   linkAsset(boardId: string, asset: StoredAsset, now: number): void
   /** The asset `hash` as `boardId` may read it, or undefined when that board has no such asset. */
   linkedAsset(boardId: string, hash: string): StoredAsset | undefined
+  /**
+   * The live (not deleted) boards that link at least one asset: the asset collector's work list. A
+   * deleted board keeps its links until it is purged, and the purge removes them with the board.
+   */
+  boardsWithAssets(): string[]
+  /** Every asset `boardId` links, oldest link first. */
+  assetLinks(boardId: string): AssetLink[]
+  /**
+   * Removes `boardId`'s link to `hash` if it was last linked (uploaded) at or before `linkedUntil`;
+   * false when there is no such link, or it was refreshed since (an upload of the same bytes just now).
+   */
+  unlinkAsset(boardId: string, hash: string, linkedUntil: number): boolean
+  /** How many boards link the asset `hash` (deleted boards' links included). */
+  assetLinkCount(hash: string): number
+  /** The recorded assets no board links any more (the asset collector forgets them, then their files). */
+  unlinkedAssets(): StoredAssetFile[]
+  /** Forgets the asset `hash` if no board links it; false when one does (or it is not recorded). */
+  forgetUnlinkedAsset(hash: string): boolean
+  /** Whether the asset `hash` is recorded: its file must then be kept. */
+  isAssetRecorded(hash: string): boolean
+  /**
+   * The newest checkpoint written at or before `time` (ms since the epoch): where rebuilding the board
+   * as it was at `time` starts.
+   */
+  checkpointAtOrBeforeTime(boardId: string, time: number): (StoredState & { time: number }) | undefined
   addTemplate(template: StoredTemplate): void
   /** Newest first. */
   listTemplates(): StoredTemplate[]

@@ -14,6 +14,7 @@ import { dirname } from 'node:path'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import { isMemberChange, type MemberChange } from '@flowmap/shared'
 import type {
+  AssetLink,
   BoardRecord,
   BoardStorage,
   CheckpointInfo,
@@ -22,6 +23,7 @@ import type {
   NamedVersion,
   NewHistoryEntry,
   StoredAsset,
+  StoredAssetFile,
   StoredHistoryEntry,
   StoredState,
   StoredTemplate,
@@ -378,7 +380,8 @@ export class SqliteStorage implements BoardStorage {
           'INSERT OR IGNORE INTO assets (hash, mime_type, size, created_at) VALUES (?, ?, ?, ?)',
         ).run(asset.hash, asset.mimeType, asset.size, asset.createdAt)
         this.#statement(
-          'INSERT OR IGNORE INTO asset_links (board_id, hash, name, linked_at) VALUES (?, ?, ?, ?)',
+          `INSERT INTO asset_links (board_id, hash, name, linked_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (board_id, hash) DO UPDATE SET linked_at = MAX(linked_at, excluded.linked_at)`,
         ).run(boardId, asset.hash, asset.name, now)
       })
     })
@@ -397,6 +400,71 @@ export class SqliteStorage implements BoardStorage {
       createdAt: Number(row.created_at),
       name: String(row.name),
     }
+  }
+
+  boardsWithAssets(): string[] {
+    return this.#statement(
+      `SELECT b.id FROM boards b WHERE b.deleted_at IS NULL
+       AND EXISTS (SELECT 1 FROM asset_links l WHERE l.board_id = b.id) ORDER BY b.id`,
+    )
+      .all()
+      .map((row) => String(row.id))
+  }
+
+  assetLinks(boardId: string): AssetLink[] {
+    return this.#statement(
+      `SELECT l.hash, a.size, l.linked_at FROM asset_links l JOIN assets a ON a.hash = l.hash
+       WHERE l.board_id = ? ORDER BY l.linked_at, l.hash`,
+    )
+      .all(boardId)
+      .map((row) => ({ hash: String(row.hash), size: Number(row.size), linkedAt: Number(row.linked_at) }))
+  }
+
+  unlinkAsset(boardId: string, hash: string, linkedUntil: number): boolean {
+    const result = this.#write('unlink asset', () =>
+      this.#statement('DELETE FROM asset_links WHERE board_id = ? AND hash = ? AND linked_at <= ?').run(
+        boardId,
+        hash,
+        linkedUntil,
+      ),
+    )
+    return result.changes === 1
+  }
+
+  assetLinkCount(hash: string): number {
+    const row = this.#statement('SELECT COUNT(*) AS links FROM asset_links WHERE hash = ?').get(hash)
+    return Number((row as Row).links)
+  }
+
+  unlinkedAssets(): StoredAssetFile[] {
+    return this.#statement(
+      `SELECT a.hash, a.size FROM assets a
+       WHERE NOT EXISTS (SELECT 1 FROM asset_links l WHERE l.hash = a.hash) ORDER BY a.hash`,
+    )
+      .all()
+      .map((row) => ({ hash: String(row.hash), size: Number(row.size) }))
+  }
+
+  forgetUnlinkedAsset(hash: string): boolean {
+    const result = this.#write('forget asset', () =>
+      this.#statement(
+        'DELETE FROM assets WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM asset_links l WHERE l.hash = ?)',
+      ).run(hash, hash),
+    )
+    return result.changes === 1
+  }
+
+  isAssetRecorded(hash: string): boolean {
+    return this.#statement('SELECT 1 FROM assets WHERE hash = ?').get(hash) !== undefined
+  }
+
+  checkpointAtOrBeforeTime(boardId: string, time: number): (StoredState & { time: number }) | undefined {
+    const row = this.#statement(
+      'SELECT seq, time, state FROM checkpoints WHERE board_id = ? AND time <= ? ORDER BY seq DESC LIMIT 1',
+    ).get(boardId, time)
+    return row === undefined
+      ? undefined
+      : { seq: Number(row.seq), time: Number(row.time), state: row.state as Uint8Array }
   }
 
   addTemplate(template: StoredTemplate): void {
