@@ -63,10 +63,18 @@ export interface BoardAssetStoreOptions {
   onProblem?(message: string): void
 }
 
-/** The board's asset store behind a tldraw store, when it is one (the canvas reaches it this way). */
+/**
+ * Board asset stores by their `upload`: tldraw's store keeps a wrapper of the asset store it was given
+ * (`store.props.assets`) holding that same `upload` function, and the canvas (import handlers, the
+ * attachment badge) has only the editor to reach the board's store through. Weak: a closed board's
+ * store goes with it.
+ */
+const storesByUpload = new WeakMap<TLAssetStore['upload'], BoardAssetStore>()
+
+/** The board's asset store behind a tldraw store, when it has one (a replay or a test may not). */
 export function boardAssetStoreOf(store: TLStore): BoardAssetStore | null {
-  const assets = store.props.assets as Partial<BoardAssetStore> | undefined
-  return assets && typeof assets.storeFile === 'function' ? (assets as BoardAssetStore) : null
+  const upload = (store.props.assets as TLAssetStore | undefined)?.upload
+  return upload ? (storesByUpload.get(upload) ?? null) : null
 }
 
 export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAssetStore {
@@ -226,7 +234,7 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
     return check.mimeType
   }
 
-  return {
+  const store: BoardAssetStore = {
     async upload(_asset: TLAsset, file: File) {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const mimeType = checked(file, bytes)
@@ -282,6 +290,8 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
       objectUrls.clear()
     },
   }
+  storesByUpload.set(store.upload, store)
+  return store
 }
 
 /** Runs `task` once the page is idle (or soon, where the browser has no idle callbacks). */
