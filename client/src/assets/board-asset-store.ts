@@ -17,7 +17,8 @@
  *    cache when it holds the file, else fetches it with the board's credentials (an `<img>` cannot send
  *    them) and caches it for next time, offline included. A variant that cannot be had falls back to the
  *    original. A data URL (a board from before the asset store) is drawn as it is.
- * 5. Files that are not pictures (a PDF) are stored the same way by `storeFile` and opened by `fileBlob`.
+ * 5. Files that are not pictures (a PDF) are stored the same way by `storeFile` and opened by `fileBlob`
+ *    (which also gives pasted-assets.ts the bytes of another board's file to store again here).
  * 6. When the page is first idle, the device cache is trimmed to its budget (asset-cache.ts).
  */
 import { assetOfPath, assetPath, isAssetHash, readAssetUploadBody, variantsOf } from '@flowmap/shared'
@@ -40,10 +41,15 @@ export interface StoredFile {
 }
 
 export interface BoardAssetStore extends TLAssetStore {
+  /** The board whose asset paths this store answers. */
+  readonly boardId: string
   /** Keeps a file that is not a picture (a PDF), like `upload` does; a refusal is its sentence. */
   storeFile(file: File): Promise<{ ok: true; file: StoredFile } | { ok: false; problem: string }>
-  /** A stored file's bytes, from this device or fetched with the board's credentials; null if unavailable. */
-  fileBlob(src: string): Promise<Blob | null>
+  /**
+   * A stored file's bytes, from this device or fetched with the board's credentials; null if unavailable.
+   * Patient (the default), a file not on the server yet is asked for again for about half a minute.
+   */
+  fileBlob(src: string, options?: { patient?: boolean }): Promise<Blob | null>
   /** Hears every refusal or failure a person should know of; returns how to stop hearing. */
   subscribeProblems(listener: (message: string) => void): () => void
   /** Tells the listeners a problem found elsewhere (a file that could not be opened). */
@@ -235,6 +241,8 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
   }
 
   const store: BoardAssetStore = {
+    boardId,
+
     async upload(_asset: TLAsset, file: File) {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const mimeType = checked(file, bytes)
@@ -267,10 +275,10 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
       return { ok: true, file: { src, name, size: bytes.byteLength, mimeType: check.mimeType } }
     },
 
-    async fileBlob(src: string) {
+    async fileBlob(src: string, fileOptions = {}) {
       const stored = assetOfPath(src)
       if (stored === null || !isAssetHash(stored.hash)) return null
-      return blobOf(stored.boardId, stored.hash)
+      return blobOf(stored.boardId, stored.hash, fileOptions.patient === false ? [0] : FETCH_RETRY_WAITS_MS)
     },
 
     subscribeProblems(listener) {

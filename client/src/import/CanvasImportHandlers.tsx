@@ -4,7 +4,8 @@
  * flowchart becomes shapes. Other files are checked first (size, and type told from their bytes): a
  * refused one is told in a toast and adds nothing; a PDF becomes an artifact card holding the file; a
  * picture goes to tldraw's own handler (which uploads it through the board's asset store). Refusals
- * the server sends later (no permission, full disk) are toasts too. Everything else (other text) goes
+ * the server sends later (no permission, full disk) are toasts too. Shapes pasted from another board
+ * bring their files here first (pasted-assets.ts). Everything else (other text) goes
  * to tldraw's own handlers. Rendered inside tldraw's tree, where its toasts and translations (which its
  * file handler needs) are.
  */
@@ -13,6 +14,7 @@ import { useEffect } from 'react'
 import {
   defaultHandleExternalFileContent,
   defaultHandleExternalTextContent,
+  defaultHandleExternalTldrawContent,
   useEditor,
   useToasts,
   useTranslation,
@@ -20,6 +22,7 @@ import {
 import { placeAttachmentArtifacts } from '../assets/attachment-artifact.ts'
 import { boardAssetStoreOf, type StoredFile } from '../assets/board-asset-store.ts'
 import { checkFileToStore, headOf } from '../assets/file-check.ts'
+import { rehomePastedContent } from '../assets/pasted-assets.ts'
 import { boardImportOf } from './board-import.ts'
 import { isImportFileName } from './import-formats.ts'
 
@@ -68,6 +71,13 @@ export function CanvasImportHandlers() {
       }
       for (const file of boardFiles) await imports?.importPickedFile(file, content.point ?? null)
     })
+    // Shapes copied from another board: its files are stored again under this one (pasted-assets.ts).
+    editor.registerExternalContentHandler('tldraw', async (pasted) => {
+      if (assets === null) return defaultHandleExternalTldrawContent(editor, pasted)
+      const { content, problems } = await rehomePastedContent(pasted.content, assets)
+      for (const problem of problems) refuse(problem)
+      await defaultHandleExternalTldrawContent(editor, { ...pasted, content })
+    })
     editor.registerExternalContentHandler('text', async (content) => {
       const imports = boardImportOf(editor)
       if (imports && detectImportFormat({ name: '', text: content.text }) === 'mermaid') {
@@ -83,6 +93,9 @@ export function CanvasImportHandlers() {
       )
       editor.registerExternalContentHandler('text', (content) =>
         defaultHandleExternalTextContent(editor, content),
+      )
+      editor.registerExternalContentHandler('tldraw', (content) =>
+        defaultHandleExternalTldrawContent(editor, content),
       )
     }
   }, [editor, toasts, msg])
