@@ -243,11 +243,16 @@ export function createBoardAssetStore(options: BoardAssetStoreOptions): BoardAss
   const store: BoardAssetStore = {
     boardId,
 
-    async upload(_asset: TLAsset, file: File) {
+    async upload(asset: TLAsset, file: File) {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const mimeType = checked(file, bytes)
       const src = await keep(bytes, mimeType, file.name)
-      const made = await makeImageVariants(new Blob([bytes], { type: mimeType }), mimeType)
+      // tldraw measured the picture (its natural size) before asking for the upload.
+      const measured =
+        asset.type === 'image' && asset.props.w > 0 && asset.props.h > 0
+          ? { width: asset.props.w, height: asset.props.h }
+          : undefined
+      const made = await makeImageVariants(new Blob([bytes], { type: mimeType }), mimeType, measured)
       if (made.length === 0) return { src }
       const variants = []
       for (const variant of made) {

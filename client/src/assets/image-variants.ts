@@ -31,17 +31,27 @@ export function variantWidths(width: number, height: number): number[] {
   return widths
 }
 
-/** The variants of a picture, or none where it needs none or the browser cannot make them. */
-export async function makeImageVariants(blob: Blob, mimeType: string): Promise<ImageVariant[]> {
+/**
+ * The variants of a picture, or none where it needs none or the browser cannot make them. `known` is
+ * its size when the caller has it (tldraw measured it already): then it is not decoded just to learn it.
+ */
+export async function makeImageVariants(
+  blob: Blob,
+  mimeType: string,
+  known?: { width: number; height: number },
+): Promise<ImageVariant[]> {
   if (!RESIZABLE_TYPES.has(mimeType)) return []
   if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas === 'undefined') return []
-  let size: { width: number; height: number }
-  try {
-    const probe = await createImageBitmap(blob)
-    size = { width: probe.width, height: probe.height }
-    probe.close()
-  } catch {
-    return [] // not decodable here: drawn (or refused) as tldraw decides, without variants
+  if (known !== undefined && variantWidths(known.width, known.height).length === 0) return []
+  let size = known
+  if (size === undefined) {
+    try {
+      const probe = await createImageBitmap(blob)
+      size = { width: probe.width, height: probe.height }
+      probe.close()
+    } catch {
+      return [] // not decodable here: drawn (or refused) as tldraw decides, without variants
+    }
   }
   const variants: ImageVariant[] = []
   for (const w of variantWidths(size.width, size.height)) {
