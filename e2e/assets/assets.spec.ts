@@ -17,6 +17,7 @@ import {
 import { openTwoUsersOnOneBoard } from '../board/two-users.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { dropFiles, type FixtureFile } from '../interop/interop-page.ts'
+import { dropGeneratedFile, shapeCount } from './asset-drops.ts'
 
 function pngFile(name: string, rgb: [number, number, number]): FixtureFile {
   return { name, type: 'image/png', text: '', base64: solidPng(64, 48, rgb).toString('base64') }
@@ -85,18 +86,45 @@ test('an image dropped on the board is kept by the server, not in the doc, and t
   expect(embedded).toBe(true)
 })
 
-test('a file that calls itself an image but is HTML is refused, and nothing of it is added', async ({
+test('a file that calls itself an image but is HTML is refused in a sentence, and nothing of it is added', async ({
   page,
 }) => {
   await openNewBoard(page)
   const html = { name: 'cat.png', type: 'image/png', text: '<!DOCTYPE html><script>alert(1)</script>' }
   await dropOnCanvas(page, [html])
+  await expect(
+    page.locator('.tlui-toast__title').filter({
+      hasText: /cat\.png is not a file the board stores \(PNG, JPEG, GIF, WebP or SVG images, or PDF files\)/,
+    }),
+  ).toBeVisible()
+  expect(await shapeCount(page)).toBe(0)
   // A real image dropped after it is the board's only asset: the refused one never became one.
   const red = pngFile('red.png', [220, 40, 40])
   await dropOnCanvas(page, [red])
   await expect.poll(() => assetSources(page)).toHaveLength(1)
   const hash = createHash('sha256').update(Buffer.from(red.base64!, 'base64')).digest('hex')
   expect((await assetSources(page))[0]).toMatch(new RegExp(`/assets/${hash}$`))
+  expect(await shapeCount(page)).toBe(1)
+})
+
+test('a file over the limit is refused with the limit named, and nothing of it is added', async ({
+  page,
+}) => {
+  await openNewBoard(page)
+  await dropGeneratedFile(page, await canvasPoint(page, 0.5, 0.5), {
+    kind: 'sized',
+    name: 'scan.png',
+    type: 'image/png',
+    size: 26 * 1024 * 1024,
+    signature: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  })
+  await expect(
+    page
+      .locator('.tlui-toast__title')
+      .filter({ hasText: 'scan.png is 26.0 MB; the board stores files up to 25 MB.' }),
+  ).toBeVisible()
+  expect(await shapeCount(page)).toBe(0)
+  expect(await assetSources(page)).toEqual([])
 })
 
 test('an image dropped offline shows, survives a reload offline, and reaches the server and the other person once back', async ({

@@ -19,6 +19,19 @@ export {
   type AssetMimeType,
   sniffAssetType,
 } from './assets/asset-type.ts'
+export {
+  type AssetVariantMeta,
+  ATTACHMENT_MIME_TYPES,
+  type Attachment,
+  type AttachmentMimeType,
+  assetVariantsValidator,
+  attachmentOf,
+  attachmentValidator,
+  MAX_ASSET_VARIANTS,
+  MAX_ATTACHMENT_NAME_CHARS,
+  storedFileMetaFailure,
+  variantsOf,
+} from './assets/stored-file-meta.ts'
 // Comments: tldraw 5.4's comment records as Flowmap writes and reads them.
 export {
   COMMENT_RECORD_TYPES,

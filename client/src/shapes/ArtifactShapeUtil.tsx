@@ -1,4 +1,6 @@
+import { attachmentOf } from '@flowmap/shared'
 import type { TLShape } from 'tldraw'
+import { AttachmentBadge } from './AttachmentBadge.tsx'
 import { artifactOutline, cylinderRim } from './artifact-outline.ts'
 import { EditableLabel } from './EditableLabel.tsx'
 import { flowNodeShapeUtil } from './FlowNodeShapeUtil.ts'
@@ -9,14 +11,20 @@ import { ARTIFACT_KIND_OPTIONS, labelOf } from './workflow-vocabulary.ts'
 
 export type ArtifactShape = TLShape<'artifact'>
 
-/** What moves between steps: a document, a data set or a system, drawn with its flowchart symbol. */
+/**
+ * What moves between steps: a document, a data set or a system, drawn with its flowchart symbol. A card
+ * made from a dropped file (a PDF) holds it (`meta.attachment`) and shows it as a badge that opens it.
+ */
 export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg) {
   override getAriaDescriptor(shape: ArtifactShape): string {
-    return `${labelOf(ARTIFACT_KIND_OPTIONS, shape.props.kind)} ${shape.props.label || 'untitled'}`
+    const attachment = attachmentOf(shape)
+    const described = `${labelOf(ARTIFACT_KIND_OPTIONS, shape.props.kind)} ${shape.props.label || 'untitled'}`
+    return attachment ? `${described}, with the file ${attachment.name}` : described
   }
 
   override component(shape: ArtifactShape) {
     const { w, h, kind } = shape.props
+    const attachment = attachmentOf(shape)
     return (
       <ShapeContainer shape={shape} data={{ 'data-kind': kind }}>
         <ShapeOutline className="flowmap-artifact__outline" w={w} h={h}>
@@ -38,6 +46,7 @@ export class ArtifactShapeUtil extends flowNodeShapeUtil('artifact', ArtifactSvg
           placeholder={labelOf(ARTIFACT_KIND_OPTIONS, kind)}
           ariaLabel="Artifact label"
         />
+        {attachment && <AttachmentBadge shapeId={shape.id} attachment={attachment} />}
       </ShapeContainer>
     )
   }

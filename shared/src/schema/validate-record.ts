@@ -1,5 +1,6 @@
 import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
+import { storedFileMetaFailure } from '../assets/stored-file-meta.ts'
 import { commentRecordFailure } from '../comments/comment-meta.ts'
 import { connectorMetaValidator } from './connector.ts'
 import type { WrittenFields } from './field-limits.ts'
@@ -165,6 +166,8 @@ function firstFieldFailure(record: TLRecord, typeName: string): ValidationFailur
   }
   const commentFailure = commentRecordFailure(record as unknown as Record<string, unknown>)
   if (commentFailure !== null) return { ...commentFailure, kind: 'invalid-field' }
+  const fileFailure = storedFileMetaFailure(record as unknown as Record<string, unknown>)
+  if (fileFailure !== null) return { ...fileFailure, kind: 'invalid-field' }
   return null
 }
 
