@@ -66,6 +66,16 @@ test('a PDF dropped becomes an artifact holding the file; another person opens i
   // The double-click opened the file; it did not start editing the card's label.
   await expect(b.page.getByLabel('Artifact label')).toHaveCount(0)
 
+  // With the card selected, the inspector names the file and opens it too.
+  await b.page.getByTestId('attachment-badge').click()
+  await b.page.getByTestId('sidebar-tab-properties').click()
+  const openInInspector = b.page.getByTestId('inspector.open-attachment')
+  await expect(openInInspector).toHaveText('Open travel-policy.pdf')
+  await expect(b.page.locator('.flowmap-panel__attachment')).toContainText(`(${pdf.length} B)`)
+  const fromInspector = b.page.waitForEvent('download')
+  await openInInspector.click()
+  expect((await readFile(await (await fromInspector).path())).equals(pdf)).toBe(true)
+
   // Offline, the person who dropped it opens it from the device's copy (Enter on the badge).
   await a.context.setOffline(true)
   await dropSocket(a.page)

@@ -1,4 +1,5 @@
 import {
+  attachmentOf,
   type FlowKind,
   isWorkflowShapeType,
   MAX_BRANCH_LABEL_CHARS,
@@ -6,6 +7,8 @@ import {
   readConnectorMeta,
 } from '@flowmap/shared'
 import { type Editor, type TLArrowShape, type TLShape, toRichText, useValue } from 'tldraw'
+import { openAttachment } from '../assets/attachment-artifact.ts'
+import { boardAssetStoreOf } from '../assets/board-asset-store.ts'
 import { decisionArrowStartsAt } from '../shapes/connector-flow.ts'
 import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
@@ -124,6 +127,7 @@ function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
             Label each arrow leaving the decision with its branch (select the arrow).
           </p>
         )}
+        {shape.type === 'artifact' && <AttachedFile editor={editor} shape={shape} />}
       </div>
     )
   }
@@ -159,6 +163,33 @@ function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
     default:
       return <p className="flowmap-panel__empty">Use the style panel for this shape's look.</p>
   }
+}
+
+/** An artifact that holds a file (dropped on the board): its name and size, and a button that opens it. */
+function AttachedFile({ editor, shape }: { editor: Editor; shape: TLShape }) {
+  const attachment = attachmentOf(shape)
+  if (attachment === null) return null
+  const open = () => {
+    const assets = boardAssetStoreOf(editor.store)
+    if (assets === null) return
+    void openAttachment(assets, attachment).then((problem) => problem && assets.reportProblem(problem))
+  }
+  return (
+    <div className="flowmap-panel__attachment">
+      <p className="flowmap-panel__note">
+        Holds the file {attachment.name} ({fileSize(attachment.size)}).
+      </p>
+      <button type="button" className="flowmap-button" data-testid="inspector.open-attachment" onClick={open}>
+        Open {attachment.name}
+      </button>
+    </div>
+  )
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
 function ShapeField({
