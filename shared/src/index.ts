@@ -19,6 +19,13 @@ export {
   type AssetMimeType,
   sniffAssetType,
 } from './assets/asset-type.ts'
+export {
+  type CommentActivity,
+  type CommentEventKind,
+  commentActivity,
+  commentActivityParts,
+  commentActivitySentence,
+} from './comments/comment-activity.ts'
 // Comments: tldraw 5.4's comment records as Flowmap writes and reads them.
 export {
   COMMENT_RECORD_TYPES,
@@ -137,6 +144,15 @@ export type {
   WorkflowNodeType,
   WorkflowStage,
 } from './graph/workflow-graph.ts'
+export {
+  type ActivityDay,
+  type ActivityGroup,
+  type ActivityOptions,
+  activityByDay,
+  activityGroups,
+  DEFAULT_ACTIVITY_GAP_MS,
+  dayHeading,
+} from './history/activity.ts'
 export { type BoardContent, readBoardContent } from './history/board-content.ts'
 // history/: the update log format, rebuilding any moment, and what changed between two
 export {
