@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { newComment, newCommentThread } from '../comments/comment-records.ts'
+import { writeBoard } from '../doc/board.ts'
 import { deleteRecords, readRecord, writeRecord, writeRecords } from '../doc/records.ts'
 import { writeRole } from '../doc/roles.ts'
 import { scriptedLog } from '../testing/scripted-log.ts'
@@ -139,6 +140,20 @@ describe('activity groups', () => {
 
   test("a gap can be chosen: at 2 minutes, Ana's rename is a group of its own", () => {
     expect(activityGroups(log, 2 * MIN).map((g) => [g.firstSeq, g.lastSeq])[0]).toEqual([2, 4])
+  })
+
+  test("a client stamping its schema on the board is no one's activity; a new title and a check turned off are", () => {
+    const board = scriptedLog([
+      ['ana', 0, (doc) => writeBoard(doc, { schema: { schemaVersion: 2, sequences: {} } })],
+      ['ana', MIN, (doc) => writeRecord(doc, step('shape:a', 'A'))],
+      ['ben', HOUR, (doc) => writeBoard(doc, { schema: { schemaVersion: 2, sequences: { x: 1 } } })],
+      ['ana', 2 * HOUR, (doc) => writeBoard(doc, { title: 'Order to cash' })],
+      ['ana', 2 * HOUR + MIN, (doc) => writeBoard(doc, { disabledLintRules: ['step-without-owner'] })],
+    ])
+    expect(activityGroups(board).map((g) => [g.userId, g.firstSeq, g.summary])).toEqual([
+      ['ana', 2, 'added 1 step'],
+      ['ana', 4, 'renamed the board to "Order to cash", changed the board\'s checks'],
+    ])
   })
 
   test('three changed shapes are counted, not named', () => {

@@ -5,8 +5,8 @@
  *    are one group (a person's burst of work); another person's entry, or a pause, starts a new one.
  * 2. Each group is summed up in workflow words from the records its entries touched, compared with
  *    the same records just before the group: "added 3 steps, changed Approve budget, removed 1
- *    connector", plus what it did to comments (comment-activity.ts) and to the roles and board
- *    settings. Pages, the document record, cameras and bindings (an arrow's ends, told by the arrow)
+ *    connector", plus what it did to comments (comment-activity.ts), the roles, the board's title and
+ *    checks. Pages, the schema a client stamps on the board, the document record, cameras and bindings (an arrow's ends, told by the arrow)
  *    are left out.
  * 3. Groups are listed newest first under day headings ("Today", "Yesterday", "Mon 30 Nov"), reckoned
  *    from the `now` and the time-zone offset the caller passes, so the answer does not depend on the
@@ -23,6 +23,7 @@ import {
   gatherCommentEvents,
   joinWords,
 } from '../comments/comment-activity.ts'
+import { type BoardMeta, DEFAULT_BOARD_TITLE } from '../doc/board.ts'
 import { changedFields } from './diff.ts'
 import { SERVER_USER_ID } from './history-entry.ts'
 import type { EntryEffect, HistoryLog } from './history-log.ts'
@@ -64,6 +65,10 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
   const records = new Map<string, TLRecord>()
   const gone = new Map<string, TLRecord>()
   const reader = new CommentEventReader()
+  let board: Pick<BoardMeta, 'title' | 'disabledLintRules'> = {
+    title: DEFAULT_BOARD_TITLE,
+    disabledLintRules: [],
+  }
   let open: OpenGroup | null = null
   const close = () => {
     if (open === null) return
@@ -84,7 +89,9 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
   for (const entry of log.entries) {
     const effect = log.effectOf(entry.seq)
     if (!effect) continue
-    if (!isWorkOnTheMap(effect)) {
+    const boardWords = effect.board ? boardChangeWords(board, effect.board) : []
+    if (effect.board) board = effect.board
+    if (!isWorkOnTheMap(effect) && boardWords.length === 0) {
       // A page, the document record, a camera: applied, but no one's activity (and no break in it).
       for (const id of effect.removed) records.delete(id)
       for (const record of effect.upserted) records.set(record.id, record)
@@ -101,7 +108,7 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
         before: new Map(),
         events: [],
         roles: false,
-        board: false,
+        board: [],
       }
     }
     const group: OpenGroup = open
@@ -118,7 +125,7 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
     }
     for (const record of effect.upserted) records.set(record.id, record)
     if (effect.roles) group.roles = true
-    if (effect.board) group.board = true
+    for (const words of boardWords) if (!group.board.includes(words)) group.board.push(words)
   }
   close()
   return groups
@@ -164,8 +171,22 @@ const WORK_TYPES: ReadonlySet<string> = new Set([
   'comment-reaction',
 ])
 
+/** A client stamping the schema it wrote with is upkeep; a new title or a turned-off check is work. */
+function boardChangeWords(
+  before: Pick<BoardMeta, 'title' | 'disabledLintRules'>,
+  after: Pick<BoardMeta, 'title' | 'disabledLintRules'>,
+): string[] {
+  const words: string[] = []
+  if (after.title !== before.title) words.push(`renamed the board to "${after.title}"`)
+  if (after.disabledLintRules.join('\u0000') !== before.disabledLintRules.join('\u0000')) {
+    words.push("changed the board's checks")
+  }
+  return words
+}
+
+/** Shapes, connectors, images, comments and the roles are work on the map; boards' fields are judged apart. */
 function isWorkOnTheMap(effect: EntryEffect): boolean {
-  if (effect.roles !== null || effect.board !== null) return true
+  if (effect.roles !== null) return true
   if (effect.upserted.some((record) => WORK_TYPES.has(record.typeName))) return true
   // A removed record is gone from the effect: judged by its id's type prefix ("shape:…").
   return effect.removed.some((id) => WORK_TYPES.has(id.slice(0, id.indexOf(':'))))
@@ -181,7 +202,8 @@ type OpenGroup = {
   before: Map<string, TLRecord | null>
   events: CommentEvent[]
   roles: boolean
-  board: boolean
+  /** What it did to the board's own fields, in words. */
+  board: string[]
 }
 
 /** How a shape type is called in a summary: [one, many]. */
@@ -246,7 +268,7 @@ function summarize(
     parts.push(`${lead} ${label}`)
   }
   if (group.roles) parts.push('changed the roles')
-  if (group.board) parts.push('changed the board settings')
+  parts.push(...group.board)
   return parts.length === 0 ? 'changed nothing on the map' : parts.join(', ')
 }
 
