@@ -57,7 +57,6 @@ test('the Activity tab lists both people with what they did, keeps up, and opens
       'Dana: added 1 step, started a thread on Approve budget',
       'Ana: added 1 step',
     ])
-  await expect(a.page.getByTestId('activity.day')).toHaveText(['Today'])
 
   // Live: Dana's next edit shows while the tab is open, with no reload.
   const review = await drawStep(b.page, 0.6, 0.15)

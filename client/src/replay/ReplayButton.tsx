@@ -12,7 +12,7 @@ export type ReplayButtonProps = {
   editor: Editor | null
   licenseKey?: string | null
   /**
-   * Asks for replay open at a moment (the Activity panel's click); a new object each time it asks.
+   * Asks for replay open at a moment (the Activity panel's click), beside the button's own opening.
    * `onOpenAtClosed` is told when that replay closes, so the asker can clear it.
    */
   openAt?: { seq: number } | null
