@@ -174,7 +174,7 @@ test('the People, Export and Share controls are reachable by keyboard, labelled,
   await expect(page.getByRole('radiogroup', { name: 'Your colour' })).toBeVisible()
 })
 
-test('the side panels are one Tab stop; arrow keys switch Properties, Checks, Insights and Comments, and Tab enters the panel', async ({
+test('the side panels are one Tab stop; arrow keys switch Properties, Checks, Insights, Comments and Activity, and Tab enters the panel', async ({
   page,
 }) => {
   await openNewBoard(page)
@@ -193,8 +193,12 @@ test('the side panels are one Tab stop; arrow keys switch Properties, Checks, In
   await page.keyboard.press('ArrowRight')
   await expect(tab('Comments')).toBeFocused()
   await page.keyboard.press('ArrowRight')
+  await expect(tab('Activity')).toBeFocused()
+  await page.keyboard.press('ArrowRight')
   await expect(tab('Properties')).toBeFocused()
   await page.keyboard.press('End')
+  await expect(tab('Activity')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
   await expect(tab('Comments')).toBeFocused()
   await page.keyboard.press('ArrowLeft')
   await expect(tab('Insights')).toBeFocused()

@@ -32,6 +32,13 @@ export {
   storedFileMetaFailure,
   variantsOf,
 } from './assets/stored-file-meta.ts'
+export {
+  type CommentActivity,
+  type CommentEventKind,
+  commentActivity,
+  commentActivityParts,
+  commentActivitySentence,
+} from './comments/comment-activity.ts'
 // Comments: tldraw 5.4's comment records as Flowmap writes and reads them.
 export {
   COMMENT_RECORD_TYPES,
@@ -150,6 +157,15 @@ export type {
   WorkflowNodeType,
   WorkflowStage,
 } from './graph/workflow-graph.ts'
+export {
+  type ActivityDay,
+  type ActivityGroup,
+  type ActivityOptions,
+  activityByDay,
+  activityGroups,
+  DEFAULT_ACTIVITY_GAP_MS,
+  dayHeading,
+} from './history/activity.ts'
 export { type BoardContent, readBoardContent } from './history/board-content.ts'
 // history/: the update log format, rebuilding any moment, and what changed between two
 export {

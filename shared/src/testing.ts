@@ -13,6 +13,7 @@ export {
 } from './testing/generate-workflow-map.ts'
 export { openVote } from './testing/open-vote.ts'
 export { type ModdleReadElement, readBpmnWithModdle } from './testing/read-bpmn-with-moddle.ts'
+export { type ScriptedStep, scriptedLog } from './testing/scripted-log.ts'
 export { seededRandom } from './testing/seeded-random.ts'
 export {
   type ConnectorInit,

@@ -1,6 +1,7 @@
 import { canEditBoard, canFacilitateBoard, type Role, viewerCommentsField } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { ActivityPanel } from '../activity/ActivityPanel.tsx'
 import { CommentLayer } from '../comments/CommentLayer.tsx'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
 import { CommentsContext } from '../comments/comments-ui.ts'
@@ -129,6 +130,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
     }),
     [],
   )
+  // The Activity panel's click: replay opened at that moment.
+  const [replayAt, setReplayAt] = useState<{ seq: number } | null>(null)
   const workshop = useWorkshopState(board.doc, role)
   const imports = useBoardImport(editor, board.doc, boardId, !viewOnly)
   const viewerComments = useWorkshopField(board.doc, viewerCommentsField)
@@ -251,6 +254,8 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
               doc={board.doc}
               editor={editor}
               licenseKey={licenseKey}
+              openAt={replayAt}
+              onOpenAtClosed={() => setReplayAt(null)}
             />
             <ImportStatus imports={imports} />
             <DotVoting editor={editor} doc={board.doc} provider={board.provider} role={role} />
@@ -288,6 +293,15 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
                   controller={comments.controller}
                   roles={roles}
                   missingThread={comments.missingThread}
+                />
+              ),
+              activity: (
+                <ActivityPanel
+                  boardId={boardId}
+                  token={token}
+                  editor={editor}
+                  shown={panelsOpen && sidebarTab === 'activity'}
+                  onOpenReplay={(seq) => setReplayAt({ seq })}
                 />
               ),
             }}

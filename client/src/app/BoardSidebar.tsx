@@ -9,6 +9,7 @@ const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'checks', label: 'Checks' },
   { id: 'insights', label: 'Insights' },
   { id: 'comments', label: 'Comments' },
+  { id: 'activity', label: 'Activity' },
 ]
 
 type BoardSidebarProps = {
@@ -22,7 +23,7 @@ type BoardSidebarProps = {
 
 /**
  * The panels beside the board, one tab at a time: properties (inspector and roles), checks (lint),
- * insights. Hidden tabs stay mounted: the checks panel keeps the live lint that the toolbar count
+ * insights, comments, activity. Hidden tabs stay mounted: the checks panel keeps the live lint that the toolbar count
  * and the badges on shapes show, whichever tab is open.
  */
 export function BoardSidebar({ open, tab, onTabChange, panels, editor = null }: BoardSidebarProps) {

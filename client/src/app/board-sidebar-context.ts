@@ -1,6 +1,6 @@
 import { createContext } from 'react'
 
-export type SidebarTab = 'properties' | 'checks' | 'insights' | 'comments'
+export type SidebarTab = 'properties' | 'checks' | 'insights' | 'comments' | 'activity'
 
 /**
  * Lets controls inside tldraw's UI (the lint count in the toolbar) open a tab of the board's side

@@ -1,4 +1,9 @@
-import { canFacilitateBoard, type NamedVersionJson } from '@flowmap/shared'
+import {
+  type CommentActivity,
+  canFacilitateBoard,
+  commentActivityParts,
+  type NamedVersionJson,
+} from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, Tldraw } from 'tldraw'
@@ -25,6 +30,8 @@ export type ReplayModeProps = {
   /** The live board's editor: a restore goes through its store, as one undo step. */
   liveEditor: Editor | null
   licenseKey?: string | null
+  /** The moment to open at (a group of the Activity panel); the latest when absent. */
+  initialSeq?: number
   onClose(): void
 }
 
@@ -34,8 +41,16 @@ type ReplayTestHook = { editor: Editor | null; seek(seq: number): void; seq: num
  * Replay mode: the board's history in a separate, unsynced, read-only doc and tldraw view over the
  * page. The live board stays mounted and connected underneath, untouched; closing drops the replay.
  */
-export function ReplayMode({ boardId, token, liveDoc, liveEditor, licenseKey, onClose }: ReplayModeProps) {
-  const replay = useReplay(boardId, token)
+export function ReplayMode({
+  boardId,
+  token,
+  liveDoc,
+  liveEditor,
+  licenseKey,
+  initialSeq,
+  onClose,
+}: ReplayModeProps) {
+  const replay = useReplay(boardId, token, initialSeq)
   const identity = useMemo(() => viewerIdentity(token), [token])
   const [editor, setEditor] = useState<Editor | null>(null)
   const [versions, setVersions] = useState<NamedVersionJson[]>([])
@@ -124,8 +139,7 @@ export function ReplayMode({ boardId, token, liveDoc, liveEditor, licenseKey, on
               >
                 {author}
               </span>{' '}
-              changed {outlines.length} shape{outlines.length === 1 ? '' : 's'}
-              {removed > 0 ? `, removed ${removed}` : ''}
+              <ReplayCaption shapes={outlines.length} removed={removed} comments={replay.step.comments} />
             </>
           ) : (
             'The board before its first edit'
@@ -197,5 +211,36 @@ export function ReplayMode({ boardId, token, liveDoc, liveEditor, licenseKey, on
       {replay.load.state === 'ready' ? <Timeline replay={replay} versions={versions} /> : null}
     </div>,
     document.body,
+  )
+}
+
+/**
+ * What the shown edit did, after its author's name: its comments ("replied on *Approve budget*") and
+ * its shapes ("changed 2 shapes"); an edit that wrote only comments says nothing of shapes.
+ */
+function ReplayCaption({
+  shapes,
+  removed,
+  comments,
+}: {
+  shapes: number
+  removed: number
+  comments: readonly CommentActivity[]
+}) {
+  const shapeWords = `changed ${shapes} shape${shapes === 1 ? '' : 's'}${removed > 0 ? `, removed ${removed}` : ''}`
+  if (comments.length === 0) return <>{shapeWords}</>
+  return (
+    <>
+      {comments.map((item, index) => {
+        const { lead, label } = commentActivityParts(item, null)
+        return (
+          <span key={item.threadId} data-testid="replay.caption.comment">
+            {index > 0 ? '; ' : ''}
+            {lead} <em>{label}</em>
+          </span>
+        )
+      })}
+      {shapes + removed > 0 ? `; ${shapeWords}` : ''}
+    </>
   )
 }

@@ -1,4 +1,10 @@
-import { diffLog, type HistoryDiff } from '@flowmap/shared'
+import {
+  type CommentActivity,
+  commentActivity,
+  commentActivityParts,
+  diffLog,
+  type HistoryDiff,
+} from '@flowmap/shared'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { Editor } from 'tldraw'
@@ -9,14 +15,14 @@ import { ShapeOutlines } from './ShapeOutlines.tsx'
 import { viewerIdentity } from './viewer-identity.ts'
 import './replay.css'
 
-type Changes = { diff: HistoryDiff; names: Record<string, string> }
+type Changes = { diff: HistoryDiff; comments: CommentActivity[]; names: Record<string, string> }
 
 /** After the board changes (anyone's edit), wait this long for more before asking for the latest seq. */
 const CHANGES_QUIET_MS = 500
 
 /**
- * "Since your last visit": on opening a board, what changed while this person was away (counts per
- * person), with the changed shapes outlined on the live canvas until they dismiss it. The mark moves
+ * "Since your last visit": on opening a board, what changed while this person was away (shape counts
+ * per person, and what each did to comments: "Dana: 2 replies on *Approve budget*"), with the changed shapes outlined on the live canvas until they dismiss it. The mark moves
  * while the board is open, in view and online (last-visit.ts), so what they watched happen, their own
  * edits included, is not news next time. The first visit only sets the mark.
  */
@@ -107,6 +113,7 @@ export function SinceLastVisit({
     setTracking(true)
   }
   const people = Object.entries(changes.diff.byUser)
+  const nameOf = (userId: string) => (userId === identity.userId ? 'You' : (changes.names[userId] ?? userId))
   return (
     <>
       {createPortal(
@@ -119,9 +126,17 @@ export function SinceLastVisit({
           <ul>
             {people.map(([userId, counts]) => (
               <li key={userId} data-testid="since-visit.person">
-                {userId === identity.userId ? 'You' : (changes.names[userId] ?? userId)}: {describe(counts)}
+                {nameOf(userId)}: {describe(counts)}
               </li>
             ))}
+            {changes.comments.map((item) => {
+              const { lead, label } = commentActivityParts(item, nameOf(item.userId))
+              return (
+                <li key={`${item.userId} ${item.threadId}`} data-testid="since-visit.comments">
+                  {lead} <em>{label}</em>
+                </li>
+              )
+            })}
           </ul>
           <button type="button" data-testid="since-visit.dismiss" onClick={dismiss}>
             Got it
@@ -134,7 +149,7 @@ export function SinceLastVisit({
   )
 }
 
-/** What others (and this person elsewhere) changed after seq `lastSeen`, in shapes; null when nothing. */
+/** What others (and this person elsewhere) changed after seq `lastSeen`, in shapes and comments; null when nothing. */
 async function changesSince(
   boardId: string,
   token: string | null,
@@ -150,7 +165,8 @@ async function changesSince(
     // In workflow terms: shapes (steps, lanes, connectors …), not the page and document records a
     // client creates when it first opens a board.
     const diff = shapesOnly(diffLog(log, { seq: lastSeen }, { seq: log.lastSeq }))
-    return diff.changes.length === 0 ? null : { diff, names }
+    const comments = commentActivity(log, lastSeen, log.lastSeq)
+    return diff.changes.length === 0 && comments.length === 0 ? null : { diff, comments, names }
   } finally {
     log.destroy()
   }

@@ -10,7 +10,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import { type HistoryCache, openHistoryCache } from '../storage/history-cache.ts'
-import { fetchHistory, fetchLastSeq } from './history-api.ts'
+import { fetchHistory, fetchLastSeq, fetchNewEntries } from './history-api.ts'
 
 const STEPS = 23
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named as the server tests name it, not a React hook
@@ -197,5 +197,55 @@ describe('fetchHistory with the device cache', () => {
     expect(noCopy).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be reached/) })
     online.value.log.destroy()
     offline.value.log.destroy()
+  })
+})
+
+describe('fetchNewEntries', () => {
+  test('appends to an open log only the entries after it, and asks for no page when there is none', async () => {
+    const loaded = await fetchHistory(boardId, null, () => {}, { baseUrl: server.url })
+    if (!loaded.ok) throw new Error(loaded.reason)
+    const history = loaded.value
+    const before = history.log.lastSeq
+
+    await addSteps(2)
+    const spy = vi.spyOn(globalThis, 'fetch')
+    try {
+      const fresh = await fetchNewEntries(boardId, null, history, { baseUrl: server.url, pageSize: 1 })
+      expect(fresh).toEqual({ ok: true, value: 2 })
+      expect(history.log.lastSeq).toBe(before + 2)
+      const pages = spy.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/history?'))
+      expect(pages).toEqual([
+        `${server.url}/api/boards/${boardId}/history?after=${before}&limit=1`,
+        `${server.url}/api/boards/${boardId}/history?after=${before + 1}&limit=1`,
+      ])
+      const labels = [...history.log.contentAt(history.log.lastSeq).records.values()]
+        .filter((record) => record.typeName === 'shape')
+        .map((record) => (record.props as { label: string }).label)
+      expect(labels).toContain(`Step ${steps - 1}`)
+
+      spy.mockClear()
+      expect(await fetchNewEntries(boardId, null, history, { baseUrl: server.url })).toEqual({
+        ok: true,
+        value: 0,
+      })
+      expect(spy.mock.calls.filter(([url]) => String(url).includes('/history?'))).toHaveLength(0)
+    } finally {
+      spy.mockRestore()
+      history.log.destroy()
+    }
+  })
+
+  test('says why when the server cannot be reached, and leaves the log as it was', async () => {
+    const loaded = await fetchHistory(boardId, null, () => {}, { baseUrl: server.url })
+    if (!loaded.ok) throw new Error(loaded.reason)
+    const before = loaded.value.log.lastSeq
+    const result = await fetchNewEntries(boardId, null, loaded.value, { baseUrl: 'http://127.0.0.1:9' })
+    expect(result).toMatchObject({
+      ok: false,
+      unreachable: true,
+      reason: expect.stringMatching(/could not be reached/),
+    })
+    expect(loaded.value.log.lastSeq).toBe(before)
+    loaded.value.log.destroy()
   })
 })

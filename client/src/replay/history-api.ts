@@ -103,15 +103,9 @@ export async function fetchHistory(
   onProgress: (loaded: number, total: number) => void,
   options: HistoryRequestOptions = {},
 ): Promise<Loaded<LoadedHistory>> {
-  const { signal, pageSize = PAGE_SIZE, baseUrl = '', cache } = options
-  const historyUrl = (after: number, limit: number) =>
-    `${baseUrl}/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${limit}`
-  const readPage = async (after: number, limit: number) => {
-    const page = await requestJson(historyUrl(after, limit), token, { signal })
-    if (!page.ok) return page
-    const read = readHistoryPage(page.value)
-    return read.ok ? read : { ok: false as const, reason: `the history could not be read: ${read.reason}` }
-  }
+  const { signal, baseUrl = '', cache } = options
+  const readPage = (after: number, limit: number) =>
+    readHistoryPageAfter(boardId, token, after, limit, baseUrl, signal)
 
   let known = cache ? await readCache(cache, boardId) : NOTHING_CACHED
   const total = await fetchLastSeq(boardId, token, baseUrl)
@@ -132,20 +126,66 @@ export async function fetchHistory(
 
   // Replay and the banner read content (contentAt, diff from it), never Yjs states: skip those.
   const { log, names } = logOf(known)
+  const downloaded = await downloadAfter(boardId, token, { log, names }, total.value, onProgress, options)
+  if (!downloaded.ok) return downloaded
+  return { ok: true, value: { log, names, offline: null } }
+}
+
+/**
+ * Brings a loaded history up to date: the entries after its last seq are appended to its log (and to
+ * the device's copy, with a cache). Answers how many arrived. For a view that stays open (Activity).
+ */
+export async function fetchNewEntries(
+  boardId: string,
+  token: string | null,
+  history: { log: HistoryLog; names: Record<string, string> },
+  options: HistoryRequestOptions = {},
+): Promise<Loaded<number>> {
+  const before = history.log.lastSeq
+  const total = await fetchLastSeq(boardId, token, options.baseUrl)
+  if (!total.ok) return total
+  if (total.value <= before) return { ok: true, value: 0 }
+  const downloaded = await downloadAfter(boardId, token, history, total.value, () => {}, options)
+  return downloaded.ok ? { ok: true, value: history.log.lastSeq - before } : downloaded
+}
+
+async function downloadAfter(
+  boardId: string,
+  token: string | null,
+  { log, names }: { log: HistoryLog; names: Record<string, string> },
+  total: number,
+  onProgress: (loaded: number, total: number) => void,
+  { signal, pageSize = PAGE_SIZE, baseUrl = '', cache }: HistoryRequestOptions,
+): Promise<Loaded<null>> {
   let after = log.lastSeq
   let caching = cache !== undefined
-  onProgress(after, Math.max(total.value, after))
-  while (after < total.value) {
-    const read = await readPage(after, pageSize)
+  onProgress(after, Math.max(total, after))
+  while (after < total) {
+    const read = await readHistoryPageAfter(boardId, token, after, pageSize, baseUrl, signal)
     if (!read.ok) return read
     log.append(read.page.entries)
     Object.assign(names, read.page.names)
     if (caching) caching = await writeCache(() => cache!.append(boardId, read.page.entries, read.page.names))
-    onProgress(log.lastSeq, Math.max(total.value, log.lastSeq))
+    onProgress(log.lastSeq, Math.max(total, log.lastSeq))
     if (!read.page.hasMore || read.page.nextAfter === null) break
     after = read.page.nextAfter
   }
-  return { ok: true, value: { log, names, offline: null } }
+  return { ok: true, value: null }
+}
+
+async function readHistoryPageAfter(
+  boardId: string,
+  token: string | null,
+  after: number,
+  limit: number,
+  baseUrl: string,
+  signal: AbortSignal | undefined,
+) {
+  const url = `${baseUrl}/api/boards/${encodeURIComponent(boardId)}/history?after=${after}&limit=${limit}`
+  const page = await requestJson(url, token, { signal })
+  if (!page.ok) return page
+  const read = readHistoryPage(page.value)
+  return read.ok ? read : { ok: false as const, reason: `the history could not be read: ${read.reason}` }
 }
 
 const NOTHING_CACHED: CachedHistory = { entries: [], names: {} }

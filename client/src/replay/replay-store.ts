@@ -24,12 +24,22 @@ export function createReplayStore(): TLStore {
   })
 }
 
-/** Record types that come and go with the history; pages and the document record stay once shown. */
-const TRANSIENT_TYPES = new Set(['shape', 'binding', 'asset'])
+/**
+ * Record types that come and go with the history; pages and the document record stay once shown.
+ * Comments are part of a moment: a thread started later is not there earlier.
+ */
+const TRANSIENT_TYPES = new Set([
+  'shape',
+  'binding',
+  'asset',
+  'comment-thread',
+  'comment',
+  'comment-reaction',
+])
 
 /**
- * Shows a past moment in the replay store: puts its document-scoped records, removes shapes, bindings
- * and assets it does not have. Pages are never removed: the earliest moments of a board have no page
+ * Shows a past moment in the replay store: puts its document-scoped records, removes shapes, bindings,
+ * assets and comments it does not have. Pages are never removed: the earliest moments of a board have no page
  * yet, and tldraw needs one to draw anything. Returns the ids it could not show (invalid records).
  */
 export function showContentInStore(store: TLStore, content: BoardContent): string[] {

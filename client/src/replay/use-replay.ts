@@ -6,6 +6,8 @@
  */
 import {
   type BoardContent,
+  type CommentActivity,
+  commentActivity,
   type HistoryEntry,
   type HistoryLog,
   nextEditSeq,
@@ -29,8 +31,16 @@ export type ReplayLoad =
   /** `offline`: why only this device's copy of the history is shown, or null */
   | { state: 'ready'; offline: string | null }
 
-/** The edit that led to the shown moment, and the records it wrote and removed (for highlighting). */
-export type ReplayStep = { entry: HistoryEntry; changed: string[]; removed: string[] }
+/**
+ * The edit that led to the shown moment, the records it wrote and removed (for highlighting), and what
+ * it did to comments (for the caption).
+ */
+export type ReplayStep = {
+  entry: HistoryEntry
+  changed: string[]
+  removed: string[]
+  comments: CommentActivity[]
+}
 
 export type Replay = {
   store: TLStore
@@ -54,7 +64,8 @@ export type Replay = {
   currentContent(): BoardContent | null
 }
 
-export function useReplay(boardId: string, token: string | null): Replay {
+/** `initialSeq`: the moment to open at (the Activity panel's group); the latest when absent. */
+export function useReplay(boardId: string, token: string | null, initialSeq?: number): Replay {
   const store = useMemo(() => createReplayStore(), [])
   const [load, setLoad] = useState<ReplayLoad>({ state: 'loading', loaded: 0, total: 0 })
   const [loaded, setLoaded] = useState<{ log: HistoryLog; names: Record<string, string> } | null>(null)
@@ -78,7 +89,15 @@ export function useReplay(boardId: string, token: string | null): Replay {
       const entry = loaded.log.entries[moment.seq - 1]
       const step =
         effect && entry
-          ? { entry, changed: effect.upserted.map((record) => record.id), removed: [...effect.removed] }
+          ? {
+              entry,
+              changed: effect.upserted.map((record) => record.id),
+              removed: [...effect.removed],
+              // Only an entry that wrote comments pays for reading them (play seeks many times a second).
+              comments: touchesComments(effect)
+                ? commentActivity(loaded.log, moment.seq - 1, moment.seq)
+                : [],
+            }
           : null
       setShown({ seq: moment.seq, step, roles: [...moment.roles] })
     },
@@ -106,9 +125,10 @@ export function useReplay(boardId: string, token: string | null): Replay {
     }
   }, [boardId, token])
 
-  // Open at the latest moment: the board as the person left it, ready to scrub back.
+  // Open at the latest moment (the board as the person left it, ready to scrub back), or the one asked.
+  const openAt = useRef(initialSeq)
   useEffect(() => {
-    if (loaded) seek(loaded.log.lastSeq)
+    if (loaded) seek(openAt.current ?? loaded.log.lastSeq)
   }, [loaded, seek])
 
   const stepBy = useCallback(
@@ -157,4 +177,11 @@ export function useReplay(boardId: string, token: string | null): Replay {
     setPerson,
     currentContent: () => content.current,
   }
+}
+
+function touchesComments(effect: { upserted: readonly { typeName: string }[]; removed: readonly string[] }) {
+  return (
+    effect.upserted.some((record) => record.typeName.startsWith('comment')) ||
+    effect.removed.some((id) => id.startsWith('comment'))
+  )
 }
