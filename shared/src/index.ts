@@ -165,6 +165,7 @@ export {
   activityGroups,
   DEFAULT_ACTIVITY_GAP_MS,
   dayHeading,
+  entrySummaries,
 } from './history/activity.ts'
 export { type BoardContent, readBoardContent } from './history/board-content.ts'
 // history/: the update log format, rebuilding any moment, and what changed between two

@@ -1,9 +1,4 @@
-import {
-  type CommentActivity,
-  canFacilitateBoard,
-  commentActivityParts,
-  type NamedVersionJson,
-} from '@flowmap/shared'
+import { canFacilitateBoard, type NamedVersionJson } from '@flowmap/shared'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, Tldraw } from 'tldraw'
@@ -123,7 +118,6 @@ export function ReplayMode({
         .map((id) => ({ id, label: author })),
     [replay.step, author],
   )
-  const removed = replay.step?.removed.filter((id) => id.startsWith('shape:')).length ?? 0
   const facilitator = canFacilitateBoard(identity.role)
 
   return createPortal(
@@ -139,7 +133,7 @@ export function ReplayMode({
               >
                 {author}
               </span>{' '}
-              <ReplayCaption shapes={outlines.length} removed={removed} comments={replay.step.comments} />
+              {replay.step.summary ?? 'made no change to the map'}
             </>
           ) : (
             'The board before its first edit'
@@ -211,36 +205,5 @@ export function ReplayMode({
       {replay.load.state === 'ready' ? <Timeline replay={replay} versions={versions} /> : null}
     </div>,
     document.body,
-  )
-}
-
-/**
- * What the shown edit did, after its author's name: its comments ("replied on *Approve budget*") and
- * its shapes ("changed 2 shapes"); an edit that wrote only comments says nothing of shapes.
- */
-function ReplayCaption({
-  shapes,
-  removed,
-  comments,
-}: {
-  shapes: number
-  removed: number
-  comments: readonly CommentActivity[]
-}) {
-  const shapeWords = `changed ${shapes} shape${shapes === 1 ? '' : 's'}${removed > 0 ? `, removed ${removed}` : ''}`
-  if (comments.length === 0) return <>{shapeWords}</>
-  return (
-    <>
-      {comments.map((item, index) => {
-        const { lead, label } = commentActivityParts(item, null)
-        return (
-          <span key={item.threadId} data-testid="replay.caption.comment">
-            {index > 0 ? '; ' : ''}
-            {lead} <em>{label}</em>
-          </span>
-        )
-      })}
-      {shapes + removed > 0 ? `; ${shapeWords}` : ''}
-    </>
   )
 }

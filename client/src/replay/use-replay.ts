@@ -6,8 +6,7 @@
  */
 import {
   type BoardContent,
-  type CommentActivity,
-  commentActivity,
+  entrySummaries,
   type HistoryEntry,
   type HistoryLog,
   nextEditSeq,
@@ -33,13 +32,14 @@ export type ReplayLoad =
 
 /**
  * The edit that led to the shown moment, the records it wrote and removed (for highlighting), and what
- * it did to comments (for the caption).
+ * it did in workflow words (the caption: "replied on Approve budget", "added 2 steps"; null for a
+ * client's upkeep such as a new page).
  */
 export type ReplayStep = {
   entry: HistoryEntry
   changed: string[]
   removed: string[]
-  comments: CommentActivity[]
+  summary: string | null
 }
 
 export type Replay = {
@@ -68,7 +68,12 @@ export type Replay = {
 export function useReplay(boardId: string, token: string | null, initialSeq?: number): Replay {
   const store = useMemo(() => createReplayStore(), [])
   const [load, setLoad] = useState<ReplayLoad>({ state: 'loading', loaded: 0, total: 0 })
-  const [loaded, setLoaded] = useState<{ log: HistoryLog; names: Record<string, string> } | null>(null)
+  const [loaded, setLoaded] = useState<{
+    log: HistoryLog
+    names: Record<string, string>
+    /** Each edit's caption, worked out once as the history loads (play seeks many times a second). */
+    summaries: Map<number, string>
+  } | null>(null)
   const content = useRef<BoardContent | null>(null)
   const [shown, setShown] = useState<{ seq: number; step: ReplayStep | null; roles: Role[] }>({
     seq: 0,
@@ -93,10 +98,7 @@ export function useReplay(boardId: string, token: string | null, initialSeq?: nu
               entry,
               changed: effect.upserted.map((record) => record.id),
               removed: [...effect.removed],
-              // Only an entry that wrote comments pays for reading them (play seeks many times a second).
-              comments: touchesComments(effect)
-                ? commentActivity(loaded.log, moment.seq - 1, moment.seq)
-                : [],
+              summary: loaded.summaries.get(moment.seq) ?? null,
             }
           : null
       setShown({ seq: moment.seq, step, roles: [...moment.roles] })
@@ -117,7 +119,7 @@ export function useReplay(boardId: string, token: string | null, initialSeq?: nu
         setLoad({ state: 'failed', reason: result.reason })
         return
       }
-      setLoaded(result.value)
+      setLoaded({ ...result.value, summaries: entrySummaries(result.value.log) })
       setLoad({ state: 'ready', offline: result.value.offline })
     })
     return () => {
@@ -177,11 +179,4 @@ export function useReplay(boardId: string, token: string | null, initialSeq?: nu
     setPerson,
     currentContent: () => content.current,
   }
-}
-
-function touchesComments(effect: { upserted: readonly { typeName: string }[]; removed: readonly string[] }) {
-  return (
-    effect.upserted.some((record) => record.typeName.startsWith('comment')) ||
-    effect.removed.some((id) => id.startsWith('comment'))
-  )
 }

@@ -11,7 +11,7 @@ import {
   TEST_PAGE_ID,
   workflowShape,
 } from '../testing/shape-records.ts'
-import { activityByDay, activityGroups, dayHeading } from './activity.ts'
+import { activityByDay, activityGroups, dayHeading, entrySummaries } from './activity.ts'
 import { SERVER_USER_ID } from './history-entry.ts'
 
 const MIN = 60_000
@@ -172,6 +172,45 @@ describe('activity groups', () => {
       ],
     ])
     expect(activityGroups(many).map((g) => g.summary)).toEqual(['added 3 steps', 'changed 3 steps'])
+  })
+})
+
+describe("each entry's summary (replay's caption)", () => {
+  test('every entry that worked on the map is summed up on its own; upkeep has none', () => {
+    const summaries = entrySummaries(log)
+    expect([...summaries]).toEqual([
+      [2, 'added 2 steps'],
+      [3, 'added 1 step'],
+      [4, 'added 1 connector'],
+      [5, 'changed Approve budget'],
+      [6, 'changed Intake form'],
+      [7, 'removed 1 connector'],
+      [8, 'started a thread on Approve budget'],
+      [9, 'replied on Approve budget'],
+      [10, 'replied on Approve budget'],
+      [11, 'changed the roles'],
+      [12, 'added 1 step'],
+    ])
+  })
+
+  test("an image's file stored or its variants made, with no shape changed, is told as the file", () => {
+    const asset = {
+      id: 'asset:photo',
+      typeName: 'asset',
+      type: 'image',
+      props: { name: 'photo.png', src: null, w: 100, h: 80, mimeType: 'image/png', isAnimated: false },
+      meta: {},
+    } as const
+    const image = workflowShape('step', { id: 'shape:img' })
+    const photo = scriptedLog([
+      ['ana', 0, (doc) => writeRecords(doc, [asset as never, image])],
+      [
+        'ana',
+        MIN,
+        (doc) => writeRecord(doc, { ...asset, props: { ...asset.props, src: '/x' } } as never),
+      ],
+    ])
+    expect([...entrySummaries(photo).values()]).toEqual(['added 1 step', 'updated the file of 1 image'])
   })
 })
 

@@ -131,6 +131,16 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
   return groups
 }
 
+/**
+ * What each entry that worked on the map did, by its seq, in the words of a group of one ("replied on
+ * *Approve budget*", "added 1 image"): replay's caption for the moment after that entry. Entries that
+ * are a client's upkeep (a page, a camera) have none.
+ */
+export function entrySummaries(log: HistoryLog): Map<number, string> {
+  // A gap no two entries can be within: every entry is a group of its own.
+  return new Map(activityGroups(log, Number.NEGATIVE_INFINITY).map((group) => [group.lastSeq, group.summary]))
+}
+
 /** The groups newest first, under their day headings (newest day first). */
 export function activityByDay(groups: readonly ActivityGroup[], options: ActivityOptions): ActivityDay[] {
   const days: ActivityDay[] = []
@@ -241,12 +251,18 @@ function summarize(
   const changed: TLRecord[] = []
   const removed: TLRecord[] = []
   let connections = false
+  const files: TLRecord[] = []
   for (const [id, was] of group.before) {
     const now = records.get(id) ?? null
     const current = now ?? was
     if (current === null) continue
     if (current.typeName === 'binding') {
       if (!sameRecord(was, now)) connections = true
+      continue
+    }
+    if (current.typeName === 'asset') {
+      // The file behind an image (stored, its variants made): told only when no shape tells it.
+      if (!sameRecord(was, now)) files.push(current)
       continue
     }
     if (current.typeName !== 'shape') continue
@@ -262,7 +278,9 @@ function summarize(
     parts.push(`changed ${named ? joinWords(labels as string[]) : countByNoun(changed)}`)
   }
   if (removed.length > 0) parts.push(`removed ${countByNoun(removed)}`)
-  if (connections && added.length + changed.length + removed.length === 0) parts.push('changed connections')
+  const shapesTold = added.length + changed.length + removed.length > 0
+  if (connections && !shapesTold) parts.push('changed connections')
+  if (files.length > 0 && !shapesTold) parts.push(`updated the file of ${countByNoun(files)}`)
   for (const item of comments) {
     const { lead, label } = commentActivityParts(item, null)
     parts.push(`${lead} ${label}`)
