@@ -87,17 +87,17 @@ test('loads nothing until shown; then lists the groups, keeps up, and a row open
   show(true)
   await vi.waitFor(() => expect(rows()).toHaveLength(1), { timeout: 10_000 })
   // The board's creation (its title) and the provider's two steps: one person's burst.
-  expect(rows()[0]).toMatchObject({ summary: 'added 2 steps, renamed the board to "Activity"' })
+  expect(rows()[0]).toMatchObject({ summary: 'created the board "Activity", added 2 steps' })
 
   // A new entry appears while shown (the poll; no editor here to hear the board change).
   await addSteps(['Pay'])
-  await vi.waitFor(() => expect(rows()[0]?.summary).toBe('added 3 steps, renamed the board to "Activity"'), {
+  await vi.waitFor(() => expect(rows()[0]?.summary).toBe('created the board "Activity", added 3 steps'), {
     timeout: 15_000,
   })
   const lastSeq = rows()[0]!.lastSeq
   const button = document.querySelector<HTMLButtonElement>('[data-testid="activity.group"]')!
   expect(button.getAttribute('aria-label')).toMatch(
-    /: added 3 steps, renamed the board to "Activity"\. Open in replay$/,
+    /: created the board "Activity", added 3 steps\. Open in replay$/,
   )
   act(() => button.click())
   expect(opened).toEqual([lastSeq])
@@ -115,7 +115,7 @@ test("offline, this device's copy of the history is listed, and says so", async 
       ),
     { timeout: 10_000 },
   )
-  expect(rows()[0]?.summary).toBe('added 3 steps, renamed the board to "Activity"')
+  expect(rows()[0]?.summary).toBe('created the board "Activity", added 3 steps')
 })
 
 test('an unreachable server, with no copy on this device, gets a sentence and a way to try again', async () => {

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react'
+import { type KeyboardEvent, type ReactNode, useEffect } from 'react'
 import type { Editor } from 'tldraw'
 import { UnreadMentionsBadge } from '../comments/UnreadMentionsBadge.tsx'
 import type { SidebarTab } from './board-sidebar-context.ts'
@@ -28,6 +28,10 @@ type BoardSidebarProps = {
  */
 export function BoardSidebar({ open, tab, onTabChange, panels, editor = null }: BoardSidebarProps) {
   usePropertiesOnCreate(editor, tab, onTabChange)
+  // The shown tab is never cut off at the row's edge (the row scrolls when the labels do not fit).
+  useEffect(() => {
+    document.getElementById(`flowmap-tab-${tab}`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
+  }, [tab])
   // The ARIA tabs pattern: one Tab stop for the tab list, arrows (and Home/End) move between tabs.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TABS.findIndex(({ id }) => id === tab)

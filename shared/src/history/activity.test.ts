@@ -156,6 +156,24 @@ describe('activity groups', () => {
     ])
   })
 
+  test('the first title written is the board being made, told first; a later one is a rename', () => {
+    const made = scriptedLog([
+      [
+        'ana',
+        0,
+        (doc) => {
+          writeBoard(doc, { title: 'Hiring' })
+          writeRecord(doc, step('shape:a', 'Screen'))
+        },
+      ],
+      ['ana', HOUR, (doc) => writeBoard(doc, { title: 'Hiring 2027' })],
+    ])
+    expect(activityGroups(made).map((g) => g.summary)).toEqual([
+      'created the board "Hiring", added 1 step',
+      'renamed the board to "Hiring 2027"',
+    ])
+  })
+
   test('three changed shapes are counted, not named', () => {
     const many = scriptedLog([
       [
@@ -204,11 +222,7 @@ describe("each entry's summary (replay's caption)", () => {
     const image = workflowShape('step', { id: 'shape:img' })
     const photo = scriptedLog([
       ['ana', 0, (doc) => writeRecords(doc, [asset as never, image])],
-      [
-        'ana',
-        MIN,
-        (doc) => writeRecord(doc, { ...asset, props: { ...asset.props, src: '/x' } } as never),
-      ],
+      ['ana', MIN, (doc) => writeRecord(doc, { ...asset, props: { ...asset.props, src: '/x' } } as never)],
     ])
     expect([...entrySummaries(photo).values()]).toEqual(['added 1 step', 'updated the file of 1 image'])
   })

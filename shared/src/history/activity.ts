@@ -69,6 +69,8 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
     title: DEFAULT_BOARD_TITLE,
     disabledLintRules: [],
   }
+  /** Whether an entry has written the board's own fields yet: the first to do so made the board. */
+  let boardWritten = false
   let open: OpenGroup | null = null
   const close = () => {
     if (open === null) return
@@ -89,8 +91,11 @@ export function activityGroups(log: HistoryLog, gapMs: number = DEFAULT_ACTIVITY
   for (const entry of log.entries) {
     const effect = log.effectOf(entry.seq)
     if (!effect) continue
-    const boardWords = effect.board ? boardChangeWords(board, effect.board) : []
-    if (effect.board) board = effect.board
+    const boardWords = effect.board ? boardChangeWords(board, effect.board, !boardWritten) : []
+    if (effect.board) {
+      board = effect.board
+      boardWritten = true
+    }
     if (!isWorkOnTheMap(effect) && boardWords.length === 0) {
       // A page, the document record, a camera: applied, but no one's activity (and no break in it).
       for (const id of effect.removed) records.delete(id)
@@ -181,13 +186,19 @@ const WORK_TYPES: ReadonlySet<string> = new Set([
   'comment-reaction',
 ])
 
+const CREATED = 'created the board'
+
 /** A client stamping the schema it wrote with is upkeep; a new title or a turned-off check is work. */
 function boardChangeWords(
   before: Pick<BoardMeta, 'title' | 'disabledLintRules'>,
   after: Pick<BoardMeta, 'title' | 'disabledLintRules'>,
+  first: boolean,
 ): string[] {
   const words: string[] = []
-  if (after.title !== before.title) words.push(`renamed the board to "${after.title}"`)
+  // The first title is the one the board was made with (a new board is written with its title).
+  if (after.title !== before.title) {
+    words.push(first ? `${CREATED} "${after.title}"` : `renamed the board to "${after.title}"`)
+  }
   if (after.disabledLintRules.join('\u0000') !== before.disabledLintRules.join('\u0000')) {
     words.push("changed the board's checks")
   }
@@ -270,7 +281,9 @@ function summarize(
     else if (was !== null && now === null) removed.push(was)
     else if (was !== null && now !== null && !sameRecord(was, now)) changed.push(now)
   }
-  const parts: string[] = []
+  // The board's making comes first ("created the board …, added 2 steps"), its other changes last.
+  const made = group.board.filter((words) => words.startsWith(CREATED))
+  const parts: string[] = [...made]
   if (added.length > 0) parts.push(`added ${countByNoun(added)}`)
   if (changed.length > 0) {
     const labels = changed.map(shapeLabel)
@@ -286,7 +299,7 @@ function summarize(
     parts.push(`${lead} ${label}`)
   }
   if (group.roles) parts.push('changed the roles')
-  parts.push(...group.board)
+  parts.push(...group.board.filter((words) => !made.includes(words)))
   return parts.length === 0 ? 'changed nothing on the map' : parts.join(', ')
 }
 
