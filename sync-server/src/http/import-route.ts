@@ -12,7 +12,6 @@ import {
   type MapContent,
   placeContent,
   pointBeside,
-  REFUSAL_CODES,
   readRecords,
   readRoles,
   reportSentences,
@@ -22,6 +21,7 @@ import { SERVER_WRITE_ORIGIN } from '../boards/server-write.ts'
 import { importRequestFile } from './import-file-request.ts'
 import { problem } from './json-response.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
+import { unwrittenAnswer } from './server-write-answer.ts'
 
 async function importIntoBoard({
   context,
@@ -43,16 +43,7 @@ async function importIntoBoard({
     writeTemplate(doc, placed, { origin: SERVER_WRITE_ORIGIN })
     placement.content = placed
   })
-  if (!written.ok) {
-    const refusal = written.refusal
-    if (refusal === undefined) return problem(503, 'storage-unavailable', written.reason)
-    const permitted = refusal.code !== REFUSAL_CODES.notPermitted
-    return problem(
-      permitted ? 422 : 403,
-      permitted ? 'import-refused' : 'not-permitted',
-      `the file was not imported: ${refusal.reason}`,
-    )
-  }
+  if (!written.ok) return unwrittenAnswer(written, 'import-refused', 'the file was not imported')
   const report = withLeftBehind(imported.report, imported.content, placement.content)
   return { status: 200, body: { report, sentences: reportSentences(report) } }
 }

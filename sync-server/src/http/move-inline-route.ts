@@ -17,7 +17,6 @@ import {
   assetPath,
   type MoveInlineBody,
   patchRecord,
-  REFUSAL_CODES,
   readRecord,
   readRecords,
   rebuildDoc,
@@ -30,6 +29,7 @@ import { SERVER_WRITE_ORIGIN } from '../boards/server-write.ts'
 import type { BoardStorage } from '../storage/board-storage.ts'
 import { problem } from './json-response.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
+import { unwrittenAnswer } from './server-write-answer.ts'
 
 const DATA_URL_PREFIX = 'data:'
 
@@ -99,16 +99,7 @@ async function moveInlineImages({
       }
     })
   })
-  if (!written.ok) {
-    const refusal = written.refusal
-    if (refusal === undefined) return problem(503, 'storage-unavailable', written.reason)
-    const permitted = refusal.code !== REFUSAL_CODES.notPermitted
-    return problem(
-      permitted ? 422 : 403,
-      permitted ? 'move-refused' : 'not-permitted',
-      `the images were not moved: ${refusal.reason}`,
-    )
-  }
+  if (!written.ok) return unwrittenAnswer(written, 'move-refused', 'the images were not moved')
   const bytes = moved.reduce((sum, image) => sum + image.size, 0)
   return { status: 200, body: { moved: moved.length, bytes, skipped } }
 }
