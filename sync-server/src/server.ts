@@ -67,6 +67,8 @@ export interface RunningServer {
   storage: BoardStorage
   /** For in-process tests: the asset store's files (their records are in `storage`). */
   assetFiles: AssetFiles
+  /** For in-process tests: the worker that lays out imported files. */
+  importConverter: ImportConverter
   /** The Hocuspocus instance (documents, connection counts). */
   hocuspocus: Hocuspocus
   logger: Logger
@@ -235,6 +237,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     port,
     storage,
     assetFiles,
+    importConverter,
     hocuspocus,
     logger,
     close: () => {

@@ -61,9 +61,14 @@ export class ImportConverter {
     this.maxHeapMb = options.maxHeapMb ?? 1024
   }
 
+  /** Whether a file of this person's is converting or waiting (a second one would be refused). */
+  isBusyFor(userId: string): boolean {
+    return this.running?.userId === userId || this.waiting.some((entry) => entry.userId === userId)
+  }
+
   convert(file: ImportFile, format: ImportFormat | undefined, userId: string): Promise<Conversion> {
     if (this.closed) return Promise.resolve(failed('busy', 'the server is shutting down; try again shortly'))
-    if (this.running?.userId === userId || this.waiting.some((entry) => entry.userId === userId)) {
+    if (this.isBusyFor(userId)) {
       return Promise.resolve(
         failed('busy', 'another file of yours is still being imported; try again when it is done'),
       )

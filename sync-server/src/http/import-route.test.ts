@@ -327,11 +327,15 @@ describe('POST /api/boards/:id/import', () => {
     const editor = await token(target, 'editor')
     const seqBefore = historyLength(target)
     const url = `${server.url}/api/boards/${target}/import?format=mermaid`
-    // The first file takes a second or more to lay out (on the import worker); the second arrives meanwhile.
-    const [first, second] = await Promise.all([
-      postFile(url, unplacedFlowchart(900), { token: editor }),
-      postFile(url, unplacedFlowchart(3), { token: editor }),
-    ])
+    // The second is sent once the first is on the import worker (sent together, either could arrive
+    // first); the first takes a second or more to lay out, so it is still there when the second comes.
+    const firstAnswer = postFile(url, unplacedFlowchart(900), { token: editor })
+    await vi.waitFor(() => expect(server.server.importConverter.isBusyFor('u-editor')).toBe(true), {
+      timeout: 20_000,
+      interval: 5,
+    })
+    const second = await postFile(url, unplacedFlowchart(3), { token: editor })
+    const first = await firstAnswer
     expect(first.status).toBe(200)
     expect(second).toMatchObject({
       status: 429,
