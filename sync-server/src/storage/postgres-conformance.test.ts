@@ -12,7 +12,7 @@ import type { NewHistoryEntry, StoredHistoryEntry } from './board-storage.ts'
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres-migrations.ts'
 import { openPostgresStorage } from './postgres-storage.ts'
 import { describeStorageConformance, entry } from './storage-conformance.ts'
-import { StorageWriteError } from './storage-error.ts'
+import { StorageWriteError, storageFailureInWords } from './storage-error.ts'
 
 let postgres: PostgresInstance
 beforeAll(async () => {
@@ -111,6 +111,39 @@ describe('Postgres with several writers', () => {
     ).rejects.toThrow(
       /^Postgres storage did not open: open not stored: the database server cannot be reached/,
     )
+  })
+
+  it("maps Postgres's refusals to SQLite's sentences: a read-only database refuses the append as read-only", async () => {
+    const url = await postgres.createDatabase()
+    const storage = await openPostgresStorage({ url })
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      expect(await storage.appendUpdate(entry('b1'))).toBe(1)
+      await admin.query(
+        `ALTER DATABASE ${new URL(url).pathname.slice(1)} SET default_transaction_read_only = on`,
+      )
+      // A fresh pool: the setting applies to connections opened after it.
+      const readOnly = await openPostgresStorage({ url })
+      try {
+        const refusal = await readOnly.appendUpdate(entry('b1')).catch((error: unknown) => error)
+        expect(refusal).toBeInstanceOf(StorageWriteError)
+        expect(refusal).toMatchObject({
+          failure: 'read-only',
+          message: expect.stringMatching(/^append not stored: the database is read-only \(/),
+        })
+        expect(storageFailureInWords(refusal)).toBe('its storage is read-only')
+        expect(await readOnly.isAvailable()).toBe(false)
+        expect(await readOnly.writeFailure()).toMatchObject({ cause: 'read-only', operation: 'append' })
+        // Reads still answer, and nothing was stored.
+        expect(await readOnly.lastSeq('b1')).toBe(1)
+      } finally {
+        await readOnly.close()
+      }
+    } finally {
+      await admin.end()
+      await storage.close()
+    }
   })
 
   // Last in the file: it stops the file's server (and starts it again).

@@ -138,7 +138,11 @@ export async function migratePostgres(client: pg.ClientBase): Promise<number[]> 
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    // Only written when something is missing: a migrated database opens even where it is read-only
+    // (its writes then fail as read-only, as SQLite's do).
+    const table = await client.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
+    if (table.rows[0]?.present !== true)
+      await client.query(`CREATE TABLE schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
       applied_at bigint NOT NULL

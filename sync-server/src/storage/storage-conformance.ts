@@ -392,6 +392,21 @@ export function describeStorageConformance(name: string, factory: StorageFactory
         expect(await storage.appendUpdate(entry('b1'))).toBe(2)
       })
 
+      it('keeps a call made on the storage itself out of an open transaction that then rolls back', async () => {
+        let outside: Promise<number> | undefined
+        await expect(
+          storage.transaction(async (tx) => {
+            await tx.appendUpdate(entry('b1', { update: Uint8Array.of(1) }))
+            outside = storage.appendUpdate(entry('b1', { update: Uint8Array.of(2) }))
+            throw new Error('undo')
+          }),
+        ).rejects.toThrow('undo')
+        expect(await outside).toBe(1)
+        expect(await storage.readHistory('b1', { afterSeq: 0, limit: 10 })).toMatchObject([
+          { seq: 1, update: Uint8Array.of(2) },
+        ])
+      })
+
       it('rolls back when a write inside fails, with a StorageWriteError', async () => {
         await storage.addTemplate(template('t1', 1))
         await expect(
