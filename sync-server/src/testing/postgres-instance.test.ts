@@ -1,8 +1,10 @@
 /** The throwaway Postgres of the tests: it starts, answers, restarts on its data, and leaves nothing. */
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
-import { startPostgres } from './postgres-instance.ts'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { postgresBinDir, startPostgres } from './postgres-instance.ts'
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url })
@@ -55,5 +57,37 @@ describe('startPostgres', () => {
     } finally {
       await instance.stop()
     }
+  })
+})
+
+it('is stopped, and its dir removed, when the test process exits without stop()', async () => {
+  const harness = fileURLToPath(new URL('./postgres-instance.ts', import.meta.url))
+  const script = `import { startPostgres } from ${JSON.stringify(harness)}
+    const instance = await startPostgres()
+    console.log(JSON.stringify({ dir: instance.dir, url: instance.url }))
+    process.exit(0)`
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+  const { dir, url } = JSON.parse(output.trim()) as { dir: string; url: string }
+  expect(existsSync(dir)).toBe(false)
+  await expect(query(url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/)
+})
+
+describe('postgresBinDir', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it("takes FLOWMAP_PG_BIN, else Debian's highest version", () => {
+    vi.stubEnv('FLOWMAP_PG_BIN', '')
+    expect(postgresBinDir()).toMatch(/^\/usr\/lib\/postgresql\/\d+\/bin$/)
+    vi.stubEnv('FLOWMAP_PG_BIN', postgresBinDir())
+    expect(postgresBinDir()).toBe(process.env.FLOWMAP_PG_BIN)
+  })
+
+  it('says which dir holds no postgres when FLOWMAP_PG_BIN is wrong', () => {
+    vi.stubEnv('FLOWMAP_PG_BIN', '/nonexistent/pg')
+    expect(() => postgresBinDir()).toThrow(
+      'FLOWMAP_PG_BIN is /nonexistent/pg, which holds no postgres binary',
+    )
   })
 })

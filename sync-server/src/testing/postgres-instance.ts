@@ -74,7 +74,19 @@ export async function startPostgres(): Promise<PostgresInstance> {
   let child: ChildProcess | null = null
   let port = 0
   const forget = stopOnExit(() => {
-    child?.kill('SIGKILL')
+    if (child !== null) {
+      // Synchronous (the process is exiting): pg_ctl's immediate stop returns once the postmaster and
+      // its backends are gone, so none writes into the dir while it is removed.
+      try {
+        execFileSync(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '10'], {
+          stdio: 'ignore',
+          cwd: dir,
+          ...(user ?? {}),
+        })
+      } catch {
+        child.kill('SIGKILL')
+      }
+    }
     rmSync(dir, { recursive: true, force: true })
   })
   try {

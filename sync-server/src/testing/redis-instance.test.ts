@@ -1,7 +1,9 @@
 /** The throwaway Redis of the tests: it starts, answers PING, restarts, and leaves nothing. */
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { connect } from 'node:net'
-import { describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it, vi } from 'vitest'
 import { startRedis } from './redis-instance.ts'
 
 /** One inline command over a raw socket (no client library needed for a PING); answers the reply line. */
@@ -48,6 +50,40 @@ describe('startRedis', () => {
       expect(await command(a.port, 'GET k')).toBe('$-1')
     } finally {
       await Promise.all([a.stop(), b.stop()])
+    }
+  })
+})
+
+it('is stopped, and its dir removed, when the test process exits without stop()', async () => {
+  const harness = fileURLToPath(new URL('./redis-instance.ts', import.meta.url))
+  const script = `import { startRedis } from ${JSON.stringify(harness)}
+    const instance = await startRedis()
+    console.log(JSON.stringify({ dir: instance.dir, port: instance.port }))
+    process.exit(0)`
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+  const { dir, port } = JSON.parse(output.trim()) as { dir: string; port: number }
+  expect(existsSync(dir)).toBe(false)
+  // SIGKILL is delivered asynchronously: wait (bounded) for the port to refuse.
+  const deadline = Date.now() + 5000
+  let refusal: unknown
+  while (refusal === undefined && Date.now() < deadline) {
+    refusal = await command(port, 'PING').then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+  }
+  expect(String(refusal)).toMatch(/ECONNREFUSED/)
+})
+
+describe('redisServerBinary', () => {
+  it('says what is wrong when FLOWMAP_REDIS_SERVER names no file', async () => {
+    vi.stubEnv('FLOWMAP_REDIS_SERVER', '/nonexistent/redis-server')
+    try {
+      await expect(startRedis()).rejects.toThrow(
+        'FLOWMAP_REDIS_SERVER is /nonexistent/redis-server, which does not exist',
+      )
+    } finally {
+      vi.unstubAllEnvs()
     }
   })
 })

@@ -5,7 +5,7 @@
  * Redis restart under load). An instance still running when the test process exits is killed then.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freeLoopbackPort, stopOnExit } from './service-process.ts'
@@ -28,7 +28,10 @@ const READY = /Ready to accept connections/
 /** The redis-server binary (`FLOWMAP_REDIS_SERVER`, else PATH), or a sentence naming the package. */
 export function redisServerBinary(): string {
   const fromEnv = process.env.FLOWMAP_REDIS_SERVER
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (!existsSync(fromEnv)) throw new Error(`FLOWMAP_REDIS_SERVER is ${fromEnv}, which does not exist`)
+    return fromEnv
+  }
   try {
     const found = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim()
     if (found !== '') return found
