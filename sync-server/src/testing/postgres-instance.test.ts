@@ -27,6 +27,10 @@ describe('startPostgres', () => {
       const other = await instance.createDatabase()
       expect(other).not.toBe(instance.url)
       expect(await query(other, 'SELECT current_database() AS name')).toHaveLength(1)
+      const schema = await instance.createSchema()
+      await query(schema, 'CREATE TABLE in_schema (x int)')
+      expect(await query(schema, "SELECT to_regclass('in_schema')::text AS t")).toEqual([{ t: 'in_schema' }])
+      expect(await query(instance.url, "SELECT to_regclass('in_schema')::text AS t")).toEqual([{ t: null }])
     } finally {
       await instance.stop()
     }

@@ -26,6 +26,12 @@ export interface PostgresInstance {
   dir: string
   /** Makes a fresh, empty database and answers its `DATABASE_URL`. */
   createDatabase(name?: string): Promise<string>
+  /**
+   * Makes a fresh, empty schema in the `flowmap` database and answers a `DATABASE_URL` whose
+   * connections use it (`search_path`): as good as a new database for a test, at a hundredth of the
+   * cost (CREATE DATABASE copies and fsyncs a whole template).
+   */
+  createSchema(): Promise<string>
   /** Fast shutdown (in-flight transactions are rolled back, the committed ones are on disk). */
   shutdown(): Promise<void>
   /** Starts the server again on the same data dir and port, after `shutdown()`. */
@@ -126,6 +132,11 @@ export async function startPostgres(): Promise<PostgresInstance> {
       await adminQuery(port, `CREATE DATABASE ${name}`)
       return urlOf(port, name)
     },
+    async createSchema() {
+      const name = `test_${process.pid}_${++databases}`
+      await adminQuery(port, `CREATE SCHEMA ${name}`, 'flowmap')
+      return `${urlOf(port, 'flowmap')}?options=${encodeURIComponent(`-c search_path=${name}`)}`
+    },
     shutdown,
     async restart() {
       if (child !== null) throw new Error('restart() needs shutdown() first: the server is running')
@@ -210,8 +221,8 @@ async function serve(
   }
 }
 
-async function adminQuery(port: number, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: urlOf(port, 'postgres') })
+async function adminQuery(port: number, sql: string, database = 'postgres'): Promise<void> {
+  const client = new pg.Client({ connectionString: urlOf(port, database) })
   await client.connect()
   try {
     await client.query(sql)
