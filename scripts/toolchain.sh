@@ -47,3 +47,34 @@ ensure_chromium() {
     fi
   fi
 }
+
+# Postgres and Redis for the storage and scale-out tests: each test file starts its own throwaway
+# server on a free loopback port (sync-server/src/testing/postgres-instance.ts, redis-instance.ts), so
+# only the binaries are needed; Debian's packages put Postgres under /usr/lib/postgresql/<version>/bin.
+debian_install() {
+  local package="$1" found="$2"
+  if [ "$found" = "yes" ]; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "flowmap: installing Debian's $package" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
+  else
+    echo "flowmap: $package not found; install it (apt-get install $package)" >&2
+    return 1
+  fi
+}
+
+ensure_postgres() {
+  local found=no
+  if [ -n "${FLOWMAP_PG_BIN:-}" ] && [ -x "$FLOWMAP_PG_BIN/postgres" ]; then found=yes; fi
+  if compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || command -v postgres >/dev/null 2>&1; then
+    found=yes
+  fi
+  debian_install postgresql "$found"
+}
+
+ensure_redis() {
+  local found=no
+  if command -v redis-server >/dev/null 2>&1; then found=yes; fi
+  debian_install redis-server "$found"
+}

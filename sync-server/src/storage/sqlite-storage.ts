@@ -659,6 +659,34 @@ export class SqliteStorage implements BoardStorage {
   }
 
   /**
+   * Opens a transaction that may span awaits, for the asynchronous adapter (async-board-storage.ts),
+   * which lets no other call reach this storage until it ends. The answer ends it: `true` commits (and
+   * throws a StorageWriteError, recorded as `atomically` records it, when the commit fails), `false`
+   * rolls it back. Nothing else in the server uses it; `atomically` is unchanged.
+   */
+  openTransaction(): (commit: boolean) => void {
+    const nested = this.#db.isTransaction
+    this.#db.exec('SAVEPOINT flowmap_atomically')
+    let ended = false
+    return (commit) => {
+      if (ended) return
+      ended = true
+      if (!commit) {
+        this.#undoSavepoint(nested)
+        return
+      }
+      this.#write('append', () => {
+        try {
+          this.#db.exec('RELEASE flowmap_atomically')
+        } catch (error) {
+          this.#undoSavepoint(nested)
+          throw error
+        }
+      })
+    }
+  }
+
+  /**
    * A RELEASE that fails to commit (a full disk) can leave the transaction open: every later write would
    * then run inside it and never be committed, yet look stored. So an outermost savepoint is rolled back
    * whole, and the connection is left with no transaction.

@@ -17,6 +17,8 @@ export const STORAGE_FAILURE_CAUSES = {
   fileGone: 'database-file-gone',
   /** Another file now sits at the database's path. */
   fileReplaced: 'database-file-replaced',
+  /** A database server (Postgres) refused or dropped the connection: it is down or unreachable. */
+  unreachable: 'database-unreachable',
   /** The storage was closed (the server is stopping). */
   closed: 'closed',
   /** Anything else SQLite refused. */
@@ -89,6 +91,7 @@ const FAILURE_WORDS: Record<StorageFailureCause, string> = {
   corrupt: 'its database is damaged',
   'database-file-gone': 'its database file is missing',
   'database-file-replaced': 'its database file was replaced',
+  'database-unreachable': 'its database cannot be reached',
   closed: 'it is shutting down',
   error: 'storage error',
 }
