@@ -119,7 +119,7 @@ export async function migrateStorageCommand(
     return {
       ok: true,
       output: [
-        `moved ${move.boards} boards, ${move.historyEntries} history entries, ${move.namedVersions} named versions in ${(move.ms / 1000).toFixed(1)} s`,
+        `moved ${count(move.boards, 'board')}, ${count(move.historyEntries, 'history entry', 'history entries')}, ${count(move.namedVersions, 'named version')} in ${(move.ms / 1000).toFixed(1)} s`,
         `Asset files were not copied: ${assets} ${assets === 1 ? 'asset' : 'assets'} (${links} ${links === 1 ? 'link' : 'links'}) keep their bytes in ${join(config.dataDir, 'assets')}; keep that directory (or copy it) for the server that uses Postgres.`,
       ].join('\n'),
     }
@@ -226,4 +226,9 @@ async function copyTable(
 function toPostgres(value: SQLOutputValue): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength)
   return value
+}
+
+/** "1 board", "2 boards". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
 }
