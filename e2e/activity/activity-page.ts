@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { canvasPoint, clickAt, shapesOfType } from '../board/flowmap-page.ts'
+import { canvasPoint, clickAt, shapesOfType, storeFlushed } from '../board/flowmap-page.ts'
 import { expect } from '../fixtures/test.ts'
 
 /** Draws a step through the toolbar at a fraction of the canvas; returns the id of the one it made. */
@@ -22,6 +22,7 @@ export async function setMyName(page: Page, name: string): Promise<void> {
 
 /** Every change this page made is acknowledged by the server (and so in the history). */
 export async function allSaved(page: Page): Promise<void> {
+  await storeFlushed(page)
   const chip = page.getByTestId('connection-status')
   await expect(chip).toHaveAttribute('data-state', 'online', { timeout: 30_000 })
   await expect(chip).toHaveAttribute('data-unsynced', '0', { timeout: 30_000 })

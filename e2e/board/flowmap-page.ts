@@ -241,8 +241,20 @@ export function viewportCentre(page: Page): Promise<ScreenPoint> {
   })
 }
 
+/**
+ * Waits two animation frames in the page: tldraw's store tells its listeners (the doc binding among
+ * them) of a change on the next frame, so an edit made just now is in the doc, and counted as unsent,
+ * only after that. Checking "nothing left to send" before it can pass on an edit not yet written.
+ */
+export function storeFlushed(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  )
+}
+
 /** Waits until the provider has nothing left to send: every edit made so far has reached the server. */
 export async function allSent(page: Page): Promise<void> {
+  await storeFlushed(page)
   await expect
     .poll(
       () =>
