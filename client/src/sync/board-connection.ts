@@ -55,19 +55,34 @@ export interface BoardConnectionOptions {
 export interface BoardConnection {
   readonly provider: HocuspocusProvider
   status(): ConnectionStatus
-  /** Closes the socket as a network drop would; the provider reconnects by itself (test hook). */
+  /** Ends the connection at once, as a network drop does; the provider reconnects by itself (test hook). */
   dropSocket(): void
   destroy(): void
 }
 
 /** WebSocket close code 1009: the peer closed because a message was too big to process. */
 const MESSAGE_TOO_BIG = 1009
+/** WebSocket close code 1006: the connection ended without a closing handshake (what a dead network gives). */
+const CLOSED_ABNORMALLY = 1006
+
+/**
+ * Hocuspocus's socket, able to end a connection at once. `WebSocket.close()` waits for the peer's answer
+ * to its closing handshake, which a dead network never carries: the provider would say "connected" until
+ * its own silence check gives up (about 40 s). Dropping goes through the socket's own close path (the
+ * listeners of the old WebSocket are removed, the provider resets its handshake, a reconnect is planned).
+ */
+class DroppableSocket extends HocuspocusProviderWebsocket {
+  drop(reason: string): void {
+    if (this.status !== WebSocketStatus.Connected) return
+    this.emit('close', { event: { code: CLOSED_ABNORMALLY, reason } })
+  }
+}
 
 export function connectBoard(options: BoardConnectionOptions): BoardConnection {
   let destroyed = false
   let last: ConnectionStatus | null = null
   // Our own socket object, so that its retry settings can be set; one socket per board connection.
-  const socket = new HocuspocusProviderWebsocket({
+  const socket = new DroppableSocket({
     url: options.url,
     maxDelay: options.maxReconnectDelayMs ?? 5000,
   })
@@ -163,22 +178,27 @@ export function connectBoard(options: BoardConnectionOptions): BoardConnection {
     report()
     if (socket.status === WebSocketStatus.Disconnected) void socket.connect()
   }
+  // The browser knows the network is gone: a socket still open is dead, so end it now and say offline.
+  const networkGone = () => {
+    socket.drop('the browser went offline')
+    report()
+  }
   const hasWindow = typeof window !== 'undefined' && typeof window.addEventListener === 'function'
   if (hasWindow) {
     window.addEventListener('online', reconnectNow)
-    window.addEventListener('offline', report)
+    window.addEventListener('offline', networkGone)
   }
 
   return {
     provider,
     status,
-    dropSocket: () => socket.webSocket?.close(),
+    dropSocket: () => socket.drop('dropped by the test hook'),
     destroy: () => {
       if (destroyed) return
       destroyed = true
       if (hasWindow) {
         window.removeEventListener('online', reconnectNow)
-        window.removeEventListener('offline', report)
+        window.removeEventListener('offline', networkGone)
       }
       stopHoldingUpdates()
       provider.destroy()

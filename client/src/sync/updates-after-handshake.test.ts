@@ -303,6 +303,20 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await liveEditStored(server, ada, 'after-e')
   })
 
+  it('(g) a socket a dead network holds open is dropped at once: offline now, the edit lost on the wire stored on the next connection', async () => {
+    const { server, net, ada } = await adaOnline({ id: 'kept', label: 'online' })
+    net.blackhole()
+    writeRecord(ada.doc, step('lost-on-the-wire', 'sent into the void'))
+    // A closing handshake would never be answered here: the drop must not wait for one.
+    ada.connection.dropSocket()
+    expect(ada.connection.status().state).toBe('offline')
+
+    // The proxy still takes new connections: the provider reconnects by itself and resends.
+    await acknowledged(ada)
+    expect(labelOf(stored(server), 'lost-on-the-wire')).toBe('sent into the void')
+    await liveEditStored(server, ada, 'after-g')
+  })
+
   it('(f) after offline edits, "all saved" (no unsynced changes) is said only once the server has stored every change', async () => {
     const { server, net, ada } = await adaOnline()
     // Whenever the provider's count reaches 0 (what the status chip shows as saved), the disk must
