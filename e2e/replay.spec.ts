@@ -6,6 +6,7 @@
  */
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { issueToken } from '../sync-server/src/auth/tokens.ts'
+import { storeFlushed } from './board/flowmap-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from './fixtures/flowmap-server.ts'
 
 const SECRET = 'flowmap-e2e-replay-secret-0123456789'
@@ -94,6 +95,8 @@ function edit(page: Page, action: EditAction): Promise<void> {
 
 /** Both pages show the same shapes and have nothing left to send: the server has logged it all. */
 async function settle(pages: Page[]): Promise<void> {
+  // An edit just made reaches the doc (and the provider's count) on the next frame: count it first.
+  await Promise.all(pages.map(storeFlushed))
   await expect
     .poll(async () => {
       const [first, ...rest] = await Promise.all(pages.map(liveShapes))

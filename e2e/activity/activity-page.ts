@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { canvasPoint, clickAt, shapesOfType, storeFlushed } from '../board/flowmap-page.ts'
+import { canvasPoint, clickAt, shapesOfType } from '../board/flowmap-page.ts'
 import { expect } from '../fixtures/test.ts'
 
 /** Draws a step through the toolbar at a fraction of the canvas; returns the id of the one it made. */
@@ -20,14 +20,6 @@ export async function setMyName(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Escape')
 }
 
-/** Every change this page made is acknowledged by the server (and so in the history). */
-export async function allSaved(page: Page): Promise<void> {
-  await storeFlushed(page)
-  const chip = page.getByTestId('connection-status')
-  await expect(chip).toHaveAttribute('data-state', 'online', { timeout: 30_000 })
-  await expect(chip).toHaveAttribute('data-unsynced', '0', { timeout: 30_000 })
-}
-
 /** Renames a shape through the editor (what typing its label does). */
 export function labelShape(page: Page, shapeId: string, label: string): Promise<void> {
   return page.evaluate(
@@ -43,13 +35,6 @@ export function labelShape(page: Page, shapeId: string, label: string): Promise<
     },
     [shapeId, label],
   )
-}
-
-/** The id this browser's person has in the history (local mode): `local:<flowmap.identity id>`. */
-export async function historyUserIdOf(page: Page): Promise<string> {
-  const id = await page.evaluate(() => JSON.parse(window.localStorage.getItem('flowmap.identity') ?? '{}').id)
-  if (typeof id !== 'string') throw new Error('this browser has no person yet (flowmap.identity)')
-  return `local:${id}`
 }
 
 /** Opens the side panel's Activity tab (the panels may start closed on a narrow window). */

@@ -3,12 +3,11 @@
  * contexts in local mode, each with their own name); the Activity tab lists who did what, newest
  * first, keeps up while open, and a group opens replay at its last edit.
  */
-import { openBoard, openNewBoard } from '../board/flowmap-page.ts'
+import { allSaved, openBoard, openNewBoard } from '../board/flowmap-page.ts'
 import { commentOnShape } from '../comments/comments-page.ts'
 import { expect, test } from '../fixtures/test.ts'
 import {
   activityRows,
-  allSaved,
   drawStep,
   labelShape,
   openActivityTab,

@@ -15,15 +15,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { dayHeading } from '../../shared/src/history/activity.ts'
-import { openBoard, openNewBoard } from '../board/flowmap-page.ts'
+import { allSaved, historyUserIdOf, openBoard, openNewBoard } from '../board/flowmap-page.ts'
 import { commentOnShape } from '../comments/comments-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
 import { REPO_ROOT } from '../fixtures/repo-paths.ts'
 import {
   activityRows,
-  allSaved,
   drawStep,
-  historyUserIdOf,
   labelShape,
   openActivityTab,
   replyInThread,

@@ -252,6 +252,21 @@ export function storeFlushed(page: Page): Promise<void> {
   )
 }
 
+/** The id this browser's person has in the history (local mode): `local:<flowmap.identity id>`. */
+export async function historyUserIdOf(page: Page): Promise<string> {
+  const id = await page.evaluate(() => JSON.parse(window.localStorage.getItem('flowmap.identity') ?? '{}').id)
+  if (typeof id !== 'string') throw new Error('this browser has no person yet (flowmap.identity)')
+  return `local:${id}`
+}
+
+/** Every change this page made is acknowledged by the server (and so in the history), as the status chip says it. */
+export async function allSaved(page: Page): Promise<void> {
+  await storeFlushed(page)
+  const chip = page.getByTestId('connection-status')
+  await expect(chip).toHaveAttribute('data-state', 'online', { timeout: 30_000 })
+  await expect(chip).toHaveAttribute('data-unsynced', '0', { timeout: 30_000 })
+}
+
 /** Waits until the provider has nothing left to send: every edit made so far has reached the server. */
 export async function allSent(page: Page): Promise<void> {
   await storeFlushed(page)

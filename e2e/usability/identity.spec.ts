@@ -6,8 +6,10 @@
  */
 import type { Page, TestInfo } from '@playwright/test'
 import {
+  allSaved,
   canvasPoint,
   clickAt,
+  historyUserIdOf,
   openBoard,
   openNewBoard,
   shapesOfType,
@@ -29,20 +31,6 @@ async function setMyName(page: Page, name: string): Promise<void> {
   await page.getByTestId('presence-name').fill(name)
   await page.getByTestId('presence-name').press('Enter')
   await page.keyboard.press('Escape')
-}
-
-/** The id this browser keeps for its person (localStorage), as history records it in local mode. */
-async function historyUserIdOf(page: Page): Promise<string> {
-  const id = await page.evaluate(() => JSON.parse(window.localStorage.getItem('flowmap.identity') ?? '{}').id)
-  if (typeof id !== 'string') throw new Error('this browser has no person yet (flowmap.identity)')
-  return `local:${id}`
-}
-
-/** Every change this page made is acknowledged by the server. */
-async function allSaved(page: Page): Promise<void> {
-  const chip = page.getByTestId('connection-status')
-  await expect(chip).toHaveAttribute('data-state', 'online', { timeout: 30_000 })
-  await expect(chip).toHaveAttribute('data-unsynced', '0', { timeout: 30_000 })
 }
 
 async function addStep(page: Page, fx: number, fy: number): Promise<void> {
