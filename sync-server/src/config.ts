@@ -25,6 +25,20 @@ export interface ServerConfig {
    */
   dataDir: string | null
   /**
+   * `DATABASE_URL`: a Postgres database (`postgres://user:password@host:port/db`) holding the boards,
+   * their history and everything else `flowmap.db` would; migrations run at start. Asset files stay under
+   * `dataDir`. `null` is the embedded SQLite file. Several instances may share one database
+   * (docs/deploy.md).
+   * @default null
+   */
+  databaseUrl: string | null
+  /**
+   * `REDIS_URL` (`redis://host:port`): relays each board's changes and presence between instances that
+   * serve the same boards from one Postgres database (scale/redis-relay.ts). `null`: one instance.
+   * @default null
+   */
+  redisUrl: string | null
+  /**
    * HS256 secret for share-link tokens. `null` is local mode: everyone is a facilitator.
    * @default null
    */
@@ -248,6 +262,8 @@ export const defaultServerConfig: ServerConfig = {
   port: 1234,
   host: '127.0.0.1',
   dataDir: './data',
+  databaseUrl: null,
+  redisUrl: null,
   authSecret: null,
   allowOpen: false,
   maxMessageBytes: 8 * 1024 * 1024,
@@ -304,6 +320,20 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
   config.host = nonEmpty(env.HOST) ?? config.host
   const dataDir = nonEmpty(env.DATA_DIR)
   if (dataDir !== null) config.dataDir = dataDir
+  const databaseUrl = nonEmpty(env.DATABASE_URL)
+  if (databaseUrl !== null) {
+    if (isPostgresUrl(databaseUrl)) config.databaseUrl = databaseUrl
+    else errors.push('DATABASE_URL must be a postgres:// or postgresql:// URL')
+  }
+  const redisUrl = nonEmpty(env.REDIS_URL)
+  if (redisUrl !== null) {
+    const url = URL.parse(redisUrl)
+    if (url !== null && (url.protocol === 'redis:' || url.protocol === 'rediss:')) config.redisUrl = redisUrl
+    else errors.push('REDIS_URL must be a redis:// or rediss:// URL')
+  }
+  if (config.redisUrl !== null && config.databaseUrl === null) {
+    errors.push('REDIS_URL needs DATABASE_URL: instances that relay boards to each other must share one database')
+  }
   config.authSecret = nonEmpty(env.FLOWMAP_AUTH_SECRET)
   if (config.authSecret !== null && config.authSecret.length < 16) {
     errors.push('FLOWMAP_AUTH_SECRET must be at least 16 characters (HS256 with a short secret is guessable)')
@@ -357,6 +387,12 @@ export function isLoopback(host: string): boolean {
   if (kind === 4) return host.startsWith('127.')
   if (kind === 6) return host === '::1'
   return false
+}
+
+/** A URL the Postgres client can open; never echoed back, since it may carry a password. */
+function isPostgresUrl(value: string): boolean {
+  const url = URL.parse(value)
+  return url !== null && (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
 }
 
 export function databasePath(config: ServerConfig): string | null {

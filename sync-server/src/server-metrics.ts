@@ -101,6 +101,16 @@ export class ServerMetrics {
       this.#writeTimers[operation].observe((performance.now() - started) / 1000)
     }
   }
+
+  /** `timeWrite` for a write that answers a promise: timed until it settles. */
+  async timeWriteAsync<T>(operation: 'append' | 'checkpoint' | 'snapshot', write: () => Promise<T>): Promise<T> {
+    const started = performance.now()
+    try {
+      return await write()
+    } finally {
+      this.#writeTimers[operation].observe((performance.now() - started) / 1000)
+    }
+  }
 }
 
 /** Sets a counter to a running total kept outside prom-client (counters have no `set`). */

@@ -25,11 +25,13 @@ import { startAssetCollection } from './assets/asset-collection-schedule.ts'
 import { type AssetFiles, DirectoryAssetFiles, MemoryAssetFiles } from './assets/asset-files.ts'
 import { liveMembers } from './boards/apply-member-change.ts'
 import { BoardShadows } from './boards/board-shadows.ts'
+import { BoardTurns } from './boards/board-turns.ts'
+import { catchUpStage, LogCatchUp } from './boards/log-catch-up.ts'
 import { startDeletedBoardPurge } from './boards/deleted-boards.ts'
 import { createRefuser } from './boards/refuse-update.ts'
 import { validateTouched } from './boards/validate-touched.ts'
 import { liveBoardWriter } from './boards/write-live-board.ts'
-import { databasePath, resolveConfig, type ServerConfig } from './config.ts'
+import { resolveConfig, type ServerConfig } from './config.ts'
 import { ImportConverter } from './convert/import-converter.ts'
 import { attentionExtension } from './extensions/attention.ts'
 import { authExtension, viewerStage } from './extensions/auth.ts'
@@ -50,12 +52,13 @@ import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createServerLimits } from './limits/server-limits.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { createRedisRelay, type RedisRelay } from './scale/redis-relay.ts'
 import { closeReason, FLOWMAP_CLOSE } from './protocol/close-codes.ts'
 import { collabFrameChecker, isAuthenticatedAnswer } from './protocol/frame-guard.ts'
 import { guardSocket } from './protocol/guarded-socket.ts'
 import { ServerMetrics } from './server-metrics.ts'
-import type { BoardStorage } from './storage/board-storage.ts'
-import { SqliteStorage } from './storage/sqlite-storage.ts'
+import type { AsyncBoardStorage } from './storage/async-board-storage.ts'
+import { openServerStorage } from './storage/open-storage.ts'
 
 export interface RunningServer {
   /** http://HOST:PORT */
@@ -63,8 +66,8 @@ export interface RunningServer {
   port: number
   /** Stops accepting, closes connections, writes pending snapshots, closes storage. Idempotent. */
   close(): Promise<void>
-  /** For in-process tests and the benchmark: the storage this server writes. */
-  storage: BoardStorage
+  /** For in-process tests and the benchmark: the storage this server writes (SQLite or Postgres). */
+  storage: AsyncBoardStorage
   /** For in-process tests: the asset store's files (their records are in `storage`). */
   assetFiles: AssetFiles
   /** For in-process tests: the worker that lays out imported files. */
@@ -80,18 +83,25 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const config = resolveConfig(partial)
   const logger = createLogger(config.logLevel)
   const metrics = new ServerMetrics()
-  const storage = new SqliteStorage({
-    path: databasePath(config),
-    synchronous: config.sqliteSynchronous,
-    maxPages: config.sqliteMaxPages,
-  })
+  const { storage, kind: storageKind } = await openServerStorage(config)
   const shadows = new BoardShadows()
+  const turns = new BoardTurns()
+  const catchUp = new LogCatchUp(storage, shadows)
+  const relay = config.redisUrl === null ? null : createRedisRelay({ url: config.redisUrl, logger })
   const refuse = createRefuser(logger, metrics)
-  const clientIds = createClientIds({ storage, shadows, refuse, localMode: config.authSecret === null })
+  const clientIds = createClientIds({
+    storage,
+    shadows,
+    refuse,
+    localMode: config.authSecret === null,
+    peers: relay !== null,
+  })
 
   const history = createHistory({
     storage,
     shadows,
+    turns,
+    catchUp,
     checkpointEvery: config.checkpointEvery,
     metrics,
     logger,
@@ -109,20 +119,22 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     debounce: config.snapshotDebounceMs,
     maxDebounce: config.snapshotDebounceMs * 5,
     extensions: [
+      ...(relay === null ? [] : [relay.extension]),
       metricsExtension(metrics),
       limits.boardConnectionLimit,
       authExtension({ authSecret: config.authSecret, members: storage, logger, refuse }),
       deletedBoardGuardExtension({ storage, retentionMs: config.deletedBoardRetentionMs }),
-      persistenceExtension({ storage, shadows, metrics, logger }),
+      persistenceExtension({ storage, shadows, turns, catchUp, metrics, logger }),
       titleSyncExtension({ storage, logger }),
       attentionExtension({ logger }),
       serverClockExtension({ logger }),
-      privateRevealExtension({ history, shadows, logger }),
+      privateRevealExtension({ history, shadows, turns, logger }),
       messagePipelineExtension({
         stages: [
           messageBytesStage(metrics),
           limits.awarenessStage,
           viewerStage(refuse),
+          ...(relay === null ? [] : [catchUpStage(catchUp)]),
           clientIds.stage,
           validationStage({
             shadows,
@@ -133,11 +145,12 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
           history.stage,
         ],
         after: [releaseStage(shadows), clientIds.after],
+        turns,
       }),
       history.extension,
       clientIds.extension,
       people.extension,
-      votingExtension({ storage, history, shadows, logger }),
+      votingExtension({ storage, history, shadows, turns, logger }),
       connectionLogExtension(logger),
     ],
   })
@@ -167,7 +180,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       logger,
       closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
       liveMembers: liveMembers(hocuspocus, people.announce),
-      writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows }),
+      writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows, turns }),
       importConverter,
       assetFiles,
     }),
@@ -215,6 +228,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const address = http.address()
   const port = typeof address === 'object' && address !== null ? address.port : config.port
   const url = `http://${urlHost(config.host)}:${port}`
+  logger.info({ event: 'config', storage: storageKind }, `storage: ${storageKind}`)
   warnAboutUnsafeSetup(config, logger)
   const stopPurge = startDeletedBoardPurge({
     storage,
@@ -243,7 +257,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     close: () => {
       stopPurge()
       closing ??= stopAssetCollection().then(() =>
-        shutDown({ http, sockets, hocuspocus, storage, importConverter, logger }),
+        shutDown({ http, sockets, hocuspocus, storage, relay, importConverter, logger }),
       )
       return closing
     },
@@ -318,11 +332,12 @@ async function shutDown(parts: {
   http: HttpServer
   sockets: WebSocketServer
   hocuspocus: Hocuspocus
-  storage: BoardStorage
+  storage: AsyncBoardStorage
+  relay: RedisRelay | null
   importConverter: ImportConverter
   logger: Logger
 }): Promise<void> {
-  const { http, sockets, hocuspocus, storage, importConverter, logger } = parts
+  const { http, sockets, hocuspocus, storage, relay, importConverter, logger } = parts
   const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
   hocuspocus.closeConnections()
   for (const ws of sockets.clients) ws.close(1001, 'server shutting down')
@@ -337,7 +352,8 @@ async function shutDown(parts: {
   await stopped
   await importConverter.close()
   sockets.close()
-  storage.close()
+  await relay?.close()
+  await storage.close()
   logger.info({ event: 'stopped' }, 'server stopped')
   logger.flush()
 }
@@ -354,7 +370,7 @@ function warnAboutUnsafeSetup(config: ServerConfig, logger: Logger): void {
       'local mode: FLOWMAP_AUTH_SECRET is not set, so everyone who can reach this server is a facilitator',
     )
   }
-  if (config.dataDir === null) {
+  if (config.dataDir === null && config.databaseUrl === null) {
     logger.warn({ event: 'config' }, 'storage is in memory: all boards will be lost when the server stops')
   }
 }

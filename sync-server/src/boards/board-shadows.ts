@@ -31,6 +31,13 @@ import * as Y from 'yjs'
 /** An update tried on the shadow, kept until Hocuspocus has applied it to the live doc. */
 export interface AdmittedUpdate {
   update: Uint8Array
+  /**
+   * What the update added to the board, as Yjs encodes the shadow's transaction: the update without
+   * the content the board already had (null when it added nothing). History stores this, so a client
+   * resending what the board holds (after a lost acknowledgement, a failover to another instance)
+   * never puts the same content in the log twice.
+   */
+  added: Uint8Array | null
   /** the shadow's transaction: which records and roles the update touched */
   transaction: Y.Transaction
   /** false when the update adds nothing the board did not have (e.g. an empty SyncStep2) */
@@ -53,6 +60,8 @@ export class BoardShadow {
   #doc: Y.Doc
   #lastTransaction: Y.Transaction | null = null
   #capturing = false
+  #trying = false
+  #added: Uint8Array | null = null
   #lastRecordsBefore: RecordsBefore = NO_RECORDS_BEFORE
   readonly #inFlight = new Map<object, AdmittedUpdate>()
 
@@ -76,12 +85,17 @@ export class BoardShadow {
     options: { captureBefore: boolean } = { captureBefore: true },
   ): AdmittedUpdate {
     this.#lastTransaction = null
+    this.#added = null
     this.#capturing = options.captureBefore
+    this.#trying = true
     try {
       Y.applyUpdate(this.#doc, update, SHADOW_ORIGIN)
     } finally {
       this.#capturing = false
+      this.#trying = false
     }
+    const added = this.#added as Uint8Array | null
+    this.#added = null
     const transaction = this.#lastTransaction as Y.Transaction | null
     if (transaction === null) throw new Error('Yjs applied an update without a transaction')
     const clientId = firstAdvancedClient(transaction)
@@ -92,7 +106,7 @@ export class BoardShadow {
       pending === null ? null : { structs: pending.structs?.missing ?? new Map(), deletes: pending.deletes }
     const before = this.#lastRecordsBefore
     this.#lastRecordsBefore = NO_RECORDS_BEFORE
-    return { update, transaction, changesContent, clientId, missing, recordsBefore: before }
+    return { update, added, transaction, changesContent, clientId, missing, recordsBefore: before }
   }
 
   /** Marks `admitted` as on its way to the live doc for `connection`. */
@@ -132,6 +146,9 @@ export class BoardShadow {
   #watch(doc: Y.Doc): void {
     // Before any update arrives, so the touched-entry reads and the foreign-root check see real maps.
     declareBoardRoots(doc)
+    doc.on('update', (update: Uint8Array) => {
+      if (this.#trying) this.#added = update
+    })
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       this.#lastTransaction = transaction
       // Only here are replaced values still readable (Yjs garbage-collects them next); only for updates

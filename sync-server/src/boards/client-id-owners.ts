@@ -121,6 +121,20 @@ export class BoardClientIds {
     announced.add(clientId)
   }
 
+  /**
+   * Claims another instance stored after this board was loaded here (several instances on one database):
+   * an ID this cache does not know may be someone's already. Known owners are kept.
+   */
+  learnStored(claims: readonly ClientIdClaim[]): void {
+    for (const claim of claims) {
+      const known = this.#owners.get(claim.clientId)
+      if (known === undefined || (this.#unstored.has(claim.clientId) && !sameWriter(known, ownerOf(claim)))) {
+        this.#owners.set(claim.clientId, ownerOf(claim))
+        this.#unstored.delete(claim.clientId)
+      }
+    }
+  }
+
   /** Records claims once they are stored (or, in local mode, once the update is accepted). */
   commit(clientIds: readonly number[], writer: ClientIdWriter): void {
     for (const clientId of clientIds) {

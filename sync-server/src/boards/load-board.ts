@@ -4,7 +4,7 @@
  * is acknowledged), so this is exact even when the debounced snapshot was lost to a crash.
  */
 import * as Y from 'yjs'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 
 export interface LoadedBoard {
   doc: Y.Doc
@@ -15,10 +15,12 @@ export interface LoadedBoard {
 /** Pages through the tail so a long-unsnapshotted board does not load into one giant array. */
 const TAIL_PAGE = 1000
 
-export function loadBoardDoc(storage: BoardStorage, boardId: string): LoadedBoard {
+export async function loadBoardDoc(storage: AsyncBoardStorage, boardId: string): Promise<LoadedBoard> {
   const doc = new Y.Doc()
-  const snapshot = storage.readSnapshot(boardId)
-  const checkpoint = storage.latestCheckpoint(boardId)
+  const [snapshot, checkpoint] = await Promise.all([
+    storage.readSnapshot(boardId),
+    storage.latestCheckpoint(boardId),
+  ])
   const base = newer(snapshot, checkpoint)
   let seq = 0
   if (base !== undefined) {
@@ -26,7 +28,7 @@ export function loadBoardDoc(storage: BoardStorage, boardId: string): LoadedBoar
     seq = base.seq
   }
   for (;;) {
-    const page = storage.readHistory(boardId, { afterSeq: seq, limit: TAIL_PAGE })
+    const page = await storage.readHistory(boardId, { afterSeq: seq, limit: TAIL_PAGE })
     if (page.length === 0) break
     // One merged apply per page: integrating many small updates one by one is much slower.
     Y.applyUpdate(doc, Y.mergeUpdates(page.map((entry) => entry.update)))

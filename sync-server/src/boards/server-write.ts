@@ -7,7 +7,9 @@
  *
  * The scratch doc starts from the live state, so a write may overwrite or remove what the board holds
  * (the tally replaces the open vote); the update is only what the write itself did. Copying the board
- * costs O(board), which these rare, person-triggered writes can afford.
+ * costs O(board), which these rare, person-triggered writes can afford. The whole write runs in the
+ * board's turn (board-turns.ts): no update of a connection is validated or applied between the copy and
+ * the apply, and the append's commit is waited for before anyone sees the change.
  *
  * A write made on someone's behalf (an imported file) names its `author`, whose history entry it
  * becomes, and a `check` that judges it as that person's edit would be judged (validate-touched.ts):
@@ -26,6 +28,7 @@ import type { Document } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { History, HistoryAuthor } from '../extensions/history.ts'
 import type { BoardShadows } from './board-shadows.ts'
+import type { BoardTurns } from './board-turns.ts'
 import type { BoardBefore } from './validate-touched.ts'
 
 export const SERVER_WRITE_ORIGIN: DocOrigin = Object.freeze({ source: 'server-write' })
@@ -42,6 +45,7 @@ export type ServerWriteOptions = {
 export interface ServerWriteParts {
   history: History
   shadows: BoardShadows
+  turns: BoardTurns
   document: Document
   documentName: string
 }
@@ -52,7 +56,16 @@ export function writeOnServer(
   what: string,
   write: (scratch: Y.Doc) => void,
   options: ServerWriteOptions = {},
-): ServerWriteResult {
+): Promise<ServerWriteResult> {
+  return parts.turns.run(parts.documentName, () => writeInTurn(parts, what, write, options))
+}
+
+async function writeInTurn(
+  parts: ServerWriteParts,
+  what: string,
+  write: (scratch: Y.Doc) => void,
+  options: ServerWriteOptions,
+): Promise<ServerWriteResult> {
   const scratch = declareBoardRoots(new Y.Doc())
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(parts.document))
   const written: Uint8Array[] = []
@@ -73,7 +86,7 @@ export function writeOnServer(
   if (written.length === 0) return { ok: true }
   const update = written.length === 1 ? written[0]! : Y.mergeUpdates(written)
   try {
-    parts.history.appendServerMade(parts.document, parts.documentName, update, options.author)
+    await parts.history.appendServerMade(parts.document, parts.documentName, update, options.author)
   } catch {
     // The shadow followed an update the live doc will not get: take it back to the live state.
     parts.shadows.get(parts.document)?.rebuild(parts.document)

@@ -11,6 +11,7 @@ import type * as Y from 'yjs'
 import type { BoardUser, FlowmapContext } from '../auth/roles.ts'
 import type { History } from '../extensions/history.ts'
 import type { BoardShadows } from './board-shadows.ts'
+import type { BoardTurns } from './board-turns.ts'
 import { type ServerWriteResult, writeOnServer } from './server-write.ts'
 import { validateTouched } from './validate-touched.ts'
 
@@ -26,6 +27,7 @@ export function liveBoardWriter(parts: {
   hocuspocus: Hocuspocus
   history: History
   shadows: BoardShadows
+  turns: BoardTurns
 }): WriteBoardAs {
   return async (boardId, user, what, write) => {
     const context: FlowmapContext = { user }
@@ -33,8 +35,9 @@ export function liveBoardWriter(parts: {
     try {
       const document = connection.document
       if (document === null) throw new Error(`board ${boardId} closed before it could be written`)
-      return writeOnServer(
-        { history: parts.history, shadows: parts.shadows, document, documentName: boardId },
+      const { history, shadows, turns } = parts
+      return await writeOnServer(
+        { history, shadows, turns, document, documentName: boardId },
         what,
         write,
         {

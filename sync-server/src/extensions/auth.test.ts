@@ -53,7 +53,7 @@ describe('auth and roles', () => {
     expect(readRecord(another.doc, 'shape:from-viewer')).toBeUndefined()
     expect(readRecord(editor.doc, 'shape:from-viewer')).toBeUndefined()
     expect(readRecord(editor.doc, 'shape:forged')).toBeUndefined()
-    const stored = loadBoardDoc(server.server.storage, board).doc
+    const stored = (await loadBoardDoc(server.server.storage, board)).doc
     expect(readRecord(stored, 'shape:from-viewer')).toBeUndefined()
     expect(readRecord(stored, 'shape:forged')).toBeUndefined()
     expect(readRecord(stored, 'shape:later')).toBeDefined()

@@ -4,7 +4,7 @@
  * The message stage runs before validation: it reads which client IDs an update has structs under
  * (Y.parseUpdateMeta, O(update)) and refuses the update if one belongs to someone else, before the shadow
  * is touched (so a refusal here costs no rebuild). IDs nobody owns yet are claimed by the writer, in the
- * same SQLite transaction as the update's history append (`appendFromConnection`): a claim is never
+ * same storage transaction as the update's history append (`appendFromConnection`): a claim is never
  * stored without its update or after its acknowledgement. Owners are cached per loaded board, keyed by
  * the Hocuspocus document, so they go with it when it unloads; they are read when the board loads, and
  * the hot path reads only the cache. Awareness messages are read too (the client IDs they announce, not
@@ -19,15 +19,20 @@ import type { BoardShadows } from '../boards/board-shadows.ts'
 import { BoardClientIds, type ClientIdWriter, storedOwner } from '../boards/client-id-owners.ts'
 import type { RefuseUpdate } from '../boards/refuse-update.ts'
 import { presentAwarenessClients } from '../protocol/awareness-clients.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage, AsyncBoardTransaction } from '../storage/async-board-storage.ts'
 import type { AfterMessageStage, MessageStage } from './message-pipeline.ts'
 
 export interface ClientIdsOptions {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   shadows: BoardShadows
   refuse: RefuseUpdate
   /** No auth secret: everyone is 'local', so connections own IDs (in memory) instead of people. */
   localMode: boolean
+  /**
+   * Other instances write the same database (REDIS_URL): an ID missing from this board's cache is looked
+   * up again before it is claimed, since another instance may have stored its owner since the load.
+   */
+  peers: boolean
 }
 
 export interface ClientIds {
@@ -37,11 +42,16 @@ export interface ClientIds {
   after: AfterMessageStage
   /** Frees what a connection held when it disconnects: announcements not yet written, local-mode IDs. */
   extension: Extension
-  /** Runs the history append of a connection's message together with its claims. */
-  appendFromConnection(document: Document, connection: object, boardId: string, append: () => number): number
+  /**
+   * Runs the history append of a connection's message together with its claims: `append` writes through
+   * the store it is given (one transaction with the claims) and answers the entry's seq.
+   */
+  appendFromConnection(document: Document, connection: object, boardId: string, append: Append): Promise<number>
   /** Runs the history append of a server-made change, claiming its new IDs for the server. */
-  appendFromServer(document: Document, boardId: string, update: Uint8Array, append: () => number): number
+  appendFromServer(document: Document, boardId: string, update: Uint8Array, append: Append): Promise<number>
 }
+
+export type Append = (store: AsyncBoardTransaction) => Promise<number>
 
 interface PendingClaims {
   board: BoardClientIds
@@ -50,36 +60,44 @@ interface PendingClaims {
 }
 
 export function createClientIds(options: ClientIdsOptions): ClientIds {
-  const { storage, shadows, refuse, localMode } = options
+  const { storage, shadows, refuse, localMode, peers } = options
   const boards = new WeakMap<Document, BoardClientIds>()
   const pending = new WeakMap<object, PendingClaims>()
 
-  function boardOf(document: Document, boardId: string): BoardClientIds {
-    let board = boards.get(document)
-    if (board === undefined) {
-      board = new BoardClientIds({
-        // One query per board load; afterwards an ID missing from the cache is an ID nobody owns.
-        stored: localMode ? [] : storage.readClientIds(boardId),
+  /** One query per board load; afterwards an ID missing from the cache is an ID nobody owns. */
+  async function load(document: Document, boardId: string): Promise<void> {
+    if (boards.has(document)) return
+    const stored = localMode ? [] : await storage.readClientIds(boardId)
+    if (boards.has(document)) return
+    boards.set(
+      document,
+      new BoardClientIds({
+        stored,
         localMode,
         isOpen: (connection) => document.hasConnection(connection as never),
-      })
-      boards.set(document, board)
-    }
+      }),
+    )
+  }
+
+  function boardOf(document: Document, boardId: string): BoardClientIds {
+    const board = boards.get(document)
+    // onLoadDocument reads the owners before any message of the board can arrive.
+    if (board === undefined) throw new Error(`board ${boardId}'s client-ID owners were not loaded`)
     return board
   }
 
-  function commit(boardId: string, claims: PendingClaims, append: () => number): number {
+  async function commit(boardId: string, claims: PendingClaims, append: Append): Promise<number> {
     const owner = storedOwner(claims.writer)
     const seq =
       owner === undefined
-        ? append()
-        : storage.atomically(() => {
+        ? await storage.transaction(append)
+        : await storage.transaction(async (tx) => {
             const firstSeen = Date.now()
-            storage.claimClientIds(
+            await tx.claimClientIds(
               boardId,
               claims.clientIds.map((clientId) => ({ clientId, owner, firstSeen })),
             )
-            return append()
+            return append(tx)
           })
     // Only once stored: a failed append leaves the IDs unclaimed in the cache as in the database.
     claims.board.commit(claims.clientIds, claims.writer)
@@ -103,7 +121,7 @@ export function createClientIds(options: ClientIdsOptions): ClientIds {
     }
   }
 
-  const stage: MessageStage = (payload, incoming) => {
+  const stage: MessageStage = async (payload, incoming) => {
     const { connection, document, documentName, context, socketId } = payload
     pending.delete(connection)
     const shadow = shadows.get(document)
@@ -126,7 +144,12 @@ export function createClientIds(options: ClientIdsOptions): ClientIds {
     if (structsUpTo.size === 0) return
     const board = boardOf(document, documentName)
     const store = shadow.doc.store
-    const check = board.check(structsUpTo, writer, (clientId) => Y.getState(store, clientId))
+    const stateOf = (clientId: number) => Y.getState(store, clientId)
+    let check = board.check(structsUpTo, writer, stateOf)
+    if (check.ok && check.claims.length > 0 && peers && !localMode) {
+      board.learnStored(await storage.readClientIds(documentName))
+      check = board.check(structsUpTo, writer, stateOf)
+    }
     if (!check.ok) {
       return refuse(connection, documentName, {
         code: REFUSAL_CODES.foreignClientId,
@@ -148,7 +171,7 @@ export function createClientIds(options: ClientIdsOptions): ClientIds {
       extensionName: 'flowmap-client-ids',
       // Read with the board, so that the message path never waits on (or fails in) a query.
       async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
-        boardOf(document, documentName)
+        await load(document, documentName)
       },
       async onDisconnect({ document, socketId }: onDisconnectPayload) {
         boards.get(document)?.releaseConnection(socketId)
@@ -157,14 +180,14 @@ export function createClientIds(options: ClientIdsOptions): ClientIds {
     appendFromConnection(_document, connection, boardId, append) {
       const claims = pending.get(connection)
       pending.delete(connection)
-      return claims === undefined ? append() : commit(boardId, claims, append)
+      return claims === undefined ? storage.transaction(append) : commit(boardId, claims, append)
     },
     appendFromServer(document, boardId, update, append) {
       const board = boardOf(document, boardId)
       const clientIds = [...Y.parseUpdateMeta(update).to.keys()].filter(
         (clientId) => board.ownerOf(clientId) === undefined,
       )
-      if (clientIds.length === 0) return append()
+      if (clientIds.length === 0) return storage.transaction(append)
       return commit(boardId, { board, clientIds, writer: { kind: 'server' } }, append)
     },
   }

@@ -5,10 +5,10 @@
  */
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import { deletedBoardMessage, isDeleted } from '../boards/deleted-boards.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 
 export function deletedBoardGuardExtension(options: {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   retentionMs: number
 }): Extension {
   return {
@@ -16,7 +16,7 @@ export function deletedBoardGuardExtension(options: {
     // Below auth (1000): a token is checked first, so a stranger learns nothing about the board.
     priority: 990,
     async onAuthenticate({ documentName }: onAuthenticatePayload) {
-      const board = options.storage.getBoard(documentName)
+      const board = await options.storage.getBoard(documentName)
       if (board === undefined || !isDeleted(board)) return
       // Hocuspocus turns a thrown `{ reason }` into a permission-denied message carrying that reason;
       // throwing is the only way this hook can refuse.

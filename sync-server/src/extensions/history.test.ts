@@ -36,16 +36,16 @@ describe('history', () => {
     }
 
     const storage = server.server.storage
-    const entries = storage.readHistory(board, { afterSeq: 0, limit: 100 })
+    const entries = await storage.readHistory(board, { afterSeq: 0, limit: 100 })
     expect(entries.map((entry) => entry.seq)).toEqual(expected.map((_, i) => i + 1))
     expect(entries.map(({ userId, clientId }) => ({ userId, clientId }))).toEqual(expected)
     expect(entries.map((entry) => entry.userName)).toEqual(expected.map((e) => e.userId.toUpperCase()))
-    expect(storage.listCheckpoints(board).map((checkpoint) => checkpoint.seq)).toEqual([4, 8])
+    expect((await storage.listCheckpoints(board)).map((checkpoint) => checkpoint.seq)).toEqual([4, 8])
 
-    const checkpoint = storage.latestCheckpoint(board)!
+    const checkpoint = (await storage.latestCheckpoint(board))!
     const replayed = new Y.Doc()
     Y.applyUpdate(replayed, checkpoint.state)
-    for (const entry of storage.readHistory(board, { afterSeq: checkpoint.seq, limit: 100 })) {
+    for (const entry of await storage.readHistory(board, { afterSeq: checkpoint.seq, limit: 100 })) {
       Y.applyUpdate(replayed, entry.update)
     }
     expect(Y.encodeStateVector(replayed)).toEqual(Y.encodeStateVector(ada.doc))
@@ -64,7 +64,7 @@ describe('history', () => {
     const board = 'disk-gone'
     const ada = await editor(board, 'ada')
     const bo = await editor(board, 'bo')
-    server.server.storage.close()
+    await server.server.storage.close()
     writeRecord(ada.doc, workflowShape('step', { id: 'unstored', props: { label: 'nowhere to go' } }))
     await vi.waitFor(() => expect(ada.rejections).toHaveLength(1))
     expect(ada.rejections[0]).toMatchObject({ code: 'storage-unavailable', recordId: null })

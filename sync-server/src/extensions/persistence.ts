@@ -7,30 +7,35 @@
 import { readBoard } from '@flowmap/shared'
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import type { BoardShadows } from '../boards/board-shadows.ts'
+import type { BoardTurns } from '../boards/board-turns.ts'
+import type { LogCatchUp } from '../boards/log-catch-up.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { Logger } from '../logger.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 
 export interface PersistenceExtensionOptions {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   shadows: BoardShadows
+  turns: BoardTurns
+  catchUp: LogCatchUp
   metrics: ServerMetrics
   logger: Logger
 }
 
 export function persistenceExtension(options: PersistenceExtensionOptions): Extension {
-  const { storage, shadows, metrics, logger } = options
+  const { storage, shadows, turns, catchUp, metrics, logger } = options
   return {
     extensionName: 'flowmap-persistence',
     priority: 950,
 
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       // A client may have made the board up offline: its first connection creates the row.
-      storage.ensureBoard(documentName, Date.now())
-      const loaded = loadBoardDoc(storage, documentName)
+      await storage.ensureBoard(documentName, Date.now())
+      const loaded = await loadBoardDoc(storage, documentName)
       // The loaded doc becomes the shadow; Hocuspocus copies its state into the live document.
       shadows.open(document, loaded.doc)
+      catchUp.loaded(document, loaded.seq)
       logger.debug({ event: 'load', board: documentName, seq: loaded.seq }, 'board loaded')
       return loaded.doc
     },
@@ -38,12 +43,15 @@ export function persistenceExtension(options: PersistenceExtensionOptions): Exte
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       const shadow = shadows.get(document)
       if (shadow === undefined) return
-      // Read together, with no await between: the shadow includes every entry up to lastSeq.
-      const seq = storage.lastSeq(documentName)
-      const state = shadow.encodeState()
-      const title = readBoard(shadow.doc).title
       try {
-        metrics.timeWrite('snapshot', () =>
+        // In the board's turn no change is in flight; caught up from the log (entries other instances
+        // stored), the shadow is the state at the last seq.
+        const { seq, state, title } = await turns.run(documentName, async () => ({
+          seq: await catchUp.holdThroughLast(document, documentName),
+          state: shadow.encodeState(),
+          title: readBoard(shadow.doc).title,
+        }))
+        await metrics.timeWriteAsync('snapshot', () =>
           storage.writeSnapshot(documentName, { seq, state, title, time: Date.now() }),
         )
       } catch (error) {

@@ -28,6 +28,7 @@ import {
 import type { Connection, Extension, onStatelessPayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { BoardShadows } from '../boards/board-shadows.ts'
+import type { BoardTurns } from '../boards/board-turns.ts'
 import { SERVER_WRITE_ORIGIN, writeOnServer } from '../boards/server-write.ts'
 import type { Logger } from '../logger.ts'
 import type { History } from './history.ts'
@@ -37,6 +38,7 @@ type BoardRecord = Extract<RecordValidation, { ok: true }>['record']
 export interface PrivateRevealOptions {
   history: History
   shadows: BoardShadows
+  turns: BoardTurns
   logger: Logger
   /**
    * Notes one person may reveal in one session; a brainstorm's dozens, not a flood's thousands.
@@ -119,15 +121,20 @@ export function privateRevealExtension(options: PrivateRevealOptions): Extension
         const used = fresh.some((record) => record.typeName === 'shape' && record.parentId === page.id)
         if (used && readRecord(document, page.id) === undefined) fresh.unshift(page)
       }
+      // Counted before the write is waited for, so that a reveal sent meanwhile sees these notes taken.
+      revealed.set(countKey, before + fresh.length)
       if (fresh.length > 0) {
-        const written = writeOnServer(
-          { history: options.history, shadows: options.shadows, document, documentName },
+        const { history, shadows, turns } = options
+        const written = await writeOnServer(
+          { history, shadows, turns, document, documentName },
           'the notes',
           (scratch) => writeRecords(scratch, fresh, SERVER_WRITE_ORIGIN),
         )
-        if (!written.ok) return refuse(written.reason)
+        if (!written.ok) {
+          revealed.set(countKey, (revealed.get(countKey) ?? fresh.length) - fresh.length)
+          return refuse(written.reason)
+        }
       }
-      revealed.set(countKey, before + fresh.length)
       answer(connection, session, accepted, null)
     },
   }

@@ -8,11 +8,12 @@
  */
 import { observeBoard, readBoardTitle } from '@flowmap/shared'
 import type { afterLoadDocumentPayload, Extension } from '@hocuspocus/server'
+import { BoardTurns } from '../boards/board-turns.ts'
 import type { Logger } from '../logger.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 
 export interface TitleSyncOptions {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   logger: Logger
   now?: () => number
 }
@@ -21,10 +22,13 @@ export function titleSyncExtension(options: TitleSyncOptions): Extension {
   const { storage, logger } = options
   const now = options.now ?? Date.now
 
-  const copyTitle = (boardId: string, title: string) => {
-    if (storage.getBoard(boardId)?.title === title) return
+  // Per board, copies run one after another, so two quick renames cannot land in the wrong order.
+  const copies = new BoardTurns()
+  const copyTitle = (boardId: string, title: string) => copies.run(boardId, () => copyNow(boardId, title))
+  const copyNow = async (boardId: string, title: string): Promise<void> => {
     try {
-      storage.setTitle(boardId, title, now())
+      if ((await storage.getBoard(boardId))?.title === title) return
+      await storage.setTitle(boardId, title, now())
     } catch (error) {
       // The doc keeps the title; the next snapshot copies it again. The storage health records the failure.
       logger.error({ event: 'error', board: boardId, err: error }, 'title copy failed')
@@ -36,8 +40,8 @@ export function titleSyncExtension(options: TitleSyncOptions): Extension {
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
       // A snapshot that never got written (a crash) left an older title in the row.
       const loaded = readBoardTitle(document)
-      if (loaded !== null) copyTitle(documentName, loaded)
-      observeBoard(document, (board) => copyTitle(documentName, board.title))
+      if (loaded !== null) await copyTitle(documentName, loaded)
+      observeBoard(document, (board) => void copyTitle(documentName, board.title))
     },
   }
 }

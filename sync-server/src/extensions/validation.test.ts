@@ -57,7 +57,7 @@ describe('validation', () => {
       expect(readRecord(bob.doc, 'shape:bad')).toBeUndefined()
       expect(readRecord(carol.doc, 'shape:bad')).toBeUndefined()
 
-      const stored = loadBoardDoc(server.server.storage, board)
+      const stored = (await loadBoardDoc(server.server.storage, board))
       expect(readRecord(stored.doc, 'shape:bad')).toBeUndefined()
       expect(readRecord(stored.doc, 'shape:good')).toBeDefined()
 
@@ -69,7 +69,7 @@ describe('validation', () => {
       writeRecord(reset.doc, workflowShape('step', { id: 'after', props: { label: 'Synced after reset' } }))
       await reset.acknowledged()
       await vi.waitFor(() => expect(readRecord(bob.doc, 'shape:after')).toBeDefined())
-      expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:after')).toBeDefined()
+      expect(readRecord((await loadBoardDoc(server.server.storage, board)).doc, 'shape:after')).toBeDefined()
     },
   )
 
@@ -85,7 +85,7 @@ describe('validation', () => {
     patchRecord(alice.doc, joined.id, joined, lone)
     await alice.acknowledged()
     expect(alice.rejections).toEqual([])
-    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:lane')?.meta).toEqual({})
+    expect(readRecord((await loadBoardDoc(server.server.storage, board)).doc, 'shape:lane')?.meta).toEqual({})
   })
 
   it('accepts a record written with an older schema it can migrate, refuses one from a newer schema', async () => {
@@ -100,7 +100,7 @@ describe('validation', () => {
     writeAsClientOf(oldClient.doc, older, migrated)
     await oldClient.acknowledged()
     expect(oldClient.rejections).toEqual([])
-    expect(readRecord(loadBoardDoc(server.server.storage, 'skewed').doc, 'shape:old')).toBeDefined()
+    expect(readRecord((await loadBoardDoc(server.server.storage, 'skewed')).doc, 'shape:old')).toBeDefined()
 
     const newClient = client('ahead')
     await newClient.synced
@@ -142,7 +142,7 @@ describe('validation', () => {
     await after.synced
     writeRecord(after.doc, workflowShape('step', { id: 'small', props: { label: 'fits' } }))
     await after.acknowledged()
-    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:huge')).toBeUndefined()
-    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:small')).toBeDefined()
+    expect(readRecord((await loadBoardDoc(server.server.storage, board)).doc, 'shape:huge')).toBeUndefined()
+    expect(readRecord((await loadBoardDoc(server.server.storage, board)).doc, 'shape:small')).toBeDefined()
   })
 })

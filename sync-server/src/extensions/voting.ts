@@ -26,16 +26,18 @@ import {
 import type { Document, Extension, onStatelessPayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { BoardShadows } from '../boards/board-shadows.ts'
+import type { BoardTurns } from '../boards/board-turns.ts'
 import { SERVER_WRITE_ORIGIN, type ServerWriteParts, writeOnServer } from '../boards/server-write.ts'
 import type { Logger } from '../logger.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import { decideVoteRequest, refusedMessage } from '../voting/ballot-box.ts'
 import type { History } from './history.ts'
 
 export interface VotingOptions {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   history: History
   shadows: BoardShadows
+  turns: BoardTurns
   logger: Logger
 }
 
@@ -54,7 +56,7 @@ export function votingExtension(options: VotingOptions): Extension {
           return
         }
         const user = (connection.context as FlowmapContext).user
-        const decision = decideVoteRequest(parsed.message, {
+        const decision = await decideVoteRequest(parsed.message, {
           doc: document,
           boardId: documentName,
           user,
@@ -62,8 +64,8 @@ export function votingExtension(options: VotingOptions): Extension {
           now: Date.now(),
         })
         if (decision.results !== null) {
-          const parts = { history: options.history, shadows: options.shadows, document, documentName }
-          const written = writeResults(parts, decision.results)
+          const { history, shadows, turns } = options
+          const written = await writeResults({ history, shadows, turns, document, documentName }, decision.results)
           if (!written.ok) {
             send(refusedMessage(decision.results.id, written.reason))
             return

@@ -518,17 +518,31 @@ export class PostgresBoardStorage implements AsyncBoardStorage {
    * closed, or when Postgres does not answer a `SELECT 1` now (down, unreachable, refusing).
    */
   async isAvailable(): Promise<boolean> {
-    if (this.#shared.closed || this.#shared.health.failure() !== null) return false
+    if (this.#shared.closed || !(await this.#answers())) return false
+    return (await this.writeFailure()) === null
+  }
+
+  /**
+   * Why writes are failing. A database that was unreachable and answers again is not named: its
+   * failure is cleared by the answer (a health check after an outage must not wait for the next edit).
+   */
+  async writeFailure(): Promise<StorageFailure | null> {
+    const failure = this.#shared.health.failure()
+    if (failure?.cause === 'database-unreachable' && !this.#shared.closed && (await this.#answers())) {
+      this.#shared.health.clearCause('database-unreachable')
+      return this.#shared.health.failure()
+    }
+    return failure
+  }
+
+  /** Postgres answers a `SELECT 1` now. */
+  async #answers(): Promise<boolean> {
     try {
       await this.#db.query('SELECT 1')
       return true
     } catch {
       return false
     }
-  }
-
-  async writeFailure(): Promise<StorageFailure | null> {
-    return this.#shared.health.failure()
   }
 
   async close(): Promise<void> {

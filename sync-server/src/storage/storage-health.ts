@@ -50,6 +50,14 @@ export class StorageHealth {
     })
   }
 
+  /**
+   * Forgets the failures of one cause, when something other than a write proved it gone: Postgres
+   * answering again clears "unreachable" without waiting for the next edit.
+   */
+  clearCause(cause: StorageFailureCause): void {
+    for (const [operation, failure] of this.#failures) if (failure.cause === cause) this.#failures.delete(operation)
+  }
+
   recordSuccess(operation: string): void {
     if (this.#failures.size === 0) return
     if (operation === 'append') this.#failures.clear()

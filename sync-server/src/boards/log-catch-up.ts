@@ -1,0 +1,75 @@
+/**
+ * A board's state at a stored seq, exact with several instances. A snapshot or checkpoint says "this is
+ * the board through seq N", and loading applies only the entries after N; so the state written must hold
+ * every entry up to N. One instance's live doc does, in the board's turn. With several instances on one
+ * database it may not: an entry another instance committed reaches this one through Redis a moment
+ * later. So before a snapshot or checkpoint, in the board's turn, the live doc catches up from the log:
+ * every entry after the last seq it is known to hold is applied (most are already there, and applying
+ * them again changes nothing), and then the doc is known to hold everything through the last seq read.
+ */
+import { type DocOrigin, isDocOrigin } from '@flowmap/shared'
+import type { Document } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import type { MessageStage } from '../extensions/message-pipeline.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
+import type { BoardShadows } from './board-shadows.ts'
+
+/** Entries applied from the history log: already stored, so never appended again. */
+export const LOG_ORIGIN: DocOrigin = Object.freeze({ source: 'storage' })
+
+export function isFromLog(origin: unknown): boolean {
+  return isDocOrigin(origin) && origin.source === 'storage'
+}
+
+const PAGE = 1000
+
+export class LogCatchUp {
+  readonly #storage: AsyncBoardStorage
+  readonly #shadows: BoardShadows
+  /** Per live doc: the seq through which it is known to hold every entry. */
+  readonly #held = new WeakMap<Document, number>()
+
+  constructor(storage: AsyncBoardStorage, shadows: BoardShadows) {
+    this.#storage = storage
+    this.#shadows = shadows
+  }
+
+  /** The doc was loaded from storage through `seq`. */
+  loaded(document: Document, seq: number): void {
+    this.#held.set(document, seq)
+  }
+
+  /**
+   * Applies to `document` and its shadow every entry after the seq it is known to hold (the caller
+   * holds the board's turn); answers the seq the doc now holds everything through.
+   */
+  async holdThroughLast(document: Document, boardId: string): Promise<number> {
+    let seq = this.#held.get(document) ?? 0
+    for (;;) {
+      const page = await this.#storage.readHistory(boardId, { afterSeq: seq, limit: PAGE })
+      if (page.length === 0) break
+      const merged = Y.mergeUpdates(page.map((entry) => entry.update))
+      // The shadow first: the validation that may follow in this turn must see what the live doc holds.
+      this.#shadows.get(document)?.follow(merged)
+      Y.applyUpdate(document, merged, LOG_ORIGIN)
+      seq = page[page.length - 1]!.seq
+    }
+    this.#held.set(document, seq)
+    return seq
+  }
+}
+
+/**
+ * Message stage, with several instances: before a connection's first update is judged, the board
+ * catches up from the log. A client failing over from a killed instance resends what that instance
+ * stored but never relayed; caught up, this instance recognises it as stored (history keeps only what an
+ * update adds), so it is neither stored twice nor judged against a board missing it.
+ */
+export function catchUpStage(catchUp: LogCatchUp): MessageStage {
+  const caughtUp = new WeakSet<object>()
+  return async ({ connection, document, documentName }, incoming) => {
+    if (incoming.kind !== 'update' || caughtUp.has(connection)) return
+    caughtUp.add(connection)
+    await catchUp.holdThroughLast(document, documentName)
+  }
+}
