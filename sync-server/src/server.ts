@@ -23,7 +23,7 @@ import { Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { startAssetCollection } from './assets/asset-collection-schedule.ts'
 import { type AssetFiles, DirectoryAssetFiles, MemoryAssetFiles } from './assets/asset-files.ts'
-import { liveMembers } from './boards/apply-member-change.ts'
+import { type LiveMembers, liveMembers } from './boards/apply-member-change.ts'
 import { BoardShadows } from './boards/board-shadows.ts'
 import { BoardTurns } from './boards/board-turns.ts'
 import { catchUpStage, LogCatchUp } from './boards/log-catch-up.ts'
@@ -52,6 +52,7 @@ import { createRequestHandler } from './http/request-handler.ts'
 import { bridgeYWebsocketClient, tokenFromQuery, yWebsocketBoardId } from './interop/y-websocket-bridge.ts'
 import { createServerLimits } from './limits/server-limits.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { type BoardEvent, type BoardEvents, redisBoardEvents } from './scale/board-events.ts'
 import { createRedisRelay, type RedisRelay } from './scale/redis-relay.ts'
 import { closeReason, FLOWMAP_CLOSE } from './protocol/close-codes.ts'
 import { collabFrameChecker, isAuthenticatedAnswer } from './protocol/frame-guard.ts'
@@ -155,6 +156,18 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     ],
   })
 
+  const members = liveMembers(hocuspocus, people.announce)
+  // With several instances, a facilitator's action on live connections reaches every instance's.
+  const events =
+    relay === null || config.redisUrl === null
+      ? null
+      : redisBoardEvents({
+          url: config.redisUrl,
+          instanceId: relay.instanceId,
+          logger,
+          apply: (event) => applyBoardEvent(event, { hocuspocus, members, storage }),
+        })
+
   // The WebSocket layer cuts off frames far beyond the limit without buffering them; between the limit
   // and twice it, the validation extension refuses politely, with a reason the client can show.
   // Each socket's messages pass its rate budget (limits/), one message per event-loop turn
@@ -178,8 +191,11 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       storage,
       metrics,
       logger,
-      closeBoardSockets: (board, reason) => closeBoardSockets(hocuspocus, board, reason),
-      liveMembers: liveMembers(hocuspocus, people.announce),
+      closeBoardSockets: (board, reason) => {
+        events?.publish({ type: 'board-deleted', boardId: board, reason })
+        closeBoardSockets(hocuspocus, board, reason)
+      },
+      liveMembers: everywhere(members, events),
       writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows, turns }),
       importConverter,
       assetFiles,
@@ -257,7 +273,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     close: () => {
       stopPurge()
       closing ??= stopAssetCollection().then(() =>
-        shutDown({ http, sockets, hocuspocus, storage, relay, importConverter, logger }),
+        shutDown({ http, sockets, hocuspocus, storage, relay, events, importConverter, logger }),
       )
       return closing
     },
@@ -314,6 +330,38 @@ function closeBoardSockets(hocuspocus: Hocuspocus, board: string, reason: string
   }
 }
 
+/** The live members of this instance, whose changes are also published to the others. */
+function everywhere(members: LiveMembers, events: BoardEvents | null): LiveMembers {
+  if (events === null) return members
+  return {
+    tokenIdsOf: members.tokenIdsOf,
+    apply: (boardId, userId, change) => {
+      events.publish({ type: 'member-change', boardId, userId, change })
+      return members.apply(boardId, userId, change)
+    },
+  }
+}
+
+/** Another instance's facilitator action, on this instance's connections. */
+async function applyBoardEvent(
+  event: BoardEvent,
+  parts: { hocuspocus: Hocuspocus; members: LiveMembers; storage: AsyncBoardStorage },
+): Promise<void> {
+  if (event.type === 'board-deleted') {
+    closeBoardSockets(parts.hocuspocus, event.boardId, event.reason)
+    return
+  }
+  if (event.change === 'removed') {
+    // The links the person's connections here were opened with are revoked too, as on the instance
+    // that took the request.
+    const now = Date.now()
+    for (const tokenId of parts.members.tokenIdsOf(event.boardId, event.userId)) {
+      await parts.storage.revokeToken(event.boardId, tokenId, now)
+    }
+  }
+  parts.members.apply(event.boardId, event.userId, event.change)
+}
+
 function boardConnectionsCount(hocuspocus: Hocuspocus, board: string): number {
   return hocuspocus.documents.get(board)?.getConnectionsCount() ?? 0
 }
@@ -334,10 +382,11 @@ async function shutDown(parts: {
   hocuspocus: Hocuspocus
   storage: AsyncBoardStorage
   relay: RedisRelay | null
+  events: BoardEvents | null
   importConverter: ImportConverter
   logger: Logger
 }): Promise<void> {
-  const { http, sockets, hocuspocus, storage, relay, importConverter, logger } = parts
+  const { http, sockets, hocuspocus, storage, relay, events, importConverter, logger } = parts
   const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
   hocuspocus.closeConnections()
   for (const ws of sockets.clients) ws.close(1001, 'server shutting down')
@@ -352,6 +401,7 @@ async function shutDown(parts: {
   await stopped
   await importConverter.close()
   sockets.close()
+  await events?.close()
   await relay?.close()
   await storage.close()
   logger.info({ event: 'stopped' }, 'server stopped')

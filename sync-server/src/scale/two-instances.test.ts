@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readRecord, readRecords, writeRecord } from '@flowmap/shared'
+import { REMOVED_MESSAGE_TYPE, readRecord, readRecords, writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -16,6 +16,7 @@ import type { ServerConfig } from '../config.ts'
 import { type RunningServer, startFlowmapServer } from '../server.ts'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { collabUrlOf } from '../testing/collab-url.ts'
+import { requestJson } from '../testing/http-client.ts'
 import { postFile } from '../testing/import-client.ts'
 import { type PostgresInstance, startPostgres } from '../testing/postgres-instance.ts'
 import { type RedisInstance, startRedis } from '../testing/redis-instance.ts'
@@ -134,6 +135,34 @@ describe('two instances, one Postgres, one Redis', () => {
     // Stored once, in Ada's name, on the instance that made it.
     const history = await b.storage.readHistory(board, { afterSeq: 0, limit: 1000 })
     expect(history.filter((entry) => entry.userId === 'ada')).toHaveLength(2)
+  })
+
+  it("a facilitator's removal and a board's deletion on one instance reach the connections on the other", async () => {
+    const [a, b] = await twoInstances()
+    const board = 'facilitated'
+    const fay = await client(a, board, 'fay')
+    const bo = await client(b, board, 'bo')
+    const cy = await client(b, board, 'cy')
+    writeRecord(fay.doc, step('shared', 'everyone sees this'))
+    await vi.waitFor(() => expect(labelOf(bo.doc, 'shared')).toBe('everyone sees this'), ARRIVES)
+
+    const facilitator = await testToken({ sub: 'fay', name: 'Fay', board, role: 'facilitator' })
+    const removed = await requestJson(`${a.url}/api/boards/${board}/people`, {
+      method: 'POST',
+      token: facilitator,
+      body: { userId: 'bo', change: 'removed' },
+    })
+    expect(removed.status).toBe(200)
+    // Bo, on the other instance, is told and his socket closed; reconnecting, he is refused.
+    await vi.waitFor(() => {
+      expect(bo.stateless.some((message) => message.includes(REMOVED_MESSAGE_TYPE))).toBe(true)
+      expect(bo.authFailures.length).toBeGreaterThan(0)
+    }, ARRIVES)
+
+    const deleted = await requestJson(`${a.url}/api/boards/${board}`, { method: 'DELETE', token: facilitator })
+    expect(deleted.status).toBe(200)
+    // Cy's socket on the other instance closes, and the board is refused to him as deleted.
+    await vi.waitFor(() => expect(cy.authFailures.join(' ')).toMatch(/deleted/), ARRIVES)
   })
 
   it('Redis restarted under edits: each instance keeps its own clients, and the board converges after', async () => {
