@@ -2,7 +2,7 @@
  * The asset collector on real parts: a real SQLite file and real asset files in a temp DATA_DIR, the
  * boards' histories written with the times each case needs, and the clock passed in.
  */
-import { existsSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { declareBoardRoots, deleteRecord, type StoredRecord, writeRecord } from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
@@ -274,6 +274,20 @@ describe('the asset collector', () => {
     expect(collection.deletedFiles).toEqual([{ hash, size: red.byteLength }])
     expect(data.fileExists(hash)).toBe(false)
     expect(existsSync(temporary)).toBe(false)
+    await data.close()
+  })
+
+  it('after a kill while a file was moved aside to be deleted, the next pass puts it back under its name', async () => {
+    const data = dataDir()
+    const hash = await data.upload('a', red, t0)
+    const shard = join(data.dir, 'assets', hash.slice(0, 2))
+    // What a pass killed between moving the file aside and asking the database again leaves.
+    renameSync(join(shard, hash), join(shard, `.${hash}.abc123.removing`))
+    expect(data.fileExists(hash)).toBe(false)
+    const collection = await data.collect(t0 + DAY)
+    expect(collection.deletedFiles).toEqual([])
+    expect(data.fileExists(hash)).toBe(true)
+    expect(readdirSync(shard)).toEqual([hash])
     await data.close()
   })
 
