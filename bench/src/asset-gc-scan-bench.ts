@@ -20,6 +20,7 @@ import {
   hashesInValue,
   SqliteStorage,
 } from '@flowmap/sync-server'
+import { asyncStorageOf } from '@flowmap/sync-server/storage/async-board-storage'
 import * as Y from 'yjs'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -75,7 +76,7 @@ export async function runAssetGcScanBench(): Promise<{
 
     let started = performance.now()
     const pass = await collectAssets({
-      storage,
+      storage: asyncStorageOf(storage),
       files: new DirectoryAssetFiles(join(dir, 'assets')),
       retentionMs: 30 * DAY,
       now,

@@ -135,9 +135,9 @@ async function offline(client: Client): Promise<void> {
 const step = (id: string, label: string) => workflowShape('step', { id, props: { label } })
 
 /** The board as the server stored it (history log), so "acknowledged" is checked against the disk. */
-function stored(server: RunningServer): Y.Doc {
+async function stored(server: RunningServer): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  const history = server.storage.readHistory(BOARD, { afterSeq: 0, limit: 100_000 })
+  const history = await server.storage.readHistory(BOARD, { afterSeq: 0, limit: 100_000 })
   Y.applyUpdate(doc, Y.mergeUpdates(history.map((entry) => entry.update)))
   expect(doc.store.pendingStructs).toBeNull()
   expect(doc.store.pendingDs).toBeNull()
@@ -150,12 +150,12 @@ function labelOf(doc: Y.Doc, id: string): unknown {
 
 /** Once online again, an ordinary edit is sent at once, acknowledged and on disk. */
 async function liveEditStored(server: RunningServer, client: Client, id: string): Promise<void> {
-  const seqBefore = server.storage.lastSeq(BOARD)
+  const seqBefore = await server.storage.lastSeq(BOARD)
   writeRecord(client.doc, step(id, `live edit ${id}`))
   expect(client.connection.provider.unsyncedChanges).toBeGreaterThan(0)
   await acknowledged(client)
-  expect(server.storage.lastSeq(BOARD)).toBeGreaterThan(seqBefore)
-  expect(labelOf(stored(server), id)).toBe(`live edit ${id}`)
+  expect(await server.storage.lastSeq(BOARD)).toBeGreaterThan(seqBefore)
+  expect(labelOf(await stored(server), id)).toBe(`live edit ${id}`)
 }
 
 /** Edits `id` the moment the socket opens again, before any handshake message is even sent. */
@@ -197,7 +197,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await net.start()
 
     await acknowledged(ada)
-    expect(labelOf(stored(server), 'made-offline')).toBe('edited offline')
+    expect(labelOf(await stored(server), 'made-offline')).toBe('edited offline')
     await liveEditStored(server, ada, 'after-a')
   })
 
@@ -210,7 +210,10 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await net.start()
 
     await acknowledged(ada)
-    await vi.waitFor(() => expect(labelOf(stored(server), 'made-offline')).toBe('edited at reconnect'), WAIT)
+    await vi.waitFor(
+      async () => expect(labelOf(await stored(server), 'made-offline')).toBe('edited at reconnect'),
+      WAIT,
+    )
     await liveEditStored(server, ada, 'after-b')
   })
 
@@ -230,7 +233,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
 
     await acknowledged(page)
     await acknowledged(tab)
-    const board = stored(server)
+    const board = await stored(server)
     expect(labelOf(board, 'made-offline')).toBe('edited again at reconnect')
     expect(labelOf(board, 'before')).toBe('online')
     // Both pages keep writing under their own IDs.
@@ -250,7 +253,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
     writeRecord(reloaded, step('made-offline', 'edited after the reload'))
     await net.start()
     await acknowledged(page)
-    expect(labelOf(stored(server), 'made-offline')).toBe('edited after the reload')
+    expect(labelOf(await stored(server), 'made-offline')).toBe('edited after the reload')
     await liveEditStored(server, page, 'after-c')
   })
 
@@ -274,7 +277,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
 
     await acknowledged(ada)
     expect(ada.doc.clientID).toBe(clientId)
-    const board = stored(server)
+    const board = await stored(server)
     expect(labelOf(board, 'made-offline')).toBe('edited at reconnect')
     expect(labelOf(board, 'before')).toBe('edited while the server was down')
     await liveEditStored(server, ada, 'after-restart')
@@ -297,7 +300,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
     await net.start()
 
     await acknowledged(ada)
-    const disk = stored(server)
+    const disk = await stored(server)
     expect(labelOf(disk, 'lost-on-the-wire')).toBe('sent into the void')
     expect(labelOf(disk, 'while-closing')).toBe('edited as the socket closed')
     await liveEditStored(server, ada, 'after-e')
@@ -313,7 +316,7 @@ describe('updates wait for the handshake: honest offline clients are never refus
 
     // The proxy still takes new connections: the provider reconnects by itself and resends.
     await acknowledged(ada)
-    expect(labelOf(stored(server), 'lost-on-the-wire')).toBe('sent into the void')
+    expect(labelOf(await stored(server), 'lost-on-the-wire')).toBe('sent into the void')
     await liveEditStored(server, ada, 'after-g')
   })
 
@@ -322,12 +325,20 @@ describe('updates wait for the handshake: honest offline clients are never refus
     // Whenever the provider's count reaches 0 (what the status chip shows as saved), the disk must
     // already hold every struct of the local doc. The provider alone says so while the updates it queued
     // offline are still on their way.
+    // The local doc is taken as it is when the count reaches 0; the disk is read after, so it can only
+    // hold more by then (a late read can hide a too-early "saved", never invent one).
     const saidTooEarly: string[] = []
+    const checks: Promise<void>[] = []
     ada.connection.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
       if (number !== 0) return
-      const missing = Y.decodeUpdate(Y.encodeStateAsUpdate(ada.doc, Y.encodeStateVector(stored(server))))
-      if (missing.structs.length > 0)
-        saidTooEarly.push(`saved while the disk lacked ${missing.structs.length} structs`)
+      const held = Y.encodeStateAsUpdate(ada.doc)
+      checks.push(
+        stored(server).then((disk) => {
+          const missing = Y.decodeUpdate(Y.diffUpdate(held, Y.encodeStateVector(disk)))
+          if (missing.structs.length > 0)
+            saidTooEarly.push(`saved while the disk lacked ${missing.structs.length} structs`)
+        }),
+      )
     })
     for (const round of [1, 2, 3]) {
       await cutOff(net, ada)
@@ -337,7 +348,9 @@ describe('updates wait for the handshake: honest offline clients are never refus
       for (let i = 0; i < 3; i++) writeRecord(ada.doc, step(`back-${round}-${i}`, `back ${round}.${i}`))
       await acknowledged(ada)
     }
+    await Promise.all(checks)
+    expect(checks.length).toBeGreaterThan(0)
     expect(saidTooEarly).toEqual([])
-    expect(labelOf(stored(server), 'offline-3-4')).toBe('offline 3.4')
+    expect(labelOf(await stored(server), 'offline-3-4')).toBe('offline 3.4')
   })
 })

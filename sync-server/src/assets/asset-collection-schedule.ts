@@ -4,12 +4,12 @@
  * at a time and gives the event loop back between history pages and boards, so it never holds up sync.
  */
 import type { Logger } from '../logger.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import { type AssetCollection, collectAssets } from './asset-collector.ts'
 import type { AssetFiles } from './asset-files.ts'
 
 export interface AssetCollectionScheduleOptions {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   files: AssetFiles
   retentionMs: number
   intervalMs: number

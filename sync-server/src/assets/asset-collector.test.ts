@@ -2,11 +2,12 @@
  * The asset collector on real parts: a real SQLite file and real asset files in a temp DATA_DIR, the
  * boards' histories written with the times each case needs, and the clock passed in.
  */
-import { existsSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { declareBoardRoots, deleteRecord, type StoredRecord, writeRecord } from '@flowmap/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { asyncStorageOf } from '../storage/async-board-storage.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
 import { solidPng } from '../testing/solid-png.ts'
 import { useTempDirs } from '../testing/temp-dirs.ts'
@@ -36,18 +37,20 @@ function imageAsset(id: string, src: string): StoredRecord {
 /** A temp DATA_DIR with its storage and files, and boards whose history a test writes at given times. */
 function dataDir() {
   const dir = tempDir()
-  let storage = new SqliteStorage({ path: join(dir, 'flowmap.db'), synchronous: 'normal' })
+  const open = () =>
+    asyncStorageOf(new SqliteStorage({ path: join(dir, 'flowmap.db'), synchronous: 'normal' }))
+  let storage = open()
   const files = new DirectoryAssetFiles(join(dir, 'assets'))
   const docs = new Map<string, Y.Doc>()
 
-  function board(id: string) {
+  async function board(id: string) {
     if (!docs.has(id)) {
-      storage.createBoard({ id, title: id, now: t0 })
       docs.set(id, declareBoardRoots(new Y.Doc()))
+      await storage.createBoard({ id, title: id, now: t0 })
     }
     const doc = docs.get(id)!
     /** One history entry at `time`, made by `change`. */
-    const at = (time: number, change: (doc: Y.Doc) => void): number => {
+    const at = (time: number, change: (doc: Y.Doc) => void): Promise<number> => {
       const updates: Uint8Array[] = []
       const listen = (update: Uint8Array) => updates.push(update)
       doc.on('update', listen)
@@ -68,13 +71,17 @@ function dataDir() {
       addImage: (time: number, assetId: string, hash: string) =>
         at(time, (d) => writeRecord(d, imageAsset(assetId, `/api/boards/${id}/assets/${hash}`))),
       removeImage: (time: number, assetId: string) => at(time, (d) => deleteRecord(d, assetId)),
-      checkpoint: (time: number) =>
-        storage.writeCheckpoint(id, { seq: storage.lastSeq(id), state: Y.encodeStateAsUpdate(doc), time }),
+      checkpoint: async (time: number) =>
+        storage.writeCheckpoint(id, {
+          seq: await storage.lastSeq(id),
+          state: Y.encodeStateAsUpdate(doc),
+          time,
+        }),
     }
   }
 
   async function upload(boardId: string, bytes: Uint8Array, now: number, into: AssetFiles = files) {
-    board(boardId)
+    await board(boardId)
     const stored = await storeAsset({ storage, files: into, boardId, bytes, name: 'photo.png', now })
     if (!stored.ok) throw new Error(stored.message)
     return stored.hash
@@ -91,10 +98,10 @@ function dataDir() {
     collect: (now: number, options: Partial<AssetCollectionOptions> = {}) =>
       collectAssets({ storage, files, retentionMs: RETENTION, now, ...options }),
     fileExists: (hash: string) => existsSync(join(dir, 'assets', hash.slice(0, 2), hash)),
-    linked: (boardId: string) => storage.assetLinks(boardId).map((link) => link.hash),
+    linked: async (boardId: string) => (await storage.assetLinks(boardId)).map((link) => link.hash),
     close: () => storage.close(),
     reopen: () => {
-      storage = new SqliteStorage({ path: join(dir, 'flowmap.db'), synchronous: 'normal' })
+      storage = open()
     },
   }
 }
@@ -106,30 +113,30 @@ describe('the asset collector', () => {
   it('keeps an asset the live board refers to, however old', async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
-    data.board('a').addImage(t0, 'asset:red', hash)
+    await (await data.board('a')).addImage(t0, 'asset:red', hash)
     const collection = await data.collect(t0 + 400 * DAY)
     expect(collection.unlinked).toEqual([])
-    expect(data.linked('a')).toEqual([hash])
+    expect(await data.linked('a')).toEqual([hash])
     expect(data.fileExists(hash)).toBe(true)
-    data.close()
+    await data.close()
   })
 
   it('collects an asset deleted 40 days ago that no moment in the window shows: its file is gone and GET answers 404', async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
     const keep = await data.upload('a', blue, t0)
-    const a = data.board('a')
-    a.addImage(t0, 'asset:red', hash)
-    a.addImage(t0, 'asset:blue', keep)
-    a.removeImage(t0 + 60_000, 'asset:red')
+    const a = await data.board('a')
+    await a.addImage(t0, 'asset:red', hash)
+    await a.addImage(t0, 'asset:blue', keep)
+    await a.removeImage(t0 + 60_000, 'asset:red')
     const collection = await data.collect(t0 + 40 * DAY)
     expect(collection.unlinked).toEqual([{ boardId: 'a', hash, size: red.byteLength }])
     expect(collection.deletedFiles).toEqual([{ hash, size: red.byteLength }])
     expect(collection.bytesFreed).toBe(red.byteLength)
-    expect(data.linked('a')).toEqual([keep])
+    expect(await data.linked('a')).toEqual([keep])
     expect(data.fileExists(hash)).toBe(false)
     expect(data.fileExists(keep)).toBe(true)
-    data.close()
+    await data.close()
 
     const running = await startTestServer({ authSecret: TEST_SECRET }, data.dir)
     try {
@@ -148,64 +155,64 @@ describe('the asset collector', () => {
   it('keeps an asset deleted 2 days ago, which replay of the window still shows, and collects it once the window has passed', async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
-    const a = data.board('a')
-    a.addImage(t0, 'asset:red', hash)
+    const a = await data.board('a')
+    await a.addImage(t0, 'asset:red', hash)
     // Long before the deletion, so the board as the window opens (40 - 30 = day 10) holds the image.
-    a.removeImage(t0 + 38 * DAY, 'asset:red')
+    await a.removeImage(t0 + 38 * DAY, 'asset:red')
     expect((await data.collect(t0 + 40 * DAY)).unlinked).toEqual([])
     expect(data.fileExists(hash)).toBe(true)
     expect((await data.collect(t0 + 69 * DAY)).unlinked).toEqual([
       { boardId: 'a', hash, size: red.byteLength },
     ])
     expect(data.fileExists(hash)).toBe(false)
-    data.close()
+    await data.close()
   })
 
   it('keeps an asset that only a moment inside the window showed: found in the stored bytes of the entries since', async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
-    const a = data.board('a')
-    a.addImage(t0 + 35 * DAY, 'asset:red', hash)
-    a.removeImage(t0 + 36 * DAY, 'asset:red')
+    const a = await data.board('a')
+    await a.addImage(t0 + 35 * DAY, 'asset:red', hash)
+    await a.removeImage(t0 + 36 * DAY, 'asset:red')
     const collection = await data.collect(t0 + 40 * DAY)
     expect(collection.unlinked).toEqual([])
     expect(collection.historyEntriesRead).toBe(2)
     expect(data.fileExists(hash)).toBe(true)
-    data.close()
+    await data.close()
   })
 
   it('rebuilds the window start from the checkpoint before it: kept when that moment shows the image, collected when it was deleted before', async () => {
     const data = dataDir()
     const shown = await data.upload('a', red, t0)
     const gone = await data.upload('a', blue, t0)
-    const a = data.board('a')
-    a.addImage(t0, 'asset:red', shown)
-    a.addImage(t0, 'asset:blue', gone)
-    a.checkpoint(t0 + DAY)
-    a.removeImage(t0 + 2 * DAY, 'asset:blue')
-    for (let i = 0; i < 300; i++) a.at(t0 + 3 * DAY, (d) => d.getMap('board').set('title', `v${i}`))
-    a.removeImage(t0 + 20 * DAY, 'asset:red')
+    const a = await data.board('a')
+    await a.addImage(t0, 'asset:red', shown)
+    await a.addImage(t0, 'asset:blue', gone)
+    await a.checkpoint(t0 + DAY)
+    await a.removeImage(t0 + 2 * DAY, 'asset:blue')
+    for (let i = 0; i < 300; i++) await a.at(t0 + 3 * DAY, (d) => d.getMap('board').set('title', `v${i}`))
+    await a.removeImage(t0 + 20 * DAY, 'asset:red')
     const collection = await data.collect(t0 + 40 * DAY)
     expect(collection.unlinked.map((link) => link.hash)).toEqual([gone])
     // From the checkpoint on: its 303 later entries, not the two before it.
     expect(collection.historyEntriesRead).toBe(302)
     expect(data.fileExists(shown)).toBe(true)
-    data.close()
+    await data.close()
   })
 
   it('keeps the file of an asset two boards share when one of them no longer refers to it', async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
     await data.upload('b', red, t0)
-    data.board('b').addImage(t0, 'asset:red', hash)
-    data.board('a').at(t0, (d) => d.getMap('board').set('title', 'no image here'))
+    await (await data.board('b')).addImage(t0, 'asset:red', hash)
+    await (await data.board('a')).at(t0, (d) => d.getMap('board').set('title', 'no image here'))
     const collection = await data.collect(t0 + 40 * DAY)
     expect(collection.unlinked).toEqual([{ boardId: 'a', hash, size: red.byteLength }])
     expect(collection.deletedFiles).toEqual([])
-    expect(data.linked('a')).toEqual([])
-    expect(data.linked('b')).toEqual([hash])
+    expect(await data.linked('a')).toEqual([])
+    expect(await data.linked('b')).toEqual([hash])
     expect(data.fileExists(hash)).toBe(true)
-    data.close()
+    await data.close()
   })
 
   it('collects an upload never referred to once it is older than the window, and keeps a recent one', async () => {
@@ -215,9 +222,9 @@ describe('the asset collector', () => {
     const collection = await data.collect(t0 + 40 * DAY)
     expect(collection.unlinked).toEqual([{ boardId: 'a', hash: old, size: red.byteLength }])
     expect(data.fileExists(old)).toBe(false)
-    expect(data.linked('a')).toEqual([recent])
+    expect(await data.linked('a')).toEqual([recent])
     expect(data.fileExists(recent)).toBe(true)
-    data.close()
+    await data.close()
   })
 
   it('in a dry run reports what it would collect and changes nothing', async () => {
@@ -230,44 +237,58 @@ describe('the asset collector', () => {
       deletedFiles: [{ hash, size: red.byteLength }],
       bytesFreed: red.byteLength,
     })
-    expect(data.linked('a')).toEqual([hash])
-    expect(data.storage.isAssetRecorded(hash)).toBe(true)
+    expect(await data.linked('a')).toEqual([hash])
+    expect(await data.storage.isAssetRecorded(hash)).toBe(true)
     expect(data.fileExists(hash)).toBe(true)
     const real = await data.collect(t0 + 40 * DAY)
     expect({ ...real, dryRun: true }).toEqual(dry)
     expect(data.fileExists(hash)).toBe(false)
-    data.close()
+    await data.close()
   })
 
   it("leaves a deleted board's assets while it can be restored, and collects them once it is purged", async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
-    data.storage.markBoardDeleted('a', t0 + DAY)
+    await data.storage.markBoardDeleted('a', t0 + DAY)
     expect((await data.collect(t0 + 40 * DAY)).deletedFiles).toEqual([])
     expect(data.fileExists(hash)).toBe(true)
-    expect(data.storage.purgeBoardsDeletedBefore(t0 + 31 * DAY)).toEqual(['a'])
+    expect(await data.storage.purgeBoardsDeletedBefore(t0 + 31 * DAY)).toEqual(['a'])
     expect((await data.collect(t0 + 40 * DAY)).deletedFiles).toEqual([{ hash, size: red.byteLength }])
     expect(data.fileExists(hash)).toBe(false)
-    data.close()
+    await data.close()
   })
 
   it('after a kill between the database and the files, the next pass deletes the files nobody records', async () => {
     const data = dataDir()
     const hash = await data.upload('a', red, t0)
     // What a pass killed after its commit leaves: the database forgot the asset, its file is still there.
-    data.storage.unlinkAsset('a', hash, t0)
-    data.storage.forgetUnlinkedAsset(hash)
+    await data.storage.unlinkAsset('a', hash, t0)
+    await data.storage.forgetUnlinkedAsset(hash)
     const temporary = join(data.dir, 'assets', hash.slice(0, 2), `.${hash}.abc123.tmp`)
     writeFileSync(temporary, 'half an upload')
     const longAgo = new Date(t0 - 2 * 60 * 60 * 1000)
     utimesSync(temporary, longAgo, longAgo)
-    data.close()
+    await data.close()
     data.reopen()
     const collection = await data.collect(t0 + DAY)
     expect(collection.deletedFiles).toEqual([{ hash, size: red.byteLength }])
     expect(data.fileExists(hash)).toBe(false)
     expect(existsSync(temporary)).toBe(false)
-    data.close()
+    await data.close()
+  })
+
+  it('after a kill while a file was moved aside to be deleted, the next pass puts it back under its name', async () => {
+    const data = dataDir()
+    const hash = await data.upload('a', red, t0)
+    const shard = join(data.dir, 'assets', hash.slice(0, 2))
+    // What a pass killed between moving the file aside and asking the database again leaves.
+    renameSync(join(shard, hash), join(shard, `.${hash}.abc123.removing`))
+    expect(data.fileExists(hash)).toBe(false)
+    const collection = await data.collect(t0 + DAY)
+    expect(collection.deletedFiles).toEqual([])
+    expect(data.fileExists(hash)).toBe(true)
+    expect(readdirSync(shard)).toEqual([hash])
+    await data.close()
   })
 
   describe('under races', () => {
@@ -296,21 +317,21 @@ describe('the asset collector', () => {
         await data.upload('a', red, now)
       })
       expect(collection.unlinked).toEqual([])
-      expect(data.linked('a')).toEqual([hash])
+      expect(await data.linked('a')).toEqual([hash])
       expect(data.fileExists(hash)).toBe(true)
-      data.close()
+      await data.close()
     })
 
     it('keeps an asset a record refers to from an update accepted during the pass', async () => {
       const data = dataDir()
       const hash = await data.upload('a', red, t0)
-      const a = data.board('a')
+      const a = await data.board('a')
       const collection = await collectActingAt(data, 'board-scanned', async () => {
-        a.addImage(now, 'asset:red', hash)
+        await a.addImage(now, 'asset:red', hash)
       })
       expect(collection.unlinked).toEqual([])
       expect(data.fileExists(hash)).toBe(true)
-      data.close()
+      await data.close()
     })
 
     it('keeps the file when another board uploads the same bytes between forgetting the asset and deleting files', async () => {
@@ -321,9 +342,34 @@ describe('the asset collector', () => {
       })
       expect(collection.unlinked).toEqual([{ boardId: 'a', hash, size: red.byteLength }])
       expect(collection.deletedFiles).toEqual([])
-      expect(data.linked('b')).toEqual([hash])
+      expect(await data.linked('b')).toEqual([hash])
       expect(data.fileExists(hash)).toBe(true)
-      data.close()
+      await data.close()
+    })
+
+    it('keeps the file when an upload links it after the pass was told it is not recorded, and before it is deleted', async () => {
+      const data = dataDir()
+      const hash = await data.upload('a', red, t0)
+      // The database's "not recorded" arrives after the upload has linked the bytes and found its file
+      // in place (its write again after linking has nothing to do): the answer was true when asked.
+      let uploaded = false
+      const late = Object.assign(Object.create(data.storage) as typeof data.storage, {
+        isAssetRecorded: async (h: string) => {
+          const recorded = await data.storage.isAssetRecorded(h)
+          if (!uploaded) {
+            uploaded = true
+            await data.upload('b', red, now)
+          }
+          return recorded
+        },
+      })
+      const collection = await data.collect(now, { storage: late })
+      expect(uploaded).toBe(true)
+      expect(collection.deletedFiles).toEqual([])
+      expect(await data.linked('b')).toEqual([hash])
+      expect(data.fileExists(hash)).toBe(true)
+      expect(new Uint8Array((await data.files.read(hash)) ?? [])).toEqual(new Uint8Array(red))
+      await data.close()
     })
 
     it('an upload that found the file in place just before the pass deleted it writes it again once linked', async () => {
@@ -348,9 +394,9 @@ describe('the asset collector', () => {
       expect(data.fileExists(hash)).toBe(false)
       release()
       await uploading
-      expect(data.linked('b')).toEqual([hash])
+      expect(await data.linked('b')).toEqual([hash])
       expect(data.fileExists(hash)).toBe(true)
-      data.close()
+      await data.close()
     })
   })
 })

@@ -16,17 +16,20 @@
  *    (and can be restored) until the purge removes them with the board.
  * 2. per board, in one transaction: entries appended since step 1 read them are searched too, and a link
  *    is removed only if it is still older than the window (an upload of the same bytes just now
- *    refreshes it). No update or upload runs inside that transaction: it is synchronous.
+ *    refreshes it: the removal is one conditional statement). An entry committed after that search
+ *    is as one accepted after the pass; on SQLite no update runs inside the transaction at all (the
+ *    adapter holds every other call until it ends).
  * 3. the assets no board links any more are forgotten (deleted from the database).
- * 4. then the files: each file the database does not record is deleted, checked and unlinked in one
- *    synchronous step (asset-files.ts). Files are deleted only once the database says so, so a kill
- *    between 3 and 4 leaves files nobody records, which the next pass's step 4 deletes; and an upload
- *    that wrote its file just before step 4 writes it again once it is linked (store-asset.ts).
+ * 4. then the files: each file the database does not record is deleted, asked before and again after
+ *    it is moved aside (asset-files.ts), since an upload may link it between an answer and the unlink.
+ *    Files are deleted only once the database says so, so a kill between 3 and 4 leaves files nobody
+ *    records, which the next pass's step 4 deletes; and an upload that wrote its file just before step 4
+ *    writes it again once it is linked (store-asset.ts).
  * A dry run does steps 1 and 2's reading and reports what 2, 3 and 4 would do; it changes nothing.
  */
 import { readRecords } from '@flowmap/shared'
 import * as Y from 'yjs'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage, AsyncBoardTransaction } from '../storage/async-board-storage.ts'
 import type { AssetFiles } from './asset-files.ts'
 import { hashesInBytes, hashesInValue } from './asset-references.ts'
 
@@ -46,7 +49,7 @@ export type CollectionStep =
   | { step: 'assets-forgotten' }
 
 export interface AssetCollectionOptions {
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   files: AssetFiles
   /** See ServerConfig.assetRetentionMs. */
   retentionMs: number
@@ -102,9 +105,9 @@ export async function collectAssets(options: AssetCollectionOptions): Promise<As
   const stopped = () => options.signal?.aborted === true
 
   // 1 and 2.
-  for (const boardId of storage.boardsWithAssets()) {
+  for (const boardId of await storage.boardsWithAssets()) {
     if (stopped()) return collection
-    const old = storage.assetLinks(boardId).filter((link) => link.linkedAt <= windowStart)
+    const old = (await storage.assetLinks(boardId)).filter((link) => link.linkedAt <= windowStart)
     if (old.length === 0) continue
     collection.boards++
     const found = await referencesInWindow(storage, boardId, windowStart, collection, pause)
@@ -115,30 +118,36 @@ export async function collectAssets(options: AssetCollectionOptions): Promise<As
       for (const { hash, size } of unreferenced) collection.unlinked.push({ boardId, hash, size })
       continue
     }
-    storage.atomically(() => {
-      const late = hashesAfter(storage, boardId, found.throughSeq)
+    const unlinked = await storage.transaction(async (tx) => {
+      const late = await hashesAfter(tx, boardId, found.throughSeq)
+      const removed: CollectedLink[] = []
       for (const { hash, size } of unreferenced) {
         if (late.has(hash)) continue
-        if (storage.unlinkAsset(boardId, hash, windowStart)) collection.unlinked.push({ boardId, hash, size })
+        if (await tx.unlinkAsset(boardId, hash, windowStart)) removed.push({ boardId, hash, size })
       }
+      return removed
     })
+    // Counted once committed: a transaction rolled back removed nothing.
+    collection.unlinked.push(...unlinked)
   }
   if (stopped()) return collection
 
   // 3.
   if (dryRun) {
-    reportFilesADryRunWouldDelete(storage, collection)
-    const recorded = (hash: string) => storage.isAssetRecorded(hash)
+    await reportFilesADryRunWouldDelete(storage, collection)
     for (const file of await files.list()) {
-      if (!recorded(file.hash) && file.modifiedAt < options.now - UNRECORDED_FILE_GRACE_MS) {
+      if (
+        file.modifiedAt < options.now - UNRECORDED_FILE_GRACE_MS &&
+        !(await storage.isAssetRecorded(file.hash))
+      ) {
         addDeleted(collection, file.hash, file.size)
       }
     }
     return collection
   }
   const forgotten = new Set<string>()
-  for (const { hash } of storage.unlinkedAssets()) {
-    if (storage.forgetUnlinkedAsset(hash)) forgotten.add(hash)
+  for (const { hash } of await storage.unlinkedAssets()) {
+    if (await storage.forgetUnlinkedAsset(hash)) forgotten.add(hash)
   }
   await pause({ step: 'assets-forgotten' })
   if (stopped()) return collection
@@ -146,7 +155,7 @@ export async function collectAssets(options: AssetCollectionOptions): Promise<As
   // 4. The grace spares young files nobody recorded; a file this pass forgot goes at once.
   for (const file of await files.list()) {
     if (!forgotten.has(file.hash) && file.modifiedAt >= options.now - UNRECORDED_FILE_GRACE_MS) continue
-    const freed = files.removeUnless(file.hash, () => storage.isAssetRecorded(file.hash))
+    const freed = await files.removeUnless(file.hash, () => storage.isAssetRecorded(file.hash))
     if (freed !== null) addDeleted(collection, file.hash, freed)
   }
   await files.removeTemporariesBefore(options.now - UNRECORDED_FILE_GRACE_MS)
@@ -155,14 +164,14 @@ export async function collectAssets(options: AssetCollectionOptions): Promise<As
 
 /** Step 1 for one board: the hashes referred to from the window's start on, and the last seq read. */
 async function referencesInWindow(
-  storage: BoardStorage,
+  storage: AsyncBoardStorage,
   boardId: string,
   windowStart: number,
   collection: AssetCollection,
   pause: (at: CollectionStep) => Promise<void>,
 ): Promise<{ hashes: Set<string>; throughSeq: number }> {
   const hashes = new Set<string>()
-  const checkpoint = storage.checkpointAtOrBeforeTime(boardId, windowStart)
+  const checkpoint = await storage.checkpointAtOrBeforeTime(boardId, windowStart)
   // The board as the window opened; nobody edits or syncs it. Deleted values are collected by Yjs as
   // the updates integrate, so the records read below are those of that moment only.
   const atStart = new Y.Doc()
@@ -171,7 +180,7 @@ async function referencesInWindow(
     let afterSeq = checkpoint?.seq ?? 0
     let inWindow = false
     for (;;) {
-      const page = storage.readHistory(boardId, { afterSeq, limit: HISTORY_PAGE })
+      const page = await storage.readHistory(boardId, { afterSeq, limit: HISTORY_PAGE })
       atStart.transact(() => {
         for (const entry of page) {
           collection.historyEntriesRead++
@@ -196,11 +205,11 @@ async function referencesInWindow(
   }
 }
 
-/** Step 2's re-check: the hashes in entries appended after `seq`, read synchronously. */
-function hashesAfter(storage: BoardStorage, boardId: string, seq: number): Set<string> {
+/** Step 2's re-check: the hashes in entries appended after `seq`, read in the removal's transaction. */
+async function hashesAfter(tx: AsyncBoardTransaction, boardId: string, seq: number): Promise<Set<string>> {
   const hashes = new Set<string>()
   for (let afterSeq = seq; ; ) {
-    const page = storage.readHistory(boardId, { afterSeq, limit: HISTORY_PAGE })
+    const page = await tx.readHistory(boardId, { afterSeq, limit: HISTORY_PAGE })
     for (const entry of page) hashesInBytes(entry.update, hashes)
     if (page.length < HISTORY_PAGE) return hashes
     afterSeq = page.at(-1)!.seq
@@ -208,16 +217,19 @@ function hashesAfter(storage: BoardStorage, boardId: string, seq: number): Set<s
 }
 
 /** The files whose every link the dry run would remove, and those no board links already. */
-function reportFilesADryRunWouldDelete(storage: BoardStorage, collection: AssetCollection): void {
+async function reportFilesADryRunWouldDelete(
+  storage: AsyncBoardStorage,
+  collection: AssetCollection,
+): Promise<void> {
   const removed = new Map<string, { size: number; links: number }>()
   for (const { hash, size } of collection.unlinked) {
     const seen = removed.get(hash)
     removed.set(hash, { size, links: (seen?.links ?? 0) + 1 })
   }
   for (const [hash, { size, links }] of removed) {
-    if (storage.assetLinkCount(hash) === links) addDeleted(collection, hash, size)
+    if ((await storage.assetLinkCount(hash)) === links) addDeleted(collection, hash, size)
   }
-  for (const { hash, size } of storage.unlinkedAssets()) addDeleted(collection, hash, size)
+  for (const { hash, size } of await storage.unlinkedAssets()) addDeleted(collection, hash, size)
 }
 
 function addDeleted(collection: AssetCollection, hash: string, size: number): void {

@@ -11,12 +11,17 @@
  * A crash between 2 and the database write leaves an unrecorded file, which the next upload of the same
  * bytes adopts, or the asset collector removes (asset-collector.ts).
  *
- * Removal is the collector's, and only of a file the database no longer records: `removeUnless` checks
- * and unlinks synchronously, so no upload's database write can land between the check and the unlink
- * (store-asset.ts says how an upload that wrote its file just before then gets it back).
+ * Removal is the collector's, and only of a file the database no longer records. The database answers
+ * asynchronously, so an upload may link the asset between the check and the unlink; `removeUnless`
+ * therefore asks twice around a move: (a) not recorded, (b) the file is renamed aside (`.<hash>.….removing`),
+ * (c) asked again: recorded now, the file is moved back; not, the aside copy is deleted. An upload links
+ * (its step 2), then writes the file again if it is gone (its step 3, store-asset.ts): a link before (c)
+ * is seen there and the file moved back; a link after (c) comes after (b), so its step 3 finds the name
+ * empty and writes the bytes again. Either way the recorded asset ends with its file.
+ * A crash between (b) and (c) leaves the aside copy; `removeTemporariesBefore` moves it back when the
+ * name is empty (the next pass judges it again), so a kill never loses bytes an upload just linked.
  */
 import { randomBytes } from 'node:crypto'
-import { statSync, unlinkSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isAssetHash } from '@flowmap/shared'
@@ -37,11 +42,14 @@ export interface AssetFiles {
   /** Every stored file named by a hash (temporary files left by a crash are not listed). */
   list(): Promise<AssetFileEntry[]>
   /**
-   * Deletes the file of `hash` unless `keep()` says otherwise, asked in the same synchronous step as the
-   * unlink; the bytes freed, or null when it was kept or is not there.
+   * Deletes the file of `hash` unless `keep()` says otherwise, asked before the file is moved aside and
+   * again after (see the header); the bytes freed, or null when it was kept or is not there.
    */
-  removeUnless(hash: string, keep: () => boolean): number | null
-  /** Deletes temporary files (an upload cut off by a crash) written before `before`; how many. */
+  removeUnless(hash: string, keep: () => Promise<boolean>): Promise<number | null>
+  /**
+   * Deletes temporary files (an upload cut off by a crash) written before `before`, and puts back under
+   * its name a file a removal cut off by a crash had moved aside; how many it deleted.
+   */
   removeTemporariesBefore(before: number): Promise<number>
 }
 
@@ -102,23 +110,37 @@ export class DirectoryAssetFiles implements AssetFiles {
     return entries
   }
 
-  removeUnless(hash: string, keep: () => boolean): number | null {
-    // Synchronous on purpose (see the header): a stat and an unlink, once per collected file.
-    const { file } = this.#path(hash)
-    if (keep()) return null
+  async removeUnless(hash: string, keep: () => Promise<boolean>): Promise<number | null> {
+    if (await keep()) return null
+    const { shard, file } = this.#path(hash)
+    const aside = join(shard, `.${hash}.${randomBytes(6).toString('hex')}${ASIDE_SUFFIX}`)
+    if (!(await movedIfThere(file, aside))) return null
+    let kept: boolean
     try {
-      const size = statSync(file).size
-      unlinkSync(file)
-      return size
+      kept = await keep()
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      await movedIfThere(aside, file)
       throw error
     }
+    if (kept) {
+      // Over a copy an upload wrote meanwhile, if any: the same bytes, by their name.
+      await movedIfThere(aside, file)
+      return null
+    }
+    const stats = await stat(aside).catch(() => null)
+    // Gone: another process's sweep put it back (it judged it mid-removal); it stays.
+    if (stats === null) return null
+    await rm(aside, { force: true })
+    return stats.size
   }
 
   async removeTemporariesBefore(before: number): Promise<number> {
     let removed = 0
     for (const { shard, name } of await this.#names()) {
+      if (name.endsWith(ASIDE_SUFFIX)) {
+        await this.#putBack(shard, name)
+        continue
+      }
       if (!name.endsWith('.tmp')) continue
       const path = join(this.#root, shard, name)
       const stats = await stat(path).catch(() => null)
@@ -127,6 +149,16 @@ export class DirectoryAssetFiles implements AssetFiles {
       removed++
     }
     return removed
+  }
+
+  /** A file a removal moved aside and never finished with: back under its name, unless one is there. */
+  async #putBack(shard: string, name: string): Promise<void> {
+    const hash = name.slice(1, 65)
+    if (!isAssetHash(hash) || hash.slice(0, 2) !== shard) return
+    const aside = join(this.#root, shard, name)
+    const { file } = this.#path(hash)
+    if ((await stat(file).catch(() => null)) === null) await movedIfThere(aside, file)
+    else await rm(aside, { force: true })
   }
 
   /** Every name in every shard directory. */
@@ -142,6 +174,20 @@ export class DirectoryAssetFiles implements AssetFiles {
       for (const name of inShard) names.push({ shard, name })
     }
     return names
+  }
+}
+
+/** A removal's name for a file it moved aside while it asks the database again. */
+const ASIDE_SUFFIX = '.removing'
+
+/** Renames `from` to `to`; false when `from` is not there. */
+async function movedIfThere(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
   }
 }
 
@@ -162,11 +208,19 @@ export class MemoryAssetFiles implements AssetFiles {
       modifiedAt,
     }))
   }
-  removeUnless(hash: string, keep: () => boolean): number | null {
+  async removeUnless(hash: string, keep: () => Promise<boolean>): Promise<number | null> {
+    if (await keep()) return null
     const file = this.#files.get(hash)
-    if (file === undefined || keep()) return null
+    if (file === undefined) return null
+    // Asked again with the file out of the map, as the directory's removal does (see its header).
     this.#files.delete(hash)
-    return file.bytes.byteLength
+    let kept = true
+    try {
+      kept = await keep()
+    } finally {
+      if (kept && !this.#files.has(hash)) this.#files.set(hash, file)
+    }
+    return kept ? null : file.bytes.byteLength
   }
   async removeTemporariesBefore(): Promise<number> {
     return 0

@@ -10,12 +10,12 @@
  * 2. the link is written, or refreshed to now if the board had it: the collector never removes a link
  *    made within its window, so from here on the file stays;
  * 3. the file is written again if it is gone: the collector may have removed it between 1 and 2 (it
- *    checks the database and unlinks in one synchronous step, so either it saw the link of 2 and kept
- *    the file, or it removed the file before 2 and this step puts it back).
+ *    asks the database before and after moving the file aside, so either it saw the link of 2 and put
+ *    the file back, or it had moved the file away before 2 and this step writes it again).
  */
 import { createHash } from 'node:crypto'
 import { ASSET_TYPES_SENTENCE, type AssetMimeType, MAX_ASSET_BYTES, sniffAssetType } from '@flowmap/shared'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import type { AssetFiles } from './asset-files.ts'
 
 const MB = 1024 * 1024
@@ -25,7 +25,7 @@ export type StoreAssetResult =
   | { ok: false; status: number; error: string; message: string }
 
 export interface StoreAssetRequest {
-  storage: BoardStorage
+  storage: Pick<AsyncBoardStorage, 'linkedAsset' | 'linkAsset'>
   files: AssetFiles
   boardId: string
   bytes: Uint8Array
@@ -55,11 +55,11 @@ export async function storeAsset(request: StoreAssetRequest): Promise<StoreAsset
     )
   }
   const hash = createHash('sha256').update(bytes).digest('hex')
-  const created = storage.linkedAsset(boardId, hash) === undefined
+  const created = (await storage.linkedAsset(boardId, hash)) === undefined
   try {
     await files.write(hash, bytes)
     // A StorageWriteError here is answered 503 by the request handler: the bytes stay unrecorded.
-    storage.linkAsset(
+    await storage.linkAsset(
       boardId,
       { hash, mimeType, size: bytes.byteLength, createdAt: request.now, name: request.name },
       request.now,

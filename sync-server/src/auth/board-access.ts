@@ -24,7 +24,7 @@ export async function authorize(
 ): Promise<AccessDecision> {
   const decision = await authorizeToken(authSecret, token, boardId)
   if (!decision.ok) return decision
-  const membership = applyMembership(decision.user, boardId, members)
+  const membership = await applyMembership(decision.user, boardId, members)
   if (!membership.ok) return { ok: false, reason: membership.reason, kind: 'removed' }
   return { ...decision, user: membership.user }
 }

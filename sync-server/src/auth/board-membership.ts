@@ -8,11 +8,11 @@
  * declares another id is let in again. The removal still holds for the id they had.
  */
 import { REMOVED_FROM_BOARD_REASON } from '@flowmap/shared'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import type { BoardUser } from './roles.ts'
 
 /** The part of the storage the membership reads. */
-export type BoardMembers = Pick<BoardStorage, 'memberChange' | 'isTokenRevoked'>
+export type BoardMembers = Pick<AsyncBoardStorage, 'memberChange' | 'isTokenRevoked'>
 
 export type MembershipCheck = { ok: true; user: BoardUser } | { ok: false; reason: string }
 
@@ -20,17 +20,17 @@ export type MembershipCheck = { ok: true; user: BoardUser } | { ok: false; reaso
  * `boardId` null is a request that names no board: a token for one board is still held to that board's
  * removals there, a token for every board ('*') has no board to be removed from.
  */
-export function applyMembership(
+export async function applyMembership(
   user: BoardUser,
   boardId: string | null,
   members: BoardMembers,
-): MembershipCheck {
+): Promise<MembershipCheck> {
   const board = boardId ?? (user.board === '*' ? null : user.board)
   if (board === null) return { ok: true, user }
-  if (user.tokenId !== undefined && members.isTokenRevoked(board, user.tokenId)) {
+  if (user.tokenId !== undefined && (await members.isTokenRevoked(board, user.tokenId))) {
     return { ok: false, reason: REMOVED_FROM_BOARD_REASON }
   }
-  const change = members.memberChange(board, user.id)
+  const change = await members.memberChange(board, user.id)
   switch (change) {
     case undefined:
       return { ok: true, user }

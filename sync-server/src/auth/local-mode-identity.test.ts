@@ -11,10 +11,10 @@ const server = useTestServer()
 const ADA = { id: 'pada000001', name: 'Ada' }
 const BEN = { id: 'pben000002', name: 'Ben' }
 
-function senders(boardId: string): { userId: string | null; userName: string | null }[] {
-  return server.storage
-    .readHistory(boardId, { afterSeq: 0, limit: 1000 })
-    .map(({ userId, userName }) => ({ userId, userName }))
+async function senders(boardId: string): Promise<{ userId: string | null; userName: string | null }[]> {
+  return (await server.storage.readHistory(boardId, { afterSeq: 0, limit: 1000 })).map(
+    ({ userId, userName }) => ({ userId, userName }),
+  )
 }
 
 async function writeStep(boardId: string, token: string, id: string): Promise<void> {
@@ -32,12 +32,12 @@ describe('who an edit is credited to', () => {
     await writeStep(board, localIdentityToken(ADA), 'from-ada')
     await writeStep(board, localIdentityToken(BEN), 'from-ben')
 
-    expect(senders(board)).toEqual([
+    expect(await senders(board)).toEqual([
       { userId: 'local:pada000001', userName: 'Ada' },
       { userId: 'local:pada000001', userName: 'Ada' },
       { userId: 'local:pben000002', userName: 'Ben' },
     ])
-    expect(server.storage.contributorCount(board)).toBe(2)
+    expect(await server.storage.contributorCount(board)).toBe(2)
   })
 
   it('in local mode, a rename sent on the open connection names the next edits; a different id is not taken', async () => {
@@ -56,7 +56,7 @@ describe('who an edit is credited to', () => {
     await client.provider.sendToken()
     await edit('after-id-change')
 
-    expect(senders('renamed')).toEqual([
+    expect(await senders('renamed')).toEqual([
       { userId: 'local:pada000001', userName: 'Ada' },
       { userId: 'local:pada000001', userName: 'Ada Lovelace' },
       { userId: 'local:pada000001', userName: 'Ada Lovelace' },
@@ -66,7 +66,7 @@ describe('who an edit is credited to', () => {
   it('in local mode, a client that declares nobody (a tool, an older page) is the shared "Local user"', async () => {
     await server.start()
     await writeStep('tooling', '', 'from-a-script')
-    expect(senders('tooling')).toEqual([{ userId: 'local', userName: 'Local user' }])
+    expect(await senders('tooling')).toEqual([{ userId: 'local', userName: 'Local user' }])
   })
 
   it("with an auth secret, a declared identity opens nothing: it is no token, and the signed token's person wins", async () => {
@@ -79,6 +79,6 @@ describe('who an edit is credited to', () => {
 
     const editor = await testToken({ sub: 'u_editor1', name: 'Edith', board: 'signed', role: 'editor' })
     await writeStep('signed', editor, 'from-edith')
-    expect(senders('signed')).toEqual([{ userId: 'u_editor1', userName: 'Edith' }])
+    expect(await senders('signed')).toEqual([{ userId: 'u_editor1', userName: 'Edith' }])
   })
 })

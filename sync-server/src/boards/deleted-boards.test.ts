@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createLogger } from '../logger.ts'
+import { asyncStorageOf } from '../storage/async-board-storage.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
 import { deletedBoardMessage, startDeletedBoardPurge } from './deleted-boards.ts'
 
@@ -11,13 +12,13 @@ afterEach(() => {
 })
 
 describe('purging deleted boards', () => {
-  it('purges on start and then periodically, each board once its retention has passed on the given clock', () => {
+  it('purges on start and then periodically, each board once its retention has passed on the given clock', async () => {
     vi.useFakeTimers()
-    const storage = new SqliteStorage({ path: null, synchronous: 'normal' })
+    const storage = asyncStorageOf(new SqliteStorage({ path: null, synchronous: 'normal' }))
     let clock = 1_000 * DAY
-    for (const id of ['old', 'young', 'live']) storage.createBoard({ id, title: id, now: clock })
-    storage.markBoardDeleted('old', clock - 31 * DAY)
-    storage.markBoardDeleted('young', clock - 30 * DAY + 2 * HOUR)
+    for (const id of ['old', 'young', 'live']) await storage.createBoard({ id, title: id, now: clock })
+    await storage.markBoardDeleted('old', clock - 31 * DAY)
+    await storage.markBoardDeleted('young', clock - 30 * DAY + 2 * HOUR)
 
     const stop = startDeletedBoardPurge({
       storage,
@@ -26,22 +27,57 @@ describe('purging deleted boards', () => {
       logger: createLogger('silent'),
       now: () => clock,
     })
-    expect(storage.getBoard('old')).toBeUndefined()
-    expect(storage.getBoard('young')).toBeDefined()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await storage.getBoard('old')).toBeUndefined()
+    expect(await storage.getBoard('young')).toBeDefined()
 
     clock += HOUR
-    vi.advanceTimersByTime(HOUR)
-    expect(storage.getBoard('young')).toBeDefined()
+    await vi.advanceTimersByTimeAsync(HOUR)
+    expect(await storage.getBoard('young')).toBeDefined()
     clock += HOUR
-    vi.advanceTimersByTime(HOUR)
-    expect(storage.getBoard('young')).toBeUndefined()
-    expect(storage.getBoard('live')?.deletedAt).toBeNull()
+    await vi.advanceTimersByTimeAsync(HOUR)
+    expect(await storage.getBoard('young')).toBeUndefined()
+    expect((await storage.getBoard('live'))?.deletedAt).toBeNull()
 
-    stop()
-    storage.markBoardDeleted('live', 0)
-    vi.advanceTimersByTime(10 * HOUR)
-    expect(storage.getBoard('live')).toBeDefined()
-    storage.close()
+    await stop()
+    await storage.markBoardDeleted('live', 0)
+    await vi.advanceTimersByTimeAsync(10 * HOUR)
+    expect(await storage.getBoard('live')).toBeDefined()
+    await storage.close()
+  })
+
+  it('runs one purge at a time, and its stop waits for the one still running', async () => {
+    vi.useFakeTimers()
+    let calls = 0
+    let finish: (ids: string[]) => void = () => {}
+    const storage = {
+      purgeBoardsDeletedBefore: () => {
+        calls++
+        return new Promise<string[]>((resolve) => {
+          finish = resolve
+        })
+      },
+    }
+    const stop = startDeletedBoardPurge({
+      storage,
+      retentionMs: DAY,
+      intervalMs: HOUR,
+      logger: createLogger('silent'),
+    })
+    await vi.advanceTimersByTimeAsync(3 * HOUR)
+    expect(calls).toBe(1)
+
+    let stopped = false
+    const stopping = stop().then(() => {
+      stopped = true
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(stopped).toBe(false)
+    finish([])
+    await stopping
+    expect(stopped).toBe(true)
+    await vi.advanceTimersByTimeAsync(3 * HOUR)
+    expect(calls).toBe(1)
   })
 
   it("says until which day a deleted board can be restored, by the board's title", () => {

@@ -5,7 +5,8 @@
  */
 import { deletedBoardReason } from '@flowmap/shared'
 import type { Logger } from '../logger.ts'
-import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
+import type { BoardRecord } from '../storage/board-storage.ts'
 
 /** The last moment a deleted board can be restored (ms since the epoch). */
 export function restorableUntil(deletedAt: number, retentionMs: number): number {
@@ -23,12 +24,19 @@ export function isDeleted(board: BoardRecord): board is BoardRecord & { deletedA
 }
 
 /** Purges every board deleted longer ago than the retention; returns the ids purged. */
-export function purgeExpiredBoards(storage: BoardStorage, retentionMs: number, now: number): string[] {
+export function purgeExpiredBoards(
+  storage: PurgingStorage,
+  retentionMs: number,
+  now: number,
+): Promise<string[]> {
   return storage.purgeBoardsDeletedBefore(now - retentionMs)
 }
 
+/** The part of the storage the purge uses. */
+export type PurgingStorage = Pick<AsyncBoardStorage, 'purgeBoardsDeletedBefore'>
+
 export interface DeletedBoardPurgeOptions {
-  storage: BoardStorage
+  storage: PurgingStorage
   retentionMs: number
   intervalMs: number
   logger: Logger
@@ -36,12 +44,16 @@ export interface DeletedBoardPurgeOptions {
   now?: () => number
 }
 
-/** Purges once now, then every `intervalMs`; returns the stop function. */
-export function startDeletedBoardPurge(options: DeletedBoardPurgeOptions): () => void {
+/**
+ * Purges once now, then every `intervalMs`; returns the stop function, which resolves once a purge
+ * still running has ended (so the storage can be closed after it, not under it).
+ */
+export function startDeletedBoardPurge(options: DeletedBoardPurgeOptions): () => Promise<void> {
   const now = options.now ?? Date.now
-  const purge = () => {
+  let running: Promise<void> | null = null
+  const purge = async () => {
     try {
-      const purged = purgeExpiredBoards(options.storage, options.retentionMs, now())
+      const purged = await purgeExpiredBoards(options.storage, options.retentionMs, now())
       if (purged.length > 0) {
         options.logger.info({ event: 'purge', boards: purged }, `purged ${purged.length} deleted board(s)`)
       }
@@ -50,8 +62,18 @@ export function startDeletedBoardPurge(options: DeletedBoardPurgeOptions): () =>
       options.logger.error({ event: 'error', err: error }, 'purging deleted boards failed')
     }
   }
-  purge()
-  const timer = setInterval(purge, options.intervalMs)
+  const start = () => {
+    // A purge slower than the interval (a database under load) is not run twice at once.
+    if (running !== null) return
+    running = purge().finally(() => {
+      running = null
+    })
+  }
+  start()
+  const timer = setInterval(start, options.intervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
 }

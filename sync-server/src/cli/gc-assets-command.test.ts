@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { DirectoryAssetFiles } from '../assets/asset-files.ts'
 import { storeAsset } from '../assets/store-asset.ts'
+import { asyncStorageOf } from '../storage/async-board-storage.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
 import { solidPng } from '../testing/solid-png.ts'
 import { useTempDirs } from '../testing/temp-dirs.ts'
@@ -20,7 +21,7 @@ async function dataDirWithOldUpload(uploadedAt: number) {
   const storage = new SqliteStorage({ path: join(dir, 'flowmap.db'), synchronous: 'normal' })
   storage.createBoard({ id: 'ops', title: 'Ops', now: uploadedAt })
   const stored = await storeAsset({
-    storage,
+    storage: asyncStorageOf(storage),
     files: new DirectoryAssetFiles(join(dir, 'assets')),
     boardId: 'ops',
     bytes: png,

@@ -11,6 +11,7 @@ import { byteSizeSentence } from '@flowmap/shared'
 import { type AssetCollection, collectAssets } from '../assets/asset-collector.ts'
 import { DirectoryAssetFiles } from '../assets/asset-files.ts'
 import { configFromEnv, databasePath } from '../config.ts'
+import { asyncStorageOf } from '../storage/async-board-storage.ts'
 import { DatabaseLockedError } from '../storage/database-lock.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
 import type { CommandResult } from './invite-command.ts'
@@ -53,7 +54,7 @@ export async function gcAssetsCommand(
   }
   try {
     const collection = await collectAssets({
-      storage,
+      storage: asyncStorageOf(storage),
       files: new DirectoryAssetFiles(join(config.dataDir, 'assets')),
       retentionMs: config.assetRetentionMs,
       now,

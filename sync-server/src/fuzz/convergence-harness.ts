@@ -176,8 +176,8 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     if (Date.now() - started > 1000) log.add(`waited ${Date.now() - started} ms until ${what}`)
   }
 
-  function checkDurable(after: string): void {
-    const durable = server.durableBoard(boardId)
+  async function checkDurable(after: string): Promise<void> {
+    const durable = await server.durableBoard(boardId)
     extraDocs.push(durable)
     report.durabilityChecks++
     const missing = clients.flatMap((client) =>
@@ -262,7 +262,7 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
         if (signal === 'SIGKILL') report.kills++
         else report.gracefulRestarts++
         log.add(`server stopped with ${signal}`)
-        checkDurable(signal)
+        await checkDurable(signal)
         // Clients keep editing while the server is down.
         const whileDown = 1 + Math.floor(random() * 4)
         for (let i = 0; i < whileDown; i++) editOnce(`(server down)`)
@@ -339,7 +339,7 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzRepo
     // The server's storage, after a clean stop, rebuilt as the server loads a board.
     for (const client of clients) client.goOffline('destroy')
     await server.stop('SIGTERM')
-    checkDurable('the final SIGTERM')
+    await checkDurable('the final SIGTERM')
     named.push({ name: 'storage', doc: extraDocs.at(-1)! })
 
     // Every refusal here is of an honest change (these clients validate what they write). One server bug

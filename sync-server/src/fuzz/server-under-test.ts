@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { pendingOf } from '@flowmap/shared'
 import * as Y from 'yjs'
 import { loadBoardDoc } from '../boards/load-board.ts'
+import { asyncStorageOf } from '../storage/async-board-storage.ts'
 import { SqliteStorage } from '../storage/sqlite-storage.ts'
 import { type ServerProcess, spawnServerProcess } from '../testing/server-process.ts'
 import { makeDataDir } from '../testing/test-server.ts'
@@ -61,13 +62,15 @@ export class ServerUnderTest {
    * loads it (snapshot or checkpoint, then the history tail). Reading storage rather than asking a
    * restarted server means no reconnecting client can mask a lost update by sending it again.
    */
-  durableBoard(boardId: string): Y.Doc {
+  async durableBoard(boardId: string): Promise<Y.Doc> {
     if (this.#process !== null) throw new Error('read storage only while the server is down')
-    const storage = new SqliteStorage({ path: join(this.dataDir, 'flowmap.db'), synchronous: 'normal' })
+    const storage = asyncStorageOf(
+      new SqliteStorage({ path: join(this.dataDir, 'flowmap.db'), synchronous: 'normal' }),
+    )
     try {
-      return loadBoardDoc(storage, boardId).doc
+      return (await loadBoardDoc(storage, boardId)).doc
     } finally {
-      storage.close()
+      await storage.close()
     }
   }
 

@@ -73,7 +73,7 @@ describe('auth timeout', () => {
     writeRecord(honest.doc, workflowShape('step', { id: 'after-timeout', props: { label: 'still here' } }))
     await honest.acknowledged()
     expect(closes).toBe(0)
-    expect(server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10 })).toHaveLength(1)
+    expect(await server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10 })).toHaveLength(1)
 
     // A tab that reconnects authenticates on its new socket at once and is not caught either.
     const reconnected = server.connect(BOARD, { token: await editorToken('honest') })

@@ -60,10 +60,10 @@ function metaOf(doc: Y.Doc, id: string): Y.Map<unknown> {
 }
 
 /** The board as the history log alone rebuilds it: everything the server acknowledged. */
-function docFromHistory(boardId: string): { doc: Y.Doc; clientIds: Set<number> } {
+async function docFromHistory(boardId: string): Promise<{ doc: Y.Doc; clientIds: Set<number> }> {
   const doc = new Y.Doc()
   const clientIds = new Set<number>()
-  const entries = server.server.storage.readHistory(boardId, { afterSeq: 0, limit: 100_000 })
+  const entries = await server.server.storage.readHistory(boardId, { afterSeq: 0, limit: 100_000 })
   for (const entry of entries) {
     if (entry.clientId !== null) clientIds.add(entry.clientId)
     Y.applyUpdate(doc, entry.update)
@@ -118,7 +118,7 @@ async function proveRefused(tampering: Tampering): Promise<void> {
   expect(readRecord(observer.doc, 'shape:target')).toMatchObject({ x: 99 })
   expect(tampering.shows(observer.doc)).toBe(false)
 
-  const stored = docFromHistory(board)
+  const stored = await docFromHistory(board)
   expect(readRecord(stored.doc, 'shape:after')).toBeDefined()
   expect(tampering.shows(stored.doc)).toBe(false)
   expect(stored.clientIds.has(hostile.doc.clientID)).toBe(false)
@@ -303,7 +303,7 @@ describe('board tampering', () => {
     writeRecord(currentClient.doc, workflowShape('step', { id: 'later', props: { label: 'Still accepted' } }))
     await currentClient.acknowledged()
     expect(currentClient.rejections).toEqual([])
-    const stored = docFromHistory(board)
+    const stored = await docFromHistory(board)
     expect(readRecord(stored.doc, 'shape:old')).toBeDefined()
     expect(readRecord(stored.doc, 'shape:later')).toBeDefined()
     expect(readBoard(stored.doc).schema).toEqual(current)
@@ -328,6 +328,6 @@ describe('board tampering', () => {
 
     writeRecord(currentClient.doc, workflowShape('step', { id: 'fine', props: { label: 'Fine' } }))
     await currentClient.acknowledged()
-    expect(readBoard(docFromHistory(board).doc).schema).toEqual(current)
+    expect(readBoard((await docFromHistory(board)).doc).schema).toEqual(current)
   }, 60_000)
 })

@@ -114,12 +114,12 @@ async function honestStillWorks(writer: BoardClient, watcher: BoardClient, id: s
 }
 
 /** Nothing from the attack in the log, nor in what the watcher holds. */
-function neverStored(watcher: BoardClient, recordId: string): void {
-  const stored = loadBoardDoc(server.server.storage, BOARD).doc
+async function neverStored(watcher: BoardClient, recordId: string): Promise<void> {
+  const stored = (await loadBoardDoc(server.server.storage, BOARD)).doc
   expect(readRecord(stored, recordId)).toBeUndefined()
   expect(stored.store.pendingStructs).toBeNull()
   expect(stored.store.pendingDs).toBeNull()
-  const history = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
+  const history = await server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
   expect(history.filter((entry) => entry.userId === 'mallory')).toEqual([])
   expect(readRecord(watcher.doc, recordId)).toBeUndefined()
   expect(watcher.doc.store.pendingStructs).toBeNull()
@@ -142,7 +142,7 @@ describe('hostile: client IDs belong to their writer', () => {
         expect(readRecord(bob.doc, 'shape:alices')).toMatchObject({ props: { label: 'Alice edits again' } }),
       WAIT,
     )
-    neverStored(bob, 'shape:planted')
+    await neverStored(bob, 'shape:planted')
   })
 
   it('structs at an old clock of another user (content the server already has under that ID) are refused', async () => {
@@ -154,7 +154,7 @@ describe('hostile: client IDs belong to their writer', () => {
     // Same clocks as Alice's second edit, other content: accepted, it would pass as a no-op duplicate.
     await plantRefused(earlier, alice.doc.clientID, 'rewritten')
     await honestStillWorks(alice, bob, 'after-old-clock')
-    neverStored(bob, 'shape:rewritten')
+    await neverStored(bob, 'shape:rewritten')
   })
 
   it("structs under the ID of another user's ended session are refused: the person owns it, not the connection", async () => {
@@ -170,7 +170,7 @@ describe('hostile: client IDs belong to their writer', () => {
     await plantRefused(state, bobsOldId, 'posed')
     await honestStillWorks(alice, bob, 'after-known-id')
     await honestStillWorks(bob, alice, 'bob-after-known-id')
-    neverStored(alice, 'shape:posed')
+    await neverStored(alice, 'shape:posed')
   })
 
   it('a fresh ID learned from the awareness relay before its owner wrote anything cannot be taken', async () => {
@@ -187,7 +187,7 @@ describe('hostile: client IDs belong to their writer', () => {
     await plantRefused(Y.encodeStateAsUpdate(bob.doc), learned, 'first')
     await honestStillWorks(alice, bob, 'alices-first-edit')
     expect(alice.doc.clientID).toBe(learned)
-    neverStored(bob, 'shape:first')
+    await neverStored(bob, 'shape:first')
   })
 
   it('ownership is stored: after a server restart the attacker is still refused and the owner still accepted', async () => {
@@ -208,7 +208,7 @@ describe('hostile: client IDs belong to their writer', () => {
     returning.clientID = aliceId
     const alice2 = await person('alice', returning)
     await honestStillWorks(alice2, bob, 'after-restart')
-    neverStored(bob, 'shape:planted')
+    await neverStored(bob, 'shape:planted')
   })
 
   it('the server owns the IDs of its own changes', async () => {
@@ -222,7 +222,7 @@ describe('hostile: client IDs belong to their writer', () => {
     const state = Y.encodeStateAsUpdate(bob.doc)
     await plantRefused(state, live.clientID, 'planted')
     await honestStillWorks(alice, bob, 'after-server-id')
-    neverStored(bob, 'shape:planted')
+    await neverStored(bob, 'shape:planted')
   })
 })
 
@@ -247,7 +247,7 @@ describe('hostile: client IDs in local mode (no auth: connections own IDs while 
     await vi.waitFor(() => expect(victim.provider.synced).toBe(true), WAIT)
     await honestStillWorks(victim, watcher, 'after-reconnect')
     expect(victim.doc.clientID).toBe(clientId)
-    neverStored(watcher, 'shape:planted')
+    await neverStored(watcher, 'shape:planted')
   })
 })
 
@@ -268,7 +268,7 @@ describe('hostile: updates that depend on content the server does not have', () 
     attacker.sendUpdate(updates[1]!)
     await refusedWith(attacker, 'missing-dependency')
     await honestStillWorks(alice, bob, 'after-pending-structs')
-    neverStored(bob, 'shape:withheld')
+    await neverStored(bob, 'shape:withheld')
   })
 
   it('deletes of content the server does not have are refused, never stored, logged or broadcast', async () => {
@@ -284,8 +284,8 @@ describe('hostile: updates that depend on content the server does not have', () 
     attacker.sendUpdate(updates[1]!)
     await refusedWith(attacker, 'missing-dependency')
     await honestStillWorks(alice, bob, 'after-pending-deletes')
-    neverStored(bob, 'shape:withheld')
-    const history = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
+    await neverStored(bob, 'shape:withheld')
+    const history = await server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
     for (const entry of history) expect(entry.userId).not.toBe('mallory')
   })
 })

@@ -23,7 +23,7 @@ async function creditedSender(token: string): Promise<{ userId: string | null; u
   writeRecord(client.doc, workflowShape('step', { id: 'one', props: { label: 'an edit' } }))
   await client.acknowledged()
   server.end(client)
-  const [entry, ...rest] = server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
+  const [entry, ...rest] = await server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
   expect(rest).toEqual([])
   return { userId: entry?.userId ?? null, userName: entry?.userName ?? null }
 }

@@ -262,7 +262,7 @@ async function honestEditIsAcknowledged(
 async function expectServerUnharmed(server: TestServerFixture, honest: Honest, token: string): Promise<void> {
   expect((await fetch(`${server.server.url}/healthz`)).status).toBe(200)
   await honestEditIsAcknowledged(server, honest, token)
-  const stored = server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
+  const stored = await server.server.storage.readHistory(BOARD, { afterSeq: 0, limit: 10_000 })
   expect(stored).toHaveLength(honest.edits)
   const expected = Array.from({ length: honest.edits }, (_, i) => `shape:honest-${i + 1}`)
   await expect

@@ -18,7 +18,7 @@ async function readAsset({
   const hash = params.hash ?? ''
   const missing = () => problem(404, 'no-asset', `board ${board.id} has no asset ${hash.slice(0, 64)}`)
   if (!isAssetHash(hash)) return missing()
-  const asset = context.storage.linkedAsset(board.id, hash)
+  const asset = await context.storage.linkedAsset(board.id, hash)
   if (asset === undefined) return missing()
   const headers: Record<string, string> = {
     'Content-Type': asset.mimeType,

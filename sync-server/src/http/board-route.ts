@@ -3,8 +3,8 @@ import type { BoardBody } from '@flowmap/shared'
 import { boardJson } from './board-json.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-function describeBoard({ context, board }: BoardRequest): RouteResult<BoardBody> {
-  return { status: 200, body: { ...boardJson(board), lastSeq: context.storage.lastSeq(board.id) } }
+async function describeBoard({ context, board }: BoardRequest): Promise<RouteResult<BoardBody>> {
+  return { status: 200, body: { ...boardJson(board), lastSeq: await context.storage.lastSeq(board.id) } }
 }
 
 export const boardRoute: Route = {

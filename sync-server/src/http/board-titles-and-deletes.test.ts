@@ -150,11 +150,11 @@ describe('deleting and restoring boards', () => {
     })
 
     // Deleted 31 days ago: the purge on start removes it and its history for good.
-    server.storage.restoreBoard(id)
-    server.storage.markBoardDeleted(id, Date.now() - 31 * DAY)
+    await server.storage.restoreBoard(id)
+    await server.storage.markBoardDeleted(id, Date.now() - 31 * DAY)
     await server.restart()
-    expect(server.storage.getBoard(id)).toBeUndefined()
-    expect(server.storage.lastSeq(id)).toBe(0)
+    expect(await server.storage.getBoard(id)).toBeUndefined()
+    expect(await server.storage.lastSeq(id)).toBe(0)
     expect(await requestJson(api(`/api/boards/${id}/restore`), { method: 'POST' })).toMatchObject({
       status: 404,
       body: { error: 'board-not-found' },
@@ -164,9 +164,9 @@ describe('deleting and restoring boards', () => {
   it('a board deleted 29 days ago survives the purge on start', async () => {
     await server.start()
     const id = await createBoardOverApi(server.url, { title: 'Young' })
-    server.storage.markBoardDeleted(id, Date.now() - 29 * DAY)
+    await server.storage.markBoardDeleted(id, Date.now() - 29 * DAY)
     await server.restart()
-    expect(server.storage.getBoard(id)?.deletedAt).not.toBeNull()
+    expect((await server.storage.getBoard(id))?.deletedAt).not.toBeNull()
     expect((await requestJson(api(`/api/boards/${id}/restore`), { method: 'POST' })).status).toBe(200)
   })
 })

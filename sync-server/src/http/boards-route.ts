@@ -13,8 +13,8 @@ import { problem, readJsonBody } from './json-response.ts'
 import { publicBaseUrl } from './public-url.ts'
 import type { Route, RouteResult, UserRequest } from './route.ts'
 
-function listBoards({ context, user }: UserRequest): RouteResult<BoardListBody> {
-  const boards = context.storage.listBoards().filter((board) => opensBoard(user, board.id))
+async function listBoards({ context, user }: UserRequest): Promise<RouteResult<BoardListBody>> {
+  const boards = (await context.storage.listBoards()).filter((board) => opensBoard(user, board.id))
   return { status: 200, body: { boards: boards.map(boardJson) } }
 }
 
@@ -42,7 +42,7 @@ async function createBoard(answer: UserRequest): Promise<RouteResult<CreatedBoar
       `title must be a non-empty string of at most ${MAX_TITLE_LENGTH} characters`,
     )
   }
-  const created = createTitledBoard(context.storage, user, title)
+  const created = await createTitledBoard(context.storage, user, title)
   if (!created.ok) return problem(409, 'board-exists', `board ${created.id} already exists`)
   return {
     status: 201,

@@ -36,12 +36,13 @@ export async function createBoardFromFile(
   if (!read.ok) return read
   const { imported } = read
   const title = boardTitle(imported.content.title, read.file.name)
-  const created = context.storage.atomically(() => {
-    const made = createTitledBoard(context.storage, user, title)
+  // The board, its first entry and the file's entry commit together: a refused write leaves no board.
+  const created = await context.storage.transaction(async (tx) => {
+    const made = await createTitledBoard(tx, user, title)
     if (!made.ok) return made
     const before = Y.encodeStateVector(made.doc)
     writeTemplate(made.doc, imported.content, { origin: localOrigin })
-    context.storage.appendUpdate({
+    await tx.appendUpdate({
       boardId: made.board.id,
       time: Date.now(),
       userId: user.id,

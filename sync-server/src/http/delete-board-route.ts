@@ -9,10 +9,10 @@ import { deletedBoardJson } from './deleted-board-json.ts'
 import { problem } from './json-response.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-function deleteBoard({ context, board }: BoardRequest): RouteResult<DeletedBoardJson> {
+async function deleteBoard({ context, board }: BoardRequest): Promise<RouteResult<DeletedBoardJson>> {
   const now = Date.now()
   // The dispatcher answered 410 for a board deleted already; another request may have won since.
-  if (!context.storage.markBoardDeleted(board.id, now)) {
+  if (!(await context.storage.markBoardDeleted(board.id, now))) {
     return problem(409, 'board-deleted', `board "${board.id}" was deleted by someone else just now`)
   }
   const deleted = { ...board, deletedAt: now }

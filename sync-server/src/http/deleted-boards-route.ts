@@ -5,11 +5,10 @@ import { isDeleted } from '../boards/deleted-boards.ts'
 import { deletedBoardJson } from './deleted-board-json.ts'
 import type { Route, RouteResult, UserRequest } from './route.ts'
 
-function listDeletedBoards({ context, user }: UserRequest): RouteResult<DeletedBoardListBody> {
+async function listDeletedBoards({ context, user }: UserRequest): Promise<RouteResult<DeletedBoardListBody>> {
   const retention = context.config.deletedBoardRetentionMs
   const boards = canFacilitateBoard(user.role)
-    ? context.storage
-        .listDeletedBoards()
+    ? (await context.storage.listDeletedBoards())
         .filter(isDeleted)
         .filter((board) => opensBoard(user, board.id))
         .map((board) => deletedBoardJson(board, retention))

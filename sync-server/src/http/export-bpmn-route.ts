@@ -12,7 +12,7 @@ const BPMN_CONTENT_TYPE = 'application/bpmn+xml; charset=utf-8'
 
 async function exportBpmn({ context, board: { id: boardId } }: BoardRequest): Promise<TextAnswer> {
   // Storage holds every acknowledged update, so it is as current as the live document.
-  const { doc } = loadBoardDoc(context.storage, boardId)
+  const { doc } = await loadBoardDoc(context.storage, boardId)
   let content: Parameters<typeof boardToBpmn>[0]
   try {
     content = { title: readBoard(doc).title, roles: readRoles(doc), records: readRecords(doc) }

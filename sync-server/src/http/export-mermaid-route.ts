@@ -10,9 +10,9 @@ import type { BoardRequest, Route, TextAnswer } from './route.ts'
 /** Mermaid text: a type in the vendor tree, as `text/vnd.graphviz` is for Graphviz files. */
 export const MERMAID_CONTENT_TYPE = 'text/vnd.mermaid; charset=utf-8'
 
-function exportMermaid({ context, board: { id: boardId } }: BoardRequest): TextAnswer {
+async function exportMermaid({ context, board: { id: boardId } }: BoardRequest): Promise<TextAnswer> {
   // Storage holds every acknowledged update, so it is as current as the live document.
-  const { doc } = loadBoardDoc(context.storage, boardId)
+  const { doc } = await loadBoardDoc(context.storage, boardId)
   try {
     const { title } = readBoard(doc)
     const text = boardToMermaid({ title, roles: readRoles(doc), records: readRecords(doc) })

@@ -16,9 +16,9 @@ import {
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-function exportBoard({ context, board: { id: boardId } }: BoardRequest): RouteResult {
+async function exportBoard({ context, board: { id: boardId } }: BoardRequest): Promise<RouteResult> {
   // Storage holds every acknowledged update, so it is as current as the live document.
-  const { doc, seq } = loadBoardDoc(context.storage, boardId)
+  const { doc, seq } = await loadBoardDoc(context.storage, boardId)
   try {
     const records = readRecords(doc)
     const roles = readRoles(doc)

@@ -9,8 +9,12 @@ import * as Y from 'yjs'
 import { problem } from './json-response.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-function boardAt({ context: { storage }, board: { id: boardId }, query }: BoardRequest): RouteResult {
-  const lastSeq = storage.lastSeq(boardId)
+async function boardAt({
+  context: { storage },
+  board: { id: boardId },
+  query,
+}: BoardRequest): Promise<RouteResult> {
+  const lastSeq = await storage.lastSeq(boardId)
   const raw = query.get('seq')
   const seq = raw === null || raw === '' ? lastSeq : Number(raw)
   if (!Number.isInteger(seq) || seq < 0 || seq > lastSeq) {
@@ -20,9 +24,9 @@ function boardAt({ context: { storage }, board: { id: boardId }, query }: BoardR
       `seq must be an integer from 0 to ${lastSeq} (the board's last), got "${raw}"`,
     )
   }
-  const checkpoint = storage.checkpointAtOrBefore(boardId, seq)
+  const checkpoint = await storage.checkpointAtOrBefore(boardId, seq)
   const from = checkpoint?.seq ?? 0
-  const tail = seq > from ? storage.readHistory(boardId, { afterSeq: from, limit: seq - from }) : []
+  const tail = seq > from ? await storage.readHistory(boardId, { afterSeq: from, limit: seq - from }) : []
   const doc = rebuildDoc(checkpoint ?? null, tail.map(replayEntry))
   try {
     return {

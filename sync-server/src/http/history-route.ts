@@ -10,14 +10,15 @@ import type { BoardRequest, Route, RouteResult } from './route.ts'
 const DEFAULT_HISTORY_LIMIT = 100
 const MAX_HISTORY_LIMIT = 1000
 
-function historyPage({ context, board, query }: BoardRequest): RouteResult<HistoryPageBody> {
+async function historyPage({ context, board, query }: BoardRequest): Promise<RouteResult<HistoryPageBody>> {
   const boardId = board.id
   const after = integerParam(query, 'after', 0, 0, Number.MAX_SAFE_INTEGER)
   if (typeof after === 'string') return problem(400, 'invalid-after', after)
   const limit = integerParam(query, 'limit', DEFAULT_HISTORY_LIMIT, 1, MAX_HISTORY_LIMIT)
   if (typeof limit === 'string') return problem(400, 'invalid-limit', limit)
   // One extra row says whether another page exists without a COUNT query.
-  const rows = context.storage.readHistory(boardId, { afterSeq: after, limit: limit + 1 })
+  const rows = await context.storage.readHistory(boardId, { afterSeq: after, limit: limit + 1 })
+  const checkpoints = await context.storage.listCheckpoints(boardId)
   const entries = rows.slice(0, limit)
   const last = entries[entries.length - 1]
   return {
@@ -27,7 +28,7 @@ function historyPage({ context, board, query }: BoardRequest): RouteResult<Histo
       entries: entries.map(historyEntryJson),
       hasMore: rows.length > limit,
       nextAfter: last === undefined ? null : last.seq,
-      checkpoints: context.storage.listCheckpoints(boardId).map((checkpoint) => ({
+      checkpoints: checkpoints.map((checkpoint) => ({
         seq: checkpoint.seq,
         time: new Date(checkpoint.time).toISOString(),
       })),

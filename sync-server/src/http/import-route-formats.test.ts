@@ -138,11 +138,11 @@ describe('a hostile file through the import route', () => {
         body: { title: 'Kept' },
       })
       const id = (created.body as { id: string }).id
-      const before = server.storage.lastSeq(id)
+      const before = await server.storage.lastSeq(id)
       const answer = await postFile(`${server.url}/api/boards/${id}/import?name=${name}`, text)
       expect(answer.status).toBe(400)
       expect((answer.body as { message: string }).message).toMatch(sentence)
-      expect(server.storage.lastSeq(id)).toBe(before)
+      expect(await server.storage.lastSeq(id)).toBe(before)
     },
   )
 })

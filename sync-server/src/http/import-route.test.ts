@@ -60,7 +60,7 @@ async function emptyBoard(title: string): Promise<string> {
 const byId = <T extends { id: string }>(items: readonly T[]) =>
   [...items].sort((a, b) => a.id.localeCompare(b.id))
 
-function historyLength(boardId: string): number {
+async function historyLength(boardId: string): Promise<number> {
   return server.storage.lastSeq(boardId)
 }
 
@@ -80,7 +80,7 @@ describe('POST /api/boards with a file', () => {
     expect(read.body.sentences).toContain('3 steps became steps')
     // The board as created, then the file's content: two entries, both the creator's.
     expect(
-      server.storage.readHistory(read.body.id, { afterSeq: 0, limit: 10 }).map((e) => e.userName),
+      (await server.storage.readHistory(read.body.id, { afterSeq: 0, limit: 10 })).map((e) => e.userName),
     ).toEqual(['Ada the facilitator', 'Ada the facilitator'])
 
     const copy = readBoardExportBody(JSON.parse(await exportText(server.url, read.body.id, facilitator)))
@@ -106,7 +106,7 @@ describe('POST /api/boards with a file', () => {
     expect(named.status).toBe(201)
     expect((named.body as { title: string }).title).toBe('Q3 intake')
 
-    const boardsBefore = server.storage.listBoards().length
+    const boardsBefore = (await server.storage.listBoards()).length
     const garbage = await postFile(`${server.url}/api/boards`, 'just some words', {
       token: facilitator,
       contentType: 'text/plain',
@@ -118,7 +118,7 @@ describe('POST /api/boards with a file', () => {
         message: 'the file is not BPMN 2.0 XML, a Mermaid flowchart or a Flowmap JSON export',
       },
     })
-    expect(server.storage.listBoards()).toHaveLength(boardsBefore)
+    expect(await server.storage.listBoards()).toHaveLength(boardsBefore)
   })
 
   it('needs the same access as creating a board: a board editor is refused 403', async () => {
@@ -138,7 +138,7 @@ describe('POST /api/boards/:id/import', () => {
     const watcher = server.connect(target, { token: await token(target, 'viewer') })
     await watcher.synced
     const before = readRecords(watcher.doc).length
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
 
     const editor = await token(target, 'editor', 'Eve Editor')
     const answer = await postFile(`${server.url}/api/boards/${target}/import?format=json`, text, {
@@ -170,7 +170,7 @@ describe('POST /api/boards/:id/import', () => {
     const newLeft = Math.min(...topLevel.filter((s) => !originalIds.has(s.id)).map((s) => s.x))
     expect(newLeft).toBeGreaterThan(oldRight)
 
-    const entries = server.storage.readHistory(target, { afterSeq: seqBefore, limit: 10 })
+    const entries = await server.storage.readHistory(target, { afterSeq: seqBefore, limit: 10 })
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({ userId: 'u-editor', userName: 'Eve Editor' })
   })
@@ -178,13 +178,13 @@ describe('POST /api/boards/:id/import', () => {
   it('a board nobody has open is loaded for the import, and the content is there for whoever opens it next', async () => {
     const target = await emptyBoard('Closed')
     const text = await exportText(server.url, await approvalBoard('Src'), await token('*', 'facilitator'))
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
     const answer = await postFile(`${server.url}/api/boards/${target}/import`, text, {
       token: await token(target, 'editor'),
     })
     expect(answer.status).toBe(200)
     expect(server.server.hocuspocus.documents.has(target)).toBe(false)
-    expect(historyLength(target)).toBe(seqBefore + 1)
+    expect(await historyLength(target)).toBe(seqBefore + 1)
     const reader = server.connect(target, { token: await token(target, 'viewer') })
     await reader.synced
     expect(readRecords(reader.doc)).toHaveLength(cleanApprovalMap().length)
@@ -200,10 +200,12 @@ describe('POST /api/boards/:id/import', () => {
     const text = await exportText(server.url, await approvalBoard('Src'), await token('*', 'facilitator'))
     const watcher = server.connect(target, { token: await token(target, 'viewer') })
     await watcher.synced
-    const seqBefore = historyLength(target)
-    const failing = vi.spyOn(server.storage, 'appendUpdate').mockImplementationOnce(() => {
-      throw new StorageWriteError('append', 'disk-full', 'the disk holding the database is full')
-    })
+    const seqBefore = await historyLength(target)
+    const failing = vi
+      .spyOn(server.storage, 'appendUpdate')
+      .mockRejectedValueOnce(
+        new StorageWriteError('append', 'disk-full', 'the disk holding the database is full'),
+      )
     const refused = await postFile(`${server.url}/api/boards/${target}/import`, text, {
       token: await token(target, 'editor'),
     })
@@ -215,7 +217,7 @@ describe('POST /api/boards/:id/import', () => {
         message: 'the server could not store the imported file; nothing was written, try again',
       },
     })
-    expect(historyLength(target)).toBe(seqBefore)
+    expect(await historyLength(target)).toBe(seqBefore)
     // A later edit reaches the watcher; the refused import, which would have come before it, did not.
     const editor = server.connect(target, { token: await token(target, 'editor') })
     await editor.synced
@@ -232,14 +234,14 @@ describe('POST /api/boards/:id/import', () => {
 
   it('a viewer is refused 403 and nothing is written', async () => {
     const target = await emptyBoard('Viewed')
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
     const text = await exportText(server.url, await approvalBoard('Src'), await token('*', 'facilitator'))
     const refused = await postFile(`${server.url}/api/boards/${target}/import`, text, {
       token: await token(target, 'viewer'),
     })
     expect(refused).toMatchObject({ status: 403 })
     expect((refused.body as { message: string }).message).toContain('editor or facilitator')
-    expect(historyLength(target)).toBe(seqBefore)
+    expect(await historyLength(target)).toBe(seqBefore)
   })
 
   it("is judged as the importer's edit: an editor's import into a locked board is refused and writes nothing", async () => {
@@ -248,7 +250,7 @@ describe('POST /api/boards/:id/import', () => {
     await facilitator.synced
     writeWorkshopField(facilitator.doc, boardLockField, { by: 'u-facilitator', name: 'Fay', at: 1 })
     await facilitator.acknowledged()
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
     const text = await exportText(server.url, await approvalBoard('Src'), await token('*', 'facilitator'))
     const refused = await postFile(`${server.url}/api/boards/${target}/import`, text, {
       token: await token(target, 'editor'),
@@ -258,14 +260,14 @@ describe('POST /api/boards/:id/import', () => {
     expect((refused.body as { message: string }).message).toBe(
       'the file was not imported: the board is locked by Fay: only facilitators can edit until it is unlocked',
     )
-    expect(historyLength(target)).toBe(seqBefore)
+    expect(await historyLength(target)).toBe(seqBefore)
     expect(readRecords(facilitator.doc)).toHaveLength(0)
   })
 
   it('a file that is not an import file, or not a Flowmap export, is 400 with the sentence and writes nothing', async () => {
     const target = await emptyBoard('Untouched')
     const editor = await token(target, 'editor')
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
     const garbage = await postFile(`${server.url}/api/boards/${target}/import`, '\u0000\u0001 binary?', {
       token: editor,
     })
@@ -301,13 +303,13 @@ describe('POST /api/boards/:id/import', () => {
       token: editor,
     })
     expect(unknown).toMatchObject({ status: 400, body: { error: 'unknown-format' } })
-    expect(historyLength(target)).toBe(seqBefore)
+    expect(await historyLength(target)).toBe(seqBefore)
   })
 
   it('a body larger than the import limit is refused 413, naming the limit, before it is read', async () => {
     const target = await emptyBoard('Too big')
     const editor = await token(target, 'editor')
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
     // Headers that announce one byte over the limit, and no body: the answer comes without waiting for it.
     const answer = await postAnnouncingSize(
       `${server.url}/api/boards/${target}/import`,
@@ -319,13 +321,13 @@ describe('POST /api/boards/:id/import', () => {
       error: 'file-too-large',
       message: `the file is ${MAX_IMPORT_BYTES + 1} bytes; an import takes at most 16 MB (${MAX_IMPORT_BYTES} bytes)`,
     })
-    expect(historyLength(target)).toBe(seqBefore)
+    expect(await historyLength(target)).toBe(seqBefore)
   })
 
   it("a person's second file while the first is still being laid out is 429; the first lands", async () => {
     const target = await emptyBoard('Two at once')
     const editor = await token(target, 'editor')
-    const seqBefore = historyLength(target)
+    const seqBefore = await historyLength(target)
     const url = `${server.url}/api/boards/${target}/import?format=mermaid`
     // The second is sent once the first is on the import worker (sent together, either could arrive
     // first); the first takes a second or more to lay out, so it is still there when the second comes.
@@ -344,6 +346,6 @@ describe('POST /api/boards/:id/import', () => {
         message: 'another file of yours is still being imported; try again when it is done',
       },
     })
-    expect(historyLength(target)).toBe(seqBefore + 1)
+    expect(await historyLength(target)).toBe(seqBefore + 1)
   })
 })

@@ -7,13 +7,13 @@ import { analyzeWorkflow, type InsightsBody, readRecords, readRoles, toWorkflowG
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-function boardInsights({
+async function boardInsights({
   context: { storage },
   board: { id: boardId },
-}: BoardRequest): RouteResult<InsightsBody> {
-  const { doc, seq } = loadBoardDoc(storage, boardId)
+}: BoardRequest): Promise<RouteResult<InsightsBody>> {
+  const { doc, seq } = await loadBoardDoc(storage, boardId)
   try {
-    const contributors = storage.contributorCount(boardId)
+    const contributors = await storage.contributorCount(boardId)
     const insights = analyzeWorkflow(toWorkflowGraph(readRecords(doc), readRoles(doc)), { contributors })
     return { status: 200, body: { boardId, seq, contributors, insights } }
   } finally {

@@ -60,7 +60,7 @@ async function boardWithInlineImages() {
 describe('moving inline images to the asset store', () => {
   it('stores each inline PNG, rewrites its record to the asset path in one edit of the facilitator seen live, and reports the junk it left', async () => {
     const { id, facilitator, watcher, move } = await boardWithInlineImages()
-    const before = server.storage.lastSeq(id)
+    const before = await server.storage.lastSeq(id)
 
     const answer = await move(facilitator)
     expect(answer.status).toBe(200)
@@ -98,8 +98,8 @@ describe('moving inline images to the asset store', () => {
     }
 
     // One new history entry, the facilitator's, and it carries no data URL.
-    expect(server.storage.lastSeq(id)).toBe(before + 1)
-    const [entry] = server.storage.readHistory(id, { afterSeq: before, limit: 10 })
+    expect(await server.storage.lastSeq(id)).toBe(before + 1)
+    const [entry] = await server.storage.readHistory(id, { afterSeq: before, limit: 10 })
     expect(entry).toMatchObject({ userId: 'u-facilitator', userName: 'Fia the facilitator' })
     expect(Buffer.from(entry!.update).includes('data:image/png')).toBe(false)
   })
@@ -107,7 +107,7 @@ describe('moving inline images to the asset store', () => {
   it('moves nothing the second time', async () => {
     const { id, facilitator, move } = await boardWithInlineImages()
     expect((await move(facilitator)).body).toMatchObject({ moved: 2 })
-    const after = server.storage.lastSeq(id)
+    const after = await server.storage.lastSeq(id)
     const again = await move(facilitator)
     expect(again.status).toBe(200)
     expect(again.body).toEqual({
@@ -115,18 +115,18 @@ describe('moving inline images to the asset store', () => {
       bytes: 0,
       skipped: [expect.objectContaining({ assetId: 'asset:junk' })],
     })
-    expect(server.storage.lastSeq(id)).toBe(after)
+    expect(await server.storage.lastSeq(id)).toBe(after)
   })
 
   it('is refused to an editor, and changes nothing', async () => {
     const { id, watcher, move } = await boardWithInlineImages()
-    const before = server.storage.lastSeq(id)
+    const before = await server.storage.lastSeq(id)
     const refused = await move(await token(id, 'editor'))
     expect(refused).toMatchObject({
       status: 403,
       body: { message: 'only a facilitator can move pasted images to the asset store' },
     })
-    expect(server.storage.lastSeq(id)).toBe(before)
+    expect(await server.storage.lastSeq(id)).toBe(before)
     expect(srcOf(watcher.doc, 'asset:red')).toBe(dataUrl(red))
   })
 })

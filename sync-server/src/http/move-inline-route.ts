@@ -26,7 +26,7 @@ import {
 } from '@flowmap/shared'
 import { storeAsset } from '../assets/store-asset.ts'
 import { SERVER_WRITE_ORIGIN } from '../boards/server-write.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import { problem } from './json-response.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 import { unwrittenAnswer } from './server-write-answer.ts'
@@ -58,7 +58,7 @@ async function moveInlineImages({
     return problem(503, 'no-live-boards', 'this server has no live boards to write into')
   }
   // 1.
-  const inline = inlineImagesOf(context.storage, board.id)
+  const inline = await inlineImagesOf(context.storage, board.id)
   // 2.
   const stored: StoredImage[] = []
   const skipped: SkippedInlineImage[] = []
@@ -105,11 +105,12 @@ async function moveInlineImages({
 }
 
 /** Step 1: the asset records holding a data URL, as the board's history holds them. */
-function inlineImagesOf(storage: BoardStorage, boardId: string): InlineImage[] {
-  const lastSeq = storage.lastSeq(boardId)
-  const checkpoint = storage.checkpointAtOrBefore(boardId, lastSeq)
+async function inlineImagesOf(storage: AsyncBoardStorage, boardId: string): Promise<InlineImage[]> {
+  const lastSeq = await storage.lastSeq(boardId)
+  const checkpoint = await storage.checkpointAtOrBefore(boardId, lastSeq)
   const from = checkpoint?.seq ?? 0
-  const tail = lastSeq > from ? storage.readHistory(boardId, { afterSeq: from, limit: lastSeq - from }) : []
+  const tail =
+    lastSeq > from ? await storage.readHistory(boardId, { afterSeq: from, limit: lastSeq - from }) : []
   const doc = rebuildDoc(checkpoint ?? null, tail.map(replayEntry))
   try {
     const inline: InlineImage[] = []

@@ -7,13 +7,13 @@ import type { OpenRequest, Route, RouteResult, TextAnswer } from './route.ts'
 
 type HealthBody = { status: 'ok' } | { status: 'unavailable'; cause?: string; reason: string }
 
-function health({ context: { storage } }: OpenRequest): RouteResult<HealthBody> {
+async function health({ context: { storage } }: OpenRequest): Promise<RouteResult<HealthBody>> {
   // A failing write (full disk, database file gone) is named until a write succeeds again.
-  const failure = storage.writeFailure()
+  const failure = await storage.writeFailure()
   if (failure !== null) {
     return { status: 503, body: { status: 'unavailable', cause: failure.cause, reason: failure.reason } }
   }
-  return storage.isAvailable()
+  return (await storage.isAvailable())
     ? { status: 200, body: { status: 'ok' } }
     : { status: 503, body: { status: 'unavailable', reason: 'storage is not answering' } }
 }

@@ -55,8 +55,8 @@ function peopleLists(socket: RawBoardSocket): PeopleMessage[] {
   })
 }
 
-function storedStep(id: string) {
-  return readRecord(loadBoardDoc(server.server.storage, BOARD).doc, `shape:${id}`)
+async function storedStep(id: string) {
+  return readRecord((await loadBoardDoc(server.server.storage, BOARD)).doc, `shape:${id}`)
 }
 
 /** A board with a facilitator connected, as in a workshop. */
@@ -83,8 +83,8 @@ describe('people and roles, live', () => {
         expect.objectContaining({ type: 'rejected', code: 'read-only' }),
       ),
     )
-    expect(storedStep('before')).toBeDefined()
-    expect(storedStep('after')).toBeUndefined()
+    expect(await storedStep('before')).toBeDefined()
+    expect(await storedStep('after')).toBeUndefined()
   })
 
   it("a promoted viewer's next update is taken, without reconnecting", async () => {
@@ -97,7 +97,7 @@ describe('people and roles, live', () => {
 
     await vi.waitFor(() => expect(viewer.syncStatuses).toEqual([true]))
     expect(viewer.stateless.map((text) => JSON.parse(text).type)).not.toContain('rejected')
-    expect(storedStep('promoted')).toBeDefined()
+    expect(await storedStep('promoted')).toBeDefined()
   })
 
   it('a removed person is told, disconnected, and their link is refused on reconnect and on the HTTP API', async () => {
@@ -151,7 +151,7 @@ describe('people and roles, live', () => {
     await vi.waitFor(() =>
       expect(demoted.stateless.map((text) => JSON.parse(text).type)).toContain('rejected'),
     )
-    expect(storedStep('after-restart')).toBeUndefined()
+    expect(await storedStep('after-restart')).toBeUndefined()
     const removed = server.track(openRawBoardSocket(server.collabUrl, BOARD, removedLink))
     expect(await removed.permissionDenied).toBe(REMOVED_FROM_BOARD_REASON)
   })
@@ -170,7 +170,7 @@ describe('people and roles, live', () => {
     }
     target.sendUpdate(stepUpdate('still-editing'))
     await vi.waitFor(() => expect(target.syncStatuses).toEqual([true]))
-    expect(server.storage.memberChange(BOARD, 'target')).toBeUndefined()
+    expect(await server.storage.memberChange(BOARD, 'target')).toBeUndefined()
   })
 
   it('refuses a facilitator changing themselves, and a malformed change, with reasons', async () => {

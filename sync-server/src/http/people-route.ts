@@ -32,11 +32,11 @@ async function changeMember({
   }
   const now = Date.now()
   const live = context.liveMembers
-  context.storage.atomically(() => {
-    context.storage.setMemberChange(board.id, userId, change, now)
+  await context.storage.transaction(async (tx) => {
+    await tx.setMemberChange(board.id, userId, change, now)
     if (change !== 'removed') return
     for (const tokenId of live?.tokenIdsOf(board.id, userId) ?? []) {
-      context.storage.revokeToken(board.id, tokenId, now)
+      await tx.revokeToken(board.id, tokenId, now)
     }
   })
   const connections = live?.apply(board.id, userId, change) ?? 0

@@ -4,26 +4,26 @@
  */
 import { type BoardPreview, type BoardPreviewBody, previewOf, readRecords } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
 /** Previews by storage and board, with the seq they show: a board unchanged since is not loaded again. */
-const previews = new WeakMap<BoardStorage, Map<string, { seq: number; preview: BoardPreview }>>()
+const previews = new WeakMap<AsyncBoardStorage, Map<string, { seq: number; preview: BoardPreview }>>()
 
-function boardPreview({
+async function boardPreview({
   context: { storage },
   board: { id: boardId },
-}: BoardRequest): RouteResult<BoardPreviewBody> {
+}: BoardRequest): Promise<RouteResult<BoardPreviewBody>> {
   let cache = previews.get(storage)
   if (cache === undefined) {
     cache = new Map()
     previews.set(storage, cache)
   }
   const cached = cache.get(boardId)
-  if (cached !== undefined && cached.seq === storage.lastSeq(boardId)) {
+  if (cached !== undefined && cached.seq === (await storage.lastSeq(boardId))) {
     return { status: 200, body: { boardId, ...cached } }
   }
-  const { doc, seq } = loadBoardDoc(storage, boardId)
+  const { doc, seq } = await loadBoardDoc(storage, boardId)
   try {
     const preview = previewOf(readRecords(doc))
     cache.set(boardId, { seq, preview })

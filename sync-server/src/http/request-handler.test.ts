@@ -17,7 +17,7 @@ describe('operational routes', () => {
     await server.start()
     expect(await requestJson(url('/healthz'))).toMatchObject({ status: 200, body: { status: 'ok' } })
     expect((await requestJson(url('/healthz'), { method: 'POST' })).status).toBe(405)
-    server.server.storage.close()
+    await server.server.storage.close()
     expect(await requestJson(url('/healthz'))).toMatchObject({ status: 503, body: { status: 'unavailable' } })
   })
 

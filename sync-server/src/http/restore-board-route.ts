@@ -5,9 +5,9 @@ import { boardJson } from './board-json.ts'
 import { problem } from './json-response.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 
-function restoreBoard({ context, board }: BoardRequest): RouteResult<BoardJson> {
+async function restoreBoard({ context, board }: BoardRequest): Promise<RouteResult<BoardJson>> {
   if (!isDeleted(board)) return problem(409, 'board-not-deleted', `board "${board.id}" is not deleted`)
-  if (!context.storage.restoreBoard(board.id)) {
+  if (!(await context.storage.restoreBoard(board.id))) {
     return problem(404, 'board-not-found', `board "${board.id}" was purged or restored just now`)
   }
   return { status: 200, body: boardJson({ ...board, deletedAt: null }) }

@@ -7,14 +7,15 @@ import type { IncomingMessage } from 'node:http'
 import { boardIdProblem, canEditBoard, canFacilitateBoard } from '@flowmap/shared'
 import type { BoardUser } from '../auth/roles.ts'
 import { deletedBoardMessage, isDeleted } from '../boards/deleted-boards.ts'
-import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
+import type { BoardRecord } from '../storage/board-storage.ts'
 import { type ApiError, problem } from './json-response.ts'
 import { authorizeRequest } from './request-auth.ts'
 import type { RouteAccess } from './route.ts'
 
 export interface RouteAccessContext {
   authSecret: string | null
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   /** See ServerConfig.deletedBoardRetentionMs: a deleted board's 410 says until when it can be restored. */
   deletedBoardRetentionMs: number
 }
@@ -48,7 +49,7 @@ export async function admitToBoard(
   if (idProblem !== null) return refused(problem(400, 'invalid-board-id', idProblem))
   const access = await authorizeRequest(context.authSecret, request, boardId, context.storage)
   if (!access.ok) return access
-  const board = context.storage.getBoard(boardId)
+  const board = await context.storage.getBoard(boardId)
   if (board === undefined) return refused(problem(404, 'board-not-found', `there is no board "${boardId}"`))
   if (isDeleted(board) && route.deletedBoards !== 'accept') {
     return refused(problem(410, 'board-deleted', deletedBoardMessage(board, context.deletedBoardRetentionMs)))

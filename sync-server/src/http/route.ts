@@ -13,13 +13,14 @@ import type { WriteBoardAs } from '../boards/write-live-board.ts'
 import type { ServerConfig } from '../config.ts'
 import type { ImportConverter } from '../convert/import-converter.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
-import type { BoardRecord, BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
+import type { BoardRecord } from '../storage/board-storage.ts'
 import type { ApiError } from './json-response.ts'
 
 /** What the routes read: the settings, the storage and the metrics registry. */
 export interface RouteContext {
   config: ServerConfig
-  storage: BoardStorage
+  storage: AsyncBoardStorage
   metrics: ServerMetrics
   /** Disconnects everyone on a board, telling them why (a deleted board); absent where nothing connects. */
   closeBoardSockets?(boardId: string, reason: string): void

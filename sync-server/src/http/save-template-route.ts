@@ -32,7 +32,7 @@ async function saveTemplate({
   if (!body.ok) {
     return problem(400, 'invalid-body', `${body.reason}; expected {"name": "Onboarding kick-off"}`)
   }
-  const { doc } = loadBoardDoc(context.storage, boardId)
+  const { doc } = await loadBoardDoc(context.storage, boardId)
   let snapshot: ReturnType<typeof templateOfBoard>
   try {
     snapshot = templateOfBoard(readRecords(doc), readRoles(doc), readBoard(doc).schema)
@@ -50,7 +50,7 @@ async function saveTemplate({
     roles: [...snapshot.content.roles],
     records: [...snapshot.content.records],
   }
-  context.storage.addTemplate(template)
+  await context.storage.addTemplate(template)
   return { status: 201, body: savedTemplateJson(template) }
 }
 

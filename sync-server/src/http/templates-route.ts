@@ -7,8 +7,9 @@ import type { TemplateListBody } from '@flowmap/shared'
 import type { Route, RouteResult, UserRequest } from './route.ts'
 import { savedTemplateJson } from './template-json.ts'
 
-function listTemplates({ context }: UserRequest): RouteResult<TemplateListBody> {
-  return { status: 200, body: { templates: context.storage.listTemplates().map(savedTemplateJson) } }
+async function listTemplates({ context }: UserRequest): Promise<RouteResult<TemplateListBody>> {
+  const templates = await context.storage.listTemplates()
+  return { status: 200, body: { templates: templates.map(savedTemplateJson) } }
 }
 
 export const listTemplatesRoute: Route = {

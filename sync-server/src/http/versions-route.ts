@@ -10,8 +10,11 @@ import type { BoardRequest, Route, RouteResult } from './route.ts'
 
 const MAX_NAME_LENGTH = 100
 
-function listVersions({ context, board: { id: boardId } }: BoardRequest): RouteResult<VersionListBody> {
-  const versions = context.storage.listNamedVersions(boardId)
+async function listVersions({
+  context,
+  board: { id: boardId },
+}: BoardRequest): Promise<RouteResult<VersionListBody>> {
+  const versions = await context.storage.listNamedVersions(boardId)
   return { status: 200, body: { boardId, versions: versions.map(versionJson) } }
 }
 
@@ -42,7 +45,7 @@ async function nameVersion({
       `name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`,
     )
   }
-  const lastSeq = context.storage.lastSeq(boardId)
+  const lastSeq = await context.storage.lastSeq(boardId)
   const seq = body.seq === undefined ? lastSeq : body.seq
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0 || seq > lastSeq) {
     return problem(
@@ -59,7 +62,7 @@ async function nameVersion({
     userId: user.id,
     userName: user.name,
   }
-  context.storage.addNamedVersion(version)
+  await context.storage.addNamedVersion(version)
   return { status: 201, body: versionJson(version) }
 }
 

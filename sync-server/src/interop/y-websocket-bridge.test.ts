@@ -47,12 +47,12 @@ describe('y-websocket interop', () => {
     await vi.waitFor(() => expect(readRecord(bot.doc, 'shape:from-provider')).toBeDefined())
     writeRecord(bot.doc, workflowShape('step', { id: 'from-bot', props: { label: 'y-websocket' } }))
     await vi.waitFor(() => expect(readRecord(hocuspocusClient.doc, 'shape:from-bot')).toBeDefined())
-    const entries = server.server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
+    const entries = await server.server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
     expect(entries.map((entry) => entry.userId)).toEqual(['person', 'bot'])
 
     writeRecord(bot.doc, { ...workflowShape('step', { id: 'broken', props: {} }), type: 'nonsense' } as never)
     await vi.waitFor(() => expect(bot.closes.some((close) => /^4422 .*nonsense/.test(close))).toBe(true))
-    expect(readRecord(loadBoardDoc(server.server.storage, board).doc, 'shape:broken')).toBeUndefined()
+    expect(readRecord((await loadBoardDoc(server.server.storage, board)).doc, 'shape:broken')).toBeUndefined()
     expect(readRecord(hocuspocusClient.doc, 'shape:broken')).toBeUndefined()
 
     const stranger = yWebsocketClient(board, 'garbage')

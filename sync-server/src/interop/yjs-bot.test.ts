@@ -39,7 +39,7 @@ describe('the README example of a bot on the y-websocket endpoint', () => {
       token: await testToken({ sub: 'ada', board, role: 'viewer' }),
     })
     expect((exported.body as { records: { id: string }[] }).records.map((r) => r.id)).toContain('shape:bot-1')
-    const entries = server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
+    const entries = await server.storage.readHistory(board, { afterSeq: 0, limit: 10 })
     expect(entries.map((entry) => entry.userName)).toContain('Triage bot')
   })
 

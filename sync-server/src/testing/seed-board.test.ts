@@ -17,9 +17,9 @@ describe('seedBoard', () => {
   it('answers the new board once every record is stored, batch by batch', async () => {
     const records = [documentRecord(), pageRecord(), ...cleanApprovalMap()]
     const id = await seedBoard(server.url, { title: 'Seeded', records, roles: approvalRoles, batchSize: 4 })
-    const stored = loadBoardDoc(server.storage, id).doc
+    const stored = (await loadBoardDoc(server.storage, id)).doc
     expect(readRecords(stored)).toHaveLength(records.length)
-    expect(server.storage.getBoard(id)?.title).toBe('Seeded')
+    expect((await server.storage.getBoard(id))?.title).toBe('Seeded')
   })
 
   it('fails with the server’s reason when it refuses a record', async () => {

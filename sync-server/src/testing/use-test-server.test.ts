@@ -40,6 +40,6 @@ describe('useTestServer', () => {
     server.end(writer)
     await server.restart()
     expect(server.dataDir).toBe(dataDir)
-    expect(server.storage.lastSeq('kept')).toBeGreaterThan(0)
+    expect(await server.storage.lastSeq('kept')).toBeGreaterThan(0)
   })
 })

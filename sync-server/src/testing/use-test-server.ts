@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest'
 import type * as Y from 'yjs'
 import type { ServerConfig } from '../config.ts'
 import type { RunningServer } from '../server.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import { type BoardClient, connectBoard } from './board-client.ts'
 import { useTempDirs } from './temp-dirs.ts'
 import { startTestServer, type TestServer } from './test-server.ts'
@@ -45,7 +45,7 @@ export interface TestServerFixture {
   readonly url: string
   /** ws://…/collab of the current server */
   readonly collabUrl: string
-  readonly storage: BoardStorage
+  readonly storage: AsyncBoardStorage
   /** A board client of the current server, ended after the test. */
   connect(boardId: string, options?: { token?: string; doc?: Y.Doc }): BoardClient
   /** Ends `resource` after the test; returns it. */

@@ -9,6 +9,8 @@
  *      deleted since may always be taken back);
  *   3. the person's own votes so far leave room (budget, one-per-shape);
  *   4. the vote is stored (committed) and only then answered, with the person's own votes alone.
+ * The storage answers asynchronously, so one board's requests are decided one at a time: two casts
+ * of one person sent together would otherwise both find room in step 3 and both be stored.
  */
 import {
   type Ballot,
@@ -30,7 +32,7 @@ import {
 } from '@flowmap/shared'
 import type * as Y from 'yjs'
 import type { BoardUser } from '../auth/roles.ts'
-import type { BoardStorage } from '../storage/board-storage.ts'
+import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import { storageFailureInWords } from '../storage/storage-error.ts'
 
 export interface VoteDecision {
@@ -46,11 +48,40 @@ export interface BallotBoxContext {
   doc: Y.Doc
   boardId: string
   user: BoardUser
-  storage: BoardStorage
+  storage: BallotStorage
   now: number
 }
 
-export function decideVoteRequest(request: VoteRequest, context: BallotBoxContext): VoteDecision {
+/** The part of the storage the ballot box reads and writes. */
+export type BallotStorage = Pick<AsyncBoardStorage, 'readVotes' | 'castVote' | 'withdrawVote'>
+
+/** Decides `request` once the board's earlier requests are decided (see the header). */
+export function decideVoteRequest(request: VoteRequest, context: BallotBoxContext): Promise<VoteDecision> {
+  return oneAtATime(context.storage, context.boardId, () => decide(request, context))
+}
+
+/** The last decision queued per storage and board; a board with none queued has no entry. */
+const queues = new WeakMap<BallotStorage, Map<string, Promise<void>>>()
+
+function oneAtATime<T>(storage: BallotStorage, boardId: string, work: () => Promise<T>): Promise<T> {
+  let boards = queues.get(storage)
+  if (boards === undefined) {
+    boards = new Map()
+    queues.set(storage, boards)
+  }
+  const result = (boards.get(boardId) ?? Promise.resolve()).then(work)
+  const settled = result.then(
+    () => {},
+    () => {},
+  )
+  boards.set(boardId, settled)
+  void settled.then(() => {
+    if (boards.get(boardId) === settled) boards.delete(boardId)
+  })
+  return result
+}
+
+async function decide(request: VoteRequest, context: BallotBoxContext): Promise<VoteDecision> {
   const { doc, boardId, user, storage } = context
   const vote = readWorkshopField(doc, voteField)
   if (vote === null || vote.id !== request.voteId) {
@@ -66,7 +97,7 @@ export function decideVoteRequest(request: VoteRequest, context: BallotBoxContex
     return reveal(vote, context)
   }
   if (request.type === 'vote-mine') {
-    const decision = ballotAnswer(vote, context)
+    const decision = await ballotAnswer(vote, context)
     // A facilitator who reloads gets the count back too.
     if (canFacilitateBoard(user.role))
       decision.progress = { voteId: vote.id, voters: voterCount(decision.ballots) }
@@ -75,7 +106,7 @@ export function decideVoteRequest(request: VoteRequest, context: BallotBoxContex
   if (!canEditBoard(user.role)) {
     return refused(vote.id, 'viewers watch the vote but cannot vote: ask the facilitator for an editor link')
   }
-  const ballots = readVotes(context, vote)
+  const ballots = await readVotes(context, vote)
   if (typeof ballots === 'string') return refused(vote.id, ballots)
   const mine = ballots.filter((ballot) => ballot.userId === user.id).map((ballot) => ballot.shapeId)
   const problem =
@@ -86,22 +117,22 @@ export function decideVoteRequest(request: VoteRequest, context: BallotBoxContex
   const votersBefore = voterCount(ballots)
   try {
     const stored = { boardId, voteId: vote.id, userId: user.id, shapeId: request.shapeId }
-    if (request.type === 'vote-cast') storage.castVote({ ...stored, castAt: context.now })
-    else storage.withdrawVote(stored)
+    if (request.type === 'vote-cast') await storage.castVote({ ...stored, castAt: context.now })
+    else await storage.withdrawVote(stored)
   } catch (error) {
     return refused(
       vote.id,
       `the server could not store your vote (${storageFailureInWords(error)}); nothing changed`,
     )
   }
-  const decision = ballotAnswer(vote, context)
+  const decision = await ballotAnswer(vote, context)
   const votersAfter = voterCount(decision.ballots)
   if (votersAfter !== votersBefore) decision.progress = { voteId: vote.id, voters: votersAfter }
   return decision
 }
 
-function reveal(vote: OpenVote, context: BallotBoxContext): VoteDecision {
-  const ballots = readVotes(context, vote)
+async function reveal(vote: OpenVote, context: BallotBoxContext): Promise<VoteDecision> {
+  const ballots = await readVotes(context, vote)
   if (typeof ballots === 'string') return refused(vote.id, ballots)
   const { doc } = context
   const tally = tallyBallots(ballots, (shapeId) => readRecord(doc, shapeId)?.typeName === 'shape')
@@ -113,8 +144,11 @@ function reveal(vote: OpenVote, context: BallotBoxContext): VoteDecision {
   }
 }
 
-function ballotAnswer(vote: OpenVote, context: BallotBoxContext): VoteDecision & { ballots: Ballot[] } {
-  const ballots = readVotes(context, vote)
+async function ballotAnswer(
+  vote: OpenVote,
+  context: BallotBoxContext,
+): Promise<VoteDecision & { ballots: Ballot[] }> {
+  const ballots = await readVotes(context, vote)
   if (typeof ballots === 'string') return { ...refused(vote.id, ballots), ballots: [] }
   const mine = ballots.filter((ballot) => ballot.userId === context.user.id).map((ballot) => ballot.shapeId)
   return {
@@ -125,9 +159,9 @@ function ballotAnswer(vote: OpenVote, context: BallotBoxContext): VoteDecision &
   }
 }
 
-function readVotes(context: BallotBoxContext, vote: OpenVote): Ballot[] | string {
+async function readVotes(context: BallotBoxContext, vote: OpenVote): Promise<Ballot[] | string> {
   try {
-    return context.storage.readVotes(context.boardId, vote.id)
+    return await context.storage.readVotes(context.boardId, vote.id)
   } catch (error) {
     return `the server could not read the votes (${storageFailureInWords(error)}); try again`
   }

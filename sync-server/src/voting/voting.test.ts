@@ -79,9 +79,9 @@ const refusal = (reason: string | RegExp) => ({ type: 'vote-refused', reason })
 const cast = (shapeId: string, voteId = 'v1'): VoteRequest => ({ type: 'vote-cast', voteId, shapeId })
 const withdraw = (shapeId: string): VoteRequest => ({ type: 'vote-withdraw', voteId: 'v1', shapeId })
 
-function storedDoc(board: string): Y.Doc {
+async function storedDoc(board: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  for (const entry of server.storage.readHistory(board, { afterSeq: 0, limit: 10_000 })) {
+  for (const entry of await server.storage.readHistory(board, { afterSeq: 0, limit: 10_000 })) {
     Y.applyUpdate(doc, entry.update)
   }
   return doc
@@ -132,7 +132,7 @@ describe('votes before the reveal', () => {
     }
     expect(JSON.parse(fayMessages.at(-1)!)).toMatchObject({ voters: 2 })
     // And nothing of it is in the doc or its history.
-    expect(JSON.stringify(storedDoc(board).toJSON())).not.toContain('pam-the-voter')
+    expect(JSON.stringify((await storedDoc(board)).toJSON())).not.toContain('pam-the-voter')
   })
 
   it('keep to the budget, one vote per shape and the scope, and can be taken back', async () => {
@@ -162,7 +162,7 @@ describe('votes before the reveal', () => {
       shapeIds: [],
       votesLeft: 2,
     })
-    expect(server.storage.readVotes(board, 'v1')).toEqual([])
+    expect(await server.storage.readVotes(board, 'v1')).toEqual([])
   })
 
   it('refuses a vote over budget, on a closed vote, by a viewer, and malformed requests, and changes nothing', async () => {
@@ -190,7 +190,7 @@ describe('votes before the reveal', () => {
     }
     // Text that is no vote message at all is not this extension's to answer, and breaks nothing.
     pam.sendStateless('not json')
-    expect(server.storage.readVotes(board, 'v1').map((v) => [v.userId, v.shapeId])).toEqual([
+    expect((await server.storage.readVotes(board, 'v1')).map((v) => [v.userId, v.shapeId])).toEqual([
       ['pam', 'shape:inside'],
       ['pam', 'shape:inside'],
     ])
@@ -211,7 +211,7 @@ describe('votes before the reveal', () => {
     const kinds = votingTexts(pam).map((s) => (JSON.parse(s) as Answer).type)
     expect(kinds.filter((k) => k === 'vote-ballot')).toHaveLength(3)
     expect(kinds.filter((k) => k === 'vote-refused')).toHaveLength(297)
-    expect(server.storage.readVotes(board, 'v1')).toHaveLength(3)
+    expect(await server.storage.readVotes(board, 'v1')).toHaveLength(3)
     const pat = await rawJoin(board, 'pat', 'editor')
     expect(await ask(pat, cast('shape:inside'))).toMatchObject({ type: 'vote-ballot', votesLeft: 2 })
   })
@@ -262,7 +262,7 @@ describe('the reveal', () => {
     await ask(pam, cast('shape:inside'))
     await ask(pam, cast('shape:outside'))
     await ask(pat, cast('shape:inside'))
-    const seqBefore = server.storage.lastSeq(board)
+    const seqBefore = await server.storage.lastSeq(board)
     await ask(fay, { type: 'vote-reveal', voteId: 'v1' })
     const expected = {
       id: 'v1',
@@ -274,10 +274,10 @@ describe('the reveal', () => {
       await vi.waitFor(() => expect(readWorkshopField(client.doc, voteResultsField)).toMatchObject(expected))
       expect(readWorkshopField(client.doc, voteField)).toBeNull()
     }
-    await vi.waitFor(() => expect(server.storage.lastSeq(board)).toBe(seqBefore + 1))
-    const [entry] = server.storage.readHistory(board, { afterSeq: seqBefore, limit: 10 })
+    await vi.waitFor(async () => expect(await server.storage.lastSeq(board)).toBe(seqBefore + 1))
+    const [entry] = await server.storage.readHistory(board, { afterSeq: seqBefore, limit: 10 })
     expect(entry).toMatchObject({ userId: null })
-    expect(readWorkshopField(storedDoc(board), voteResultsField)).toMatchObject(expected)
+    expect(readWorkshopField(await storedDoc(board), voteResultsField)).toMatchObject(expected)
     // A late joiner sees it.
     const lee = await join(board, 'lee', 'viewer')
     expect(readWorkshopField(lee.doc, voteResultsField)).toMatchObject(expected)
@@ -300,7 +300,7 @@ describe('the reveal', () => {
       code: 'not-permitted',
       reason: /counted and written by the server/,
     })
-    expect(readWorkshopField(storedDoc(board), voteResultsField)).toBeNull()
+    expect(readWorkshopField(await storedDoc(board), voteResultsField)).toBeNull()
 
     const again = await join(board, 'fay2', 'facilitator')
     await ask(again, { type: 'vote-reveal', voteId: 'v1' })
@@ -308,6 +308,6 @@ describe('the reveal', () => {
     writeWorkshopField(again.doc, voteResultsField, null)
     await again.acknowledged()
     expect(again.rejections).toEqual([])
-    expect(readWorkshopField(storedDoc(board), voteResultsField)).toBeNull()
+    expect(readWorkshopField(await storedDoc(board), voteResultsField)).toBeNull()
   })
 })

@@ -75,8 +75,8 @@ async function as(person: Person, boardId: string, write: (doc: Y.Doc) => void):
   return outcome
 }
 
-function stored(boardId: string, recordId: string): unknown {
-  return readRecord(loadBoardDoc(server.server.storage, boardId).doc, recordId)
+async function stored(boardId: string, recordId: string): Promise<unknown> {
+  return readRecord((await loadBoardDoc(server.server.storage, boardId)).doc, recordId)
 }
 
 const onStep = (author: Person, id = 'comment-thread:t1'): TLCommentThread =>
@@ -101,7 +101,7 @@ describe('comments on the server', () => {
     ).toBeNull()
     const reply = message(thread, 'other', 'The IT lead', 'comment:reply')
     expect(await as('other', id, (doc) => writeRecord(doc, reply))).toBeNull()
-    expect(stored(id, 'comment:reply')).toMatchObject({ authorId: 'u-sam', threadId: thread.id })
+    expect(await stored(id, 'comment:reply')).toMatchObject({ authorId: 'u-sam', threadId: thread.id })
   })
 
   it('refuses a comment in another name, an edit of someone else’s, and a hard delete', async () => {
@@ -123,7 +123,7 @@ describe('comments on the server', () => {
     expect(await as('editor', id, (doc) => doc.getMap('records').delete(first.id))).toBe(
       'a comment is deleted by marking it deleted, never removed (only a facilitator removes one)',
     )
-    expect(stored(id, first.id)).toMatchObject({ authorId: 'u-dana', isDeleted: false })
+    expect(await stored(id, first.id)).toMatchObject({ authorId: 'u-dana', isDeleted: false })
 
     // Its author edits it; a facilitator may take it down (soft), and resolves the thread in their name.
     expect(await as('editor', id, (doc) => writeRecord(doc, { ...rewritten, authorId: 'u-dana' }))).toBeNull()
@@ -137,7 +137,7 @@ describe('comments on the server', () => {
     expect(
       await as('other', id, (doc) => writeRecord(doc, { ...resolved, resolved: { at: 4_000, by: 'u-sam' } })),
     ).toBeNull()
-    expect(stored(id, thread.id)).toMatchObject({ resolved: { by: 'u-sam' } })
+    expect(await stored(id, thread.id)).toMatchObject({ resolved: { by: 'u-sam' } })
   })
 
   it('refuses a thread anchored to a missing shape, a reply to a missing thread, and an oversized comment', async () => {
@@ -158,8 +158,8 @@ describe('comments on the server', () => {
     expect(await as('editor', id, (doc) => writeRecords(doc, [thread, long]))).toBe(
       'comment comment:long: body is 10,001 characters; a comment holds at most 10,000',
     )
-    expect(stored(id, 'comment:long')).toBeUndefined()
-    expect(stored(id, 'comment-thread:astray')).toBeUndefined()
+    expect(await stored(id, 'comment:long')).toBeUndefined()
+    expect(await stored(id, 'comment-thread:astray')).toBeUndefined()
   })
 
   it('a viewer comments only where the facilitator allows it, and writes nothing else', async () => {
@@ -168,13 +168,13 @@ describe('comments on the server', () => {
     expect(await as('viewer', closed, (doc) => writeRecord(doc, thread))).toBe(
       'you can view this board but not change it (your role here is viewer)',
     )
-    expect(stored(closed, thread.id)).toBeUndefined()
+    expect(await stored(closed, thread.id)).toBeUndefined()
 
     const open = await board({ viewerComments: true })
     expect(
       await as('viewer', open, (doc) => writeRecords(doc, [thread, message(thread, 'viewer', 'A question')])),
     ).toBeNull()
-    expect(stored(open, thread.id)).toMatchObject({ createdBy: 'u-vic' })
+    expect(await stored(open, thread.id)).toMatchObject({ createdBy: 'u-vic' })
     expect(
       await as('viewer', open, (doc) =>
         writeRecord(doc, workflowShape('step', { id: 'sneaky', props: { label: 'x' } })),
@@ -183,7 +183,7 @@ describe('comments on the server', () => {
     expect(await as('viewer', open, (doc) => writeWorkshopField(doc, viewerCommentsField, false))).toBe(
       'you can view this board but not change it (your role here is viewer)',
     )
-    expect(stored(open, 'shape:sneaky')).toBeUndefined()
+    expect(await stored(open, 'shape:sneaky')).toBeUndefined()
     // An editor's thread is not the viewer's to move.
     const editors = onStep('editor', 'comment-thread:editors')
     expect(await as('editor', open, (doc) => writeRecord(doc, editors))).toBeNull()

@@ -94,9 +94,9 @@ export async function refusalOf(client: BoardClient): Promise<RefusalMessage> {
 }
 
 /** The board as the server stored it: every update of its history, applied in order. */
-export function storedDoc(server: TestServerFixture, board: string): Y.Doc {
+export async function storedDoc(server: TestServerFixture, board: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  for (const entry of server.storage.readHistory(board, { afterSeq: 0, limit: 10_000 })) {
+  for (const entry of await server.storage.readHistory(board, { afterSeq: 0, limit: 10_000 })) {
     Y.applyUpdate(doc, entry.update)
   }
   return doc
@@ -119,5 +119,5 @@ export async function expectNotStoredOrBroadcast(
   await fay.acknowledged()
   await vi.waitFor(() => expect(readRecord(wes.doc, `shape:${marker}`)).toBeDefined(), { timeout: 10_000 })
   expect(readRecord(wes.doc, id)).toEqual(expected)
-  expect(readRecord(storedDoc(server, board), id)).toEqual(expected)
+  expect(readRecord(await storedDoc(server, board), id)).toEqual(expected)
 }

@@ -28,7 +28,7 @@ describe('the workshop map on the server', () => {
     })
     expect(readWorkshopField(fay.doc, boardLockField)).toBeNull()
     const stored = new Y.Doc()
-    for (const entry of server.storage.readHistory(board, { afterSeq: 0, limit: 100 })) {
+    for (const entry of await server.storage.readHistory(board, { afterSeq: 0, limit: 100 })) {
       Y.applyUpdate(stored, entry.update)
     }
     expect(readWorkshopField(stored, boardLockField)).toBeNull()
