@@ -101,7 +101,10 @@ async function fanOut(collabUrls: string[], board: string): Promise<FanOut> {
         pending.forEach((ids, reader) => {
           if (reader !== index) ids.add(id)
         })
-        writeRecord(writer.doc, workflowShape('step', { id, x: n, y: index * 100, props: { label: `edit ${n}` } }))
+        writeRecord(
+          writer.doc,
+          workflowShape('step', { id, x: n, y: index * 100, props: { label: `edit ${n}` } }),
+        )
       }
       n++
       await new Promise((resolve) => setTimeout(resolve, EDIT_EVERY_MS))
@@ -165,7 +168,8 @@ export async function runScaleOutBench(): Promise<void> {
         [two, [a.process.collabUrl, b.process.collabUrl]],
       ]
       if (round % 2 === 1) setups.reverse()
-      for (const [results, urls] of setups) results.push(await fanOut(urls, `fanout-${results.length}-${urls.length}`))
+      for (const [results, urls] of setups)
+        results.push(await fanOut(urls, `fanout-${results.length}-${urls.length}`))
     }
     const report = (name: string, results: FanOut[]) => {
       const p50 = median(results.map((r) => r.p50))
@@ -177,12 +181,16 @@ export async function runScaleOutBench(): Promise<void> {
       )
       return { p50, lost }
     }
-    console.log(`fan-out: ${ROOM} clients, ${WRITERS} writing every ${EDIT_EVERY_MS} ms, ${ROUNDS} round(s), medians`)
+    console.log(
+      `fan-out: ${ROOM} clients, ${WRITERS} writing every ${EDIT_EVERY_MS} ms, ${ROUNDS} round(s), medians`,
+    )
     const reference = report('one instance (Postgres)', one)
     const relayed = report('two instances through Redis (Postgres)', two)
     const ratio = relayed.p50 / reference.p50
     console.log(`  ratio p50 two/one: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'missed'})`)
-    console.log(`  lost: ${relayed.lost + reference.lost} (goal: 0: ${relayed.lost + reference.lost === 0 ? 'met' : 'missed'})`)
+    console.log(
+      `  lost: ${relayed.lost + reference.lost} (goal: 0: ${relayed.lost + reference.lost === 0 ? 'met' : 'missed'})`,
+    )
 
     const sqlite = await spawnInstance({})
     instances.push(sqlite)
@@ -194,8 +202,12 @@ export async function runScaleOutBench(): Promise<void> {
     }
     const sqliteRate = median(onSqlite)
     const postgresRate = median(onPostgres)
-    console.log(`sustained accepted updates/s, ${WRITERS} writers each waiting for its acknowledgement, ${ROUNDS} round(s), medians`)
-    console.log(`  SQLite (default, synchronous=normal)  ${sqliteRate.toFixed(0).padStart(6)} updates/s  1.00×`)
+    console.log(
+      `sustained accepted updates/s, ${WRITERS} writers each waiting for its acknowledgement, ${ROUNDS} round(s), medians`,
+    )
+    console.log(
+      `  SQLite (default, synchronous=normal)  ${sqliteRate.toFixed(0).padStart(6)} updates/s  1.00×`,
+    )
     console.log(
       `  Postgres (fsync on)                   ${postgresRate.toFixed(0).padStart(6)} updates/s  ${(postgresRate / sqliteRate).toFixed(2)}× SQLite`,
     )

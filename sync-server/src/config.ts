@@ -332,7 +332,9 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
     else errors.push('REDIS_URL must be a redis:// or rediss:// URL')
   }
   if (config.redisUrl !== null && config.databaseUrl === null) {
-    errors.push('REDIS_URL needs DATABASE_URL: instances that relay boards to each other must share one database')
+    errors.push(
+      'REDIS_URL needs DATABASE_URL: instances that relay boards to each other must share one database',
+    )
   }
   config.authSecret = nonEmpty(env.FLOWMAP_AUTH_SECRET)
   if (config.authSecret !== null && config.authSecret.length < 16) {
@@ -392,7 +394,9 @@ export function isLoopback(host: string): boolean {
 /** A URL the Postgres client can open; never echoed back, since it may carry a password. */
 function isPostgresUrl(value: string): boolean {
   const url = URL.parse(value)
-  return url !== null && (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+  return (
+    url !== null && (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+  )
 }
 
 export function databasePath(config: ServerConfig): string | null {

@@ -93,17 +93,7 @@ export class ServerMetrics {
   }
 
   /** Runs a storage write and records how long it took. */
-  timeWrite<T>(operation: 'append' | 'checkpoint' | 'snapshot', write: () => T): T {
-    const started = performance.now()
-    try {
-      return write()
-    } finally {
-      this.#writeTimers[operation].observe((performance.now() - started) / 1000)
-    }
-  }
-
-  /** `timeWrite` for a write that answers a promise: timed until it settles. */
-  async timeWriteAsync<T>(operation: 'append' | 'checkpoint' | 'snapshot', write: () => Promise<T>): Promise<T> {
+  async timeWrite<T>(operation: 'append' | 'checkpoint' | 'snapshot', write: () => Promise<T>): Promise<T> {
     const started = performance.now()
     try {
       return await write()

@@ -7,7 +7,7 @@
 import { flowmapSchema, writeBoard } from '@flowmap/shared'
 import * as Y from 'yjs'
 import type { BoardUser } from '../auth/roles.ts'
-import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
+import type { AsyncBoardTransaction } from '../storage/async-board-storage.ts'
 import type { BoardRecord } from '../storage/board-storage.ts'
 import { newBoardId } from './board-id.ts'
 
@@ -15,8 +15,9 @@ export const MAX_TITLE_LENGTH = 200
 
 export type TitledBoard = { ok: true; board: BoardRecord; doc: Y.Doc } | { ok: false; id: string }
 
+/** `storage` may be a transaction already (a board made from a file), which this one joins. */
 export async function createTitledBoard(
-  storage: AsyncBoardStorage,
+  storage: AsyncBoardTransaction,
   user: BoardUser,
   title: string,
 ): Promise<TitledBoard> {

@@ -36,15 +36,10 @@ export function liveBoardWriter(parts: {
       const document = connection.document
       if (document === null) throw new Error(`board ${boardId} closed before it could be written`)
       const { history, shadows, turns } = parts
-      return await writeOnServer(
-        { history, shadows, turns, document, documentName: boardId },
-        what,
-        write,
-        {
-          author: { id: user.id, name: user.name },
-          check: (scratch, transaction, before) => validateTouched(scratch, transaction, before, user),
-        },
-      )
+      return await writeOnServer({ history, shadows, turns, document, documentName: boardId }, what, write, {
+        author: { id: user.id, name: user.name },
+        check: (scratch, transaction, before) => validateTouched(scratch, transaction, before, user),
+      })
     } finally {
       await connection.disconnect()
     }

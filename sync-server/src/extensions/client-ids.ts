@@ -46,7 +46,12 @@ export interface ClientIds {
    * Runs the history append of a connection's message together with its claims: `append` writes through
    * the store it is given (one transaction with the claims) and answers the entry's seq.
    */
-  appendFromConnection(document: Document, connection: object, boardId: string, append: Append): Promise<number>
+  appendFromConnection(
+    document: Document,
+    connection: object,
+    boardId: string,
+    append: Append,
+  ): Promise<number>
   /** Runs the history append of a server-made change, claiming its new IDs for the server. */
   appendFromServer(document: Document, boardId: string, update: Uint8Array, append: Append): Promise<number>
 }

@@ -66,7 +66,7 @@ export function createHistory(options: HistoryExtensionOptions): History {
 
   /** Appends through `store` (a transaction, with the client-ID claims); answers the entry's seq. */
   async function append(store: AsyncBoardTransaction, entry: NewHistoryEntry): Promise<number> {
-    const seq = await metrics.timeWriteAsync('append', () => store.appendUpdate(entry))
+    const seq = await metrics.timeWrite('append', () => store.appendUpdate(entry))
     metrics.countAccepted(entry.update.byteLength)
     return seq
   }
@@ -86,7 +86,7 @@ export function createHistory(options: HistoryExtensionOptions): History {
     try {
       const through = await options.catchUp.holdThroughLast(document, boardId)
       const state = shadow.encodeState()
-      await metrics.timeWriteAsync('checkpoint', () =>
+      await metrics.timeWrite('checkpoint', () =>
         storage.writeCheckpoint(boardId, { seq: through, state, time: Date.now() }),
       )
     } catch (error) {

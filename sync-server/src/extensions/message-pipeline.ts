@@ -19,7 +19,10 @@ import { type IncomingMessage, readIncomingMessage } from '../protocol/incoming-
  * One extension's per-message work; `incoming` is the message decoded by readIncomingMessage. A stage
  * that answers a promise (a storage commit) is waited for before the next stage runs.
  */
-export type MessageStage = (payload: beforeHandleMessagePayload, incoming: IncomingMessage) => void | Promise<void>
+export type MessageStage = (
+  payload: beforeHandleMessagePayload,
+  incoming: IncomingMessage,
+) => void | Promise<void>
 
 /** Runs once Hocuspocus has applied (or failed to apply) the message. */
 export type AfterMessageStage = (payload: afterHandleMessagePayload) => void

@@ -8,8 +8,8 @@ import { readBoard } from '@flowmap/shared'
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import type { BoardShadows } from '../boards/board-shadows.ts'
 import type { BoardTurns } from '../boards/board-turns.ts'
-import type { LogCatchUp } from '../boards/log-catch-up.ts'
 import { loadBoardDoc } from '../boards/load-board.ts'
+import type { LogCatchUp } from '../boards/log-catch-up.ts'
 import type { Logger } from '../logger.ts'
 import type { ServerMetrics } from '../server-metrics.ts'
 import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
@@ -51,7 +51,7 @@ export function persistenceExtension(options: PersistenceExtensionOptions): Exte
           state: shadow.encodeState(),
           title: readBoard(shadow.doc).title,
         }))
-        await metrics.timeWriteAsync('snapshot', () =>
+        await metrics.timeWrite('snapshot', () =>
           storage.writeSnapshot(documentName, { seq, state, title, time: Date.now() }),
         )
       } catch (error) {

@@ -95,7 +95,7 @@ describe('private mode on the server', () => {
 
     endPrivate(fay, mode)
     await fay.acknowledged()
-    const seqBefore = historyOf(board).at(-1)?.seq ?? 0
+    const seqBefore = (await historyOf(board)).at(-1)?.seq ?? 0
     send(ada, mode.since, [
       { ...noteShape({ id: 'shape:ada-1', text: 'SECRET-ADA-one' }), meta: { author: 'ada' } },
       noteShape({ id: 'shape:ada-2', text: 'SECRET-ADA-two' }),
@@ -109,18 +109,18 @@ describe('private mode on the server', () => {
     await vi.waitFor(() => expect(received(bob, 'SECRET-ADA-two')).toBe(true))
 
     // History holds the notes in one entry of nobody's.
-    const entries = historyOf(board).filter((entry) => entry.seq > seqBefore)
+    const entries = (await historyOf(board)).filter((entry) => entry.seq > seqBefore)
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({ userId: null, userName: null })
     const replayed = new Y.Doc()
-    for (const entry of historyOf(board)) Y.applyUpdate(replayed, entry.update)
+    for (const entry of await historyOf(board)) Y.applyUpdate(replayed, entry.update)
     expect(readRecord(replayed, 'shape:ada-1')).toBeDefined()
 
     // A resend after a lost answer takes the same notes again without writing them twice.
     send(ada, mode.since, [noteShape({ id: 'shape:ada-1', text: 'SECRET-ADA-one' })])
     await vi.waitFor(() => expect(ada.answers).toHaveLength(3))
     expect(ada.answers[2]).toMatchObject({ accepted: ['shape:ada-1'], refused: null })
-    expect(historyOf(board).filter((entry) => entry.seq > seqBefore)).toHaveLength(1)
+    expect((await historyOf(board)).filter((entry) => entry.seq > seqBefore)).toHaveLength(1)
   })
 
   it('refuses a flood, an oversized note, a non-note, another session and a viewer, clearly and writing nothing', async () => {
@@ -131,7 +131,7 @@ describe('private mode on the server', () => {
     const mode = startPrivate(fay, true)
     endPrivate(fay, mode)
     await fay.acknowledged()
-    const seqBefore = historyOf(board).at(-1)?.seq ?? 0
+    const seqBefore = (await historyOf(board)).at(-1)?.seq ?? 0
     const cases: { notes: unknown[]; session?: number; who?: Person; reason: RegExp }[] = [
       {
         notes: Array.from({ length: 51 }, (_, i) => noteShape({ id: `shape:flood-${i}`, text: 'x' })),
@@ -178,7 +178,7 @@ describe('private mode on the server', () => {
     }
     await vi.waitFor(() => expect(eve.answers.length).toBe(cases.length - 1 + 5), { timeout: 20_000 })
     expect(eve.answers.at(-1)?.refused).toBe('one person may reveal at most 200 notes in a brainstorm')
-    expect(historyOf(board).filter((entry) => entry.seq > seqBefore)).toHaveLength(4)
+    expect((await historyOf(board)).filter((entry) => entry.seq > seqBefore)).toHaveLength(4)
     expect(eve.rejections).toEqual([])
   })
 
@@ -213,6 +213,6 @@ describe('private mode on the server', () => {
     expect(ada.answers[0]?.refused).toMatch(/reveals notes with their authors/)
     writeRecords(ada.doc, [noteShape({ id: 'shape:ada-a', text: 'mine' })])
     await ada.acknowledged()
-    expect(historyOf(board).at(-1)).toMatchObject({ userId: 'ada' })
+    expect((await historyOf(board)).at(-1)).toMatchObject({ userId: 'ada' })
   })
 })

@@ -57,7 +57,7 @@ describe('validation', () => {
       expect(readRecord(bob.doc, 'shape:bad')).toBeUndefined()
       expect(readRecord(carol.doc, 'shape:bad')).toBeUndefined()
 
-      const stored = (await loadBoardDoc(server.server.storage, board))
+      const stored = await loadBoardDoc(server.server.storage, board)
       expect(readRecord(stored.doc, 'shape:bad')).toBeUndefined()
       expect(readRecord(stored.doc, 'shape:good')).toBeDefined()
 

@@ -65,7 +65,10 @@ export function votingExtension(options: VotingOptions): Extension {
         })
         if (decision.results !== null) {
           const { history, shadows, turns } = options
-          const written = await writeResults({ history, shadows, turns, document, documentName }, decision.results)
+          const written = await writeResults(
+            { history, shadows, turns, document, documentName },
+            decision.results,
+          )
           if (!written.ok) {
             send(refusedMessage(decision.results.id, written.reason))
             return

@@ -48,7 +48,12 @@ export function readBoardEvent(text: string): { origin: string; event: BoardEven
     if (typeof event.userId !== 'string' || !MEMBER_CHANGES.includes(event.change as string)) return null
     return {
       origin,
-      event: { type: 'member-change', boardId: event.boardId, userId: event.userId, change: event.change as MemberChange },
+      event: {
+        type: 'member-change',
+        boardId: event.boardId,
+        userId: event.userId,
+        change: event.change as MemberChange,
+      },
     }
   }
   if (event.type === 'board-deleted' && typeof event.reason === 'string') {
@@ -60,7 +65,11 @@ export function readBoardEvent(text: string): { origin: string; event: BoardEven
 export function redisBoardEvents(options: RedisBoardEventsOptions): BoardEvents {
   const { logger, instanceId } = options
   const channel = `${options.prefix ?? 'flowmap'}#board-events`
-  const clientOptions = { retryStrategy: reconnectDelayMs, maxRetriesPerRequest: 2, connectionName: 'flowmap-events' }
+  const clientOptions = {
+    retryStrategy: reconnectDelayMs,
+    maxRetriesPerRequest: 2,
+    connectionName: 'flowmap-events',
+  }
   const pub = new IORedis(options.url, clientOptions)
   const sub = new IORedis(options.url, clientOptions)
   // ioredis retries by itself; the relay logs the outage (redis-relay.ts).

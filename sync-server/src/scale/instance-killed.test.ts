@@ -77,7 +77,10 @@ it('kill -9 one instance under load: its clients move to the other, nothing ackn
   const clients: BoardClient[] = []
   try {
     for (const name of ['ada', 'bo', 'cy', 'di']) {
-      const token = await testToken({ sub: name, name, board: BOARD, role: 'editor' }, { expiresInMs: 600_000 })
+      const token = await testToken(
+        { sub: name, name, board: BOARD, role: 'editor' },
+        { expiresInMs: 600_000 },
+      )
       const client = connectBoard(balancer.collabUrl, BOARD, { token })
       clients.push(client)
       await client.synced

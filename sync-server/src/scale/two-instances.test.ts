@@ -98,7 +98,9 @@ describe('two instances, one Postgres, one Redis', () => {
     ada.provider.setAwarenessField('user', { name: 'Ada' })
     bo.provider.setAwarenessField('user', { name: 'Bo' })
     await vi.waitFor(() => {
-      expect(bo.provider.awareness?.getStates().get(ada.doc.clientID)).toMatchObject({ user: { name: 'Ada' } })
+      expect(bo.provider.awareness?.getStates().get(ada.doc.clientID)).toMatchObject({
+        user: { name: 'Ada' },
+      })
       expect(ada.provider.awareness?.getStates().get(bo.doc.clientID)).toMatchObject({ user: { name: 'Bo' } })
     }, ARRIVES)
 
@@ -107,7 +109,10 @@ describe('two instances, one Postgres, one Redis', () => {
     const history = await a.storage.readHistory(board, { afterSeq: 0, limit: 1000 })
     const edits = history.filter((entry) => entry.userId !== null)
     expect(history.map((entry) => entry.seq)).toEqual(history.map((_, index) => index + 1))
-    expect(edits.map((entry) => entry.userId).sort()).toEqual([...Array(5).fill('ada'), ...Array(5).fill('bo')])
+    expect(edits.map((entry) => entry.userId).sort()).toEqual([
+      ...Array(5).fill('ada'),
+      ...Array(5).fill('bo'),
+    ])
     const replayed = new Y.Doc()
     for (const entry of history) Y.applyUpdate(replayed, entry.update)
     expect(readRecords(replayed).filter((record) => record.typeName === 'shape')).toHaveLength(10)
@@ -159,7 +164,10 @@ describe('two instances, one Postgres, one Redis', () => {
       expect(bo.authFailures.length).toBeGreaterThan(0)
     }, ARRIVES)
 
-    const deleted = await requestJson(`${a.url}/api/boards/${board}`, { method: 'DELETE', token: facilitator })
+    const deleted = await requestJson(`${a.url}/api/boards/${board}`, {
+      method: 'DELETE',
+      token: facilitator,
+    })
     expect(deleted.status).toBe(200)
     // Cy's socket on the other instance closes, and the board is refused to him as deleted.
     await vi.waitFor(() => expect(cy.authFailures.join(' ')).toMatch(/deleted/), ARRIVES)
@@ -180,10 +188,13 @@ describe('two instances, one Postgres, one Redis', () => {
     await Promise.all([ada.acknowledged(), bo.acknowledged()])
     await redis.restart()
 
-    await vi.waitFor(() => {
-      expect(labelOf(bo.doc, 'from-ada')).toBe('while Redis was down')
-      expect(labelOf(ada.doc, 'from-bo')).toBe('also while Redis was down')
-    }, { timeout: 30_000, interval: 50 })
+    await vi.waitFor(
+      () => {
+        expect(labelOf(bo.doc, 'from-ada')).toBe('while Redis was down')
+        expect(labelOf(ada.doc, 'from-bo')).toBe('also while Redis was down')
+      },
+      { timeout: 30_000, interval: 50 },
+    )
     await vi.waitFor(() => expect(Y.encodeStateVector(ada.doc)).toEqual(Y.encodeStateVector(bo.doc)), ARRIVES)
     // And the relay works on as before.
     writeRecord(bo.doc, step('after', 'after the restart'))

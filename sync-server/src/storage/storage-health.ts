@@ -55,7 +55,8 @@ export class StorageHealth {
    * answering again clears "unreachable" without waiting for the next edit.
    */
   clearCause(cause: StorageFailureCause): void {
-    for (const [operation, failure] of this.#failures) if (failure.cause === cause) this.#failures.delete(operation)
+    for (const [operation, failure] of this.#failures)
+      if (failure.cause === cause) this.#failures.delete(operation)
   }
 
   recordSuccess(operation: string): void {
