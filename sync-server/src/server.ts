@@ -199,6 +199,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
       writeBoardAs: liveBoardWriter({ hocuspocus, history, shadows, turns }),
       importConverter,
       assetFiles,
+      dependencies: { storage: storageKind, redisReady: relay === null ? null : () => relay.isReady() },
     }),
   )
   http.maxHeadersCount = config.httpMaxHeadersCount
@@ -271,8 +272,8 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     hocuspocus,
     logger,
     close: () => {
-      stopPurge()
-      closing ??= stopAssetCollection().then(() =>
+      // Both background jobs end (a pass still running finishes) before the storage closes.
+      closing ??= Promise.all([stopPurge(), stopAssetCollection()]).then(() =>
         shutDown({ http, sockets, hocuspocus, storage, relay, events, importConverter, logger }),
       )
       return closing

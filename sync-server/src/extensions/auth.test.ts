@@ -93,6 +93,6 @@ describe('auth and roles', () => {
     const refused = client(board, '')
     await vi.waitFor(() => expect(refused.authFailures.length).toBeGreaterThan(0))
     expect(refused.authFailures[0]).toMatch(/invalid board id/)
-    expect(server.server.storage.getBoard(board)).toBeUndefined()
+    expect(await server.server.storage.getBoard(board)).toBeUndefined()
   })
 })

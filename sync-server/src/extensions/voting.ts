@@ -26,7 +26,7 @@ import {
 import type { Document, Extension, onStatelessPayload } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
 import type { BoardShadows } from '../boards/board-shadows.ts'
-import type { BoardTurns } from '../boards/board-turns.ts'
+import { BoardTurns } from '../boards/board-turns.ts'
 import { SERVER_WRITE_ORIGIN, type ServerWriteParts, writeOnServer } from '../boards/server-write.ts'
 import type { Logger } from '../logger.ts'
 import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
@@ -43,6 +43,10 @@ export interface VotingOptions {
 
 export function votingExtension(options: VotingOptions): Extension {
   const { storage, logger } = options
+  // One board's vote requests are decided one after another, each with the result it writes: a cast
+  // cannot slip between a reveal's count and its tally (a turn of its own, not the board's content
+  // turn, which the tally's write takes).
+  const votingTurns = new BoardTurns()
   return {
     extensionName: 'flowmap-voting',
 
@@ -56,26 +60,29 @@ export function votingExtension(options: VotingOptions): Extension {
           return
         }
         const user = (connection.context as FlowmapContext).user
-        const decision = await decideVoteRequest(parsed.message, {
-          doc: document,
-          boardId: documentName,
-          user,
-          storage,
-          now: Date.now(),
-        })
-        if (decision.results !== null) {
-          const { history, shadows, turns } = options
-          const written = await writeResults(
-            { history, shadows, turns, document, documentName },
-            decision.results,
-          )
-          if (!written.ok) {
-            send(refusedMessage(decision.results.id, written.reason))
-            return
+        const request = parsed.message
+        await votingTurns.run(documentName, async () => {
+          const decision = await decideVoteRequest(request, {
+            doc: document,
+            boardId: documentName,
+            user,
+            storage,
+            now: Date.now(),
+          })
+          if (decision.results !== null) {
+            const { history, shadows, turns } = options
+            const written = await writeResults(
+              { history, shadows, turns, document, documentName },
+              decision.results,
+            )
+            if (!written.ok) {
+              send(refusedMessage(decision.results.id, written.reason))
+              return
+            }
           }
-        }
-        send(decision.answer)
-        if (decision.progress !== null) tellFacilitators(document, decision.progress)
+          send(decision.answer)
+          if (decision.progress !== null) tellFacilitators(document, decision.progress)
+        })
       } catch (error) {
         logger.error({ event: 'error', board: documentName, err: error }, 'vote request failed')
         send(refusedMessage(null, 'the server could not handle this vote request; nothing changed'))

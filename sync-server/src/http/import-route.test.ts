@@ -201,8 +201,9 @@ describe('POST /api/boards/:id/import', () => {
     const watcher = server.connect(target, { token: await token(target, 'viewer') })
     await watcher.synced
     const seqBefore = await historyLength(target)
+    // Every history append is a storage transaction (with the client-ID claims it makes).
     const failing = vi
-      .spyOn(server.storage, 'appendUpdate')
+      .spyOn(server.storage, 'transaction')
       .mockRejectedValueOnce(
         new StorageWriteError('append', 'disk-full', 'the disk holding the database is full'),
       )

@@ -35,6 +35,8 @@ export interface RouteContext {
   importConverter: ImportConverter
   /** The asset store's bytes (its records are in `storage`). */
   assetFiles: AssetFiles
+  /** Which database `storage` is, and whether the Redis relay is up (null: no Redis), for /healthz. */
+  dependencies?: { storage: 'sqlite' | 'postgres'; redisReady: (() => boolean) | null }
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'DELETE'

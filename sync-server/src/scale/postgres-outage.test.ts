@@ -77,7 +77,11 @@ it('acknowledges only what Postgres committed; with Postgres stopped, nothing, a
   expect(ada.provider.hasUnsyncedChanges).toBe(true)
   const health = await requestJson(`${server.url}/healthz`)
   expect(health.status).toBe(503)
-  expect(health.body).toMatchObject({ status: 'unavailable' })
+  expect(health.body).toMatchObject({
+    status: 'unavailable',
+    cause: 'database-unreachable',
+    dependencies: { storage: { status: 'unavailable', kind: 'postgres' } },
+  })
 
   await postgres.restart()
   await vi.waitFor(async () => expect((await requestJson(`${server.url}/healthz`)).status).toBe(200), {

@@ -182,11 +182,19 @@ describe('two instances, one Postgres, one Redis', () => {
     await vi.waitFor(() => expect(labelOf(bo.doc, 'first')).toBe('before the restart'), ARRIVES)
 
     await redis.shutdown()
-    // Both keep acknowledging their own clients' edits (stored in Postgres) while Redis is away.
+    // /healthz names Redis; both keep acknowledging their own clients' edits (stored in Postgres).
+    await vi.waitFor(async () => {
+      const health = await requestJson(`${a.url}/healthz`)
+      expect(health.status).toBe(503)
+      expect(health.body).toMatchObject({
+        dependencies: { storage: { status: 'ok', kind: 'postgres' }, redis: { status: 'unavailable' } },
+      })
+    }, ARRIVES)
     writeRecord(ada.doc, step('from-ada', 'while Redis was down'))
     writeRecord(bo.doc, step('from-bo', 'also while Redis was down'))
     await Promise.all([ada.acknowledged(), bo.acknowledged()])
     await redis.restart()
+    await vi.waitFor(async () => expect((await requestJson(`${b.url}/healthz`)).status).toBe(200), ARRIVES)
 
     await vi.waitFor(
       () => {
