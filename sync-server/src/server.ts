@@ -56,6 +56,7 @@ import { closeReason, FLOWMAP_CLOSE } from './protocol/close-codes.ts'
 import { collabFrameChecker, isAuthenticatedAnswer } from './protocol/frame-guard.ts'
 import { guardSocket } from './protocol/guarded-socket.ts'
 import { type BoardEvent, type BoardEvents, redisBoardEvents } from './scale/board-events.ts'
+import { type PeopleElsewhere, peopleElsewhere } from './scale/people-elsewhere.ts'
 import { createRedisRelay, type RedisRelay } from './scale/redis-relay.ts'
 import { ServerMetrics } from './server-metrics.ts'
 import type { AsyncBoardStorage } from './storage/async-board-storage.ts'
@@ -109,7 +110,29 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     refuse,
     clientIds,
   })
-  const people = createPeople()
+  // With several instances: facilitator actions on live connections, and who is connected, reach
+  // every instance (scale/board-events.ts, scale/people-elsewhere.ts).
+  const events: BoardEvents | null =
+    relay === null || config.redisUrl === null
+      ? null
+      : redisBoardEvents({
+          url: config.redisUrl,
+          instanceId: relay.instanceId,
+          logger,
+          apply: (event, origin): Promise<void> =>
+            applyBoardEvent(event, origin, { hocuspocus, members, storage, elsewhere }),
+        })
+  const elsewhere: PeopleElsewhere | null =
+    events === null
+      ? null
+      : peopleElsewhere({
+          publish: (boardId, list) => events.publish({ type: 'people', boardId, list }),
+          changed: (boardId) => {
+            const document = hocuspocus.documents.get(boardId)
+            if (document !== undefined) people.announce(document)
+          },
+        })
+  const people = createPeople(elsewhere)
   const importConverter = new ImportConverter()
   const assetFiles: AssetFiles =
     config.dataDir === null ? new MemoryAssetFiles() : new DirectoryAssetFiles(join(config.dataDir, 'assets'))
@@ -157,16 +180,6 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   })
 
   const members = liveMembers(hocuspocus, people.announce)
-  // With several instances, a facilitator's action on live connections reaches every instance's.
-  const events =
-    relay === null || config.redisUrl === null
-      ? null
-      : redisBoardEvents({
-          url: config.redisUrl,
-          instanceId: relay.instanceId,
-          logger,
-          apply: (event) => applyBoardEvent(event, { hocuspocus, members, storage }),
-        })
 
   // The WebSocket layer cuts off frames far beyond the limit without buffering them; between the limit
   // and twice it, the validation extension refuses politely, with a reason the client can show.
@@ -274,7 +287,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
     close: () => {
       // Both background jobs end (a pass still running finishes) before the storage closes.
       closing ??= Promise.all([stopPurge(), stopAssetCollection()]).then(() =>
-        shutDown({ http, sockets, hocuspocus, storage, relay, events, importConverter, logger }),
+        shutDown({ http, sockets, hocuspocus, storage, relay, events, elsewhere, importConverter, logger }),
       )
       return closing
     },
@@ -343,11 +356,21 @@ function everywhere(members: LiveMembers, events: BoardEvents | null): LiveMembe
   }
 }
 
-/** Another instance's facilitator action, on this instance's connections. */
+/** Another instance's facilitator action or people list, on this instance's connections. */
 async function applyBoardEvent(
   event: BoardEvent,
-  parts: { hocuspocus: Hocuspocus; members: LiveMembers; storage: AsyncBoardStorage },
+  origin: string,
+  parts: {
+    hocuspocus: Hocuspocus
+    members: LiveMembers
+    storage: AsyncBoardStorage
+    elsewhere: PeopleElsewhere | null
+  },
 ): Promise<void> {
+  if (event.type === 'people') {
+    parts.elsewhere?.receive(origin, event.boardId, event.list)
+    return
+  }
   if (event.type === 'board-deleted') {
     closeBoardSockets(parts.hocuspocus, event.boardId, event.reason)
     return
@@ -384,10 +407,11 @@ async function shutDown(parts: {
   storage: AsyncBoardStorage
   relay: RedisRelay | null
   events: BoardEvents | null
+  elsewhere: PeopleElsewhere | null
   importConverter: ImportConverter
   logger: Logger
 }): Promise<void> {
-  const { http, sockets, hocuspocus, storage, relay, events, importConverter, logger } = parts
+  const { http, sockets, hocuspocus, storage, relay, events, elsewhere, importConverter, logger } = parts
   const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
   hocuspocus.closeConnections()
   for (const ws of sockets.clients) ws.close(1001, 'server shutting down')
@@ -403,6 +427,7 @@ async function shutDown(parts: {
   await importConverter.close()
   sockets.close()
   await events?.close()
+  elsewhere?.stop()
   await relay?.close()
   await storage.close()
   logger.info({ event: 'stopped' }, 'server stopped')

@@ -11,6 +11,7 @@
 import { encodeStatelessMessage, type PersonOnBoard, peopleMessage } from '@flowmap/shared'
 import type { Document, Extension } from '@hocuspocus/server'
 import type { FlowmapContext } from '../auth/roles.ts'
+import { mergePeople, type PeopleElsewhere } from '../scale/people-elsewhere.ts'
 
 export interface People {
   extension: Extension
@@ -18,7 +19,8 @@ export interface People {
   announce(document: Document): void
 }
 
-export function createPeople(): People {
+/** `elsewhere`: with several instances, the people connected to the board on the others. */
+export function createPeople(elsewhere: PeopleElsewhere | null = null): People {
   const scheduled = new WeakSet<Document>()
 
   const announce = (document: Document) => {
@@ -26,7 +28,10 @@ export function createPeople(): People {
     scheduled.add(document)
     setImmediate(() => {
       scheduled.delete(document)
-      sendPeopleList(document)
+      const here = peopleOnBoard(document)
+      if (elsewhere === null) return sendPeopleList(document, here)
+      elsewhere.local(document.name, here)
+      sendPeopleList(document, mergePeople(here, elsewhere.on(document.name)))
     })
   }
 
@@ -66,8 +71,7 @@ export function peopleOnBoard(document: Document): PersonOnBoard[] {
   return [...people.values()]
 }
 
-function sendPeopleList(document: Document): void {
-  const people = peopleOnBoard(document)
+function sendPeopleList(document: Document, people: readonly PersonOnBoard[]): void {
   for (const connection of document.getConnections()) {
     const user = (connection.context as Partial<FlowmapContext> | undefined)?.user
     if (user !== undefined) connection.sendStateless(encodeStatelessMessage(peopleMessage(people, user.id)))

@@ -1,10 +1,11 @@
 /**
- * What a facilitator does to live connections, on every instance: a role change or a removal
+ * What a facilitator does to live connections, and who is connected, on every instance: a role change or a removal
  * (boards/apply-member-change.ts) and the closing of a deleted board's sockets act on the connections of
  * the instance that took the request, and, published on one Redis channel, on those of every other
  * instance too. (Hocuspocus's own `closeConnections` and connection counts see one instance only.)
  * The stored change (membership, deletion) is written before the event is published, so an instance
- * that misses the event still refuses the person at their next connection.
+ * that misses the event still refuses the person at their next connection. Each instance's people list
+ * of a board travels on the same channel (people-elsewhere.ts).
  */
 import type { MemberChange } from '@flowmap/shared'
 import { Redis as IORedis } from 'ioredis'
@@ -14,6 +15,8 @@ import { reconnectDelayMs } from './redis-relay.ts'
 export type BoardEvent =
   | { type: 'member-change'; boardId: string; userId: string; change: MemberChange }
   | { type: 'board-deleted'; boardId: string; reason: string }
+  /** An instance's own people list of a board, an encoded people message (scale/people-elsewhere.ts). */
+  | { type: 'people'; boardId: string; list: string }
 
 export interface BoardEvents {
   /** Tells the other instances; the caller acts on its own connections itself. */
@@ -25,8 +28,8 @@ export interface RedisBoardEventsOptions {
   url: string
   instanceId: string
   logger: Logger
-  /** Acts on this instance's connections, for an event another instance published. */
-  apply(event: BoardEvent): void | Promise<void>
+  /** Acts on this instance's connections, for an event another instance (`origin`) published. */
+  apply(event: BoardEvent, origin: string): void | Promise<void>
   prefix?: string
 }
 
@@ -59,6 +62,9 @@ export function readBoardEvent(text: string): { origin: string; event: BoardEven
   if (event.type === 'board-deleted' && typeof event.reason === 'string') {
     return { origin, event: { type: 'board-deleted', boardId: event.boardId, reason: event.reason } }
   }
+  if (event.type === 'people' && typeof event.list === 'string') {
+    return { origin, event: { type: 'people', boardId: event.boardId, list: event.list } }
+  }
   return null
 }
 
@@ -82,7 +88,7 @@ export function redisBoardEvents(options: RedisBoardEventsOptions): BoardEvents 
     if (from !== channel) return
     const read = readBoardEvent(text)
     if (read === null || read.origin === instanceId) return
-    Promise.resolve(options.apply(read.event)).catch((error: unknown) => {
+    Promise.resolve(options.apply(read.event, read.origin)).catch((error: unknown) => {
       logger.error({ event: 'error', board: read.event.boardId, err: error }, 'board event failed')
     })
   })

@@ -8,7 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { REMOVED_MESSAGE_TYPE, readRecord, readRecords, writeRecord } from '@flowmap/shared'
+import {
+  PEOPLE_MESSAGE_TYPE,
+  parseStatelessMessage,
+  REMOVED_MESSAGE_TYPE,
+  readRecord,
+  readRecords,
+  restoreBoard,
+  writeRecord,
+} from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -72,6 +80,15 @@ async function client(server: RunningServer, board: string, sub: string): Promis
   return connected
 }
 
+/** The last people list the server sent this client. */
+function lastPeople(client: BoardClient) {
+  for (const payload of [...client.stateless].reverse()) {
+    const parsed = parseStatelessMessage(payload)
+    if (parsed.ok && parsed.message.type === PEOPLE_MESSAGE_TYPE) return parsed.message.people
+  }
+  return []
+}
+
 const step = (id: string, label: string) => workflowShape('step', { id, props: { label } })
 const labelOf = (doc: Y.Doc, id: string) =>
   (readRecord(doc, `shape:${id}`) as { props?: { label?: string } } | undefined)?.props?.label
@@ -104,6 +121,20 @@ describe('two instances, one Postgres, one Redis', () => {
       expect(ada.provider.awareness?.getStates().get(bo.doc.clientID)).toMatchObject({ user: { name: 'Bo' } })
     }, ARRIVES)
 
+    // The people list each page gets names both, each with the presence ID the server saw.
+    await vi.waitFor(() => {
+      for (const [reader, expected] of [
+        [ada, bo],
+        [bo, ada],
+      ] as const) {
+        const people = lastPeople(reader)
+        expect(people.map((person) => person.userId).sort()).toEqual(['ada', 'bo'])
+        expect(
+          people.find((person) => person.userId === (expected === ada ? 'ada' : 'bo'))?.clientIds,
+        ).toContain(expected.doc.clientID)
+      }
+    }, ARRIVES)
+
     // One history entry per edit (the board's first entry aside), gap-free, each by its sender: the
     // instance that relayed an update never stored it again.
     const history = await a.storage.readHistory(board, { afterSeq: 0, limit: 1000 })
@@ -118,7 +149,7 @@ describe('two instances, one Postgres, one Redis', () => {
     expect(readRecords(replayed).filter((record) => record.typeName === 'shape')).toHaveLength(10)
   })
 
-  it('a server-made write on one instance (an import over HTTP) reaches a client on the other', async () => {
+  it('a server-made write (an import over HTTP) and a restore on one instance reach a client on the other', async () => {
     const [a, b] = await twoInstances()
     const board = 'imported'
     const bo = await client(b, board, 'bo')
@@ -140,6 +171,18 @@ describe('two instances, one Postgres, one Redis', () => {
     // Stored once, in Ada's name, on the instance that made it.
     const history = await b.storage.readHistory(board, { afterSeq: 0, limit: 1000 })
     expect(history.filter((entry) => entry.userId === 'ada')).toHaveLength(2)
+
+    // Ada, on A, restores the moment before the import (replay's restore): Bo on B sees it undone.
+    const beforeImport = new Y.Doc()
+    for (const entry of history.slice(0, -1)) Y.applyUpdate(beforeImport, entry.update)
+    restoreBoard(ada.doc, beforeImport)
+    await ada.acknowledged()
+    await vi.waitFor(() => {
+      const labels = readRecords(bo.doc).flatMap((record) =>
+        record.typeName === 'shape' ? [(record.props as { label?: string }).label] : [],
+      )
+      expect(labels).toEqual(['drawn first'])
+    }, ARRIVES)
   })
 
   it("a facilitator's removal and a board's deletion on one instance reach the connections on the other", async () => {
