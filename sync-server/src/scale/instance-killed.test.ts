@@ -9,24 +9,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readRecord, writeRecord } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { type BoardClient, connectBoard } from '../testing/board-client.ts'
-import { type PostgresInstance, startPostgres } from '../testing/postgres-instance.ts'
-import { type RedisInstance, startRedis } from '../testing/redis-instance.ts'
 import { type ServerProcess, spawnServerProcess } from '../testing/server-process.ts'
 import { startTcpBalancer } from '../testing/tcp-balancer.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
+import { usePostgresAndRedis } from '../testing/use-postgres-and-redis.ts'
 
-let postgres: PostgresInstance
-let redis: RedisInstance
-beforeAll(async () => {
-  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-}, 60_000)
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()])
-})
+const services = usePostgresAndRedis()
 
 const BOARD = 'killed-under-load'
 const step = (id: string, label: string) => workflowShape('step', { id, props: { label } })
@@ -67,7 +59,7 @@ function writer(client: BoardClient, name: string) {
 }
 
 it('kill -9 one instance under load: its clients move to the other, nothing acknowledged is lost, no gaps, no duplicates', async () => {
-  const databaseUrl = await postgres.createSchema()
+  const databaseUrl = await services.postgres.createSchema()
   const dirs: string[] = []
   const spawn = async (): Promise<ServerProcess> => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowmap-killed-'))
@@ -75,7 +67,7 @@ it('kill -9 one instance under load: its clients move to the other, nothing ackn
     return spawnServerProcess({
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
+      REDIS_URL: services.redis.url,
       FLOWMAP_AUTH_SECRET: TEST_SECRET,
       HOST: '127.0.0.1',
     })

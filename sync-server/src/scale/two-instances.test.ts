@@ -18,7 +18,7 @@ import {
   writeRecord,
 } from '@flowmap/shared'
 import { workflowShape } from '@flowmap/shared/testing'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { ServerConfig } from '../config.ts'
 import { type RunningServer, startFlowmapServer } from '../server.ts'
@@ -26,21 +26,13 @@ import { type BoardClient, connectBoard } from '../testing/board-client.ts'
 import { collabUrlOf } from '../testing/collab-url.ts'
 import { requestJson } from '../testing/http-client.ts'
 import { postFile } from '../testing/import-client.ts'
-import { type PostgresInstance, startPostgres } from '../testing/postgres-instance.ts'
-import { type RedisInstance, startRedis } from '../testing/redis-instance.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
+import { usePostgresAndRedis } from '../testing/use-postgres-and-redis.ts'
 
 const ARRIVES = { timeout: 15_000, interval: 25 }
 
-let postgres: PostgresInstance
-let redis: RedisInstance
-beforeAll(async () => {
-  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-}, 60_000)
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()])
-})
+const services = usePostgresAndRedis()
 
 const ends: Array<() => Promise<void> | void> = []
 afterEach(async () => {
@@ -49,7 +41,7 @@ afterEach(async () => {
 
 /** Two instances on a fresh schema of the one Postgres, both relaying through the one Redis. */
 async function twoInstances(): Promise<[RunningServer, RunningServer]> {
-  const databaseUrl = await postgres.createSchema()
+  const databaseUrl = await services.postgres.createSchema()
   const start = async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowmap-instance-'))
     const config: Partial<ServerConfig> = {
@@ -59,7 +51,7 @@ async function twoInstances(): Promise<[RunningServer, RunningServer]> {
       clientDir: null,
       dataDir,
       databaseUrl,
-      redisUrl: redis.url,
+      redisUrl: services.redis.url,
       authSecret: TEST_SECRET,
     }
     const server = await startFlowmapServer(config)
@@ -224,7 +216,7 @@ describe('two instances, one Postgres, one Redis', () => {
     writeRecord(ada.doc, step('first', 'before the restart'))
     await vi.waitFor(() => expect(labelOf(bo.doc, 'first')).toBe('before the restart'), ARRIVES)
 
-    await redis.shutdown()
+    await services.redis.shutdown()
     // /healthz names Redis; both keep acknowledging their own clients' edits (stored in Postgres).
     await vi.waitFor(async () => {
       const health = await requestJson(`${a.url}/healthz`)
@@ -236,7 +228,7 @@ describe('two instances, one Postgres, one Redis', () => {
     writeRecord(ada.doc, step('from-ada', 'while Redis was down'))
     writeRecord(bo.doc, step('from-bo', 'also while Redis was down'))
     await Promise.all([ada.acknowledged(), bo.acknowledged()])
-    await redis.restart()
+    await services.redis.restart()
     await vi.waitFor(async () => expect((await requestJson(`${b.url}/healthz`)).status).toBe(200), ARRIVES)
 
     await vi.waitFor(
