@@ -158,7 +158,7 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
           messageBytesStage(metrics),
           limits.awarenessStage,
           viewerStage(refuse),
-          ...(relay === null ? [] : [catchUpStage(catchUp)]),
+          ...(relay === null ? [] : [catchUpStage(catchUp, turns)]),
           clientIds.stage,
           validationStage({
             shadows,

@@ -11,8 +11,10 @@ import { type DocOrigin, isDocOrigin } from '@flowmap/shared'
 import type { Document } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { MessageStage } from '../extensions/message-pipeline.ts'
+import { isSyncRequest } from '../protocol/incoming-update.ts'
 import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import type { BoardShadows } from './board-shadows.ts'
+import type { BoardTurns } from './board-turns.ts'
 
 /** Entries applied from the history log: already stored, so never appended again. */
 export const LOG_ORIGIN: DocOrigin = Object.freeze({ source: 'storage' })
@@ -60,16 +62,23 @@ export class LogCatchUp {
 }
 
 /**
- * Message stage, with several instances: before a connection's first update is judged, the board
- * catches up from the log. A client failing over from a killed instance resends what that instance
- * stored but never relayed; caught up, this instance recognises it as stored (history keeps only what an
- * update adds), so it is neither stored twice nor judged against a board missing it.
+ * Message stage, with several instances: before the server answers a connection's first sync message,
+ * the board catches up from the log. A client failing over from a killed instance holds what that
+ * instance stored and showed it but never relayed (its own edits and other people's); the server's
+ * state vector, sent in answer to the client's SyncStep1, must already include them, or the client's
+ * SyncStep2 would carry other people's structs, which are refused as written under foreign client IDs.
+ * An update message holds the board's turn already (message-pipeline.ts); a SyncStep1 takes it here.
  */
-export function catchUpStage(catchUp: LogCatchUp): MessageStage {
+export function catchUpStage(catchUp: LogCatchUp, turns: BoardTurns): MessageStage {
   const caughtUp = new WeakSet<object>()
-  return async ({ connection, document, documentName }, incoming) => {
-    if (incoming.kind !== 'update' || caughtUp.has(connection)) return
-    caughtUp.add(connection)
-    await catchUp.holdThroughLast(document, documentName)
+  return async ({ connection, document, documentName, update: message }, incoming) => {
+    if (caughtUp.has(connection)) return
+    if (incoming.kind === 'update') {
+      caughtUp.add(connection)
+      await catchUp.holdThroughLast(document, documentName)
+    } else if (isSyncRequest(message)) {
+      caughtUp.add(connection)
+      await turns.run(documentName, () => catchUp.holdThroughLast(document, documentName))
+    }
   }
 }

@@ -10,6 +10,7 @@
 import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 
+const SYNC_STEP_1 = 0
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
 
@@ -29,5 +30,21 @@ export function readIncomingMessage(message: Uint8Array): IncomingMessage {
     return { kind: 'update', update: decoding.readVarUint8Array(decoder) }
   } catch (error) {
     return { kind: 'malformed', reason: `not a Yjs sync message: ${(error as Error).message}` }
+  }
+}
+
+/**
+ * Whether a raw message is a client's SyncStep1 (its state vector): the server answers it with what the
+ * client lacks and with its own state vector, against which the client's SyncStep2 is computed.
+ */
+export function isSyncRequest(message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message)
+    decoding.readVarString(decoder)
+    const type = decoding.readVarUint(decoder)
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return false
+    return decoding.readVarUint(decoder) === SYNC_STEP_1
+  } catch {
+    return false
   }
 }
