@@ -5,7 +5,9 @@ import type { Browser, Page } from '@playwright/test'
 import { type FlowmapServerProcess, startFlowmapServer } from './fixtures/flowmap-server.ts'
 import { guardOrigin } from './fixtures/off-origin-guard.ts'
 import { REPO_ROOT } from './fixtures/repo-paths.ts'
-import { expect, test } from './fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from './fixtures/test.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 // A deploy of a new version, as the server sees it: a copy of the built client that the test changes
 // (its index.html carries a build marker, and the service worker's precache list says index.html has a

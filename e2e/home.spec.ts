@@ -1,7 +1,9 @@
 import { workflowShape } from '@flowmap/shared/testing'
 import { seedBoard } from '../sync-server/src/testing/seed-board.ts'
 import { openBoard, waitForBoard } from './board/flowmap-page.ts'
-import { expect, test } from './fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from './fixtures/test.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 test('the home page lists a board created offline, and the server boards once back online', async ({
   page,

@@ -21,6 +21,8 @@ export default defineConfig({
   outputDir: '../test-results',
   use: {
     headless: true,
+    // Only the offline specs need the app's service worker (fixtures/test.ts, WITH_SERVICE_WORKER).
+    serviceWorkers: 'block',
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

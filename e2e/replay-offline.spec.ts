@@ -6,7 +6,9 @@ import {
   shapesOfType,
   waitForServiceWorkerControl,
 } from './board/flowmap-page.ts'
-import { expect, test } from './fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from './fixtures/test.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 test("replay opens with no network from the device's copy of the history, and says it is offline", async ({
   page,

@@ -15,9 +15,11 @@ import {
   waitForServiceWorkerControl,
 } from '../board/flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from '../board/two-users.ts'
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import { dropFiles, type FixtureFile } from '../interop/interop-page.ts'
 import { dropGeneratedFile, shapeCount } from './asset-drops.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 function pngFile(name: string, rgb: [number, number, number]): FixtureFile {
   return { name, type: 'image/png', text: '', base64: solidPng(64, 48, rgb).toString('base64') }

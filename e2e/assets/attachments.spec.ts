@@ -8,9 +8,11 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { canvasPoint, dropSocket, shapesOfType, waitForServiceWorkerControl } from '../board/flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from '../board/two-users.ts'
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import { dropFiles } from '../interop/interop-page.ts'
 import { minimalPdf } from './asset-drops.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 const ASSET_PATH = /^\/api\/boards\/[^/]+\/assets\/[0-9a-f]{64}$/
 

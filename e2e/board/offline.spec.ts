@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import {
   canvasPoint,
   clickAt,
@@ -13,6 +13,8 @@ import {
   waitForServiceWorkerControl,
 } from './flowmap-page.ts'
 import { openTwoUsersOnOneBoard } from './two-users.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 test('five edits made offline survive a reload with no network and reach the other person once back online', async ({
   openUser,

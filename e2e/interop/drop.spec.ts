@@ -5,7 +5,7 @@ import {
   waitForBoard,
   waitForServiceWorkerControl,
 } from '../board/flowmap-page.ts'
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import {
   dropFiles,
   fixtureFile,
@@ -17,6 +17,8 @@ import {
   screenToPage,
   unionOf,
 } from './interop-page.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 test('a BPMN file without layout dropped on the home page becomes a laid-out board: steps in their lanes, none overlapping', async ({
   page,

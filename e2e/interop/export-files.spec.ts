@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs'
 import { detectImportFormat, importBoardFile } from '@flowmap/shared'
 import type { Page } from '@playwright/test'
 import { type ShapeSummary, shapesOf, waitForBoard } from '../board/flowmap-page.ts'
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import { labelOf } from './interop-page.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 async function download(page: Page, entry: 'export-bpmn' | 'export-mermaid') {
   await page.getByTestId('export-button').click()

@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test'
 import { dropSocket, openWorkshopMenu, waitForBoard } from '../board/flowmap-page.ts'
 import { type FlowmapServerProcess, startFlowmapServer } from '../fixtures/flowmap-server.ts'
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import { createWorkshopBoard, joinWorkshop, tokenFor, WORKSHOP_SECRET } from './workshop-people.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 /**
  * Private mode (issue 13, point 8): while the facilitator's private brainstorm is on, each participant's

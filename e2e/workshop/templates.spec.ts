@@ -16,7 +16,9 @@ import {
   waitForBoard,
   waitForServiceWorkerControl,
 } from '../board/flowmap-page.ts'
-import { expect, test } from '../fixtures/test.ts'
+import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
+
+test.use(WITH_SERVICE_WORKER)
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`templates-${name}.png`)
