@@ -26,3 +26,31 @@ it('FLOWMAP_ASSET_RETENTION_DAYS sets how long unreferenced assets are kept, 30 
     })
   }
 })
+
+it('DATABASE_URL and REDIS_URL take a Postgres and a Redis URL; a bad one is named without echoing it, and Redis needs the database', () => {
+  const both = configFromEnv({
+    DATABASE_URL: 'postgres://u:secret@db:5432/flowmap',
+    REDIS_URL: 'redis://cache:6379',
+  })
+  expect(both.ok && [both.config.databaseUrl, both.config.redisUrl]).toEqual([
+    'postgres://u:secret@db:5432/flowmap',
+    'redis://cache:6379',
+  ])
+  expect(defaultServerConfig.databaseUrl).toBeNull()
+  expect(defaultServerConfig.redisUrl).toBeNull()
+  const bad = configFromEnv({ DATABASE_URL: 'mysql://u:secret@db/flowmap', REDIS_URL: 'http://cache' })
+  expect(bad).toEqual({
+    ok: false,
+    errors: [
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+      'REDIS_URL must be a redis:// or rediss:// URL',
+    ],
+  })
+  expect(JSON.stringify(bad)).not.toContain('secret')
+  expect(configFromEnv({ REDIS_URL: 'redis://cache:6379' })).toEqual({
+    ok: false,
+    errors: [
+      'REDIS_URL needs DATABASE_URL: instances that relay boards to each other must share one database',
+    ],
+  })
+})
