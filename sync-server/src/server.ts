@@ -88,8 +88,8 @@ export async function startFlowmapServer(partial: Partial<ServerConfig> = {}): P
   const { storage, kind: storageKind } = await openServerStorage(config)
   const shadows = new BoardShadows()
   const turns = new BoardTurns()
-  const catchUp = new LogCatchUp(storage, shadows)
   const relay = config.redisUrl === null ? null : createRedisRelay({ url: config.redisUrl, logger })
+  const catchUp = new LogCatchUp(storage, shadows, relay !== null)
   const refuse = createRefuser(logger, metrics)
   const clientIds = createClientIds({
     storage,

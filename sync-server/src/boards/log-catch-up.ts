@@ -28,12 +28,18 @@ const PAGE = 1000
 export class LogCatchUp {
   readonly #storage: AsyncBoardStorage
   readonly #shadows: BoardShadows
+  readonly #peers: boolean
   /** Per live doc: the seq through which it is known to hold every entry. */
   readonly #held = new WeakMap<Document, number>()
 
-  constructor(storage: AsyncBoardStorage, shadows: BoardShadows) {
+  /**
+   * `peers`: other instances write the same database. Without them the doc, in the board's turn, holds
+   * every stored entry already, and nothing is read back.
+   */
+  constructor(storage: AsyncBoardStorage, shadows: BoardShadows, peers: boolean) {
     this.#storage = storage
     this.#shadows = shadows
+    this.#peers = peers
   }
 
   /** The doc was loaded from storage through `seq`. */
@@ -46,6 +52,7 @@ export class LogCatchUp {
    * holds the board's turn); answers the seq the doc now holds everything through.
    */
   async holdThroughLast(document: Document, boardId: string): Promise<number> {
+    if (!this.#peers) return this.#storage.lastSeq(boardId)
     let seq = this.#held.get(document) ?? 0
     for (;;) {
       const page = await this.#storage.readHistory(boardId, { afterSeq: seq, limit: PAGE })

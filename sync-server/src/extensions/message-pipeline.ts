@@ -39,12 +39,12 @@ export function messagePipelineExtension(options: MessagePipelineOptions): Exten
   /** The turn each connection holds for the update it is handling (one message at a time per connection). */
   const heldTurns = new WeakMap<object, () => void>()
 
-  async function runStages(
-    payload: beforeHandleMessagePayload,
-    incoming: IncomingMessage,
-    from: number,
-  ): Promise<void> {
-    for (let index = from; index < stages.length; index++) await stages[index]!(payload, incoming)
+  /** Runs the stages in order; only a stage that answers a promise (a commit) is waited for. */
+  async function runStages(payload: beforeHandleMessagePayload, incoming: IncomingMessage): Promise<void> {
+    for (const stage of stages) {
+      const running = stage(payload, incoming)
+      if (running !== undefined) await running
+    }
   }
 
   return {
@@ -53,11 +53,11 @@ export function messagePipelineExtension(options: MessagePipelineOptions): Exten
 
     async beforeHandleMessage(payload: beforeHandleMessagePayload) {
       const incoming = readIncomingMessage(payload.update)
-      if (incoming.kind !== 'update') return runStages(payload, incoming, 0)
+      if (incoming.kind !== 'update') return runStages(payload, incoming)
       const end = await turns.take(payload.documentName)
       heldTurns.set(payload.connection, end)
       try {
-        await runStages(payload, incoming, 0)
+        await runStages(payload, incoming)
       } catch (error) {
         // Refused or failed: Hocuspocus will not apply it (nor call afterHandleMessage).
         heldTurns.delete(payload.connection)

@@ -82,6 +82,10 @@ function lastPeople(client: BoardClient) {
 }
 
 const step = (id: string, label: string) => workflowShape('step', { id, props: { label } })
+const shapeLabels = (doc: Y.Doc) =>
+  readRecords(doc).flatMap((record) =>
+    record.typeName === 'shape' ? [(record.props as { label?: string }).label] : [],
+  )
 const labelOf = (doc: Y.Doc, id: string) =>
   (readRecord(doc, `shape:${id}`) as { props?: { label?: string } } | undefined)?.props?.label
 
@@ -155,10 +159,7 @@ describe('two instances, one Postgres, one Redis', () => {
     const imported = await postFile(`${a.url}/api/boards/${board}/import?format=mermaid`, mermaid, { token })
     expect(imported.status).toBe(200)
     await vi.waitFor(() => {
-      const labels = readRecords(bo.doc).flatMap((record) =>
-        record.typeName === 'shape' ? [(record.props as { label?: string }).label] : [],
-      )
-      expect(labels).toEqual(expect.arrayContaining(['Order in', 'Ship it', 'drawn first']))
+      expect(shapeLabels(bo.doc)).toEqual(expect.arrayContaining(['Order in', 'Ship it', 'drawn first']))
     }, ARRIVES)
     // Stored once, in Ada's name, on the instance that made it.
     const history = await b.storage.readHistory(board, { afterSeq: 0, limit: 1000 })
@@ -170,10 +171,7 @@ describe('two instances, one Postgres, one Redis', () => {
     restoreBoard(ada.doc, beforeImport)
     await ada.acknowledged()
     await vi.waitFor(() => {
-      const labels = readRecords(bo.doc).flatMap((record) =>
-        record.typeName === 'shape' ? [(record.props as { label?: string }).label] : [],
-      )
-      expect(labels).toEqual(['drawn first'])
+      expect(shapeLabels(bo.doc)).toEqual(['drawn first'])
     }, ARRIVES)
   })
 
