@@ -493,6 +493,14 @@ export {
   eventShapeVersions,
 } from './schema/event.ts'
 export type { LimitFailure, WrittenFields } from './schema/field-limits.ts'
+export {
+  completeAccurateValidator,
+  raciRolesValidator,
+  type ThreePoint,
+  type TimeRange,
+  threePoint,
+  timeRangeValidator,
+} from './schema/flow-timing.ts'
 export { FLOWMAP_CUSTOM_RECORDS, flowmapSchema } from './schema/flowmap-schema.ts'
 export { type LaneShapeProps, laneShapeMigrations, laneShapeProps, laneShapeVersions } from './schema/lane.ts'
 export {
@@ -511,6 +519,7 @@ export {
   MAX_JSON_DEPTH,
   MAX_LABEL_CHARS,
   MAX_LINT_RULE_ID_CHARS,
+  MAX_RACI_ROLES,
   MAX_RECORD_CHARS,
   MAX_ROLE_COLOR_CHARS,
   MAX_ROLE_NAME_CHARS,
@@ -521,6 +530,7 @@ export {
 export { firstJsonProblem, type JsonProblem } from './schema/plain-json.ts'
 export { recordLimitFailure, shapeStringLimits } from './schema/record-limits.ts'
 export {
+  isHumanRole,
   ROLE_KINDS,
   type Role,
   type RoleKind,

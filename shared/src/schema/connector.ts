@@ -18,9 +18,18 @@ export const connectorMetaValidator = T.object({
   flow: T.literalEnum(...FLOW_KINDS).optional(),
   /** The branch label of an arrow leaving a decision ("yes", "approved", ...). */
   branch: T.string.optional(),
+  /**
+   * How often a case takes this branch of a decision, 0 to 1 (the walk-through and the lead-time
+   * simulation draw from it; branches without one share what the others leave).
+   */
+  probability: T.number
+    .check('probability', (value) => {
+      if (!(value >= 0 && value <= 1)) throw new Error(`must be from 0 to 1, got ${value}`)
+    })
+    .optional(),
 }).allowUnknownProperties()
 
-export type ConnectorMeta = { flow: FlowKind; branch: string | null }
+export type ConnectorMeta = { flow: FlowKind; branch: string | null; probability: number | null }
 
 const flowKindSet: ReadonlySet<unknown> = new Set(FLOW_KINDS)
 
@@ -29,5 +38,7 @@ export function readConnectorMeta(meta: unknown): ConnectorMeta {
   const fields = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {}
   const flow = flowKindSet.has(fields.flow) ? (fields.flow as FlowKind) : DEFAULT_FLOW_KIND
   const branch = typeof fields.branch === 'string' && fields.branch.trim() !== '' ? fields.branch : null
-  return { flow, branch }
+  const p = fields.probability
+  const probability = typeof p === 'number' && p >= 0 && p <= 1 ? p : null
+  return { flow, branch, probability }
 }

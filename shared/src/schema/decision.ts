@@ -1,21 +1,36 @@
 import { createShapePropsMigrationIds, type RecordPropsType } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
+import { raciRolesValidator } from './flow-timing.ts'
+import { addedProps, boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
 
 /** A decision point; its outgoing connectors carry the branch labels. */
 export const decisionShapeProps = {
   ...boxShapeProps,
   question: T.string,
+  /** RACI: the roles accountable for the decision taken here. */
+  accountable: raciRolesValidator,
+  /** RACI: the roles consulted before deciding. */
+  consulted: raciRolesValidator,
+  /** RACI: the roles told what was decided. */
+  informed: raciRolesValidator,
 }
 
 export type DecisionShapeProps = RecordPropsType<typeof decisionShapeProps>
 
 /** A new decision: a diamond wider than tall, so a short question fits on two lines. */
-export const decisionShapeDefaultProps: DecisionShapeProps = { w: 180, h: 130, question: '' }
+export const decisionShapeDefaultProps: DecisionShapeProps = {
+  w: 180,
+  h: 130,
+  question: '',
+  accountable: [],
+  consulted: [],
+  informed: [],
+}
 
 /** Append-only: a released id is never renumbered or removed. */
 export const decisionShapeVersions = createShapePropsMigrationIds('decision', {
   RenameLabelToQuestion: 1,
+  AddRaci: 2,
 })
 
 export const decisionShapeMigrations = propsMigrations([
@@ -32,4 +47,5 @@ export const decisionShapeMigrations = propsMigrations([
       delete props.question
     },
   },
+  addedProps(decisionShapeVersions.AddRaci, { accountable: [], consulted: [], informed: [] }),
 ])

@@ -92,3 +92,6 @@ export const MAX_COMMENT_MENTIONS = 50
 
 /** A name as a comment shows it (its author's, a mentioned person's or role's): a role name's limit. */
 export const MAX_COMMENT_NAME_CHARS = 100
+
+/** Roles one RACI column (accountable, consulted or informed) of a step or decision may list. */
+export const MAX_RACI_ROLES = 50

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { MAX_ID_CHARS, MAX_ROLE_COLOR_CHARS, MAX_ROLE_NAME_CHARS } from './limits.ts'
-import { validateRole, validateRoleWrite } from './role.ts'
+import { isHumanRole, validateRole, validateRoleWrite } from './role.ts'
 
 test('a role with every kind is valid', () => {
   for (const kind of ['person', 'team', 'system', 'ai-agent'] as const) {
@@ -62,4 +62,21 @@ test('reading stays lenient and a write of other fields passes: a long name stor
   expect(validateRole(stored).ok).toBe(true)
   expect(validateRoleWrite(stored, new Set(['color'])).ok).toBe(true)
   expect(validateRoleWrite(stored, new Set(['name'])).ok).toBe(false)
+})
+
+test('a capacity is a whole number of cases at once, 1 to 10,000, or absent (unbounded)', () => {
+  const role = { id: 'role:x', name: 'X', color: '#123', kind: 'team' as const }
+  expect(validateRole({ ...role, capacity: 3 })).toEqual({ ok: true, role: { ...role, capacity: 3 } })
+  expect(validateRole(role).ok).toBe(true)
+  expect(validateRole({ ...role, capacity: 0 })).toMatchObject({ ok: false, error: { field: 'capacity' } })
+  expect(validateRole({ ...role, capacity: 2.5 })).toMatchObject({ ok: false, error: { field: 'capacity' } })
+})
+
+test('people and teams are human roles; systems and AI agents are not', () => {
+  expect(['person', 'team', 'system', 'ai-agent'].map((kind) => isHumanRole({ kind } as never))).toEqual([
+    true,
+    true,
+    false,
+    false,
+  ])
 })

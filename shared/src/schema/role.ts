@@ -15,7 +15,22 @@ export const roleValidator = T.object({
   /** Any CSS colour; the UI picks from a palette but other tools may write others. */
   color: T.string,
   kind: T.literalEnum(...ROLE_KINDS),
+  /**
+   * How many cases the role works on at once (people in a team, a system's workers); absent means
+   * unbounded. The lead-time simulation queues work at a role that is at capacity.
+   */
+  capacity: T.integer
+    .check('capacity', (value) => {
+      if (value < 1 || value > 10_000)
+        throw new Error(`must be a whole number from 1 to 10,000, got ${value}`)
+    })
+    .optional(),
 })
+
+/** Roles that stand for people (a person or a team), as against a system or an AI agent. */
+export function isHumanRole(role: Pick<Role, 'kind'>): boolean {
+  return role.kind === 'person' || role.kind === 'team'
+}
 
 export type Role = T.TypeOf<typeof roleValidator>
 

@@ -1,6 +1,7 @@
 import { createShapePropsMigrationIds, type RecordPropsType } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { addedProp, boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
+import { completeAccurateValidator, raciRolesValidator, timeRangeValidator } from './flow-timing.ts'
+import { addedProp, addedProps, boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
 
 /** The states a step moves through on the board. */
 export const STEP_STATUSES = ['todo', 'doing', 'done', 'blocked'] as const
@@ -18,8 +19,25 @@ export const stepShapeProps = {
   owner: T.string.nullable(),
   status: T.literalEnum(...STEP_STATUSES),
   automation: T.literalEnum(...STEP_AUTOMATIONS),
-  /** Estimated effort in hours (>= 0); null when nobody has estimated it. */
+  /**
+   * Process time: the hands-on hours of the step, most likely (>= 0); null when nobody has estimated it.
+   * (Named before value-stream timing existed; the inspector calls it "Process time".)
+   */
   estimate: T.positiveNumber.nullable(),
+  /** Optimistic and pessimistic process time, when the estimate is a range. */
+  estimateRange: timeRangeValidator.nullable(),
+  /** Wait time: hours the work waits before this step starts, most likely; null when not known. */
+  wait: T.positiveNumber.nullable(),
+  /** Optimistic and pessimistic wait, when it is a range. */
+  waitRange: timeRangeValidator.nullable(),
+  /** Percent complete and accurate (0–100): how much of its output the next step can use unchanged. */
+  completeAccurate: completeAccurateValidator.nullable(),
+  /** RACI: the roles accountable for the step (the owner is the responsible one). Exactly one is sound. */
+  accountable: raciRolesValidator,
+  /** RACI: the roles consulted before or during the step. */
+  consulted: raciRolesValidator,
+  /** RACI: the roles informed when the step is done. */
+  informed: raciRolesValidator,
 }
 
 export type StepShapeProps = RecordPropsType<typeof stepShapeProps>
@@ -34,15 +52,31 @@ export const stepShapeDefaultProps: StepShapeProps = {
   status: 'todo',
   automation: 'manual',
   estimate: null,
+  estimateRange: null,
+  wait: null,
+  waitRange: null,
+  completeAccurate: null,
+  accountable: [],
+  consulted: [],
+  informed: [],
 }
 
 /** Append-only: a released id is never renumbered or removed. */
 export const stepShapeVersions = createShapePropsMigrationIds('step', {
   AddAutomation: 1,
   AddEstimate: 2,
+  AddFlowTiming: 3,
+  AddRaci: 4,
 })
 
 export const stepShapeMigrations = propsMigrations([
   addedProp(stepShapeVersions.AddAutomation, 'automation', 'manual'),
   addedProp(stepShapeVersions.AddEstimate, 'estimate', null),
+  addedProps(stepShapeVersions.AddFlowTiming, {
+    estimateRange: null,
+    wait: null,
+    waitRange: null,
+    completeAccurate: null,
+  }),
+  addedProps(stepShapeVersions.AddRaci, { accountable: [], consulted: [], informed: [] }),
 ])

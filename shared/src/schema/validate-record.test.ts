@@ -122,6 +122,34 @@ describe('validateRecord refuses, naming record, field and reason', () => {
   })
 })
 
+describe('value-stream timing and RACI on a step', () => {
+  test('a step with ranges, wait, % C&A and RACI roles is valid', () => {
+    const step = workflowShape('step', {
+      id: 'timed',
+      props: {
+        estimate: 2,
+        estimateRange: { min: 1, max: 4 },
+        wait: 8,
+        waitRange: { min: 4, max: 24 },
+        completeAccurate: 85,
+        accountable: ['role:lead'],
+        consulted: ['role:legal', 'role:it'],
+        informed: ['role:team'],
+      },
+    })
+    expect(validateRecord(step)).toEqual({ ok: true, record: step })
+  })
+
+  test('a range upside down, a percent over 100 and a role listed twice are refused, saying which', () => {
+    const upsideDown = workflowShape('step', { id: 'r', props: { estimateRange: { min: 5, max: 2 } } })
+    expect(refusal(validateRecord(upsideDown)).message).toMatch(/props\.estimateRange.*min 5 is above max 2/)
+    const over = workflowShape('step', { id: 'p', props: { completeAccurate: 140 } })
+    expect(refusal(validateRecord(over)).message).toMatch(/props\.completeAccurate.*0 to 100, got 140/)
+    const twice = workflowShape('decision', { id: 'a', props: { accountable: ['role:x', 'role:x'] } })
+    expect(refusal(validateRecord(twice)).message).toMatch(/props\.accountable.*role:x twice/)
+  })
+})
+
 describe('validateRecord with the writer schema', () => {
   const current = flowmapSchema.serialize()
 
@@ -131,6 +159,49 @@ describe('validateRecord with the writer schema', () => {
     const { estimate: _dropped, ...olderProps } = step.props as { estimate: unknown }
     const result = validateRecord({ ...step, props: olderProps }, { schema: older })
     expect(result).toMatchObject({ ok: true, record: { props: { label: 'Review', estimate: null } } })
+  })
+
+  test('migrates a step from before value-stream timing and RACI: no range, wait or % C&A, empty RACI columns', () => {
+    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.step': 2 } }
+    const step = workflowShape('step', { id: 'vs', props: { label: 'Build', estimate: 6 } }) as {
+      props: object
+    }
+    const {
+      estimateRange: _r,
+      wait: _w,
+      waitRange: _wr,
+      completeAccurate: _ca,
+      accountable: _a,
+      consulted: _c,
+      informed: _i,
+      ...olderProps
+    } = step.props as Record<string, unknown>
+    const result = validateRecord({ ...step, props: olderProps }, { schema: older })
+    expect(result).toMatchObject({
+      ok: true,
+      record: {
+        props: {
+          estimate: 6,
+          estimateRange: null,
+          wait: null,
+          waitRange: null,
+          completeAccurate: null,
+          accountable: [],
+          consulted: [],
+          informed: [],
+        },
+      },
+    })
+  })
+
+  test('migrates a decision from before RACI to empty RACI columns', () => {
+    const older = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.decision': 1 } }
+    const decision = workflowShape('decision', { id: 'd1' })
+    const result = validateRecord({ ...decision, props: { w: 1, h: 1, question: 'Ok?' } }, { schema: older })
+    expect(result).toMatchObject({
+      ok: true,
+      record: { props: { question: 'Ok?', accountable: [], consulted: [], informed: [] } },
+    })
   })
 
   test('migrates a decision that still had `label` to `question`', () => {

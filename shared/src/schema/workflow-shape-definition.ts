@@ -32,6 +32,25 @@ export function addedProp(
   }
 }
 
+/**
+ * The migration of several props added in one release. Values are copied per record (an array default
+ * is never shared between records), and going down removes them again.
+ */
+export function addedProps(
+  id: TLPropsMigration['id'],
+  values: Readonly<Record<string, unknown>>,
+): TLPropsMigration {
+  return {
+    id,
+    up: (props) => {
+      for (const [prop, value] of Object.entries(values)) props[prop] ??= structuredClone(value)
+    },
+    down: (props) => {
+      for (const prop of Object.keys(values)) delete props[prop]
+    },
+  }
+}
+
 /** A shape's migration sequence, in release order. */
 export function propsMigrations(sequence: TLPropsMigration[]): TLPropsMigrations {
   return createShapePropsMigrationSequence({ sequence })
