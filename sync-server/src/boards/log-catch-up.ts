@@ -11,7 +11,6 @@ import { type DocOrigin, isDocOrigin } from '@flowmap/shared'
 import type { Document } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { MessageStage } from '../extensions/message-pipeline.ts'
-import { isSyncRequest } from '../protocol/incoming-update.ts'
 import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 import type { BoardShadows } from './board-shadows.ts'
 import type { BoardTurns } from './board-turns.ts'
@@ -78,12 +77,12 @@ export class LogCatchUp {
  */
 export function catchUpStage(catchUp: LogCatchUp, turns: BoardTurns): MessageStage {
   const caughtUp = new WeakSet<object>()
-  return async ({ connection, document, documentName, update: message }, incoming) => {
+  return async ({ connection, document, documentName }, incoming) => {
     if (caughtUp.has(connection)) return
     if (incoming.kind === 'update') {
       caughtUp.add(connection)
       await catchUp.holdThroughLast(document, documentName)
-    } else if (isSyncRequest(message)) {
+    } else if (incoming.kind === 'no-content' && incoming.syncRequest) {
       caughtUp.add(connection)
       await turns.run(documentName, () => catchUp.holdThroughLast(document, documentName))
     }

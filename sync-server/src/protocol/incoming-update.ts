@@ -16,7 +16,8 @@ const SYNC_UPDATE = 2
 
 export type IncomingMessage =
   | { kind: 'update'; update: Uint8Array }
-  | { kind: 'no-content' }
+  /** `syncRequest`: the message is a client's SyncStep1 (its state vector), answered with what it lacks. */
+  | { kind: 'no-content'; syncRequest: boolean }
   | { kind: 'malformed'; reason: string }
 
 export function readIncomingMessage(message: Uint8Array): IncomingMessage {
@@ -24,27 +25,15 @@ export function readIncomingMessage(message: Uint8Array): IncomingMessage {
     const decoder = decoding.createDecoder(message)
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return { kind: 'no-content' }
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) {
+      return { kind: 'no-content', syncRequest: false }
+    }
     const syncType = decoding.readVarUint(decoder)
-    if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return { kind: 'no-content' }
+    if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) {
+      return { kind: 'no-content', syncRequest: syncType === SYNC_STEP_1 }
+    }
     return { kind: 'update', update: decoding.readVarUint8Array(decoder) }
   } catch (error) {
     return { kind: 'malformed', reason: `not a Yjs sync message: ${(error as Error).message}` }
-  }
-}
-
-/**
- * Whether a raw message is a client's SyncStep1 (its state vector): the server answers it with what the
- * client lacks and with its own state vector, against which the client's SyncStep2 is computed.
- */
-export function isSyncRequest(message: Uint8Array): boolean {
-  try {
-    const decoder = decoding.createDecoder(message)
-    decoding.readVarString(decoder)
-    const type = decoding.readVarUint(decoder)
-    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return false
-    return decoding.readVarUint(decoder) === SYNC_STEP_1
-  } catch {
-    return false
   }
 }
