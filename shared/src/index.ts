@@ -65,13 +65,8 @@ export type {
   DraftRead,
   FlowDraft,
 } from './convert/flow-draft.ts'
-export {
-  contentProblem,
-  detectImportFormat,
-  IMPORT_FILE_SUFFIXES,
-  type ImportFile,
-  importBoardFile,
-} from './convert/import-file.ts'
+export { contentProblem, importBoardFile } from './convert/import-file.ts'
+export { detectImportFormat, IMPORT_FILE_SUFFIXES, type ImportFile } from './convert/import-format.ts'
 export {
   IMPORT_FORMATS,
   type ImportFormat,

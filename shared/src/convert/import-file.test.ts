@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectImportFormat } from './import-file.ts'
+import { detectImportFormat } from './import-format.ts'
 
 describe('the format of pasted or unnamed text', () => {
   it('is Mermaid for a flowchart, after comment lines or front matter (as Flowmap’s own export writes)', () => {

@@ -10,44 +10,12 @@ import { validateRecord } from '../schema/validate-record.ts'
 import { bpmnToDraft } from './bpmn/import-bpmn.ts'
 import { draftToContentWithNotices } from './draft-to-content.ts'
 import type { DraftRead } from './flow-draft.ts'
+import { detectImportFormat, type ImportFile } from './import-format.ts'
 import type { ImportFormat } from './import-report.ts'
 import type { ImportResult } from './import-result.ts'
 import { jsonToContent } from './json/import-json.ts'
 import type { MapContent } from './map-content.ts'
 import { mermaidToDraft } from './mermaid/import-mermaid.ts'
-import { startsAsMermaid } from './mermaid/mermaid-parser.ts'
-
-export type ImportFile = {
-  /** The file's name as the person chose it; '' for pasted text. */
-  readonly name: string
-  readonly text: string
-}
-
-const FORMAT_BY_SUFFIX: readonly [string, ImportFormat][] = [
-  ['.bpmn20.xml', 'bpmn'],
-  ['.bpmn2', 'bpmn'],
-  ['.bpmn', 'bpmn'],
-  ['.xml', 'bpmn'],
-  ['.mmd', 'mermaid'],
-  ['.mermaid', 'mermaid'],
-  ['.json', 'json'],
-]
-
-/** The file names an import accepts, for a file picker's `accept` and a drop's check. */
-export const IMPORT_FILE_SUFFIXES: readonly string[] = FORMAT_BY_SUFFIX.map(([suffix]) => suffix)
-
-/** The format a file is in: by its name's suffix, else by how its text starts; null when neither says. */
-export function detectImportFormat(file: ImportFile): ImportFormat | null {
-  const name = file.name.toLowerCase()
-  const bySuffix = FORMAT_BY_SUFFIX.find(([suffix]) => name.endsWith(suffix))
-  if (bySuffix) return bySuffix[1]
-  const text = file.text.replace(/^\uFEFF/, '').trimStart()
-  if (text.startsWith('<')) return 'bpmn'
-  if (text.startsWith('{')) return 'json'
-  // Front matter, comments and directives may come first; another diagram type is refused by name.
-  if (startsAsMermaid(text)) return 'mermaid'
-  return null
-}
 
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).byteLength

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_IMPORT_DEPTH, MAX_IMPORT_ELEMENTS } from '../../schema/limits.ts'
-import { detectImportFormat } from '../import-file.ts'
+import { detectImportFormat } from '../import-format.ts'
 import type {
   MermaidChainStatement,
   MermaidFlowchart,
