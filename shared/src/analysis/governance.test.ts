@@ -1,8 +1,11 @@
 import type { TLRecord } from '@tldraw/tlschema'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { toWorkflowGraph } from '../graph/to-workflow-graph.ts'
+import { lint } from '../lint/lint.ts'
 import type { Role } from '../schema/role.ts'
 import type { StepShapeProps } from '../schema/step.ts'
+import { generateWorkflowMap } from '../testing/generate-workflow-map.ts'
 import { connector, workflowShape } from '../testing/shape-records.ts'
 import { automationInsights } from './automation.ts'
 import { flowPaths, governanceInsights } from './governance.ts'
@@ -164,5 +167,32 @@ describe('where automation could go next', () => {
     // Draft owned by Ana is manual work of 5h, but Approve? follows it.
     const candidates = governanceInsights(governedMap({ draftOwner: ana.id })).automationCandidates
     expect(candidates.map((candidate) => candidate.stepId)).toEqual(['shape:brief', 'shape:check'])
+  })
+})
+
+describe('governance on generated maps', () => {
+  test('shares are fractions of the steps counted, and the lint flags exactly the unreviewed AI outputs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 20, max: 120 }), (seed, nodes) => {
+        const map = generateWorkflowMap({ nodes, edges: Math.round(nodes * 1.6), seed })
+        const graph = toWorkflowGraph(map.records, map.roles)
+        const governance = governanceInsights(graph)
+        for (const share of [...governance.byLane, ...governance.byPath]) {
+          expect(share.aiAgent).toBeLessThanOrEqual(share.automated)
+          expect(share.automated).toBeLessThanOrEqual(share.steps)
+          expect(share.share >= 0 && share.share <= 1).toBe(true)
+        }
+        expect(governance.byPath.length).toBeLessThanOrEqual(20)
+        const flagged = lint(graph)
+          .filter((issue) => issue.ruleId === 'ai-output-unreviewed')
+          .map((issue) => issue.shapeIds)
+        expect(flagged).toEqual(
+          governance.unreviewedAiOutputs.map(({ stepId, reachesId }) =>
+            stepId === reachesId ? [stepId] : [stepId, reachesId],
+          ),
+        )
+      }),
+      { numRuns: 40 },
+    )
   })
 })
