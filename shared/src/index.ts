@@ -45,6 +45,7 @@ export {
   type SimulationRunOptions,
   type SimulationRunResult,
 } from './analysis/token-flow/simulation-run.ts'
+export { sampleTime, triangular } from './analysis/token-flow/triangular.ts'
 export {
   choicesOf,
   startWalk,

@@ -1,6 +1,6 @@
 import { EventQueue } from './event-queue.ts'
 import type { FlowModel } from './flow-model.ts'
-import { joinHolds, mergedGroups, unmetDependencies } from './flow-rules.ts'
+import { dependencyHolder, joinHolder, mergedGroups } from './flow-rules.ts'
 import { seededRandom } from './seeded-random.ts'
 import { sampleTime } from './triangular.ts'
 
@@ -90,11 +90,33 @@ const HELD = 0
 const BLOCKED = 1
 const BUSY = 2
 
-type SimToken = { node: number; groups: number[]; clock: number; state: number }
+type SimToken = {
+  node: number
+  groups: number[]
+  clock: number
+  state: number
+  alive: boolean
+  /** Held or blocked: a token it waits for (while that one can still reach the join or the source). */
+  holder: SimToken | null
+  /** Blocked: the dependency source not done yet. */
+  source: number
+}
+
+const newToken = (node: number, groups: number[], clock: number): SimToken => ({
+  node,
+  groups,
+  clock,
+  state: HELD,
+  alive: true,
+  holder: null,
+  source: -1,
+})
 
 type SimCase = {
   arrival: number
   live: SimToken[]
+  /** Tokens held at a join or blocked by a dependency, looked at again after each event. */
+  waiting: SimToken[]
   doneAt: Map<number, number>
   visits: number
   /** Events scheduled and queue places held for this case. */
@@ -138,6 +160,7 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
     const simCase: SimCase = {
       arrival: time,
       live: [],
+      waiting: [],
       doneAt: new Map(),
       visits: 0,
       pending: 0,
@@ -147,7 +170,7 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
     }
     casesStarted++
     for (const node of model.starts) {
-      const token: SimToken = { node, groups: [], clock: time, state: HELD }
+      const token = newToken(node, [], time)
       simCase.live.push(token)
       arrivals.push(token)
     }
@@ -155,16 +178,21 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   }
 
   function endToken(simCase: SimCase, token: SimToken, time: number) {
+    drop(simCase, token)
+    if (time > simCase.endTime) simCase.endTime = time
+  }
+
+  function drop(simCase: SimCase, token: SimToken) {
+    token.alive = false
     const at = simCase.live.indexOf(token)
     if (at >= 0) simCase.live.splice(at, 1)
-    if (time > simCase.endTime) simCase.endTime = time
   }
 
   function moveOn(simCase: SimCase, token: SimToken, edges: readonly number[], time: number) {
     if (edges.length === 0) return endToken(simCase, token, time)
     const groups = edges.length === 1 ? token.groups : [...token.groups, ++simCase.forks]
     for (const [k, edge] of edges.entries()) {
-      const next: SimToken = k === 0 ? token : { node: 0, groups, clock: time, state: HELD }
+      const next = k === 0 ? token : newToken(0, groups, time)
       if (k > 0) simCase.live.push(next)
       next.groups = groups
       next.node = model.edges[edge]!.to
@@ -181,34 +209,75 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
       simCase.doneAt.set(token.node, time)
       return endToken(simCase, token, time)
     }
-    if (!release && joinHolds(model, token, simCase.live)) {
-      token.state = HELD
-      return
-    }
-    if (token.groups.length > 0) {
+    if (node.inCount >= 2 && token.groups.length > 0) {
+      const holder = release ? null : joinHolder(model, token, simCase.live)
+      if (holder !== null) return wait(simCase, token, HELD, holder, -1)
       const root = token.groups[0]
       const merging = simCase.live.filter(
         (other) =>
-          other === token || (other.node === token.node && other.state === HELD && other.groups[0] === root),
+          other === token ||
+          // Held here, or reaching here in the same instant (state HELD until they arrive).
+          (other.node === token.node && other.state === HELD && other.groups[0] === root),
       )
       if (merging.length > 1) {
         token.groups = mergedGroups(merging, simCase.live)
-        simCase.live = simCase.live.filter((other) => other === token || !merging.includes(other))
+        for (const other of merging) if (other !== token) drop(simCase, other)
       }
     }
     token.clock = time
-    if (!release && unmetDependencies(model, token, (n) => simCase.doneAt.has(n), simCase.live).length > 0) {
-      token.state = BLOCKED
-      return
-    }
+    if (!release && blockedBy(simCase, token)) return
     begin(simCase, token, time)
+  }
+
+  /** Whether a dependency of the token's node holds it (it then waits in the case's list). */
+  function blockedBy(simCase: SimCase, token: SimToken): boolean {
+    for (const source of model.nodes[token.node]!.dependsOn) {
+      if (simCase.doneAt.has(source)) continue
+      const holder = dependencyHolder(model, token, source, simCase.live)
+      if (holder !== null) {
+        wait(simCase, token, BLOCKED, holder, source)
+        return true
+      }
+    }
+    return false
+  }
+
+  function wait(simCase: SimCase, token: SimToken, state: number, holder: SimToken, source: number) {
+    if (token.holder === null) simCase.waiting.push(token)
+    token.state = state
+    token.holder = holder
+    token.source = source
+  }
+
+  /** Whether the token still waits: its holder can still reach where it waits for it, or another can. */
+  function stillWaits(simCase: SimCase, token: SimToken): boolean {
+    const holder = token.holder!
+    if (token.state === BLOCKED) {
+      if (simCase.doneAt.has(token.source) || !holder.alive || !model.canReach(holder.node, token.source))
+        return blockedBy(simCase, token)
+      return true
+    }
+    if (holder.alive && holder.node !== token.node && model.canReach(holder.node, token.node)) return true
+    const next = joinHolder(model, token, simCase.live)
+    if (next === null) return false
+    token.holder = next
+    return true
+  }
+
+  /** The token no longer waits: out of the case's waiting list. */
+  function stopWaiting(simCase: SimCase, token: SimToken) {
+    token.holder = null
+    const at = simCase.waiting.indexOf(token)
+    if (at >= 0) simCase.waiting.splice(at, 1)
   }
 
   function begin(simCase: SimCase, token: SimToken, time: number) {
     const node = model.nodes[token.node]!
     if (node.kind === 'step') {
       token.state = BUSY
-      schedule(time + sampleTime(node.wait, random), WAIT_OVER, simCase, token)
+      const wait = sampleTime(node.wait, random)
+      if (wait > 0) schedule(time + wait, WAIT_OVER, simCase, token)
+      else askForSlot(simCase, token, time, true)
       return
     }
     simCase.doneAt.set(token.node, time)
@@ -226,20 +295,44 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
     return out[out.length - 1]!
   }
 
-  function takeSlot(simCase: SimCase, token: SimToken, since: number, time: number) {
+  /** The step's wait is over: take a slot of its role, or queue for one while the role is at capacity. */
+  function askForSlot(simCase: SimCase, token: SimToken, time: number, inline: boolean) {
+    const role = model.nodes[token.node]!.role
+    const capacity = role >= 0 ? roles[role]!.capacity : null
+    if (capacity !== null && busy[role]! >= capacity) {
+      simCase.pending++
+      waiting[role]!.push({ simCase, token, since: time })
+      return
+    }
+    takeSlot(simCase, token, time, time, inline)
+  }
+
+  /**
+   * Works the step. A step of no process time is done at once when `inline` (its case is being
+   * settled): most generated and many drawn steps have no estimate, and an event each would double
+   * the run's work for nothing.
+   */
+  function takeSlot(simCase: SimCase, token: SimToken, since: number, time: number, inline: boolean) {
     const node = model.nodes[token.node]!
     const process = sampleTime(node.process, random)
     if (node.role >= 0) {
-      busy[node.role]!++
       busyHours[node.role]! += process
       queuedHours[node.role]! += time - since
       slotsTaken[node.role]!++
     }
+    if (process === 0 && inline) return finishStep(simCase, token, time)
+    if (node.role >= 0) busy[node.role]!++
     schedule(time + process, PROCESS_DONE, simCase, token)
+  }
+
+  function finishStep(simCase: SimCase, token: SimToken, time: number) {
+    simCase.doneAt.set(token.node, time)
+    moveOn(simCase, token, model.nodes[token.node]!.out, time)
   }
 
   function cut(simCase: SimCase) {
     simCase.cut = true
+    for (const token of simCase.live) token.alive = false
     simCase.live = []
     arrivals.length = 0
   }
@@ -247,36 +340,37 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   /** Drains new arrivals, then looks at held and blocked tokens again until nothing changes. */
   function settle(simCase: SimCase, time: number) {
     for (;;) {
-      while (arrivals.length > 0 && !simCase.cut) {
-        const token = arrivals.shift()!
-        if (!simCase.live.includes(token)) continue
+      for (let next = 0; next < arrivals.length && !simCase.cut; next++) {
+        const token = arrivals[next]!
+        if (!token.alive) continue
         if (++simCase.visits > MAX_CASE_VISITS) cut(simCase)
         else arrive(simCase, token, time, false)
       }
+      arrivals.length = 0
       if (simCase.cut) break
-      let changed = false
-      for (const token of [...simCase.live]) {
-        if (!simCase.live.includes(token)) continue
-        if (token.state === HELD && !joinHolds(model, token, simCase.live)) {
-          arrive(simCase, token, time, false)
-          changed = token.state !== HELD || !simCase.live.includes(token) || changed
-        } else if (
-          token.state === BLOCKED &&
-          unmetDependencies(model, token, (n) => simCase.doneAt.has(n), simCase.live).length === 0
-        ) {
-          begin(simCase, token, time)
-          changed = true
-        }
-        if (arrivals.length > 0) break
+      let progressed = false
+      for (let i = 0; i < simCase.waiting.length && arrivals.length === 0; i++) {
+        const token = simCase.waiting[i]!
+        if (token.alive && stillWaits(simCase, token)) continue
+        stopWaiting(simCase, token)
+        i--
+        if (!token.alive) continue
+        progressed = true
+        if (token.state === HELD) arrive(simCase, token, time, false)
+        else begin(simCase, token, time)
       }
-      if (arrivals.length > 0) continue
-      if (changed) continue
+      if (arrivals.length > 0 || progressed) continue
       if (simCase.live.length === 0 || simCase.pending > 0) break
       // Everything live is held: let the tokens at joins go on, else the blocked ones.
-      const held = simCase.live.filter((token) => token.state === HELD)
-      if (held.length > 0) {
-        for (const token of held) if (simCase.live.includes(token)) arrive(simCase, token, time, true)
-      } else for (const token of [...simCase.live]) begin(simCase, token, time)
+      const waiting = simCase.waiting.filter((token) => token.alive)
+      const held = waiting.filter((token) => token.state === HELD)
+      for (const token of held.length > 0 ? held : waiting) {
+        stopWaiting(simCase, token)
+        if (!token.alive) continue
+        if (token.state === HELD) arrive(simCase, token, time, true)
+        else begin(simCase, token, time)
+      }
+      simCase.waiting = simCase.waiting.filter((token) => token.alive && token.holder !== null)
     }
     if (simCase.live.length === 0 && (simCase.pending === 0 || simCase.cut) && !finished.has(simCase)) {
       finished.add(simCase)
@@ -299,13 +393,8 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
     const node = model.nodes[token!.node]!
     if (event.kind === WAIT_OVER) {
       if (simCase!.cut) return
-      const role = node.role >= 0 ? roles[node.role]! : null
-      if (role?.capacity != null && busy[node.role]! >= role.capacity) {
-        simCase!.pending++
-        waiting[node.role]!.push({ simCase: simCase!, token: token!, since: time })
-        return
-      }
-      takeSlot(simCase!, token!, time, time)
+      askForSlot(simCase!, token!, time, true)
+      settle(simCase!, time)
       return
     }
     if (node.role >= 0) {
@@ -315,13 +404,12 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
         const next = line.shift()!
         next.simCase.pending--
         if (next.simCase.cut) continue
-        takeSlot(next.simCase, next.token, next.since, time)
+        takeSlot(next.simCase, next.token, next.since, time, false)
         break
       }
     }
     if (simCase!.cut) return
-    simCase!.doneAt.set(token!.node, time)
-    moveOn(simCase!, token!, node.out, time)
+    finishStep(simCase!, token!, time)
     settle(simCase!, time)
   }
 
