@@ -1,6 +1,5 @@
 import { flowModel, type Role, runLeadTimeSimulation, toWorkflowGraph } from '@flowmap/shared'
 import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
-import type { TLRecord } from 'tldraw'
 import { seedBoard } from '../../sync-server/src/testing/seed-board.ts'
 import { openBoard } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
@@ -8,6 +7,9 @@ import { expect, test } from '../fixtures/test.ts'
 const desk: Role = { id: 'role:desk', name: 'Service desk', color: '#4263eb', kind: 'team', capacity: 2 }
 const legal: Role = { id: 'role:legal', name: 'Legal', color: '#e8590c', kind: 'person' }
 const roles = [desk, legal]
+
+/** A board record (tldraw's TLRecord, named without importing tldraw into the e2e package). */
+type TLRecord = ReturnType<typeof connector>[number]
 
 /**
  * start → Triage (desk, 1–2–4 h, wait 0–1–3 h) → Needs legal? ─30 %→ Legal review (legal, 2–4–8 h) → Reply
