@@ -13,6 +13,7 @@ export {
   type FlowInit,
   flowArrow,
   graphOfRecords,
+  shipOrFixMap,
   startEvent,
   type TimedStep,
   timedStep,

@@ -39,3 +39,22 @@ export const chain = (...ids: string[]): TLRecord[] => ids.slice(1).flatMap((to,
 
 export const graphOfRecords = (records: TLRecord[], roles: Role[] = []): WorkflowGraph =>
   toWorkflowGraph(records, roles)
+
+/**
+ * start → ok? ─yes (`yes` probability)→ ship (`ship` h) → end
+ *             └─no (the rest)────────→ fix (`fix` h) → end
+ */
+export function shipOrFixMap({ yes, ship, fix }: { yes: number; ship: number; fix: number }): TLRecord[] {
+  return [
+    startEvent(),
+    decisionNode('ok'),
+    timedStep('ship', { estimate: ship }),
+    timedStep('fix', { estimate: fix }),
+    endEvent(),
+    ...chain('start', 'ok'),
+    ...flowArrow('ok', 'ship', { branch: 'yes', probability: yes }),
+    ...flowArrow('ok', 'fix', { branch: 'no' }),
+    ...chain('ship', 'end'),
+    ...chain('fix', 'end'),
+  ]
+}

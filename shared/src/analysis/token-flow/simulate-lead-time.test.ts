@@ -6,6 +6,7 @@ import {
   endEvent,
   flowArrow,
   graphOfRecords,
+  shipOrFixMap,
   startEvent,
   timedStep,
 } from '../../testing/flow-maps.ts'
@@ -72,20 +73,7 @@ describe('Monte Carlo lead time', () => {
   test('a decision sends cases down its branches by their probabilities', () => {
     // ok? ─yes (75 %)→ ship (1 h) → end, ─no (the 25 % left)→ fix (5 h) → end: p50 = 1, p95 = 5,
     // mean 0.75 × 1 + 0.25 × 5 = 2.
-    const model = flowModel(
-      graphOfRecords([
-        startEvent(),
-        decisionNode('ok'),
-        timedStep('ship', { estimate: 1 }),
-        timedStep('fix', { estimate: 5 }),
-        endEvent(),
-        ...chain('start', 'ok'),
-        ...flowArrow('ok', 'ship', { branch: 'yes', probability: 0.75 }),
-        ...flowArrow('ok', 'fix', { branch: 'no' }),
-        ...chain('ship', 'end'),
-        ...chain('fix', 'end'),
-      ]),
-    )
+    const model = flowModel(graphOfRecords(shipOrFixMap({ yes: 0.75, ship: 1, fix: 5 })))
     const run = runLeadTimeSimulation(model, { cases: 4000, seed: 3 })
     expect(run.p50).toBe(1)
     expect(run.p95).toBe(5)

@@ -5,6 +5,7 @@ import {
   endEvent,
   flowArrow,
   graphOfRecords,
+  shipOrFixMap,
   startEvent,
   timedStep,
 } from '../../testing/flow-maps.ts'
@@ -46,20 +47,7 @@ describe('walk-through', () => {
 
   test('at a decision the token waits for a choice among the branches, with their probabilities', () => {
     // ok? ─yes (70 %)→ ship → end; ─no (unset: the 30 % left)→ fix → end
-    const model = flowModel(
-      graphOfRecords([
-        startEvent(),
-        decisionNode('ok'),
-        timedStep('ship', { estimate: 1 }),
-        timedStep('fix', { estimate: 4 }),
-        endEvent(),
-        ...chain('start', 'ok'),
-        ...flowArrow('ok', 'ship', { branch: 'yes', probability: 0.7 }),
-        ...flowArrow('ok', 'fix', { branch: 'no' }),
-        ...chain('ship', 'end'),
-        ...chain('fix', 'end'),
-      ]),
-    )
+    const model = flowModel(graphOfRecords(shipOrFixMap({ yes: 0.7, ship: 1, fix: 4 })))
     let state = stepToken(model, startWalk(model), 't1')
     expect(only(state).status).toBe('choosing')
     const choices = choicesOf(model, state, 't1')
