@@ -80,7 +80,10 @@ test('a simulation run on a seeded board shows the histogram and the percentiles
   await section.scrollIntoViewIfNeeded()
   await section.getByTestId('simulation-cases').fill('2000')
   await section.getByTestId('simulation-seed').fill('7')
+  // The run happens in the simulation's Web Worker, not on the page.
+  const worker = page.waitForEvent('worker', (started) => started.url().includes('simulation-worker'))
   await section.getByTestId('simulation-run').click()
+  await worker
 
   await expect(section.getByTestId('simulation-result')).toBeVisible()
   await expect(section.getByTestId('simulation-p50')).toHaveText(hours(expected.p50!))
