@@ -1,9 +1,12 @@
 /**
  * The simulation's future events, earliest first; events at the same time come out in the order
- * they were scheduled, so a run is the same for a seed whatever the heap's shape.
+ * they were scheduled, so a run is the same for a seed whatever the heap's shape. The queue stamps
+ * that order on the event itself (`order`), so scheduling allocates nothing beside the event.
  */
-export class EventQueue<E extends { time: number }> {
-  private readonly heap: Array<{ event: E; order: number }> = []
+export type QueuedEvent = { time: number; order: number }
+
+export class EventQueue<E extends QueuedEvent> {
+  private readonly heap: E[] = []
   private scheduled = 0
 
   get size(): number {
@@ -12,16 +15,16 @@ export class EventQueue<E extends { time: number }> {
 
   push(event: E): void {
     const heap = this.heap
-    const entry = { event, order: this.scheduled++ }
+    event.order = this.scheduled++
     let i = heap.length
-    heap.push(entry)
+    heap.push(event)
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (!before(entry, heap[parent]!)) break
+      if (!before(event, heap[parent]!)) break
       heap[i] = heap[parent]!
       i = parent
     }
-    heap[i] = entry
+    heap[i] = event
   }
 
   pop(): E | undefined {
@@ -42,13 +45,10 @@ export class EventQueue<E extends { time: number }> {
       }
       heap[i] = last
     }
-    return top.event
+    return top
   }
 }
 
-function before(
-  a: { event: { time: number }; order: number },
-  b: { event: { time: number }; order: number },
-) {
-  return a.event.time < b.event.time || (a.event.time === b.event.time && a.order < b.order)
+function before(a: QueuedEvent, b: QueuedEvent): boolean {
+  return a.time < b.time || (a.time === b.time && a.order < b.order)
 }

@@ -117,7 +117,8 @@ type SimCase = {
   live: SimToken[]
   /** Tokens held at a join or blocked by a dependency, looked at again after each event. */
   waiting: SimToken[]
-  doneAt: Map<number, number>
+  /** Which dependency sources are done in this case, by `sourceSlot` (only they are ever asked about). */
+  done: Uint8Array
   visits: number
   /** Events scheduled and queue places held for this case. */
   pending: number
@@ -130,7 +131,7 @@ const CASE_ARRIVES = 0
 const WAIT_OVER = 1
 const PROCESS_DONE = 2
 
-type SimEvent = { time: number; kind: number; simCase: SimCase | null; token: SimToken | null }
+type SimEvent = { time: number; order: number; kind: number; simCase: SimCase | null; token: SimToken | null }
 
 export function createSimulationRun(model: FlowModel, options: SimulationRunOptions): SimulationRun {
   const { cases, seed } = options
@@ -150,10 +151,19 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   let casesStarted = 0
   let spanHours = 0
   const arrivals: SimToken[] = []
+  // Dependency sources get a slot each: a case records only whether those are done.
+  const sourceSlot = new Int32Array(model.nodes.length).fill(-1)
+  let sourceCount = 0
+  for (const node of model.nodes)
+    for (const source of node.dependsOn) if (sourceSlot[source] === -1) sourceSlot[source] = sourceCount++
+  const markDone = (simCase: SimCase, node: number) => {
+    const slot = sourceSlot[node]!
+    if (slot >= 0) simCase.done[slot] = 1
+  }
 
   const schedule = (time: number, kind: number, simCase: SimCase | null, token: SimToken | null) => {
     if (simCase !== null) simCase.pending++
-    queue.push({ time, kind, simCase, token })
+    queue.push({ time, order: 0, kind, simCase, token })
   }
 
   function startCase(time: number) {
@@ -161,7 +171,7 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
       arrival: time,
       live: [],
       waiting: [],
-      doneAt: new Map(),
+      done: new Uint8Array(sourceCount),
       visits: 0,
       pending: 0,
       endTime: time,
@@ -191,11 +201,11 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   function moveOn(simCase: SimCase, token: SimToken, edges: readonly number[], time: number) {
     if (edges.length === 0) return endToken(simCase, token, time)
     const groups = edges.length === 1 ? token.groups : [...token.groups, ++simCase.forks]
-    for (const [k, edge] of edges.entries()) {
+    for (let k = 0; k < edges.length; k++) {
       const next = k === 0 ? token : newToken(0, groups, time)
       if (k > 0) simCase.live.push(next)
       next.groups = groups
-      next.node = model.edges[edge]!.to
+      next.node = model.edges[edges[k]!]!.to
       next.clock = time
       next.state = HELD
       arrivals.push(next)
@@ -206,19 +216,23 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   function arrive(simCase: SimCase, token: SimToken, time: number, release: boolean) {
     const node = model.nodes[token.node]!
     if (node.isEnd || (node.kind !== 'step' && node.out.length === 0)) {
-      simCase.doneAt.set(token.node, time)
+      markDone(simCase, token.node)
       return endToken(simCase, token, time)
     }
     if (node.inCount >= 2 && token.groups.length > 0) {
       const holder = release ? null : joinHolder(model, token, simCase.live)
       if (holder !== null) return wait(simCase, token, HELD, holder, -1)
       const root = token.groups[0]
-      const merging = simCase.live.filter(
-        (other) =>
-          other === token ||
-          // Held here, or reaching here in the same instant (state HELD until they arrive).
-          (other.node === token.node && other.state === HELD && other.groups[0] === root),
-      )
+      const meets = (other: SimToken) =>
+        other !== token && other.node === token.node && other.state === HELD && other.groups[0] === root
+      const merging = !simCase.live.some(meets)
+        ? []
+        : simCase.live.filter(
+            (other) =>
+              other === token ||
+              // Held here, or reaching here in the same instant (state HELD until they arrive).
+              (other.node === token.node && other.state === HELD && other.groups[0] === root),
+          )
       if (merging.length > 1) {
         token.groups = mergedGroups(merging, simCase.live)
         for (const other of merging) if (other !== token) drop(simCase, other)
@@ -232,7 +246,7 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   /** Whether a dependency of the token's node holds it (it then waits in the case's list). */
   function blockedBy(simCase: SimCase, token: SimToken): boolean {
     for (const source of model.nodes[token.node]!.dependsOn) {
-      if (simCase.doneAt.has(source)) continue
+      if (simCase.done[sourceSlot[source]!] === 1) continue
       const holder = dependencyHolder(model, token, source, simCase.live)
       if (holder !== null) {
         wait(simCase, token, BLOCKED, holder, source)
@@ -253,7 +267,11 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   function stillWaits(simCase: SimCase, token: SimToken): boolean {
     const holder = token.holder!
     if (token.state === BLOCKED) {
-      if (simCase.doneAt.has(token.source) || !holder.alive || !model.canReach(holder.node, token.source))
+      if (
+        simCase.done[sourceSlot[token.source]!] === 1 ||
+        !holder.alive ||
+        !model.canReach(holder.node, token.source)
+      )
         return blockedBy(simCase, token)
       return true
     }
@@ -280,7 +298,7 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
       else askForSlot(simCase, token, time, true)
       return
     }
-    simCase.doneAt.set(token.node, time)
+    markDone(simCase, token.node)
     if (node.kind === 'decision' && node.out.length >= 2)
       moveOn(simCase, token, [chooseBranch(node.out)], time)
     else moveOn(simCase, token, node.out, time)
@@ -326,7 +344,7 @@ export function createSimulationRun(model: FlowModel, options: SimulationRunOpti
   }
 
   function finishStep(simCase: SimCase, token: SimToken, time: number) {
-    simCase.doneAt.set(token.node, time)
+    markDone(simCase, token.node)
     moveOn(simCase, token, model.nodes[token.node]!.out, time)
   }
 
