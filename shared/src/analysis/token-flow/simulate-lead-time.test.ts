@@ -120,6 +120,65 @@ describe('Monte Carlo lead time', () => {
     expect(two.utilisation[0]).toMatchObject({ meanQueueHours: 0, utilisation: 20 / 22 })
   })
 
+  test('parallel branches at one role of capacity 1 take turns; with room for both they overlap', () => {
+    // start → { a (2 h), b (3 h) } → end, both at the desk: one at a time 2 + 3 = 5 h, together max = 3 h.
+    const mapAt = (capacity: number) => {
+      const role: Role = { id: 'role:desk', name: 'Desk', color: '#000', kind: 'team', capacity }
+      return flowModel(
+        graphOfRecords(
+          [
+            startEvent(),
+            timedStep('a', { estimate: 2, owner: role.id }),
+            timedStep('b', { estimate: 3, owner: role.id }),
+            endEvent(),
+            ...chain('start', 'a', 'end'),
+            ...chain('start', 'b', 'end'),
+          ],
+          [role],
+        ),
+      )
+    }
+    expect(runLeadTimeSimulation(mapAt(1), { cases: 1, seed: 1 }).leadTimes).toEqual([5])
+    expect(runLeadTimeSimulation(mapAt(2), { cases: 1, seed: 1 }).leadTimes).toEqual([3])
+  })
+
+  test('a dependency holds a step until its source is done in the same case', () => {
+    // start → { welcome (2 h) → first day (2 h) → end, IT setup (16 h) }; IT setup ⇢ first day: 16 + 2 = 18 h.
+    const model = flowModel(
+      graphOfRecords([
+        startEvent(),
+        timedStep('welcome', { estimate: 2 }),
+        timedStep('first', { estimate: 2 }),
+        timedStep('it', { estimate: 16 }),
+        endEvent(),
+        ...chain('start', 'welcome', 'first', 'end'),
+        ...chain('start', 'it'),
+        ...flowArrow('it', 'first', { flow: 'dependency' }),
+      ]),
+    )
+    expect(runLeadTimeSimulation(model, { cases: 2, seed: 1 }).leadTimes).toEqual([18, 18])
+  })
+
+  test('a join and a dependency waiting on each other do not hang the run: the held token goes on', () => {
+    // start → { x (1 h) → j, y (1 h) → j }, j (1 h) → s (1 h) → end, s ⇢ y. The token at j goes on alone
+    // (done at 1 + 1 + 1 = 3 h); y is no longer blocked once s is done, then y → j → s → end again:
+    // 3 + 1 + 1 + 1 = 6 h.
+    const model = flowModel(
+      graphOfRecords([
+        startEvent(),
+        timedStep('x', { estimate: 1 }),
+        timedStep('y', { estimate: 1 }),
+        timedStep('j', { estimate: 1 }),
+        timedStep('s', { estimate: 1 }),
+        endEvent(),
+        ...chain('start', 'x', 'j', 's', 'end'),
+        ...chain('start', 'y', 'j'),
+        ...flowArrow('s', 'y', { flow: 'dependency' }),
+      ]),
+    )
+    expect(runLeadTimeSimulation(model, { cases: 1, seed: 1 }).leadTimes).toEqual([6])
+  })
+
   test('the default arrival keeps the busiest capacity-bound role about 80 % busy; none without capacity', () => {
     // 2 h of work a case at capacity 1: a case every 2 / 0.8 = 2.5 h.
     expect(defaultArrivalEveryHours(queueModel(1))).toBe(2.5)
