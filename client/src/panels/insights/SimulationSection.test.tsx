@@ -70,6 +70,18 @@ test('Run shows p50, p85, p95, the histogram with its markers and the utilisatio
   expect(await runOnce()).toEqual(first)
 })
 
+test('a result says so once the map changes after its run', async () => {
+  const model = boardModel()
+  root = createRoot(document.body.appendChild(document.createElement('div')))
+  act(() => root!.render(createElement(SimulationSection, { model })))
+  await runOnce()
+  expect(byTestId('simulation-stale')).toBeNull()
+  act(() => model.writeRole({ ...desk, capacity: 1 }))
+  expect(byTestId('simulation-stale')).not.toBeNull()
+  await runOnce()
+  expect(byTestId('simulation-stale')).toBeNull()
+})
+
 test('case counts out of range are refused before a run', () => {
   root = createRoot(document.body.appendChild(document.createElement('div')))
   act(() => root!.render(createElement(SimulationSection, { model: boardModel() })))

@@ -1,5 +1,5 @@
 import { type LeadTimeSimulation, MAX_CASE_VISITS, type Role } from '@flowmap/shared'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useSimulation } from '../../analysis/use-simulation.ts'
 import type { BoardModel } from '../../sync/board-model.ts'
 import { Histogram } from './Histogram.tsx'
@@ -22,6 +22,16 @@ export function SimulationSection({ model }: { model: BoardModel | null }) {
   const [seed, setSeed] = useState('1')
   const [arrival, setArrival] = useState('')
   const [roles, setRoles] = useState<readonly Role[]>([])
+  const [changedSinceRun, setChangedSinceRun] = useState(false)
+  // A result is of the map as it was at Run: say so once anyone edits it.
+  useEffect(() => {
+    if (model === null || state.phase !== 'done') return
+    const changed = () => setChangedSinceRun(true)
+    const stops = [model.records.subscribe(changed), model.roles.subscribe(changed)]
+    return () => {
+      for (const stop of stops) stop()
+    }
+  }, [model, state.phase])
   const caseCount = Math.round(Number(cases))
   const seedValue = Math.round(Number(seed))
   const arrivalValue = arrival.trim() === '' ? undefined : Number(arrival)
@@ -37,6 +47,7 @@ export function SimulationSection({ model }: { model: BoardModel | null }) {
     const records = model.records.get()
     const boardRoles = model.roles.get()
     setRoles(boardRoles)
+    setChangedSinceRun(false)
     run({
       records,
       roles: boardRoles,
@@ -117,6 +128,11 @@ export function SimulationSection({ model }: { model: BoardModel | null }) {
         </p>
       )}
       {state.phase === 'failed' && <p className="flowmap-insights__findings">{state.reason}</p>}
+      {state.phase === 'done' && changedSinceRun && (
+        <p className="flowmap-insights__sub" data-testid="simulation-stale">
+          The map changed since this run: run again to see its effect.
+        </p>
+      )}
       {state.phase === 'done' && <SimulationResult result={state.result} roles={roles} />}
     </div>
   )
@@ -161,14 +177,7 @@ function SimulationResult({ result, roles }: { result: LeadTimeSimulation; roles
         label={`Lead time of ${result.cases} simulated cases: p50 ${hours(result.p50)}, p85 ${hours(result.p85)}, p95 ${hours(result.p95)}`}
       />
       <p className="flowmap-insights__sub" data-testid="simulation-note">
-        {result.cancelled
-          ? `Cancelled after ${result.cases.toLocaleString('en')} of ${result.requestedCases.toLocaleString('en')} cases. `
-          : `${result.cases.toLocaleString('en')} cases, seed ${result.seed}`}
-        {result.arrivalEveryHours > 0 ? `, one every ${hours(result.arrivalEveryHours)}` : ''}
-        {result.truncatedCases > 0
-          ? `; ${result.truncatedCases} looped past ${visits} steps and are left out`
-          : ''}
-        .
+        {noteOf(result, visits)}
       </p>
       {result.utilisation.length > 0 && (
         <table className="flowmap-simulation__roles" data-testid="simulation-utilisation">
@@ -200,4 +209,17 @@ function SimulationResult({ result, roles }: { result: LeadTimeSimulation; roles
       )}
     </div>
   )
+}
+
+function noteOf(result: LeadTimeSimulation, visits: string): string {
+  const count = (n: number) => n.toLocaleString('en')
+  const parts = [
+    result.cancelled
+      ? `Cancelled after ${count(result.cases)} of ${count(result.requestedCases)} cases, seed ${result.seed}`
+      : `${count(result.cases)} cases, seed ${result.seed}`,
+  ]
+  if (result.arrivalEveryHours > 0) parts.push(`one every ${hours(result.arrivalEveryHours)}`)
+  if (result.truncatedCases > 0)
+    parts.push(`${count(result.truncatedCases)} looped past ${visits} steps and are left out`)
+  return `${parts.join(', ')}.`
 }
