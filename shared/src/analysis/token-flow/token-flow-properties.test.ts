@@ -69,6 +69,37 @@ function recordsOf(map: ZeroVarianceMap): { records: TLRecord[]; longest: number
   return { records, longest: Math.max(...finish) }
 }
 
+/** The same map with each step's process time a range around its estimate (`spread` h either side, at least 0). */
+function rangedRecords(
+  map: ZeroVarianceMap,
+  spreads: number[],
+): { records: TLRecord[]; low: number; high: number } {
+  const at = (k: number) => spreads[k % spreads.length] ?? 0
+  const bound = (side: -1 | 1) =>
+    recordsOf({
+      ...map,
+      steps: map.steps.map((step, k) => ({
+        ...step,
+        estimate: step.estimate === null ? null : Math.max(0, step.estimate + side * at(k)),
+      })),
+    }).longest
+  const { records } = recordsOf(map)
+  const ranged = records.map((record) => {
+    if (record.typeName !== 'shape' || record.type !== 'step') return record
+    const k = Number(record.id.replace('shape:s', '')) - 1
+    const estimate = record.props.estimate
+    if (estimate === null) return record
+    return {
+      ...record,
+      props: {
+        ...record.props,
+        estimateRange: { min: Math.max(0, estimate - at(k)), max: estimate + at(k) },
+      },
+    }
+  })
+  return { records: ranged, low: bound(-1), high: bound(1) }
+}
+
 /** Steps the first token that can move until none can. */
 function walkToTheEnd(records: TLRecord[]): number {
   const model = flowModel(graphOfRecords(records))
@@ -106,6 +137,25 @@ describe('token flow with zero variance', () => {
         expect(walkToTheEnd(records)).toBe(longest)
       }),
       { numRuns: 200 },
+    )
+  })
+
+  test("with ranges, every case lies between the longest path at the ranges' minimums and at their maximums", () => {
+    fc.assert(
+      fc.property(
+        zeroVarianceMap(true),
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 10 }),
+        fc.integer(),
+        (map, spreads, seed) => {
+          const { records, low, high } = rangedRecords(map, spreads)
+          const run = runLeadTimeSimulation(flowModel(graphOfRecords(records)), { cases: 20, seed })
+          for (const lead of run.leadTimes) {
+            expect(lead).toBeGreaterThanOrEqual(low - 1e-9)
+            expect(lead).toBeLessThanOrEqual(high + 1e-9)
+          }
+        },
+      ),
+      { numRuns: 100 },
     )
   })
 })
