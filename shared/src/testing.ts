@@ -13,6 +13,8 @@ export {
   type FlowInit,
   flowArrow,
   graphOfRecords,
+  joinWaitingOnDependencyMap,
+  onboardingMap,
   shipOrFixMap,
   startEvent,
   type TimedStep,

@@ -58,3 +58,35 @@ export function shipOrFixMap({ yes, ship, fix }: { yes: number; ship: number; fi
     ...chain('fix', 'end'),
   ]
 }
+
+/** start → { welcome (2 h) → first (2 h) → end, it (16 h) }; it ⇢ first: the first day waits for the laptop. */
+export function onboardingMap(): TLRecord[] {
+  return [
+    startEvent(),
+    timedStep('welcome', { estimate: 2 }),
+    timedStep('first', { estimate: 2 }),
+    timedStep('it', { estimate: 16 }),
+    endEvent(),
+    ...chain('start', 'welcome', 'first', 'end'),
+    ...chain('start', 'it'),
+    ...flowArrow('it', 'first', { flow: 'dependency' }),
+  ]
+}
+
+/**
+ * start → { x (1 h) → j, y (1 h) → j }, j (1 h) → s (1 h) → end, s ⇢ y: y waits for s, which comes after
+ * the join j, and j waits for the token at y (a map the lint reports; the engine must not hang on it).
+ */
+export function joinWaitingOnDependencyMap(): TLRecord[] {
+  return [
+    startEvent(),
+    timedStep('x', { estimate: 1 }),
+    timedStep('y', { estimate: 1 }),
+    timedStep('j', { estimate: 1 }),
+    timedStep('s', { estimate: 1 }),
+    endEvent(),
+    ...chain('start', 'x', 'j', 's', 'end'),
+    ...chain('start', 'y', 'j'),
+    ...flowArrow('s', 'y', { flow: 'dependency' }),
+  ]
+}

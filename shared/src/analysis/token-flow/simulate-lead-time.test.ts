@@ -6,6 +6,8 @@ import {
   endEvent,
   flowArrow,
   graphOfRecords,
+  joinWaitingOnDependencyMap,
+  onboardingMap,
   shipOrFixMap,
   startEvent,
   timedStep,
@@ -144,18 +146,7 @@ describe('Monte Carlo lead time', () => {
 
   test('a dependency holds a step until its source is done in the same case', () => {
     // start → { welcome (2 h) → first day (2 h) → end, IT setup (16 h) }; IT setup ⇢ first day: 16 + 2 = 18 h.
-    const model = flowModel(
-      graphOfRecords([
-        startEvent(),
-        timedStep('welcome', { estimate: 2 }),
-        timedStep('first', { estimate: 2 }),
-        timedStep('it', { estimate: 16 }),
-        endEvent(),
-        ...chain('start', 'welcome', 'first', 'end'),
-        ...chain('start', 'it'),
-        ...flowArrow('it', 'first', { flow: 'dependency' }),
-      ]),
-    )
+    const model = flowModel(graphOfRecords(onboardingMap()))
     expect(runLeadTimeSimulation(model, { cases: 2, seed: 1 }).leadTimes).toEqual([18, 18])
   })
 
@@ -163,19 +154,7 @@ describe('Monte Carlo lead time', () => {
     // start → { x (1 h) → j, y (1 h) → j }, j (1 h) → s (1 h) → end, s ⇢ y. The token at j goes on alone
     // (done at 1 + 1 + 1 = 3 h); y is no longer blocked once s is done, then y → j → s → end again:
     // 3 + 1 + 1 + 1 = 6 h.
-    const model = flowModel(
-      graphOfRecords([
-        startEvent(),
-        timedStep('x', { estimate: 1 }),
-        timedStep('y', { estimate: 1 }),
-        timedStep('j', { estimate: 1 }),
-        timedStep('s', { estimate: 1 }),
-        endEvent(),
-        ...chain('start', 'x', 'j', 's', 'end'),
-        ...chain('start', 'y', 'j'),
-        ...flowArrow('s', 'y', { flow: 'dependency' }),
-      ]),
-    )
+    const model = flowModel(graphOfRecords(joinWaitingOnDependencyMap()))
     expect(runLeadTimeSimulation(model, { cases: 1, seed: 1 }).leadTimes).toEqual([6])
   })
 

@@ -5,6 +5,8 @@ import {
   endEvent,
   flowArrow,
   graphOfRecords,
+  joinWaitingOnDependencyMap,
+  onboardingMap,
   shipOrFixMap,
   startEvent,
   timedStep,
@@ -100,18 +102,7 @@ describe('walk-through', () => {
 
   test('a dependency blocks a step until its source is done, and says by what', () => {
     // start → { welcome (2 h) → first day (2 h) → end, IT setup (16 h) }; IT setup ⇢ first day.
-    const model = flowModel(
-      graphOfRecords([
-        startEvent(),
-        timedStep('welcome', { estimate: 2 }),
-        timedStep('first', { estimate: 2 }),
-        timedStep('it', { estimate: 16 }),
-        endEvent(),
-        ...chain('start', 'welcome', 'first', 'end'),
-        ...chain('start', 'it'),
-        ...flowArrow('it', 'first', { flow: 'dependency' }),
-      ]),
-    )
+    const model = flowModel(graphOfRecords(onboardingMap()))
     let state = stepToken(model, startWalk(model), 't1')
     const welcome = tokenAt(state, 'welcome').id
     const it = tokenAt(state, 'it').id
@@ -179,19 +170,7 @@ describe('walk-through', () => {
   test('joins and dependencies that wait on each other let the held token go on', () => {
     // start → { x → j, y → j }, j → s → end, s ⇢ y: y waits for s, which comes after the join j,
     // and j waits for the token at y. The token held at j goes on alone.
-    const model = flowModel(
-      graphOfRecords([
-        startEvent(),
-        timedStep('x', { estimate: 1 }),
-        timedStep('y', { estimate: 1 }),
-        timedStep('j', { estimate: 1 }),
-        timedStep('s', { estimate: 1 }),
-        endEvent(),
-        ...chain('start', 'x', 'j', 's', 'end'),
-        ...chain('start', 'y', 'j'),
-        ...flowArrow('s', 'y', { flow: 'dependency' }),
-      ]),
-    )
+    const model = flowModel(graphOfRecords(joinWaitingOnDependencyMap()))
     let state = stepToken(model, startWalk(model), 't1')
     expect(tokenAt(state, 'y').status).toBe('blocked')
     state = stepToken(model, state, tokenAt(state, 'x').id)
