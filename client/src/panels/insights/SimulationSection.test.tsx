@@ -82,14 +82,35 @@ test('a result says so once the map changes after its run', async () => {
   expect(byTestId('simulation-stale')).toBeNull()
 })
 
+test('Cancel stops a long run and shows the cases done so far', async () => {
+  root = createRoot(document.body.appendChild(document.createElement('div')))
+  act(() => root!.render(createElement(SimulationSection, { model: boardModel() })))
+  setInput('simulation-cases', '100000')
+  act(() => byTestId('simulation-run')!.click())
+  await act(async () => {
+    for (let tries = 0; tries < 100 && byTestId('simulation-progress') === null; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+  })
+  act(() => byTestId('simulation-cancel')!.click())
+  await act(async () => {
+    for (let tries = 0; tries < 200 && byTestId('simulation-result') === null; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+  })
+  expect(byTestId('simulation-note')!.textContent).toMatch(/^Cancelled after [\d,]+ of 100,000 cases, seed 1/)
+  expect(byTestId('simulation-run')).not.toBeNull()
+})
+
+function setInput(testId: string, value: string) {
+  const input = byTestId(testId) as HTMLInputElement
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value)
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+}
+
 test('case counts out of range are refused before a run', () => {
   root = createRoot(document.body.appendChild(document.createElement('div')))
   act(() => root!.render(createElement(SimulationSection, { model: boardModel() })))
-  const input = byTestId('simulation-cases') as HTMLInputElement
-  act(() => {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
-    setValue.call(input, '5')
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-  })
+  setInput('simulation-cases', '5')
   expect((byTestId('simulation-run') as HTMLButtonElement).disabled).toBe(true)
 })

@@ -65,13 +65,18 @@ export type SimulationRunResult = {
 
 /**
  * The arrival interval when none is given: the interval at which the busiest role with a capacity is
- * DEFAULT_TARGET_UTILISATION busy, counting every step it owns once per case at its most likely
- * process time (branches not taken make it less busy). 0 when no role has a capacity: cases then
- * cannot queue behind each other and arrival changes nothing.
+ * DEFAULT_TARGET_UTILISATION busy, counting every step it owns once per case at its mean process
+ * time (the triangle's (min + likely + max) / 3; branches not taken and loops make the real load lower
+ * and higher). 0 when no role has a capacity: cases then cannot queue behind each other and arrival
+ * changes nothing.
  */
 export function defaultArrivalEveryHours(model: FlowModel): number {
   const work = model.roles.map(() => 0)
-  for (const node of model.nodes) if (node.role >= 0) work[node.role]! += node.process?.likely ?? 0
+  for (const node of model.nodes) {
+    if (node.role < 0 || node.process === null) continue
+    const { min, likely, max } = node.process
+    work[node.role]! += (min + likely + max) / 3
+  }
   let interval = 0
   for (const [index, role] of model.roles.entries())
     if (role.capacity !== null)
