@@ -21,6 +21,47 @@ export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
+// analysis/token-flow/: the one token-flow engine of the walk-through and the lead-time simulation
+export {
+  branchShares,
+  type FlowEdge,
+  type FlowModel,
+  type FlowNode,
+  type FlowRole,
+  flowModel,
+} from './analysis/token-flow/flow-model.ts'
+export {
+  type HistogramBin,
+  type LeadTimeSummary,
+  MAX_HISTOGRAM_BINS,
+} from './analysis/token-flow/lead-time-summary.ts'
+export {
+  type LeadTimeSimulation,
+  runLeadTimeSimulation,
+  type SimulateLeadTimeOptions,
+  type SimulationProgress,
+  type SimulationSummary,
+  SUMMARY_RUN,
+  simulateLeadTime,
+  simulationSummary,
+} from './analysis/token-flow/simulate-lead-time.ts'
+export {
+  DEFAULT_TARGET_UTILISATION,
+  defaultArrivalEveryHours,
+  MAX_CASE_VISITS,
+  type RoleUtilisation,
+  type SimulationRunOptions,
+  type SimulationRunResult,
+} from './analysis/token-flow/simulation-run.ts'
+export { sampleTime, triangular } from './analysis/token-flow/triangular.ts'
+export {
+  choicesOf,
+  startWalk,
+  stepToken,
+  type WalkChoice,
+  type WalkState,
+  type WalkToken,
+} from './analysis/token-flow/walk.ts'
 export {
   accountableRoles,
   type RaciLetter,

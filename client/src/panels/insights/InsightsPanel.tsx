@@ -9,6 +9,7 @@ import { CriticalPathSection } from './CriticalPathSection.tsx'
 import { HandoffsSection } from './HandoffsSection.tsx'
 import { OwnershipSection } from './OwnershipSection.tsx'
 import { ScoreCard } from './ScoreCard.tsx'
+import { SimulationSection } from './SimulationSection.tsx'
 import { useCriticalPathHighlight } from './use-critical-path-highlight.ts'
 import { useShown } from './use-shown.ts'
 import { useContributors, useWorkflowInsights } from './use-workflow-insights.ts'
@@ -68,6 +69,7 @@ export function InsightsPanel({ editor, model, boardId, token }: InsightsPanelPr
         onToggleHighlight={highlight.toggle}
       />
       <AutomationSection automation={insights.automation} stepCount={stepCount} onFocus={focus} />
+      <SimulationSection model={model} />
     </PanelSection>
   )
 }
