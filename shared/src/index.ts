@@ -13,6 +13,23 @@ export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
+// analysis/token-flow/: the one token-flow engine of the walk-through and the lead-time simulation
+export {
+  branchShares,
+  type FlowEdge,
+  type FlowModel,
+  type FlowNode,
+  type FlowRole,
+  flowModel,
+} from './analysis/token-flow/flow-model.ts'
+export {
+  choicesOf,
+  startWalk,
+  stepToken,
+  type WalkChoice,
+  type WalkState,
+  type WalkToken,
+} from './analysis/token-flow/walk.ts'
 export {
   ASSET_TYPES,
   ASSET_TYPES_SENTENCE,

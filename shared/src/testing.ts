@@ -7,6 +7,17 @@
 
 export { draftEdge, draftLane, draftNode, draftStage, emptyReport, flowDraft } from './testing/flow-drafts.ts'
 export {
+  chain,
+  decisionNode,
+  endEvent,
+  type FlowInit,
+  flowArrow,
+  graphOfRecords,
+  startEvent,
+  type TimedStep,
+  timedStep,
+} from './testing/flow-maps.ts'
+export {
   generateWorkflowMap,
   type WorkflowMap,
   type WorkflowMapOptions,

@@ -51,6 +51,7 @@ describe('toWorkflowGraph', () => {
       to: 'shape:sign',
       flow: 'sequence',
       branch: 'yes',
+      probability: null,
     })
     expect(byId.get('shape:c4')?.branch).toBe('no')
     expect(byId.get('shape:dep')?.flow).toBe('information')
@@ -73,14 +74,14 @@ describe('toWorkflowGraph', () => {
       [],
     )
     expect(looseFromStep.edges).toEqual([
-      { id: 'shape:c', from: 'shape:s', to: null, flow: 'sequence', branch: null },
+      { id: 'shape:c', from: 'shape:s', to: null, flow: 'sequence', branch: null, probability: null },
     ])
   })
 
   test('an end bound to a shape that was deleted concurrently is loose', () => {
     const records = [workflowShape('step', { id: 's' }), ...connector({ id: 'c', from: 's', to: 'gone' })]
     expect(toWorkflowGraph(records, []).edges).toEqual([
-      { id: 'shape:c', from: 'shape:s', to: null, flow: 'sequence', branch: null },
+      { id: 'shape:c', from: 'shape:s', to: null, flow: 'sequence', branch: null, probability: null },
     ])
   })
 

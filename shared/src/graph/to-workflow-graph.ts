@@ -115,6 +115,7 @@ export function toWorkflowGraph(records: Iterable<TLRecord>, roles: readonly Rol
       to: ends.end,
       flow: meta.flow,
       branch: meta.branch ?? (text === '' ? null : text),
+      probability: meta.probability,
     })
   }
 

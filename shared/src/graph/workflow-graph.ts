@@ -32,6 +32,8 @@ export type WorkflowEdge = {
   flow: FlowKind
   /** `meta.branch`, else the arrow's own text, else null. */
   branch: string | null
+  /** `meta.probability` (0–1): how often a case takes this branch of a decision; null when unset. */
+  probability: number | null
 }
 
 export type WorkflowLane = {
