@@ -11,6 +11,7 @@ import {
 import { CommentModeButton } from '../comments/CommentModeButton.tsx'
 import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
+import { WalkthroughMode } from '../walkthrough/WalkthroughMode.tsx'
 import { RestrictedToolbar } from '../workshop/RestrictedToolbar.tsx'
 import { useWorkshop } from '../workshop/workshop-state.ts'
 import { BoardSidebarContext } from './board-sidebar-context.ts'
@@ -43,10 +44,12 @@ export function BoardToolbar() {
             </TldrawUiToolbar>
             <CommentModeButton />
             <LintCount editor={editor} onClick={() => sidebar?.show('checks')} />
+            <WalkthroughMode />
           </div>
         </TldrawUiOrientationProvider>
       )}
       {isReadonly && <CommentModeButton framed />}
+      {isReadonly && <WalkthroughMode />}
       <DefaultToolbar />
     </div>
   )
