@@ -96,6 +96,7 @@ function RoleRow({
       >
         <RoleKindOptions />
       </select>
+      <RoleCapacity role={role} model={model} readonly={readonly} />
       <input
         type="color"
         className="flowmap-role__color"
@@ -104,7 +105,6 @@ function RoleRow({
         disabled={readonly}
         onChange={(event) => model.writeRole({ ...role, color: event.currentTarget.value })}
       />
-      <RoleCapacity role={role} model={model} readonly={readonly} />
       <button
         type="button"
         className="flowmap-button flowmap-button--icon"
