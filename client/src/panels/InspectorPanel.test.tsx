@@ -217,3 +217,30 @@ test('a decision edits its accountable role too', () => {
   tick('inspector-accountable', 'role:ops')
   expect(props(id).accountable).toEqual(['role:ops'])
 })
+
+test('an arrow leaving a decision edits its branch probability as a percent, stored 0–1, and can drop it', () => {
+  const decision = createShapeId()
+  const arrow = createShapeId()
+  act(() => {
+    editor.createShapes([
+      { id: decision, type: 'decision', x: 0, y: 0 },
+      { id: arrow, type: 'arrow', x: 200, y: 60, props: { start: { x: 0, y: 0 }, end: { x: 100, y: 0 } } },
+    ])
+    editor.createBindings([
+      {
+        type: 'arrow',
+        fromId: arrow,
+        toId: decision,
+        props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+      },
+    ])
+    editor.select(arrow)
+  })
+  const meta = () => (editor.getShape(arrow) as TLShape).meta
+  enter('inspector-probability', '35')
+  expect(meta().probability).toBe(0.35)
+  enter('inspector-probability', '140')
+  expect(meta().probability).toBe(0.35)
+  enter('inspector-probability', '')
+  expect(meta()).not.toHaveProperty('probability')
+})
