@@ -4,15 +4,10 @@
  * the rework branch takes the token back to production, the path taken is highlighted on the canvas
  * and the elapsed time adds up each step's wait and process time. Nothing is written to the board.
  */
-import type { Page, TestInfo } from '@playwright/test'
-import { documentRecords, waitForBoard } from '../board/flowmap-page.ts'
+import type { Page } from '@playwright/test'
+import { documentRecords } from '../board/flowmap-page.ts'
 import { expect, test } from '../fixtures/test.ts'
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`walkthrough-${name}.png`)
-  await page.screenshot({ path })
-  await testInfo.attach(`walk-through: ${name}`, { path, contentType: 'image/png' })
-}
+import { attachScreenshot, openTemplateBoard } from './template-board.ts'
 
 /** Presses Next until the token stands at a decision (its branches show) or the walk cannot move. */
 async function nextUntilBranches(page: Page): Promise<void> {
@@ -25,13 +20,7 @@ async function nextUntilBranches(page: Page): Promise<void> {
 test('walk a token through the value stream: choose rework at the decision, then yes, and see the path and the time', async ({
   page,
 }, testInfo) => {
-  await page.goto('/new?template=value-stream')
-  await page.waitForURL(/\/b\//, { timeout: 30_000 })
-  await waitForBoard(page)
-  await page.evaluate(() => {
-    const hook = (window as unknown as { __flowmap?: { editor?: { zoomToFit(): void } } }).__flowmap
-    hook?.editor?.zoomToFit()
-  })
+  await openTemplateBoard(page, 'value-stream')
   const before = await documentRecords(page)
 
   await page.getByTestId('walkthrough-toggle').click()
@@ -45,7 +34,7 @@ test('walk a token through the value stream: choose rework at the decision, then
   await expect(page.getByTestId('walkthrough-elapsed')).toHaveText('Elapsed 8 d 0.5 h')
   await expect(page.getByTestId('walkthrough-branch')).toHaveText(['yes (90%)', 'no, rework (10%)'])
   await expect(page.getByTestId('walkthrough-visited-node')).toHaveCount(6)
-  await screenshot(page, testInfo, 'at-the-decision')
+  await attachScreenshot(page, testInfo, 'walkthrough-at-the-decision')
 
   await page.getByRole('button', { name: 'no, rework (10%)' }).click()
   await expect(page.getByTestId('walkthrough-token-row')).toContainText('At Build')
@@ -60,7 +49,7 @@ test('walk a token through the value stream: choose rework at the decision, then
   await expect(page.getByTestId('walkthrough-finished')).toHaveText('Finished: the case took 15 d 3.5 h.')
   await expect(page.getByTestId('walkthrough-visited-node')).toHaveCount(8)
   await expect(page.getByTestId('walkthrough-taken-edge')).toHaveCount(8)
-  await screenshot(page, testInfo, 'finished')
+  await attachScreenshot(page, testInfo, 'walkthrough-finished')
 
   // Back undoes one move; Exit leaves the board as it was.
   await page.getByTestId('walkthrough-back').click()
