@@ -9,6 +9,7 @@ import {
   useReadonly,
 } from 'tldraw'
 import { CommentModeButton } from '../comments/CommentModeButton.tsx'
+import { VsmLadderMode } from '../panels/insights/VsmLadder.tsx'
 import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
 import { WalkthroughMode } from '../walkthrough/WalkthroughMode.tsx'
@@ -45,11 +46,13 @@ export function BoardToolbar() {
             <CommentModeButton />
             <LintCount editor={editor} onClick={() => sidebar?.show('checks')} />
             <WalkthroughMode />
+            <VsmLadderMode />
           </div>
         </TldrawUiOrientationProvider>
       )}
       {isReadonly && <CommentModeButton framed />}
       {isReadonly && <WalkthroughMode />}
+      {isReadonly && <VsmLadderMode />}
       <DefaultToolbar />
     </div>
   )
