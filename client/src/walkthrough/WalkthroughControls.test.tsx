@@ -5,6 +5,7 @@
  * waits and process times of the steps passed, Back undoes one move, and the board is never written.
  */
 import { builtInTemplate } from '@flowmap/shared'
+import { chain, endEvent, flowArrow, startEvent, timedStep } from '@flowmap/shared/testing'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import type { Editor } from 'tldraw'
@@ -18,12 +19,14 @@ import { currentWalkState, startWalkthrough, walkthroughAtom } from './walkthrou
 let editor: Editor
 let root: Root
 
-beforeEach(() => {
-  editor = createWorkflowEditor()
-  const template = builtInTemplate('value-stream')!
-  editor.store.put(template.records.filter((record) => record.typeName !== 'page'))
+function mount(records: Parameters<Editor['store']['put']>[0]) {
+  editor.store.put(records.filter((record) => record.typeName !== 'page'))
   root = createRoot(document.body.appendChild(document.createElement('div')))
   act(() => root.render(createElement(WalkthroughControls, { editor })))
+}
+
+beforeEach(() => {
+  editor = createWorkflowEditor()
 })
 
 afterEach(() => {
@@ -37,6 +40,7 @@ const click = (element: HTMLElement) => act(() => element.click())
 const elapsed = () => byTestId('walkthrough-elapsed')[0]?.textContent
 
 test('a token walks to the quality decision, takes the chosen branch, and the time adds up', () => {
+  mount(builtInTemplate('value-stream')!.records)
   const before = editor.store.allRecords()
   act(() => startWalkthrough(editor))
   expect(elapsed()).toBe('Elapsed 0 h')
@@ -63,4 +67,26 @@ test('a token walks to the quality decision, takes the chosen branch, and the ti
   click(byTestId('walkthrough-exit')[0]!)
   expect(byTestId('walkthrough-controls')).toHaveLength(0)
   expect(editor.store.allRecords()).toEqual(before)
+})
+
+test('a parallel split shows a token per branch, and one held by a dependency says by what', () => {
+  // start → a → (b ‖ c) → end, and c depends on b: after a, c waits until b is done.
+  mount([
+    startEvent(),
+    timedStep('a', { estimate: 1 }),
+    timedStep('b', { estimate: 2 }),
+    timedStep('c', { estimate: 3 }),
+    endEvent(),
+    ...chain('start', 'a', 'b', 'end'),
+    ...chain('a', 'c', 'end'),
+    ...flowArrow('b', 'c', { flow: 'dependency' }),
+  ])
+  act(() => startWalkthrough(editor))
+  for (let k = 0; k < 5 && byTestId('walkthrough-token-row').length < 2; k++)
+    click(byTestId('walkthrough-next')[0]!)
+  const rows = byTestId('walkthrough-token-row')
+  expect(rows.map((row) => row.dataset.status).sort()).toEqual(['blocked', 'ready'])
+  expect(byTestId('walkthrough-blocked')[0]?.textContent).toBe('Waits for b to be done')
+  click(byTestId('walkthrough-next')[0]!) // b is done: c may start
+  expect(byTestId('walkthrough-blocked')).toHaveLength(0)
 })
