@@ -8,7 +8,7 @@ import { builtInTemplate } from '@flowmap/shared'
 import { chain, endEvent, flowArrow, startEvent, timedStep } from '@flowmap/shared/testing'
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import type { Editor } from 'tldraw'
+import type { Editor, TLRecord } from 'tldraw'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { createWorkflowEditor } from '../shapes/workflow-editor.test-support.ts'
 import { WalkthroughControls } from './WalkthroughControls.tsx'
@@ -19,7 +19,7 @@ import { currentWalkState, startWalkthrough, walkthroughAtom } from './walkthrou
 let editor: Editor
 let root: Root
 
-function mount(records: Parameters<Editor['store']['put']>[0]) {
+function mount(records: readonly TLRecord[]) {
   editor.store.put(records.filter((record) => record.typeName !== 'page'))
   root = createRoot(document.body.appendChild(document.createElement('div')))
   act(() => root.render(createElement(WalkthroughControls, { editor })))
