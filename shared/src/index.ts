@@ -38,6 +38,30 @@ export {
   flowModel,
 } from './analysis/token-flow/flow-model.ts'
 export {
+  type HistogramBin,
+  type LeadTimeSummary,
+  MAX_HISTOGRAM_BINS,
+} from './analysis/token-flow/lead-time-summary.ts'
+export {
+  type LeadTimeSimulation,
+  runLeadTimeSimulation,
+  type SimulateLeadTimeOptions,
+  type SimulationProgress,
+  type SimulationSummary,
+  SUMMARY_RUN,
+  simulateLeadTime,
+  simulationSummary,
+} from './analysis/token-flow/simulate-lead-time.ts'
+export {
+  DEFAULT_TARGET_UTILISATION,
+  defaultArrivalEveryHours,
+  MAX_CASE_VISITS,
+  type RoleUtilisation,
+  type SimulationRunOptions,
+  type SimulationRunResult,
+} from './analysis/token-flow/simulation-run.ts'
+export { sampleTime, triangular } from './analysis/token-flow/triangular.ts'
+export {
   choicesOf,
   startWalk,
   stepToken,

@@ -13,3 +13,8 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean })
   decode(input?: Uint8Array): string
 }
+/** The lead-time simulation gives the event loop a turn between chunks and reads a cancel from here. */
+declare function setTimeout(handler: () => void, timeout?: number): unknown
+interface AbortSignal {
+  readonly aborted: boolean
+}

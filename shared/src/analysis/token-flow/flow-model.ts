@@ -123,9 +123,9 @@ export function flowModel(graph: WorkflowGraph): FlowModel {
     startEvents.length > 0 ? startEvents : nodes.flatMap((node, i) => (node.inCount === 0 ? [i] : []))
 
   // Reverse reachability per target, computed the first time a join or a dependency asks for it.
-  const reaching = new Map<number, Uint8Array>()
+  const reaching: Array<Uint8Array | undefined> = new Array(nodes.length)
   const canReach = (from: number, target: number): boolean => {
-    let set = reaching.get(target)
+    let set = reaching[target]
     if (set === undefined) {
       set = new Uint8Array(nodes.length)
       set[target] = 1
@@ -137,7 +137,7 @@ export function flowModel(graph: WorkflowGraph): FlowModel {
           queue.push(before)
         }
       }
-      reaching.set(target, set)
+      reaching[target] = set
     }
     return set[from] === 1
   }

@@ -36,13 +36,22 @@ export function joinHolds<G>(
   token: FlowToken<G>,
   live: ReadonlyArray<FlowToken<G>>,
 ): boolean {
-  if (token.groups.length === 0 || !isJoin(model, token.node)) return false
+  return joinHolder(model, token, live) !== null
+}
+
+/** The live token `token` waits for at its join (one of them), or null when it need not wait. */
+export function joinHolder<G, T extends FlowToken<G>>(
+  model: FlowModel,
+  token: T,
+  live: ReadonlyArray<T>,
+): T | null {
+  if (token.groups.length === 0 || !isJoin(model, token.node)) return null
   const root = token.groups[0]
   for (const other of live) {
     if (other === token || other.node === token.node || other.groups[0] !== root) continue
-    if (model.canReach(other.node, token.node)) return true
+    if (model.canReach(other.node, token.node)) return other
   }
-  return false
+  return null
 }
 
 /**
@@ -76,9 +85,18 @@ export function unmetDependencies<G>(
 ): number[] {
   const unmet: number[] = []
   for (const source of model.nodes[token.node]!.dependsOn) {
-    if (isDone(source)) continue
-    if (live.some((other) => other.node !== token.node && model.canReach(other.node, source)))
-      unmet.push(source)
+    if (!isDone(source) && dependencyHolder(model, token, source, live) !== null) unmet.push(source)
   }
   return unmet
+}
+
+/** A live token elsewhere that can still reach `source` (so `token` must wait for it), or null. */
+export function dependencyHolder<G, T extends FlowToken<G>>(
+  model: FlowModel,
+  token: T,
+  source: number,
+  live: ReadonlyArray<T>,
+): T | null {
+  for (const other of live) if (other.node !== token.node && model.canReach(other.node, source)) return other
+  return null
 }
