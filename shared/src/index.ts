@@ -21,6 +21,14 @@ export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
+export {
+  accountableRoles,
+  type RaciLetter,
+  type RaciMatrix,
+  type RaciRow,
+  raciGapStepIds,
+  raciMatrix,
+} from './analysis/raci.ts'
 // analysis/token-flow/: the one token-flow engine of the walk-through and the lead-time simulation
 export {
   branchShares,
@@ -62,14 +70,6 @@ export {
   type WalkState,
   type WalkToken,
 } from './analysis/token-flow/walk.ts'
-export {
-  accountableRoles,
-  type RaciLetter,
-  type RaciMatrix,
-  type RaciRow,
-  raciGapStepIds,
-  raciMatrix,
-} from './analysis/raci.ts'
 // analysis/ (issue 17): value-stream metrics, the derived RACI, AI and automation governance
 export {
   type StageTiming,

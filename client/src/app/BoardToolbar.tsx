@@ -9,8 +9,10 @@ import {
   useReadonly,
 } from 'tldraw'
 import { CommentModeButton } from '../comments/CommentModeButton.tsx'
+import { VsmLadderMode } from '../panels/insights/VsmLadder.tsx'
 import { LintCount } from '../panels/lint/LintCount.tsx'
 import { WORKFLOW_TOOL_ITEMS } from '../shapes/workflow-shapes.tsx'
+import { WalkthroughMode } from '../walkthrough/WalkthroughMode.tsx'
 import { RestrictedToolbar } from '../workshop/RestrictedToolbar.tsx'
 import { useWorkshop } from '../workshop/workshop-state.ts'
 import { BoardSidebarContext } from './board-sidebar-context.ts'
@@ -43,10 +45,14 @@ export function BoardToolbar() {
             </TldrawUiToolbar>
             <CommentModeButton />
             <LintCount editor={editor} onClick={() => sidebar?.show('checks')} />
+            <WalkthroughMode />
+            <VsmLadderMode />
           </div>
         </TldrawUiOrientationProvider>
       )}
       {isReadonly && <CommentModeButton framed />}
+      {isReadonly && <WalkthroughMode />}
+      {isReadonly && <VsmLadderMode />}
       <DefaultToolbar />
     </div>
   )

@@ -33,7 +33,10 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function create(type: 'step' | 'stage' | 'lane', props: Record<string, unknown> = {}): TLShapeId {
+function create(
+  type: 'step' | 'stage' | 'lane' | 'decision',
+  props: Record<string, unknown> = {},
+): TLShapeId {
   const id = createShapeId()
   act(() => {
     editor.createShape({ id, type, x: 0, y: 0, props } as Parameters<Editor['createShape']>[0])
@@ -61,10 +64,23 @@ function enter(testId: string, value: string) {
 const props = (id: TLShapeId) => (editor.getShape(id) as TLShape).props as Record<string, unknown>
 const labels = () => [...document.querySelectorAll('.flowmap-field__label')].map((label) => label.textContent)
 
-test('a step shows its six fields, and each edits its prop', () => {
+test('a step shows its fields, and each edits its prop', () => {
   const id = create('step', { label: 'Review' })
   expect(document.querySelector('h2')?.textContent).toBe('Step')
-  expect(labels()).toEqual(['Label', 'Description', 'Owner', 'Status', 'Automation', 'Estimate (hours)'])
+  expect(labels()).toEqual([
+    'Label',
+    'Description',
+    'Owner',
+    'Status',
+    'Automation',
+    'Process time (hours)',
+    'Wait before (hours)',
+    '% complete & accurate (%)',
+    'Responsible',
+    'Accountable',
+    'Consulted',
+    'Informed',
+  ])
   expect(field<HTMLInputElement>('inspector-label').value).toBe('Review')
 
   enter('inspector-label', 'Review order')
@@ -146,4 +162,85 @@ test("text fields stop at the schema's limits, the same numbers the server refus
   create('step', { label: 'Review' })
   expect(field<HTMLInputElement>('inspector-label').maxLength).toBe(MAX_LABEL_CHARS)
   expect(field<HTMLTextAreaElement>('inspector-description').maxLength).toBe(MAX_DESCRIPTION_CHARS)
+})
+
+/** Ticks or unticks the role's checkbox in a RACI column. */
+function tick(testId: string, roleId: string) {
+  const box = field(testId).querySelector<HTMLInputElement>(`input[value="${roleId}"]`)!
+  act(() => box.click())
+}
+
+test('process time and wait take a range that keeps min <= likely <= max, and % C&A stops at 100', () => {
+  const id = create('step', { label: 'Build' })
+  expect(field<HTMLInputElement>('inspector-estimate-range').disabled).toBe(true)
+  enter('inspector-estimate', '3')
+  act(() => field<HTMLInputElement>('inspector-estimate-range').click())
+  expect(props(id)).toMatchObject({ estimate: 3, estimateRange: { min: 3, max: 3 } })
+
+  enter('inspector-estimate-max', '1') // below the likely 3: refused, nothing written
+  expect(props(id).estimateRange).toEqual({ min: 3, max: 3 })
+  enter('inspector-estimate-max', '10')
+  enter('inspector-estimate-min', '2')
+  expect(props(id)).toMatchObject({ estimate: 3, estimateRange: { min: 2, max: 10 } })
+  enter('inspector-estimate', '12') // outside the range: refused
+  expect(props(id).estimate).toBe(3)
+  enter('inspector-estimate', '')
+  expect(props(id)).toMatchObject({ estimate: null, estimateRange: null })
+
+  enter('inspector-wait', '16')
+  expect(props(id)).toMatchObject({ wait: 16, waitRange: null })
+  enter('inspector-complete-accurate', '120')
+  expect(props(id).completeAccurate).toBeNull()
+  enter('inspector-complete-accurate', '85')
+  expect(props(id).completeAccurate).toBe(85)
+})
+
+test('RACI: the owner is shown responsible, and A, C, I tick roles in and out', () => {
+  const id = create('step', { owner: 'role:ops' })
+  expect(field('inspector-responsible').textContent).toContain('Ops (the owner)')
+  tick('inspector-accountable', 'role:ops')
+  tick('inspector-consulted', 'role:bot')
+  tick('inspector-informed', 'role:bot')
+  tick('inspector-informed', 'role:ops')
+  expect(props(id)).toMatchObject({
+    accountable: ['role:ops'],
+    consulted: ['role:bot'],
+    informed: ['role:bot', 'role:ops'],
+  })
+  tick('inspector-informed', 'role:bot')
+  expect(props(id).informed).toEqual(['role:ops'])
+})
+
+test('a decision edits its accountable role too', () => {
+  const id = create('decision', { question: 'Approved?' })
+  expect(labels()).toEqual(['Question', 'Responsible', 'Accountable', 'Consulted', 'Informed'])
+  tick('inspector-accountable', 'role:ops')
+  expect(props(id).accountable).toEqual(['role:ops'])
+})
+
+test('an arrow leaving a decision edits its branch probability as a percent, stored 0–1, and can drop it', () => {
+  const decision = createShapeId()
+  const arrow = createShapeId()
+  act(() => {
+    editor.createShapes([
+      { id: decision, type: 'decision', x: 0, y: 0 },
+      { id: arrow, type: 'arrow', x: 200, y: 60, props: { start: { x: 0, y: 0 }, end: { x: 100, y: 0 } } },
+    ])
+    editor.createBindings([
+      {
+        type: 'arrow',
+        fromId: arrow,
+        toId: decision,
+        props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+      },
+    ])
+    editor.select(arrow)
+  })
+  const meta = () => (editor.getShape(arrow) as TLShape).meta
+  enter('inspector-probability', '35')
+  expect(meta().probability).toBe(0.35)
+  enter('inspector-probability', '140')
+  expect(meta().probability).toBe(0.35)
+  enter('inspector-probability', '')
+  expect(meta()).not.toHaveProperty('probability')
 })

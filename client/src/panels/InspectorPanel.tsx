@@ -14,10 +14,19 @@ import { addNextStep, canContinueFrom } from '../shapes/next-step.ts'
 import { turnNotesIntoSteps } from '../shapes/note-to-step.ts'
 import { AUTOMATION_OPTIONS, FLOW_KIND_OPTIONS, STATUS_OPTIONS } from '../shapes/workflow-vocabulary.ts'
 import { useWorkshop } from '../workshop/workshop-state.ts'
-import { type FieldSpec, SHAPE_FIELDS } from './inspector-fields.ts'
-import { NumberField, SelectField, TextField } from './panel-fields.tsx'
+import {
+  editThreePoint,
+  type FieldSpec,
+  SHAPE_FIELDS,
+  type ThreePointPart,
+  type ThreePointValue,
+  threePointProblem,
+} from './inspector-fields.ts'
+import { CheckboxField, ChoiceListField, NumberField, SelectField, TextField } from './panel-fields.tsx'
 
 const NO_ROLE = ''
+
+import { Fragment } from 'react'
 
 type InspectorProps = { editor: Editor; roles: readonly Role[] }
 
@@ -111,16 +120,20 @@ function ShapeFields({ editor, shape, roles, readonly }: FieldsProps) {
   if (fields !== undefined) {
     return (
       <div className="flowmap-panel__fields">
-        {fields.map((field) => (
-          <ShapeField
-            key={field.prop}
-            editor={editor}
-            shape={shape}
-            field={field}
-            roles={roles}
-            readonly={readonly}
-            onFocus={startEdit}
-          />
+        {fields.map((field, index) => (
+          <Fragment key={field.prop}>
+            {field.kind === 'roles' && fields[index - 1]?.kind !== 'roles' && (
+              <Responsible editor={editor} shape={shape} roles={roles} />
+            )}
+            <ShapeField
+              editor={editor}
+              shape={shape}
+              field={field}
+              roles={roles}
+              readonly={readonly}
+              onFocus={startEdit}
+            />
+          </Fragment>
         ))}
         {shape.type === 'decision' && (
           <p className="flowmap-panel__note">
@@ -207,11 +220,13 @@ function ShapeField({
   readonly: boolean
   onFocus(): void
 }) {
-  const value = (shape.props as Record<string, unknown>)[field.prop]
-  const set = (next: unknown) =>
-    editor.updateShape({ id: shape.id, type: shape.type, props: { [field.prop]: next } } as Parameters<
+  const props = shape.props as Record<string, unknown>
+  const value = props[field.prop]
+  const setProps = (next: Record<string, unknown>) =>
+    editor.updateShape({ id: shape.id, type: shape.type, props: next } as Parameters<
       Editor['updateShape']
     >[0])
+  const set = (next: unknown) => setProps({ [field.prop]: next })
   const common = { label: field.label, disabled: readonly, testId: field.testId }
   switch (field.kind) {
     case 'text':
@@ -247,12 +262,145 @@ function ShapeField({
           {...(field.unit === undefined ? {} : { unit: field.unit })}
           {...(field.step === undefined ? {} : { step: field.step })}
           onFocus={onFocus}
+          {...(field.max === undefined ? {} : { max: field.max })}
           onChange={(v) => {
             if (v !== null || field.nullable) set(v)
           }}
         />
       )
+    case 'three-point': {
+      const current: ThreePointValue = {
+        likely: value as number | null,
+        range: props[field.rangeProp] as ThreePointValue['range'],
+      }
+      return (
+        <ThreePointField
+          label={field.label}
+          testId={field.testId}
+          value={current}
+          disabled={readonly}
+          onFocus={onFocus}
+          onChange={(next) => setProps({ [field.prop]: next.likely, [field.rangeProp]: next.range })}
+        />
+      )
+    }
+    case 'roles': {
+      const ids = value as readonly string[]
+      const known = roles.map((role) => ({ value: role.id, label: role.name || '(unnamed)' }))
+      const dangling = ids
+        .filter((id) => !roles.some((role) => role.id === id))
+        .map((id) => ({ value: id, label: 'Unknown role (deleted?)' }))
+      return (
+        <ChoiceListField
+          {...common}
+          value={ids}
+          options={[...known, ...dangling]}
+          hint={field.hint}
+          empty="Add people, teams, systems or AI agents under Roles."
+          onChange={(next) => {
+            onFocus()
+            set(next)
+          }}
+        />
+      )
+    }
   }
+}
+
+/**
+ * The likely hours, and on request their range (min / max). Each part refuses a number that would put
+ * min above likely or likely above max, so what is written always passes the shape's validator.
+ */
+function ThreePointField({
+  label,
+  testId,
+  value,
+  disabled,
+  onFocus,
+  onChange,
+}: {
+  label: string
+  testId: string
+  value: ThreePointValue
+  disabled: boolean
+  onFocus(): void
+  onChange(next: ThreePointValue): void
+}) {
+  const edit = (part: ThreePointPart | 'range', next: number | null | boolean) =>
+    onChange(editThreePoint(value, part, next))
+  const part = (which: ThreePointPart) => ({
+    onFocus,
+    disabled,
+    unit: 'hours',
+    check: (next: number) => threePointProblem(value, which, next),
+    onChange: (next: number | null) => edit(which, next),
+  })
+  return (
+    <div className="flowmap-three-point" data-testid={`${testId}-field`}>
+      <NumberField
+        label={label}
+        value={value.likely}
+        testId={testId}
+        {...part('likely')}
+        hint={value.range === null ? undefined : 'Most likely'}
+      />
+      <CheckboxField
+        label={`${label} as a range`}
+        checked={value.range !== null}
+        disabled={disabled || value.likely === null}
+        testId={`${testId}-range`}
+        onChange={(on) => {
+          onFocus()
+          edit('range', on)
+        }}
+      />
+      {value.range !== null && (
+        <div className="flowmap-three-point__range">
+          <NumberField
+            label={`${label} min`}
+            value={value.range.min}
+            testId={`${testId}-min`}
+            {...part('min')}
+          />
+          <NumberField
+            label={`${label} max`}
+            value={value.range.max}
+            testId={`${testId}-max`}
+            {...part('max')}
+          />
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** RACI's R, read-only: the step's owner, else the role of the lane it sits in. */
+function Responsible({ editor, shape, roles }: { editor: Editor; shape: TLShape; roles: readonly Role[] }) {
+  const resolved = useValue('responsible role', () => {
+    const current = editor.getShape(shape.id)
+    if (current === undefined) return null
+    const own = current.type === 'step' ? (current.props as { owner: string | null }).owner : null
+    if (own !== null) return { roleId: own, from: 'owner' as const }
+    const parent = editor.getShape(current.parentId as TLShape['id'])
+    const laneRole = parent?.type === 'lane' ? (parent.props as { roleId: string | null }).roleId : null
+    return laneRole === null ? null : { roleId: laneRole, from: 'lane' as const }
+  }, [editor, shape.id])
+  const name =
+    resolved === null
+      ? null
+      : (roles.find((role) => role.id === resolved.roleId)?.name ?? 'Unknown role (deleted?)')
+  return (
+    <div className="flowmap-field" data-testid="inspector-responsible">
+      <span className="flowmap-field__label">Responsible</span>
+      <span className="flowmap-responsible">
+        {resolved === null
+          ? shape.type === 'step'
+            ? 'No one yet: give the step an owner, or put it in a lane.'
+            : 'No one: put the decision in a lane to make its role responsible.'
+          : `${name} (${resolved.from === 'owner' ? 'the owner' : "the lane's role"})`}
+      </span>
+    </div>
+  )
 }
 
 function ConnectorFields({
@@ -266,7 +414,7 @@ function ConnectorFields({
   readonly: boolean
   onFocus(): void
 }) {
-  const { flow, branch } = readConnectorMeta(arrow.meta)
+  const { flow, branch, probability } = readConnectorMeta(arrow.meta)
   const fromDecision = useValue(
     'arrow leaves a decision',
     () => decisionArrowStartsAt(editor, arrow.id) !== null,
@@ -315,8 +463,44 @@ function ConnectorFields({
           testId="inspector-branch"
         />
       )}
+      {fromDecision && (
+        <NumberField
+          label="Probability"
+          unit="%"
+          min={0}
+          max={100}
+          step={5}
+          value={probability === null ? null : percentOf(probability)}
+          onFocus={onFocus}
+          onChange={(percent) => setProbability(editor, arrow, percent === null ? null : percent / 100)}
+          disabled={readonly}
+          testId="inspector-probability"
+          hint="How often a case takes this branch. Branches left empty share what the others leave."
+        />
+      )}
     </div>
   )
+}
+
+/** 0.35 → 35, without the float noise of 0.35 * 100. */
+function percentOf(probability: number): number {
+  return Math.round(probability * 10_000) / 100
+}
+
+/**
+ * Writes the branch probability (0–1) into the arrow's meta, or removes it. tldraw's updateShape merges
+ * meta key by key and the validator refuses a null probability, so removing it puts the whole record.
+ */
+function setProbability(editor: Editor, arrow: TLArrowShape, probability: number | null) {
+  const current = editor.getShape<TLArrowShape>(arrow.id)
+  if (current === undefined) return
+  if (probability !== null) {
+    editor.updateShape({ id: arrow.id, type: 'arrow', meta: { probability } })
+    return
+  }
+  if (!('probability' in current.meta)) return
+  const { probability: _removed, ...meta } = current.meta
+  editor.store.put([{ ...current, meta }])
 }
 
 type StepProps = TLShape<'step'>['props']

@@ -74,3 +74,28 @@ test('renaming a role writes the new name once it is committed', () => {
   act(() => name.blur())
   expect(model.roles.get()).toEqual([{ ...ops, name: 'Operations' }])
 })
+
+test("a role's capacity is written as a whole number, emptied back to unbounded, and never out of range", () => {
+  const doc = new Y.Doc()
+  writeRole(doc, ops)
+  const model = createBoardModel(doc)
+  render(model)
+  const input = document.querySelector<HTMLInputElement>('[aria-label="Capacity of role Ops"]')!
+  const type = (text: string) =>
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text)
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+  const capacity = () => model.roles.get().find((role) => role.id === ops.id)?.capacity
+  expect(input.value).toBe('')
+  type('3')
+  expect(capacity()).toBe(3)
+  type('2.5')
+  expect(capacity()).toBe(3)
+  expect(input.getAttribute('aria-invalid')).toBe('true')
+  type('0')
+  expect(capacity()).toBe(3)
+  type('')
+  expect(capacity()).toBeUndefined()
+  expect(model.roles.get()[0]).not.toHaveProperty('capacity')
+})

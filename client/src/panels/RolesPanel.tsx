@@ -6,6 +6,7 @@ import { ROLE_KIND_OPTIONS } from '../shapes/workflow-vocabulary.ts'
 import type { BoardModel } from '../sync/board-model.ts'
 import { PanelSection } from './PanelSection.tsx'
 import { removeRole } from './remove-role.ts'
+import './roles-panel.css'
 import { newRoleId, nextRoleColor } from './role-palette.ts'
 
 type RolesPanelProps = {
@@ -95,6 +96,7 @@ function RoleRow({
       >
         <RoleKindOptions />
       </select>
+      <RoleCapacity role={role} model={model} readonly={readonly} />
       <input
         type="color"
         className="flowmap-role__color"
@@ -115,6 +117,51 @@ function RoleRow({
       </button>
     </li>
   )
+}
+
+/**
+ * How many cases the role works on at once; empty is unbounded. Only a whole number from 1 to 10,000
+ * is written (the role validator's range); other text stays in the field, marked, until it is one.
+ */
+function RoleCapacity({ role, model, readonly }: { role: Role; model: BoardModel; readonly: boolean }) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const shown = draft ?? (role.capacity === undefined ? '' : String(role.capacity))
+  const parsed = parseCapacity(shown)
+  return (
+    <input
+      type="number"
+      className="flowmap-input flowmap-role__capacity"
+      aria-label={`Capacity of role ${role.name}`}
+      title="Cases at once (empty: unbounded)"
+      placeholder="∞"
+      min={1}
+      max={10_000}
+      step={1}
+      value={shown}
+      disabled={readonly}
+      aria-invalid={parsed === undefined}
+      onChange={(event) => {
+        const text = event.currentTarget.value
+        setDraft(text)
+        const capacity = parseCapacity(text)
+        if (capacity === undefined || capacity === (role.capacity ?? null)) return
+        model.writeRole(withCapacity(role, capacity))
+      }}
+      onBlur={() => setDraft(null)}
+    />
+  )
+}
+
+/** null for empty (unbounded), undefined for text that is not a whole number from 1 to 10,000. */
+export function parseCapacity(text: string): number | null | undefined {
+  if (text.trim() === '') return null
+  const value = Number(text)
+  return Number.isInteger(value) && value >= 1 && value <= 10_000 ? value : undefined
+}
+
+function withCapacity(role: Role, capacity: number | null): Role {
+  const { capacity: _previous, ...rest } = role
+  return capacity === null ? rest : { ...rest, capacity }
 }
 
 function RoleKindOptions() {

@@ -1,6 +1,7 @@
 import {
   MAX_DESCRIPTION_CHARS,
   MAX_LABEL_CHARS,
+  type TimeRange,
   type WorkflowShapeProps,
   type WorkflowShapeType,
 } from '@flowmap/shared'
@@ -43,8 +44,29 @@ type NumberFieldSpec<P extends string, Nullable extends boolean> = {
   testId: string
   unit?: string
   step?: number
+  /** the largest value the field commits (a percent stops at 100) */
+  max?: number
   /** whether the field may be emptied (stored as null); a required number keeps its last value */
   nullable: Nullable
+}
+/**
+ * A three-point estimate in hours: the most likely value (prop P, null = unknown) and, when the person
+ * asks for one, its range (prop R: `{min, max}` or null). The field keeps min <= likely <= max.
+ */
+type ThreePointFieldSpec<P extends string, R extends string> = {
+  kind: 'three-point'
+  prop: P
+  rangeProp: R
+  label: string
+  testId: string
+}
+/** A RACI column: the role ids ticked, distinct (the validator refuses a repeat). */
+type RolesFieldSpec<P extends string> = {
+  kind: 'roles'
+  prop: P
+  label: string
+  testId: string
+  hint?: string
 }
 
 /** Any field of the table, as the inspector renders it. */
@@ -53,23 +75,34 @@ export type FieldSpec =
   | SelectFieldSpec<string, string>
   | RoleFieldSpec<string>
   | NumberFieldSpec<string, boolean>
+  | ThreePointFieldSpec<string, string>
+  | RolesFieldSpec<string>
 
 /**
  * The kinds of field that can edit prop P holding a V: text or a choice of V for a string, a role picker
  * for a role id or none, a number field for a number (emptied to null only where the prop allows it).
  */
-type FieldFor<P extends string, V> = [V] extends [string]
+type FieldFor<P extends string, V, RangeProp extends string> = [V] extends [string]
   ? TextFieldSpec<P> | SelectFieldSpec<P, V>
   : [V] extends [string | null]
     ? RoleFieldSpec<P>
-    : [V] extends [number]
-      ? NumberFieldSpec<P, false>
-      : [V] extends [number | null]
-        ? NumberFieldSpec<P, boolean>
-        : never
+    : [V] extends [readonly string[]]
+      ? RolesFieldSpec<P>
+      : [V] extends [number]
+        ? NumberFieldSpec<P, false>
+        : [V] extends [number | null]
+          ? NumberFieldSpec<P, boolean> | ThreePointFieldSpec<P, RangeProp>
+          : never
+
+/** The props of a shape that hold a time range (`estimateRange`, `waitRange`). */
+type RangeProps<Props> = {
+  [P in keyof Props & string]: [Props[P]] extends [TimeRange | null] ? P : never
+}[keyof Props & string]
 
 /** A field of a shape with these props: it names one of them, with a kind that can hold its value. */
-type PropField<Props> = { [P in keyof Props & string]: FieldFor<P, Props[P]> }[keyof Props & string]
+type PropField<Props> = {
+  [P in keyof Props & string]: FieldFor<P, Props[P], RangeProps<Props>>
+}[keyof Props & string]
 
 /**
  * Keyed by the props the shared validators define, so renaming or retyping a prop in
@@ -90,6 +123,20 @@ const labelField = <P extends string>(
   testId,
   maxLength: MAX_LABEL_CHARS,
 })
+
+/** Accountable, consulted, informed: the RACI columns a step and a decision hold (R is the owner). */
+const raciFields = (what: 'step' | 'decision') =>
+  [
+    {
+      kind: 'roles',
+      prop: 'accountable',
+      label: 'Accountable',
+      testId: 'inspector-accountable',
+      hint: `The one role answerable for the ${what}.`,
+    },
+    { kind: 'roles', prop: 'consulted', label: 'Consulted', testId: 'inspector-consulted' },
+    { kind: 'roles', prop: 'informed', label: 'Informed', testId: 'inspector-informed' },
+  ] as const satisfies readonly RolesFieldSpec<'accountable' | 'consulted' | 'informed'>[]
 
 /**
  * The fields a shape type shows, in order, each naming the prop it edits: one table instead of one
@@ -115,14 +162,32 @@ export const SHAPE_FIELDS = {
       testId: 'inspector-automation',
       options: AUTOMATION_OPTIONS,
     },
+    // `estimate` is the process time (named before value-stream timing): the hands-on hours.
+    {
+      kind: 'three-point',
+      prop: 'estimate',
+      rangeProp: 'estimateRange',
+      label: 'Process time',
+      testId: 'inspector-estimate',
+    },
+    {
+      kind: 'three-point',
+      prop: 'wait',
+      rangeProp: 'waitRange',
+      label: 'Wait before',
+      testId: 'inspector-wait',
+    },
     {
       kind: 'number',
-      prop: 'estimate',
-      label: 'Estimate',
-      testId: 'inspector-estimate',
-      unit: 'hours',
+      prop: 'completeAccurate',
+      label: '% complete & accurate',
+      testId: 'inspector-complete-accurate',
+      unit: '%',
+      step: 5,
+      max: 100,
       nullable: true,
     },
+    ...raciFields('step'),
   ],
   stage: [
     labelField('Name', 'label'),
@@ -139,7 +204,7 @@ export const SHAPE_FIELDS = {
       hint: 'Steps dropped into this lane without an owner get this role.',
     },
   ],
-  decision: [labelField('Question', 'question', 'inspector-question')],
+  decision: [labelField('Question', 'question', 'inspector-question'), ...raciFields('decision')],
   artifact: [
     labelField('Label', 'label'),
     { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: ARTIFACT_KIND_OPTIONS },
@@ -149,3 +214,57 @@ export const SHAPE_FIELDS = {
     { kind: 'select', prop: 'kind', label: 'Kind', testId: 'inspector-kind', options: EVENT_KIND_OPTIONS },
   ],
 } satisfies ShapeFieldTable
+
+/** A three-point estimate as the inspector edits it: the likely value and its optional range. */
+export type ThreePointValue = { likely: number | null; range: TimeRange | null }
+
+export type ThreePointPart = 'likely' | 'min' | 'max'
+
+/**
+ * Why a value typed into one part of a three-point estimate cannot be written (it would break
+ * min <= likely <= max), or null when it can. A refused keystroke is not written, so typing "12" into
+ * the max of a 3..10 range never writes the 1 in between.
+ */
+export function threePointProblem(
+  current: ThreePointValue,
+  part: ThreePointPart,
+  value: number,
+): string | null {
+  const { likely, range } = current
+  if (range === null) return null
+  if (part === 'likely' && (value < range.min || value > range.max))
+    return `Enter a time from ${range.min} to ${range.max} (the range), or change the range first.`
+  if (part === 'min' && value > (likely ?? range.max))
+    return `The minimum cannot be above ${likely ?? range.max}.`
+  if (part === 'max' && value < (likely ?? range.min))
+    return `The maximum cannot be below ${likely ?? range.min}.`
+  return null
+}
+
+/**
+ * The estimate after one accepted edit. Emptying the likely value empties the range too (a range
+ * without its likely value is not something a person means); a range starts as likely..likely.
+ */
+export function editThreePoint(
+  current: ThreePointValue,
+  part: ThreePointPart | 'range',
+  value: number | null | boolean,
+): ThreePointValue {
+  const { likely, range } = current
+  switch (part) {
+    case 'range':
+      if (value !== true || likely === null) return { likely, range: null }
+      return { likely, range: range ?? { min: likely, max: likely } }
+    case 'likely':
+      if (value === null) return { likely: null, range: null }
+      return { likely: value as number, range }
+    case 'min':
+      return range === null || typeof value !== 'number'
+        ? current
+        : { likely, range: { ...range, min: value } }
+    case 'max':
+      return range === null || typeof value !== 'number'
+        ? current
+        : { likely, range: { ...range, max: value } }
+  }
+}

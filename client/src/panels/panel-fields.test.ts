@@ -15,4 +15,8 @@ describe('parseDraft (number fields)', () => {
     expect(parseDraft('-1', 0)).toBeUndefined()
     expect(parseDraft('Infinity', 0)).toBeUndefined()
   })
+  it('refuses numbers above the maximum, when there is one', () => {
+    expect(parseDraft('100', 0, 100)).toBe(100)
+    expect(parseDraft('101', 0, 100)).toBeUndefined()
+  })
 })

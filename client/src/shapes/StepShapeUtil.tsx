@@ -131,7 +131,7 @@ function StepBadges({ status, automation }: { status: StepStatus; automation: St
 type StepFooterProps = { role: Role | null; inherited: boolean; step: StepShape['props'] }
 
 function StepFooter({ role, inherited, step }: StepFooterProps) {
-  const { owner, description, estimate } = step
+  const { owner, description, estimate, estimateRange, wait, waitRange } = step
   return (
     <div className="flowmap-step__footer">
       {role ? (
@@ -156,7 +156,26 @@ function StepFooter({ role, inherited, step }: StepFooterProps) {
           ¶
         </span>
       )}
-      {estimate !== null && <span className="flowmap-step__estimate">{formatHours(estimate)}</span>}
+      {wait !== null && wait > 0 && (
+        <span
+          className="flowmap-step__estimate flowmap-step__wait"
+          title={`Waits ${timeTitle(wait, waitRange)} before it starts`}
+        >
+          wait {formatHours(wait)}
+        </span>
+      )}
+      {estimate !== null && (
+        <span className="flowmap-step__estimate" title={`Process time ${timeTitle(estimate, estimateRange)}`}>
+          {formatHours(estimate)}
+        </span>
+      )}
     </div>
   )
+}
+
+/** "4h", or "4h (3h–6h)" for a range: the full figure in a tooltip, the card keeps the likely value. */
+function timeTitle(likely: number, range: { min: number; max: number } | null): string {
+  return range === null
+    ? formatHours(likely)
+    : `${formatHours(likely)} (${formatHours(range.min)}–${formatHours(range.max)})`
 }

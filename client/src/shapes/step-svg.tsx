@@ -18,7 +18,7 @@ export function StepSvg({
   shape: TLShape<'step'>
   mode: ColorMode
 }) {
-  const { w, h, label, owner, status, automation, estimate } = shape.props
+  const { w, h, label, owner, status, automation, estimate, wait } = shape.props
   const parent = editor.getShape(shape.parentId as TLShape['id'])
   const role =
     owner !== null
@@ -52,7 +52,20 @@ export function StepSvg({
   const estimatePill = estimateText
     ? svgPill({ editor, text: estimateText, x: 0, y: 0, fontSize: 11, fill: ink.pill, color: ink.secondary })
     : null
+  const waitPill =
+    wait !== null && wait > 0
+      ? svgPill({
+          editor,
+          text: `wait ${formatHours(wait)}`,
+          x: 0,
+          y: 0,
+          fontSize: 11,
+          fill: ink.pill,
+          color: ink.secondary,
+        })
+      : null
   const footerY = h - 20
+  const estimateX = w - 11 - (estimatePill?.width ?? -5)
 
   return (
     <g>
@@ -115,8 +128,9 @@ export function StepSvg({
       >
         {role ? role.name : owner ? 'Unknown role' : 'No owner'}
       </text>
-      {estimatePill && (
-        <g transform={`translate(${w - 11 - estimatePill.width}, ${footerY - 9})`}>{estimatePill.element}</g>
+      {estimatePill && <g transform={`translate(${estimateX}, ${footerY - 9})`}>{estimatePill.element}</g>}
+      {waitPill && (
+        <g transform={`translate(${estimateX - 5 - waitPill.width}, ${footerY - 9})`}>{waitPill.element}</g>
       )}
     </g>
   )
