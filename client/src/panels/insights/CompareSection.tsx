@@ -141,7 +141,15 @@ export function CompareSection({ loader }: { loader: CompareLoader | null }) {
   )
 }
 
-function ComparisonTable({ rows, before, after }: { rows: MetricComparison[]; before: string; after: string }) {
+function ComparisonTable({
+  rows,
+  before,
+  after,
+}: {
+  rows: MetricComparison[]
+  before: string
+  after: string
+}) {
   return (
     <table className="flowmap-compare__table" data-testid="compare-table">
       <thead>

@@ -6,8 +6,8 @@ import { PanelSection } from '../PanelSection.tsx'
 import { AutomationSection } from './AutomationSection.tsx'
 import { BottlenecksSection } from './BottlenecksSection.tsx'
 import { CompareSection } from './CompareSection.tsx'
-import { boardCompareLoader } from './compare-sources.ts'
 import { CriticalPathSection } from './CriticalPathSection.tsx'
+import { boardCompareLoader } from './compare-sources.ts'
 import { GovernanceSection } from './GovernanceSection.tsx'
 import { HandoffsSection } from './HandoffsSection.tsx'
 import { OwnershipSection } from './OwnershipSection.tsx'
@@ -94,12 +94,7 @@ export function InsightsPanel({ editor, model, boardId, token }: InsightsPanelPr
       <AutomationSection automation={insights.automation} stepCount={stepCount} onFocus={focus} />
       <ValueStreamSection valueStream={insights.valueStream} onFocus={focus} />
       <RaciMatrixSection raci={insights.raci} roles={roles} editor={editor} onFocus={focus} />
-      <GovernanceSection
-        governance={insights.governance}
-        labelOf={labelOf}
-        nameOf={nameOf}
-        onFocus={focus}
-      />
+      <GovernanceSection governance={insights.governance} labelOf={labelOf} nameOf={nameOf} onFocus={focus} />
       <CompareSection loader={compareLoader} />
     </PanelSection>
   )

@@ -1,5 +1,5 @@
 import type { Role } from '@flowmap/shared'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type { RaciLetter, RaciMatrix, RaciRow } from './analytics-contract.scratch.ts'
 import { cycleRaciCell, type RaciLists } from './raci-cell-edit.ts'
@@ -31,15 +31,19 @@ const LETTER_NAMES: Record<RaciLetter, string> = {
  */
 export function RaciMatrixSection({ raci, roles, editor, onFocus }: RaciMatrixSectionProps) {
   const readonly = useValue('raci readonly', () => editor?.getIsReadonly() ?? true, [editor])
-  // What this person just clicked, until the next analysis (which trails edits) shows it.
-  const [pending, setPending] = useState<ReadonlyMap<string, RaciLists>>(new Map())
-  useEffect(() => setPending(new Map()), [raci])
+  // What this person just clicked, until the next analysis (which trails edits) shows it: kept with
+  // the matrix it was clicked on, so a new matrix replaces it without an effect.
+  const [clicked, setClicked] = useState<{ on: RaciMatrix; lists: ReadonlyMap<string, RaciLists> }>({
+    on: raci,
+    lists: new Map(),
+  })
+  const pending = clicked.on === raci ? clicked.lists : new Map<string, RaciLists>()
 
   const nameOf = (roleId: string) => roles.find((role) => role.id === roleId)?.name || roleId
   const click = (nodeId: string, roleId: string) => {
     if (editor === null) return
     const written = cycleRaciCell(editor, nodeId, roleId)
-    if (written !== null) setPending((before) => new Map(before).set(nodeId, written))
+    if (written !== null) setClicked({ on: raci, lists: new Map(pending).set(nodeId, written) })
   }
 
   return (

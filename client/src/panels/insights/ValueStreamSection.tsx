@@ -60,7 +60,17 @@ export function ValueStreamSection({ valueStream, onFocus }: ValueStreamSectionP
   )
 }
 
-function Figure({ testId, label, value, hint }: { testId: string; label: string; value: string; hint?: string }) {
+function Figure({
+  testId,
+  label,
+  value,
+  hint,
+}: {
+  testId: string
+  label: string
+  value: string
+  hint?: string
+}) {
   return (
     <div className="flowmap-value-stream__figure" title={hint}>
       <dt>{label}</dt>

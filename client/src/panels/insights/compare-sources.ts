@@ -76,7 +76,8 @@ export function boardCompareLoader(options: {
         fetchVersions(boardId, token),
         fetchServerBoards({ token }),
       ])
-      if (!versions.ok) return { ok: false, reason: `the named versions could not be loaded: ${versions.reason}` }
+      if (!versions.ok)
+        return { ok: false, reason: `the named versions could not be loaded: ${versions.reason}` }
       return {
         ok: true,
         value: [
