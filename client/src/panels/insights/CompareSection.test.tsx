@@ -18,7 +18,6 @@ import { CompareSection } from './CompareSection.tsx'
 import { type CompareLoader, type CompareSource, NOW_SOURCE } from './compare-sources.ts'
 import {
   byTestId,
-  click,
   queryTestId,
   renderSection,
   textOf,
