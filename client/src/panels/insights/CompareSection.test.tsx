@@ -16,13 +16,7 @@ import { act } from 'react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { CompareSection } from './CompareSection.tsx'
 import { type CompareLoader, type CompareSource, NOW_SOURCE } from './compare-sources.ts'
-import {
-  byTestId,
-  queryTestId,
-  renderSection,
-  textOf,
-  unmountSection,
-} from './insights-dom.test-support.ts'
+import { byTestId, queryTestId, renderSection, textOf, unmountSection } from './insights-dom.test-support.ts'
 
 afterEach(unmountSection)
 
