@@ -9,10 +9,33 @@ export { type AnalyzeOptions, analyzeWorkflow, type WorkflowInsights } from './a
 export type { AutomationInsights } from './analysis/automation.ts'
 export type { BottleneckInsights, NodeLoad } from './analysis/bottlenecks.ts'
 export type { CriticalPath } from './analysis/critical-path.ts'
+export {
+  type AutomationShare,
+  type GovernanceInsights,
+  governanceInsights,
+  isAiAgentStep,
+  isHumanReview,
+} from './analysis/governance.ts'
 export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
+export {
+  accountableRoles,
+  type RaciLetter,
+  type RaciMatrix,
+  type RaciRow,
+  raciGapStepIds,
+  raciMatrix,
+} from './analysis/raci.ts'
+// analysis/ (issue 17): value-stream metrics, the derived RACI, AI and automation governance
+export {
+  type StageTiming,
+  type StepTiming,
+  stepTiming,
+  type ValueStreamMetrics,
+  valueStream,
+} from './analysis/value-stream.ts'
 export {
   ASSET_TYPES,
   ASSET_TYPES_SENTENCE,

@@ -2,9 +2,12 @@ import type { WorkflowGraph } from '../graph/workflow-graph.ts'
 import { type AutomationInsights, automationInsights } from './automation.ts'
 import { type BottleneckInsights, bottleneckInsights } from './bottlenecks.ts'
 import { type CriticalPath, criticalPath } from './critical-path.ts'
+import { type GovernanceInsights, governanceInsights } from './governance.ts'
 import { type HandoffInsights, handoffInsights } from './handoffs.ts'
 import { type MaturityScore, maturityScorecard } from './maturity.ts'
 import { type OwnershipInsights, ownershipInsights } from './ownership.ts'
+import { type RaciMatrix, raciMatrix } from './raci.ts'
+import { type ValueStreamMetrics, valueStream } from './value-stream.ts'
 
 export type WorkflowInsights = {
   ownership: OwnershipInsights
@@ -13,6 +16,12 @@ export type WorkflowInsights = {
   criticalPath: CriticalPath
   automation: AutomationInsights
   maturity: MaturityScore[]
+  /** Step timing, per stage and along the longest lead-time path (value-stream mapping). */
+  valueStream: ValueStreamMetrics
+  /** Roles × steps and decisions, derived from owners and the RACI props. */
+  raci: RaciMatrix
+  /** Automation share per lane and path, unreviewed AI outputs, where automation could go next. */
+  governance: GovernanceInsights
 }
 
 export type AnalyzeOptions = {
@@ -33,5 +42,8 @@ export function analyzeWorkflow(graph: WorkflowGraph, options: AnalyzeOptions = 
       handoffs,
       ...(options.contributors === undefined ? {} : { contributors: options.contributors }),
     }),
+    valueStream: valueStream(graph),
+    raci: raciMatrix(graph),
+    governance: governanceInsights(graph),
   }
 }

@@ -14,7 +14,8 @@ export type CriticalPath = {
 }
 
 /**
- * The longest chain of work, by estimated hours, that ends at an end event a start reaches along
+ * The longest chain of work, by estimated hours (or by `weight`: value-stream metrics weigh a step by
+ * its wait plus its process time), that ends at an end event a start reaches along
  * sequence flows. Both sequence flows ("then") and dependencies constrain it: a dependency connector
  * A ⇢ B reads "B depends on A" (as in the bottleneck insights), so B cannot start before A is done,
  * even when A sits on another branch or on no branch at all. The chain starts at a start event, or
@@ -31,7 +32,10 @@ export type CriticalPath = {
  *    start, then one with fewer dependencies (a dependency beside the flow adds no wait).
  * 4. Follow the chain back from the farthest reachable end.
  */
-export function criticalPath(graph: WorkflowGraph): CriticalPath {
+export function criticalPath(
+  graph: WorkflowGraph,
+  weight: (node: WorkflowNode) => number = estimateHours,
+): CriticalPath {
   const loopEdges = sequenceEdgesClosingLoops(graph)
   const precedence = (edge: WorkflowEdge) =>
     edge.to !== null &&
@@ -92,7 +96,8 @@ function longer(a: Chain, b: Chain): boolean {
   return a.dependencies < b.dependencies
 }
 
-function weight(node: WorkflowNode): number {
+/** The path's default weight: a step's estimated process time; other shapes take no time. */
+function estimateHours(node: WorkflowNode): number {
   return node.shape.type === 'step' ? (node.shape.props.estimate ?? 0) : 0
 }
 
