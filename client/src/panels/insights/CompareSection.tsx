@@ -1,6 +1,7 @@
-import { compareInsights, type MetricComparison } from '@flowmap/shared'
-import { useState } from 'react'
+import { compareInsights } from '@flowmap/shared'
+import { useRef, useState } from 'react'
 import { SelectField } from '../panel-fields.tsx'
+import type { MetricComparison } from './analytics-contract.scratch.ts'
 import type { CompareLoader, CompareSource } from './compare-sources.ts'
 import { hoursFigure, percentFigure, shareFigure, UNKNOWN_FIGURE } from './insight-figures.ts'
 
@@ -49,11 +50,15 @@ export function CompareSection({ loader }: { loader: CompareLoader | null }) {
   const [afterKey, setAfterKey] = useState('')
   const [result, setResult] = useState<Result>({ state: 'none' })
 
+  // Listed once per opening of the panel; a failed listing is tried again on the next opening.
+  const listing = useRef(false)
   const open = () => {
-    if (loader === null || list.state === 'listing' || list.state === 'ready') return
+    if (loader === null || listing.current) return
+    listing.current = true
     setList({ state: 'listing' })
     void loader.sources().then((sources) => {
       if (!sources.ok) {
+        listing.current = false
         setList({ state: 'failed', reason: sources.reason })
         return
       }

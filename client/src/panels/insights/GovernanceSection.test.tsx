@@ -3,8 +3,9 @@
  * The governance section: automated share per lane and per path as bars, AI output that reaches an
  * end unreviewed as focusable findings, and the list of where automation could go next.
  */
+
+import type { GovernanceInsights } from '@flowmap/shared'
 import { afterEach, expect, test, vi } from 'vitest'
-import type { GovernanceInsights } from './analytics-contract.scratch.ts'
 import { GovernanceSection } from './GovernanceSection.tsx'
 import {
   byTestId,

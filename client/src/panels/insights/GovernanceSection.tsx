@@ -1,4 +1,4 @@
-import type { AutomationShare, GovernanceInsights } from './analytics-contract.scratch.ts'
+import type { AutomationShare, GovernanceInsights } from '@flowmap/shared'
 import { BarChart } from './BarChart.tsx'
 import { hoursFigure } from './insight-figures.ts'
 

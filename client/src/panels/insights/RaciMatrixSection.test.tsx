@@ -5,11 +5,10 @@
  * owner's R stays read-only, rows without exactly one accountable role are marked, and a read-only
  * board cannot be edited from here.
  */
-import type { Role } from '@flowmap/shared'
+import type { RaciMatrix, Role } from '@flowmap/shared'
 import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createWorkflowEditor } from '../../shapes/workflow-editor.test-support.ts'
-import type { RaciMatrix } from './analytics-contract.scratch.ts'
 import { byTestId, click, renderSection, textOf, unmountSection } from './insights-dom.test-support.ts'
 import { RaciMatrixSection } from './RaciMatrixSection.tsx'
 
@@ -64,7 +63,8 @@ test('shows roles across and steps and decisions down, with their letters and ga
   expect(textOf(cell(review, 'role:ana'))).toBe('R')
   expect(textOf(cell(review, 'role:ops'))).toBe('I')
   expect(textOf(byTestId(`raci-gap-${review}`))).toBe('No A')
-  expect(textOf(byTestId(`raci-gap-${approve}`))).toBe('2 A')
+  // Two accountable roles are a gap for a step; a decision only needs one at least (as the checks say).
+  expect(textOf(byTestId(`raci-gap-${approve}`))).toBe('')
   expect(byTestId(`raci-row-${approve}`).textContent).toContain('◇ Approve?')
 })
 
@@ -114,4 +114,15 @@ test('on a read-only board, or with no editor, the cells cannot be clicked', () 
   expect(cell(review, 'role:ops').disabled).toBe(true)
   renderSection(RaciMatrixSection, { raci: matrix(), roles, editor: null, onFocus: () => {} })
   expect(cell(review, 'role:ops').disabled).toBe(true)
+})
+
+test('a step with two accountable roles is marked until one is taken away', () => {
+  renderSection(RaciMatrixSection, { raci: matrix(), roles, editor, onFocus: () => {} })
+  click(cell(review, 'role:ana'))
+  click(cell(review, 'role:ops'))
+  click(cell(review, 'role:ops'))
+  expect(textOf(byTestId(`raci-gap-${review}`))).toBe('2 A')
+  expect(byTestId(`raci-row-${review}`).dataset.gap).toBe('several')
+  click(cell(review, 'role:ops'))
+  expect(textOf(byTestId(`raci-gap-${review}`))).toBe('')
 })

@@ -1,7 +1,6 @@
-import type { Role } from '@flowmap/shared'
+import type { RaciLetter, RaciMatrix, RaciRow, Role } from '@flowmap/shared'
 import { useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
-import type { RaciLetter, RaciMatrix, RaciRow } from './analytics-contract.scratch.ts'
 import { cycleRaciCell, type RaciLists } from './raci-cell-edit.ts'
 
 type RaciMatrixSectionProps = {
@@ -128,7 +127,8 @@ function MatrixRow({
 }) {
   const letters = rowLetters(row, roleIds, pending)
   const accountable = letters.filter((cell) => cell.includes('A')).length
-  const gap = accountable === 0 ? 'none' : accountable > 1 ? 'several' : null
+  // As the checks say: a step wants exactly one accountable role, a decision at least one.
+  const gap = accountable === 0 ? 'none' : accountable > 1 && row.type === 'step' ? 'several' : null
   const label = row.label || (row.type === 'decision' ? 'Unnamed decision' : 'Unnamed step')
   return (
     <tr data-testid={`raci-row-${row.nodeId}`} data-gap={gap ?? undefined}>

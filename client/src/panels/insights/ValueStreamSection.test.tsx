@@ -3,8 +3,10 @@
  * The value-stream section: the map's figures as the analysis gives them, the note about steps on the
  * path with no process time, and a timeline whose segments are as wide as their stage's lead time.
  */
+
+import { type Role, toWorkflowGraph, type ValueStreamMetrics, valueStream } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import { afterEach, expect, test, vi } from 'vitest'
-import type { ValueStreamMetrics } from './analytics-contract.scratch.ts'
 import {
   byTestId,
   click,
@@ -118,4 +120,33 @@ test('a map with no path from start to end says so instead of figures', () => {
   })
   expect(queryTestId('value-stream')).toBeNull()
   expect(document.body.textContent).toContain('No path from a start to an end yet.')
+})
+
+test("a real map's analysis reads as hand-computed: start → A (wait 1h, 2h, 90%) → B (wait 3h, 2h, 50%) → end", () => {
+  const ana: Role = { id: 'role:ana', name: 'Ana', color: '#e8590c', kind: 'person' }
+  const step = (id: string, x: number, props: object) =>
+    workflowShape('step', { id, x, props: { label: id, owner: ana.id, ...props } })
+  const records = [
+    documentRecord(),
+    pageRecord(),
+    workflowShape('event', { id: 'start', props: { kind: 'start', label: 'Start' } }),
+    step('a', 200, { wait: 1, estimate: 2, completeAccurate: 90 }),
+    step('b', 400, { wait: 3, estimate: 2, completeAccurate: 50 }),
+    workflowShape('event', { id: 'end', x: 600, props: { kind: 'end', label: 'End' } }),
+    ...connector({ id: 'c1', from: 'start', to: 'a' }),
+    ...connector({ id: 'c2', from: 'a', to: 'b' }),
+    ...connector({ id: 'c3', from: 'b', to: 'end' }),
+  ]
+  renderSection(ValueStreamSection, {
+    valueStream: valueStream(toWorkflowGraph(records, [ana])),
+    onFocus: () => {},
+  })
+  // Lead 1 + 2 + 3 + 2 = 8h ("1d"), process 4h, wait 4h, ratio 4 ÷ 8, rolled 0.9 × 0.5, efficiency 4 ÷ 8.
+  expect(textOf(byTestId('vs-lead'))).toBe('1d')
+  expect(textOf(byTestId('vs-process'))).toBe('4h')
+  expect(textOf(byTestId('vs-wait'))).toBe('4h')
+  expect(textOf(byTestId('vs-activity-ratio'))).toBe('50%')
+  expect(textOf(byTestId('vs-rolled-ca'))).toBe('45%')
+  expect(textOf(byTestId('vs-flow-efficiency'))).toBe('50%')
+  expect(queryTestId('vs-unestimated')).toBeNull()
 })

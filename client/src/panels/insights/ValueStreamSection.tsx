@@ -1,4 +1,4 @@
-import type { StageTiming, ValueStreamMetrics } from './analytics-contract.scratch.ts'
+import type { StageTiming, ValueStreamMetrics } from '@flowmap/shared'
 import { countOf, hoursFigure, percentFigure, shareFigure } from './insight-figures.ts'
 
 type ValueStreamSectionProps = {

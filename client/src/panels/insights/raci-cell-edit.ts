@@ -1,6 +1,6 @@
+import type { RaciLetter } from '@flowmap/shared'
 import { MAX_RACI_ROLES } from '@flowmap/shared'
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
-import type { RaciLetter } from './analytics-contract.scratch.ts'
 
 /** The RACI lists a step or decision stores; responsible is its owner, kept apart. */
 export type RaciLists = { accountable: string[]; consulted: string[]; informed: string[] }
