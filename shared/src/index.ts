@@ -8,6 +8,7 @@ export const SHARED_PACKAGE = '@flowmap/shared'
 export { type AnalyzeOptions, analyzeWorkflow, type WorkflowInsights } from './analysis/analyze.ts'
 export type { AutomationInsights } from './analysis/automation.ts'
 export type { BottleneckInsights, NodeLoad } from './analysis/bottlenecks.ts'
+export { compareInsights, type MetricComparison } from './analysis/compare.ts'
 export type { CriticalPath } from './analysis/critical-path.ts'
 export {
   type AutomationShare,

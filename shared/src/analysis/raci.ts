@@ -61,6 +61,11 @@ export function raciOf(node: WorkflowNode): {
   return { accountable: NO_ROLES, consulted: NO_ROLES, informed: NO_ROLES }
 }
 
+/** Whether a step or decision lists any accountable role id (a deleted role's included). */
+export function namesAccountable(node: WorkflowNode): boolean {
+  return raciOf(node).accountable.length > 0
+}
+
 /**
  * The accountable roles of a step or decision that exist on the board. Role ids of deleted roles do not
  * count: nobody answers for the work through them.

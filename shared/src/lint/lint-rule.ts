@@ -20,7 +20,7 @@ export type LintIssueOf<Id extends string> = {
 }
 
 /** What a per-shape check reads besides its subject: a change to one of these rechecks it. */
-export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached' | 'reaches-end'
+export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached' | 'reaches-end' | 'raci-in-use'
 
 /**
  * What a rule checks, and so what a change can affect (the incremental lint rechecks only that):
@@ -28,7 +28,11 @@ export type LintRead = 'roles' | 'outgoing' | 'reachability' | 'end-reached' | '
  *   when it changes, and when what it reads changes: the roles (every one), its outgoing connectors
  *   (the shape a changed connector leaves), reachability (the shapes whose reached status flipped,
  *   every one when the map gains its first start or loses its last), whether the flow reaches an End
- *   (every one when that flips), whether an End is reached from it (the shapes where that flipped).
+ *   (every one when that flips), whether an End is reached from it (the shapes where that flipped),
+ *   whether the map uses RACI (`LintView.usesRaci`: every one when that flips).
+ * - `walk`: each node `includes` selects, checked by a walk from it over the map; the check returns
+ *   every shape it looked at, and the node is rechecked when one of those changes, or a connector
+ *   leaving one of them does, or the roles change (`includes` and the check may read them).
  * - `lane-group`: the nodes `keyOf` puts together, all in one lane (the check may read that lane's
  *   label). Rechecked when a node joins or leaves the group or changes in it, and when the lane is
  *   renamed.
@@ -49,6 +53,11 @@ export type LintScope =
       check(lane: WorkflowLane, view: LintView): LintFinding | null
     }
   | { kind: 'edge'; check(edge: WorkflowEdge, view: LintView): LintFinding | null }
+  | {
+      kind: 'walk'
+      includes(node: WorkflowNode, view: LintView): boolean
+      check(node: WorkflowNode, view: LintView): { finding: LintFinding | null; visited: Iterable<string> }
+    }
   | {
       kind: 'lane-group'
       /** Nodes with the same key form a group; null leaves the node out. */
@@ -118,6 +127,9 @@ function scopeFindings(scope: LintScope, graph: WorkflowGraph, view: LintView): 
       return findings
     case 'edge':
       for (const edge of graph.edges) keep(scope.check(edge, view))
+      return findings
+    case 'walk':
+      for (const node of graph.nodes) if (scope.includes(node, view)) keep(scope.check(node, view).finding)
       return findings
     case 'lane-group': {
       const groups = new Map<string, WorkflowNode[]>()

@@ -1,4 +1,5 @@
 import { isEndEvent } from '../analysis/flow-walk.ts'
+import { namesAccountable } from '../analysis/raci.ts'
 import { endReachability, flowReachability } from '../graph/flow-reachability.ts'
 import type { WorkflowEdge, WorkflowGraph, WorkflowLane, WorkflowNode } from '../graph/workflow-graph.ts'
 import type { Role } from '../schema/role.ts'
@@ -21,6 +22,11 @@ export type LintView = {
   readonly endReached: boolean
   /** Every shape from which an End is reached along sequence flows, the Ends included. */
   readonly reachesEnd: ReadonlySet<string>
+  /**
+   * Whether any step or decision names an accountable role: the map records RACI. The RACI rules wait
+   * for it, so a board that does not use RACI is not given one warning per step.
+   */
+  readonly usesRaci: boolean
 }
 
 const NO_EDGES: readonly WorkflowEdge[] = []
@@ -28,6 +34,7 @@ const NO_EDGES: readonly WorkflowEdge[] = []
 /** The view of a whole graph; reachability is computed on first read (flowReachability caches it per graph). */
 export function fullLintView(graph: WorkflowGraph): LintView {
   let endReached: boolean | undefined
+  let usesRaci: boolean | undefined
   return {
     roleById: graph.roleById,
     nodeById: graph.nodeById,
@@ -46,6 +53,10 @@ export function fullLintView(graph: WorkflowGraph): LintView {
     },
     get reachesEnd() {
       return endReachability(graph)
+    },
+    get usesRaci() {
+      usesRaci ??= graph.nodes.some(namesAccountable)
+      return usesRaci
     },
   }
 }

@@ -1,3 +1,6 @@
+import { aiOutputUnreviewed } from './ai-output-unreviewed.ts'
+import { aiStepWithoutHumanAccountable } from './ai-step-without-human-accountable.ts'
+import { decisionWithoutAccountable } from './decision-without-accountable.ts'
 import { decisionWithoutBranches } from './decision-without-branches.ts'
 import { dependencyCycle } from './dependency-cycle.ts'
 import { duplicateStepLabel } from './duplicate-step-label.ts'
@@ -6,6 +9,7 @@ import { laneWithoutRole } from './lane-without-role.ts'
 import type { LintIssueOf } from './lint-rule.ts'
 import { looseConnector } from './loose-connector.ts'
 import { noPathToEnd } from './no-path-to-end.ts'
+import { raciAccountableCount } from './raci-accountable-count.ts'
 import { stepUnreachable } from './step-unreachable.ts'
 import { stepWithoutOwner } from './step-without-owner.ts'
 
@@ -23,6 +27,10 @@ export const LINT_RULES = [
   looseConnector,
   laneWithoutRole,
   duplicateStepLabel,
+  raciAccountableCount,
+  decisionWithoutAccountable,
+  aiStepWithoutHumanAccountable,
+  aiOutputUnreviewed,
 ] as const
 
 export type LintRuleId = (typeof LINT_RULES)[number]['id']

@@ -6,6 +6,7 @@
  */
 import type { TLRecord } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
+import type { WorkflowInsights } from '../analysis/analyze.ts'
 import type { WorkflowEdge, WorkflowGraph } from '../graph/workflow-graph.ts'
 import type { Role } from '../schema/role.ts'
 import { type BodyRead, readBody } from './http-body-read.ts'
@@ -32,6 +33,12 @@ export type BoardExportBody = {
   roles: Role[]
   records: TLRecord[]
   graph: WorkflowGraphJson
+  /**
+   * Every metric of the board (`analyzeWorkflow`, as `GET /api/boards/:id/insights` gives it): derived
+   * from the records, so an import ignores it and the body version stays. Absent from exports made
+   * before the value-stream, RACI and governance metrics.
+   */
+  insights?: WorkflowInsights
 }
 
 export function workflowGraphJson(graph: WorkflowGraph): WorkflowGraphJson {

@@ -27,30 +27,37 @@ export const aiContentPipelineTemplate: BoardTemplate = {
       { cells: 8 },
     ),
     inLane('ai-content-lead', 0, 'event', { id: 'ai-content-start', props: { kind: 'start' } }),
-    inLane('ai-content-lead', 1, 'step', { id: 'ai-content-brief', props: { label: 'Write brief' } }),
+    inLane('ai-content-lead', 1, 'step', {
+      id: 'ai-content-brief',
+      props: { label: 'Write brief', accountable: [lead.id] },
+    }),
     inLane('ai-content-agent', 2, 'step', {
       id: 'ai-content-draft',
-      props: { label: 'Draft article', automation: 'ai-agent' },
+      props: { label: 'Draft article', automation: 'ai-agent', accountable: [lead.id] },
     }),
     inLane('ai-content-agent', 3, 'step', {
       id: 'ai-content-check',
-      props: { label: 'Check facts', automation: 'ai-agent' },
+      props: { label: 'Check facts', automation: 'ai-agent', accountable: [lead.id] },
     }),
     inLane('ai-content-editor', 4, 'step', {
       id: 'ai-content-review',
-      props: { label: 'Human review', description: 'A person reads every piece before it goes out' },
+      props: {
+        label: 'Human review',
+        description: 'A person reads every piece before it goes out',
+        accountable: [editor.id],
+      },
     }),
     inLane('ai-content-editor', 5, 'decision', {
       id: 'ai-content-ready',
-      props: { question: 'Ready to publish?' },
+      props: { question: 'Ready to publish?', accountable: [editor.id] },
     }),
     inLane('ai-content-agent', 5, 'step', {
       id: 'ai-content-revise',
-      props: { label: 'Revise draft', automation: 'ai-agent' },
+      props: { label: 'Revise draft', automation: 'ai-agent', accountable: [lead.id] },
     }),
     inLane('ai-content-lead', 6, 'step', {
       id: 'ai-content-publish',
-      props: { label: 'Publish', automation: 'automated' },
+      props: { label: 'Publish', automation: 'automated', accountable: [lead.id] },
     }),
     inLane('ai-content-lead', 7, 'event', { id: 'ai-content-end', props: { kind: 'end' } }),
     ...flow('ai-content-f1', 'ai-content-start', 'ai-content-brief'),

@@ -5,7 +5,8 @@ import { connector, workflowShape } from './shape-records.ts'
 /** Hand-drawn maps for rule tests: small enough to read, each lint-clean unless a test breaks it. */
 
 export const legalRole: Role = { id: 'role:legal', name: 'Legal', color: '#c33', kind: 'team' }
-export const botRole: Role = { id: 'role:bot', name: 'Triage bot', color: '#36c', kind: 'ai-agent' }
+/** A system, not an AI agent: the AI governance rules have their own fixtures with an agent in them. */
+export const botRole: Role = { id: 'role:bot', name: 'Triage bot', color: '#36c', kind: 'system' }
 
 /**
  * start → Intake (in lane Legal) → Approve? ─yes→ Sign → end

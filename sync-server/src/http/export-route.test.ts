@@ -16,7 +16,11 @@ it("the export's graph has the board's nodes, connectors, lanes and connector in
     records: [
       workflowShape('lane', { id: 'hr', props: { label: 'HR', roleId: 'role:hr' } }),
       workflowShape('event', { id: 'start', props: { kind: 'start' } }),
-      workflowShape('step', { id: 'screen', parentId: 'shape:hr', props: { label: 'Screen' } }),
+      workflowShape('step', {
+        id: 'screen',
+        parentId: 'shape:hr',
+        props: { label: 'Screen', wait: 1, estimate: 2, accountable: ['role:hr'] },
+      }),
       workflowShape('event', { id: 'end', props: { kind: 'end' } }),
       ...connector({ id: 'c1', from: 'start', to: 'screen' }),
       ...connector({ id: 'c2', from: 'screen', to: 'end' }),
@@ -49,6 +53,44 @@ it("the export's graph has the board's nodes, connectors, lanes and connector in
   })
   // The by-id maps are not sent: they were `{}` in JSON, and each list entry carries its id.
   expect(Object.keys(graph)).not.toContain('nodeById')
+})
+
+it('the export carries every metric of the Insights panel, the value stream, RACI and governance included', async () => {
+  await server.start()
+  const url = server.server.url
+  const id = await seedBoard(url, {
+    title: 'Hiring',
+    roles: [{ id: 'role:hr', name: 'HR', color: '#c33', kind: 'team' }],
+    records: [
+      workflowShape('lane', { id: 'hr', props: { label: 'HR', roleId: 'role:hr' } }),
+      workflowShape('event', { id: 'start', props: { kind: 'start' } }),
+      workflowShape('step', {
+        id: 'screen',
+        parentId: 'shape:hr',
+        props: { label: 'Screen', wait: 1, estimate: 2, completeAccurate: 80, accountable: ['role:hr'] },
+      }),
+      workflowShape('event', { id: 'end', props: { kind: 'end' } }),
+      ...connector({ id: 'c1', from: 'start', to: 'screen' }),
+      ...connector({ id: 'c2', from: 'screen', to: 'end' }),
+    ],
+  })
+  const read = readBoardExportBody((await requestJson(`${url}/api/boards/${id}/export.json`)).body)
+  if (!read.ok) throw new Error(read.reason)
+  const insights = read.body.insights!
+  // Screen: wait 1 + process 2 = lead 3, on the only path; HR is responsible (its lane) and accountable.
+  expect(insights.valueStream.total).toMatchObject({
+    lead: 3,
+    process: 2,
+    wait: 1,
+    rolledCompleteAccurate: 80,
+  })
+  expect(insights.raci.rows).toEqual([
+    { nodeId: 'shape:screen', label: 'Screen', type: 'step', cells: { 'role:hr': ['R', 'A'] } },
+  ])
+  expect(insights.governance.byLane).toEqual([
+    { laneId: 'shape:hr', label: 'HR', steps: 1, automated: 0, aiAgent: 0, share: 0 },
+  ])
+  expect(insights.criticalPath.hours).toBe(2)
 })
 
 it('the export reader names what is wrong with a body that is not an export', () => {

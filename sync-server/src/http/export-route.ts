@@ -1,9 +1,10 @@
 /**
  * GET /api/boards/:id/export.json: the whole board in the typed model (board fields, roles, records)
- * and as the workflow graph, for tools and backups. The body and its reader: `BoardExportBody` in
- * @flowmap/shared (protocol/http-export-body.ts).
+ * and as the workflow graph, with every metric of the Insights panel, for tools and backups. The
+ * body and its reader: `BoardExportBody` in @flowmap/shared (protocol/http-export-body.ts).
  */
 import {
+  analyzeWorkflow,
   BOARD_EXPORT_FORMAT,
   BOARD_EXPORT_VERSION,
   type BoardExportBody,
@@ -23,6 +24,8 @@ async function exportBoard({ context, board: { id: boardId } }: BoardRequest): P
     const records = readRecords(doc)
     const roles = readRoles(doc)
     const board = readBoard(doc)
+    const graph = toWorkflowGraph(records, roles)
+    const contributors = await context.storage.contributorCount(boardId)
     const body: BoardExportBody = {
       format: BOARD_EXPORT_FORMAT,
       version: BOARD_EXPORT_VERSION,
@@ -31,7 +34,8 @@ async function exportBoard({ context, board: { id: boardId } }: BoardRequest): P
       board: { id: boardId, title: board.title, schema: board.schema },
       roles,
       records,
-      graph: workflowGraphJson(toWorkflowGraph(records, roles)),
+      graph: workflowGraphJson(graph),
+      insights: analyzeWorkflow(graph, { contributors }),
     }
     return { status: 200, body }
   } finally {

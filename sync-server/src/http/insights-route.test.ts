@@ -21,9 +21,20 @@ async function seedBoard(token = ''): Promise<string> {
     workflowShape('event', { id: 'start', props: { kind: 'start' } }),
     workflowShape('step', {
       id: 'draft',
-      props: { label: 'Draft', owner: 'role:bot', automation: 'ai-agent', estimate: 3 },
+      props: {
+        label: 'Draft',
+        owner: 'role:bot',
+        automation: 'ai-agent',
+        estimate: 3,
+        wait: 1,
+        completeAccurate: 90,
+        accountable: ['role:ops'],
+      },
     }),
-    workflowShape('step', { id: 'approve', props: { label: 'Approve', owner: 'role:ops', estimate: 2 } }),
+    workflowShape('step', {
+      id: 'approve',
+      props: { label: 'Approve', owner: 'role:ops', estimate: 2, wait: 4, completeAccurate: 50 },
+    }),
     workflowShape('event', { id: 'end', props: { kind: 'end' } }),
     ...connector({ id: 'c1', from: 'start', to: 'draft' }),
     ...connector({ id: 'c2', from: 'draft', to: 'approve' }),
@@ -47,6 +58,40 @@ describe('GET /api/boards/:id/insights', () => {
     })
     expect(body.insights.handoffs.handoffs.map((handoff) => handoff.edgeId)).toEqual(['shape:c2'])
     expect(body.insights.automation.unreviewedAiStepIds).toEqual([])
+    // Value stream along start → Draft → Approve → end: waits 1 + 4, process 3 + 2, % C&A 90 × 50.
+    expect(body.insights.valueStream.total).toEqual({
+      lead: 10,
+      process: 5,
+      wait: 5,
+      activityRatio: 0.5,
+      rolledCompleteAccurate: 45,
+      flowEfficiency: 0.5,
+    })
+    expect(body.insights.valueStream.pathNodeIds).toEqual([
+      'shape:start',
+      'shape:draft',
+      'shape:approve',
+      'shape:end',
+    ])
+    // RACI: the agent does Draft, Ops answers for it; Ops does Approve, with no accountable role.
+    expect(body.insights.raci).toEqual({
+      roleIds: expect.arrayContaining(['role:ops', 'role:bot']),
+      rows: [
+        {
+          nodeId: 'shape:draft',
+          label: 'Draft',
+          type: 'step',
+          cells: { 'role:bot': ['R'], 'role:ops': ['A'] },
+        },
+        { nodeId: 'shape:approve', label: 'Approve', type: 'step', cells: { 'role:ops': ['R'] } },
+      ],
+    })
+    // Approve (Ops, a team, by hand) reviews the agent's draft before the end.
+    expect(body.insights.governance).toMatchObject({
+      byPath: [{ steps: 2, automated: 1, aiAgent: 1, share: 0.5 }],
+      unreviewedAiOutputs: [],
+      automationCandidates: [{ stepId: 'shape:approve', process: 2, ownerId: 'role:ops' }],
+    })
     expect(body.insights.maturity.map((score) => score.dimension)).toEqual([
       'clarity',
       'coordination',

@@ -1,7 +1,8 @@
 /**
  * GET /api/boards/:id/insights: the workflow analysis of a board (ownership, handoffs, bottlenecks,
- * critical path, automation, the four-Cs scorecard), the same `analyzeWorkflow` the Insights panel
- * runs, computed from storage, for anyone who may open the board.
+ * critical path, automation, the four-Cs scorecard, value-stream metrics, the derived RACI matrix, AI
+ * and automation governance), the same `analyzeWorkflow` the Insights panel runs, computed from
+ * storage, for anyone who may open the board.
  */
 import { analyzeWorkflow, type InsightsBody, readRecords, readRoles, toWorkflowGraph } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'

@@ -23,6 +23,7 @@ function canonical(issues: readonly LintIssue[]): string[] {
 const ROLE_POOL: Role[] = [
   { id: 'role:a', name: 'A', color: '#c33', kind: 'person' },
   { id: 'role:b', name: 'B', color: '#36c', kind: 'ai-agent' },
+  { id: 'role:c', name: 'C', color: '#999', kind: 'system' },
 ]
 
 // Separate id pools per kind keep parent chains acyclic (a parent cycle is a state the board repair
@@ -33,18 +34,21 @@ const stageId = fc.constantFrom('s1')
 const arrowId = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5')
 const label = fc.constantFrom('', 'Review', ' review', 'Ship', 'x')
 const roleRef = fc.constantFrom(null, 'role:a', 'role:b')
+/** RACI columns: role ids of the pool, and one of a role that never exists. */
+const raciRoles = fc.subarray(['role:a', 'role:b', 'role:c', 'role:gone'], { maxLength: 2 })
+const automation = fc.constantFrom('manual', 'assisted', 'automated', 'ai-agent') as fc.Arbitrary<
+  'manual' | 'assisted' | 'automated' | 'ai-agent'
+>
 const shapeRef = (id: string) => `shape:${id}`
 const nodeParent = fc.constantFrom('page:page', 'shape:l1', 'shape:l2', 'shape:s1')
 
 const upsertNode: fc.Arbitrary<TLRecord[]> = fc.oneof(
   fc
-    .record({ id: nodeId, parentId: nodeParent, label, owner: roleRef })
-    .map(({ id, parentId, label, owner }) => [
-      workflowShape('step', { id, parentId, props: { label, owner } }),
-    ]),
+    .record({ id: nodeId, parentId: nodeParent, label, owner: roleRef, automation, accountable: raciRoles })
+    .map(({ id, parentId, ...props }) => [workflowShape('step', { id, parentId, props })]),
   fc
-    .record({ id: nodeId, parentId: nodeParent, question: label })
-    .map(({ id, parentId, question }) => [workflowShape('decision', { id, parentId, props: { question } })]),
+    .record({ id: nodeId, parentId: nodeParent, question: label, accountable: raciRoles })
+    .map(({ id, parentId, ...props }) => [workflowShape('decision', { id, parentId, props })]),
   fc
     .record({
       id: nodeId,
@@ -102,7 +106,9 @@ const drawConnector: fc.Arbitrary<TLRecord[]> = fc
     id: arrowId,
     from: nodeId,
     to: nodeId,
-    flow: fc.constantFrom('sequence', 'dependency') as fc.Arbitrary<'sequence' | 'dependency'>,
+    flow: fc.constantFrom('sequence', 'dependency', 'information') as fc.Arbitrary<
+      'sequence' | 'dependency' | 'information'
+    >,
     branch: fc.constantFrom(undefined, 'yes', 'no'),
   })
   .map(({ id, from, to, flow, branch }) =>
@@ -203,8 +209,18 @@ describe('incremental lint', () => {
       {
         weight: 5,
         arbitrary: fc
-          .record({ id: flowArrow, from: flowNode, to: flowNode })
-          .map(({ id, from, to }) => ({ kind: 'upsert' as const, records: connector({ id, from, to }) })),
+          .record({
+            id: flowArrow,
+            from: flowNode,
+            to: flowNode,
+            flow: fc.constantFrom('sequence', 'sequence', 'sequence', 'information') as fc.Arbitrary<
+              'sequence' | 'information'
+            >,
+          })
+          .map(({ id, from, to, flow }) => ({
+            kind: 'upsert' as const,
+            records: connector({ id, from, to, flow }),
+          })),
       },
       {
         weight: 2,
@@ -216,20 +232,40 @@ describe('incremental lint', () => {
       {
         weight: 3,
         arbitrary: fc
-          .record({ id: retyped, as: fc.constantFrom('step', 'step', 'step', 'start', 'end'), label })
-          .map(({ id, as, label }) => ({
+          .record({
+            id: retyped,
+            as: fc.constantFrom('step', 'step', 'step', 'start', 'end', 'decision', 'artifact'),
+            label,
+            owner: fc.constantFrom('role:a', 'role:a', 'role:b', 'role:c'),
+            automation,
+            accountable: raciRoles,
+          })
+          .map(({ id, as, label, owner, automation, accountable }) => ({
             kind: 'upsert' as const,
             records: [
               as === 'step'
-                ? workflowShape('step', { id, props: { label, owner: 'role:a' } })
-                : workflowShape('event', { id, props: { kind: as, label } }),
+                ? workflowShape('step', { id, props: { label, owner, automation, accountable } })
+                : as === 'decision'
+                  ? workflowShape('decision', { id, props: { question: label, accountable } })
+                  : as === 'artifact'
+                    ? workflowShape('artifact', { id, props: { label } })
+                    : workflowShape('event', { id, props: { kind: as, label } }),
             ],
           })),
       },
     )
+    // Steps take any automation, owner and accountable roles, and some shapes become decisions or
+    // artifacts: the RACI and AI rules (the AI review walk above all) see their inputs change.
+    const roleEdit: fc.Arbitrary<Edit> = fc
+      .subarray(ROLE_POOL)
+      .map((roles) => ({ kind: 'roles' as const, roles }))
     fc.assert(
-      fc.property(fc.array(flowEdit, { minLength: 1, maxLength: 40 }), (edits) =>
-        expectFullLintAfterEachEdit(base, edits),
+      fc.property(
+        fc.array(fc.oneof({ weight: 12, arbitrary: flowEdit }, { weight: 1, arbitrary: roleEdit }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (edits) => expectFullLintAfterEachEdit(base, edits),
       ),
       { numRuns: 500 },
     )

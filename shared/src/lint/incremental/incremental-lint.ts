@@ -1,4 +1,5 @@
 import type { TLRecord } from '@tldraw/tlschema'
+import { namesAccountable } from '../../analysis/raci.ts'
 import type { RecordsChange } from '../../doc/observe-records.ts'
 import type { Role } from '../../schema/role.ts'
 import { issueOf } from '../lint-rule.ts'
@@ -41,6 +42,8 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
   const endReachability = createLiveEndReachability(graph)
   /** The End events a start reaches: kept from each change's flipped shapes and changed nodes. */
   const reachedEnds = new Set<string>()
+  /** Steps and decisions that name an accountable role: the map uses RACI while any do. */
+  let namingAccountable = 0
   let roleById = new Map(options.roles.map((role) => [role.id, role]))
   let disabled = new Set(options.disabledRules ?? [])
   const view: LintView = {
@@ -58,6 +61,9 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
       return reachedEnds.size > 0
     },
     reachesEnd: endReachability.reached,
+    get usesRaci() {
+      return namingAccountable > 0
+    },
   }
 
   let all: LintIssue[] | null = null
@@ -102,8 +108,14 @@ export function createIncrementalLint(options: IncrementalLintOptions): Incremen
       if (isEnd && reachability.reached.has(id)) reachedEnds.add(id)
       else reachedEnds.delete(id)
     }
+    const usedRaci = namingAccountable > 0
+    for (const { before, after } of delta.nodes.values()) {
+      if (before !== undefined && namesAccountable(before)) namingAccountable--
+      if (after !== undefined && namesAccountable(after)) namingAccountable++
+    }
     const change = {
       delta,
+      raciInUseFlipped: usedRaci !== namingAccountable > 0,
       flipped,
       startPresenceFlipped: hadStart !== reachability.rootCount > 0,
       endReachedFlipped: hadEndReached !== reachedEnds.size > 0,

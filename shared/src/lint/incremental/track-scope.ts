@@ -14,6 +14,8 @@ export type LintChange = {
   endReachedFlipped: boolean
   /** The shapes from which an End became reachable, or stopped being. */
   reachesEndFlipped: ReadonlySet<string>
+  /** The map started or stopped using RACI (`LintView.usesRaci`). */
+  raciInUseFlipped: boolean
 }
 
 /** Keeps one scope's findings, by subject, current with the changes it hears of. */
@@ -62,6 +64,8 @@ export function trackScope(
         },
         rolesChanged: () => {},
       }
+    case 'walk':
+      return trackWalks(scope, graph, view, put)
     case 'lane-group':
       return trackLaneGroups(scope, graph, view, put)
     case 'node-set':
@@ -89,9 +93,14 @@ function trackNodes(
   const readsReachability = scope.reads.includes('reachability')
   const readsEndReached = scope.reads.includes('end-reached')
   const readsReachesEnd = scope.reads.includes('reaches-end')
+  const readsRaciInUse = scope.reads.includes('raci-in-use')
   return {
-    absorb({ delta, flipped, startPresenceFlipped, endReachedFlipped, reachesEndFlipped }) {
-      if ((readsReachability && startPresenceFlipped) || (readsEndReached && endReachedFlipped)) {
+    absorb({ delta, flipped, startPresenceFlipped, endReachedFlipped, reachesEndFlipped, raciInUseFlipped }) {
+      if (
+        (readsReachability && startPresenceFlipped) ||
+        (readsEndReached && endReachedFlipped) ||
+        (readsRaciInUse && raciInUseFlipped)
+      ) {
         for (const id of graph.nodes.keys()) recheck(id)
         for (const id of delta.nodes.keys()) if (!graph.nodes.has(id)) recheck(id)
         return
@@ -110,6 +119,68 @@ function trackNodes(
     },
     rolesChanged() {
       if (scope.reads.includes('roles')) for (const id of graph.nodes.keys()) recheck(id)
+    },
+  }
+}
+
+/**
+ * Each walk's footprint (the shapes it looked at) is kept with the nodes it watches, so a change
+ * rechecks only the walks that looked at a changed shape, or at the shape a changed connector leaves
+ * (before or after a re-point): outside its footprint nothing can change a walk's answer.
+ */
+function trackWalks(
+  scope: Extract<LintScope, { kind: 'walk' }>,
+  graph: LiveGraph,
+  view: LintView,
+  put: PutFindings,
+): ScopeTracker {
+  const footprints = new Map<string, Set<string>>()
+  const watchers = new Map<string, Set<string>>()
+  const forget = (subject: string) => {
+    for (const id of footprints.get(subject) ?? []) {
+      const watching = watchers.get(id)
+      watching?.delete(subject)
+      if (watching?.size === 0) watchers.delete(id)
+    }
+    footprints.delete(subject)
+  }
+  const recheck = (id: string) => {
+    forget(id)
+    const node = graph.nodes.get(id)
+    if (node === undefined || !scope.includes(node, view)) {
+      put(id, null)
+      return
+    }
+    const { finding, visited } = scope.check(node, view)
+    const footprint = new Set(visited)
+    footprints.set(id, footprint)
+    for (const seen of footprint) {
+      const watching = watchers.get(seen)
+      if (watching) watching.add(id)
+      else watchers.set(seen, new Set([id]))
+    }
+    put(id, finding)
+  }
+  return {
+    absorb({ delta }) {
+      const dirty = new Set<string>()
+      const watchersOf = (id: string | null | undefined) => {
+        if (id == null) return
+        for (const subject of watchers.get(id) ?? []) dirty.add(subject)
+      }
+      for (const id of delta.nodes.keys()) {
+        dirty.add(id)
+        watchersOf(id)
+      }
+      for (const { before, after } of delta.edges.values()) {
+        watchersOf(before?.from)
+        watchersOf(after?.from)
+      }
+      for (const id of dirty) recheck(id)
+    },
+    rolesChanged() {
+      for (const id of [...footprints.keys()]) if (!graph.nodes.has(id)) recheck(id)
+      for (const id of graph.nodes.keys()) recheck(id)
     },
   }
 }
