@@ -109,11 +109,11 @@ test('value-stream figures, a RACI edit that clears its finding, and two named v
   await compare.getByTestId('compare-before').selectOption({ label: 'Version “as-is”' })
   await compare.getByTestId('compare-after').selectOption({ label: 'Version “to-be”' })
   await compare.getByTestId('compare-run').click()
-  const gaps = compare.getByTestId('compare-raciGaps')
+  const gaps = compare.getByTestId('compare-raci-gaps')
   await expect(gaps.getByTestId('compare-value-before')).toHaveText('1')
   await expect(gaps.getByTestId('compare-value-after')).toHaveText('0')
   await expect(gaps).toHaveAttribute('data-better', 'after')
-  const leadTime = compare.getByTestId('compare-leadTime')
+  const leadTime = compare.getByTestId('compare-lead')
   await expect(leadTime.getByTestId('compare-value-before')).toHaveText('10h')
   await expect(leadTime.getByTestId('compare-delta')).toHaveText('0')
 

@@ -1,7 +1,6 @@
-import { compareInsights } from '@flowmap/shared'
+import { compareInsights, type MetricComparison } from '@flowmap/shared'
 import { useRef, useState } from 'react'
 import { SelectField } from '../panel-fields.tsx'
-import type { MetricComparison } from './analytics-contract.scratch.ts'
 import type { CompareLoader, CompareSource } from './compare-sources.ts'
 import { hoursFigure, percentFigure, shareFigure, UNKNOWN_FIGURE } from './insight-figures.ts'
 
