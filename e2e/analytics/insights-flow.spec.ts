@@ -117,6 +117,7 @@ test('value-stream figures, a RACI edit that clears its finding, and two named v
   await expect(leadTime.getByTestId('compare-value-before')).toHaveText('10h')
   await expect(leadTime.getByTestId('compare-delta')).toHaveText('0')
 
+  await compare.getByTestId('compare-table').scrollIntoViewIfNeeded()
   const path = testInfo.outputPath('insights-flow.png')
   await page.screenshot({ path })
   await testInfo.attach('insights: value stream, RACI and as-is vs to-be', { path, contentType: 'image/png' })

@@ -4,7 +4,8 @@
  * end unreviewed as focusable findings, and the list of where automation could go next.
  */
 
-import type { GovernanceInsights } from '@flowmap/shared'
+import { type GovernanceInsights, governanceInsights, type Role, toWorkflowGraph } from '@flowmap/shared'
+import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import { afterEach, expect, test, vi } from 'vitest'
 import { GovernanceSection } from './GovernanceSection.tsx'
 import {
@@ -99,4 +100,39 @@ test('only the five longest paths are drawn, with a note of how many there are',
   renderSection(GovernanceSection, props({ ...governance, byPath: Array.from({ length: 7 }, () => path) }))
   expect(byTestId('governance').querySelectorAll('.flowmap-bars__row')).toHaveLength(1 + 5)
   expect(textOf(byTestId('governance'))).toContain('The 5 longest of 7 paths.')
+})
+
+test("a real map's governance: start → Intake (Ana, by hand, 3h) → Draft (AI agent) → end", () => {
+  const ana: Role = { id: 'role:ana', name: 'Ana', color: '#e8590c', kind: 'person' }
+  const bot: Role = { id: 'role:bot', name: 'Drafter', color: '#ae3ec9', kind: 'ai-agent' }
+  const records = [
+    documentRecord(),
+    pageRecord(),
+    workflowShape('event', { id: 'start', props: { kind: 'start', label: 'Request' } }),
+    workflowShape('step', { id: 'intake', x: 200, props: { label: 'Intake', owner: ana.id, estimate: 3 } }),
+    workflowShape('step', {
+      id: 'draft',
+      x: 400,
+      props: { label: 'Draft', owner: bot.id, automation: 'ai-agent' },
+    }),
+    workflowShape('event', { id: 'end', x: 600, props: { kind: 'end', label: 'Done' } }),
+    ...connector({ id: 'c1', from: 'start', to: 'intake' }),
+    ...connector({ id: 'c2', from: 'intake', to: 'draft' }),
+    ...connector({ id: 'c3', from: 'draft', to: 'end' }),
+  ]
+  const graph = toWorkflowGraph(records, [ana, bot])
+  renderSection(GovernanceSection, {
+    governance: governanceInsights(graph),
+    labelOf: (id: string) => graph.nodeById.get(id)?.label ?? '',
+    nameOf: (roleId: string) => graph.roleById.get(roleId)?.name ?? roleId,
+    onFocus: () => {},
+  })
+  // Draft's output goes straight to the end: nobody reviews it. Intake is the manual step to automate.
+  expect(textOf(byTestId('unreviewed-ai-outputs'))).toBe(
+    'The AI output of Draft reaches Done with no person reviewing it',
+  )
+  expect(textOf(byTestId('automation-candidates'))).toBe('Intake 3h by hand · Ana')
+  // One path, 1 of its 2 steps done by a machine.
+  const bar = byTestId('governance').querySelector('.flowmap-bars__value')
+  expect(textOf(bar)).toBe('1 of 2 · 50%')
 })

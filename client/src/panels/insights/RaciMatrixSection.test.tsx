@@ -10,7 +10,7 @@ import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createWorkflowEditor } from '../../shapes/workflow-editor.test-support.ts'
 import { byTestId, click, renderSection, textOf, unmountSection } from './insights-dom.test-support.ts'
-import { RaciMatrixSection } from './RaciMatrixSection.tsx'
+import { MAX_RACI_ROWS, RaciMatrixSection } from './RaciMatrixSection.tsx'
 
 const roles: Role[] = [
   { id: 'role:ana', name: 'Ana', color: '#e8590c', kind: 'person' },
@@ -125,4 +125,14 @@ test('a step with two accountable roles is marked until one is taken away', () =
   expect(byTestId(`raci-row-${review}`).dataset.gap).toBe('several')
   click(cell(review, 'role:ops'))
   expect(textOf(byTestId(`raci-gap-${review}`))).toBe('')
+})
+
+test('a large map draws the first rows only, and says how many there are', () => {
+  const row = matrix().rows[0]!
+  const rows = Array.from({ length: MAX_RACI_ROWS + 5 }, (_, at) => ({ ...row, nodeId: `shape:s${at}` }))
+  renderSection(RaciMatrixSection, { raci: { ...matrix(), rows }, roles, editor, onFocus: () => {} })
+  expect(byTestId('raci-matrix').querySelectorAll('tbody tr')).toHaveLength(MAX_RACI_ROWS)
+  expect(textOf(byTestId('raci-more'))).toBe(
+    `The first ${MAX_RACI_ROWS} of ${MAX_RACI_ROWS + 5} steps and decisions; Checks lists every RACI gap.`,
+  )
 })

@@ -11,6 +11,12 @@ type RaciMatrixSectionProps = {
   onFocus(shapeIds: readonly string[]): void
 }
 
+/**
+ * Rows drawn at most: a 5,000-step map would be a table of tens of thousands of buttons, redrawn at
+ * each analysis; past this, the rows with a gap are what a facilitator needs, and the Checks list them.
+ */
+export const MAX_RACI_ROWS = 200
+
 const LETTER_NAMES: Record<RaciLetter, string> = {
   R: 'responsible (the owner)',
   A: 'accountable',
@@ -70,7 +76,7 @@ export function RaciMatrixSection({ raci, roles, editor, onFocus }: RaciMatrixSe
                 </tr>
               </thead>
               <tbody>
-                {raci.rows.map((row) => (
+                {raci.rows.slice(0, MAX_RACI_ROWS).map((row) => (
                   <MatrixRow
                     key={row.nodeId}
                     row={row}
@@ -85,6 +91,12 @@ export function RaciMatrixSection({ raci, roles, editor, onFocus }: RaciMatrixSe
               </tbody>
             </table>
           </div>
+          {raci.rows.length > MAX_RACI_ROWS && (
+            <p className="flowmap-panel__note" data-testid="raci-more">
+              The first {MAX_RACI_ROWS} of {raci.rows.length} steps and decisions; Checks lists every RACI
+              gap.
+            </p>
+          )}
           <p className="flowmap-panel__note">
             Click a cell: none → A → C → I. R is the step's owner: change it in the inspector, or move the
             step into another role's lane.
