@@ -30,6 +30,9 @@ function figure(unit: MetricComparison['unit'], value: number | null): string {
   }
 }
 
+const sourceOptions = (sources: readonly CompareSource[]) =>
+  sources.map((source) => ({ value: source.key, label: source.label }))
+
 /** A difference with its sign: "+2h", "−3%", "0". */
 function difference(row: MetricComparison): string {
   if (row.delta === null) return UNKNOWN_FIGURE
@@ -112,14 +115,14 @@ export function CompareSection({ loader }: { loader: CompareLoader | null }) {
           <SelectField
             label="As-is"
             testId="compare-before"
-            options={list.sources.map((source) => ({ value: source.key, label: source.label }))}
+            options={sourceOptions(list.sources)}
             value={beforeKey}
             onChange={setBeforeKey}
           />
           <SelectField
             label="To-be"
             testId="compare-after"
-            options={list.sources.map((source) => ({ value: source.key, label: source.label }))}
+            options={sourceOptions(list.sources)}
             value={afterKey}
             onChange={setAfterKey}
           />
