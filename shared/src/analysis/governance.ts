@@ -142,32 +142,40 @@ export function isHumanReview(node: WorkflowNode, roleById: ReadonlyMap<string, 
  *   sees it again. An artifact's kind (document, data, system) does not decide it: the kind is the symbol
  *   it is drawn with, and a document handed to the next step is as internal as one sent to a customer
  *   is external; what the map can tell is whether anything in it takes the artifact.
- * `reachesId` is the first such shape the walk meets, or null when every way on meets a review first.
+ * `reachesId` is the nearest such shape (fewest connectors away; the smallest id among equals), or null
+ * when every way on meets a review first.
  */
 export function unreviewedOutput(
   step: WorkflowNode,
   reader: FlowReader,
 ): { reachesId: string | null; visited: string[] } {
   const visited = new Set<string>([step.id])
-  const queue = [step]
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!
-    const onward: WorkflowNode[] = []
-    let sequenceOut = false
-    for (const edge of reader.outgoingOf(node.id)) {
-      if ((edge.flow !== 'sequence' && edge.flow !== 'information') || edge.to === null) continue
-      const next = reader.nodeById.get(edge.to)
-      if (next === undefined) continue
-      if (edge.flow === 'sequence') sequenceOut = true
-      onward.push(next)
+  // Level by level, so the answer is the nearest way out whatever order the connectors are read in
+  // (the live lint and a full run read them in different orders); ties go to the smallest id.
+  let level = [step]
+  while (level.length > 0) {
+    const exits: string[] = []
+    const next: WorkflowNode[] = []
+    for (const node of level) {
+      const onward: WorkflowNode[] = []
+      let sequenceOut = false
+      for (const edge of reader.outgoingOf(node.id)) {
+        if ((edge.flow !== 'sequence' && edge.flow !== 'information') || edge.to === null) continue
+        const target = reader.nodeById.get(edge.to)
+        if (target === undefined) continue
+        if (edge.flow === 'sequence') sequenceOut = true
+        onward.push(target)
+      }
+      const flowEnds = node.type === 'artifact' ? onward.length === 0 : !sequenceOut
+      if (flowEnds) exits.push(node.id)
+      for (const target of onward) {
+        if (visited.has(target.id)) continue
+        visited.add(target.id)
+        if (!isHumanReview(target, reader.roleById)) next.push(target)
+      }
     }
-    const flowEnds = node.type === 'artifact' ? onward.length === 0 : !sequenceOut
-    if (flowEnds) return { reachesId: node.id, visited: [...visited] }
-    for (const next of onward) {
-      if (visited.has(next.id)) continue
-      visited.add(next.id)
-      if (!isHumanReview(next, reader.roleById)) queue.push(next)
-    }
+    if (exits.length > 0) return { reachesId: exits.sort()[0]!, visited: [...visited] }
+    level = next
   }
   return { reachesId: null, visited: [...visited] }
 }

@@ -21,10 +21,26 @@ export type WorkflowMap = { records: TLRecord[]; roles: Role[] }
  * a start, a chain of sequence connectors through every node to an end (so reachability is real
  * work), and the remaining connectors drawn forward between random nodes: sequence, dependency and
  * information flows, labelled branches out of decisions. A few seeded defects give lint something to
- * find: a lane without role, steps without owner in it, and an occasional loose connector.
+ * find: a lane without role, steps without owner in it, and an occasional loose connector. Steps carry
+ * value-stream timing (waits, ranges, % complete & accurate) and RACI roles, decisions an accountable
+ * role, some branches a probability: drawn from a random stream of their own, so the maps' shapes and
+ * connectors are the same as before those props existed.
  */
 export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptions): WorkflowMap {
   const random = seededRandom(seed)
+  const flowRandom = seededRandom(seed + 0x9e37)
+  const chance = (p: number) => flowRandom() < p
+  const someRole = () => roles[Math.floor(flowRandom() * roles.length)]!.id
+  /** RACI columns: usually one accountable role, now and then none or two (the lint finds those). */
+  const raci = () => {
+    const accountable = chance(0.1) ? [] : [someRole()]
+    if (chance(0.05)) accountable.push(...[someRole()].filter((id) => !accountable.includes(id)))
+    return {
+      accountable,
+      consulted: chance(0.3) ? [someRole()] : [],
+      informed: chance(0.3) ? [someRole()] : [],
+    }
+  }
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!
   const stageCount = Math.max(1, Math.round(nodes / 500))
   const lanesPerStage = 4
@@ -83,10 +99,18 @@ export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptio
       )
     } else if (roll < 0.08) {
       isDecision[i] = true
-      records.push(workflowShape('decision', { ...common, props: { question: `Decision ${i}?` } }))
+      const { accountable } = raci()
+      records.push(
+        workflowShape('decision', { ...common, props: { question: `Decision ${i}?`, accountable } }),
+      )
     } else if (roll < 0.13) {
       records.push(workflowShape('artifact', { ...common, props: { label: `Artifact ${i}`, kind: 'data' } }))
     } else {
+      // Drawn in the order the props were written before timing existed: the same maps for a seed.
+      const owner = random() < 0.3 ? pick(roles).id : null
+      const status = pick(STEP_STATUSES)
+      const automation = pick(STEP_AUTOMATIONS)
+      const estimate = random() < 0.5 ? Math.round(random() * 40) : null
       records.push(
         workflowShape('step', {
           ...common,
@@ -95,10 +119,12 @@ export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptio
             w: 160,
             h: 80,
             label: `Step ${i}`,
-            owner: random() < 0.3 ? pick(roles).id : null,
-            status: pick(STEP_STATUSES),
-            automation: pick(STEP_AUTOMATIONS),
-            estimate: random() < 0.5 ? Math.round(random() * 40) : null,
+            owner,
+            status,
+            automation,
+            estimate,
+            ...flowTiming(flowRandom, estimate),
+            ...raci(),
           },
         }),
       )
@@ -121,16 +147,32 @@ export function generateWorkflowMap({ nodes, edges, seed = 1 }: WorkflowMapOptio
     }
     const loose = e >= chainEdges && e % 97 === 0
     const branch = flow === 'sequence' && isDecision[from] ? (e < chainEdges ? 'yes' : 'no') : undefined
+    const [arrow, ...bindings] = connector({
+      id: `edge-${e}`,
+      index: indices[e]!,
+      from: nodeIds[from] ?? null,
+      to: loose ? null : (nodeIds[to] ?? null),
+      ...(flow === 'sequence' ? {} : { flow }),
+      ...(branch === undefined ? {} : { branch }),
+    })
+    // Side branches of a decision sometimes say how often they are taken; the rest share what is left.
+    const probability = branch === 'no' && chance(0.5) ? Math.round(flowRandom() * 40) / 100 : null
     records.push(
-      ...connector({
-        id: `edge-${e}`,
-        index: indices[e]!,
-        from: nodeIds[from] ?? null,
-        to: loose ? null : (nodeIds[to] ?? null),
-        ...(flow === 'sequence' ? {} : { flow }),
-        ...(branch === undefined ? {} : { branch }),
-      }),
+      probability === null ? arrow! : { ...arrow!, meta: { ...arrow!.meta, probability } },
+      ...bindings,
     )
   }
   return { records, roles }
+}
+
+/** A step's wait, its ranges and % complete & accurate, around the estimate drawn with the step. */
+function flowTiming(random: () => number, estimate: number | null) {
+  const wait = random() < 0.6 ? Math.round(random() * 24) : null
+  const range = (likely: number) => ({ min: likely / 2, max: likely * 2 })
+  return {
+    wait,
+    waitRange: wait !== null && random() < 0.2 ? range(wait) : null,
+    estimateRange: estimate !== null && random() < 0.3 ? range(estimate) : null,
+    completeAccurate: random() < 0.5 ? 50 + Math.round(random() * 50) : null,
+  }
 }

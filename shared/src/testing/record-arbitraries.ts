@@ -17,6 +17,13 @@ const position = fc.record({
   y: fc.integer({ min: -5000, max: 5000 }),
 })
 const recordId = fc.constantFrom('a', 'b', 'c', 'd')
+const hours = fc.double({ min: 0, max: 1000, noNaN: true })
+const timeRange = fc.option(
+  fc.tuple(hours, hours).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) })),
+  { nil: null },
+)
+/** RACI columns: distinct role ids, as the validator wants them. */
+const raciRoles = fc.uniqueArray(fc.constantFrom('role:a', 'role:b', 'role:c'), { maxLength: 3 })
 
 export const stepArbitrary = fc
   .record({
@@ -31,7 +38,14 @@ export const stepArbitrary = fc
       owner: nullableId,
       status: fc.constantFrom(...STEP_STATUSES),
       automation: fc.constantFrom(...STEP_AUTOMATIONS),
-      estimate: fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: null }),
+      estimate: fc.option(hours, { nil: null }),
+      estimateRange: timeRange,
+      wait: fc.option(hours, { nil: null }),
+      waitRange: timeRange,
+      completeAccurate: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
+      accountable: raciRoles,
+      consulted: raciRoles,
+      informed: raciRoles,
     }),
   })
   .map(({ id, position, meta, props }) => workflowShape('step', { id, ...position, meta, props }))
@@ -45,7 +59,16 @@ export const workflowRecordArbitrary: fc.Arbitrary<TLRecord> = fc.oneof(
     .record({ id: recordId, label, roleId: nullableId, w: size, h: size })
     .map(({ id, ...props }) => workflowShape('lane', { id, props })),
   fc
-    .record({ id: recordId, question: label, w: size, h: size, meta })
+    .record({
+      id: recordId,
+      question: label,
+      w: size,
+      h: size,
+      meta,
+      accountable: raciRoles,
+      consulted: raciRoles,
+      informed: raciRoles,
+    })
     .map(({ id, meta, ...props }) => workflowShape('decision', { id, meta, props })),
   fc
     .record({ id: recordId, label, kind: fc.constantFrom(...ARTIFACT_KINDS) })
@@ -58,6 +81,11 @@ export const workflowRecordArbitrary: fc.Arbitrary<TLRecord> = fc.oneof(
       id: recordId,
       text: label,
       flow: fc.constantFrom('sequence', 'dependency', 'information' as const),
+      /** A branch probability, as arrows leaving a decision carry one. */
+      probability: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
     })
-    .map(({ id, text, flow }) => connector({ id, from: null, to: null, text, flow })[0]!),
+    .map(({ id, text, flow, probability }) => {
+      const arrow = connector({ id, from: null, to: null, text, flow })[0]!
+      return probability === null ? arrow : { ...arrow, meta: { ...arrow.meta, probability } }
+    }),
 ) as fc.Arbitrary<TLRecord>

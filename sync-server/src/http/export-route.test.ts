@@ -7,10 +7,9 @@ import { useTestServer } from '../testing/use-test-server.ts'
 
 const server = useTestServer()
 
-it("the export's graph has the board's nodes, connectors, lanes and connector indexes, as JSON", async () => {
-  await server.start()
-  const url = server.server.url
-  const id = await seedBoard(url, {
+/** Lane HR ⊃ Screen (wait 1 h, process 2 h, 80 % C&A, HR accountable); start → Screen → end, start ⇢ end. */
+function seedHiringBoard(url: string): Promise<string> {
+  return seedBoard(url, {
     title: 'Hiring',
     roles: [{ id: 'role:hr', name: 'HR', color: '#c33', kind: 'team' }],
     records: [
@@ -19,7 +18,7 @@ it("the export's graph has the board's nodes, connectors, lanes and connector in
       workflowShape('step', {
         id: 'screen',
         parentId: 'shape:hr',
-        props: { label: 'Screen', wait: 1, estimate: 2, accountable: ['role:hr'] },
+        props: { label: 'Screen', wait: 1, estimate: 2, completeAccurate: 80, accountable: ['role:hr'] },
       }),
       workflowShape('event', { id: 'end', props: { kind: 'end' } }),
       ...connector({ id: 'c1', from: 'start', to: 'screen' }),
@@ -27,6 +26,12 @@ it("the export's graph has the board's nodes, connectors, lanes and connector in
       ...connector({ id: 'd1', from: 'start', to: 'end', flow: 'dependency' }),
     ],
   })
+}
+
+it("the export's graph has the board's nodes, connectors, lanes and connector indexes, as JSON", async () => {
+  await server.start()
+  const url = server.server.url
+  const id = await seedHiringBoard(url)
   const answer = await requestJson(`${url}/api/boards/${id}/export.json`)
   expect(answer.status).toBe(200)
   const read = readBoardExportBody(answer.body)
@@ -58,22 +63,7 @@ it("the export's graph has the board's nodes, connectors, lanes and connector in
 it('the export carries every metric of the Insights panel, the value stream, RACI and governance included', async () => {
   await server.start()
   const url = server.server.url
-  const id = await seedBoard(url, {
-    title: 'Hiring',
-    roles: [{ id: 'role:hr', name: 'HR', color: '#c33', kind: 'team' }],
-    records: [
-      workflowShape('lane', { id: 'hr', props: { label: 'HR', roleId: 'role:hr' } }),
-      workflowShape('event', { id: 'start', props: { kind: 'start' } }),
-      workflowShape('step', {
-        id: 'screen',
-        parentId: 'shape:hr',
-        props: { label: 'Screen', wait: 1, estimate: 2, completeAccurate: 80, accountable: ['role:hr'] },
-      }),
-      workflowShape('event', { id: 'end', props: { kind: 'end' } }),
-      ...connector({ id: 'c1', from: 'start', to: 'screen' }),
-      ...connector({ id: 'c2', from: 'screen', to: 'end' }),
-    ],
-  })
+  const id = await seedHiringBoard(url)
   const read = readBoardExportBody((await requestJson(`${url}/api/boards/${id}/export.json`)).body)
   if (!read.ok) throw new Error(read.reason)
   const insights = read.body.insights!

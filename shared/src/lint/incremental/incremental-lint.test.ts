@@ -290,6 +290,33 @@ describe('incremental lint', () => {
     expect(canonical(incremental.issues())).toEqual(canonical(full))
   })
 
+  test("an AI step's unreviewed output names the same way out whatever order its connectors come in", () => {
+    // Found by the property above: the agent's step (role:b) leads to a system's dead end (f6) and to
+    // the End (f7); the live graph lists f2's connectors in drawing order, a full run in record order.
+    const aiStep = workflowShape('step', { id: 'f2', props: { owner: 'role:b' } })
+    const systemStep = workflowShape('step', { id: 'f6', props: { owner: 'role:c' } })
+    const end = workflowShape('event', { id: 'f7', props: { kind: 'end' } })
+    const early = connector({ id: 'e2', from: 'f6', to: 'f6' })
+    const board = new Map<string, TLRecord>(
+      [aiStep, systemStep, end, ...early].map((record) => [record.id, record]),
+    )
+    const incremental = createIncrementalLint({ records: [...board.values()], roles: ROLE_POOL })
+    const edits = [
+      connector({ id: 'e1', from: 'f2', to: 'f6' }),
+      connector({ id: 'e2', from: 'f2', to: 'f7' }),
+    ]
+    for (const records of edits) {
+      for (const record of records) board.set(record.id, record)
+      incremental.applyRecords({ upserted: records, removed: [] })
+    }
+    const full = lint(toWorkflowGraph(board.values(), ROLE_POOL))
+    expect(full.find((issue) => issue.ruleId === 'ai-output-unreviewed')?.shapeIds).toEqual([
+      'shape:f2',
+      'shape:f6',
+    ])
+    expect(canonical(incremental.issues())).toEqual(canonical(full))
+  })
+
   test('starts from a whole board with the same issues as a full run', () => {
     const map = generateWorkflowMap({ nodes: 400, edges: 700, seed: 5 })
     const incremental = createIncrementalLint({ records: map.records, roles: map.roles })
