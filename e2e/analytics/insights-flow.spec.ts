@@ -87,6 +87,17 @@ test('value-stream figures, a RACI edit that clears its finding, and two named v
   await expect(page.getByTestId('vs-flow-efficiency')).toHaveText('50%')
   await expect(page.getByTestId('vs-segment-shape:intake-stage')).toHaveAttribute('title', /lead time 3h/)
   await expect(page.getByTestId('vs-segment-shape:build-stage')).toHaveAttribute('title', /lead time 7h/)
+  // A stage's segment selects the stage on the canvas.
+  await page.getByTestId('vs-segment-shape:build-stage').click()
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __flowmap: { editor: { getSelectedShapeIds(): string[] } } }
+        ).__flowmap.editor.getSelectedShapeIds(),
+      ),
+    )
+    .toEqual(['shape:build-stage'])
 
   // Build has nobody accountable: the matrix marks the row, and Checks has the finding.
   await expect(page.getByTestId('raci-gap-shape:build')).toHaveText('No A')
