@@ -6,9 +6,9 @@
 import type { Role } from '@flowmap/shared'
 import { connector, documentRecord, pageRecord, workflowShape } from '@flowmap/shared/testing'
 import type { Editor, SerializedSchema, TLRecord } from 'tldraw'
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createWorkflowEditor } from '../../shapes/workflow-editor.test-support.ts'
-import { analyzeContent } from './compare-sources.ts'
+import { analyzeContent, boardCompareLoader, NOW_SOURCE } from './compare-sources.ts'
 
 const ana: Role = { id: 'role:ana', name: 'Ana', color: '#e8590c', kind: 'person' }
 
@@ -17,6 +17,7 @@ beforeEach(() => {
   editor = createWorkflowEditor()
 })
 afterEach(() => {
+  vi.unstubAllGlobals()
   editor.dispose()
   document.body.innerHTML = ''
 })
@@ -63,4 +64,56 @@ test('a record that is not valid is left out, as it would be on load', () => {
   expect(read.ok).toBe(true)
   if (!read.ok) return
   expect(read.value.criticalPath.nodeIds).not.toContain('shape:work')
+})
+
+test('the choices are this board now, its named versions, and the other boards the server lists', async () => {
+  const answers: Record<string, unknown> = {
+    '/api/boards/b1/versions': {
+      boardId: 'b1',
+      versions: [{ seq: 7, name: 'as-is', time: '2026-12-04T10:00:00Z', userId: 'u', userName: 'Fay' }],
+    },
+    '/api/boards': {
+      boards: [
+        { id: 'b1', title: 'This one', createdAt: '2026-12-01T00:00:00Z', updatedAt: '2026-12-01T00:00:00Z' },
+        { id: 'b2', title: 'Redesign', createdAt: '2026-12-02T00:00:00Z', updatedAt: '2026-12-02T00:00:00Z' },
+      ],
+    },
+  }
+  vi.stubGlobal('fetch', async (url: string) => {
+    const body = answers[url]
+    return new Response(JSON.stringify(body ?? null), { status: body === undefined ? 404 : 200 })
+  })
+  const loader = boardCompareLoader({
+    boardId: 'b1',
+    token: null,
+    store: editor.store,
+    current: () => ({ records: map((record) => record), roles: [ana], schema: null }),
+  })
+  const sources = await loader.sources()
+  expect(sources).toEqual({
+    ok: true,
+    value: [
+      NOW_SOURCE,
+      { kind: 'version', key: 'version:7:as-is', label: 'Version “as-is”', seq: 7 },
+      { kind: 'board', key: 'board:b2', label: 'Board “Redesign”', boardId: 'b2' },
+    ],
+  })
+  // This board now is the live records, analysed as they are.
+  const now = await loader.insightsOf(NOW_SOURCE)
+  expect(now.ok && now.value.criticalPath.hours).toBe(4)
+})
+
+test('when the named versions cannot be loaded, the reason says so', async () => {
+  vi.stubGlobal('fetch', async () => new Response('null', { status: 500 }))
+  const loader = boardCompareLoader({
+    boardId: 'b1',
+    token: null,
+    store: editor.store,
+    current: () => ({ records: [], roles: [], schema: null }),
+  })
+  const sources = await loader.sources()
+  expect(sources.ok).toBe(false)
+  expect(!sources.ok && sources.reason).toBe(
+    'the named versions could not be loaded: the server answered 500',
+  )
 })
