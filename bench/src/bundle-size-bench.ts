@@ -50,7 +50,13 @@ function categoryOf(dir: string, path: string, firstVisit: Set<string>): Categor
 }
 
 function measure(dir: string): Record<Category, Sizes> {
-  const totals = { js: empty(), css: empty(), 'on demand': empty(), 'service worker': empty(), assets: empty() }
+  const totals = {
+    js: empty(),
+    css: empty(),
+    'on demand': empty(),
+    'service worker': empty(),
+    assets: empty(),
+  }
   const firstVisit = firstVisitFiles(dir)
   for (const path of filesUnder(dir)) {
     const bytes = readFileSync(path)

@@ -3,6 +3,7 @@ import {
   type Role,
   readInsightsBody,
   toWorkflowGraph,
+  type WorkflowGraph,
   type WorkflowInsights,
 } from '@flowmap/shared'
 import { useEffect, useState } from 'react'
@@ -14,7 +15,8 @@ import type { BoardModel } from '../../sync/board-model.ts'
  */
 const SETTLE_MS = 400
 
-export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[] }
+/** The analysis, with the graph it read (sections name the shapes their findings are about). */
+export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[]; graph: WorkflowGraph }
 
 /**
  * `analyzeWorkflow` of the board, recomputed when edits settle, and only while the panel is
@@ -40,6 +42,7 @@ export function useWorkflowInsights(
       setResult({
         insights: analyzeWorkflow(graph, contributors === undefined ? {} : { contributors }),
         roles,
+        graph,
       })
     }
     const schedule = () => {
