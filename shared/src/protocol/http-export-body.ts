@@ -4,12 +4,14 @@
  * data: its lists as they are, its connector indexes as objects of connector ids, and without the
  * by-id maps (each list entry carries its `id`; a reader indexes the list it needs).
  */
+
 import type { TLRecord } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import type { WorkflowInsights } from '../analysis/analyze.ts'
 import type { WorkflowEdge, WorkflowGraph } from '../graph/workflow-graph.ts'
 import type { Role } from '../schema/role.ts'
 import { type BodyRead, readBody } from './http-body-read.ts'
+import type { InsightsBody } from './http-insights-body.ts'
 
 export const BOARD_EXPORT_FORMAT = 'flowmap-board'
 export const BOARD_EXPORT_VERSION = 1
@@ -39,6 +41,8 @@ export type BoardExportBody = {
    * before the value-stream, RACI and governance metrics.
    */
   insights?: WorkflowInsights
+  /** The Monte Carlo lead-time summary, as `GET /api/boards/:id/insights` gives it; derived like `insights`. */
+  simulation?: InsightsBody['simulation']
 }
 
 export function workflowGraphJson(graph: WorkflowGraph): WorkflowGraphJson {

@@ -5,6 +5,7 @@
  */
 import { T } from '@tldraw/validate'
 import type { WorkflowInsights } from '../analysis/analyze.ts'
+import type { SimulationSummary } from '../analysis/token-flow/simulate-lead-time.ts'
 import { type BodyRead, readBody } from './http-body-read.ts'
 
 export type InsightsBody = {
@@ -12,6 +13,11 @@ export type InsightsBody = {
   seq: number
   contributors: number
   insights: WorkflowInsights
+  /**
+   * Monte Carlo lead time of the board as stored, for a fixed seed (so the same board version always
+   * answers the same figures): `cases` is fewer on a big map, to keep the answer quick.
+   */
+  simulation: SimulationSummary
 }
 
 const insightsEnvelope = T.object({
@@ -22,7 +28,7 @@ const insightsEnvelope = T.object({
 }).allowUnknownProperties()
 
 /** The analysis itself is passed through unchecked: the client shows its own. */
-export type InsightsEnvelope = Omit<InsightsBody, 'insights'> & { insights: object }
+export type InsightsEnvelope = Omit<InsightsBody, 'insights' | 'simulation'> & { insights: object }
 
 export function readInsightsBody(json: unknown): BodyRead<InsightsEnvelope> {
   return readBody(insightsEnvelope, json, 'the insights (GET /api/boards/:id/insights)')

@@ -81,6 +81,8 @@ it('the export carries every metric of the Insights panel, the value stream, RAC
     { laneId: 'shape:hr', label: 'HR', steps: 1, automated: 0, aiAgent: 0, share: 0 },
   ])
   expect(insights.criticalPath.hours).toBe(2)
+  // One path of fixed times: every simulated case takes the lead time, 3 hours.
+  expect(read.body.simulation).toMatchObject({ cases: 1000, seed: 1, p50: 3, p95: 3 })
 })
 
 it('the export reader names what is wrong with a body that is not an export', () => {

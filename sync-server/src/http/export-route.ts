@@ -16,6 +16,7 @@ import {
 } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
+import { storedSimulationSummary } from './simulation-summary.ts'
 
 async function exportBoard({ context, board: { id: boardId } }: BoardRequest): Promise<RouteResult> {
   // Storage holds every acknowledged update, so it is as current as the live document.
@@ -36,6 +37,7 @@ async function exportBoard({ context, board: { id: boardId } }: BoardRequest): P
       records,
       graph: workflowGraphJson(graph),
       insights: analyzeWorkflow(graph, { contributors }),
+      simulation: storedSimulationSummary(context.storage, boardId, seq, graph),
     }
     return { status: 200, body }
   } finally {

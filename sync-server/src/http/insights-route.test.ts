@@ -1,4 +1,4 @@
-import { type WorkflowInsights, writeRecords, writeRole } from '@flowmap/shared'
+import { type SimulationSummary, type WorkflowInsights, writeRecords, writeRole } from '@flowmap/shared'
 import { connector, workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
@@ -6,9 +6,16 @@ import { expectReadAccessRules } from '../testing/read-access-checks.ts'
 import { TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
+import { summaryCases } from './simulation-summary.ts'
 
 const server = useTestServer()
-type InsightsBody = { boardId: string; seq: number; contributors: number; insights: WorkflowInsights }
+type InsightsBody = {
+  boardId: string
+  seq: number
+  contributors: number
+  insights: WorkflowInsights
+  simulation: SimulationSummary
+}
 
 /** start → Draft (agent, 3h) → Approve (ops, 2h) → end, written by one person over the socket. */
 async function seedBoard(token = ''): Promise<string> {
@@ -102,6 +109,31 @@ describe('GET /api/boards/:id/insights', () => {
     expect(
       (await requestJson(`${server.server.url}/api/boards/${id}/insights`, { method: 'POST' })).status,
     ).toBe(405)
+  })
+
+  it('carries a Monte Carlo lead-time summary for a fixed seed, the same on every request', async () => {
+    await server.start()
+    const id = await seedBoard()
+    const first = (await requestJson(`${server.server.url}/api/boards/${id}/insights`)).body as InsightsBody
+    // Single-point times and no decision: every case takes waits 1 + 4 and process 3 + 2 = 10 hours.
+    expect(first.simulation).toMatchObject({
+      cases: 1000,
+      seed: 1,
+      cancelled: false,
+      p50: 10,
+      p95: 10,
+      mean: 10,
+    })
+    expect(first.simulation).not.toHaveProperty('leadTimes')
+    const again = (await requestJson(`${server.server.url}/api/boards/${id}/insights`)).body as InsightsBody
+    expect(again.simulation).toEqual(first.simulation)
+  })
+
+  it('simulates fewer cases on a big map, never below 50', () => {
+    expect(summaryCases(4)).toBe(1000)
+    expect(summaryCases(1000)).toBe(250)
+    expect(summaryCases(5000)).toBe(50)
+    expect(summaryCases(100_000)).toBe(50)
   })
 
   it('applies the board access rules', async () => {
