@@ -45,14 +45,20 @@ export function BoardToolbar() {
             </TldrawUiToolbar>
             <CommentModeButton />
             <LintCount editor={editor} onClick={() => sidebar?.show('checks')} />
-            <WalkthroughMode />
-            <VsmLadderMode />
+            <span className="flowmap-toolbar__wide-only">
+              <WalkthroughMode />
+              <VsmLadderMode />
+            </span>
           </div>
         </TldrawUiOrientationProvider>
       )}
       {isReadonly && <CommentModeButton framed />}
-      {isReadonly && <WalkthroughMode />}
-      {isReadonly && <VsmLadderMode />}
+      {isReadonly && (
+        <span className="flowmap-toolbar__wide-only">
+          <WalkthroughMode />
+          <VsmLadderMode />
+        </span>
+      )}
       <DefaultToolbar />
     </div>
   )

@@ -2,7 +2,7 @@
  * BPMN 2.0 and Mermaid exports, made in the browser from the board's records and roles (so they work
  * offline), and downloaded under the board's title.
  */
-import { type MapContent, readBoard, readRoles } from '@flowmap/shared'
+import { boardToBpmn, boardToMermaid, type MapContent, readBoard, readRoles } from '@flowmap/shared'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { isWrittenToBoard } from '../sync/store-records.ts'
@@ -48,8 +48,6 @@ export async function exportBoardFile(
   const kind = FILE_KINDS[format]
   let text: string
   try {
-    // Loaded on first use: the converters (bpmn-moddle among them) are not part of opening a board.
-    const { boardToBpmn, boardToMermaid } = await import('@flowmap/shared/file-converters')
     text = format === 'bpmn' ? await boardToBpmn(content) : boardToMermaid(content)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
