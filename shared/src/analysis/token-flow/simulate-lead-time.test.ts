@@ -230,6 +230,23 @@ describe('Monte Carlo lead time', () => {
     expect(run).toMatchObject({ cases: 3, truncatedCases: 3, leadTimes: [], p50: null, histogram: [] })
   })
 
+  test('the insights summary stops at its event budget on a map that always loops, and says so', () => {
+    // Every case would run to 10,000 visits: 1,000 of them are far over the summary's budget.
+    const graph = graphOfRecords([
+      startEvent(),
+      timedStep('a', { estimate: 1 }),
+      decisionNode('ok'),
+      endEvent(),
+      ...chain('start', 'a', 'ok'),
+      ...flowArrow('ok', 'a', { probability: 1 }),
+      ...flowArrow('ok', 'end', { probability: 0 }),
+    ])
+    const summary = simulationSummary(graph, { cases: 1000, seed: 1 })
+    expect(summary).toMatchObject({ cancelled: true, requestedCases: 1000 })
+    expect(summary.cases).toBeLessThan(1000)
+    expect(summary.truncatedCases).toBe(summary.cases)
+  })
+
   test('the insights summary is a fixed run of 1,000 cases with seed 1, without the raw lead times', () => {
     const graph = graphOfRecords([
       startEvent(),

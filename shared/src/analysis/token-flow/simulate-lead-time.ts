@@ -47,12 +47,28 @@ export type SimulationSummary = Omit<LeadTimeSimulation, 'leadTimes'>
 
 export const SUMMARY_RUN = { cases: 1000, seed: 1 } as const
 
-/** A fixed-seed simulation of the board's map for the insights route and the JSON export. */
+/**
+ * Events a summary may run: a server answers it on a request, so the work is bounded whatever the map.
+ * Case count alone does not bound it: on a map whose rework loop is always taken every case runs to
+ * MAX_CASE_VISITS (1,000 such cases took half a second). About 40 ms on the 2-core machine.
+ */
+export const SUMMARY_MAX_EVENTS = 20 * SIMULATION_CHUNK_EVENTS
+
+/**
+ * A fixed-seed simulation of the board's map for the insights route and the JSON export. A run that
+ * spends its event budget stops there and says so (`cancelled`, `cases` below `requestedCases`).
+ */
 export function simulationSummary(
   graph: WorkflowGraph,
   options: Pick<SimulationRunOptions, 'cases' | 'seed'> = SUMMARY_RUN,
+  maxEvents: number = SUMMARY_MAX_EVENTS,
 ): SimulationSummary {
-  const { leadTimes: _left, ...summary } = runLeadTimeSimulation(flowModel(graph), options)
+  const run = createSimulationRun(flowModel(graph), options)
+  let done = false
+  for (let spent = 0; !done && spent < maxEvents; spent += SIMULATION_CHUNK_EVENTS) {
+    done = run.advance(SIMULATION_CHUNK_EVENTS)
+  }
+  const { leadTimes: _left, ...summary } = withSummary(run.result(!done))
   return summary
 }
 
