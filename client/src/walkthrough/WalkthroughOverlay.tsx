@@ -1,6 +1,6 @@
 import type { WalkToken } from '@flowmap/shared'
 import { type Editor, useEditor, useValue } from 'tldraw'
-import { arrowTrace, type ViewportBox, viewportBox } from './viewport-geometry.ts'
+import { arrowTrace, type ViewportBox, viewportBox } from '../shapes/viewport-geometry.ts'
 import { currentWalkState, walkthroughAtom } from './walkthrough-state.ts'
 import './walkthrough.css'
 

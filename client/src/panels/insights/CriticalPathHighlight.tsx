@@ -1,8 +1,9 @@
-import { type Editor, Geometry2dFilters, type TLShapeId, useEditor, useValue } from 'tldraw'
+import { type Editor, useEditor, useValue } from 'tldraw'
+import { arrowTrace, type ViewportBox, viewportBox } from '../../shapes/viewport-geometry.ts'
 import { criticalPathHighlightAtom } from './critical-path-state.ts'
 import './insights.css'
 
-type Frame = { id: string; x: number; y: number; w: number; h: number }
+type Frame = ViewportBox & { id: string }
 type ConnectorTrace = { id: string; d: string }
 type PathOverlay = { frames: Frame[]; connectors: ConnectorTrace[] }
 
@@ -46,31 +47,15 @@ export function CriticalPathHighlight() {
 function pathOverlay(editor: Editor): PathOverlay | null {
   const highlight = criticalPathHighlightAtom(editor).get()
   if (highlight === null) return null
-  const zoom = editor.getZoomLevel()
   const frames: Frame[] = []
   for (const id of highlight.nodeIds) {
-    const bounds = editor.getShapePageBounds(id as TLShapeId)
-    if (bounds === undefined) continue
-    const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-    frames.push({ id, x: topLeft.x, y: topLeft.y, w: bounds.w * zoom, h: bounds.h * zoom })
+    const box = viewportBox(editor, id)
+    if (box !== null) frames.push({ id, ...box })
   }
   const connectors: ConnectorTrace[] = []
   for (const id of highlight.edgeIds) {
-    const d = connectorTrace(editor, id as TLShapeId)
+    const d = arrowTrace(editor, id)
     if (d !== null) connectors.push({ id, d })
   }
   return { frames, connectors }
-}
-
-/** The arrow's line in viewport coordinates, as SVG path data; null when the arrow is gone. */
-function connectorTrace(editor: Editor, id: TLShapeId): string | null {
-  const arrow = editor.getShape(id)
-  if (arrow === undefined) return null
-  const toPage = editor.getShapePageTransform(arrow)
-  const points = editor
-    .getShapeGeometry(arrow)
-    .getVertices(Geometry2dFilters.EXCLUDE_LABELS)
-    .map((vertex) => editor.pageToViewport(toPage.applyToPoint(vertex)))
-  if (points.length < 2) return null
-  return `M${points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' L')}`
 }

@@ -2,8 +2,8 @@ import { toWorkflowGraph, type ValueStreamMetrics, valueStream } from '@flowmap/
 import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type Atom, atom, type Editor, useEditor, useValue } from 'tldraw'
+import { viewportBox } from '../../shapes/viewport-geometry.ts'
 import { formatElapsed } from '../../walkthrough/format-elapsed.ts'
-import { viewportBox } from '../../walkthrough/viewport-geometry.ts'
 import { type LadderLayout, ladderLayout } from './vsm-ladder-layout.ts'
 import './vsm-ladder.css'
 

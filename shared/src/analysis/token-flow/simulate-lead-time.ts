@@ -50,7 +50,7 @@ export const SUMMARY_RUN = { cases: 1000, seed: 1 } as const
 /**
  * Events a summary may run: a server answers it on a request, so the work is bounded whatever the map.
  * Case count alone does not bound it: on a map whose rework loop is always taken every case runs to
- * MAX_CASE_VISITS (1,000 such cases took half a second). About 40 ms on the 2-core machine.
+ * MAX_CASE_VISITS (1,000 such cases took half a second); the budget is tens of milliseconds on the 2-core machine.
  */
 export const SUMMARY_MAX_EVENTS = 20 * SIMULATION_CHUNK_EVENTS
 

@@ -13,7 +13,7 @@ export function viewportBox(editor: Editor, id: string): ViewportBox | null {
 
 /**
  * An arrow's line in viewport coordinates as SVG path data, along its own geometry (curve or elbows,
- * not its label); null when the arrow is gone. The same trace the critical-path highlight draws.
+ * not its label); null when the arrow is gone. The critical-path highlight and the walk-through both draw it.
  */
 export function arrowTrace(editor: Editor, id: string): string | null {
   const arrow = editor.getShape(id as TLShapeId)
