@@ -555,6 +555,7 @@ export {
 export type { LimitFailure, WrittenFields } from './schema/field-limits.ts'
 export {
   completeAccurateValidator,
+  estimateHoursValidator,
   raciRolesValidator,
   type ThreePoint,
   type TimeRange,
@@ -572,6 +573,7 @@ export {
   MAX_COMMENT_NAME_CHARS,
   MAX_DESCRIPTION_CHARS,
   MAX_DISABLED_LINT_RULES,
+  MAX_ESTIMATE_HOURS,
   MAX_ID_CHARS,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_DEPTH,

@@ -41,6 +41,12 @@ test('a part that would break min <= likely <= max is refused with a reason', ()
   expect(threePointProblem({ likely: 4, range: null }, 'likely', 100)).toBeNull()
 })
 
+test('a time over the model’s 1,000,000 hours is refused before it is written, with or without a range', () => {
+  expect(threePointProblem({ likely: null, range: null }, 'likely', 2e6)).toMatch(/at most 1,000,000 hours/)
+  expect(threePointProblem({ likely: 4, range: { min: 1, max: 9 } }, 'max', 2e6)).toMatch(/at most 1,000,000/)
+  expect(threePointProblem({ likely: null, range: null }, 'likely', 1e6)).toBeNull()
+})
+
 test('a field naming a prop the shape lacks, or of a kind its value cannot hold, fails the typecheck', () => {
   const renamed: ShapeFieldTable['lane'] = [
     // @ts-expect-error the lane's prop is `roleId`: a field for `role` would edit nothing

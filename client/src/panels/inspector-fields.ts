@@ -1,5 +1,6 @@
 import {
   MAX_DESCRIPTION_CHARS,
+  MAX_ESTIMATE_HOURS,
   MAX_LABEL_CHARS,
   type TimeRange,
   type WorkflowShapeProps,
@@ -230,6 +231,8 @@ export function threePointProblem(
   part: ThreePointPart,
   value: number,
 ): string | null {
+  if (value > MAX_ESTIMATE_HOURS)
+    return `A time is at most ${MAX_ESTIMATE_HOURS.toLocaleString('en-US')} hours.`
   const { likely, range } = current
   if (range === null) return null
   if (part === 'likely' && (value < range.min || value > range.max))

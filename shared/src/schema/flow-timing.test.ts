@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest'
 import {
   completeAccurateValidator,
+  estimateHoursValidator,
   raciRolesValidator,
   threePoint,
   timeRangeValidator,
 } from './flow-timing.ts'
-import { MAX_RACI_ROLES } from './limits.ts'
+import { MAX_ESTIMATE_HOURS, MAX_RACI_ROLES } from './limits.ts'
 
 test('a time range has its min at or below its max, both hours >= 0', () => {
   expect(timeRangeValidator.validate({ min: 1, max: 4 })).toEqual({ min: 1, max: 4 })
@@ -37,4 +38,15 @@ test('a three-point estimate: one value is a point, a range clamps its likely va
   expect(threePoint(3, { min: 1, max: 8 })).toEqual({ min: 1, likely: 3, max: 8 })
   expect(threePoint(10, { min: 1, max: 8 })).toEqual({ min: 1, likely: 8, max: 8 })
   expect(threePoint(null, { min: 2, max: 6 })).toEqual({ min: 2, likely: 4, max: 6 })
+})
+
+test('an estimate is at most a million hours: more is refused on write, and an older, larger one reads at the limit', () => {
+  expect(estimateHoursValidator.validate(MAX_ESTIMATE_HOURS)).toBe(MAX_ESTIMATE_HOURS)
+  expect(() => estimateHoursValidator.validate(2e6)).toThrow(/at most 1,000,000 hours, got 2000000/)
+  expect(() => timeRangeValidator.validate({ min: 0, max: 1e308 })).toThrow(/at most 1,000,000 hours/)
+  expect(threePoint(1e308, null)).toEqual({
+    min: MAX_ESTIMATE_HOURS,
+    likely: MAX_ESTIMATE_HOURS,
+    max: MAX_ESTIMATE_HOURS,
+  })
 })

@@ -1,13 +1,20 @@
 import { T } from '@tldraw/validate'
-import { MAX_ID_CHARS, MAX_RACI_ROLES } from './limits.ts'
+import { MAX_ESTIMATE_HOURS, MAX_ID_CHARS, MAX_RACI_ROLES } from './limits.ts'
+
+/** Hours of a time estimate: from 0 to MAX_ESTIMATE_HOURS. */
+export const estimateHoursValidator = T.positiveNumber.check('hours', (hours) => {
+  if (hours > MAX_ESTIMATE_HOURS) {
+    throw new Error(`must be at most ${MAX_ESTIMATE_HOURS.toLocaleString('en-US')} hours, got ${hours}`)
+  }
+})
 
 /**
  * The optimistic and pessimistic bounds of a three-point estimate, in hours. The most likely value is
  * the prop the range belongs to (a step's `estimate`, its `wait`); a single-point estimate has no range.
  */
 export const timeRangeValidator = T.object({
-  min: T.positiveNumber,
-  max: T.positiveNumber,
+  min: estimateHoursValidator,
+  max: estimateHoursValidator,
 }).check('min-not-above-max', (range) => {
   if (range.min > range.max) throw new Error(`min ${range.min} is above max ${range.max}`)
 })
@@ -40,7 +47,9 @@ export const raciRolesValidator = T.arrayOf(T.string).check('raci-roles', (ids) 
  */
 export type ThreePoint = { min: number; likely: number; max: number }
 
-export function threePoint(likely: number | null, range: TimeRange | null): ThreePoint | null {
+export function threePoint(likelyHours: number | null, range: TimeRange | null): ThreePoint | null {
+  // A process time stored before MAX_ESTIMATE_HOURS existed may be larger: it is read at the limit.
+  const likely = likelyHours === null ? null : Math.min(likelyHours, MAX_ESTIMATE_HOURS)
   if (likely === null) {
     return range === null ? null : { min: range.min, likely: (range.min + range.max) / 2, max: range.max }
   }

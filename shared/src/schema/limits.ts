@@ -95,3 +95,9 @@ export const MAX_COMMENT_NAME_CHARS = 100
 
 /** Roles one RACI column (accountable, consulted or informed) of a step or decision may list. */
 export const MAX_RACI_ROLES = 50
+
+/**
+ * Hours a time estimate (process, wait, their ranges) may say: about 114 years of work. More is no
+ * estimate, and sums of such values overflow to Infinity in the analyses.
+ */
+export const MAX_ESTIMATE_HOURS = 1_000_000

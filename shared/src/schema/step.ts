@@ -1,6 +1,11 @@
 import { createShapePropsMigrationIds, type RecordPropsType } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { completeAccurateValidator, raciRolesValidator, timeRangeValidator } from './flow-timing.ts'
+import {
+  completeAccurateValidator,
+  estimateHoursValidator,
+  raciRolesValidator,
+  timeRangeValidator,
+} from './flow-timing.ts'
 import { addedProp, addedProps, boxShapeProps, propsMigrations } from './workflow-shape-definition.ts'
 
 /** The states a step moves through on the board. */
@@ -27,7 +32,7 @@ export const stepShapeProps = {
   /** Optimistic and pessimistic process time, when the estimate is a range. */
   estimateRange: timeRangeValidator.nullable(),
   /** Wait time: hours the work waits before this step starts, most likely; null when not known. */
-  wait: T.positiveNumber.nullable(),
+  wait: estimateHoursValidator.nullable(),
   /** Optimistic and pessimistic wait, when it is a range. */
   waitRange: timeRangeValidator.nullable(),
   /** Percent complete and accurate (0–100): how much of its output the next step can use unchanged. */

@@ -247,6 +247,18 @@ describe('Monte Carlo lead time', () => {
     expect(summary.truncatedCases).toBe(summary.cases)
   })
 
+  test('a process time far beyond any estimate (1e308 hours, stored before the limit) gives finite figures', () => {
+    const graph = graphOfRecords([
+      startEvent(),
+      timedStep('a', { estimate: 1e308 }),
+      timedStep('b', { estimate: 1e308 }),
+      endEvent(),
+      ...chain('start', 'a', 'b', 'end'),
+    ])
+    // Each is read at the 1,000,000-hour limit: two of them in a row take 2,000,000 hours.
+    expect(simulationSummary(graph, { cases: 10, seed: 1 })).toMatchObject({ p50: 2e6, p95: 2e6, mean: 2e6 })
+  })
+
   test('the insights summary is a fixed run of 1,000 cases with seed 1, without the raw lead times', () => {
     const graph = graphOfRecords([
       startEvent(),
