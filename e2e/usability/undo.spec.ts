@@ -183,13 +183,21 @@ test('a label edit undone stays undone after later undos, while someone else edi
   if (!first || !second) throw new Error('expected two steps')
   const labelOf = async (who: Page, id: string) => (await shapesOf(who)).find((s) => s.id === id)?.props.label
 
-  // A names the first step, twice, by typing on the card.
-  await doubleClickAt(page, await screenCenterOf(page, first.id))
-  await page.keyboard.type('Review')
-  await page.keyboard.press('Enter')
-  await doubleClickAt(page, await screenCenterOf(page, first.id))
-  await page.keyboard.type('Check order')
-  await page.keyboard.press('Enter')
+  // A names the first step, twice, by typing on the card: key by key into the card's field once it is
+  // open (keys sent right after the double-click could reach the canvas before the field has the
+  // focus), each rename ended before the next begins.
+  const label = page.getByRole('textbox', { name: 'Step label' })
+  const typeOnCard = async (text: string) => {
+    await doubleClickAt(page, await screenCenterOf(page, first.id))
+    await expect(label).toBeVisible()
+    await label.press('ControlOrMeta+a')
+    await label.pressSequentially(text)
+    await label.press('Enter')
+    await expect(label).toHaveCount(0)
+    await expect.poll(() => labelOf(page, first.id)).toBe(text)
+  }
+  await typeOnCard('Review')
+  await typeOnCard('Check order')
   await expect.poll(() => labelOf(b.page, first.id)).toBe('Check order')
   // B moves the second step and gives the first a status meanwhile.
   await b.page.evaluate(
