@@ -2,7 +2,8 @@
  * Issue 4's bundle benchmark: Flowmap's built client against a page with tldraw alone, both built by the
  * same Vite in this run. Compares the JavaScript and CSS a first visit downloads (raw, gzip, brotli):
  * what index.html names (its module script, module preloads and stylesheets); chunks loaded on demand
- * (the import worker and the layout library it loads) are listed apart;
+ * (the file converters, the Insights panel, replay, loaded once the page is idle; the import and
+ * simulation workers and the layout library) are listed apart;
  * lists apart what Flowmap serves beyond that (the service worker, and tldraw's fonts, icons and
  * translations, which Flowmap self-hosts while tldraw alone fetches them from its CDN at run time).
  */

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { detectImportFormat, importBoardFile } from '@flowmap/shared'
 import type { Page } from '@playwright/test'
-import { type ShapeSummary, shapesOf, waitForBoard } from '../board/flowmap-page.ts'
+import {
+  type ShapeSummary,
+  shapesOf,
+  waitForBoard,
+  waitForServiceWorkerControl,
+} from '../board/flowmap-page.ts'
 import { expect, test, WITH_SERVICE_WORKER } from '../fixtures/test.ts'
 import { labelOf } from './interop-page.ts'
 
@@ -25,7 +30,9 @@ test('Export → BPMN 2.0 and Mermaid download files, named after the board, tha
     .map(labelOf)
     .sort()
 
-  // Made in the browser from the board: no server needed.
+  // Made in the browser from the board: no server needed. Offline as a person is: the app (the
+  // converters' chunk too) served by the service worker from its cache.
+  await waitForServiceWorkerControl(page)
   await context.setOffline(true)
   const bpmn = await download(page, 'export-bpmn')
   expect(bpmn.name).toBe('Order flow.bpmn')

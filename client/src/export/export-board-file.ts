@@ -2,9 +2,10 @@
  * BPMN 2.0 and Mermaid exports, made in the browser from the board's records and roles (so they work
  * offline), and downloaded under the board's title.
  */
-import { boardToBpmn, boardToMermaid, type MapContent, readBoard, readRoles } from '@flowmap/shared'
+import { type MapContent, readBoard, readRoles } from '@flowmap/shared'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
+import { loadFileConverters } from '../app/lazy-parts.ts'
 import { isWrittenToBoard } from '../sync/store-records.ts'
 import { type ExportOutcome, exportFileName } from './export-board.ts'
 
@@ -48,6 +49,8 @@ export async function exportBoardFile(
   const kind = FILE_KINDS[format]
   let text: string
   try {
+    // Its own chunk: the converters (bpmn-moddle among them) are not part of opening a board.
+    const { boardToBpmn, boardToMermaid } = await loadFileConverters()
     text = format === 'bpmn' ? await boardToBpmn(content) : boardToMermaid(content)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

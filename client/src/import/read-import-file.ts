@@ -4,7 +4,8 @@
  * script cannot be loaded (offline, before the service worker has cached it), it runs on the page:
  * slower for a big file, but the import still works.
  */
-import { type ImportFile, type ImportFormat, type ImportResult, importBoardFile } from '@flowmap/shared'
+import type { ImportFile, ImportFormat, ImportResult } from '@flowmap/shared'
+import { loadFileConverters } from '../app/lazy-parts.ts'
 import type { ImportRequest } from './import-worker.ts'
 
 function failed(error: unknown): ImportResult {
@@ -14,8 +15,11 @@ function failed(error: unknown): ImportResult {
   }
 }
 
+/** On the page: the converters are their own chunk, not part of opening a board. */
 function importHere(file: ImportFile, format?: ImportFormat): Promise<ImportResult> {
-  return importBoardFile(file, format ? { format } : {}).catch(failed)
+  return loadFileConverters()
+    .then(({ importBoardFile }) => importBoardFile(file, format ? { format } : {}))
+    .catch(failed)
 }
 
 export function readImportFile(file: ImportFile, format?: ImportFormat): Promise<ImportResult> {

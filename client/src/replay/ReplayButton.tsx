@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import { ReplayMode } from './ReplayMode.tsx'
+import { LazyReplayMode } from '../app/lazy-panels.tsx'
 
 export type ReplayButtonProps = {
   boardId: string
@@ -47,7 +47,7 @@ export function ReplayButton({
         Replay
       </button>
       {open ? (
-        <ReplayMode
+        <LazyReplayMode
           boardId={boardId}
           token={token}
           liveDoc={doc}
