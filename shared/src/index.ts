@@ -18,6 +18,11 @@ export {
   isHumanReview,
 } from './analysis/governance.ts'
 export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
+export {
+  createIncrementalInsights,
+  type IncrementalInsights,
+  type IncrementalInsightsOptions,
+} from './analysis/incremental/incremental-insights.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
