@@ -81,14 +81,26 @@ function editsOf(board: Map<string, BoardRecord>): Edit[] {
   const back = { upserted: [step], removed: [] }
   const extra = connector({ id: 'bench-extra', from: 'node-10', to: 'node-4000' })
   return [
-    { name: 'rename a step', apply: { upserted: [edited({ label: 'Renamed step' })], removed: [] }, undo: back },
-    { name: 'move a step (within its lane)', apply: { upserted: [edited({}, { x: step.x + 40 })], removed: [] }, undo: back },
+    {
+      name: 'rename a step',
+      apply: { upserted: [edited({ label: 'Renamed step' })], removed: [] },
+      undo: back,
+    },
+    {
+      name: 'move a step (within its lane)',
+      apply: { upserted: [edited({}, { x: step.x + 40 })], removed: [] },
+      undo: back,
+    },
     {
       name: 'draw a connector (arrow + 2 bindings)',
       apply: { upserted: extra, removed: [] },
       undo: { upserted: [], removed: extra.map((record) => record.id) },
     },
-    { name: 'change a step owner', apply: { upserted: [edited({ owner: 'role:1' })], removed: [] }, undo: back },
+    {
+      name: 'change a step owner',
+      apply: { upserted: [edited({ owner: 'role:1' })], removed: [] },
+      undo: back,
+    },
   ]
 }
 

@@ -2,7 +2,12 @@ import type { WorkflowGraph } from '../graph/workflow-graph.ts'
 import { type AutomationInsights, automationInsights } from './automation.ts'
 import { type BottleneckInsights, bottleneckInsights } from './bottlenecks.ts'
 import { type CriticalPath, criticalPath } from './critical-path.ts'
-import { type GovernanceInsights, governanceInsights, type UnreviewedReach, unreviewedReachOf } from './governance.ts'
+import {
+  type GovernanceInsights,
+  governanceInsights,
+  type UnreviewedReach,
+  unreviewedReachOf,
+} from './governance.ts'
 import { type HandoffInsights, handoffInsights } from './handoffs.ts'
 import { type MaturityScore, maturityScorecard } from './maturity.ts'
 import { type OwnershipInsights, ownershipInsights } from './ownership.ts'

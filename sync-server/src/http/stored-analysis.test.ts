@@ -14,7 +14,9 @@ const docs = new Map<string, Y.Doc>()
 /** start → one step of `hours` → end, as one stored update (written straight to storage, seq 1). */
 async function storeMap(boardId: string, hours: number, createdAt: number) {
   const storage = server.storage
-  expect(await storage.createBoard({ id: boardId, title: 'Cached', now: createdAt })).toMatchObject({ ok: true })
+  expect(await storage.createBoard({ id: boardId, title: 'Cached', now: createdAt })).toMatchObject({
+    ok: true,
+  })
   const doc = new Y.Doc()
   writeRecords(doc, [
     workflowShape('event', { id: 'start', props: { kind: 'start' } }),

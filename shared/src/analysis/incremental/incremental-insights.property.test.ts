@@ -80,7 +80,12 @@ const upsertNode: fc.Arbitrary<TLRecord[]> = fc.oneof(
 )
 const upsertContainer: fc.Arbitrary<TLRecord[]> = fc.oneof(
   fc
-    .record({ id: laneId, parentId: fc.constantFrom('page:page', 'shape:s1', 'shape:s2'), label, roleId: roleRef })
+    .record({
+      id: laneId,
+      parentId: fc.constantFrom('page:page', 'shape:s1', 'shape:s2'),
+      label,
+      roleId: roleRef,
+    })
     .map(({ id, parentId, ...props }) => [workflowShape('lane', { id, parentId, props })]),
   fc
     .record({ id: stageId, label, order: fc.constantFrom(0, 1, 2) })
@@ -111,11 +116,17 @@ const bindEnd: fc.Arbitrary<TLRecord[]> = fc
  */
 const tweak = fc
   .record({
-    id: fc.oneof({ weight: 4, arbitrary: nodeId }, { weight: 1, arbitrary: laneId }, { weight: 1, arbitrary: stageId }),
+    id: fc.oneof(
+      { weight: 4, arbitrary: nodeId },
+      { weight: 1, arbitrary: laneId },
+      { weight: 1, arbitrary: stageId },
+    ),
     change: fc.oneof(
       label.map((value) => ({ props: { label: value, question: value } })),
       fc.record({ x: coordinate, y: coordinate }).map((place) => ({ place })),
-      fc.constantFrom('page:page', 'shape:l1', 'shape:l2', 'shape:s1').map((parentId) => ({ place: { parentId } })),
+      fc
+        .constantFrom('page:page', 'shape:l1', 'shape:l2', 'shape:s1')
+        .map((parentId) => ({ place: { parentId } })),
       hours.map((estimate) => ({ props: { estimate } })),
       hours.map((wait) => ({ props: { wait } })),
       fc.constantFrom(50, 100).map((completeAccurate) => ({ props: { completeAccurate } })),

@@ -24,7 +24,11 @@ function board(): Map<string, TLRecord> {
       props: { label: 'Draft', owner: agent.id, automation: 'ai-agent', estimate: 1 },
     }),
     workflowShape('step', { id: 'check', x: 100, props: { label: 'Check', owner: person.id, estimate: 1 } }),
-    workflowShape('step', { id: 'manual', y: 100, props: { label: 'Manual', owner: person.id, estimate: 5 } }),
+    workflowShape('step', {
+      id: 'manual',
+      y: 100,
+      props: { label: 'Manual', owner: person.id, estimate: 5 },
+    }),
     workflowShape('event', { id: 'end', props: { kind: 'end' } }),
     noteShape({ id: 'note', text: 'ask legal' }),
     ...connector({ id: 'c1', from: 'start', to: 'draft' }),
