@@ -157,6 +157,7 @@ export { pointBeside } from './convert/point-beside.ts'
 export {
   type BoardMeta,
   DEFAULT_BOARD_TITLE,
+  isSerializedSchema,
   observeBoard,
   readBoard,
   readBoardTitle,

@@ -19,7 +19,7 @@ import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
-import { createBoardModel } from '../../sync/board-model.ts'
+import { type BoardModel, createBoardModel } from '../../sync/board-model.ts'
 import { type BoardInsights, useWorkflowInsights } from './use-workflow-insights.ts'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -33,15 +33,19 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function render(doc: Y.Doc, contributors?: number): { latest: () => BoardInsights | null } {
+type ProbeProps = { model: BoardModel; seen: (insights: BoardInsights | null) => void }
+
+/** Hands each render's result of the hook to `seen`: the panel's sections read it the same way. */
+function Probe({ model, seen }: ProbeProps) {
+  seen(useWorkflowInsights(model, undefined, true))
+  return null
+}
+
+function render(doc: Y.Doc): { latest: () => BoardInsights | null } {
   let latest: BoardInsights | null = null
-  const model = createBoardModel(doc)
-  function Probe() {
-    latest = useWorkflowInsights(model, contributors, true)
-    return null
-  }
+  const props: ProbeProps = { model: createBoardModel(doc), seen: (insights) => (latest = insights) }
   root = createRoot(document.createElement('div'))
-  act(() => root!.render(createElement(Probe)))
+  act(() => root!.render(createElement(Probe, props)))
   return { latest: () => latest }
 }
 
