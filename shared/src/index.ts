@@ -407,8 +407,10 @@ export {
   readCreatedBoardFromFileBody,
 } from './protocol/http-import-body.ts'
 export {
+  type ContributorsBody,
   type InsightsBody,
   type InsightsEnvelope,
+  readContributorsBody,
   readInsightsBody,
 } from './protocol/http-insights-body.ts'
 export { type InviteBody, readInviteBody } from './protocol/http-invite-body.ts'

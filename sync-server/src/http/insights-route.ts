@@ -4,8 +4,11 @@
  * and automation governance), the same `analyzeWorkflow` the Insights panel runs, computed from
  * storage, for anyone who may open the board; and a Monte Carlo lead-time summary for a fixed seed.
  * Both are kept per stored version (stored-analysis.ts): a repeated request loads nothing and runs nothing.
+ *
+ * GET /api/boards/:id/contributors: only the contributor count, from two storage reads, for the
+ * Insights panel's scorecard (the panel analyses its own copy of the board).
  */
-import type { InsightsBody } from '@flowmap/shared'
+import type { ContributorsBody, InsightsBody } from '@flowmap/shared'
 import { analyseStoredBoard } from './analyse-stored-board.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
 import { keptAnalysis, storedVersion } from './stored-analysis.ts'
@@ -27,4 +30,19 @@ export const insightsRoute: Route = {
   path: '/api/boards/:boardId/insights',
   access: 'read',
   answer: boardInsights,
+}
+
+async function boardContributors({
+  context: { storage },
+  board: { id: boardId },
+}: BoardRequest): Promise<RouteResult<ContributorsBody>> {
+  const { seq, contributors } = await storedVersion(storage, boardId)
+  return { status: 200, body: { boardId, seq, contributors } }
+}
+
+export const contributorsRoute: Route = {
+  method: 'GET',
+  path: '/api/boards/:boardId/contributors',
+  access: 'read',
+  answer: boardContributors,
 }

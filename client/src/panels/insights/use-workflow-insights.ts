@@ -2,7 +2,7 @@ import {
   createIncrementalInsights,
   type IncrementalInsights,
   type Role,
-  readInsightsBody,
+  readContributorsBody,
   type WorkflowGraph,
   type WorkflowInsights,
 } from '@flowmap/shared'
@@ -82,7 +82,8 @@ export function useWorkflowInsights(
 }
 
 /**
- * Distinct people who edited the board, from the server's history (GET /api/boards/:id/insights).
+ * Distinct people who edited the board, from the server's history (GET /api/boards/:id/contributors:
+ * two storage reads, where the whole insights would analyse the board).
  * Undefined while offline or unknown: the scorecard then leaves that fact out rather than guess.
  */
 export function useContributors(
@@ -94,10 +95,10 @@ export function useContributors(
     if (boardId === undefined) return
     const abort = new AbortController()
     const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
-    fetch(`/api/boards/${encodeURIComponent(boardId)}/insights`, { headers, signal: abort.signal })
+    fetch(`/api/boards/${encodeURIComponent(boardId)}/contributors`, { headers, signal: abort.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: unknown) => {
-        const read = readInsightsBody(body)
+        const read = readContributorsBody(body)
         if (read.ok) setContributors(read.body.contributors)
       })
       .catch(() => {
