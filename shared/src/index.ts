@@ -18,6 +18,11 @@ export {
   isHumanReview,
 } from './analysis/governance.ts'
 export type { Handoff, HandoffInsights } from './analysis/handoffs.ts'
+export {
+  createIncrementalInsights,
+  type IncrementalInsights,
+  type IncrementalInsightsOptions,
+} from './analysis/incremental/incremental-insights.ts'
 export type { MaturityDimension, MaturityFact, MaturityScore } from './analysis/maturity.ts'
 export { describeFact } from './analysis/maturity.ts'
 export { OVERLOAD_SHARE, type OwnershipInsights, type RoleLoad } from './analysis/ownership.ts'
@@ -152,6 +157,7 @@ export { pointBeside } from './convert/point-beside.ts'
 export {
   type BoardMeta,
   DEFAULT_BOARD_TITLE,
+  isSerializedSchema,
   observeBoard,
   readBoard,
   readBoardTitle,
@@ -401,8 +407,10 @@ export {
   readCreatedBoardFromFileBody,
 } from './protocol/http-import-body.ts'
 export {
+  type ContributorsBody,
   type InsightsBody,
   type InsightsEnvelope,
+  readContributorsBody,
   readInsightsBody,
 } from './protocol/http-insights-body.ts'
 export { type InviteBody, readInviteBody } from './protocol/http-invite-body.ts'

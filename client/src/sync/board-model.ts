@@ -15,6 +15,7 @@ import {
   observeLint,
   observeRecords,
   observeRoles,
+  type RecordsChange,
   type Role,
   readBoard,
   readRecords,
@@ -33,12 +34,13 @@ export interface LiveValue<T> {
 }
 
 /**
- * All of the board's records. Reading them is a scan of the whole board, so a change only says that
- * something changed: a reader waits for edits to settle, then reads.
+ * All of the board's records. Reading them is a scan of the whole board: a reader either waits for
+ * edits to settle and reads, or keeps its own view current from each transaction's record changes.
  */
 export interface LiveRecords {
   get(): TLRecord[]
-  subscribe(onChange: () => void): () => void
+  /** Calls `onChange` with each transaction's created, changed and deleted records (not now). */
+  subscribe(onChange: (change: RecordsChange) => void): () => void
 }
 
 export interface BoardModel {
@@ -69,7 +71,7 @@ export function createBoardModel(doc: Y.Doc): BoardModel {
     },
     records: {
       get: () => readRecords(doc),
-      subscribe: (onChange) => observeRecords(doc, () => onChange()),
+      subscribe: (onChange) => observeRecords(doc, (change) => onChange(change)),
     },
     lint: { subscribe: (listener) => observeLint(doc, listener) },
     writeRole: (role) => writeRole(doc, role),

@@ -2,7 +2,12 @@ import type { WorkflowGraph } from '../graph/workflow-graph.ts'
 import { type AutomationInsights, automationInsights } from './automation.ts'
 import { type BottleneckInsights, bottleneckInsights } from './bottlenecks.ts'
 import { type CriticalPath, criticalPath } from './critical-path.ts'
-import { type GovernanceInsights, governanceInsights } from './governance.ts'
+import {
+  type GovernanceInsights,
+  governanceInsights,
+  type UnreviewedReach,
+  unreviewedReachOf,
+} from './governance.ts'
 import { type HandoffInsights, handoffInsights } from './handoffs.ts'
 import { type MaturityScore, maturityScorecard } from './maturity.ts'
 import { type OwnershipInsights, ownershipInsights } from './ownership.ts'
@@ -32,18 +37,30 @@ export type AnalyzeOptions = {
 /** Every analysis of a workflow graph: what the Insights panel and `GET /api/boards/:id/insights` show. */
 export function analyzeWorkflow(graph: WorkflowGraph, options: AnalyzeOptions = {}): WorkflowInsights {
   const handoffs = handoffInsights(graph)
+  // Automation and governance both ask where each AI step's output goes: one walk per step serves both.
+  const reachOf = memoisedReach(unreviewedReachOf(graph))
   return {
     ownership: ownershipInsights(graph),
     handoffs,
     bottlenecks: bottleneckInsights(graph),
     criticalPath: criticalPath(graph),
-    automation: automationInsights(graph),
+    automation: automationInsights(graph, reachOf),
     maturity: maturityScorecard(graph, {
       handoffs,
       ...(options.contributors === undefined ? {} : { contributors: options.contributors }),
     }),
     valueStream: valueStream(graph),
     raci: raciMatrix(graph),
-    governance: governanceInsights(graph),
+    governance: governanceInsights(graph, reachOf),
+  }
+}
+
+function memoisedReach(reachOf: UnreviewedReach): UnreviewedReach {
+  const known = new Map<string, string | null>()
+  return (step) => {
+    if (known.has(step.id)) return known.get(step.id)!
+    const reachesId = reachOf(step)
+    known.set(step.id, reachesId)
+    return reachesId
   }
 }

@@ -1,7 +1,7 @@
 import type { WorkflowGraph, WorkflowNode } from '../graph/workflow-graph.ts'
 import { STEP_AUTOMATIONS, type StepAutomation } from '../schema/step.ts'
 import { steps } from './flow-walk.ts'
-import { graphReader, isAiAgentStep, unreviewedOutput } from './governance.ts'
+import { isAiAgentStep, type UnreviewedReach, unreviewedReachOf } from './governance.ts'
 
 export type AutomationInsights = {
   /** Steps per automation level, with their share of all steps (0–1). */
@@ -13,17 +13,17 @@ export type AutomationInsights = {
   unreviewedAiStepIds: string[]
 }
 
-export function automationInsights(graph: WorkflowGraph): AutomationInsights {
+export function automationInsights(
+  graph: WorkflowGraph,
+  reachOf: UnreviewedReach = unreviewedReachOf(graph),
+): AutomationInsights {
   const allSteps = steps(graph)
   const levels = STEP_AUTOMATIONS.map((level) => {
     const count = allSteps.filter((step) => automationOf(step) === level).length
     return { level, steps: count, share: allSteps.length === 0 ? 0 : count / allSteps.length }
   })
-  const reader = graphReader(graph)
   const unreviewedAiStepIds = allSteps
-    .filter(
-      (step) => isAiAgentStep(step, graph.roleById) && unreviewedOutput(step, reader).reachesId !== null,
-    )
+    .filter((step) => isAiAgentStep(step, graph.roleById) && reachOf(step) !== null)
     .map((step) => step.id)
   return { levels, unreviewedAiStepIds }
 }

@@ -42,8 +42,22 @@ export type FlowReader = {
   outgoingOf(shapeId: string): Iterable<WorkflowEdge>
 }
 
-export function governanceInsights(graph: WorkflowGraph): GovernanceInsights {
+/**
+ * Where an AI-agent step's output goes out unreviewed: `unreviewedOutput(step, graphReader(graph)).reachesId`,
+ * or a memo of it (the incremental insights keep one per step, rechecked when a shape it walked changes).
+ */
+export type UnreviewedReach = (step: WorkflowNode) => string | null
+
+/** `unreviewedOutput` of each step, walked on the whole graph. */
+export function unreviewedReachOf(graph: WorkflowGraph): UnreviewedReach {
   const reader = graphReader(graph)
+  return (step) => unreviewedOutput(step, reader).reachesId
+}
+
+export function governanceInsights(
+  graph: WorkflowGraph,
+  reachOf: UnreviewedReach = unreviewedReachOf(graph),
+): GovernanceInsights {
   const allSteps = steps(graph)
   const byLane = graph.lanes.map((lane) => ({
     laneId: lane.id,
@@ -68,7 +82,7 @@ export function governanceInsights(graph: WorkflowGraph): GovernanceInsights {
     }))
   const unreviewedAiOutputs = allSteps.flatMap((step) => {
     if (!isAiAgentStep(step, graph.roleById)) return []
-    const { reachesId } = unreviewedOutput(step, reader)
+    const reachesId = reachOf(step)
     return reachesId === null ? [] : [{ stepId: step.id, reachesId }]
   })
   return { byLane, byPath, unreviewedAiOutputs, automationCandidates: automationCandidates(graph) }

@@ -62,7 +62,8 @@ export function observeBoard(doc: Y.Doc, listener: (board: BoardMeta, origin: un
   return () => board.unobserve(onChange)
 }
 
-function isSerializedSchema(value: unknown): value is SerializedSchema {
+/** Whether a stored `schema` field is a serialized tldraw schema (the doc reader's check; null otherwise). */
+export function isSerializedSchema(value: unknown): value is SerializedSchema {
   return (
     typeof value === 'object' &&
     value !== null &&

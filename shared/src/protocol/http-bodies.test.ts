@@ -8,7 +8,7 @@ import { readBoardBody, readBoardListBody } from './http-board-bodies.ts'
 import type { BodyRead } from './http-body-read.ts'
 import { readRuntimeConfigBody } from './http-config-body.ts'
 import { refusalMessageOf } from './http-error-body.ts'
-import { readInsightsBody } from './http-insights-body.ts'
+import { readContributorsBody, readInsightsBody } from './http-insights-body.ts'
 import { readInviteBody } from './http-invite-body.ts'
 import { readBoardPreviewBody } from './http-preview-body.ts'
 import { readNamedVersionBody, readVersionListBody } from './http-versions-body.ts'
@@ -96,6 +96,13 @@ const CASES: Case[] = [
     good: { boardId: 'b1', seq: 5, contributors: 2, insights: { ownership: {} } },
     wrongType: ['contributors', 'two', 'At contributors: Expected number, got a string'],
     missing: ['insights', 'At insights: Expected object, got undefined'],
+  },
+  {
+    name: 'the contributors (GET /api/boards/:id/contributors)',
+    read: readContributorsBody,
+    good: { boardId: 'b1', seq: 5, contributors: 2 },
+    wrongType: ['contributors', 'two', 'At contributors: Expected number, got a string'],
+    missing: ['seq', 'At seq: Expected number, got undefined'],
   },
 ]
 

@@ -1,7 +1,8 @@
 /**
  * GET /api/boards/:id/insights: the workflow analysis (`analyzeWorkflow`) computed from storage, and the
- * number of distinct people in the board's history. The client reads only `contributors` (the Insights
- * panel analyses its own copy of the board), so only the envelope is validated here.
+ * number of distinct people in the board's history; and GET /api/boards/:id/contributors, that number
+ * alone, which is all the Insights panel asks (it analyses its own copy of the board). Of the insights
+ * only the envelope is validated here.
  */
 import { T } from '@tldraw/validate'
 import type { WorkflowInsights } from '../analysis/analyze.ts'
@@ -32,4 +33,17 @@ export type InsightsEnvelope = Omit<InsightsBody, 'insights' | 'simulation'> & {
 
 export function readInsightsBody(json: unknown): BodyRead<InsightsEnvelope> {
   return readBody(insightsEnvelope, json, 'the insights (GET /api/boards/:id/insights)')
+}
+
+/** GET /api/boards/:id/contributors: distinct people in the board's history, at the stored version `seq`. */
+export type ContributorsBody = Pick<InsightsBody, 'boardId' | 'seq' | 'contributors'>
+
+const contributorsBody = T.object({
+  boardId: T.string,
+  seq: T.positiveInteger,
+  contributors: T.positiveInteger,
+}).allowUnknownProperties()
+
+export function readContributorsBody(json: unknown): BodyRead<ContributorsBody> {
+  return readBody(contributorsBody, json, 'the contributors (GET /api/boards/:id/contributors)')
 }

@@ -4,7 +4,6 @@
  * body and its reader: `BoardExportBody` in @flowmap/shared (protocol/http-export-body.ts).
  */
 import {
-  analyzeWorkflow,
   BOARD_EXPORT_FORMAT,
   BOARD_EXPORT_VERSION,
   type BoardExportBody,
@@ -15,10 +14,11 @@ import {
   workflowGraphJson,
 } from '@flowmap/shared'
 import { loadBoardDoc } from '../boards/load-board.ts'
+import { analysisOfLoaded } from './analyse-stored-board.ts'
 import type { BoardRequest, Route, RouteResult } from './route.ts'
-import { storedSimulationSummary } from './simulation-summary.ts'
 
-async function exportBoard({ context, board: { id: boardId } }: BoardRequest): Promise<RouteResult> {
+async function exportBoard({ context, board: boardRecord }: BoardRequest): Promise<RouteResult> {
+  const boardId = boardRecord.id
   // Storage holds every acknowledged update, so it is as current as the live document.
   const { doc, seq } = await loadBoardDoc(context.storage, boardId)
   try {
@@ -27,6 +27,7 @@ async function exportBoard({ context, board: { id: boardId } }: BoardRequest): P
     const board = readBoard(doc)
     const graph = toWorkflowGraph(records, roles)
     const contributors = await context.storage.contributorCount(boardId)
+    const analysis = analysisOfLoaded(context.storage, boardRecord, { seq, contributors }, graph)
     const body: BoardExportBody = {
       format: BOARD_EXPORT_FORMAT,
       version: BOARD_EXPORT_VERSION,
@@ -36,8 +37,8 @@ async function exportBoard({ context, board: { id: boardId } }: BoardRequest): P
       roles,
       records,
       graph: workflowGraphJson(graph),
-      insights: analyzeWorkflow(graph, { contributors }),
-      simulation: storedSimulationSummary(context.storage, boardId, seq, graph),
+      insights: analysis.insights,
+      simulation: analysis.simulation,
     }
     return { status: 200, body }
   } finally {

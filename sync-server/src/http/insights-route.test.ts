@@ -1,4 +1,10 @@
-import { type SimulationSummary, type WorkflowInsights, writeRecords, writeRole } from '@flowmap/shared'
+import {
+  readContributorsBody,
+  type SimulationSummary,
+  type WorkflowInsights,
+  writeRecords,
+  writeRole,
+} from '@flowmap/shared'
 import { connector, workflowShape } from '@flowmap/shared/testing'
 import { describe, expect, it } from 'vitest'
 import { createBoardOverApi, requestJson } from '../testing/http-client.ts'
@@ -7,6 +13,7 @@ import { TEST_SECRET } from '../testing/test-server.ts'
 import { testToken } from '../testing/test-tokens.ts'
 import { useTestServer } from '../testing/use-test-server.ts'
 import { summaryCases } from './simulation-summary.ts'
+import { analysisRuns } from './stored-analysis.ts'
 
 const server = useTestServer()
 type InsightsBody = {
@@ -142,5 +149,27 @@ describe('GET /api/boards/:id/insights', () => {
     const id = await seedBoard(admin)
     const answer = await expectReadAccessRules(`${server.server.url}/api/boards/${id}/insights`, id)
     expect((answer.body as InsightsBody).contributors).toBe(1)
+  })
+})
+
+describe('GET /api/boards/:id/contributors', () => {
+  it('answers the contributor count and stored version alone, running no analysis', async () => {
+    await server.start()
+    const id = await seedBoard()
+    const runs = analysisRuns(server.storage)
+    const answer = await requestJson(`${server.server.url}/api/boards/${id}/contributors`)
+    expect(answer.status).toBe(200)
+    const read = readContributorsBody(answer.body)
+    expect(read).toMatchObject({ ok: true, body: { boardId: id, contributors: 1 } })
+    expect(answer.body).toEqual({ boardId: id, seq: await server.storage.lastSeq(id), contributors: 1 })
+    expect(analysisRuns(server.storage)).toBe(runs)
+  })
+
+  it('applies the board access rules', async () => {
+    await server.start({ authSecret: TEST_SECRET })
+    const admin = await testToken({ sub: 'ada', name: 'Ada', board: '*', role: 'facilitator' })
+    const id = await seedBoard(admin)
+    const answer = await expectReadAccessRules(`${server.server.url}/api/boards/${id}/contributors`, id)
+    expect((answer.body as { contributors: number }).contributors).toBe(1)
   })
 })

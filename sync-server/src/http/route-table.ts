@@ -15,7 +15,7 @@ import { exportRoute } from './export-route.ts'
 import { historyAtRoute } from './history-at-route.ts'
 import { historyRoute } from './history-route.ts'
 import { importRoute } from './import-route.ts'
-import { insightsRoute } from './insights-route.ts'
+import { contributorsRoute, insightsRoute } from './insights-route.ts'
 import { invitesRoute } from './invites-route.ts'
 import { moveInlineRoute } from './move-inline-route.ts'
 import { OPS_ROUTES } from './ops-routes.ts'
@@ -41,6 +41,7 @@ export const ROUTES: readonly Route[] = [
   invitesRoute,
   peopleRoute,
   insightsRoute,
+  contributorsRoute,
   previewRoute,
   listVersionsRoute,
   nameVersionRoute,

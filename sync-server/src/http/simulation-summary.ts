@@ -1,9 +1,9 @@
 /**
  * The Monte Carlo lead-time summary that `GET /api/boards/:id/insights` and the JSON export carry: the
  * board as stored, a fixed seed, and a case count that shrinks on big maps so a request stays quick.
+ * It is kept per stored version with the rest of the analysis (stored-analysis.ts).
  */
 import { type InsightsBody, simulationSummary, type WorkflowGraph } from '@flowmap/shared'
-import type { AsyncBoardStorage } from '../storage/async-board-storage.ts'
 
 /** The seed of the summary: one board version always answers the same figures. */
 export const INSIGHTS_SIMULATION_SEED = 1
@@ -18,30 +18,11 @@ export function summaryCases(nodeCount: number): number {
 
 export type Simulated = InsightsBody['simulation']
 
-/** Recent summaries per storage, by board and stored version: a repeated request does not run again. */
-const summaries = new WeakMap<object, Map<string, Simulated>>()
-const SUMMARIES_KEPT = 64
-
-export function storedSimulationSummary(
-  storage: AsyncBoardStorage,
-  boardId: string,
-  seq: number,
-  graph: WorkflowGraph,
-): Simulated {
-  let kept = summaries.get(storage)
-  if (kept === undefined) {
-    kept = new Map()
-    summaries.set(storage, kept)
-  }
-  const key = `${boardId}@${seq}`
-  const known = kept.get(key)
-  if (known !== undefined) return known
+/** The summary of a graph: `summaryCases` cases for `INSIGHTS_SIMULATION_SEED`. */
+export function insightsSimulation(graph: WorkflowGraph): Simulated {
   const cases = summaryCases(graph.nodes.length)
-  const summary = {
+  return {
     ...simulationSummary(graph, { cases, seed: INSIGHTS_SIMULATION_SEED }),
     seed: INSIGHTS_SIMULATION_SEED,
   }
-  kept.set(key, summary)
-  if (kept.size > SUMMARIES_KEPT) kept.delete(kept.keys().next().value!)
-  return summary
 }

@@ -6,6 +6,7 @@
  */
 import {
   analyzeWorkflow,
+  isSerializedSchema,
   type Role,
   readBoardExportBody,
   toWorkflowGraph,
@@ -148,13 +149,4 @@ async function fetchBoardExport(boardId: string, token: string | null): Promise<
       schema: isSerializedSchema(schema) ? schema : null,
     },
   }
-}
-
-/** The export carries the schema as it is in the doc; the same check the doc reader makes. */
-function isSerializedSchema(value: unknown): value is SerializedSchema {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { schemaVersion?: unknown }).schemaVersion === 'number'
-  )
 }

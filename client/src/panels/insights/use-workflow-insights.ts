@@ -1,17 +1,17 @@
 import {
-  analyzeWorkflow,
+  createIncrementalInsights,
+  type IncrementalInsights,
   type Role,
-  readInsightsBody,
-  toWorkflowGraph,
+  readContributorsBody,
   type WorkflowGraph,
   type WorkflowInsights,
 } from '@flowmap/shared'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { BoardModel } from '../../sync/board-model.ts'
 
 /**
- * The analysis reruns this long after the last edit. It reads the whole board (a few hundred ms on
- * 5,000 shapes), which is fine once a pause in editing, not per keystroke.
+ * The analysis reruns this long after the last edit. Each transaction only updates the incremental
+ * graph; the parts an edit touched rerun once a pause in editing comes, not per keystroke.
  */
 const SETTLE_MS = 400
 
@@ -19,8 +19,9 @@ const SETTLE_MS = 400
 export type BoardInsights = { insights: WorkflowInsights; roles: readonly Role[]; graph: WorkflowGraph }
 
 /**
- * `analyzeWorkflow` of the board, recomputed when edits settle, and only while the panel is
- * shown: a hidden panel costs nothing while people draw, and catches up when opened.
+ * `analyzeWorkflow` of the board, kept by `createIncrementalInsights` from each transaction's record
+ * changes while the panel is shown, and read when edits settle. A hidden panel costs nothing while
+ * people draw: it drops its incremental state and builds it again from the board when opened.
  */
 export function useWorkflowInsights(
   model: BoardModel | null,
@@ -28,39 +29,61 @@ export function useWorkflowInsights(
   shown: boolean,
 ): BoardInsights | null {
   const [result, setResult] = useState<BoardInsights | null>(null)
+  const live = useRef<{ insights: IncrementalInsights; recompute: () => void } | null>(null)
+  const contributorsNow = useRef(contributors)
+  contributorsNow.current = contributors
   useEffect(() => {
     if (model === null) {
       setResult(null)
       return
     }
     if (!shown) return
+    let roles = model.roles.get()
+    const incremental = createIncrementalInsights({
+      records: model.records.get(),
+      roles,
+      ...(contributorsNow.current === undefined ? {} : { contributors: contributorsNow.current }),
+    })
     let timer: ReturnType<typeof setTimeout> | null = null
     const compute = () => {
       timer = null
-      const roles = model.roles.get()
-      const graph = toWorkflowGraph(model.records.get(), roles)
-      setResult({
-        insights: analyzeWorkflow(graph, contributors === undefined ? {} : { contributors }),
-        roles,
-        graph,
-      })
+      setResult({ insights: incremental.insights(), roles, graph: incremental.graph() })
     }
-    const schedule = () => {
+    const schedule = (delay = SETTLE_MS) => {
       if (timer !== null) clearTimeout(timer)
-      timer = setTimeout(compute, SETTLE_MS)
+      timer = setTimeout(compute, delay)
     }
+    live.current = { insights: incremental, recompute: () => schedule(0) }
     timer = setTimeout(compute, 0)
-    const stops = [model.records.subscribe(schedule), model.roles.subscribe(schedule)]
+    const stops = [
+      model.records.subscribe((change) => {
+        incremental.applyRecords(change)
+        schedule()
+      }),
+      model.roles.subscribe((next) => {
+        roles = next
+        incremental.setRoles(next)
+        schedule()
+      }),
+    ]
     return () => {
       for (const stop of stops) stop()
       if (timer !== null) clearTimeout(timer)
+      live.current = null
     }
-  }, [model, contributors, shown])
+  }, [model, shown])
+  useEffect(() => {
+    const current = live.current
+    if (current === null) return
+    current.insights.setContributors(contributors)
+    current.recompute()
+  }, [contributors])
   return result
 }
 
 /**
- * Distinct people who edited the board, from the server's history (GET /api/boards/:id/insights).
+ * Distinct people who edited the board, from the server's history (GET /api/boards/:id/contributors:
+ * two storage reads, where the whole insights would analyse the board).
  * Undefined while offline or unknown: the scorecard then leaves that fact out rather than guess.
  */
 export function useContributors(
@@ -72,10 +95,10 @@ export function useContributors(
     if (boardId === undefined) return
     const abort = new AbortController()
     const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
-    fetch(`/api/boards/${encodeURIComponent(boardId)}/insights`, { headers, signal: abort.signal })
+    fetch(`/api/boards/${encodeURIComponent(boardId)}/contributors`, { headers, signal: abort.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: unknown) => {
-        const read = readInsightsBody(body)
+        const read = readContributorsBody(body)
         if (read.ok) setContributors(read.body.contributors)
       })
       .catch(() => {
