@@ -71,6 +71,7 @@ describe('the route table', () => {
       'POST /api/boards/:boardId/invites facilitate',
       'POST /api/boards/:boardId/people facilitate',
       'GET /api/boards/:boardId/insights read',
+      'GET /api/boards/:boardId/contributors read',
       'GET /api/boards/:boardId/preview read',
       'GET /api/boards/:boardId/versions read',
       'POST /api/boards/:boardId/versions facilitate',
