@@ -14,6 +14,7 @@ import { ImportStatus } from '../import/ImportStatus.tsx'
 import { useBoardImport } from '../import/use-board-import.ts'
 import { InspectorPanel } from '../panels/InspectorPanel.tsx'
 import { CriticalPathHighlight } from '../panels/insights/CriticalPathHighlight.tsx'
+import { InsightsPanel } from '../panels/insights/InsightsPanel.tsx'
 import { LintBadges } from '../panels/lint/LintBadges.tsx'
 import { LintPanel } from '../panels/lint/LintPanel.tsx'
 import { RolesPanel } from '../panels/RolesPanel.tsx'
@@ -55,7 +56,6 @@ import { BoardSidebarContext, type SidebarTab } from './board-sidebar-context.ts
 import { type BoardSource, useBoardSource } from './board-source.ts'
 import { BOARD_UI_OVERRIDES } from './board-ui-overrides.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
-import { LazyInsightsPanel } from './lazy-panels.tsx'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { readShareToken } from './share-token.ts'
 import { panelsStartOpen } from './tablet-layout.ts'
@@ -286,7 +286,7 @@ export function BoardPage({ boardId, token, licenseKey }: BoardPageProps) {
                 </>
               ),
               checks: <LintPanel editor={editor} model={model} />,
-              insights: <LazyInsightsPanel editor={editor} model={model} boardId={boardId} token={token} />,
+              insights: <InsightsPanel editor={editor} model={model} boardId={boardId} token={token} />,
               comments: (
                 <CommentsPanel
                   editor={editor}

@@ -1,7 +1,8 @@
 /**
  * The parts of the app a first visit does not need, each its own chunk: the file converters (bpmn-moddle,
- * the Mermaid parser, the layout), the Insights panel with its charts and simulation, and replay. Opening a
- * board downloads none of them; once the board is open and the page idle, `warmLazyParts` loads them in
+ * the Mermaid parser, the layout), called from async handlers that report a failed load. (A panel that
+ * renders while hidden must not be a lazy component: offline, before the service worker controls the
+ * page, its chunk cannot load and the board would fail with it.) Opening a board downloads none of them; once the board is open and the page idle, `warmLazyParts` loads them in
  * the background, so that they are there when asked for, offline too (the service worker also caches every
  * chunk, but a page it does not control yet would have to fetch them).
  */
@@ -21,14 +22,8 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export const loadFileConverters = loadOnce(() => import('@flowmap/shared/file-converters'))
-export const loadInsightsPanel = loadOnce(() => import('../panels/insights/InsightsPanel.tsx'))
-export const loadReplayMode = loadOnce(() => import('../replay/ReplayMode.tsx'))
 
-const LAZY_PARTS: readonly (() => Promise<unknown>)[] = [
-  loadFileConverters,
-  loadInsightsPanel,
-  loadReplayMode,
-]
+const LAZY_PARTS: readonly (() => Promise<unknown>)[] = [loadFileConverters]
 
 type IdleWindow = { requestIdleCallback?(callback: () => void, options?: { timeout: number }): number }
 

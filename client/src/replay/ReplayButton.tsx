@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import { LazyReplayMode } from '../app/lazy-panels.tsx'
+import { ReplayMode } from './ReplayMode.tsx'
 
 export type ReplayButtonProps = {
   boardId: string
@@ -47,7 +47,7 @@ export function ReplayButton({
         Replay
       </button>
       {open ? (
-        <LazyReplayMode
+        <ReplayMode
           boardId={boardId}
           token={token}
           liveDoc={doc}
