@@ -92,7 +92,10 @@ function dataDir(): string {
   storage.claimClientIds('ops', [{ clientId: 99, owner: 'ada', firstSeen: 1_001 }])
   storage.setMemberChange('ops', 'bo', 'viewer', 1_700)
   storage.revokeToken('ops', 'token-1', 1_800)
-  storage.castVote({ boardId: 'ops', voteId: 'vote-1', userId: 'ada', shapeId: 'shape:ops-1', castAt: 1_900 })
+  storage.castVote(
+    { boardId: 'ops', voteId: 'vote-1', userId: 'ada', shapeId: 'shape:ops-1', castAt: 1_900 },
+    { votesPerPerson: 3, onePerShape: false },
+  )
   expect(storage.markBoardDeleted('old', 2_000)).toBe(true)
   storage.close()
   return dir

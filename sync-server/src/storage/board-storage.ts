@@ -119,6 +119,13 @@ export interface StoredVote {
   castAt: number
 }
 
+/** What one person may hold in one vote: the storage checks it in the same step as the insert. */
+export interface BallotRule {
+  votesPerPerson: number
+  /** at most one of the person's votes on each shape */
+  onePerShape: boolean
+}
+
 export type CreateBoardResult = { ok: true; board: BoardRecord } | { ok: false; reason: 'exists' }
 
 /**
@@ -246,8 +253,12 @@ export interface BoardStorage {
   /** Refuses one token (its `jti`) on a board from now on: the link of a removed person. */
   revokeToken(boardId: string, tokenId: string, now: number): void
   isTokenRevoked(boardId: string, tokenId: string): boolean
-  /** Stores one more vote (a person may hold several on one shape). */
-  castVote(vote: StoredVote): void
+  /**
+   * Stores one more vote (a person may hold several on one shape) when the person's votes stored so far
+   * leave room under `rule`, checked and inserted as one step, so that two servers sharing the database
+   * cannot both store the last vote of a budget; false (nothing stored) when there was no room.
+   */
+  castVote(vote: StoredVote, rule: BallotRule): boolean
   /** Removes one of the person's votes on the shape (the latest); false when they had none there. */
   withdrawVote(vote: Omit<StoredVote, 'castAt'>): boolean
   /** Every vote of one vote on a board, oldest first. */

@@ -86,6 +86,38 @@ describe('Postgres with several writers', () => {
     }
   })
 
+  it("two instances casting one person's votes at once store no more than the budget", async () => {
+    const url = await postgres.createDatabase()
+    const instances = [await openPostgresStorage({ url }), await openPostgresStorage({ url })]
+    try {
+      const rule = { votesPerPerson: 3, onePerShape: false }
+      // 12 casts for ada per instance, all in flight together (two tabs on two servers, many clicks), and
+      // bob's on the side: each instance's pool runs several at once, so only the database can keep count.
+      const casts = instances.flatMap((storage, instance) =>
+        Array.from({ length: 12 }, (_, n) =>
+          storage.castVote(
+            {
+              boardId: 'b1',
+              voteId: 'v1',
+              userId: n % 4 === 3 ? 'bob' : 'ada',
+              shapeId: `s${n}`,
+              castAt: instance,
+            },
+            rule,
+          ),
+        ),
+      )
+      const stored = await Promise.all(casts)
+      const ballots = await instances[1]!.readVotes('b1', 'v1')
+      expect(ballots.filter((ballot) => ballot.userId === 'ada')).toHaveLength(3)
+      expect(ballots.filter((ballot) => ballot.userId === 'bob')).toHaveLength(3)
+      // Every cast answered true was stored, and nothing else.
+      expect(stored.filter(Boolean)).toHaveLength(6)
+    } finally {
+      await Promise.all(instances.map((storage) => storage.close()))
+    }
+  })
+
   it('two instances starting together apply each migration once', async () => {
     const url = await postgres.createDatabase()
     const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })]

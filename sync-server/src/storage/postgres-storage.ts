@@ -24,6 +24,7 @@ import pg from 'pg'
 import type { AsyncBoardStorage, AsyncBoardTransaction } from './async-board-storage.ts'
 import type {
   AssetLink,
+  BallotRule,
   BoardRecord,
   CheckpointInfo,
   ClientIdClaim,
@@ -618,13 +619,39 @@ export class PostgresBoardStorage implements AsyncBoardStorage {
     return rows.length > 0
   }
 
-  async castVote(vote: StoredVote): Promise<void> {
-    await this.#write('vote', () =>
-      this.#db.query(
-        'INSERT INTO vote_ballots (board_id, vote_id, user_id, shape_id, cast_at) VALUES ($1, $2, $3, $4, $5)',
-        [vote.boardId, vote.voteId, vote.userId, vote.shapeId, vote.castAt],
-      ),
-    )
+  async castVote(vote: StoredVote, rule: BallotRule): Promise<boolean> {
+    return this.transaction(async (tx) => (tx as PostgresBoardStorage).#castVoteLocked(vote, rule))
+  }
+
+  /**
+   * Inside a transaction: the person's lock on this vote first, held to the commit, so that another
+   * instance casting for the same person waits and then counts this vote. (Read committed alone would
+   * let both count the same rows before either inserts.) The insert's own snapshot is taken after the
+   * lock, so it sees every vote committed before it.
+   */
+  async #castVoteLocked(vote: StoredVote, rule: BallotRule): Promise<boolean> {
+    return this.#write('vote', async () => {
+      await this.#db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        JSON.stringify(['vote', vote.boardId, vote.voteId, vote.userId]),
+      ])
+      const result = await this.#db.query(
+        `INSERT INTO vote_ballots (board_id, vote_id, user_id, shape_id, cast_at)
+         SELECT $1, $2, $3, $4, $5
+         WHERE (SELECT COUNT(*) FROM vote_ballots WHERE board_id = $1 AND vote_id = $2 AND user_id = $3) < $6
+           AND NOT ($7 AND EXISTS (SELECT 1 FROM vote_ballots
+             WHERE board_id = $1 AND vote_id = $2 AND user_id = $3 AND shape_id = $4))`,
+        [
+          vote.boardId,
+          vote.voteId,
+          vote.userId,
+          vote.shapeId,
+          vote.castAt,
+          rule.votesPerPerson,
+          rule.onePerShape,
+        ],
+      )
+      return result.rowCount === 1
+    })
   }
 
   async withdrawVote(vote: Omit<StoredVote, 'castAt'>): Promise<boolean> {

@@ -15,6 +15,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import { isMemberChange, type MemberChange } from '@flowmap/shared'
 import type {
   AssetLink,
+  BallotRule,
   BoardRecord,
   BoardStorage,
   CheckpointInfo,
@@ -608,12 +609,33 @@ export class SqliteStorage implements BoardStorage {
     )
   }
 
-  castVote(vote: StoredVote): void {
-    this.#write('vote', () =>
+  castVote(vote: StoredVote, rule: BallotRule): boolean {
+    // One statement: SQLite runs one writer at a time, so the count it reads is the count it inserts after.
+    const result = this.#write('vote', () =>
       this.#statement(
-        'INSERT INTO vote_ballots (board_id, vote_id, user_id, shape_id, cast_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(vote.boardId, vote.voteId, vote.userId, vote.shapeId, vote.castAt),
+        `INSERT INTO vote_ballots (board_id, vote_id, user_id, shape_id, cast_at)
+         SELECT ?, ?, ?, ?, ?
+         WHERE (SELECT COUNT(*) FROM vote_ballots WHERE board_id = ? AND vote_id = ? AND user_id = ?) < ?
+           AND NOT (? AND EXISTS (SELECT 1 FROM vote_ballots
+             WHERE board_id = ? AND vote_id = ? AND user_id = ? AND shape_id = ?))`,
+      ).run(
+        vote.boardId,
+        vote.voteId,
+        vote.userId,
+        vote.shapeId,
+        vote.castAt,
+        vote.boardId,
+        vote.voteId,
+        vote.userId,
+        rule.votesPerPerson,
+        rule.onePerShape ? 1 : 0,
+        vote.boardId,
+        vote.voteId,
+        vote.userId,
+        vote.shapeId,
+      ),
     )
+    return result.changes === 1
   }
 
   withdrawVote(vote: Omit<StoredVote, 'castAt'>): boolean {

@@ -98,7 +98,10 @@ export function describeStorageConformance(name: string, factory: StorageFactory
           userName: 'U',
         })
         await storage.linkAsset('gone', asset(HASH_A), 5)
-        await storage.castVote({ boardId: 'gone', voteId: 'v1', userId: 'u', shapeId: 's', castAt: 5 })
+        await storage.castVote(
+          { boardId: 'gone', voteId: 'v1', userId: 'u', shapeId: 's', castAt: 5 },
+          { votesPerPerson: 1, onePerShape: false },
+        )
         await storage.revokeToken('gone', 'jti', 5)
         await storage.setMemberChange('gone', 'u', 'viewer', 5)
         await storage.claimClientIds('gone', [{ clientId: 1, owner: 'u', firstSeen: 5 }])
@@ -343,10 +346,11 @@ export function describeStorageConformance(name: string, factory: StorageFactory
 
     it('casts votes in order and withdraws the latest of a person on a shape', async () => {
       const vote = { boardId: 'b1', voteId: 'v1', userId: 'ada', shapeId: 's1' }
-      await storage.castVote({ ...vote, castAt: 1 })
-      await storage.castVote({ ...vote, castAt: 2 })
-      await storage.castVote({ ...vote, userId: 'bob', castAt: 3 })
-      await storage.castVote({ ...vote, voteId: 'v2', castAt: 4 })
+      const roomy = { votesPerPerson: 5, onePerShape: false }
+      expect(await storage.castVote({ ...vote, castAt: 1 }, roomy)).toBe(true)
+      expect(await storage.castVote({ ...vote, castAt: 2 }, roomy)).toBe(true)
+      expect(await storage.castVote({ ...vote, userId: 'bob', castAt: 3 }, roomy)).toBe(true)
+      expect(await storage.castVote({ ...vote, voteId: 'v2', castAt: 4 }, roomy)).toBe(true)
       expect(await storage.withdrawVote(vote)).toBe(true)
       expect(await storage.withdrawVote({ ...vote, shapeId: 's2' })).toBe(false)
       expect(await storage.readVotes('b1', 'v1')).toEqual([
@@ -354,6 +358,27 @@ export function describeStorageConformance(name: string, factory: StorageFactory
         { ...vote, userId: 'bob', castAt: 3 },
       ])
       expect(await storage.readVotes('b1', 'v2')).toEqual([{ ...vote, voteId: 'v2', castAt: 4 }])
+    })
+
+    it("stores a cast only while the person's ballot has room: the budget, and one vote per shape", async () => {
+      const vote = { boardId: 'b1', voteId: 'v1', userId: 'ada', castAt: 1 }
+      const two = { votesPerPerson: 2, onePerShape: false }
+      expect(await storage.castVote({ ...vote, shapeId: 's1' }, two)).toBe(true)
+      expect(await storage.castVote({ ...vote, shapeId: 's1' }, two)).toBe(true)
+      // Full: nothing stored, for this person and vote only.
+      expect(await storage.castVote({ ...vote, shapeId: 's2' }, two)).toBe(false)
+      expect(await storage.castVote({ ...vote, userId: 'bob', shapeId: 's2' }, two)).toBe(true)
+      expect(await storage.castVote({ ...vote, voteId: 'v2', shapeId: 's2' }, two)).toBe(true)
+      const onePerShape = { votesPerPerson: 3, onePerShape: true }
+      expect(await storage.castVote({ ...vote, voteId: 'v3', shapeId: 's1' }, onePerShape)).toBe(true)
+      expect(await storage.castVote({ ...vote, voteId: 'v3', shapeId: 's1' }, onePerShape)).toBe(false)
+      expect(await storage.castVote({ ...vote, voteId: 'v3', shapeId: 's2' }, onePerShape)).toBe(true)
+      expect((await storage.readVotes('b1', 'v1')).map((ballot) => [ballot.userId, ballot.shapeId])).toEqual([
+        ['ada', 's1'],
+        ['ada', 's1'],
+        ['bob', 's2'],
+      ])
+      expect((await storage.readVotes('b1', 'v3')).map((ballot) => ballot.shapeId)).toEqual(['s1', 's2'])
     })
 
     describe('transactions', () => {

@@ -10,7 +10,9 @@
  *   3. the person's own votes so far leave room (budget, one-per-shape);
  *   4. the vote is stored (committed) and only then answered, with the person's own votes alone.
  * The storage answers asynchronously, so one board's requests are decided one at a time: two casts
- * of one person sent together would otherwise both find room in step 3 and both be stored.
+ * of one person sent together would otherwise both find room in step 3 and both be stored. With
+ * several servers on one database that queue is per server, so the storage checks the budget again in
+ * the insert itself (`castVote` takes the rule) and a cast that lost the race is refused like any other.
  */
 import {
   type Ballot,
@@ -117,8 +119,21 @@ async function decide(request: VoteRequest, context: BallotBoxContext): Promise<
   const votersBefore = voterCount(ballots)
   try {
     const stored = { boardId, voteId: vote.id, userId: user.id, shapeId: request.shapeId }
-    if (request.type === 'vote-cast') await storage.castVote({ ...stored, castAt: context.now })
-    else await storage.withdrawVote(stored)
+    if (request.type === 'vote-cast') {
+      const rule = { votesPerPerson: vote.votesPerPerson, onePerShape: vote.onePerShape }
+      if (!(await storage.castVote({ ...stored, castAt: context.now }, rule))) {
+        // Another server sharing the database stored this person's last room in between.
+        const now = await readVotes(context, vote)
+        const theirs =
+          typeof now === 'string'
+            ? mine
+            : now.filter((ballot) => ballot.userId === user.id).map((b) => b.shapeId)
+        return refused(
+          vote.id,
+          castProblem(vote, theirs, request.shapeId) ?? 'your ballot is full: nothing changed',
+        )
+      }
+    } else await storage.withdrawVote(stored)
   } catch (error) {
     return refused(
       vote.id,
