@@ -119,6 +119,18 @@ export function toWorkflowGraph(records: Iterable<TLRecord>, roles: readonly Rol
     })
   }
 
+  return indexWorkflowGraph({ nodes, edges, lanes, stages, roles })
+}
+
+/** A graph from its parts, with the lookups analyses use (by id, and each node's edges both ways). */
+export function indexWorkflowGraph(parts: {
+  nodes: WorkflowNode[]
+  edges: WorkflowEdge[]
+  lanes: WorkflowLane[]
+  stages: WorkflowStage[]
+  roles: readonly Role[]
+}): WorkflowGraph {
+  const { nodes, edges, lanes, stages, roles } = parts
   return {
     nodes,
     edges,

@@ -89,3 +89,28 @@ export const workflowRecordArbitrary: fc.Arbitrary<TLRecord> = fc.oneof(
       return probability === null ? arrow : { ...arrow, meta: { ...arrow.meta, probability } }
     }),
 ) as fc.Arbitrary<TLRecord>
+
+/** Ids from small fixed pools, so that random edits keep hitting the same shapes. */
+export interface EditIdPools {
+  nodeId: fc.Arbitrary<string>
+  laneId: fc.Arbitrary<string>
+  stageId: fc.Arbitrary<string>
+  arrowId: fc.Arbitrary<string>
+}
+
+/** One to three record ids to delete: shapes of every kind, and the bindings of arrows' ends. */
+export function removedIdsArbitrary(pools: EditIdPools): fc.Arbitrary<string[]> {
+  const shapeRef = (id: string) => `shape:${id}`
+  return fc.array(
+    fc.oneof(
+      pools.nodeId.map(shapeRef),
+      pools.laneId.map(shapeRef),
+      pools.stageId.map(shapeRef),
+      pools.arrowId.map(shapeRef),
+      fc
+        .tuple(pools.arrowId, fc.constantFrom('start', 'end'))
+        .map(([arrow, end]) => `binding:${arrow}-${end}`),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
+}

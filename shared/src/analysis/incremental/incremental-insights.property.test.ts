@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { toWorkflowGraph } from '../../graph/to-workflow-graph.ts'
 import type { Role } from '../../schema/role.ts'
+import { removedIdsArbitrary } from '../../testing/record-arbitraries.ts'
 import { connector, workflowShape } from '../../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
 import { analyzeWorkflow } from '../analyze.ts'
@@ -207,18 +208,10 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 8, arbitrary: tweak },
   {
     weight: 2,
-    arbitrary: fc
-      .array(
-        fc.oneof(
-          nodeId.map(shapeRef),
-          laneId.map(shapeRef),
-          stageId.map(shapeRef),
-          arrowId.map(shapeRef),
-          fc.tuple(arrowId, fc.constantFrom('start', 'end')).map(([arrow, end]) => `binding:${arrow}-${end}`),
-        ),
-        { minLength: 1, maxLength: 3 },
-      )
-      .map((ids) => ({ kind: 'remove' as const, ids })),
+    arbitrary: removedIdsArbitrary({ nodeId, laneId, stageId, arrowId }).map((ids) => ({
+      kind: 'remove' as const,
+      ids,
+    })),
   },
   { weight: 1, arbitrary: fc.subarray(ROLE_POOL).map((roles) => ({ kind: 'roles' as const, roles })) },
   {

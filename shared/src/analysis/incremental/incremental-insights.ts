@@ -1,5 +1,6 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import type { RecordsChange } from '../../doc/observe-records.ts'
+import { indexWorkflowGraph } from '../../graph/to-workflow-graph.ts'
 import type {
   WorkflowEdge,
   WorkflowGraph,
@@ -133,19 +134,7 @@ export function createIncrementalInsights(options: IncrementalInsightsOptions): 
       const lane = live.lanes.get(shape.id)
       if (lane !== undefined) lanes.push(lane)
     }
-    return {
-      nodes,
-      edges,
-      lanes,
-      stages,
-      roles: [...roles],
-      nodeById: new Map(nodes.map((node) => [node.id, node])),
-      laneById: new Map(lanes.map((lane) => [lane.id, lane])),
-      stageById: new Map(stages.map((stage) => [stage.id, stage])),
-      roleById: new Map(roles.map((role) => [role.id, role])),
-      outgoing: groupBy(edges, (edge) => edge.from),
-      incoming: groupBy(edges, (edge) => edge.to),
-    }
+    return indexWorkflowGraph({ nodes, edges, lanes, stages, roles })
   }
 
   function stale(part: Part): boolean {
@@ -243,16 +232,4 @@ export function createIncrementalInsights(options: IncrementalInsightsOptions): 
       return graph
     },
   }
-}
-
-function groupBy(edges: readonly WorkflowEdge[], key: (edge: WorkflowEdge) => string | null) {
-  const groups = new Map<string, WorkflowEdge[]>()
-  for (const edge of edges) {
-    const id = key(edge)
-    if (id === null) continue
-    const group = groups.get(id)
-    if (group) group.push(edge)
-    else groups.set(id, [edge])
-  }
-  return groups
 }

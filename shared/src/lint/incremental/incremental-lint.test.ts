@@ -8,6 +8,7 @@ import { writeRole } from '../../doc/roles.ts'
 import { toWorkflowGraph } from '../../graph/to-workflow-graph.ts'
 import type { Role } from '../../schema/role.ts'
 import { generateWorkflowMap } from '../../testing/generate-workflow-map.ts'
+import { removedIdsArbitrary } from '../../testing/record-arbitraries.ts'
 import { connector, workflowShape } from '../../testing/shape-records.ts'
 import { approvalRoles, cleanApprovalMap } from '../../testing/small-maps.ts'
 import { lint } from '../lint.ts'
@@ -39,7 +40,6 @@ const raciRoles = fc.subarray(['role:a', 'role:b', 'role:c', 'role:gone'], { max
 const automation = fc.constantFrom('manual', 'assisted', 'automated', 'ai-agent') as fc.Arbitrary<
   'manual' | 'assisted' | 'automated' | 'ai-agent'
 >
-const shapeRef = (id: string) => `shape:${id}`
 const nodeParent = fc.constantFrom('page:page', 'shape:l1', 'shape:l2', 'shape:s1')
 
 const upsertNode: fc.Arbitrary<TLRecord[]> = fc.oneof(
@@ -130,18 +130,10 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc
-      .array(
-        fc.oneof(
-          nodeId.map(shapeRef),
-          laneId.map(shapeRef),
-          stageId.map(shapeRef),
-          arrowId.map(shapeRef),
-          fc.tuple(arrowId, fc.constantFrom('start', 'end')).map(([arrow, end]) => `binding:${arrow}-${end}`),
-        ),
-        { minLength: 1, maxLength: 3 },
-      )
-      .map((ids) => ({ kind: 'remove' as const, ids })),
+    arbitrary: removedIdsArbitrary({ nodeId, laneId, stageId, arrowId }).map((ids) => ({
+      kind: 'remove' as const,
+      ids,
+    })),
   },
   { weight: 1, arbitrary: fc.subarray(ROLE_POOL).map((roles) => ({ kind: 'roles' as const, roles })) },
   {
