@@ -11,8 +11,17 @@
  * Env: BENCH_QUICK=1 for fewer rounds; LINT_INCREMENTAL_ROUNDS=n to choose.
  */
 import { pathToFileURL } from 'node:url'
-import { createIncrementalLint, lint, type RecordsChange, toWorkflowGraph } from '@flowmap/shared'
+import {
+  createIncrementalLint,
+  lint,
+  observeLint,
+  type RecordsChange,
+  toWorkflowGraph,
+  writeRecords,
+  writeRole,
+} from '@flowmap/shared'
 import { connector, generateWorkflowMap, type WorkflowMap } from '@flowmap/shared/testing'
+import * as Y from 'yjs'
 import { percentile } from './stats/percentile.ts'
 
 type BoardRecord = WorkflowMap['records'][number]
@@ -77,6 +86,52 @@ export async function runLintIncrementalBench(): Promise<void> {
   }
   const worst = Math.min(...summary.map((row) => row.full / row.incremental))
   console.log(`ratio full / incremental, worst kind of change: ${worst.toFixed(0)}x (goal ${GOAL}x)`)
+  await firstPassOnOpen(records, roles, rounds)
+}
+
+/**
+ * The first pass when a board opens: the panel's `observeLint` on a doc of the whole map, taking the
+ * records in at once against in slices of 500 (its default, each its own task). The figure that matters
+ * is the longest task (goal: none over 200 ms); the total is what slicing costs.
+ */
+async function firstPassOnOpen(records: BoardRecord[], roles: WorkflowMap['roles'], rounds: number) {
+  const doc = new Y.Doc()
+  for (const role of roles) writeRole(doc, role)
+  writeRecords(doc, records)
+  const runs = { whole: [] as number[], slicedTotal: [] as number[], slicedLongest: [] as number[] }
+  for (let round = 0; round < Math.min(rounds, 5); round++) {
+    let started = performance.now()
+    const atOnce = observeLint(doc, () => {}, { sliceSize: Number.POSITIVE_INFINITY })
+    runs.whole.push(performance.now() - started)
+    atOnce()
+    let longest = 0
+    started = performance.now()
+    await new Promise<void>((done) => {
+      const stop = observeLint(
+        doc,
+        () => {
+          stop?.()
+          done()
+        },
+        {
+          schedule: (task) =>
+            setTimeout(() => {
+              const begun = performance.now()
+              task()
+              longest = Math.max(longest, performance.now() - begun)
+            }, 0),
+        },
+      )
+    })
+    runs.slicedTotal.push(performance.now() - started)
+    runs.slicedLongest.push(longest)
+  }
+  const median = (values: number[]) => percentile(values, 50)
+  console.log(
+    `first pass on open (${records.length} records): at once ${median(runs.whole).toFixed(0)} ms in one task; ` +
+      `in slices of 500: ${median(runs.slicedTotal).toFixed(0)} ms in all, longest task ${median(runs.slicedLongest).toFixed(0)} ms ` +
+      `(goal ≤ 200 ms; ratio longest / at once ${(median(runs.slicedLongest) / median(runs.whole)).toFixed(2)}×)`,
+  )
 }
 
 /** One change of each kind a person makes, with its undo, on records of the generated map. */

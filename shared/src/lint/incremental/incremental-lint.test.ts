@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { writeBoard } from '../../doc/board.ts'
-import { deleteRecords, writeRecords } from '../../doc/records.ts'
+import { deleteRecords, readRecords, writeRecords } from '../../doc/records.ts'
 import { writeRole } from '../../doc/roles.ts'
 import { toWorkflowGraph } from '../../graph/to-workflow-graph.ts'
 import type { Role } from '../../schema/role.ts'
@@ -385,5 +385,75 @@ describe('observeLint', () => {
     stop()
     writeRecords(doc, [workflowShape('lane', { id: 'unbound' })])
     expect(reports.at(-1)).toEqual(['end-unreachable'])
+  })
+
+  /** A doc holding a generated map, and a scheduler whose tasks run when the test says. */
+  function bigBoard() {
+    const map = generateWorkflowMap({ nodes: 120, edges: 160, seed: 7 })
+    const doc = new Y.Doc()
+    for (const role of map.roles) writeRole(doc, role)
+    const tasks: (() => void)[] = []
+    const runAll = () => {
+      let ran = 0
+      while (tasks.length > 0) {
+        tasks.shift()!()
+        ran++
+      }
+      return ran
+    }
+    const fullLint = () => canonical(lint(toWorkflowGraph(readRecords(doc), map.roles)))
+    return { map, doc, tasks, runAll, fullLint, schedule: (task: () => void) => void tasks.push(task) }
+  }
+
+  test('takes a big board in slices, one task each, and reports once, with what a full lint finds', () => {
+    const { map, doc, runAll, fullLint, schedule } = bigBoard()
+    writeRecords(doc, map.records)
+    const reports: (readonly LintIssue[])[] = []
+    observeLint(doc, (issues) => reports.push(issues), { sliceSize: 50, schedule })
+    // Nothing yet: a half-read board would report findings that are not there.
+    expect(reports).toEqual([])
+    expect(runAll()).toBe(Math.ceil(map.records.length / 50))
+    expect(reports).toHaveLength(1)
+    expect(reports[0]!.length).toBeGreaterThan(0)
+    expect(canonical(reports[0]!)).toEqual(fullLint())
+  })
+
+  test('a big change (a first sync) is sliced too, and edits made while slices wait are not lost', () => {
+    const { map, doc, tasks, runAll, schedule } = bigBoard()
+    const reports: (readonly LintIssue[])[] = []
+    const stop = observeLint(doc, (issues) => reports.push(issues), { sliceSize: 50, schedule })
+    expect(reports).toEqual([[]]) // the empty board, at once
+    writeRecords(doc, map.records) // one transaction of every record, as a first sync is
+    expect(reports).toHaveLength(1)
+    // Between slices: a step deleted, a connector redrawn, a lane renamed, a step added.
+    tasks.shift()!()
+    const [step] = map.records.filter((record) => record.typeName === 'shape' && record.type === 'step')
+    deleteRecords(doc, [step!.id])
+    writeRecords(doc, [workflowShape('step', { id: 'late', x: 9000, props: { label: 'Late' } })])
+    writeRole(doc, { id: 'role:new', name: 'New', color: '#0a0', kind: 'team' })
+    expect(reports).toHaveLength(1)
+    runAll()
+    expect(reports).toHaveLength(2)
+    const roles = [...map.roles, { id: 'role:new', name: 'New', color: '#0a0', kind: 'team' as const }]
+    expect(canonical(reports[1]!)).toEqual(canonical(lint(toWorkflowGraph(readRecords(doc), roles))))
+    // The late step (nothing reaches it) is found; the deleted one is gone from every finding.
+    expect(JSON.stringify(reports[1])).toContain('shape:late')
+    expect(JSON.stringify(reports[1])).not.toContain(`"${step!.id}"`)
+    // Ordinary edits are taken in at once again.
+    deleteRecords(doc, ['shape:late'])
+    expect(reports).toHaveLength(3)
+    expect(tasks).toEqual([])
+    stop()
+  })
+
+  test('stops slicing once unsubscribed', () => {
+    const { map, doc, tasks, schedule } = bigBoard()
+    writeRecords(doc, map.records)
+    const reports: unknown[] = []
+    const stop = observeLint(doc, (issues) => reports.push(issues), { sliceSize: 50, schedule })
+    tasks.shift()!()
+    stop()
+    while (tasks.length > 0) tasks.shift()!()
+    expect(reports).toEqual([])
   })
 })
