@@ -126,7 +126,7 @@ async function firstPassOnOpen(records: BoardRecord[], roles: WorkflowMap['roles
     runs.slicedTotal.push(performance.now() - started)
     runs.slicedLongest.push(longest)
   }
-  const median = (values: number[]) => percentile(values, 50)
+  const median = (values: number[]) => percentile(values, 50) ?? Number.NaN
   console.log(
     `first pass on open (${records.length} records): at once ${median(runs.whole).toFixed(0)} ms in one task; ` +
       `in slices of 500: ${median(runs.slicedTotal).toFixed(0)} ms in all, longest task ${median(runs.slicedLongest).toFixed(0)} ms ` +
