@@ -268,7 +268,8 @@ export async function allSaved(page: Page): Promise<void> {
 }
 
 /** Waits until the provider has nothing left to send: every edit made so far has reached the server. */
-export async function allSent(page: Page): Promise<void> {
+/** `timeout`: how long the provider may take to hand everything over (a multi-megabyte import takes longer). */
+export async function allSent(page: Page, timeout = 30_000): Promise<void> {
   await storeFlushed(page)
   await expect
     .poll(
@@ -278,7 +279,7 @@ export async function allSent(page: Page): Promise<void> {
             (window as unknown as { __flowmap: { provider?: { hasUnsyncedChanges: boolean } } }).__flowmap
               .provider?.hasUnsyncedChanges === false,
         ),
-      { timeout: 30_000 },
+      { timeout },
     )
     .toBe(true)
 }

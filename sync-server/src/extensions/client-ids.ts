@@ -44,7 +44,8 @@ export interface ClientIds {
   extension: Extension
   /**
    * Runs the history append of a connection's message together with its claims: `append` writes through
-   * the store it is given (one transaction with the claims) and answers the entry's seq.
+   * the store it is given (one transaction with the claims, or the storage itself when there are none:
+   * one append is one statement, committed by itself) and answers the entry's seq.
    */
   appendFromConnection(
     document: Document,
@@ -95,7 +96,7 @@ export function createClientIds(options: ClientIdsOptions): ClientIds {
     const owner = storedOwner(claims.writer)
     const seq =
       owner === undefined
-        ? await storage.transaction(append)
+        ? await append(storage)
         : await storage.transaction(async (tx) => {
             const firstSeen = Date.now()
             await tx.claimClientIds(
@@ -185,14 +186,16 @@ export function createClientIds(options: ClientIdsOptions): ClientIds {
     appendFromConnection(_document, connection, boardId, append) {
       const claims = pending.get(connection)
       pending.delete(connection)
-      return claims === undefined ? storage.transaction(append) : commit(boardId, claims, append)
+      // With no claims the append is one statement, its own transaction: no BEGIN/COMMIT (SAVEPOINT/RELEASE)
+      // round trips around it.
+      return claims === undefined ? append(storage) : commit(boardId, claims, append)
     },
     appendFromServer(document, boardId, update, append) {
       const board = boardOf(document, boardId)
       const clientIds = [...Y.parseUpdateMeta(update).to.keys()].filter(
         (clientId) => board.ownerOf(clientId) === undefined,
       )
-      if (clientIds.length === 0) return storage.transaction(append)
+      if (clientIds.length === 0) return append(storage)
       return commit(boardId, { board, clientIds, writer: { kind: 'server' } }, append)
     },
   }

@@ -149,6 +149,21 @@ describe('SqliteStorage database file identity', () => {
     expect(storage.isAvailable()).toBe(false)
   })
 
+  it('checks the file at a transaction commit: a deleted file refuses the commit and rolls the transaction back whole', () => {
+    const path = join(dataDir(), 'flowmap.db')
+    const storage = open(path)
+    storage.ensureBoard('b', 1)
+    storage.appendUpdate(entry('b'))
+    const end = storage.openTransaction()
+    // Inside the transaction nothing is durable yet, so the statement is not what is checked.
+    expect(storage.appendUpdate(entry('b'))).toBe(2)
+    rmSync(path)
+    expect(() => end(true)).toThrow(/deleted while the server was running/)
+    // Rolled back, not left open: the connection no longer sees the uncommitted append.
+    expect(storage.lastSeq('b')).toBe(1)
+    expect(storage.writeFailure()).toMatchObject({ cause: 'database-file-gone' })
+  })
+
   it('notices a file put in place of the database, even before a write', () => {
     const dir = dataDir()
     const path = join(dir, 'flowmap.db')

@@ -534,9 +534,12 @@ export class SqliteStorage implements BoardStorage {
    * Runs one write: refused outright when the database file is no longer the one opened (writing on
    * would store into an unreachable inode), recorded in the health either way.
    */
-  #write<T>(operation: string, write: () => T): T {
+  #write<T>(operation: string, write: () => T, commits?: boolean): T {
     try {
-      const moved = this.#identity?.problem(operation)
+      // Only a commit makes a write durable, so only a commit is checked (one stat per transaction, not
+      // one per statement in it): a write inside a transaction that cannot commit is never acknowledged.
+      // (Inside the try: a closed database throws on `isTransaction`, and that is a write failure too.)
+      const moved = (commits ?? !this.#db.isTransaction) ? this.#identity?.problem(operation) : null
       if (moved) throw moved
       const result = write()
       this.#health.recordSuccess(operation)
@@ -697,14 +700,21 @@ export class SqliteStorage implements BoardStorage {
         this.#undoSavepoint(nested)
         return
       }
-      this.#write('append', () => {
-        try {
-          this.#db.exec('RELEASE flowmap_atomically')
-        } catch (error) {
-          this.#undoSavepoint(nested)
-          throw error
-        }
-      })
+      // Undone whole when the commit is refused (the file check) or fails (the RELEASE itself).
+      let released = false
+      try {
+        this.#write(
+          'append',
+          () => {
+            this.#db.exec('RELEASE flowmap_atomically')
+            released = true
+          },
+          !nested,
+        )
+      } catch (error) {
+        if (!released) this.#undoSavepoint(nested)
+        throw error
+      }
     }
   }
 
